@@ -1,0 +1,160 @@
+import { Command, CommanderError } from 'commander';
+import { Email, Role } from '../core/shared/vocab';
+import { Password } from '../core/accounts';
+import { ConfigError, loadConfig, type Config } from '../server/config';
+import { startServer } from '../server/main';
+import { openDatabase, type Database } from '../server/platform/database';
+import { DataDirLockedError, lockDataDir } from '../server/platform/lock';
+import { backupEmbedded } from '../server/platform/backup';
+import { createUser } from '../server/features/accounts/accounts.service';
+import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
+
+/** Opens the configured database for a one-off command, holding the data-directory lock meanwhile. */
+async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+  const lock = config.database.kind === 'pglite' ? lockDataDir(config.database.dataDir) : null;
+  try {
+    const db = await openDatabase(config.database);
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    lock?.release();
+  }
+}
+
+function readPassword(): Promise<string> {
+  const fromEnv = process.env.KINDRED_PASSWORD;
+  if (fromEnv) return Promise.resolve(fromEnv);
+  return new Promise((resolve, reject) => {
+    let data = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (c) => (data += c));
+    process.stdin.on('end', () => resolve(data.replace(/\r?\n$/, '')));
+    process.stdin.on('error', reject);
+  });
+}
+
+/** Runs the CLI and returns the exit code (0 ok, 1 failure, 2 bad usage or configuration). */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('kindred')
+    .description('Kindred: volunteer peer-coached chronic pain self-management programs')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program
+    .command('serve')
+    .description('run the web server (migrations are applied first)')
+    .option('--demo', 'seed the demo program into an empty database unless KINDRED_DEMO says otherwise')
+    .action(async (opts: { demo?: boolean }) => {
+      const config = loadConfig(process.env, { demoByDefault: opts.demo === true });
+      const server = await startServer(config);
+      process.stdout.write(
+        `Kindred is running at ${server.url.replace('127.0.0.1', 'localhost')} ` +
+          `(${config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL'}` +
+          `${config.isDemo ? ', demo program' : ''})\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          server.stop().then(resolve, resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations and exit')
+    .action(async () => {
+      const config = loadConfig(process.env);
+      await withDatabase(config, async () => undefined);
+      process.stdout.write('Migrations applied.\n');
+    });
+
+  program
+    .command('demo')
+    .description('seed the demo program into an empty database')
+    .action(async () => {
+      const config = loadConfig(process.env);
+      await withDatabase(config, async (db) => {
+        if (!(await isDatabaseEmpty(db.db))) throw new UsageError('The database is not empty; the demo program is only seeded into an empty one.');
+        const { programId } = await seedDemo(db.db, new Date());
+        process.stdout.write(`Demo program seeded (${programId}). Demo accounts use the password kindred-demo.\n`);
+      });
+    });
+
+  const user = program.command('user').description('manage accounts');
+  user
+    .command('create')
+    .description('create or reset an account; the password is read from KINDRED_PASSWORD or standard input')
+    .requiredOption('--email <email>', 'e-mail address used to sign in')
+    .requiredOption('--name <name>', 'display name')
+    .option('--admin', 'make the account a deployment administrator')
+    .option('--program <id>', 'grant a role in this program (with --role)')
+    .option('--role <role>', 'admin, coordinator, coach, participant or evaluator')
+    .action(async (opts: { email: string; name: string; admin?: boolean; program?: string; role?: string }) => {
+      const email = Email.safeParse(opts.email);
+      if (!email.success) throw new UsageError('--email is not a valid e-mail address');
+      if ((opts.program === undefined) !== (opts.role === undefined)) throw new UsageError('--program and --role go together');
+      const role = opts.role === undefined ? null : Role.safeParse(opts.role);
+      if (role && !role.success) throw new UsageError('--role must be one of admin, coordinator, coach, participant, evaluator');
+      const password = Password.safeParse(await readPassword());
+      if (!password.success) throw new UsageError('The password must have at least 12 characters');
+      const config = loadConfig(process.env);
+      await withDatabase(config, async (db) => {
+        await createUser(db.db, new Date(), {
+          email: email.data,
+          displayName: opts.name,
+          password: password.data,
+          isAdmin: opts.admin === true,
+          grants: opts.program && role?.success ? [{ programId: opts.program, role: role.data }] : [],
+        });
+      });
+      process.stdout.write(`Account ${email.data} is ready.\n`);
+    });
+
+  program
+    .command('backup')
+    .description('write a consistent copy of the embedded database (for PostgreSQL, use pg_dump)')
+    .option('--out <file>', 'where to write the .tar.gz (default: <data dir>/backups/)')
+    .action(async (opts: { out?: string }) => {
+      const config = loadConfig(process.env);
+      if (config.database.kind === 'postgres') {
+        throw new UsageError('DATABASE_URL points at PostgreSQL: back it up with pg_dump, e.g. pg_dump --format=custom "$DATABASE_URL" > kindred.dump');
+      }
+      const dataDir = config.database.dataDir;
+      const file = await withDatabase(config, (db) => backupEmbedded(db, dataDir, new Date(), opts.out));
+      process.stdout.write(`Backup written to ${file}\n`);
+    });
+
+  program
+    .command('bench')
+    .description('run the benchmarks (see docs/BENCHMARKS.md)')
+    .option('--participants <n>', 'participants in the generated program', '10000')
+    .option('--postgres <url>', 'also run against this PostgreSQL database (default: DATABASE_URL)')
+    .action(async (opts: { participants: string; postgres?: string }) => {
+      const { runBenchmarks } = await import('../../bench/run');
+      await runBenchmarks({ participants: Number(opts.participants), postgresUrl: opts.postgres ?? process.env.DATABASE_URL ?? null });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof ConfigError || err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof DataDirLockedError) {
+      process.stderr.write(`${err.message}\n`);
+      return 3;
+    }
+    process.stderr.write(`kindred: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+class UsageError extends Error {}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Email, Role } from '../shared/vocab';
+
+/** At least 12 characters: long passphrases beat composition rules (NIST SP 800-63B). */
+export const Password = z.string().min(12, 'Use at least 12 characters').max(256);
+
+export const LoginInput = z.object({ email: Email, password: z.string().min(1).max(256) });
+export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password });
+export const InvitationInput = z.object({
+  email: Email,
+  role: z.enum(['coordinator', 'coach', 'participant', 'evaluator']),
+  /** Link the new account to this coach or participant record. */
+  subjectId: z.uuid().nullable().default(null),
+  displayName: z.string().trim().min(1).max(120),
+});
+export const InvitationAccept = z.object({ token: z.string().min(20).max(200), password: Password });
+
+/** Sign-in lock: after this many failures in a row the account is locked for LOCK_MINUTES. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+export const INVITATION_DAYS = 7;
+
+/** What a failed sign-in does to the account: count the failure, and lock it at the limit. */
+export function afterFailedLogin(failedLogins: number, now: Date): { failedLogins: number; lockedUntil: Date | null } {
+  const count = failedLogins + 1;
+  if (count >= MAX_FAILED_LOGINS) return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) };
+  return { failedLogins: count, lockedUntil: null };
+}
+
+export function isLocked(lockedUntil: Date | null, now: Date): boolean {
+  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+}
+
+/** Whether a session is still valid: neither idle too long nor past its absolute expiry. */
+export function isSessionLive(
+  s: { lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null },
+  idleMinutes: number,
+  now: Date,
+): boolean {
+  if (s.revokedAt) return false;
+  if (s.expiresAt.getTime() <= now.getTime()) return false;
+  return now.getTime() - s.lastSeenAt.getTime() < idleMinutes * 60_000;
+}
+
+export const Membership = z.object({
+  programId: z.uuid(),
+  programName: z.string(),
+  roles: z.array(Role),
+  coachId: z.uuid().nullable(),
+  participantId: z.uuid().nullable(),
+  can: z.array(z.string()),
+});
+export const Me = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  isAdmin: z.boolean(),
+  csrfToken: z.string(),
+  memberships: z.array(Membership),
+});
+export type Me = z.infer<typeof Me>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Channel, Email, Gender, PainLocation, Phone } from '../shared/vocab';
+
+export const coachStatuses = ['active', 'paused', 'retired'] as const;
+export const CoachStatus = z.enum(coachStatuses);
+export type CoachStatus = z.infer<typeof CoachStatus>;
+
+export const CoachInput = z.object({
+  givenName: z.string().trim().min(1).max(80),
+  familyName: z.string().trim().min(1).max(80),
+  gender: Gender,
+  painLocations: z.array(PainLocation).max(9).default([]),
+  modalities: z.array(Channel).min(1).max(4).default(['phone']),
+  phone: Phone.nullable().default(null),
+  email: Email.nullable().default(null),
+  status: CoachStatus.default('active'),
+  /** How many participants the coach chooses to coach at once; ECLIPSE started everyone at one. */
+  caseload: z.int().min(1).max(20).default(1),
+});
+export type CoachInput = z.infer<typeof CoachInput>;
+
+export const CoachUpdate = CoachInput.partial();
+export type CoachUpdate = z.infer<typeof CoachUpdate>;
+
+export const CoachView = z.object({
+  id: z.uuid(),
+  givenName: z.string(),
+  familyName: z.string(),
+  gender: Gender,
+  painLocations: z.array(PainLocation),
+  modalities: z.array(Channel),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  status: CoachStatus,
+  caseload: z.int(),
+  activePairings: z.int(),
+  hasAccount: z.boolean(),
+  /** Reached contacts in the last 30 days, across the coach's participants. */
+  recentReached: z.int(),
+});
+export type CoachView = z.infer<typeof CoachView>;

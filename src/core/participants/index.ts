@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { DomainError } from '../shared/errors';
+import { Channel, DateOn, Email, Gender, PainLocation, Phone, TimeOfDay } from '../shared/vocab';
+
+/** Status from referral to the end of the program. */
+export const participantStatuses = ['referred', 'enrolled', 'active', 'completed', 'withdrawn'] as const;
+export const ParticipantStatus = z.enum(participantStatuses);
+export type ParticipantStatus = z.infer<typeof ParticipantStatus>;
+
+export const withdrawalReasons = [
+  'participant_request',
+  'lost_to_follow_up',
+  'health',
+  'ineligible',
+  'moved',
+  'died',
+  'other',
+] as const;
+export const WithdrawalReason = z.enum(withdrawalReasons);
+export type WithdrawalReason = z.infer<typeof WithdrawalReason>;
+
+/** Which status changes a coordinator may make by hand. `active` is reached by pairing. */
+const allowedTransitions: Record<ParticipantStatus, readonly ParticipantStatus[]> = {
+  referred: ['enrolled', 'withdrawn'],
+  enrolled: ['withdrawn', 'completed'],
+  active: ['completed', 'withdrawn'],
+  completed: [],
+  withdrawn: [],
+};
+
+/** Decides whether a participant may move from one status to another; throws `invalid_state` if not. */
+export function checkStatusChange(from: ParticipantStatus, to: ParticipantStatus): void {
+  if (!allowedTransitions[from].includes(to)) {
+    throw new DomainError('invalid_state', 'status_change_not_allowed', `Cannot change status from ${from} to ${to}`);
+  }
+}
+
+/** True while a participant can be paired with a coach. */
+export function isPairable(status: ParticipantStatus): boolean {
+  return status === 'enrolled' || status === 'active';
+}
+
+const preferences = {
+  preferredModality: Channel,
+  preferredChannel: Channel,
+  preferredTimes: z.array(TimeOfDay).max(3),
+  contactNotes: z.string().trim().max(500),
+};
+
+export const ParticipantInput = z.object({
+  givenName: z.string().trim().min(1).max(80),
+  familyName: z.string().trim().min(1).max(80),
+  gender: Gender,
+  birthYear: z.int().min(1900).max(2100).nullable().default(null),
+  painLocations: z.array(PainLocation).min(1).max(9),
+  preferredModality: preferences.preferredModality.default('phone'),
+  preferredChannel: preferences.preferredChannel.default('phone'),
+  preferredTimes: preferences.preferredTimes.default([]),
+  contactNotes: preferences.contactNotes.default(''),
+  genderMatters: z.boolean().default(true),
+  phone: Phone.nullable().default(null),
+  email: Email.nullable().default(null),
+  canShareContact: z.boolean().default(false),
+  referredOn: DateOn,
+  status: z.enum(['referred', 'enrolled']).default('referred'),
+});
+export type ParticipantInput = z.infer<typeof ParticipantInput>;
+
+/** What a coordinator may edit after creation (status has its own transitions). */
+export const ParticipantUpdate = ParticipantInput.omit({ status: true, referredOn: true }).partial();
+export type ParticipantUpdate = z.infer<typeof ParticipantUpdate>;
+
+/** What participants may change about themselves: how and when to be reached. */
+export const PreferencesUpdate = z
+  .object({
+    preferredModality: preferences.preferredModality,
+    preferredChannel: preferences.preferredChannel,
+    preferredTimes: preferences.preferredTimes,
+    contactNotes: preferences.contactNotes,
+    phone: Phone.nullable(),
+    canShareContact: z.boolean(),
+  })
+  .partial();
+export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
+
+export const StatusChange = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('enrolled'), on: DateOn }),
+  z.object({ status: z.literal('completed'), on: DateOn }),
+  z.object({ status: z.literal('withdrawn'), on: DateOn, reason: WithdrawalReason }),
+]);
+export type StatusChange = z.infer<typeof StatusChange>;
+
+/** A pseudonymous code for evaluators: program-unique, carries no personal information. */
+export function participantCode(sequence: number): string {
+  return `P-${String(sequence).padStart(4, '0')}`;
+}
+
+const base = {
+  id: z.uuid(),
+  code: z.string(),
+  status: ParticipantStatus,
+};
+const engagement = {
+  coach: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  pairedAt: z.string().nullable(),
+  lastReachedAt: z.string().nullable(),
+  reachedCount: z.int(),
+  attemptCount: z.int(),
+  /** Where the pair stands against the cadence, null when not paired. */
+  pairState: z.enum(['on_track', 'due', 'overdue', 'quiet']).nullable(),
+  nextContactDueOn: z.string().nullable(),
+};
+const preferenceFields = {
+  preferredModality: Channel,
+  preferredChannel: Channel,
+  preferredTimes: z.array(TimeOfDay),
+  contactNotes: z.string(),
+};
+
+/** Staff see the whole record. */
+export const ParticipantFullView = z.object({
+  view: z.literal('full'),
+  ...base,
+  givenName: z.string(),
+  familyName: z.string(),
+  gender: Gender,
+  birthYear: z.int().nullable(),
+  painLocations: z.array(PainLocation),
+  ...preferenceFields,
+  genderMatters: z.boolean(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  canShareContact: z.boolean(),
+  referredOn: z.string(),
+  enrolledOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  withdrawalReason: WithdrawalReason.nullable(),
+  ...engagement,
+});
+
+/** A coach sees what coaching needs: name, how to reach (with permission), preferences, pain locations. */
+export const ParticipantCoachingView = z.object({
+  view: z.literal('coaching'),
+  ...base,
+  givenName: z.string(),
+  familyName: z.string(),
+  painLocations: z.array(PainLocation),
+  ...preferenceFields,
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  ...engagement,
+});
+
+/** A participant's own record, with the coach as a profile. */
+export const ParticipantSelfView = z.object({
+  view: z.literal('self'),
+  ...base,
+  givenName: z.string(),
+  familyName: z.string(),
+  ...preferenceFields,
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  canShareContact: z.boolean(),
+  coach: z
+    .object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
+    .nullable(),
+  lastReachedAt: z.string().nullable(),
+  nextContactDueOn: z.string().nullable(),
+});
+
+/** Evaluators see no name and no contact details. */
+export const ParticipantPseudonymousView = z.object({
+  view: z.literal('pseudonymous'),
+  ...base,
+  gender: Gender,
+  birthYear: z.int().nullable(),
+  painLocations: z.array(PainLocation),
+  preferredModality: Channel,
+  referredOn: z.string(),
+  enrolledOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  withdrawalReason: WithdrawalReason.nullable(),
+  coachId: z.uuid().nullable(),
+  reachedCount: z.int(),
+  attemptCount: z.int(),
+  pairState: engagement.pairState,
+});
+
+export const ParticipantView = z.discriminatedUnion('view', [
+  ParticipantFullView,
+  ParticipantCoachingView,
+  ParticipantSelfView,
+  ParticipantPseudonymousView,
+]);
+export type ParticipantView = z.infer<typeof ParticipantView>;

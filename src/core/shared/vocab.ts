@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Words shared by several features: one definition each. */
+export const genders = ['woman', 'man', 'nonbinary', 'not_stated'] as const;
+export const Gender = z.enum(genders);
+export type Gender = z.infer<typeof Gender>;
+
+export const painLocations = [
+  'low_back',
+  'neck',
+  'shoulder',
+  'hip',
+  'knee',
+  'hand',
+  'foot',
+  'widespread',
+  'other',
+] as const;
+export const PainLocation = z.enum(painLocations);
+export type PainLocation = z.infer<typeof PainLocation>;
+
+/** How a contact happens. */
+export const channels = ['phone', 'video', 'in_person', 'text'] as const;
+export const Channel = z.enum(channels);
+export type Channel = z.infer<typeof Channel>;
+
+export const timesOfDay = ['morning', 'afternoon', 'evening'] as const;
+export const TimeOfDay = z.enum(timesOfDay);
+export type TimeOfDay = z.infer<typeof TimeOfDay>;
+
+export const roles = ['admin', 'coordinator', 'coach', 'participant', 'evaluator'] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const Uuid = z.uuid();
+export const DateOn = z.iso.date();
+export const Email = z.email().max(254).transform((s) => s.toLowerCase());
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ().-]{7,20}$/, 'Enter a phone number of 7 to 20 digits');

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { message: 'use true or false' })
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(3000),
+  KINDRED_HOST: z.string().min(1).default('127.0.0.1'),
+  KINDRED_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  KINDRED_DEMO: bool.optional(),
+  KINDRED_PUBLIC_URL: z.url({ message: 'must be a URL such as https://kindred.example.org' }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  KINDRED_MAIL_FROM: z.string().min(3).default('Kindred <no-reply@kindred.invalid>'),
+  KINDRED_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KINDRED_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  KINDRED_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  KINDRED_BACKUP_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  isDemo: boolean;
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  logLevel: string;
+  session: { idleMinutes: number; maxHours: number };
+  cookieSecure: boolean;
+  /** Hours between automatic backups of the embedded database; 0 turns them off. */
+  backupHours: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the environment once. A bad value stops start-up with a message naming the variable
+ * (never its value: it may be a password inside a URL).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, opts: { demoByDefault?: boolean } = {}): Config {
+  const empty = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(empty);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const publicUrl = (c.KINDRED_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
+  return {
+    port: c.PORT,
+    host: c.KINDRED_HOST,
+    database: c.DATABASE_URL
+      ? { kind: 'postgres', url: c.DATABASE_URL }
+      : { kind: 'pglite', dataDir: c.KINDRED_DATA_DIR },
+    isDemo: c.KINDRED_DEMO ?? opts.demoByDefault ?? false,
+    publicUrl,
+    smtpUrl: c.SMTP_URL ?? null,
+    mailFrom: c.KINDRED_MAIL_FROM,
+    logLevel: c.KINDRED_LOG_LEVEL,
+    session: { idleMinutes: c.KINDRED_SESSION_IDLE_MINUTES, maxHours: c.KINDRED_SESSION_MAX_HOURS },
+    cookieSecure: publicUrl.startsWith('https://'),
+    backupHours: c.KINDRED_BACKUP_HOURS,
+  };
+}

@@ -1,0 +1,221 @@
+import { sql } from 'drizzle-orm';
+import { participantCode } from '../../core/participants';
+import { DEFAULT_TOPICS } from '../../core/programs';
+import { addDays, toDateOn } from '../../core/shared/dates';
+import type { Channel, Gender, PainLocation, TimeOfDay } from '../../core/shared/vocab';
+import type { ContactOutcome } from '../../core/contacts';
+import type { Db } from '../platform/database';
+import { hashPassword } from '../platform/passwords';
+import { people, roleGrants } from '../features/accounts/accounts.table';
+import { coaches } from '../features/coaches/coaches.table';
+import { contacts } from '../features/contacts/contacts.table';
+import { pairings } from '../features/pairings/pairings.table';
+import { participants } from '../features/participants/participants.table';
+import { programs } from '../features/programs/programs.table';
+import { pick, pickSome, seededRandom, seededUuid } from './random';
+
+export const DEMO_PASSWORD = 'kindred-demo';
+
+const GIVEN: Record<'woman' | 'man', string[]> = {
+  woman: ['Maria', 'Linda', 'Denise', 'Angela', 'Teresa', 'Carmen', 'Janet', 'Rosa', 'Patricia', 'Gloria', 'Ruth', 'Yolanda'],
+  man: ['James', 'Robert', 'Michael', 'David', 'Luis', 'William', 'Carlos', 'Thomas', 'Gary', 'Darnell', 'Frank', 'Raymond', 'Jose', 'Kevin', 'Dennis'],
+};
+const FAMILY = ['Alvarez', 'Brooks', 'Carter', 'Dawson', 'Ellis', 'Foster', 'Garcia', 'Hughes', 'Iverson', 'Jenkins', 'Kowalski', 'Lopez', 'Mitchell', 'Nguyen', 'Ortiz', 'Price', 'Reyes', 'Sullivan', 'Turner', 'Vaughn', 'Walker', 'Young'];
+const PAIN: PainLocation[] = ['low_back', 'neck', 'shoulder', 'hip', 'knee', 'hand', 'foot', 'widespread'];
+const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening'];
+const NO_REACH: ContactOutcome[] = ['no_answer', 'no_answer', 'voicemail', 'voicemail', 'declined'];
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const result = (await db.execute(sql`select (select count(*) from programs) + (select count(*) from people) as n`)) as unknown as {
+    rows: { n: number | string }[];
+  };
+  return Number(result.rows[0]?.n ?? 0) === 0;
+}
+
+/** Engagement patterns seen in ECLIPSE: steady pairs, pairs that fade, pairs never reached, new pairs. */
+type Pattern = 'steady' | 'fading' | 'unreached' | 'new' | 'irregular';
+
+/**
+ * Seeds a synthetic but realistic demo program: 15 coaches, 40 participants in every status, about
+ * four months of contacts, some pairs on track and some gone quiet, and the five demo accounts.
+ * Everything is generated from a fixed seed relative to `now`. No real person is described.
+ */
+export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }> {
+  const rand = seededRandom(20_151_001);
+  const id = () => seededUuid(rand);
+  const programId = id();
+  const programStart = addDays(now, -130);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.transaction(async (tx) => {
+    await tx.insert(programs).values({
+      id: programId,
+      name: 'Riverside Peer Coaching (demo)',
+      site: 'Riverside VA Clinic — synthetic data',
+      startOn: toDateOn(programStart),
+      lengthDays: 182,
+      cadenceDays: 14,
+      targetContacts: 12,
+      topics: DEFAULT_TOPICS.map((t) => ({ ...t })),
+      createdAt: programStart,
+      updatedAt: programStart,
+    });
+
+    const account = async (email: string, displayName: string, role: 'admin' | 'coordinator' | 'coach' | 'participant' | 'evaluator') => {
+      const personId = id();
+      await tx.insert(people).values({ id: personId, email, displayName, passwordHash, isAdmin: role === 'admin', passwordChangedAt: programStart, createdAt: programStart });
+      await tx.insert(roleGrants).values({ personId, programId, role, createdAt: programStart });
+      return personId;
+    };
+    const coordinatorId = await account('coordinator@example.org', 'Casey Coordinator', 'coordinator');
+    await account('admin@example.org', 'Alex Admin', 'admin');
+    await account('evaluator@example.org', 'Evan Evaluator', 'evaluator');
+    const coachPersonId = await account('coach@example.org', 'James Walker', 'coach');
+    const participantPersonId = await account('participant@example.org', 'Robert Ellis', 'participant');
+
+    // Coaches: the first is the demo coach (three places), three are paused or retired.
+    const coachRows = Array.from({ length: 15 }, (_, i) => {
+      const gender: Gender = i === 0 ? 'man' : rand() < 0.3 ? 'woman' : 'man';
+      const status = i === 12 ? 'paused' : i === 13 ? 'retired' : 'active';
+      return {
+        id: id(),
+        programId,
+        personId: i === 0 ? coachPersonId : null,
+        givenName: i === 0 ? 'James' : pick(rand, GIVEN[gender === 'woman' ? 'woman' : 'man']),
+        familyName: i === 0 ? 'Walker' : pick(rand, FAMILY),
+        gender,
+        painLocations: pickSome(rand, PAIN, 1, 2),
+        modalities: (rand() < 0.5 ? ['phone', 'in_person'] : ['phone']) as Channel[],
+        phone: `(317) 555-${String(1000 + i * 37).slice(-4)}`,
+        email: i === 0 ? 'coach@example.org' : `coach${i + 1}@example.org`,
+        status: status as 'active' | 'paused' | 'retired',
+        caseload: i === 0 ? 3 : 2 + Math.floor(rand() * 2),
+        createdAt: programStart,
+        updatedAt: programStart,
+      };
+    });
+    await tx.insert(coaches).values(coachRows);
+
+    const coachLoad = new Map<string, number>();
+    const participantRows: (typeof participants.$inferInsert)[] = [];
+    const pairingRows: (typeof pairings.$inferInsert)[] = [];
+    const contactRows: (typeof contacts.$inferInsert)[] = [];
+
+    const plan: { status: 'referred' | 'enrolled' | 'active' | 'completed' | 'withdrawn'; pattern?: Pattern }[] = [
+      { status: 'active', pattern: 'steady' }, // participant@example.org, paired with the demo coach
+      { status: 'active', pattern: 'fading' }, // demo coach: due or overdue
+      { status: 'active', pattern: 'new' }, // demo coach: first contact due
+      ...Array.from({ length: 10 }, () => ({ status: 'active' as const, pattern: 'steady' as const })),
+      ...Array.from({ length: 6 }, () => ({ status: 'active' as const, pattern: 'fading' as const })),
+      ...Array.from({ length: 4 }, () => ({ status: 'active' as const, pattern: 'unreached' as const })),
+      ...Array.from({ length: 4 }, () => ({ status: 'active' as const, pattern: 'irregular' as const })),
+      ...Array.from({ length: 5 }, () => ({ status: 'enrolled' as const })),
+      ...Array.from({ length: 4 }, () => ({ status: 'referred' as const })),
+      { status: 'completed', pattern: 'steady' },
+      { status: 'withdrawn', pattern: 'unreached' },
+      { status: 'withdrawn', pattern: 'fading' },
+    ];
+
+    plan.forEach((p, i) => {
+      const isDemoParticipant = i === 0;
+      const forDemoCoach = i < 3;
+      const gender: Gender = isDemoParticipant ? 'man' : forDemoCoach ? 'man' : rand() < 0.25 ? 'woman' : 'man';
+      const participantId = id();
+      const referredAt = addDays(programStart, Math.floor(rand() * 20));
+      const channel: Channel = rand() < 0.8 ? 'phone' : 'in_person';
+      const hasPermission = p.status !== 'referred' && (p.status !== 'enrolled' || i % 2 === 0 || rand() < 0.6);
+      participantRows.push({
+        id: participantId,
+        programId,
+        personId: isDemoParticipant ? participantPersonId : null,
+        code: participantCode(i + 1),
+        givenName: isDemoParticipant ? 'Robert' : pick(rand, GIVEN[gender === 'woman' ? 'woman' : 'man']),
+        familyName: isDemoParticipant ? 'Ellis' : pick(rand, FAMILY),
+        gender,
+        birthYear: 1945 + Math.floor(rand() * 45),
+        painLocations: pickSome(rand, PAIN, 1, 3),
+        preferredModality: channel,
+        preferredChannel: 'phone',
+        preferredTimes: pickSome(rand, TIMES, 1, 2),
+        contactNotes: rand() < 0.3 ? 'Best after lunch; leave a message if no answer.' : '',
+        genderMatters: rand() < 0.85,
+        phone: `(317) 555-${String(2000 + i * 53).slice(-4)}`,
+        email: isDemoParticipant ? 'participant@example.org' : null,
+        canShareContact: hasPermission,
+        status: p.status,
+        referredOn: toDateOn(referredAt),
+        enrolledOn: p.status === 'referred' ? null : toDateOn(addDays(referredAt, 5)),
+        endedOn: p.status === 'completed' || p.status === 'withdrawn' ? toDateOn(addDays(now, -10)) : null,
+        withdrawalReason: p.status === 'withdrawn' ? (i % 2 ? 'lost_to_follow_up' : 'health') : null,
+        createdAt: referredAt,
+        updatedAt: referredAt,
+      });
+      if (!p.pattern) return;
+
+      // Choose a coach: the demo coach for the first three, otherwise an active coach with room and the same gender.
+      const coach = forDemoCoach
+        ? coachRows[0]!
+        : (coachRows.find((c) => c.status === 'active' && c.gender === gender && (coachLoad.get(c.id) ?? 0) < c.caseload && c !== coachRows[0]) ??
+          coachRows.find((c) => c.status === 'active' && (coachLoad.get(c.id) ?? 0) < c.caseload && c !== coachRows[0]) ??
+          coachRows[1]!);
+      const isActive = p.status === 'active';
+      if (isActive) coachLoad.set(coach.id, (coachLoad.get(coach.id) ?? 0) + 1);
+      const pairedDaysAgo = p.pattern === 'new' ? 2 : 20 + Math.floor(rand() * 95);
+      const pairedAt = addDays(now, -pairedDaysAgo);
+      const pairingId = id();
+      pairingRows.push({
+        id: pairingId,
+        programId,
+        participantId,
+        coachId: coach.id,
+        startedAt: pairedAt,
+        endedAt: isActive ? null : addDays(now, -10),
+        endReason: isActive ? null : p.status === 'completed' ? 'program_completed' : 'participant_withdrawn',
+        genderMismatchReason: coach.gender !== gender ? 'No coach of the same gender had a place; participant agreed.' : null,
+        createdBy: coordinatorId,
+      });
+
+      // Contacts, day by day from pairing until now (or until the pattern goes quiet).
+      const lastDay = isActive ? pairedDaysAgo : Math.max(pairedDaysAgo - 10, 0);
+      const quietFrom = p.pattern === 'fading' ? (i === 1 ? 16 : 25 + Math.floor(rand() * 20)) : 0;
+      let day = 1 + Math.floor(rand() * 4);
+      const gap = p.pattern === 'irregular' ? 25 : 11;
+      while (p.pattern !== 'new' && day < lastDay) {
+        const daysAgo = pairedDaysAgo - day;
+        if (daysAgo < quietFrom) break;
+        const at = addDays(now, -daysAgo);
+        at.setUTCHours(14 + Math.floor(rand() * 6), Math.floor(rand() * 60), 0, 0);
+        const isReached = p.pattern !== 'unreached' && rand() < 0.75;
+        const outcome: ContactOutcome = isReached ? 'reached' : pick(rand, NO_REACH);
+        contactRows.push({
+          id: id(),
+          programId,
+          pairingId,
+          participantId,
+          coachId: coach.id,
+          clientKey: id(),
+          occurredAt: at,
+          channel: isReached && rand() < 0.2 ? 'in_person' : 'phone',
+          outcome,
+          isReached,
+          minutes: isReached ? 10 + Math.floor(rand() * 35) : null,
+          topics: isReached ? pickSome(rand, DEFAULT_TOPICS.map((t) => t.key), 0, 2) : [],
+          discussedStrategies: isReached && rand() < 0.74,
+          gaveEncouragement: isReached && rand() < 0.69,
+          discussedAdjusting: isReached && rand() < 0.52,
+          discussedGoals: isReached && rand() < 0.34,
+          note: isReached && rand() < 0.3 ? 'Talked about the week; planning a short walk most days.' : '',
+          loggedBy: forDemoCoach ? coachPersonId : coordinatorId,
+          createdAt: at,
+        });
+        if (p.pattern === 'unreached' && contactRows.filter((c) => c.pairingId === pairingId).length >= 6) break;
+        day += isReached ? gap + Math.floor(rand() * 6) : p.pattern === 'unreached' ? 5 + Math.floor(rand() * 5) : 2 + Math.floor(rand() * 3);
+      }
+    });
+
+    await tx.insert(participants).values(participantRows);
+    await tx.insert(pairings).values(pairingRows);
+    for (let i = 0; i < contactRows.length; i += 200) await tx.insert(contacts).values(contactRows.slice(i, i + 200));
+  });
+  return { programId };
+}

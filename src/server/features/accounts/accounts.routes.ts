@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { InvitationAccept, InvitationInput, LoginInput, Me, PasswordChange } from '../../../core/accounts';
+import { callerOf, SESSION_COOKIE, type App, type AppOptions } from '../../http/app';
+import { ProgramParams } from '../../http/schemas';
+import { acceptInvitation, changePassword, describeMe, invite, loadActor, login, logout } from './accounts.service';
+
+const Ok = z.object({ ok: z.literal(true) });
+
+export function accountsRoutes(app: App, opts: AppOptions): void {
+  const { deps } = opts;
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: opts.cookieSecure,
+    maxAge: opts.session.maxHours * 3600,
+  };
+
+  app.post(
+    '/auth/login',
+    {
+      config: { isPublic: true, rateLimit: { max: opts.loginRateLimit ?? 20, timeWindow: '1 minute' } },
+      schema: { tags: ['accounts'], body: LoginInput, response: { 200: Me } },
+    },
+    async (req, reply) => {
+      const s = await login(deps, opts.session, req.body, { ip: req.ip, requestId: req.id });
+      void reply.setCookie(SESSION_COOKIE, s.token, cookieOptions);
+      const actor = await loadActor(deps.db, s.personId);
+      if (!actor) throw new Error('person vanished after sign-in');
+      return describeMe(deps, actor, s.csrfToken);
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags: ['accounts'], response: { 200: Ok } } }, async (req, reply) => {
+    await logout(deps, callerOf(req), req.session!.tokenHash);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.post('/auth/password', { schema: { tags: ['accounts'], body: PasswordChange, response: { 200: Ok } } }, async (req) => {
+    await changePassword(deps, callerOf(req), req.session!.tokenHash, req.body);
+    return { ok: true as const };
+  });
+
+  app.get('/me', { schema: { tags: ['accounts'], response: { 200: Me } } }, async (req) =>
+    describeMe(deps, callerOf(req).actor, req.session!.csrfToken),
+  );
+
+  app.post(
+    '/programs/:programId/invitations',
+    {
+      schema: {
+        tags: ['accounts'],
+        params: ProgramParams,
+        body: InvitationInput,
+        response: { 201: z.object({ id: z.uuid(), expiresAt: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const r = await invite(deps, callerOf(req), req.params.programId, req.body);
+      void reply.code(201);
+      return { id: r.id, expiresAt: r.expiresAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/invitations/accept',
+    {
+      config: { isPublic: true, rateLimit: { max: opts.loginRateLimit ?? 20, timeWindow: '1 minute' } },
+      schema: { tags: ['accounts'], body: InvitationAccept, response: { 200: z.object({ email: z.string() }) } },
+    },
+    async (req) => acceptInvitation(deps, req.body, { ip: req.ip, requestId: req.id }),
+  );
+}

@@ -1,0 +1,318 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import {
+  afterFailedLogin,
+  INVITATION_DAYS,
+  isLocked,
+  isSessionLive,
+  type InvitationAccept,
+  type InvitationInput,
+  type Me,
+} from '../../../core/accounts';
+import { DomainError } from '../../../core/shared/errors';
+import type { Role } from '../../../core/shared/vocab';
+import type { z } from 'zod';
+import type { Actor } from '../../access/actor';
+import { authorize, capabilities } from '../../access/policy';
+import { audit } from '../../platform/audit';
+import type { Caller, Deps } from '../../platform/context';
+import type { Db } from '../../platform/database';
+import { hashToken, newId, newToken } from '../../platform/ids';
+import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords';
+import { coaches } from '../coaches/coaches.table';
+import { participants } from '../participants/participants.table';
+import { programs } from '../programs/programs.table';
+import { invitations, people, roleGrants, sessions } from './accounts.table';
+
+export interface SessionSettings {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+const badCredentials = (): DomainError =>
+  new DomainError('unauthenticated', 'bad_credentials', 'E-mail or password is not right, or the account is locked for a while');
+
+/** Signs a person in: checks the password and the lock, and opens a server-side session. */
+export async function login(
+  deps: Deps,
+  settings: SessionSettings,
+  input: { email: string; password: string },
+  from: { ip: string | null; requestId: string },
+): Promise<{ token: string; csrfToken: string; personId: string }> {
+  const now = deps.clock.now();
+  const [person] = await deps.db.select().from(people).where(eq(people.email, input.email));
+  if (!person?.passwordHash) {
+    await verifyPassword(await dummyHash(), input.password);
+    await audit(deps.db, { actor: null, ...from }, now, [{ verb: 'sign_in_failed', entityType: 'session' }]);
+    throw badCredentials();
+  }
+  if (isLocked(person.lockedUntil, now)) {
+    await audit(deps.db, { actor: { personId: person.id }, ...from }, now, [{ verb: 'sign_in_failed', entityType: 'session' }]);
+    throw badCredentials();
+  }
+  if (!(await verifyPassword(person.passwordHash, input.password))) {
+    await deps.db.transaction(async (tx) => {
+      await tx.update(people).set(afterFailedLogin(person.failedLogins, now)).where(eq(people.id, person.id));
+      await audit(tx, { actor: { personId: person.id }, ...from }, now, [{ verb: 'sign_in_failed', entityType: 'session' }]);
+    });
+    throw badCredentials();
+  }
+  const token = newToken();
+  const csrfToken = newToken();
+  await deps.db.transaction(async (tx) => {
+    await tx.update(people).set({ failedLogins: 0, lockedUntil: null }).where(eq(people.id, person.id));
+    await tx.insert(sessions).values({
+      tokenHash: hashToken(token),
+      personId: person.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + settings.maxHours * 3_600_000),
+    });
+    await audit(tx, { actor: { personId: person.id }, ...from }, now, [{ verb: 'sign_in', entityType: 'session' }]);
+  });
+  return { token, csrfToken, personId: person.id };
+}
+
+/** Builds the actor for a person: roles by program and the coach and participant records that are theirs. */
+export async function loadActor(db: Db, personId: string): Promise<Actor | null> {
+  const [person] = await db.select().from(people).where(eq(people.id, personId));
+  if (!person) return null;
+  const [grants, coachRows, participantRows] = await Promise.all([
+    db.select().from(roleGrants).where(eq(roleGrants.personId, personId)),
+    db.select({ id: coaches.id, programId: coaches.programId }).from(coaches).where(eq(coaches.personId, personId)),
+    db
+      .select({ id: participants.id, programId: participants.programId })
+      .from(participants)
+      .where(eq(participants.personId, personId)),
+  ]);
+  const roles = new Map<string, Set<Role>>();
+  for (const g of grants) {
+    const set = roles.get(g.programId) ?? new Set<Role>();
+    set.add(g.role);
+    roles.set(g.programId, set);
+  }
+  return {
+    personId: person.id,
+    displayName: person.displayName,
+    email: person.email,
+    isAdmin: person.isAdmin,
+    roles,
+    coachIds: new Map(coachRows.map((c) => [c.programId, c.id])),
+    participantIds: new Map(participantRows.map((p) => [p.programId, p.id])),
+  };
+}
+
+const TOUCH_AFTER_MS = 60_000;
+
+/** Resolves a session cookie to its actor, enforcing idle and absolute expiry. */
+export async function resumeSession(
+  deps: Deps,
+  settings: SessionSettings,
+  token: string,
+): Promise<{ actor: Actor; csrfToken: string; tokenHash: string } | null> {
+  const now = deps.clock.now();
+  const tokenHash = hashToken(token);
+  const [s] = await deps.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  if (!s || !isSessionLive(s, settings.idleMinutes, now)) return null;
+  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  const actor = await loadActor(deps.db, s.personId);
+  return actor ? { actor, csrfToken: s.csrfToken, tokenHash } : null;
+}
+
+export async function logout(deps: Deps, caller: Caller, tokenHash: string): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    await audit(tx, caller, now, [{ verb: 'sign_out', entityType: 'session' }]);
+  });
+}
+
+/** Changes the caller's password after checking the current one, and ends every other session. */
+export async function changePassword(
+  deps: Deps,
+  caller: Caller,
+  tokenHash: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const now = deps.clock.now();
+  const [person] = await deps.db.select().from(people).where(eq(people.id, caller.actor.personId));
+  if (!person?.passwordHash || !(await verifyPassword(person.passwordHash, input.currentPassword))) {
+    throw new DomainError('invalid_state', 'wrong_current_password', 'The current password is not right');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(people).set({ passwordHash, passwordChangedAt: now }).where(eq(people.id, person.id));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.personId, person.id), isNull(sessions.revokedAt)));
+    await tx.update(sessions).set({ revokedAt: null }).where(eq(sessions.tokenHash, tokenHash));
+    await audit(tx, caller, now, [{ verb: 'update', entityType: 'password', entityId: person.id }]);
+  });
+}
+
+/** The signed-in person with roles and `can` flags for each program. */
+export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): Promise<Me> {
+  const all = await deps.db.select({ id: programs.id, name: programs.name }).from(programs);
+  const visible = actor.isAdmin ? all : all.filter((p) => actor.roles.has(p.id));
+  return {
+    id: actor.personId,
+    email: actor.email,
+    displayName: actor.displayName,
+    isAdmin: actor.isAdmin,
+    csrfToken,
+    memberships: visible
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((p) => ({
+        programId: p.id,
+        programName: p.name,
+        roles: [...(actor.roles.get(p.id) ?? [])],
+        coachId: actor.coachIds.get(p.id) ?? null,
+        participantId: actor.participantIds.get(p.id) ?? null,
+        can: capabilities(actor, p.id),
+      })),
+  };
+}
+
+/**
+ * Invites a person to a program by e-mail with a one-time link that expires. The invitation and its
+ * e-mail are written in one transaction, so neither exists without the other.
+ */
+export async function invite(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  input: z.infer<typeof InvitationInput>,
+): Promise<{ id: string; expiresAt: Date }> {
+  authorize(caller.actor, 'invitation:create', { programId });
+  const now = deps.clock.now();
+  const [program] = await deps.db.select().from(programs).where(eq(programs.id, programId));
+  if (!program) throw new DomainError('not_found', undefined, 'Not found');
+  if (input.subjectId) {
+    const table = input.role === 'coach' ? coaches : input.role === 'participant' ? participants : null;
+    if (!table) throw new DomainError('invalid_state', 'subject_not_allowed', 'Only coach and participant invitations link to a record');
+    const [subject] = await deps.db
+      .select({ id: table.id, personId: table.personId })
+      .from(table)
+      .where(and(eq(table.id, input.subjectId), eq(table.programId, programId)));
+    if (!subject) throw new DomainError('not_found', undefined, 'Not found');
+    if (subject.personId) throw new DomainError('conflict', 'already_has_account', 'This record already has an account');
+  }
+  const token = newToken();
+  const id = newId();
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  const link = `${deps.publicUrl}/invitation#token=${token}`;
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(invitations).values({
+      id,
+      programId,
+      email: input.email,
+      role: input.role,
+      displayName: input.displayName,
+      subjectId: input.subjectId,
+      tokenHash: hashToken(token),
+      invitedBy: caller.actor.personId,
+      createdAt: now,
+      expiresAt,
+    });
+    await deps.mailer.enqueue(
+      tx,
+      {
+        programId,
+        to: input.email,
+        subject: 'Your invitation to Kindred',
+        text:
+          `Hello ${input.displayName},\n\n${caller.actor.displayName} has invited you to join ${program.name} on Kindred.\n\n` +
+          `Open this link to choose your password (it works once, until ${expiresAt.toISOString().slice(0, 10)}):\n${link}\n\n` +
+          'If you were not expecting this, you can ignore this e-mail.\n',
+      },
+      now,
+    );
+    await audit(tx, caller, now, [{ verb: 'create', entityType: 'invitation', entityId: id, programId }]);
+  });
+  return { id, expiresAt };
+}
+
+/** Accepts an invitation: sets the password, grants the role and links the record, once. */
+export async function acceptInvitation(
+  deps: Deps,
+  input: z.infer<typeof InvitationAccept>,
+  from: { ip: string | null; requestId: string },
+): Promise<{ email: string }> {
+  const now = deps.clock.now();
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction(async (tx) => {
+    const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(input.token))).for('update');
+    if (!inv || inv.acceptedAt || inv.expiresAt.getTime() <= now.getTime()) {
+      throw new DomainError('not_found', 'invitation_invalid', 'This invitation link is not valid any more; ask for a new one');
+    }
+    let [person] = await tx.select().from(people).where(eq(people.email, inv.email));
+    if (!person) {
+      [person] = await tx
+        .insert(people)
+        .values({
+          id: newId(),
+          email: inv.email,
+          displayName: inv.displayName,
+          passwordHash,
+          passwordChangedAt: now,
+          createdAt: now,
+        })
+        .returning();
+    } else {
+      [person] = await tx.update(people).set({ passwordHash, passwordChangedAt: now }).where(eq(people.id, person.id)).returning();
+    }
+    if (!person) throw new Error('person row missing');
+    await tx
+      .insert(roleGrants)
+      .values({ personId: person.id, programId: inv.programId, role: inv.role, createdAt: now })
+      .onConflictDoNothing();
+    if (inv.subjectId && inv.role === 'coach') {
+      await tx.update(coaches).set({ personId: person.id }).where(eq(coaches.id, inv.subjectId));
+    }
+    if (inv.subjectId && inv.role === 'participant') {
+      await tx.update(participants).set({ personId: person.id }).where(eq(participants.id, inv.subjectId));
+    }
+    await tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, inv.id));
+    await audit(tx, { actor: { personId: person.id }, ...from }, now, [
+      { verb: 'update', entityType: 'invitation', entityId: inv.id, programId: inv.programId },
+    ]);
+    return { email: person.email };
+  });
+}
+
+/** Creates (or updates) an account from the command line, e.g. the first administrator of a deployment. */
+export async function createUser(
+  db: Db,
+  now: Date,
+  input: { email: string; displayName: string; password: string; isAdmin: boolean; grants?: { programId: string; role: Role }[] },
+): Promise<string> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(people).where(eq(people.email, input.email));
+    const id = existing?.id ?? newId();
+    if (existing) {
+      await tx
+        .update(people)
+        .set({ passwordHash, displayName: input.displayName, isAdmin: input.isAdmin || existing.isAdmin, passwordChangedAt: now })
+        .where(eq(people.id, id));
+    } else {
+      await tx.insert(people).values({
+        id,
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        isAdmin: input.isAdmin,
+        passwordChangedAt: now,
+        createdAt: now,
+      });
+    }
+    for (const g of input.grants ?? []) {
+      await tx.insert(roleGrants).values({ personId: id, programId: g.programId, role: g.role, createdAt: now }).onConflictDoNothing();
+    }
+    await audit(tx, { actor: null, requestId: 'cli', ip: null }, now, [{ verb: existing ? 'update' : 'create', entityType: 'person', entityId: id }]);
+    return id;
+  });
+}

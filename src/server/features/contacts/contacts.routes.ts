@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ContactInput, ContactView } from '../../../core/contacts';
+import { callerOf, type App, type AppOptions } from '../../http/app';
+import { ParticipantParams, ProgramParams } from '../../http/schemas';
+import { listParticipantContacts, listRecentContacts, logContact } from './contacts.service';
+
+export function contactsRoutes(app: App, { deps }: AppOptions): void {
+  app.post(
+    '/programs/:programId/contacts',
+    {
+      schema: {
+        tags: ['contacts'],
+        params: ProgramParams,
+        body: ContactInput,
+        response: { 200: ContactView, 201: ContactView },
+      },
+    },
+    async (req, reply) => {
+      const r = await logContact(deps, callerOf(req), req.params.programId, req.body);
+      // 201 for a new contact; 200 when the same client key was already saved (a retry).
+      void reply.code(r.isNew ? 201 : 200);
+      return r.contact;
+    },
+  );
+  app.get(
+    '/programs/:programId/contacts',
+    {
+      schema: {
+        tags: ['contacts'],
+        params: ProgramParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: { 200: z.array(ContactView) },
+      },
+    },
+    async (req) => listRecentContacts(deps, callerOf(req), req.params.programId, req.query.limit),
+  );
+  app.get(
+    '/programs/:programId/participants/:participantId/contacts',
+    { schema: { tags: ['contacts'], params: ParticipantParams, response: { 200: z.array(ContactView) } } },
+    async (req) => listParticipantContacts(deps, callerOf(req), req.params.programId, req.params.participantId),
+  );
+}

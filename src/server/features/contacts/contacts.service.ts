@@ -1,0 +1,132 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { checkContact, type ContactInput, type ContactView } from '../../../core/contacts';
+import { DomainError } from '../../../core/shared/errors';
+import { authorize } from '../../access/policy';
+import { audit } from '../../platform/audit';
+import type { Caller, Deps } from '../../platform/context';
+import { newId } from '../../platform/ids';
+import { loadParticipantFor } from '../participants/participants.service';
+import { loadProgram } from '../programs/programs.service';
+import { contacts } from './contacts.table';
+
+type ContactRow = typeof contacts.$inferSelect;
+
+export function presentContact(c: ContactRow): ContactView {
+  return {
+    id: c.id,
+    participantId: c.participantId,
+    coachId: c.coachId,
+    occurredAt: c.occurredAt.toISOString(),
+    channel: c.channel,
+    outcome: c.outcome,
+    isReached: c.isReached,
+    minutes: c.minutes,
+    topics: c.topics,
+    discussedStrategies: c.discussedStrategies,
+    gaveEncouragement: c.gaveEncouragement,
+    discussedAdjusting: c.discussedAdjusting,
+    discussedGoals: c.discussedGoals,
+    note: c.note,
+    loggedAt: c.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Logs an attempt or a session for a paired participant. Idempotent on the client's key: a retry
+ * after a dropped connection returns the contact already saved instead of saving it twice.
+ */
+export async function logContact(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  input: ContactInput,
+): Promise<{ contact: ContactView; isNew: boolean }> {
+  const { record, program } = await loadParticipantFor(deps, caller, programId, input.participantId, 'contact:log');
+  const [previous] = await deps.db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, input.clientKey)));
+  if (previous) {
+    if (previous.participantId !== input.participantId) {
+      throw new DomainError('conflict', 'client_key_reused', 'This contact key was already used for another contact');
+    }
+    return { contact: presentContact(previous), isNew: false };
+  }
+  if (!record.pairing) {
+    throw new DomainError('invalid_state', 'participant_not_paired', 'The participant has no coach to log a contact for');
+  }
+  const now = deps.clock.now();
+  checkContact(input, { now, pairingStartedAt: record.pairing.startedAt, programTopics: program.topics.map((t) => t.key) });
+  const row = await deps.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(contacts)
+      .values({
+        id: newId(),
+        programId,
+        pairingId: record.pairing!.id,
+        participantId: record.id,
+        coachId: record.pairing!.coachId,
+        clientKey: input.clientKey,
+        occurredAt: new Date(input.occurredAt),
+        channel: input.channel,
+        outcome: input.outcome,
+        isReached: input.outcome === 'reached',
+        minutes: input.minutes,
+        topics: input.topics,
+        discussedStrategies: input.discussedStrategies,
+        gaveEncouragement: input.gaveEncouragement,
+        discussedAdjusting: input.discussedAdjusting,
+        discussedGoals: input.discussedGoals,
+        note: input.note,
+        loggedBy: caller.actor.personId,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted) await audit(tx, caller, now, [{ verb: 'create', entityType: 'contact', entityId: inserted.id, programId }]);
+    return inserted;
+  });
+  if (!row) {
+    // A concurrent retry with the same key won the race; answer with what it saved.
+    const [saved] = await deps.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, input.clientKey)));
+    if (!saved) throw new Error('contact missing after conflict');
+    return { contact: presentContact(saved), isNew: false };
+  }
+  return { contact: presentContact(row), isNew: true };
+}
+
+/** A participant's contacts, newest first, for staff and the participant's coach. */
+export async function listParticipantContacts(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  participantId: string,
+): Promise<ContactView[]> {
+  await loadParticipantFor(deps, caller, programId, participantId, 'contact:list');
+  const rows = await deps.db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.programId, programId), eq(contacts.participantId, participantId)))
+    .orderBy(desc(contacts.occurredAt))
+    .limit(200);
+  await audit(deps.db, caller, deps.clock.now(), [{ verb: 'list', entityType: 'contact', entityId: participantId, programId }]);
+  return rows.map(presentContact);
+}
+
+/** The caller's own contact history as a coach (or, for staff, the program's latest contacts). */
+export async function listRecentContacts(deps: Deps, caller: Caller, programId: string, limit: number): Promise<ContactView[]> {
+  await loadProgram(deps.db, caller, programId);
+  const view = authorize(caller.actor, 'contact:list', { programId, relation: 'coach_of' });
+  const coachId = caller.actor.coachIds.get(programId);
+  if (view === 'coaching' && !coachId) return [];
+  const where =
+    view === 'coaching' && coachId
+      ? and(eq(contacts.programId, programId), eq(contacts.coachId, coachId))
+      : eq(contacts.programId, programId);
+  const rows = await deps.db.select().from(contacts).where(where).orderBy(desc(contacts.occurredAt)).limit(limit);
+  await audit(deps.db, caller, deps.clock.now(), [{ verb: 'list', entityType: 'contact', programId }]);
+  return rows.map(presentContact);
+}

@@ -1,0 +1,138 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { checkPairing, type PairingInput, type PairingView } from '../../../core/pairings';
+import type { PairingEndReason } from '../../../core/pairings';
+import { DomainError } from '../../../core/shared/errors';
+import { authorize } from '../../access/policy';
+import { audit } from '../../platform/audit';
+import type { Caller, Deps } from '../../platform/context';
+import { newId } from '../../platform/ids';
+import { coaches } from '../coaches/coaches.table';
+import { participants } from '../participants/participants.table';
+import { loadProgram } from '../programs/programs.service';
+import { pairings } from './pairings.table';
+
+function present(p: typeof pairings.$inferSelect, coachName: string): PairingView {
+  return {
+    id: p.id,
+    participantId: p.participantId,
+    coachId: p.coachId,
+    coachName,
+    startedAt: p.startedAt.toISOString(),
+    endedAt: p.endedAt?.toISOString() ?? null,
+    endReason: p.endReason,
+    endNote: p.endNote,
+    genderMismatchReason: p.genderMismatchReason,
+  };
+}
+
+/**
+ * Pairs a participant with a coach. The facts are read and the pairing written in one transaction
+ * with the coach's row locked, so two coordinators cannot both fill a coach's last place.
+ */
+export async function createPairing(deps: Deps, caller: Caller, programId: string, input: PairingInput): Promise<PairingView> {
+  await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'pairing:create', { programId });
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const [coach] = await tx
+      .select()
+      .from(coaches)
+      .where(and(eq(coaches.id, input.coachId), eq(coaches.programId, programId)))
+      .for('update');
+    const [participant] = await tx
+      .select()
+      .from(participants)
+      .where(and(eq(participants.id, input.participantId), eq(participants.programId, programId)))
+      .for('update');
+    if (!coach || !participant) throw new DomainError('not_found', undefined, 'Not found');
+    const [{ coachActive = 0, participantActive = 0 } = {}] = await tx
+      .select({
+        coachActive: sql<number>`count(*) filter (where ${pairings.coachId} = ${coach.id})::int`,
+        participantActive: sql<number>`count(*) filter (where ${pairings.participantId} = ${participant.id})::int`,
+      })
+      .from(pairings)
+      .where(isNull(pairings.endedAt));
+    const { isGenderMismatch } = checkPairing({
+      participant: {
+        status: participant.status,
+        gender: participant.gender,
+        genderMatters: participant.genderMatters,
+        canShareContact: participant.canShareContact,
+        hasActivePairing: Number(participantActive) > 0,
+      },
+      coach: { status: coach.status, gender: coach.gender, caseload: coach.caseload, activePairings: Number(coachActive) },
+      genderMismatchReason: input.genderMismatchReason,
+    });
+    const [row] = await tx
+      .insert(pairings)
+      .values({
+        id: newId(),
+        programId,
+        participantId: participant.id,
+        coachId: coach.id,
+        startedAt: now,
+        genderMismatchReason: isGenderMismatch ? input.genderMismatchReason : null,
+        createdBy: caller.actor.personId,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await tx.update(participants).set({ status: 'active', updatedAt: now }).where(eq(participants.id, participant.id));
+    await audit(tx, caller, now, [
+      { verb: 'create', entityType: 'pairing', entityId: row.id, programId },
+      { verb: 'update', entityType: 'participant', entityId: participant.id, programId },
+    ]);
+    return present(row, `${coach.givenName} ${coach.familyName}`);
+  });
+}
+
+/** Ends a pairing with a reason; the participant returns to `enrolled`, ready for a new coach. */
+export async function endPairing(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  pairingId: string,
+  input: { reason: PairingEndReason; note: string },
+): Promise<PairingView> {
+  await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'pairing:end', { programId });
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(pairings)
+      .where(and(eq(pairings.id, pairingId), eq(pairings.programId, programId)))
+      .for('update');
+    if (!existing) throw new DomainError('not_found', undefined, 'Not found');
+    if (existing.endedAt) throw new DomainError('conflict', 'pairing_already_ended', 'This pairing has already ended');
+    const [row] = await tx
+      .update(pairings)
+      .set({ endedAt: now, endReason: input.reason, endNote: input.note || null })
+      .where(eq(pairings.id, pairingId))
+      .returning();
+    await tx
+      .update(participants)
+      .set({ status: 'enrolled', updatedAt: now })
+      .where(and(eq(participants.id, existing.participantId), eq(participants.status, 'active')));
+    await audit(tx, caller, now, [
+      { verb: 'update', entityType: 'pairing', entityId: pairingId, programId },
+      { verb: 'update', entityType: 'participant', entityId: existing.participantId, programId },
+    ]);
+    const [coach] = await tx.select().from(coaches).where(eq(coaches.id, existing.coachId));
+    if (!row) throw new Error('update returned nothing');
+    return present(row, coach ? `${coach.givenName} ${coach.familyName}` : '');
+  });
+}
+
+/** A participant's pairing history, newest first (staff only). */
+export async function listPairingHistory(deps: Deps, caller: Caller, programId: string, participantId: string): Promise<PairingView[]> {
+  await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'pairing:list', { programId });
+  const rows = await deps.db
+    .select({ p: pairings, given: coaches.givenName, family: coaches.familyName })
+    .from(pairings)
+    .innerJoin(coaches, eq(coaches.id, pairings.coachId))
+    .where(and(eq(pairings.programId, programId), eq(pairings.participantId, participantId)))
+    .orderBy(desc(pairings.startedAt));
+  await audit(deps.db, caller, deps.clock.now(), [{ verb: 'read', entityType: 'pairing', entityId: participantId, programId }]);
+  return rows.map((r) => present(r.p, `${r.given} ${r.family}`));
+}

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { PairingEndReason } from '../../../core/pairings';
+import { people } from '../accounts/accounts.table';
+import { coaches } from '../coaches/coaches.table';
+import { participants } from '../participants/participants.table';
+import { programs } from '../programs/programs.table';
+
+export const pairings = pgTable(
+  'pairings',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    coachId: uuid('coach_id')
+      .notNull()
+      .references(() => coaches.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason').$type<PairingEndReason>(),
+    endNote: text('end_note'),
+    /** Why a pairing across genders was made; required by the pairing rules in that case. */
+    genderMismatchReason: text('gender_mismatch_reason'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [
+    // At most one active pairing per participant, enforced by the database as well as the rules.
+    uniqueIndex('pairings_one_active_key').on(t.participantId).where(sql`ended_at is null`),
+    index('pairings_coach_idx').on(t.coachId).where(sql`ended_at is null`),
+    index('pairings_program_idx').on(t.programId),
+  ],
+);

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import {
+  ParticipantInput,
+  ParticipantStatus,
+  ParticipantUpdate,
+  ParticipantView,
+  PreferencesUpdate,
+  StatusChange,
+} from '../../../core/participants';
+import { callerOf, type App, type AppOptions } from '../../http/app';
+import { ParticipantParams, ProgramParams } from '../../http/schemas';
+import {
+  changeStatus,
+  createParticipant,
+  getParticipant,
+  listParticipants,
+  updateParticipant,
+} from './participants.service';
+
+export function participantsRoutes(app: App, { deps }: AppOptions): void {
+  app.get(
+    '/programs/:programId/participants',
+    {
+      schema: {
+        tags: ['participants'],
+        params: ProgramParams,
+        querystring: z.object({ status: ParticipantStatus.optional() }),
+        response: { 200: z.array(ParticipantView) },
+      },
+    },
+    async (req) => listParticipants(deps, callerOf(req), req.params.programId, req.query),
+  );
+  app.post(
+    '/programs/:programId/participants',
+    { schema: { tags: ['participants'], params: ProgramParams, body: ParticipantInput, response: { 201: ParticipantView } } },
+    async (req, reply) => {
+      const p = await createParticipant(deps, callerOf(req), req.params.programId, req.body);
+      void reply.code(201);
+      return p;
+    },
+  );
+  app.get(
+    '/programs/:programId/participants/:participantId',
+    { schema: { tags: ['participants'], params: ParticipantParams, response: { 200: ParticipantView } } },
+    async (req) => getParticipant(deps, callerOf(req), req.params.programId, req.params.participantId),
+  );
+  app.patch(
+    '/programs/:programId/participants/:participantId',
+    { schema: { tags: ['participants'], params: ParticipantParams, body: ParticipantUpdate, response: { 200: ParticipantView } } },
+    async (req) =>
+      updateParticipant(deps, callerOf(req), req.params.programId, req.params.participantId, req.body, 'participant:update'),
+  );
+  app.put(
+    '/programs/:programId/participants/:participantId/preferences',
+    { schema: { tags: ['participants'], params: ParticipantParams, body: PreferencesUpdate, response: { 200: ParticipantView } } },
+    async (req) =>
+      updateParticipant(deps, callerOf(req), req.params.programId, req.params.participantId, req.body, 'participant:preferences'),
+  );
+  app.post(
+    '/programs/:programId/participants/:participantId/status',
+    { schema: { tags: ['participants'], params: ParticipantParams, body: StatusChange, response: { 200: ParticipantView } } },
+    async (req) => changeStatus(deps, callerOf(req), req.params.programId, req.params.participantId, req.body),
+  );
+}

@@ -1,0 +1,259 @@
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  checkStatusChange,
+  participantCode,
+  type ParticipantInput,
+  type ParticipantUpdate,
+  type ParticipantView,
+  type PreferencesUpdate,
+  type StatusChange,
+} from '../../../core/participants';
+import { addDays, toDateOn } from '../../../core/shared/dates';
+import { DomainError } from '../../../core/shared/errors';
+import { pairState } from '../../../core/tasks';
+import type { Actor } from '../../access/actor';
+import { authorize, type Relation, type View } from '../../access/policy';
+import { audit } from '../../platform/audit';
+import type { Caller, Deps } from '../../platform/context';
+import { newId } from '../../platform/ids';
+import { pairings } from '../pairings/pairings.table';
+import { loadProgram, taskRulesOf, type Program } from '../programs/programs.service';
+import { findParticipants, type ParticipantRecord } from './participants.repository';
+import { participants } from './participants.table';
+
+/** How the actor stands to a participant record. */
+export function relationTo(actor: Actor, p: Pick<ParticipantRecord, 'id' | 'programId' | 'pairing'>): Relation {
+  if (actor.participantIds.get(p.programId) === p.id) return 'self';
+  const coachId = actor.coachIds.get(p.programId);
+  if (coachId && p.pairing?.coachId === coachId) return 'coach_of';
+  return 'none';
+}
+
+/** Renders a participant for one view; each view lists its fields explicitly, so nothing leaks by accident. */
+export function presentParticipant(p: ParticipantRecord, view: View, program: Program, now: Date): ParticipantView {
+  const rules = taskRulesOf(program);
+  const state = p.pairing && p.status === 'active' ? pairState({ startedAt: p.pairing.startedAt, lastReachedAt: p.lastReachedAt }, rules, now) : null;
+  const nextDue = p.pairing
+    ? toDateOn(p.lastReachedAt ? addDays(p.lastReachedAt, rules.cadenceDays) : addDays(p.pairing.startedAt, rules.firstContactDays))
+    : null;
+  const engagement = {
+    coach: p.pairing ? { id: p.pairing.coachId, name: p.pairing.coachName } : null,
+    pairedAt: p.pairing?.startedAt.toISOString() ?? null,
+    lastReachedAt: p.lastReachedAt?.toISOString() ?? null,
+    reachedCount: p.reachedCount,
+    attemptCount: p.attemptCount,
+    pairState: state,
+    nextContactDueOn: p.status === 'active' ? nextDue : null,
+  };
+  const prefs = {
+    preferredModality: p.preferredModality,
+    preferredChannel: p.preferredChannel,
+    preferredTimes: p.preferredTimes,
+    contactNotes: p.contactNotes,
+  };
+  switch (view) {
+    case 'full':
+      return {
+        view: 'full',
+        id: p.id,
+        code: p.code,
+        status: p.status,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        gender: p.gender,
+        birthYear: p.birthYear,
+        painLocations: p.painLocations,
+        ...prefs,
+        genderMatters: p.genderMatters,
+        phone: p.phone,
+        email: p.email,
+        canShareContact: p.canShareContact,
+        referredOn: p.referredOn,
+        enrolledOn: p.enrolledOn,
+        endedOn: p.endedOn,
+        withdrawalReason: p.withdrawalReason,
+        ...engagement,
+      };
+    case 'coaching':
+      return {
+        view: 'coaching',
+        id: p.id,
+        code: p.code,
+        status: p.status,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        painLocations: p.painLocations,
+        ...prefs,
+        // Contact details reach a coach only with the participant's permission.
+        phone: p.canShareContact ? p.phone : null,
+        email: p.canShareContact ? p.email : null,
+        ...engagement,
+      };
+    case 'self':
+      return {
+        view: 'self',
+        id: p.id,
+        code: p.code,
+        status: p.status,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        ...prefs,
+        phone: p.phone,
+        email: p.email,
+        canShareContact: p.canShareContact,
+        coach: p.pairing
+          ? { id: p.pairing.coachId, name: p.pairing.coachName, phone: p.pairing.coachPhone, email: p.pairing.coachEmail }
+          : null,
+        lastReachedAt: engagement.lastReachedAt,
+        nextContactDueOn: engagement.nextContactDueOn,
+      };
+    case 'pseudonymous':
+    case 'profile':
+      return {
+        view: 'pseudonymous',
+        id: p.id,
+        code: p.code,
+        status: p.status,
+        gender: p.gender,
+        birthYear: p.birthYear,
+        painLocations: p.painLocations,
+        preferredModality: p.preferredModality,
+        referredOn: p.referredOn,
+        enrolledOn: p.enrolledOn,
+        endedOn: p.endedOn,
+        withdrawalReason: p.withdrawalReason,
+        coachId: p.pairing?.coachId ?? null,
+        reachedCount: p.reachedCount,
+        attemptCount: p.attemptCount,
+        pairState: state,
+      };
+  }
+}
+
+/** Lists the participants the caller may see: all for staff and evaluators, a coach's own for a coach. */
+export async function listParticipants(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  filter: { status?: ParticipantView['status'] },
+): Promise<ParticipantView[]> {
+  const program = await loadProgram(deps.db, caller, programId);
+  const view = authorize(caller.actor, 'participant:list', { programId });
+  const coachId = view === 'coaching' ? caller.actor.coachIds.get(programId) : undefined;
+  if (view === 'coaching' && !coachId) return [];
+  const rows = await findParticipants(deps.db, { programId, ...filter, ...(coachId ? { coachId } : {}) });
+  const now = deps.clock.now();
+  await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'participant', programId }]);
+  return rows.map((r) => presentParticipant(r, view, program, now));
+}
+
+/** Loads one participant the caller may see, or answers not found. */
+export async function loadParticipantFor(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  participantId: string,
+  action: 'participant:view' | 'participant:preferences' | 'participant:update' | 'participant:status' | 'contact:log' | 'contact:list',
+): Promise<{ record: ParticipantRecord; view: View; program: Program }> {
+  const program = await loadProgram(deps.db, caller, programId);
+  const [record] = await findParticipants(deps.db, { programId, ids: [participantId] });
+  if (!record) throw new DomainError('not_found', undefined, 'Not found');
+  const view = authorize(caller.actor, action, { programId, relation: relationTo(caller.actor, record), hideExistence: true });
+  return { record, view, program };
+}
+
+export async function getParticipant(deps: Deps, caller: Caller, programId: string, participantId: string): Promise<ParticipantView> {
+  const { record, view, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:view');
+  const now = deps.clock.now();
+  await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'participant', entityId: participantId, programId }]);
+  return presentParticipant(record, view, program, now);
+}
+
+export async function createParticipant(deps: Deps, caller: Caller, programId: string, input: ParticipantInput): Promise<ParticipantView> {
+  const program = await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'participant:create', { programId });
+  const now = deps.clock.now();
+  const id = newId();
+  await deps.db.transaction(async (tx) => {
+    // Codes are sequential per program; the lock keeps two concurrent creations from taking one code.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`participant-code:${programId}`}))`);
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(participants)
+      .where(eq(participants.programId, programId));
+    await tx.insert(participants).values({
+      id,
+      programId,
+      code: participantCode(Number(n) + 1),
+      ...input,
+      enrolledOn: input.status === 'enrolled' ? toDateOn(now) : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await audit(tx, caller, now, [{ verb: 'create', entityType: 'participant', entityId: id, programId }]);
+  });
+  const [record] = await findParticipants(deps.db, { programId, ids: [id] });
+  if (!record) throw new Error('participant vanished after insert');
+  return presentParticipant(record, 'full', program, now);
+}
+
+export async function updateParticipant(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  participantId: string,
+  input: ParticipantUpdate | PreferencesUpdate,
+  action: 'participant:update' | 'participant:preferences',
+): Promise<ParticipantView> {
+  const { view, program } = await loadParticipantFor(deps, caller, programId, participantId, action);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(participants)
+      .set({ ...input, updatedAt: now })
+      .where(and(eq(participants.id, participantId), eq(participants.programId, programId)));
+    await audit(tx, caller, now, [{ verb: 'update', entityType: 'participant', entityId: participantId, programId }]);
+  });
+  const [record] = await findParticipants(deps.db, { programId, ids: [participantId] });
+  if (!record) throw new DomainError('not_found', undefined, 'Not found');
+  return presentParticipant(record, view, program, now);
+}
+
+/** Moves a participant through enrolment, completion or withdrawal; ending also ends the pairing. */
+export async function changeStatus(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  participantId: string,
+  change: StatusChange,
+): Promise<ParticipantView> {
+  const { record, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:status');
+  checkStatusChange(record.status, change.status);
+  const now = deps.clock.now();
+  const isEnding = change.status === 'completed' || change.status === 'withdrawn';
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(participants)
+      .set({
+        status: change.status,
+        updatedAt: now,
+        ...(change.status === 'enrolled' ? { enrolledOn: change.on } : {}),
+        ...(isEnding ? { endedOn: change.on } : {}),
+        ...(change.status === 'withdrawn' ? { withdrawalReason: change.reason } : {}),
+      })
+      .where(eq(participants.id, participantId));
+    if (record.pairing && isEnding) {
+      await tx
+        .update(pairings)
+        .set({
+          endedAt: now,
+          endReason: change.status === 'withdrawn' ? 'participant_withdrawn' : 'program_completed',
+        })
+        .where(eq(pairings.id, record.pairing.id));
+    }
+    await audit(tx, caller, now, [{ verb: 'update', entityType: 'participant', entityId: participantId, programId }]);
+  });
+  const [updated] = await findParticipants(deps.db, { programId, ids: [participantId] });
+  if (!updated) throw new DomainError('not_found', undefined, 'Not found');
+  return presentParticipant(updated, 'full', program, now);
+}

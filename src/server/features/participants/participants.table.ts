@@ -1,0 +1,42 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ParticipantStatus, WithdrawalReason } from '../../../core/participants';
+import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
+import { people } from '../accounts/accounts.table';
+import { programs } from '../programs/programs.table';
+
+export const participants = pgTable(
+  'participants',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    personId: uuid('person_id').references(() => people.id),
+    /** Pseudonymous code shown to evaluators instead of the name. */
+    code: text('code').notNull(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    gender: text('gender').$type<Gender>().notNull(),
+    birthYear: integer('birth_year'),
+    painLocations: jsonb('pain_locations').$type<PainLocation[]>().notNull(),
+    preferredModality: text('preferred_modality').$type<Channel>().notNull(),
+    preferredChannel: text('preferred_channel').$type<Channel>().notNull(),
+    preferredTimes: jsonb('preferred_times').$type<TimeOfDay[]>().notNull(),
+    contactNotes: text('contact_notes').notNull().default(''),
+    genderMatters: boolean('gender_matters').notNull().default(true),
+    phone: text('phone'),
+    email: text('email'),
+    canShareContact: boolean('can_share_contact').notNull().default(false),
+    status: text('status').$type<ParticipantStatus>().notNull(),
+    referredOn: date('referred_on').notNull(),
+    enrolledOn: date('enrolled_on'),
+    endedOn: date('ended_on'),
+    withdrawalReason: text('withdrawal_reason').$type<WithdrawalReason>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('participants_program_idx').on(t.programId, t.status),
+    index('participants_person_idx').on(t.personId),
+  ],
+);

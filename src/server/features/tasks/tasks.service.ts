@@ -1,0 +1,120 @@
+import { eq, sql } from 'drizzle-orm';
+import type { ParticipantView } from '../../../core/participants';
+import { deriveTasks, pairState, type Overview, type TaskView } from '../../../core/tasks';
+import { authorize } from '../../access/policy';
+import { audit } from '../../platform/audit';
+import type { Caller, Deps } from '../../platform/context';
+import { selectRows } from '../../platform/database';
+import { coaches } from '../coaches/coaches.table';
+import { findParticipants } from '../participants/participants.repository';
+import { presentParticipant } from '../participants/participants.service';
+import { loadProgram, taskRulesOf } from '../programs/programs.service';
+import { loadPairingActivity } from './activity.repository';
+
+async function namesFor(deps: Deps, programId: string, participantIds: string[]): Promise<Map<string, string>> {
+  const rows = await findParticipants(deps.db, { programId, ids: [...new Set(participantIds)] });
+  return new Map(rows.map((r) => [r.id, `${r.givenName} ${r.familyName}`]));
+}
+
+/**
+ * The open tasks the caller should see: a coach's own coaching tasks, or every task in the program
+ * for staff. Derived from the data on each request, so a task disappears once it is satisfied.
+ */
+export async function listTasks(deps: Deps, caller: Caller, programId: string): Promise<TaskView[]> {
+  const program = await loadProgram(deps.db, caller, programId);
+  const view = authorize(caller.actor, 'task:list', { programId });
+  const coachId = view === 'coaching' ? caller.actor.coachIds.get(programId) : undefined;
+  if (view === 'coaching' && !coachId) return [];
+  const now = deps.clock.now();
+  const activity = await loadPairingActivity(deps.db, { programId, ...(coachId ? { coachId } : {}) });
+  const tasks = deriveTasks(activity, taskRulesOf(program), now).filter((t) => view === 'full' || t.assignee === 'coach');
+  const [names, coachRows] = await Promise.all([
+    namesFor(deps, programId, tasks.map((t) => t.participantId)),
+    deps.db.select({ id: coaches.id, given: coaches.givenName, family: coaches.familyName }).from(coaches).where(eq(coaches.programId, programId)),
+  ]);
+  const coachNames = new Map(coachRows.map((c) => [c.id, `${c.given} ${c.family}`]));
+  await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'task', programId }]);
+  return tasks.map((t) => ({
+    ...t,
+    participantName: names.get(t.participantId) ?? '',
+    coachName: coachNames.get(t.coachId) ?? '',
+  }));
+}
+
+/** The coach's "Today": tasks in order and every participant with how long since the last contact. */
+export async function coachToday(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+): Promise<{ tasks: TaskView[]; participants: ParticipantView[] }> {
+  const program = await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'task:list', { programId });
+  const coachId = caller.actor.coachIds.get(programId);
+  if (!coachId) return { tasks: [], participants: [] };
+  const now = deps.clock.now();
+  const rules = taskRulesOf(program);
+  const [activity, records] = await Promise.all([
+    loadPairingActivity(deps.db, { programId, coachId }),
+    findParticipants(deps.db, { programId, coachId }),
+  ]);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const coach = records[0]?.pairing?.coachName ?? '';
+  const tasks = deriveTasks(activity, rules, now)
+    .filter((t) => t.assignee === 'coach')
+    .map((t) => {
+      const r = byId.get(t.participantId);
+      return { ...t, participantName: r ? `${r.givenName} ${r.familyName}` : '', coachName: coach };
+    });
+  await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'participant', programId }]);
+  // Longest since the last reached contact first: those are the people to call.
+  const participants = [...records]
+    .sort((a, b) => (a.lastReachedAt?.getTime() ?? 0) - (b.lastReachedAt?.getTime() ?? 0))
+    .map((r) => presentParticipant(r, 'coaching', program, now));
+  return { tasks, participants };
+}
+
+/** Program at a glance: participants by status, pairs on track or not, open tasks, coaches, recent contacts. */
+export async function programOverview(deps: Deps, caller: Caller, programId: string): Promise<Overview> {
+  const program = await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'overview:view', { programId });
+  const now = deps.clock.now();
+  const rules = taskRulesOf(program);
+  const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+  const [statusRows, coachRows, contactRows, activity] = await Promise.all([
+    selectRows<{ status: string; n: number | string }>(
+      deps.db,
+      sql`select status, count(*) as n from participants where program_id = ${programId} group by status`,
+    ),
+    selectRows<{ status: string; n: number | string; places: number | string }>(
+      deps.db,
+      sql`select c.status, count(*) as n,
+        sum(greatest(c.caseload - (select count(*) from pairings p where p.coach_id = c.id and p.ended_at is null), 0)) as places
+        from coaches c where c.program_id = ${programId} group by c.status`,
+    ),
+    selectRows<{ attempts: number | string; reached: number | string }>(
+      deps.db,
+      sql`select count(*) as attempts, count(*) filter (where is_reached) as reached
+        from contacts where program_id = ${programId} and occurred_at >= ${since}`,
+    ),
+    loadPairingActivity(deps.db, { programId }),
+  ]);
+  const pairsByState = { on_track: 0, due: 0, overdue: 0, quiet: 0 };
+  for (const a of activity) pairsByState[pairState(a, rules, now)]++;
+  const openTasks = { first_contact: 0, next_contact: 0, check_in_call: 0 };
+  for (const t of deriveTasks(activity, rules, now)) openTasks[t.kind]++;
+  const coachCounts = { active: 0, paused: 0, retired: 0, openPlaces: 0 };
+  for (const c of coachRows) {
+    if (c.status === 'active' || c.status === 'paused' || c.status === 'retired') coachCounts[c.status] = Number(c.n);
+    if (c.status === 'active') coachCounts.openPlaces = Number(c.places ?? 0);
+  }
+  await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'overview', programId }]);
+  return {
+    participantsByStatus: Object.fromEntries(statusRows.map((r) => [r.status, Number(r.n)])),
+    pairsByState,
+    openTasks,
+    coaches: coachCounts,
+    contactsLast30Days: { attempts: Number(contactRows[0]?.attempts ?? 0), reached: Number(contactRows[0]?.reached ?? 0) },
+    targetContacts: program.targetContacts,
+    cadenceDays: program.cadenceDays,
+  };
+}

@@ -1,0 +1,157 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DomainError } from '../../core/shared/errors';
+import type { Caller, Deps } from '../platform/context';
+import { resumeSession, type SessionSettings } from '../features/accounts/accounts.service';
+import { handleError } from './errors';
+import { registerApiRoutes } from './routes';
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+    session: { tokenHash: string; csrfToken: string } | null;
+  }
+  interface FastifyContextConfig {
+    /** Deliberately public: no session needed (health, sign-in, invitation acceptance). */
+    isPublic?: boolean;
+  }
+}
+
+export const SESSION_COOKIE = 'kindred_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface AppOptions {
+  deps: Deps;
+  session: SessionSettings;
+  cookieSecure: boolean;
+  logger: FastifyBaseLogger | false;
+  /** Built web app to serve; omitted in API-only tests. */
+  webDir?: string | null;
+  isDemo: boolean;
+  /** Requests per minute per address on sign-in. */
+  loginRateLimit?: number;
+}
+
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+/** Builds the HTTP application: security headers, sessions, CSRF, validation, the API and the web app. */
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: opts.logger || undefined,
+    logger: opts.logger ? undefined : false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorateRequest('caller', null);
+  app.decorateRequest('session', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: opts.cookieSecure,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kindred API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      const typed = api as unknown as App;
+      // Every API route needs a live session unless its config says it is deliberately public.
+      typed.addHook('onRequest', async (req) => {
+        const token = req.cookies[SESSION_COOKIE];
+        if (token) {
+          const s = await resumeSession(opts.deps, opts.session, token);
+          if (s) {
+            req.caller = { actor: s.actor, requestId: req.id, ip: req.ip };
+            req.session = { tokenHash: s.tokenHash, csrfToken: s.csrfToken };
+          }
+        }
+        if (req.routeOptions.config.isPublic) return;
+        if (!req.caller || !req.session) throw new DomainError('unauthenticated', 'no_session', 'Sign in first');
+        if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== req.session.csrfToken) {
+          throw new DomainError('forbidden', 'csrf', 'The request is missing its CSRF token; reload the page');
+        }
+      });
+      registerApiRoutes(typed, opts);
+      typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
+  if (webDir && existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    // The web app routes on the client: any other GET outside /api gets index.html.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.code(404).send({ error: 'not_found', message: 'Not found', requestId: req.id });
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: 'Not found', requestId: req.id }));
+  }
+  return app;
+}
+
+/** The caller of an authenticated route; the onRequest hook guarantees it exists. */
+export function callerOf(req: { caller: Caller | null }): Caller {
+  if (!req.caller) throw new DomainError('unauthenticated', 'no_session', 'Sign in first');
+  return req.caller;
+}

@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { DomainError, type DomainErrorCode } from '../../core/shared/errors';
+
+const statusOf: Record<DomainErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 422,
+};
+
+/** The JSON body of every error: a stable code, a human message, and for bad input the fields at fault. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  reason?: string;
+  fields?: { path: string; message: string }[];
+  requestId: string;
+}
+
+interface ValidationItem {
+  instancePath?: string;
+  message?: string;
+  params?: { issue?: { path?: PropertyKey[] } };
+}
+
+function fieldsOf(err: FastifyError): { path: string; message: string }[] {
+  const context = (err as { validationContext?: string }).validationContext ?? 'body';
+  return ((err.validation ?? []) as ValidationItem[]).map((v) => {
+    const path = v.params?.issue?.path?.map(String).join('.') ?? v.instancePath?.replace(/^\//, '').replaceAll('/', '.') ?? '';
+    return { path: path ? `${context}.${path}` : context, message: v.message ?? 'Invalid value' };
+  });
+}
+
+/**
+ * The one place where errors become HTTP. Domain errors keep their code; bad input names the
+ * fields (never their values); anything unexpected is logged with its stack and answered as a
+ * generic 500 carrying the request id.
+ */
+export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const requestId = req.id;
+  if (err instanceof DomainError) {
+    const body: ErrorBody = { error: err.code, message: err.message, requestId };
+    if (err.reason) body.reason = err.reason;
+    void reply.code(statusOf[err.code]).send(body);
+    return;
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    void reply.code(400).send({ error: 'invalid_input', message: 'Some fields are not valid', fields: fieldsOf(err), requestId } satisfies ErrorBody);
+    return;
+  }
+  if (isResponseSerializationError(err)) {
+    req.log.error({ err: { message: 'response did not match its schema', stack: err.stack } }, 'response serialization failed');
+    void reply.code(500).send({ error: 'internal', message: 'Something went wrong', requestId } satisfies ErrorBody);
+    return;
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const code = status === 429 ? 'rate_limited' : status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+    const message =
+      status === 429 ? 'Too many requests; wait a minute and try again' : status === 400 ? 'The request could not be read' : err.message;
+    void reply.code(status).send({ error: code, message, requestId } satisfies ErrorBody);
+    return;
+  }
+  // Stack and message only: the error object may carry request data.
+  req.log.error({ err: { type: err.name, message: err.message, stack: err.stack } }, 'unhandled error');
+  void reply.code(500).send({ error: 'internal', message: 'Something went wrong', requestId } satisfies ErrorBody);
+}

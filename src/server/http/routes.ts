@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { accountsRoutes } from '../features/accounts/accounts.routes';
+import { auditRoutes } from '../features/audit/audit.routes';
+import { coachesRoutes } from '../features/coaches/coaches.routes';
+import { contactsRoutes } from '../features/contacts/contacts.routes';
+import { pairingsRoutes } from '../features/pairings/pairings.routes';
+import { participantsRoutes } from '../features/participants/participants.routes';
+import { programsRoutes } from '../features/programs/programs.routes';
+import { tasksRoutes } from '../features/tasks/tasks.routes';
+import type { App, AppOptions } from './app';
+
+/** Every API route, feature by feature. */
+export function registerApiRoutes(app: App, opts: AppOptions): void {
+  app.get(
+    '/health',
+    { config: { isPublic: true }, schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => {
+      await opts.deps.db.execute('select 1' as never);
+      return { status: 'ok' as const };
+    },
+  );
+  app.get(
+    '/config',
+    {
+      config: { isPublic: true },
+      schema: { tags: ['platform'], response: { 200: z.object({ isDemo: z.boolean(), demoAccounts: z.array(z.string()) }) } },
+    },
+    async () => ({ isDemo: opts.isDemo, demoAccounts: opts.isDemo ? DEMO_ACCOUNTS : [] }),
+  );
+  accountsRoutes(app, opts);
+  programsRoutes(app, opts);
+  participantsRoutes(app, opts);
+  coachesRoutes(app, opts);
+  pairingsRoutes(app, opts);
+  contactsRoutes(app, opts);
+  tasksRoutes(app, opts);
+  auditRoutes(app, opts);
+}
+
+export const DEMO_ACCOUNTS = [
+  'coordinator@example.org',
+  'coach@example.org',
+  'participant@example.org',
+  'evaluator@example.org',
+  'admin@example.org',
+];

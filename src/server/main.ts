@@ -1,0 +1,83 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { buildApp, type App } from './http/app';
+import type { Config } from './config';
+import { systemClock, type Clock } from './platform/clock';
+import type { Deps } from './platform/context';
+import { openDatabase, type Database } from './platform/database';
+import { lockDataDir, type DirLock } from './platform/lock';
+import { createLogger } from './platform/logger';
+import { createMailer } from './platform/mail';
+import { backupEmbedded } from './platform/backup';
+import { isDatabaseEmpty, seedDemo } from './demo/seed';
+
+export interface RunningServer {
+  app: App;
+  db: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Composition root: config → lock → database (migrated) → demo seed → HTTP, and a clean stop. */
+export async function startServer(config: Config, opts: { clock?: Clock; webDir?: string | null } = {}): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+  let lock: DirLock | null = null;
+  if (config.database.kind === 'pglite') lock = lockDataDir(config.database.dataDir);
+  let db: Database;
+  try {
+    db = await openDatabase(config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const clock = opts.clock ?? systemClock;
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const deps: Deps = { db: db.db, clock, mailer, publicUrl: config.publicUrl };
+  if (config.isDemo && (await isDatabaseEmpty(db.db))) {
+    logger.info('seeding the demo program');
+    await seedDemo(db.db, clock.now());
+  }
+  const app = await buildApp({
+    deps,
+    session: config.session,
+    cookieSecure: config.cookieSecure,
+    logger: logger as unknown as FastifyBaseLogger,
+    isDemo: config.isDemo,
+    ...(opts.webDir !== undefined ? { webDir: opts.webDir } : {}),
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+
+  const timers: NodeJS.Timeout[] = [];
+  timers.push(
+    setInterval(() => {
+      mailer.deliverPending(deps.db, () => clock.now()).catch((err: Error) => logger.error({ err: { message: err.message } }, 'mail delivery failed'));
+    }, 15_000),
+  );
+  if (db.kind === 'pglite' && config.backupHours > 0 && config.database.kind === 'pglite') {
+    const dataDir = config.database.dataDir;
+    timers.push(
+      setInterval(() => {
+        backupEmbedded(db, dataDir, clock.now()).catch((err: Error) => logger.error({ err: { message: err.message } }, 'backup failed'));
+      }, config.backupHours * 3_600_000),
+    );
+  }
+  for (const t of timers) t.unref();
+
+  let stopped = false;
+  return {
+    app,
+    db,
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      await app.close();
+      mailer.close();
+      await db.close();
+      lock?.release();
+    },
+  };
+}

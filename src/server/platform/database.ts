@@ -1,0 +1,79 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import * as schema from '../schema';
+
+export type Schema = typeof schema;
+/** The one database type the rest of the server sees, whether PGlite or PostgreSQL is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs one raw SQL string through the driver (benchmarks, backups); no ORM in between. */
+  rawQuery(sql: string, params?: unknown[]): Promise<unknown[]>;
+  close(): Promise<void>;
+  /** The PGlite instance, for backups; null on PostgreSQL. */
+  pglite: PGlite | null;
+}
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  /** `template`: start from a saved data directory (tests), then migrate as usual. */
+  | { kind: 'pglite'; dataDir: string | null; template?: Blob };
+
+/** Opens the database and applies every pending migration before anything else touches it. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    try {
+      await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return {
+      db,
+      kind: 'postgres',
+      pglite: null,
+      rawQuery: async (sql, params) => (await pool.query(sql, params)).rows,
+      close: () => pool.end(),
+    };
+  }
+  const client = target.template
+    ? new PGlite({ loadDataDir: target.template })
+    : target.dataDir === null
+      ? new PGlite()
+      : new PGlite(target.dataDir);
+  await client.waitReady;
+  const pgliteDb = drizzlePglite(client, { schema });
+  try {
+    await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_DIR });
+  } catch (err) {
+    await client.close();
+    throw err;
+  }
+  return {
+    db: pgliteDb as unknown as Db,
+    kind: 'pglite',
+    pglite: client,
+    rawQuery: async (sql, params) => (await client.query(sql, params)).rows,
+    close: () => client.close(),
+  };
+}
+
+/** Runs a raw SQL query through Drizzle and returns its rows, the same way on both drivers. */
+export async function selectRows<T>(db: Db | Tx, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

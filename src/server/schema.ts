@@ -1,0 +1,9 @@
+/** Every table, for Drizzle and drizzle-kit. Each table lives beside its feature. */
+export * from './features/programs/programs.table';
+export * from './features/accounts/accounts.table';
+export * from './features/participants/participants.table';
+export * from './features/coaches/coaches.table';
+export * from './features/pairings/pairings.table';
+export * from './features/contacts/contacts.table';
+export * from './platform/audit.table';
+export * from './platform/mail.table';

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { Role } from '../../core/shared/vocab';
+import { createUser } from '../features/accounts/accounts.service';
+import { coaches } from '../features/coaches/coaches.table';
+import { participants } from '../features/participants/participants.table';
+import { programs } from '../features/programs/programs.table';
+import { buildApp, CSRF_HEADER, SESSION_COOKIE, type App } from '../http/app';
+import { fixedClock } from '../platform/clock';
+import type { Deps } from '../platform/context';
+import { openDatabase, type Database } from '../platform/database';
+import { newId } from '../platform/ids';
+import { createMailer, type Mailer } from '../platform/mail';
+import { DEFAULT_TOPICS } from '../../core/programs';
+import { participantCode } from '../../core/participants';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+export const T0 = '2026-03-02T15:00:00.000Z';
+
+/**
+ * A fresh database for one test file: a copy of the migrated PGlite template by default, or a new
+ * database on the PostgreSQL server named by DATABASE_URL (dropped again by `close`).
+ */
+export async function freshDatabase(): Promise<{ db: Database; close: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `kindred_test_${newId().replaceAll('-', '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const db = await openDatabase({ kind: 'postgres', url: u.toString() });
+    return {
+      db,
+      close: async () => {
+        await db.close();
+        const a = new pg.Client({ connectionString: url });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  }
+  const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  const db = await openDatabase({ kind: 'pglite', dataDir: null, template });
+  return { db, close: () => db.close() };
+}
+
+/** A signed-in client for `app.inject`, carrying the session cookie and CSRF token. */
+export interface Agent {
+  personId: string;
+  csrfToken: string;
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+}
+
+export interface World {
+  programId: string;
+  coachId: string;
+  otherCoachId: string;
+  participantId: string;
+  otherParticipantId: string;
+  people: Record<'admin' | 'coordinator' | 'coach' | 'otherCoach' | 'participant' | 'evaluator' | 'outsider', string>;
+}
+
+export interface TestApp {
+  app: App;
+  deps: Deps & { mailer: Mailer };
+  db: Database;
+  clock: ReturnType<typeof fixedClock>;
+  login(email: string, password?: string): Promise<Agent>;
+  anonymous: Omit<Agent, 'personId' | 'csrfToken'>;
+  /** A program with one of each role, two coaches and two participants (unpaired, enrolled, with permission). */
+  seedWorld(): Promise<World>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(opts: { smtpUrl?: string | null; loginRateLimit?: number } = {}): Promise<TestApp> {
+  const { db, close } = await freshDatabase();
+  const clock = fixedClock(T0);
+  const mailer = createMailer({ smtpUrl: opts.smtpUrl ?? null, from: 'Kindred <no-reply@kindred.test>' });
+  const deps = { db: db.db, clock, mailer, publicUrl: 'http://kindred.test' };
+  const app = await buildApp({
+    deps,
+    session: { idleMinutes: 30, maxHours: 12 },
+    cookieSecure: false,
+    logger: false,
+    webDir: null,
+    isDemo: false,
+    loginRateLimit: opts.loginRateLimit ?? 1000,
+  });
+  await app.ready();
+
+  const send = async (cookie: string | null, csrf: string | null, method: string, url: string, body?: unknown) => {
+    const res = await app.inject({
+      method: method as 'GET',
+      url: `/api/v1${url}`,
+      headers: { ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}), ...(csrf ? { [CSRF_HEADER]: csrf } : {}) },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+    let parsed: unknown = null;
+    try {
+      parsed = res.body ? JSON.parse(res.body) : null;
+    } catch {
+      parsed = res.body;
+    }
+    return { status: res.statusCode, body: parsed as any, headers: res.headers as Record<string, unknown> };
+  };
+
+  const login = async (email: string, password = TEST_PASSWORD): Promise<Agent> => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`login failed for test account: ${res.statusCode}`);
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? null;
+    const me = JSON.parse(res.body) as { id: string; csrfToken: string };
+    return { personId: me.id, csrfToken: me.csrfToken, request: (m, u, b) => send(cookie, me.csrfToken, m, u, b) };
+  };
+
+  const seedWorld = async (): Promise<World> => {
+    const now = clock.now();
+    const programId = newId();
+    await db.db.insert(programs).values({
+      id: programId,
+      name: 'Test Program',
+      site: 'Test Site',
+      startOn: '2026-03-01',
+      topics: DEFAULT_TOPICS.map((t) => ({ ...t })),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const user = (email: string, role: Role | null, isAdmin = false) =>
+      createUser(db.db, now, { email, displayName: email.split('@')[0]!, password: TEST_PASSWORD, isAdmin, grants: role ? [{ programId, role }] : [] });
+    const people = {
+      admin: await user('admin@test.org', null, true),
+      coordinator: await user('coordinator@test.org', 'coordinator'),
+      coach: await user('coach@test.org', 'coach'),
+      otherCoach: await user('coach2@test.org', 'coach'),
+      participant: await user('participant@test.org', 'participant'),
+      evaluator: await user('evaluator@test.org', 'evaluator'),
+      outsider: await user('outsider@test.org', null),
+    };
+    const coachId = newId();
+    const otherCoachId = newId();
+    const coachBase = { programId, painLocations: ['low_back' as const], modalities: ['phone' as const], status: 'active' as const, caseload: 2, createdAt: now, updatedAt: now };
+    await db.db.insert(coaches).values([
+      { ...coachBase, id: coachId, personId: people.coach, givenName: 'Carl', familyName: 'Coach', gender: 'man', phone: '317 555 0100', email: 'coach@test.org' },
+      { ...coachBase, id: otherCoachId, personId: people.otherCoach, givenName: 'Cora', familyName: 'Coach', gender: 'woman', phone: '317 555 0101', email: 'coach2@test.org' },
+    ]);
+    const participantId = newId();
+    const otherParticipantId = newId();
+    const pBase = {
+      programId,
+      gender: 'man' as const,
+      painLocations: ['low_back' as const],
+      preferredModality: 'phone' as const,
+      preferredChannel: 'phone' as const,
+      preferredTimes: ['morning' as const],
+      canShareContact: true,
+      status: 'enrolled' as const,
+      referredOn: '2026-03-01',
+      enrolledOn: '2026-03-01',
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db.db.insert(participants).values([
+      { ...pBase, id: participantId, personId: people.participant, code: participantCode(1), givenName: 'Pat', familyName: 'Person', phone: '317 555 0200', email: 'participant@test.org' },
+      { ...pBase, id: otherParticipantId, personId: null, code: participantCode(2), givenName: 'Quinn', familyName: 'Other', phone: '317 555 0201', email: null },
+    ]);
+    return { programId, coachId, otherCoachId, participantId, otherParticipantId, people };
+  };
+
+  return {
+    app,
+    deps,
+    db,
+    clock,
+    login,
+    anonymous: { request: (m, u, b) => send(null, null, m, u, b) },
+    seedWorld,
+    close: async () => {
+      await app.close();
+      mailer.close();
+      await close();
+    },
+  };
+}
