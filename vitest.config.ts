@@ -11,6 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
@@ -18,14 +19,18 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        test: { name: 'web', include: ['src/web/**/*.test.tsx'], environment: 'happy-dom' },
+        test: { name: 'web', sequence: { groupOrder: 1 }, include: ['src/web/**/*.test.tsx'], environment: 'happy-dom' },
       },
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 2 },
           include: ['src/**/*.int.test.ts'],
           environment: 'node',
           globalSetup: ['src/server/testing/global-setup.ts'],
+          // Files mostly wait on databases and child processes; on a 2-core machine the default
+          // (cores - 1) would run them one at a time.
+          maxWorkers: 2,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -33,6 +38,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 3 },
           include: ['e2e/specs/**/*.e2e.test.ts'],
           environment: 'node',
           testTimeout: 60_000,

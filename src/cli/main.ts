@@ -79,7 +79,8 @@ export async function main(argv: string[]): Promise<number> {
     .action(async () => {
       const config = loadConfig(process.env);
       await withDatabase(config, async (db) => {
-        if (!(await isDatabaseEmpty(db.db))) throw new UsageError('The database is not empty; the demo program is only seeded into an empty one.');
+        if (!(await isDatabaseEmpty(db.db)))
+          throw new UsageError('The database is not empty; the demo program is only seeded into an empty one.');
         const { programId } = await seedDemo(db.db, new Date());
         process.stdout.write(`Demo program seeded (${programId}). Demo accounts use the password kindred-demo.\n`);
       });
@@ -122,7 +123,9 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (opts: { out?: string }) => {
       const config = loadConfig(process.env);
       if (config.database.kind === 'postgres') {
-        throw new UsageError('DATABASE_URL points at PostgreSQL: back it up with pg_dump, e.g. pg_dump --format=custom "$DATABASE_URL" > kindred.dump');
+        throw new UsageError(
+          'DATABASE_URL points at PostgreSQL: back it up with pg_dump, e.g. pg_dump --format=custom "$DATABASE_URL" > kindred.dump',
+        );
       }
       const dataDir = config.database.dataDir;
       const file = await withDatabase(config, (db) => backupEmbedded(db, dataDir, new Date(), opts.out));
@@ -136,7 +139,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--postgres <url>', 'also run against this PostgreSQL database (default: DATABASE_URL)')
     .action(async (opts: { participants: string; postgres?: string }) => {
       const { runBenchmarks } = await import('../../bench/run');
-      await runBenchmarks({ participants: Number(opts.participants), postgresUrl: opts.postgres ?? process.env.DATABASE_URL ?? null });
+      await runBenchmarks({
+        participants: Number(opts.participants),
+        postgresUrl: opts.postgres ?? process.env.DATABASE_URL ?? null,
+      });
     });
 
   try {

@@ -20,9 +20,23 @@ const ConfigSchema = z.object({
     .optional(),
   KINDRED_MAIL_FROM: z.string().min(3).default('Kindred <no-reply@kindred.invalid>'),
   KINDRED_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  KINDRED_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  KINDRED_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  KINDRED_BACKUP_HOURS: z.coerce.number().min(0).max(24 * 7).default(24),
+  KINDRED_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  KINDRED_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  KINDRED_BACKUP_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 7)
+    .default(24),
 });
 
 export interface Config {
@@ -60,9 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { demoByDefault?: boole
   return {
     port: c.PORT,
     host: c.KINDRED_HOST,
-    database: c.DATABASE_URL
-      ? { kind: 'postgres', url: c.DATABASE_URL }
-      : { kind: 'pglite', dataDir: c.KINDRED_DATA_DIR },
+    database: c.DATABASE_URL ? { kind: 'postgres', url: c.DATABASE_URL } : { kind: 'pglite', dataDir: c.KINDRED_DATA_DIR },
     isDemo: c.KINDRED_DEMO ?? opts.demoByDefault ?? false,
     publicUrl,
     smtpUrl: c.SMTP_URL ?? null,

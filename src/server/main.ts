@@ -24,7 +24,9 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
   if (config.database.kind === 'pglite') lock = lockDataDir(config.database.dataDir);
   let db: Database;
   try {
-    db = await openDatabase(config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database);
+    db = await openDatabase(
+      config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database,
+    );
   } catch (err) {
     lock?.release();
     throw err;
@@ -52,14 +54,18 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
   const timers: NodeJS.Timeout[] = [];
   timers.push(
     setInterval(() => {
-      mailer.deliverPending(deps.db, () => clock.now()).catch((err: Error) => logger.error({ err: { message: err.message } }, 'mail delivery failed'));
+      mailer
+        .deliverPending(deps.db, () => clock.now())
+        .catch((err: Error) => logger.error({ err: { message: err.message } }, 'mail delivery failed'));
     }, 15_000),
   );
   if (db.kind === 'pglite' && config.backupHours > 0 && config.database.kind === 'pglite') {
     const dataDir = config.database.dataDir;
     timers.push(
       setInterval(() => {
-        backupEmbedded(db, dataDir, clock.now()).catch((err: Error) => logger.error({ err: { message: err.message } }, 'backup failed'));
+        backupEmbedded(db, dataDir, clock.now()).catch((err: Error) =>
+          logger.error({ err: { message: err.message } }, 'backup failed'),
+        );
       }, config.backupHours * 3_600_000),
     );
   }

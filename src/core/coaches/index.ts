@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchema } from '../shared/patch';
 import { Channel, Email, Gender, PainLocation, Phone } from '../shared/vocab';
 
 export const coachStatuses = ['active', 'paused', 'retired'] as const;
@@ -19,7 +20,7 @@ export const CoachInput = z.object({
 });
 export type CoachInput = z.infer<typeof CoachInput>;
 
-export const CoachUpdate = CoachInput.partial();
+export const CoachUpdate = patchSchema(CoachInput);
 export type CoachUpdate = z.infer<typeof CoachUpdate>;
 
 export const CoachView = z.object({

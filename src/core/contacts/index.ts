@@ -8,12 +8,7 @@ export const ContactOutcome = z.enum(contactOutcomes);
 export type ContactOutcome = z.infer<typeof ContactOutcome>;
 
 /** The four essential elements of a coaching contact (ECLIPSE fidelity measure). */
-export const essentialElements = [
-  'discussedStrategies',
-  'gaveEncouragement',
-  'discussedAdjusting',
-  'discussedGoals',
-] as const;
+export const essentialElements = ['discussedStrategies', 'gaveEncouragement', 'discussedAdjusting', 'discussedGoals'] as const;
 export type EssentialElement = (typeof essentialElements)[number];
 
 export const ContactInput = z.object({
@@ -53,11 +48,10 @@ export function checkContact(
   }
   const unknown = input.topics.filter((t) => !ctx.programTopics.includes(t));
   if (unknown.length > 0) {
-    throw new DomainError('invalid_state', 'unknown_topic', 'A topic is not in this program\'s curriculum');
+    throw new DomainError('invalid_state', 'unknown_topic', "A topic is not in this program's curriculum");
   }
   if (input.outcome !== 'reached') {
-    const hasContent =
-      input.topics.length > 0 || essentialElements.some((e) => input[e]) || (input.minutes ?? 0) > 0;
+    const hasContent = input.topics.length > 0 || essentialElements.some((e) => input[e]) || (input.minutes ?? 0) > 0;
     if (hasContent) {
       throw new DomainError(
         'invalid_state',

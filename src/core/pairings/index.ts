@@ -59,7 +59,11 @@ export function checkPairing(f: PairingFacts): { isGenderMismatch: boolean } {
     throw new DomainError('invalid_state', 'participant_not_enrolled', 'The participant is not enrolled');
   }
   if (f.participant.hasActivePairing) {
-    throw new DomainError('conflict', 'participant_already_paired', 'The participant already has a coach; end that pairing first');
+    throw new DomainError(
+      'conflict',
+      'participant_already_paired',
+      'The participant already has a coach; end that pairing first',
+    );
   }
   if (!f.participant.canShareContact) {
     throw new DomainError(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors';
+import { patchSchema } from '../shared/patch';
 import { Channel, DateOn, Email, Gender, PainLocation, Phone, TimeOfDay } from '../shared/vocab';
 
 /** Status from referral to the end of the program. */
@@ -67,7 +68,7 @@ export const ParticipantInput = z.object({
 export type ParticipantInput = z.infer<typeof ParticipantInput>;
 
 /** What a coordinator may edit after creation (status has its own transitions). */
-export const ParticipantUpdate = ParticipantInput.omit({ status: true, referredOn: true }).partial();
+export const ParticipantUpdate = patchSchema(ParticipantInput.omit({ status: true, referredOn: true }));
 export type ParticipantUpdate = z.infer<typeof ParticipantUpdate>;
 
 /** What participants may change about themselves: how and when to be reached. */
@@ -151,7 +152,7 @@ export const ParticipantCoachingView = z.object({
   ...engagement,
 });
 
-/** A participant's own record, with the coach as a profile. */
+/** A participant's own record, with the coach's name and how to reach the coach. */
 export const ParticipantSelfView = z.object({
   view: z.literal('self'),
   ...base,
@@ -161,9 +162,7 @@ export const ParticipantSelfView = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   canShareContact: z.boolean(),
-  coach: z
-    .object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
-    .nullable(),
+  coach: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
   lastReachedAt: z.string().nullable(),
   nextContactDueOn: z.string().nullable(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchema } from '../shared/patch';
 import { DateOn } from '../shared/vocab';
 
 /** Protocol defaults from ECLIPSE: 182 days, a contact every 14 days, 12 target contacts. */
@@ -41,7 +42,7 @@ export const ProgramInput = z.object({
 });
 export type ProgramInput = z.infer<typeof ProgramInput>;
 
-export const ProgramUpdate = ProgramInput.partial();
+export const ProgramUpdate = patchSchema(ProgramInput);
 
 /** The settings the rules need, without names. */
 export interface ProgramRules {

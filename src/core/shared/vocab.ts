@@ -5,17 +5,7 @@ export const genders = ['woman', 'man', 'nonbinary', 'not_stated'] as const;
 export const Gender = z.enum(genders);
 export type Gender = z.infer<typeof Gender>;
 
-export const painLocations = [
-  'low_back',
-  'neck',
-  'shoulder',
-  'hip',
-  'knee',
-  'hand',
-  'foot',
-  'widespread',
-  'other',
-] as const;
+export const painLocations = ['low_back', 'neck', 'shoulder', 'hip', 'knee', 'hand', 'foot', 'widespread', 'other'] as const;
 export const PainLocation = z.enum(painLocations);
 export type PainLocation = z.infer<typeof PainLocation>;
 
@@ -34,7 +24,10 @@ export type Role = z.infer<typeof Role>;
 
 export const Uuid = z.uuid();
 export const DateOn = z.iso.date();
-export const Email = z.email().max(254).transform((s) => s.toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
 export const Phone = z
   .string()
   .trim()

@@ -127,7 +127,6 @@ export function pairState(p: Pick<PairingActivity, 'startedAt' | 'lastReachedAt'
   return 'on_track';
 }
 
-
 export const TaskView = z.object({
   kind: z.enum(taskKinds),
   assignee: z.enum(['coach', 'coordinator']),

@@ -32,16 +32,17 @@ export const actions = [
 export type Action = (typeof actions)[number];
 
 /**
- * How the actor stands to the record: it is the actor's own (`self`), the actor coaches it
- * (`coach_of`), the actor is coached by it (`coached_by`), or none of these.
+ * How the actor stands to the record: it is the actor's own (`self`), the actor coaches it through
+ * an active pairing (`coach_of`), or neither. (A participant sees the coach through his or her own
+ * record's `self` view, which carries the coach's name and how to reach the coach.)
  */
-export type Relation = 'none' | 'self' | 'coach_of' | 'coached_by';
+export type Relation = 'none' | 'self' | 'coach_of';
 
 /**
  * What the actor may see of a record when allowed: everything (staff), what coaching needs, one's
- * own record, pseudonymous research data, or a public profile (a participant's view of the coach).
+ * own record, or pseudonymous research data.
  */
-export type View = 'full' | 'coaching' | 'self' | 'pseudonymous' | 'profile';
+export type View = 'full' | 'coaching' | 'self' | 'pseudonymous';
 
 type Rule = (roles: ReadonlySet<Role>, relation: Relation) => View | null;
 
@@ -55,8 +56,7 @@ export const policy = {
   'program:view': anyRole,
   'program:update': (r) => (r.has('admin') ? 'full' : null),
   'overview:view': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
-  'participant:list': (r) =>
-    isStaff(r) ? 'full' : r.has('coach') ? 'coaching' : r.has('evaluator') ? 'pseudonymous' : null,
+  'participant:list': (r) => (isStaff(r) ? 'full' : r.has('coach') ? 'coaching' : r.has('evaluator') ? 'pseudonymous' : null),
   'participant:view': (r, rel) => {
     if (isStaff(r)) return 'full';
     if (r.has('coach') && rel === 'coach_of') return 'coaching';
@@ -72,7 +72,6 @@ export const policy = {
   'coach:view': (r, rel) => {
     if (isStaff(r)) return 'full';
     if (r.has('coach') && rel === 'self') return 'self';
-    if (r.has('participant') && rel === 'coached_by') return 'profile';
     return null;
   },
   'coach:create': staffOnly,
@@ -115,7 +114,7 @@ export function authorizeDeployment(actor: Actor): void {
   if (!actor.isAdmin) throw new DomainError('forbidden', undefined, 'Only an administrator can do this');
 }
 
-const relations: readonly Relation[] = ['none', 'self', 'coach_of', 'coached_by'];
+const relations: readonly Relation[] = ['none', 'self', 'coach_of'];
 
 /** The actions an actor may take in a program on some record, for the UI's `can` flags. */
 export function capabilities(actor: Actor, programId: string): Action[] {

@@ -18,15 +18,56 @@ export const DEMO_PASSWORD = 'kindred-demo';
 
 const GIVEN: Record<'woman' | 'man', string[]> = {
   woman: ['Maria', 'Linda', 'Denise', 'Angela', 'Teresa', 'Carmen', 'Janet', 'Rosa', 'Patricia', 'Gloria', 'Ruth', 'Yolanda'],
-  man: ['James', 'Robert', 'Michael', 'David', 'Luis', 'William', 'Carlos', 'Thomas', 'Gary', 'Darnell', 'Frank', 'Raymond', 'Jose', 'Kevin', 'Dennis'],
+  man: [
+    'James',
+    'Robert',
+    'Michael',
+    'David',
+    'Luis',
+    'William',
+    'Carlos',
+    'Thomas',
+    'Gary',
+    'Darnell',
+    'Frank',
+    'Raymond',
+    'Jose',
+    'Kevin',
+    'Dennis',
+  ],
 };
-const FAMILY = ['Alvarez', 'Brooks', 'Carter', 'Dawson', 'Ellis', 'Foster', 'Garcia', 'Hughes', 'Iverson', 'Jenkins', 'Kowalski', 'Lopez', 'Mitchell', 'Nguyen', 'Ortiz', 'Price', 'Reyes', 'Sullivan', 'Turner', 'Vaughn', 'Walker', 'Young'];
+const FAMILY = [
+  'Alvarez',
+  'Brooks',
+  'Carter',
+  'Dawson',
+  'Ellis',
+  'Foster',
+  'Garcia',
+  'Hughes',
+  'Iverson',
+  'Jenkins',
+  'Kowalski',
+  'Lopez',
+  'Mitchell',
+  'Nguyen',
+  'Ortiz',
+  'Price',
+  'Reyes',
+  'Sullivan',
+  'Turner',
+  'Vaughn',
+  'Walker',
+  'Young',
+];
 const PAIN: PainLocation[] = ['low_back', 'neck', 'shoulder', 'hip', 'knee', 'hand', 'foot', 'widespread'];
 const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening'];
 const NO_REACH: ContactOutcome[] = ['no_answer', 'no_answer', 'voicemail', 'voicemail', 'declined'];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  const result = (await db.execute(sql`select (select count(*) from programs) + (select count(*) from people) as n`)) as unknown as {
+  const result = (await db.execute(
+    sql`select (select count(*) from programs) + (select count(*) from people) as n`,
+  )) as unknown as {
     rows: { n: number | string }[];
   };
   return Number(result.rows[0]?.n ?? 0) === 0;
@@ -61,9 +102,23 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
       updatedAt: programStart,
     });
 
-    const account = async (email: string, displayName: string, role: 'admin' | 'coordinator' | 'coach' | 'participant' | 'evaluator') => {
+    const account = async (
+      email: string,
+      displayName: string,
+      role: 'admin' | 'coordinator' | 'coach' | 'participant' | 'evaluator',
+    ) => {
       const personId = id();
-      await tx.insert(people).values({ id: personId, email, displayName, passwordHash, isAdmin: role === 'admin', passwordChangedAt: programStart, createdAt: programStart });
+      await tx
+        .insert(people)
+        .values({
+          id: personId,
+          email,
+          displayName,
+          passwordHash,
+          isAdmin: role === 'admin',
+          passwordChangedAt: programStart,
+          createdAt: programStart,
+        });
       await tx.insert(roleGrants).values({ personId, programId, role, createdAt: programStart });
       return personId;
     };
@@ -73,7 +128,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
     const coachPersonId = await account('coach@example.org', 'James Walker', 'coach');
     const participantPersonId = await account('participant@example.org', 'Robert Ellis', 'participant');
 
-    // Coaches: the first is the demo coach (three places), three are paused or retired.
+    // Coaches: the first is the demo coach (four places, one open), three are paused or retired.
     const coachRows = Array.from({ length: 15 }, (_, i) => {
       const gender: Gender = i === 0 ? 'man' : rand() < 0.3 ? 'woman' : 'man';
       const status = i === 12 ? 'paused' : i === 13 ? 'retired' : 'active';
@@ -89,7 +144,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
         phone: `(317) 555-${String(1000 + i * 37).slice(-4)}`,
         email: i === 0 ? 'coach@example.org' : `coach${i + 1}@example.org`,
         status: status as 'active' | 'paused' | 'retired',
-        caseload: i === 0 ? 3 : 2 + Math.floor(rand() * 2),
+        caseload: i === 0 ? 4 : 2 + Math.floor(rand() * 2),
         createdAt: programStart,
         updatedAt: programStart,
       };
@@ -155,7 +210,9 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
       // Choose a coach: the demo coach for the first three, otherwise an active coach with room and the same gender.
       const coach = forDemoCoach
         ? coachRows[0]!
-        : (coachRows.find((c) => c.status === 'active' && c.gender === gender && (coachLoad.get(c.id) ?? 0) < c.caseload && c !== coachRows[0]) ??
+        : (coachRows.find(
+            (c) => c.status === 'active' && c.gender === gender && (coachLoad.get(c.id) ?? 0) < c.caseload && c !== coachRows[0],
+          ) ??
           coachRows.find((c) => c.status === 'active' && (coachLoad.get(c.id) ?? 0) < c.caseload && c !== coachRows[0]) ??
           coachRows[1]!);
       const isActive = p.status === 'active';
@@ -199,7 +256,14 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
           outcome,
           isReached,
           minutes: isReached ? 10 + Math.floor(rand() * 35) : null,
-          topics: isReached ? pickSome(rand, DEFAULT_TOPICS.map((t) => t.key), 0, 2) : [],
+          topics: isReached
+            ? pickSome(
+                rand,
+                DEFAULT_TOPICS.map((t) => t.key),
+                0,
+                2,
+              )
+            : [],
           discussedStrategies: isReached && rand() < 0.74,
           gaveEncouragement: isReached && rand() < 0.69,
           discussedAdjusting: isReached && rand() < 0.52,
@@ -209,7 +273,11 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
           createdAt: at,
         });
         if (p.pattern === 'unreached' && contactRows.filter((c) => c.pairingId === pairingId).length >= 6) break;
-        day += isReached ? gap + Math.floor(rand() * 6) : p.pattern === 'unreached' ? 5 + Math.floor(rand() * 5) : 2 + Math.floor(rand() * 3);
+        day += isReached
+          ? gap + Math.floor(rand() * 6)
+          : p.pattern === 'unreached'
+            ? 5 + Math.floor(rand() * 5)
+            : 2 + Math.floor(rand() * 3);
       }
     });
 

@@ -4,12 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +47,8 @@ export interface AppOptions {
   isDemo: boolean;
   /** Requests per minute per address on sign-in. */
   loginRateLimit?: number;
+  /** Told about every route as it is registered (tests walk them to check that each one needs a session). */
+  onRoute?: (route: { method: string | string[]; url: string; isPublic: boolean }) => void;
 }
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
@@ -67,6 +64,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     bodyLimit: 256 * 1024,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
+  if (opts.onRoute) {
+    const report = opts.onRoute;
+    app.addHook('onRoute', (r) => report({ method: r.method, url: r.url, isPublic: r.config?.isPublic === true }));
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -141,7 +142,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
     // The web app routes on the client: any other GET outside /api gets index.html.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      // Missing built files (/assets/…) are real 404s; only page addresses fall back to the app.
+      const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/');
+      if (isPage) return reply.type('text/html').sendFile('index.html');
       return reply.code(404).send({ error: 'not_found', message: 'Not found', requestId: req.id });
     });
   } else {

@@ -47,7 +47,14 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
     return;
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    void reply.code(400).send({ error: 'invalid_input', message: 'Some fields are not valid', fields: fieldsOf(err), requestId } satisfies ErrorBody);
+    void reply
+      .code(400)
+      .send({
+        error: 'invalid_input',
+        message: 'Some fields are not valid',
+        fields: fieldsOf(err),
+        requestId,
+      } satisfies ErrorBody);
     return;
   }
   if (isResponseSerializationError(err)) {
@@ -57,9 +64,14 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   }
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const code = status === 429 ? 'rate_limited' : status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+    const code =
+      status === 429 ? 'rate_limited' : status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
     const message =
-      status === 429 ? 'Too many requests; wait a minute and try again' : status === 400 ? 'The request could not be read' : err.message;
+      status === 429
+        ? 'Too many requests; wait a minute and try again'
+        : status === 400
+          ? 'The request could not be read'
+          : err.message;
     void reply.code(status).send({ error: code, message, requestId } satisfies ErrorBody);
     return;
   }

@@ -17,8 +17,5 @@ export const auditEvents = pgTable(
     ip: text('ip'),
     requestId: text('request_id'),
   },
-  (t) => [
-    index('audit_program_at_idx').on(t.programId, t.at),
-    index('audit_entity_idx').on(t.entityType, t.entityId),
-  ],
+  (t) => [index('audit_program_at_idx').on(t.programId, t.at), index('audit_entity_idx').on(t.entityType, t.entityId)],
 );

@@ -17,7 +17,10 @@ export async function backupEmbedded(db: Database, dataDir: string, now: Date, o
   if (!outFile) mkdirSync(dir, { recursive: true });
   writeFileSync(file, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
   if (!outFile) {
-    const old = readdirSync(dir).filter((f) => f.startsWith('kindred-') && f.endsWith('.tar.gz')).sort().slice(0, -KEEP);
+    const old = readdirSync(dir)
+      .filter((f) => f.startsWith('kindred-') && f.endsWith('.tar.gz'))
+      .sort()
+      .slice(0, -KEEP);
     for (const f of old) rmSync(join(dir, f));
   }
   return file;

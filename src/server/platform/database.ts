@@ -35,6 +35,13 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection can be cut by the server (restart, failover, pg_terminate_backend). The pool
+    // drops it and reconnects on demand, but without a listener its 'error' event would crash the
+    // process. Queries in flight still fail to their callers. Only the code is reported: messages can
+    // quote data.
+    pool.on('error', (err: Error & { code?: string }) => {
+      process.emitWarning(`An idle PostgreSQL connection was closed (${err.code ?? 'no code'}); it will be replaced.`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     try {
       await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR });

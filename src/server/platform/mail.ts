@@ -42,8 +42,17 @@ export function createMailer(opts: { smtpUrl: string | null; from: string }): Ma
     let failed = 0;
     for (const m of queued) {
       try {
-        await transport.sendMail({ from: opts.from, to: m.toAddress, subject: m.subject, text: m.bodyText, messageId: `<${m.id}@kindred>` });
-        await db.update(mailMessages).set({ state: 'sent', sentAt: at(), attempts: m.attempts + 1 }).where(eq(mailMessages.id, m.id));
+        await transport.sendMail({
+          from: opts.from,
+          to: m.toAddress,
+          subject: m.subject,
+          text: m.bodyText,
+          messageId: `<${m.id}@kindred>`,
+        });
+        await db
+          .update(mailMessages)
+          .set({ state: 'sent', sentAt: at(), attempts: m.attempts + 1 })
+          .where(eq(mailMessages.id, m.id));
         sent++;
       } catch (err) {
         const attempts = m.attempts + 1;

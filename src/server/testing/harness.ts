@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { Role } from '../../core/shared/vocab';
@@ -39,6 +40,15 @@ export async function freshDatabase(): Promise<{ db: Database; close: () => Prom
         await db.close();
         const a = new pg.Client({ connectionString: url });
         await a.connect();
+        // The pool's end() returns before its sockets close; forcing the drop while they close would
+        // cut them with an error. Wait until they are gone (a few milliseconds).
+        for (let i = 0; i < 500; i++) {
+          const { rows } = await a.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [
+            name,
+          ]);
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
         await a.query(`drop database if exists ${name} with (force)`);
         await a.end();
       },
@@ -53,7 +63,13 @@ export async function freshDatabase(): Promise<{ db: Database; close: () => Prom
 export interface Agent {
   personId: string;
   csrfToken: string;
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  /** The raw session cookie value, for requests the agent would not make (e.g. without the CSRF header). */
+  sessionCookie: string;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
 }
 
 export interface World {
@@ -71,22 +87,30 @@ export interface TestApp {
   db: Database;
   clock: ReturnType<typeof fixedClock>;
   login(email: string, password?: string): Promise<Agent>;
-  anonymous: Omit<Agent, 'personId' | 'csrfToken'>;
+  anonymous: Pick<Agent, 'request'>;
+  /** Every route the app registered, as Fastify reported it. */
+  routes: { method: string; url: string; isPublic: boolean }[];
   /** A program with one of each role, two coaches and two participants (unpaired, enrolled, with permission). */
   seedWorld(): Promise<World>;
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { smtpUrl?: string | null; loginRateLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { smtpUrl?: string | null; loginRateLimit?: number; logger?: FastifyBaseLogger } = {},
+): Promise<TestApp> {
   const { db, close } = await freshDatabase();
   const clock = fixedClock(T0);
   const mailer = createMailer({ smtpUrl: opts.smtpUrl ?? null, from: 'Kindred <no-reply@kindred.test>' });
   const deps = { db: db.db, clock, mailer, publicUrl: 'http://kindred.test' };
+  const routes: TestApp['routes'] = [];
   const app = await buildApp({
     deps,
     session: { idleMinutes: 30, maxHours: 12 },
     cookieSecure: false,
-    logger: false,
+    logger: opts.logger ?? false,
+    onRoute: (r) => {
+      for (const method of [r.method].flat()) routes.push({ method, url: r.url, isPublic: r.isPublic });
+    },
     webDir: null,
     isDemo: false,
     loginRateLimit: opts.loginRateLimit ?? 1000,
@@ -100,7 +124,7 @@ export async function createTestApp(opts: { smtpUrl?: string | null; loginRateLi
       headers: { ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}), ...(csrf ? { [CSRF_HEADER]: csrf } : {}) },
       ...(body !== undefined ? { payload: body as object } : {}),
     });
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = res.body ? JSON.parse(res.body) : null;
     } catch {
@@ -112,9 +136,15 @@ export async function createTestApp(opts: { smtpUrl?: string | null; loginRateLi
   const login = async (email: string, password = TEST_PASSWORD): Promise<Agent> => {
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
     if (res.statusCode !== 200) throw new Error(`login failed for test account: ${res.statusCode}`);
-    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value ?? null;
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
+    if (!cookie) throw new Error('login answered without a session cookie');
     const me = JSON.parse(res.body) as { id: string; csrfToken: string };
-    return { personId: me.id, csrfToken: me.csrfToken, request: (m, u, b) => send(cookie, me.csrfToken, m, u, b) };
+    return {
+      personId: me.id,
+      csrfToken: me.csrfToken,
+      sessionCookie: cookie,
+      request: (m, u, b) => send(cookie, me.csrfToken, m, u, b),
+    };
   };
 
   const seedWorld = async (): Promise<World> => {
@@ -130,7 +160,13 @@ export async function createTestApp(opts: { smtpUrl?: string | null; loginRateLi
       updatedAt: now,
     });
     const user = (email: string, role: Role | null, isAdmin = false) =>
-      createUser(db.db, now, { email, displayName: email.split('@')[0]!, password: TEST_PASSWORD, isAdmin, grants: role ? [{ programId, role }] : [] });
+      createUser(db.db, now, {
+        email,
+        displayName: email.split('@')[0]!,
+        password: TEST_PASSWORD,
+        isAdmin,
+        grants: role ? [{ programId, role }] : [],
+      });
     const people = {
       admin: await user('admin@test.org', null, true),
       coordinator: await user('coordinator@test.org', 'coordinator'),
@@ -142,10 +178,36 @@ export async function createTestApp(opts: { smtpUrl?: string | null; loginRateLi
     };
     const coachId = newId();
     const otherCoachId = newId();
-    const coachBase = { programId, painLocations: ['low_back' as const], modalities: ['phone' as const], status: 'active' as const, caseload: 2, createdAt: now, updatedAt: now };
+    const coachBase = {
+      programId,
+      painLocations: ['low_back' as const],
+      modalities: ['phone' as const],
+      status: 'active' as const,
+      caseload: 2,
+      createdAt: now,
+      updatedAt: now,
+    };
     await db.db.insert(coaches).values([
-      { ...coachBase, id: coachId, personId: people.coach, givenName: 'Carl', familyName: 'Coach', gender: 'man', phone: '317 555 0100', email: 'coach@test.org' },
-      { ...coachBase, id: otherCoachId, personId: people.otherCoach, givenName: 'Cora', familyName: 'Coach', gender: 'woman', phone: '317 555 0101', email: 'coach2@test.org' },
+      {
+        ...coachBase,
+        id: coachId,
+        personId: people.coach,
+        givenName: 'Carl',
+        familyName: 'Coach',
+        gender: 'man',
+        phone: '317 555 0100',
+        email: 'coach@test.org',
+      },
+      {
+        ...coachBase,
+        id: otherCoachId,
+        personId: people.otherCoach,
+        givenName: 'Cora',
+        familyName: 'Coach',
+        gender: 'woman',
+        phone: '317 555 0101',
+        email: 'coach2@test.org',
+      },
     ]);
     const participantId = newId();
     const otherParticipantId = newId();
@@ -164,8 +226,26 @@ export async function createTestApp(opts: { smtpUrl?: string | null; loginRateLi
       updatedAt: now,
     };
     await db.db.insert(participants).values([
-      { ...pBase, id: participantId, personId: people.participant, code: participantCode(1), givenName: 'Pat', familyName: 'Person', phone: '317 555 0200', email: 'participant@test.org' },
-      { ...pBase, id: otherParticipantId, personId: null, code: participantCode(2), givenName: 'Quinn', familyName: 'Other', phone: '317 555 0201', email: null },
+      {
+        ...pBase,
+        id: participantId,
+        personId: people.participant,
+        code: participantCode(1),
+        givenName: 'Pat',
+        familyName: 'Person',
+        phone: '317 555 0200',
+        email: 'participant@test.org',
+      },
+      {
+        ...pBase,
+        id: otherParticipantId,
+        personId: null,
+        code: participantCode(2),
+        givenName: 'Quinn',
+        familyName: 'Other',
+        phone: '317 555 0201',
+        email: null,
+      },
     ]);
     return { programId, coachId, otherCoachId, participantId, otherParticipantId, people };
   };
@@ -177,6 +257,7 @@ export async function createTestApp(opts: { smtpUrl?: string | null; loginRateLi
     clock,
     login,
     anonymous: { request: (m, u, b) => send(null, null, m, u, b) },
+    routes,
     seedWorld,
     close: async () => {
       await app.close();

@@ -46,6 +46,8 @@ export async function login(
     throw badCredentials();
   }
   if (isLocked(person.lockedUntil, now)) {
+    // Verify anyway, so a locked account answers in the same time as a wrong password.
+    await verifyPassword(person.passwordHash, input.password);
     await audit(deps.db, { actor: { personId: person.id }, ...from }, now, [{ verb: 'sign_in_failed', entityType: 'session' }]);
     throw badCredentials();
   }
@@ -192,7 +194,8 @@ export async function invite(
   if (!program) throw new DomainError('not_found', undefined, 'Not found');
   if (input.subjectId) {
     const table = input.role === 'coach' ? coaches : input.role === 'participant' ? participants : null;
-    if (!table) throw new DomainError('invalid_state', 'subject_not_allowed', 'Only coach and participant invitations link to a record');
+    if (!table)
+      throw new DomainError('invalid_state', 'subject_not_allowed', 'Only coach and participant invitations link to a record');
     const [subject] = await deps.db
       .select({ id: table.id, personId: table.personId })
       .from(table)
@@ -244,11 +247,17 @@ export async function acceptInvitation(
   const now = deps.clock.now();
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
-    const [inv] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashToken(input.token))).for('update');
+    const [inv] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashToken(input.token)))
+      .for('update');
     if (!inv || inv.acceptedAt || inv.expiresAt.getTime() <= now.getTime()) {
       throw new DomainError('not_found', 'invitation_invalid', 'This invitation link is not valid any more; ask for a new one');
     }
     let [person] = await tx.select().from(people).where(eq(people.email, inv.email));
+    // An existing account keeps its password: the link only grants the role. Whoever holds the link
+    // (staff can read captured mail) must not be able to take over an account, an admin's included.
     if (!person) {
       [person] = await tx
         .insert(people)
@@ -261,8 +270,12 @@ export async function acceptInvitation(
           createdAt: now,
         })
         .returning();
-    } else {
-      [person] = await tx.update(people).set({ passwordHash, passwordChangedAt: now }).where(eq(people.id, person.id)).returning();
+    } else if (!person.passwordHash) {
+      [person] = await tx
+        .update(people)
+        .set({ passwordHash, passwordChangedAt: now })
+        .where(eq(people.id, person.id))
+        .returning();
     }
     if (!person) throw new Error('person row missing');
     await tx
@@ -310,9 +323,14 @@ export async function createUser(
       });
     }
     for (const g of input.grants ?? []) {
-      await tx.insert(roleGrants).values({ personId: id, programId: g.programId, role: g.role, createdAt: now }).onConflictDoNothing();
+      await tx
+        .insert(roleGrants)
+        .values({ personId: id, programId: g.programId, role: g.role, createdAt: now })
+        .onConflictDoNothing();
     }
-    await audit(tx, { actor: null, requestId: 'cli', ip: null }, now, [{ verb: existing ? 'update' : 'create', entityType: 'person', entityId: id }]);
+    await audit(tx, { actor: null, requestId: 'cli', ip: null }, now, [
+      { verb: existing ? 'update' : 'create', entityType: 'person', entityId: id },
+    ]);
     return id;
   });
 }

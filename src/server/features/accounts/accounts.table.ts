@@ -1,14 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { programs } from '../programs/programs.table';
 
 /** A person who can sign in. Roles are granted per program in `role_grants`. */
@@ -84,6 +75,8 @@ export const invitations = pgTable(
   },
   (t) => [
     uniqueIndex('invitations_token_key').on(t.tokenHash),
-    index('invitations_program_idx').on(t.programId).where(sql`accepted_at is null`),
+    index('invitations_program_idx')
+      .on(t.programId)
+      .where(sql`accepted_at is null`),
   ],
 );

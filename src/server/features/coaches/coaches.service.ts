@@ -86,17 +86,30 @@ export async function createCoach(deps: Deps, caller: Caller, programId: string,
   return presentCoach(row);
 }
 
-export async function updateCoach(deps: Deps, caller: Caller, programId: string, coachId: string, input: CoachUpdate): Promise<CoachView> {
+export async function updateCoach(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  coachId: string,
+  input: CoachUpdate,
+): Promise<CoachView> {
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'coach:update', { programId });
   const now = deps.clock.now();
   const [existing] = await findCoaches(deps.db, programId, now, coachId);
   if (!existing) throw new DomainError('not_found', undefined, 'Not found');
   if (input.caseload !== undefined && input.caseload < existing.activePairings) {
-    throw new DomainError('invalid_state', 'caseload_below_active', 'End a pairing before lowering the caseload below the current number of participants');
+    throw new DomainError(
+      'invalid_state',
+      'caseload_below_active',
+      'End a pairing before lowering the caseload below the current number of participants',
+    );
   }
   await deps.db.transaction(async (tx) => {
-    await tx.update(coaches).set({ ...input, updatedAt: now }).where(eq(coaches.id, coachId));
+    await tx
+      .update(coaches)
+      .set({ ...input, updatedAt: now })
+      .where(eq(coaches.id, coachId));
     await audit(tx, caller, now, [{ verb: 'update', entityType: 'coach', entityId: coachId, programId }]);
   });
   const [row] = await findCoaches(deps.db, programId, now, coachId);

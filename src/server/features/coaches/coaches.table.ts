@@ -24,8 +24,5 @@ export const coaches = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    index('coaches_program_idx').on(t.programId, t.status),
-    index('coaches_person_idx').on(t.personId),
-  ],
+  (t) => [index('coaches_program_idx').on(t.programId, t.status), index('coaches_person_idx').on(t.personId)],
 );

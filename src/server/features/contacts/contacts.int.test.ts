@@ -15,7 +15,10 @@ describe('contacts and the tasks they satisfy', () => {
     coordinator = await t.login('coordinator@test.org');
     coach = await t.login('coach@test.org');
     otherCoach = await t.login('coach2@test.org');
-    const paired = await coordinator.request('POST', `/programs/${w.programId}/pairings`, { participantId: w.participantId, coachId: w.coachId });
+    const paired = await coordinator.request('POST', `/programs/${w.programId}/pairings`, {
+      participantId: w.participantId,
+      coachId: w.coachId,
+    });
     expect(paired.status).toBe(201);
   });
   afterAll(() => t.close());
@@ -38,7 +41,11 @@ describe('contacts and the tasks they satisfy', () => {
     expect(before.status).toBe(200);
     expect(before.body.map((x: { kind: string }) => x.kind)).toEqual(['first_contact']);
 
-    const attempt = await coach.request('POST', `/programs/${w.programId}/contacts`, contact({ outcome: 'no_answer', minutes: null, topics: [], discussedStrategies: false, gaveEncouragement: false }));
+    const attempt = await coach.request(
+      'POST',
+      `/programs/${w.programId}/contacts`,
+      contact({ outcome: 'no_answer', minutes: null, topics: [], discussedStrategies: false, gaveEncouragement: false }),
+    );
     expect(attempt.status).toBe(201);
     const still = await coach.request('GET', `/programs/${w.programId}/tasks`);
     expect(still.body[0].kind).toBe('first_contact');
@@ -72,7 +79,11 @@ describe('contacts and the tasks they satisfy', () => {
     const res = await coach.request('POST', `/programs/${w.programId}/contacts`, contact({ channel: 'pigeon', minutes: -5 }));
     expect(res.status).toBe(400);
     expect(res.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['body.channel', 'body.minutes']);
-    const unreachedWithTopics = await coach.request('POST', `/programs/${w.programId}/contacts`, contact({ outcome: 'voicemail' }));
+    const unreachedWithTopics = await coach.request(
+      'POST',
+      `/programs/${w.programId}/contacts`,
+      contact({ outcome: 'voicemail' }),
+    );
     expect(unreachedWithTopics.status).toBe(422);
     expect(unreachedWithTopics.body.reason).toBe('unreached_with_content');
     const after = await coordinator.request('GET', `/programs/${w.programId}/participants/${w.participantId}/contacts`);

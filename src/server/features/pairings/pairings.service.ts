@@ -124,7 +124,12 @@ export async function endPairing(
 }
 
 /** A participant's pairing history, newest first (staff only). */
-export async function listPairingHistory(deps: Deps, caller: Caller, programId: string, participantId: string): Promise<PairingView[]> {
+export async function listPairingHistory(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  participantId: string,
+): Promise<PairingView[]> {
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'pairing:list', { programId });
   const rows = await deps.db

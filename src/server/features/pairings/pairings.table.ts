@@ -31,8 +31,14 @@ export const pairings = pgTable(
   },
   (t) => [
     // At most one active pairing per participant, enforced by the database as well as the rules.
-    uniqueIndex('pairings_one_active_key').on(t.participantId).where(sql`ended_at is null`),
-    index('pairings_coach_idx').on(t.coachId).where(sql`ended_at is null`),
+    uniqueIndex('pairings_one_active_key')
+      .on(t.participantId)
+      .where(sql`ended_at is null`),
+    index('pairings_coach_idx')
+      .on(t.coachId)
+      .where(sql`ended_at is null`),
     index('pairings_program_idx').on(t.programId),
+    // The task rules read each participant's first pairing; without this they scan every pairing.
+    index('pairings_participant_idx').on(t.participantId, t.startedAt),
   ],
 );

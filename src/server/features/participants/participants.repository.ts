@@ -87,7 +87,12 @@ export async function findParticipants(
   const where: SQL[] = [sql`pt.program_id = ${filter.programId}`];
   if (filter.ids) {
     if (filter.ids.length === 0) return [];
-    where.push(sql`pt.id in (${sql.join(filter.ids.map((id) => sql`${id}`), sql`, `)})`);
+    where.push(
+      sql`pt.id in (${sql.join(
+        filter.ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
   }
   if (filter.coachId) where.push(sql`p.coach_id = ${filter.coachId}`);
   if (filter.status) where.push(sql`pt.status = ${filter.status}`);

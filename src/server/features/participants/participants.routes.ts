@@ -9,13 +9,7 @@ import {
 } from '../../../core/participants';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
-import {
-  changeStatus,
-  createParticipant,
-  getParticipant,
-  listParticipants,
-  updateParticipant,
-} from './participants.service';
+import { changeStatus, createParticipant, getParticipant, listParticipants, updateParticipant } from './participants.service';
 
 export function participantsRoutes(app: App, { deps }: AppOptions): void {
   app.get(
@@ -46,13 +40,17 @@ export function participantsRoutes(app: App, { deps }: AppOptions): void {
   );
   app.patch(
     '/programs/:programId/participants/:participantId',
-    { schema: { tags: ['participants'], params: ParticipantParams, body: ParticipantUpdate, response: { 200: ParticipantView } } },
+    {
+      schema: { tags: ['participants'], params: ParticipantParams, body: ParticipantUpdate, response: { 200: ParticipantView } },
+    },
     async (req) =>
       updateParticipant(deps, callerOf(req), req.params.programId, req.params.participantId, req.body, 'participant:update'),
   );
   app.put(
     '/programs/:programId/participants/:participantId/preferences',
-    { schema: { tags: ['participants'], params: ParticipantParams, body: PreferencesUpdate, response: { 200: ParticipantView } } },
+    {
+      schema: { tags: ['participants'], params: ParticipantParams, body: PreferencesUpdate, response: { 200: ParticipantView } },
+    },
     async (req) =>
       updateParticipant(deps, callerOf(req), req.params.programId, req.params.participantId, req.body, 'participant:preferences'),
   );

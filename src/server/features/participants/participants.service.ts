@@ -32,9 +32,14 @@ export function relationTo(actor: Actor, p: Pick<ParticipantRecord, 'id' | 'prog
 /** Renders a participant for one view; each view lists its fields explicitly, so nothing leaks by accident. */
 export function presentParticipant(p: ParticipantRecord, view: View, program: Program, now: Date): ParticipantView {
   const rules = taskRulesOf(program);
-  const state = p.pairing && p.status === 'active' ? pairState({ startedAt: p.pairing.startedAt, lastReachedAt: p.lastReachedAt }, rules, now) : null;
+  const state =
+    p.pairing && p.status === 'active'
+      ? pairState({ startedAt: p.pairing.startedAt, lastReachedAt: p.lastReachedAt }, rules, now)
+      : null;
   const nextDue = p.pairing
-    ? toDateOn(p.lastReachedAt ? addDays(p.lastReachedAt, rules.cadenceDays) : addDays(p.pairing.startedAt, rules.firstContactDays))
+    ? toDateOn(
+        p.lastReachedAt ? addDays(p.lastReachedAt, rules.cadenceDays) : addDays(p.pairing.startedAt, rules.firstContactDays),
+      )
     : null;
   const engagement = {
     coach: p.pairing ? { id: p.pairing.coachId, name: p.pairing.coachName } : null,
@@ -108,7 +113,6 @@ export function presentParticipant(p: ParticipantRecord, view: View, program: Pr
         nextContactDueOn: engagement.nextContactDueOn,
       };
     case 'pseudonymous':
-    case 'profile':
       return {
         view: 'pseudonymous',
         id: p.id,
@@ -153,7 +157,8 @@ export async function loadParticipantFor(
   caller: Caller,
   programId: string,
   participantId: string,
-  action: 'participant:view' | 'participant:preferences' | 'participant:update' | 'participant:status' | 'contact:log' | 'contact:list',
+  action:
+    'participant:view' | 'participant:preferences' | 'participant:update' | 'participant:status' | 'contact:log' | 'contact:list',
 ): Promise<{ record: ParticipantRecord; view: View; program: Program }> {
   const program = await loadProgram(deps.db, caller, programId);
   const [record] = await findParticipants(deps.db, { programId, ids: [participantId] });
@@ -162,14 +167,24 @@ export async function loadParticipantFor(
   return { record, view, program };
 }
 
-export async function getParticipant(deps: Deps, caller: Caller, programId: string, participantId: string): Promise<ParticipantView> {
+export async function getParticipant(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  participantId: string,
+): Promise<ParticipantView> {
   const { record, view, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:view');
   const now = deps.clock.now();
   await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'participant', entityId: participantId, programId }]);
   return presentParticipant(record, view, program, now);
 }
 
-export async function createParticipant(deps: Deps, caller: Caller, programId: string, input: ParticipantInput): Promise<ParticipantView> {
+export async function createParticipant(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  input: ParticipantInput,
+): Promise<ParticipantView> {
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'participant:create', { programId });
   const now = deps.clock.now();

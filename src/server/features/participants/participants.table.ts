@@ -35,8 +35,5 @@ export const participants = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    index('participants_program_idx').on(t.programId, t.status),
-    index('participants_person_idx').on(t.personId),
-  ],
+  (t) => [index('participants_program_idx').on(t.programId, t.status), index('participants_person_idx').on(t.personId)],
 );

@@ -30,13 +30,19 @@ export function programsRoutes(app: App, { deps }: AppOptions): void {
   app.get('/programs', { schema: { tags: ['programs'], response: { 200: z.array(ProgramView) } } }, async (req) =>
     (await listPrograms(deps, callerOf(req))).map(present),
   );
-  app.post('/programs', { schema: { tags: ['programs'], body: ProgramInput, response: { 201: ProgramView } } }, async (req, reply) => {
-    const p = await createProgram(deps, callerOf(req), req.body);
-    void reply.code(201);
-    return present(p);
-  });
-  app.get('/programs/:programId', { schema: { tags: ['programs'], params: ProgramParams, response: { 200: ProgramView } } }, async (req) =>
-    present(await loadProgram(deps.db, callerOf(req), req.params.programId)),
+  app.post(
+    '/programs',
+    { schema: { tags: ['programs'], body: ProgramInput, response: { 201: ProgramView } } },
+    async (req, reply) => {
+      const p = await createProgram(deps, callerOf(req), req.body);
+      void reply.code(201);
+      return present(p);
+    },
+  );
+  app.get(
+    '/programs/:programId',
+    { schema: { tags: ['programs'], params: ProgramParams, response: { 200: ProgramView } } },
+    async (req) => present(await loadProgram(deps.db, callerOf(req), req.params.programId)),
   );
   app.patch(
     '/programs/:programId',

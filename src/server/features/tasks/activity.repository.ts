@@ -44,7 +44,8 @@ export async function loadPairingActivity(
              count(*) as attempt_count
       from contacts c where c.pairing_id = p.id
     ) s on true
-    where ${sql.join(filters, sql` and `)}`);
+    where ${sql.join(filters, sql` and `)}`,
+  );
   return rows.map((r) => ({
     pairingId: r.pairing_id,
     participantId: r.participant_id,

@@ -29,8 +29,15 @@ export async function listTasks(deps: Deps, caller: Caller, programId: string): 
   const activity = await loadPairingActivity(deps.db, { programId, ...(coachId ? { coachId } : {}) });
   const tasks = deriveTasks(activity, taskRulesOf(program), now).filter((t) => view === 'full' || t.assignee === 'coach');
   const [names, coachRows] = await Promise.all([
-    namesFor(deps, programId, tasks.map((t) => t.participantId)),
-    deps.db.select({ id: coaches.id, given: coaches.givenName, family: coaches.familyName }).from(coaches).where(eq(coaches.programId, programId)),
+    namesFor(
+      deps,
+      programId,
+      tasks.map((t) => t.participantId),
+    ),
+    deps.db
+      .select({ id: coaches.id, given: coaches.givenName, family: coaches.familyName })
+      .from(coaches)
+      .where(eq(coaches.programId, programId)),
   ]);
   const coachNames = new Map(coachRows.map((c) => [c.id, `${c.given} ${c.family}`]));
   await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'task', programId }]);

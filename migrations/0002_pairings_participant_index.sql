@@ -1,0 +1,1 @@
+CREATE INDEX "pairings_participant_idx" ON "pairings" USING btree ("participant_id","started_at");

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../core/shared/errors';
+import type { Role } from '../../core/shared/vocab';
+import type { Actor } from './actor';
+import { actions, authorize, authorizeDeployment, capabilities, decide, type Action, type Relation, type View } from './policy';
+
+const PROGRAM = '00000000-0000-4000-8000-00000000000a';
+const OTHER_PROGRAM = '00000000-0000-4000-8000-00000000000b';
+
+type RoleKey = Role | 'none';
+const roleKeys: readonly RoleKey[] = ['admin', 'coordinator', 'coach', 'participant', 'evaluator', 'none'];
+const relations: readonly Relation[] = ['none', 'self', 'coach_of'];
+
+/** One cell per relation, in the order none, self, coach_of. */
+type Row = readonly [View | null, View | null, View | null];
+
+const _ = null;
+const F = 'full';
+const C = 'coaching';
+const S = 'self';
+const P = 'pseudonymous';
+
+const ALL_F: Row = [F, F, F];
+const NONE: Row = [_, _, _];
+/** Staff (admin, coordinator) only. */
+const staffOnly = { admin: ALL_F, coordinator: ALL_F, coach: NONE, participant: NONE, evaluator: NONE, none: NONE } as const;
+
+/**
+ * The expected answer of `decide()` for every action × role × relation, written out by hand: a
+ * change to any rule must change this table too. The `satisfies` makes a new action fail to compile
+ * until it has a row here.
+ */
+const expected = {
+  'program:create': { admin: NONE, coordinator: NONE, coach: NONE, participant: NONE, evaluator: NONE, none: NONE },
+  'program:view': { admin: ALL_F, coordinator: ALL_F, coach: ALL_F, participant: ALL_F, evaluator: ALL_F, none: NONE },
+  'program:update': { admin: ALL_F, coordinator: NONE, coach: NONE, participant: NONE, evaluator: NONE, none: NONE },
+  'overview:view': { admin: ALL_F, coordinator: ALL_F, coach: NONE, participant: NONE, evaluator: [P, P, P], none: NONE },
+  'participant:list': { admin: ALL_F, coordinator: ALL_F, coach: [C, C, C], participant: NONE, evaluator: [P, P, P], none: NONE },
+  'participant:view': {
+    admin: ALL_F,
+    coordinator: ALL_F,
+    coach: [_, _, C],
+    participant: [_, S, _],
+    evaluator: [P, P, P],
+    none: NONE,
+  },
+  'participant:create': staffOnly,
+  'participant:update': staffOnly,
+  'participant:status': staffOnly,
+  'participant:preferences': {
+    admin: ALL_F,
+    coordinator: ALL_F,
+    coach: NONE,
+    participant: [_, S, _],
+    evaluator: NONE,
+    none: NONE,
+  },
+  'coach:list': staffOnly,
+  'coach:view': { admin: ALL_F, coordinator: ALL_F, coach: [_, S, _], participant: NONE, evaluator: NONE, none: NONE },
+  'coach:create': staffOnly,
+  'coach:update': staffOnly,
+  'pairing:create': staffOnly,
+  'pairing:end': staffOnly,
+  'pairing:list': staffOnly,
+  'contact:log': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
+  'contact:list': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
+  'task:list': { admin: ALL_F, coordinator: ALL_F, coach: [C, C, C], participant: NONE, evaluator: NONE, none: NONE },
+  'invitation:create': staffOnly,
+  'invitation:list': staffOnly,
+  'audit:view': staffOnly,
+  'mail:view': staffOnly,
+} as const satisfies Record<Action, Record<RoleKey, Row>>;
+
+function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
+  return {
+    personId: '00000000-0000-4000-8000-000000000001',
+    displayName: 'Test',
+    email: 'test@example.org',
+    isAdmin: false,
+    roles: new Map(roles.length ? [[PROGRAM, new Set(roles)]] : []),
+    coachIds: new Map(),
+    participantIds: new Map(),
+    ...o,
+  };
+}
+
+const actorFor = (role: RoleKey): Actor => actor(role === 'none' ? [] : [role]);
+
+describe('the policy matrix: role × action × relation', () => {
+  it('has a row for every action and no row for an action that does not exist', () => {
+    expect(Object.keys(expected).sort()).toEqual([...actions].sort());
+  });
+
+  for (const action of actions) {
+    describe(action, () => {
+      for (const role of roleKeys) {
+        it(`${role}`, () => {
+          const got = relations.map((rel) => decide(actorFor(role), action, PROGRAM, rel));
+          expect(got).toEqual([...expected[action][role]]);
+        });
+      }
+    });
+  }
+
+  it('grants nothing in a program where the actor holds no role', () => {
+    for (const role of roleKeys) {
+      for (const action of actions) {
+        for (const rel of relations) expect(decide(actorFor(role), action, OTHER_PROGRAM, rel)).toBeNull();
+      }
+    }
+  });
+
+  it('combines the roles a person holds in one program', () => {
+    const coachAndEvaluator = actor(['coach', 'evaluator']);
+    expect(decide(coachAndEvaluator, 'participant:view', PROGRAM, 'coach_of')).toBe('coaching');
+    expect(decide(coachAndEvaluator, 'participant:view', PROGRAM, 'none')).toBe('pseudonymous');
+    expect(decide(coachAndEvaluator, 'participant:list', PROGRAM)).toBe('coaching');
+    expect(decide(actor(['coordinator', 'coach']), 'participant:view', PROGRAM, 'none')).toBe('full');
+  });
+
+  it('gives a deployment administrator the admin column in every program, without any grant', () => {
+    const deploymentAdmin = actor([], { isAdmin: true });
+    for (const program of [PROGRAM, OTHER_PROGRAM]) {
+      for (const action of actions) {
+        const got = relations.map((rel) => decide(deploymentAdmin, action, program, rel));
+        expect([action, got]).toEqual([action, [...expected[action].admin]]);
+      }
+    }
+  });
+});
+
+describe('authorize', () => {
+  const refusal = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (err) {
+      if (err instanceof DomainError) return err.code;
+      throw err;
+    }
+    return 'allowed';
+  };
+
+  it('returns the view when allowed', () => {
+    expect(authorize(actor(['coach']), 'participant:view', { programId: PROGRAM, relation: 'coach_of' })).toBe('coaching');
+    expect(authorize(actor(['evaluator']), 'participant:list', { programId: PROGRAM })).toBe('pseudonymous');
+  });
+
+  it('answers forbidden for a refused action in the actor’s own program', () => {
+    expect(refusal(() => authorize(actor(['coach']), 'participant:create', { programId: PROGRAM }))).toBe('forbidden');
+    expect(refusal(() => authorize(actor(['coordinator']), 'program:update', { programId: PROGRAM }))).toBe('forbidden');
+    expect(refusal(() => authorize(actor(['participant']), 'participant:list', { programId: PROGRAM }))).toBe('forbidden');
+  });
+
+  it('answers not_found outside the actor’s programs, so a program’s existence is not revealed', () => {
+    expect(refusal(() => authorize(actor(['coordinator']), 'participant:create', { programId: OTHER_PROGRAM }))).toBe(
+      'not_found',
+    );
+    expect(refusal(() => authorize(actor([]), 'program:view', { programId: PROGRAM }))).toBe('not_found');
+  });
+
+  it('answers not_found with hideExistence, for records outside the caller’s reach', () => {
+    expect(
+      refusal(() =>
+        authorize(actor(['coach']), 'participant:view', { programId: PROGRAM, relation: 'none', hideExistence: true }),
+      ),
+    ).toBe('not_found');
+    expect(refusal(() => authorize(actor(['coach']), 'participant:view', { programId: PROGRAM, relation: 'none' }))).toBe(
+      'forbidden',
+    );
+  });
+
+  it('lets a deployment administrator act in any program', () => {
+    const deploymentAdmin = actor([], { isAdmin: true });
+    expect(authorize(deploymentAdmin, 'program:update', { programId: OTHER_PROGRAM })).toBe('full');
+    expect(authorize(deploymentAdmin, 'audit:view', { programId: PROGRAM })).toBe('full');
+  });
+});
+
+describe('authorizeDeployment', () => {
+  it('allows deployment administrators only, not a program admin', () => {
+    expect(() => authorizeDeployment(actor([], { isAdmin: true }))).not.toThrow();
+    expect(() => authorizeDeployment(actor(['admin']))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+  });
+});
+
+describe('capabilities', () => {
+  it('lists what each role may do in some relation, for the UI', () => {
+    expect(capabilities(actor(['coach']), PROGRAM)).toEqual([
+      'program:view',
+      'participant:list',
+      'participant:view',
+      'coach:view',
+      'contact:log',
+      'contact:list',
+      'task:list',
+    ]);
+    expect(capabilities(actor(['participant']), PROGRAM)).toEqual([
+      'program:view',
+      'participant:view',
+      'participant:preferences',
+    ]);
+    expect(capabilities(actor(['evaluator']), PROGRAM)).toEqual([
+      'program:view',
+      'overview:view',
+      'participant:list',
+      'participant:view',
+    ]);
+    expect(capabilities(actor(['coach']), OTHER_PROGRAM)).toEqual([]);
+    expect(capabilities(actor(['coordinator']), PROGRAM)).toEqual(
+      actions.filter((a) => a !== 'program:create' && a !== 'program:update'),
+    );
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('has safe defaults: local only, embedded database in ./data, no demo, no SMTP', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      database: { kind: 'pglite', dataDir: './data' },
+      isDemo: false,
+      publicUrl: 'http://localhost:3000',
+      smtpUrl: null,
+      mailFrom: 'Kindred <no-reply@kindred.invalid>',
+      logLevel: 'info',
+      session: { idleMinutes: 30, maxHours: 12 },
+      cookieSecure: false,
+      backupHours: 24,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', KINDRED_DEMO: '' })).toEqual(loadConfig({}));
+  });
+
+  it('reads the variables it is given', () => {
+    const c = loadConfig({
+      PORT: '8080',
+      KINDRED_HOST: '0.0.0.0',
+      KINDRED_DATA_DIR: '/var/lib/kindred',
+      KINDRED_PUBLIC_URL: 'https://kindred.example.org/',
+      SMTP_URL: 'smtp://mail.example.org:587',
+      KINDRED_LOG_LEVEL: 'warn',
+      KINDRED_SESSION_IDLE_MINUTES: '15',
+      KINDRED_SESSION_MAX_HOURS: '8',
+      KINDRED_BACKUP_HOURS: '0',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      database: { kind: 'pglite', dataDir: '/var/lib/kindred' },
+      publicUrl: 'https://kindred.example.org',
+      smtpUrl: 'smtp://mail.example.org:587',
+      logLevel: 'warn',
+      session: { idleMinutes: 15, maxHours: 8 },
+      cookieSecure: true,
+      backupHours: 0,
+    });
+  });
+
+  it('selects PostgreSQL when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://kindred:pw@db:5432/kindred', KINDRED_DATA_DIR: '/ignored' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://kindred:pw@db:5432/kindred',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/kindred' }).database.kind).toBe('postgres');
+  });
+
+  it('names a bad PORT without echoing its value', () => {
+    for (const value of ['not-a-port-zx81', '70000', '0', '80.5']) {
+      const err = configError({ PORT: value });
+      expect(err.message).toMatch(/^Invalid configuration:\n {2}PORT: /);
+      expect(err.message).not.toContain(value);
+    }
+  });
+
+  it('never echoes a bad DATABASE_URL, which may carry a password', () => {
+    const err = configError({ DATABASE_URL: 'mysql://kindred:hunter2-secret@db/kindred' });
+    expect(err.message).toContain('DATABASE_URL');
+    expect(err.message).not.toContain('hunter2-secret');
+  });
+
+  it('names every bad variable at once', () => {
+    const err = configError({ PORT: 'x', KINDRED_LOG_LEVEL: 'loud', SMTP_URL: 'http://mail' });
+    expect(
+      err.message
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(':')[0])
+        .sort(),
+    ).toEqual(['KINDRED_LOG_LEVEL', 'PORT', 'SMTP_URL']);
+  });
+
+  it('parses KINDRED_DEMO as a boolean and lets it override the command default', () => {
+    for (const v of ['true', '1', 'yes', 'on']) expect([v, loadConfig({ KINDRED_DEMO: v }).isDemo]).toEqual([v, true]);
+    for (const v of ['false', '0', 'no', 'off'])
+      expect([v, loadConfig({ KINDRED_DEMO: v }, { demoByDefault: true }).isDemo]).toEqual([v, false]);
+    expect(loadConfig({}, { demoByDefault: true }).isDemo).toBe(true);
+    expect(loadConfig({}, { demoByDefault: false }).isDemo).toBe(false);
+    const err = configError({ KINDRED_DEMO: 'maybe' });
+    expect(err.message).toContain('KINDRED_DEMO: use true or false');
+  });
+});
