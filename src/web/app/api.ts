@@ -1,0 +1,111 @@
+/**
+ * The one way the web app talks to the server: JSON over fetch, the CSRF header on every unsafe
+ * request, and every failure turned into an ApiError carrying the server's error body.
+ */
+
+export const API_PREFIX = '/api/v1';
+
+/** One field the server refused, with its path relative to the body (e.g. `phone`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The server's error body, as mapped in one place on the server. */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  reason?: string;
+  fields?: { path: string; message: string }[];
+  requestId?: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly reason: string | undefined;
+  readonly fields: FieldError[];
+  readonly requestId: string | undefined;
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.error;
+    this.reason = body.reason;
+    // The server names fields by where they were found (`body.phone`); forms know them as `phone`.
+    this.fields = (body.fields ?? []).map((f) => ({ path: f.path.replace(/^(body|query|params)\.?/, ''), message: f.message }));
+    this.requestId = body.requestId;
+  }
+
+  /** True when the caller is not signed in (or the session ended). */
+  get isUnauthenticated(): boolean {
+    return this.status === 401;
+  }
+}
+
+/** A status 0 error: the request never got an answer. */
+export const NETWORK_ERROR: ErrorBody = {
+  error: 'network',
+  message: 'Could not reach Kindred. Check your connection and try again.',
+};
+
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token (from sign-in or GET /me) for unsafe requests. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(API_PREFIX + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR);
+  }
+  const text = await res.text();
+  const parsed: unknown = text ? safeJson(text) : undefined;
+  if (!res.ok) throw new ApiError(res.status, asErrorBody(parsed, res.status));
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function asErrorBody(value: unknown, status: number): ErrorBody {
+  if (value && typeof value === 'object' && 'message' in value && typeof value.message === 'string') {
+    return value as ErrorBody;
+  }
+  return { error: 'http_' + status, message: `Something went wrong (status ${status}). Try again.` };
+}
+
+/** Builds a query string from the defined values, e.g. `?status=active&limit=50`. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export const api = {
+  get: <T>(path: string): Promise<T> => request<T>('GET', path),
+  post: <T>(path: string, body: unknown = {}): Promise<T> => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, body),
+};

@@ -1,0 +1,124 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { Link, NavLink, Outlet } from 'react-router';
+import { AccountMenu } from '../features/accounts';
+import { ProgramSwitcher } from '../features/programs';
+import { APP_NAME } from '../ui/Page';
+import { useOptionalProgram, type ProgramScope } from './program';
+import { useMe } from './session';
+
+/** Moves focus to main without changing the URL (its fragment may carry an invitation token). */
+function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById('main');
+  if (!main) return;
+  e.preventDefault();
+  main.focus();
+  main.scrollIntoView();
+}
+
+/** The page frame: skip link, banner, navigation and the one main landmark. */
+export function Frame({ header, children }: { header: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to main content
+      </a>
+      <header className="site-header">{header}</header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+/** The banner before sign-in: the name only. */
+export function PublicHeader() {
+  return (
+    <div className="site-header__bar">
+      <Link to="/" className="brand">
+        {APP_NAME}
+      </Link>
+    </div>
+  );
+}
+
+/** The frame for pages that need no session (sign-in, invitation). */
+export function PublicLayout() {
+  return (
+    <Frame header={<PublicHeader />}>
+      <Outlet />
+    </Frame>
+  );
+}
+
+/** The frame for signed-in pages: program name, program switcher, navigation, account menu. */
+export function AppLayout({ children }: { children?: ReactNode }) {
+  const me = useMe();
+  const program = useOptionalProgram();
+  return (
+    <Frame
+      header={
+        <>
+          <div className="site-header__bar">
+            <Link to="/" className="brand">
+              {APP_NAME}
+            </Link>
+            {program ? <span className="site-header__program">{program.membership.programName}</span> : null}
+            <div className="site-header__end">
+              {me.memberships.length > 1 ? <ProgramSwitcher /> : null}
+              <AccountMenu />
+            </div>
+          </div>
+          {program ? <ProgramNav program={program} /> : null}
+        </>
+      }
+    >
+      {children ?? <Outlet />}
+    </Frame>
+  );
+}
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** Current only on exactly this address (not on pages below it). */
+  end?: boolean;
+}
+
+/** The links the caller may use in this program, decided from the server's `can` flags. */
+export function navItems(p: ProgramScope): NavItem[] {
+  const items: NavItem[] = [];
+  const staffOrEvaluator = p.can('overview:view');
+  if (staffOrEvaluator) items.push({ to: p.to('overview'), label: 'Overview' });
+  if (p.isCoach) {
+    items.push({ to: p.to('today'), label: 'Today' });
+    items.push({ to: p.to('contacts'), label: 'My contacts', end: true });
+  }
+  if (staffOrEvaluator && p.can('participant:list')) items.push({ to: p.to('participants'), label: 'Participants' });
+  if (p.can('coach:list')) items.push({ to: p.to('coaches'), label: 'Coaches' });
+  if (staffOrEvaluator && p.can('task:list')) items.push({ to: p.to('tasks'), label: 'Tasks' });
+  if (p.can('audit:view')) items.push({ to: p.to('audit'), label: 'Audit trail' });
+  if (p.can('mail:view')) items.push({ to: p.to('mail'), label: 'Mail' });
+  if (p.isParticipant) {
+    items.push({ to: p.to('my-coach'), label: 'My coach' });
+    if (p.can('participant:preferences')) items.push({ to: p.to('my-preferences'), label: 'How to reach me' });
+  }
+  return items;
+}
+
+function ProgramNav({ program }: { program: ProgramScope }) {
+  const items = navItems(program);
+  if (items.length === 0) return null;
+  return (
+    <nav aria-label="Main" className="site-nav">
+      <ul className="site-nav__list">
+        {items.map((i) => (
+          <li key={i.to}>
+            <NavLink to={i.to} end={i.end ?? false} className="site-nav__link">
+              {i.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,81 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { createContext, useContext, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import type { Me } from '../../core/accounts';
+import { ErrorAlert, Loading } from '../ui/feedback';
+import { APP_NAME, Page } from '../ui/Page';
+import { api, ApiError, setCsrfToken } from './api';
+
+export const meKey = ['me'] as const;
+
+/** The signed-in person, or null when nobody is signed in. Remembers the CSRF token on the way. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && e.isUnauthenticated) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** After sign-in: the session is known without asking again. */
+export function rememberSignIn(client: QueryClient, me: Me): void {
+  setCsrfToken(me.csrfToken);
+  client.setQueryData(meKey, me);
+}
+
+/** After sign-out (or when the server says the session ended): forget everything cached. */
+export function forgetSession(client: QueryClient): void {
+  setCsrfToken(null);
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+  client.setQueryData(meKey, null);
+}
+
+export function useMeQuery() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+const MeContext = createContext<Me | null>(null);
+
+/** The signed-in person; only inside RequireSession. */
+export function useMe(): Me {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe outside RequireSession');
+  return me;
+}
+
+/** Renders its children for a signed-in person, or sends the visitor to sign in (and back after). */
+export function RequireSession({ children, fallback }: { children: ReactNode; fallback: (body: ReactNode) => ReactNode }) {
+  const me = useMeQuery();
+  const location = useLocation();
+  if (me.isPending) {
+    return fallback(
+      <Page title={APP_NAME}>
+        <Loading label="Checking your sign-in…" />
+      </Page>,
+    );
+  }
+  if (me.error) {
+    return fallback(
+      <Page title={APP_NAME}>
+        <ErrorAlert error={me.error} title="Could not check your sign-in" onRetry={() => void me.refetch()} />
+      </Page>,
+    );
+  }
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <MeContext.Provider value={me.data}>{children}</MeContext.Provider>;
+}
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+export function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//')) return '/';
+  return next;
+}

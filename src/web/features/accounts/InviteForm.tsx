@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useProgram } from '../../app/program';
+import { Button } from '../../ui/controls';
+import { Notice } from '../../ui/feedback';
+import { FormActions, FormErrors, TextField, fieldMessagesOf } from '../../ui/form';
+import { formatDay } from '../../ui/dates';
+import { useInvite, type InvitationRole } from './accounts.api';
+
+/**
+ * Invites a person to make an account, linked to a coach or participant record when `subjectId`
+ * is given. The server sends the e-mail; in the demo it lands on the Mail page.
+ */
+export function InviteForm({
+  role,
+  subjectId,
+  defaultEmail,
+  defaultName,
+}: {
+  role: InvitationRole;
+  subjectId: string | null;
+  defaultEmail: string;
+  defaultName: string;
+}) {
+  const program = useProgram();
+  const invite = useInvite(program.programId);
+  const [email, setEmail] = useState(defaultEmail);
+  const [displayName, setDisplayName] = useState(defaultName);
+  const fields = fieldMessagesOf(invite.error);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    invite.mutate({ email: email.trim(), role, subjectId, displayName: displayName.trim() });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      {invite.data ? (
+        <Notice>
+          Invitation sent to {email}. The link works until {formatDay(new Date(invite.data.expiresAt))}.{' '}
+          {program.can('mail:view') ? <Link to={program.to('mail')}>See outgoing mail</Link> : null}
+        </Notice>
+      ) : null}
+      <FormErrors
+        error={invite.error}
+        title="Could not send the invitation"
+        labels={{ email: 'E-mail', displayName: 'Their name' }}
+      />
+      <TextField
+        label="E-mail address to invite"
+        type="email"
+        autoComplete="off"
+        value={email}
+        onChange={setEmail}
+        error={fields['email']}
+        required
+      />
+      <TextField
+        label="Their name"
+        hint="Shown on their account and used to greet them."
+        value={displayName}
+        onChange={setDisplayName}
+        error={fields['displayName']}
+        required
+      />
+      <FormActions>
+        <Button type="submit" variant="secondary" busy={invite.isPending} busyLabel="Sending…">
+          Send invitation
+        </Button>
+      </FormActions>
+    </form>
+  );
+}

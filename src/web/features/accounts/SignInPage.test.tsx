@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockApi, renderWithRouter } from '../../testing/render';
+import { SignInPage } from './SignInPage';
+
+const notSignedIn = json({ error: 'unauthenticated', message: 'Sign in first', requestId: 'r1' }, 401);
+
+describe('SignInPage', () => {
+  it('lists the demo accounts in demo mode, and a demo account button fills in the form', async () => {
+    mockApi({
+      'GET /me': notSignedIn,
+      'GET /config': json({ isDemo: true, demoAccounts: ['coordinator@example.org', 'coach@example.org'] }),
+    });
+    const user = userEvent.setup();
+    renderWithRouter(<SignInPage />);
+
+    expect(await screen.findByRole('heading', { name: 'Demo accounts' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Use coach@example.org' }));
+    expect(screen.getByRole('textbox', { name: 'E-mail' })).toHaveProperty('value', 'coach@example.org');
+    expect(screen.getByLabelText('Password')).toHaveProperty('value', 'kindred-demo');
+  });
+
+  it('shows no demo accounts when the server is not a demo', async () => {
+    const calls = mockApi({ 'GET /me': notSignedIn, 'GET /config': json({ isDemo: false, demoAccounts: [] }) });
+    renderWithRouter(<SignInPage />);
+    await waitFor(() => expect(calls.some((c) => c.url.endsWith('/config'))).toBe(true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByRole('heading', { name: 'Demo accounts' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Use / })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('signs in and says plainly when the password is wrong', async () => {
+    const calls = mockApi({
+      'GET /me': notSignedIn,
+      'GET /config': json({ isDemo: false, demoAccounts: [] }),
+      'POST /auth/login': json(
+        { error: 'unauthenticated', reason: 'bad_credentials', message: 'E-mail or password is not right', requestId: 'r2' },
+        401,
+      ),
+    });
+    const user = userEvent.setup();
+    renderWithRouter(<SignInPage />);
+    await user.type(screen.getByRole('textbox', { name: 'E-mail' }), 'coach@example.org');
+    await user.type(screen.getByLabelText('Password'), 'wrong password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain('E-mail or password is not right');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ email: 'coach@example.org', password: 'wrong password' });
+  });
+});

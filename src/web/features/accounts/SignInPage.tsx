@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { safeNext, useMeQuery } from '../../app/session';
+import { Button } from '../../ui/controls';
+import { FormActions, FormErrors, TextField } from '../../ui/form';
+import { Page, Section } from '../../ui/Page';
+import { useConfig, useSignIn } from './accounts.api';
+
+/** The demo's shared password, shown only when the server says it runs as a demo. */
+export const DEMO_PASSWORD = 'kindred-demo';
+
+export function SignInPage() {
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const me = useMeQuery();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const [password, setPassword] = useState('');
+
+  if (me.data) return <Navigate to={next} replace />;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    signIn.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate(next, { replace: true }) });
+  };
+  const chooseAccount = (account: string) => {
+    setEmail(account);
+    setPassword(DEMO_PASSWORD);
+    signIn.reset();
+  };
+
+  return (
+    <Page title="Sign in" width="narrow">
+      <form onSubmit={submit} noValidate>
+        <FormErrors error={signIn.error} title="Could not sign in" labels={{ email: 'E-mail', password: 'Password' }} />
+        <TextField label="E-mail" type="email" autoComplete="username" value={email} onChange={setEmail} required />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          required
+        />
+        <FormActions>
+          <Button type="submit" busy={signIn.isPending} busyLabel="Signing in…">
+            Sign in
+          </Button>
+        </FormActions>
+      </form>
+      <DemoAccounts onChoose={chooseAccount} />
+    </Page>
+  );
+}
+
+function DemoAccounts({ onChoose }: { onChoose: (email: string) => void }) {
+  const config = useConfig();
+  if (!config.data?.isDemo || config.data.demoAccounts.length === 0) return null;
+  return (
+    <Section title="Demo accounts" id="demo-accounts">
+      <p>
+        This is a demonstration with made-up people. Every account's password is <strong>{DEMO_PASSWORD}</strong>. Choose an
+        account to fill in the form, then select Sign in.
+      </p>
+      <ul className="demo-accounts">
+        {config.data.demoAccounts.map((account) => (
+          <li key={account}>
+            <Button variant="secondary" onClick={() => onChoose(account)}>
+              Use {account}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

@@ -1,0 +1,5 @@
+export { CoachListPage } from './CoachListPage';
+export { CoachPage } from './CoachPage';
+export { EditCoachPage } from './EditCoachPage';
+export { NewCoachPage } from './NewCoachPage';
+export { coachName, openPlaces, useCoaches } from './coaches.api';

@@ -1,0 +1,198 @@
+import { useState, type FormEvent } from 'react';
+import type { ContactView, EssentialElement } from '../../../core/contacts';
+import type { Channel } from '../../../core/shared/vocab';
+import { channelLabels, optionsOf } from '../../app/vocab';
+import { Button, ButtonLink } from '../../ui/controls';
+import { toLocalInputValue } from '../../ui/dates';
+import {
+  CheckboxGroup,
+  FormActions,
+  FormErrors,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+  fieldMessagesOf,
+} from '../../ui/form';
+import { contactBody, contactFieldLabels, contactProblems, newClientKey, type ContactFormValues } from './contact-form';
+import { useLogContact } from './contacts.api';
+import { elementLabels, outcomeLabels } from './labels';
+
+export interface ContactPerson {
+  id: string;
+  name: string;
+  preferredChannel: Channel;
+}
+
+function localError(fields: Record<string, string>) {
+  return {
+    message: 'Some answers need attention.',
+    fields: Object.entries(fields).map(([path, message]) => ({ path, message })),
+  };
+}
+
+/** Says plainly that a failed save can be retried without being saved twice. */
+function saveError(error: unknown): unknown {
+  if (error && typeof error === 'object' && 'status' in error && error.status === 0) {
+    return {
+      message:
+        'Could not reach Kindred, so the contact is not saved yet. Select Save contact again to retry: it will be saved only once.',
+    };
+  }
+  return error;
+}
+
+/**
+ * Logs a contact in under a minute: who, when (now), how (their preferred way), reached or not,
+ * and — only when reached — minutes, topics and the four essential elements; plus a private note.
+ */
+export function ContactForm({
+  programId,
+  people,
+  topics,
+  initialParticipantId,
+  cancelTo,
+  onSaved,
+  now = () => new Date(),
+}: {
+  programId: string;
+  people: readonly ContactPerson[];
+  topics: readonly { key: string; title: string }[];
+  initialParticipantId: string;
+  cancelTo: string;
+  onSaved: (contact: ContactView) => void;
+  now?: () => Date;
+}) {
+  const log = useLogContact(programId);
+  // One key per contact, made once and reused on every retry of this form.
+  const [clientKey] = useState(newClientKey);
+  const initialPerson = people.find((p) => p.id === initialParticipantId) ?? (people.length === 1 ? people[0] : undefined);
+  const [v, setV] = useState<ContactFormValues>(() => ({
+    participantId: initialPerson?.id ?? '',
+    when: toLocalInputValue(now()),
+    channel: initialPerson?.preferredChannel ?? 'phone',
+    outcome: '',
+    minutes: '',
+    topics: [],
+    elements: [],
+    note: '',
+  }));
+  const [channelTouched, setChannelTouched] = useState(false);
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const set =
+    <K extends keyof ContactFormValues>(key: K) =>
+    (value: ContactFormValues[K]) =>
+      setV((prev) => ({ ...prev, [key]: value }));
+
+  const chooseParticipant = (id: string) => {
+    const person = people.find((p) => p.id === id);
+    setV((prev) => ({ ...prev, participantId: id, channel: !channelTouched && person ? person.preferredChannel : prev.channel }));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const p = contactProblems(v, now());
+    setProblems(p);
+    if (Object.keys(p).length > 0) return;
+    // mutateAsync: the result arrives even if refreshed data re-renders the page around the form.
+    void log.mutateAsync(contactBody(v, clientKey)).then(onSaved, () => undefined);
+  };
+
+  const hasLocal = Object.keys(problems).length > 0;
+  const fields = hasLocal ? problems : fieldMessagesOf(log.error);
+  const reached = v.outcome === 'reached';
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <FormErrors
+        error={hasLocal ? localError(problems) : saveError(log.error)}
+        title="Could not save the contact"
+        labels={contactFieldLabels}
+      />
+      <SelectField
+        label="Participant"
+        value={v.participantId}
+        placeholder={people.length === 1 ? undefined : 'Choose a participant'}
+        options={people.map((p) => ({ value: p.id, label: p.name }))}
+        onChange={chooseParticipant}
+        error={fields['participantId']}
+      />
+      <TextField
+        label="When"
+        type="datetime-local"
+        className="field--short-wide"
+        value={v.when}
+        max={toLocalInputValue(now())}
+        onChange={set('when')}
+        error={fields['occurredAt']}
+        hint="Now, unless you are logging an earlier contact."
+      />
+      <RadioGroup
+        legend="How"
+        name="channel"
+        options={optionsOf(channelLabels)}
+        value={v.channel}
+        onChange={(c) => {
+          setChannelTouched(true);
+          set('channel')(c);
+        }}
+        error={fields['channel']}
+      />
+      <RadioGroup
+        legend="Did you reach them?"
+        name="outcome"
+        options={optionsOf(outcomeLabels)}
+        value={v.outcome}
+        onChange={set('outcome')}
+        error={fields['outcome']}
+      />
+      {reached ? (
+        <>
+          <TextField
+            label="Minutes (optional)"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={600}
+            className="field--short"
+            value={v.minutes}
+            onChange={set('minutes')}
+            error={fields['minutes']}
+          />
+          {topics.length > 0 ? (
+            <CheckboxGroup
+              legend="Topics you talked about"
+              columns
+              options={topics.map((t) => ({ value: t.key, label: t.title }))}
+              values={v.topics}
+              onChange={set('topics')}
+              error={fields['topics']}
+            />
+          ) : null}
+          <CheckboxGroup<EssentialElement>
+            legend="What you did"
+            hint="Tick each one that happened in this talk."
+            options={optionsOf(elementLabels)}
+            values={v.elements}
+            onChange={set('elements')}
+          />
+        </>
+      ) : null}
+      <TextArea
+        label="Private note (optional)"
+        hint="Only you and the program staff can read it."
+        value={v.note}
+        onChange={set('note')}
+        maxLength={4000}
+        error={fields['note']}
+      />
+      <FormActions>
+        <Button type="submit" busy={log.isPending} busyLabel="Saving…">
+          Save contact
+        </Button>
+        <ButtonLink to={cancelTo} variant="secondary">
+          Cancel
+        </ButtonLink>
+      </FormActions>
+    </form>
+  );
+}

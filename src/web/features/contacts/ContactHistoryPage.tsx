@@ -1,0 +1,31 @@
+import { useProgram } from '../../app/program';
+import { ButtonLink } from '../../ui/controls';
+import { QueryView } from '../../ui/feedback';
+import { Page } from '../../ui/Page';
+import { useProgramDetail } from '../programs';
+import { useToday } from '../tasks';
+import { useRecentContacts } from './contacts.api';
+import { ContactList } from './ContactList';
+
+/** The coach's own contact history, newest first. */
+export function ContactHistoryPage() {
+  const program = useProgram();
+  const contacts = useRecentContacts(program.programId, 200);
+  const today = useToday(program.programId);
+  const detail = useProgramDetail(program.programId);
+  const names = new Map((today.data?.participants ?? []).map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
+  return (
+    <Page title="My contacts" actions={<ButtonLink to={program.to('contacts/new')}>Log a contact</ButtonLink>}>
+      <QueryView query={contacts} loadingLabel="Loading your contacts…">
+        {(list) => (
+          <ContactList
+            contacts={list}
+            topics={detail.data?.topics ?? []}
+            nameOf={(id) => names.get(id) ?? 'A former participant'}
+            headingLevel={2}
+          />
+        )}
+      </QueryView>
+    </Page>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ContactInput, ContactOutcome, EssentialElement } from '../../../core/contacts';
+import type { Channel } from '../../../core/shared/vocab';
+import { fromLocalInputValue } from '../../ui/dates';
+import type { FieldMessages } from '../../ui/form';
+
+/** What the contact form holds while it is filled in. */
+export interface ContactFormValues {
+  participantId: string;
+  when: string;
+  channel: Channel;
+  outcome: ContactOutcome | '';
+  minutes: string;
+  topics: string[];
+  elements: EssentialElement[];
+  note: string;
+}
+
+/** Allowed clock skew between the phone and the server, as on the server. */
+const FUTURE_TOLERANCE_MS = 10 * 60_000;
+
+/** What must be fixed before the contact can be sent. */
+export function contactProblems(v: ContactFormValues, now: Date): FieldMessages {
+  const out: FieldMessages = {};
+  if (!v.participantId) out['participantId'] = 'Choose who you contacted';
+  const at = fromLocalInputValue(v.when);
+  if (!at) out['occurredAt'] = 'Enter the date and time of the contact';
+  else if (new Date(at).getTime() > now.getTime() + FUTURE_TOLERANCE_MS) out['occurredAt'] = 'The time cannot be in the future';
+  if (!v.outcome) out['outcome'] = 'Say whether you reached them';
+  if (v.outcome === 'reached' && v.minutes.trim()) {
+    const n = Number(v.minutes);
+    if (!Number.isInteger(n) || n < 0 || n > 600) out['minutes'] = 'Enter whole minutes from 0 to 600';
+  }
+  return out;
+}
+
+/**
+ * The body of POST /contacts. Topics, minutes and the essential elements belong only to a contact
+ * where the participant was reached, so an unreached attempt sends them empty.
+ */
+export function contactBody(v: ContactFormValues, clientKey: string): ContactInput {
+  const reached = v.outcome === 'reached';
+  const has = (e: EssentialElement) => reached && v.elements.includes(e);
+  return {
+    participantId: v.participantId,
+    clientKey,
+    occurredAt: fromLocalInputValue(v.when) ?? '',
+    channel: v.channel,
+    outcome: v.outcome as ContactOutcome,
+    minutes: reached && v.minutes.trim() ? Number(v.minutes) : null,
+    topics: reached ? v.topics : [],
+    discussedStrategies: has('discussedStrategies'),
+    gaveEncouragement: has('gaveEncouragement'),
+    discussedAdjusting: has('discussedAdjusting'),
+    discussedGoals: has('discussedGoals'),
+    note: v.note.trim(),
+  };
+}
+
+/** A random UUID (v4), also where `crypto.randomUUID` is missing (pages served over plain http). */
+export function newClientKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export const contactFieldLabels: Record<string, string> = {
+  participantId: 'Participant',
+  occurredAt: 'When',
+  channel: 'How',
+  outcome: 'Did you reach them?',
+  minutes: 'Minutes',
+  topics: 'Topics',
+  note: 'Private note',
+};

@@ -1,0 +1,3 @@
+export { ContactHistoryPage } from './ContactHistoryPage';
+export { LogContactPage } from './LogContactPage';
+export { ParticipantContacts } from './ParticipantContacts';

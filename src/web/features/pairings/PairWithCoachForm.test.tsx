@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { CoachView } from '../../../core/coaches';
+import { describe, expect, it } from 'vitest';
+import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
+import { PairWithCoachForm } from './PairWithCoachForm';
+
+const PARTICIPANT = '22222222-2222-4222-8222-222222222222';
+const staff = membership({ can: ['pairing:create', 'coach:list', 'coach:view'] });
+
+function coach(id: string, overrides: Partial<CoachView>): CoachView {
+  return {
+    id,
+    givenName: 'Coach',
+    familyName: id,
+    gender: 'woman',
+    painLocations: [],
+    modalities: ['phone'],
+    phone: null,
+    email: null,
+    status: 'active',
+    caseload: 2,
+    activePairings: 0,
+    hasAccount: true,
+    recentReached: 0,
+    ...overrides,
+  };
+}
+
+const coaches = [
+  coach('c-full', { givenName: 'Fran', familyName: 'Full', caseload: 1, activePairings: 1 }),
+  coach('c-paused', { givenName: 'Pat', familyName: 'Paused', status: 'paused' }),
+  coach('c-man', { givenName: 'Mo', familyName: 'Man', gender: 'man', painLocations: ['knee', 'low_back'] }),
+  coach('c-woman', { givenName: 'Wren', familyName: 'Woman', painLocations: ['knee'] }),
+];
+
+const participant = {
+  id: PARTICIPANT,
+  givenName: 'Dana',
+  status: 'enrolled' as const,
+  gender: 'woman' as const,
+  genderMatters: true,
+  canShareContact: true,
+  painLocations: ['knee' as const, 'low_back' as const],
+  coach: null,
+};
+
+describe('PairWithCoachForm', () => {
+  it('offers active coaches with open places, same gender first, with shared pain locations', async () => {
+    mockApi({ [`GET /programs/${PROGRAM_ID}/coaches`]: json(coaches) });
+    renderInProgram(<PairWithCoachForm participant={participant} />, { member: staff });
+    const group = await screen.findByRole('radiogroup', { name: 'Choose a coach' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual(['Wren Woman', 'Mo Man']);
+    const hint = document.getElementById(radios[0]!.getAttribute('aria-describedby')!);
+    expect(hint?.textContent).toContain('shared pain: Knee ·');
+  });
+
+  it('asks for a reason when the server says the genders differ, and sends it on the next try', async () => {
+    let attempt = 0;
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/coaches`]: json(coaches),
+      [`POST /programs/${PROGRAM_ID}/pairings`]: () =>
+        ++attempt === 1
+          ? json(
+              {
+                error: 'invalid_state',
+                reason: 'gender_mismatch_needs_reason',
+                message: 'The coach and participant differ in gender: record a reason to pair them anyway',
+                requestId: 'r1',
+              },
+              422,
+            )
+          : json({ id: 'pairing-1' }, 201),
+    });
+    const user = userEvent.setup();
+    // The participant said gender does not matter, so only the server's answer brings up the field.
+    renderInProgram(<PairWithCoachForm participant={{ ...participant, genderMatters: false }} />, { member: staff });
+    await user.click(await screen.findByRole('radio', { name: 'Mo Man' }));
+    expect(screen.queryByRole('textbox', { name: 'Reason for pairing across genders' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Pair with coach' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain('record a reason');
+    const reason = await screen.findByRole('textbox', { name: 'Reason for pairing across genders' });
+    await user.type(reason, 'She asked for this coach after meeting him at the group');
+    await user.click(screen.getByRole('button', { name: 'Pair with coach' }));
+
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts[0]!.body).toEqual({ participantId: PARTICIPANT, coachId: 'c-man', genderMismatchReason: null });
+    expect(posts[1]!.body).toEqual({
+      participantId: PARTICIPANT,
+      coachId: 'c-man',
+      genderMismatchReason: 'She asked for this coach after meeting him at the group',
+    });
+  });
+
+  it('asks for the reason up front when a coach of another gender is chosen and gender matters', async () => {
+    mockApi({ [`GET /programs/${PROGRAM_ID}/coaches`]: json(coaches) });
+    const user = userEvent.setup();
+    renderInProgram(<PairWithCoachForm participant={participant} />, { member: staff });
+    await user.click(await screen.findByRole('radio', { name: 'Mo Man' }));
+    expect(screen.getByRole('textbox', { name: 'Reason for pairing across genders' })).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: 'Wren Woman' }));
+    expect(screen.queryByRole('textbox', { name: 'Reason for pairing across genders' })).toBeNull();
+  });
+});

@@ -1,0 +1,1 @@
+export { PairingHistorySection, PairingPanel, type PairableParticipant } from './PairingPanel';

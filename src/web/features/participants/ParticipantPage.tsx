@@ -1,0 +1,170 @@
+import { Navigate, useParams } from 'react-router';
+import { useProgram } from '../../app/program';
+import { channelLabels, genderLabels, listOf, painLocationLabels, pairStateLabels, timeOfDayLabels } from '../../app/vocab';
+import { ButtonLink, DetailList, telHref } from '../../ui/controls';
+import { dueOnPhrase, formatDateOn, instantAgo } from '../../ui/dates';
+import { QueryView } from '../../ui/feedback';
+import { Page, Section } from '../../ui/Page';
+import { InviteForm } from '../accounts';
+import { ParticipantContacts } from '../contacts';
+import { PairingHistorySection, PairingPanel } from '../pairings';
+import { withdrawalReasonLabels } from './labels';
+import { StatusBadge } from './ParticipantBadges';
+import {
+  participantName,
+  useParticipant,
+  type CoachingParticipant,
+  type FullParticipant,
+  type PseudonymousParticipant,
+} from './participants.api';
+import { StatusChangeForm } from './StatusChangeForm';
+
+/** A participant's record, in the view the server gave: full for staff, coaching, or pseudonymous. */
+export function ParticipantPage() {
+  const program = useProgram();
+  const { participantId = '' } = useParams();
+  const participant = useParticipant(program.programId, participantId);
+  const p = participant.data;
+  return (
+    <Page
+      title={p ? participantName(p) : 'Participant'}
+      actions={
+        p?.view === 'full' && program.can('participant:update') ? (
+          <ButtonLink variant="secondary" to={program.to(`participants/${participantId}/edit`)}>
+            Edit details
+          </ButtonLink>
+        ) : p?.view === 'coaching' && program.isCoach ? (
+          <ButtonLink to={program.to(`contacts/new?participant=${participantId}`)}>Log a contact</ButtonLink>
+        ) : null
+      }
+    >
+      <QueryView query={participant}>
+        {(view) => {
+          switch (view.view) {
+            case 'full':
+              return <StaffRecord participant={view} />;
+            case 'coaching':
+              return <CoachingRecord participant={view} />;
+            case 'pseudonymous':
+              return <PseudonymousRecord participant={view} />;
+            case 'self':
+              return <Navigate to={program.to('my-coach')} replace />;
+          }
+        }}
+      </QueryView>
+    </Page>
+  );
+}
+
+function Summary({ code, status }: { code: string; status: FullParticipant['status'] }) {
+  return (
+    <p className="page__intro">
+      Code {code} · <StatusBadge status={status} />
+    </p>
+  );
+}
+
+function StaffRecord({ participant: p }: { participant: FullParticipant }) {
+  const program = useProgram();
+  return (
+    <>
+      <Summary code={p.code} status={p.status} />
+      <PairingPanel participant={p} />
+      <Section title="Contacts" id="participant-contacts">
+        <p>
+          {p.reachedCount} reached of {p.attemptCount} attempts
+          {p.lastReachedAt ? `; last reached ${instantAgo(p.lastReachedAt)}` : ''}.
+        </p>
+        <ParticipantContacts participantId={p.id} />
+      </Section>
+      {program.can('participant:status') ? (
+        <Section title="Status" id="participant-status">
+          <StatusChangeForm participant={p} />
+        </Section>
+      ) : null}
+      <Section title="Details" id="participant-details">
+        <DetailList
+          items={[
+            ['Gender', genderLabels[p.gender]],
+            ['Year of birth', p.birthYear === null ? null : String(p.birthYear)],
+            ['Where it hurts', listOf(painLocationLabels, p.painLocations)],
+            ['Phone', p.phone ? <a href={telHref(p.phone)}>{p.phone}</a> : null],
+            ['E-mail', p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : null],
+            ['Best way to reach them', channelLabels[p.preferredChannel]],
+            ['How they would like to meet', channelLabels[p.preferredModality]],
+            ['Best times', listOf(timeOfDayLabels, p.preferredTimes)],
+            ['Notes about reaching them', p.contactNotes],
+            ['Contact details may be shared with a coach', p.canShareContact ? 'Yes' : 'No'],
+            ['A coach of the same gender matters', p.genderMatters ? 'Yes' : 'No'],
+            ['Referred', formatDateOn(p.referredOn)],
+            ['Enrolled', p.enrolledOn ? formatDateOn(p.enrolledOn) : undefined],
+            ['Ended', p.endedOn ? formatDateOn(p.endedOn) : undefined],
+            ['Reason for leaving', p.withdrawalReason ? withdrawalReasonLabels[p.withdrawalReason] : undefined],
+          ]}
+        />
+      </Section>
+      <PairingHistorySection participantId={p.id} />
+      {program.can('invitation:create') ? (
+        <Section title="Invite to Kindred" id="participant-invite">
+          <p>The participant gets an e-mail with a link to choose a password, see the coach and say how to be reached.</p>
+          <InviteForm
+            role="participant"
+            subjectId={p.id}
+            defaultEmail={p.email ?? ''}
+            defaultName={`${p.givenName} ${p.familyName}`}
+          />
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+function CoachingRecord({ participant: p }: { participant: CoachingParticipant }) {
+  return (
+    <>
+      <Section title="How to reach them" id="participant-reach">
+        <DetailList
+          items={[
+            ['Phone', p.phone ? <a href={telHref(p.phone)}>{p.phone}</a> : null],
+            ['E-mail', p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : null],
+            ['Best way to reach them', channelLabels[p.preferredChannel]],
+            ['How they would like to meet', channelLabels[p.preferredModality]],
+            ['Best times', listOf(timeOfDayLabels, p.preferredTimes)],
+            ['Notes', p.contactNotes],
+            ['Where it hurts', listOf(painLocationLabels, p.painLocations)],
+            ['Last talked', p.lastReachedAt ? instantAgo(p.lastReachedAt) : 'Not reached yet'],
+            ['Next contact', p.nextContactDueOn ? dueOnPhrase(p.nextContactDueOn) : null],
+          ]}
+        />
+      </Section>
+      <Section title="Contacts" id="participant-contacts">
+        <ParticipantContacts participantId={p.id} />
+      </Section>
+    </>
+  );
+}
+
+function PseudonymousRecord({ participant: p }: { participant: PseudonymousParticipant }) {
+  return (
+    <>
+      <Summary code={p.code} status={p.status} />
+      <Section title="Research data" id="participant-research">
+        <DetailList
+          items={[
+            ['Gender', genderLabels[p.gender]],
+            ['Year of birth', p.birthYear === null ? null : String(p.birthYear)],
+            ['Where it hurts', listOf(painLocationLabels, p.painLocations)],
+            ['How they would like to meet', channelLabels[p.preferredModality]],
+            ['Referred', formatDateOn(p.referredOn)],
+            ['Enrolled', p.enrolledOn ? formatDateOn(p.enrolledOn) : undefined],
+            ['Ended', p.endedOn ? formatDateOn(p.endedOn) : undefined],
+            ['Reason for leaving', p.withdrawalReason ? withdrawalReasonLabels[p.withdrawalReason] : undefined],
+            ['Coach', p.coachId ? 'Paired' : 'Not paired'],
+            ['Contacts', `${p.reachedCount} reached of ${p.attemptCount} attempts`],
+            ['Pair', p.pairState ? pairStateLabels[p.pairState] : null],
+          ]}
+        />
+      </Section>
+    </>
+  );
+}

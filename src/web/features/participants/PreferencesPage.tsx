@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from 'react';
+import type { PreferencesUpdate } from '../../../core/participants';
+import type { Channel, TimeOfDay } from '../../../core/shared/vocab';
+import { useProgram } from '../../app/program';
+import { channelLabels, optionsOf, timeOfDayLabels } from '../../app/vocab';
+import { Button } from '../../ui/controls';
+import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
+import { CheckboxGroup, Choice, FormActions, FormErrors, RadioGroup, TextArea, TextField, fieldMessagesOf } from '../../ui/form';
+import { Page } from '../../ui/Page';
+import { useParticipant, useUpdatePreferences, type SelfParticipant } from './participants.api';
+
+/** "How to reach me": the participant says how and when the coach should get in touch. */
+export function PreferencesPage() {
+  const program = useProgram();
+  const participantId = program.membership.participantId ?? '';
+  const me = useParticipant(program.programId, participantId);
+  return (
+    <Page title="How to reach me" width="narrow">
+      <QueryView query={me}>
+        {(p) =>
+          p.view === 'self' ? (
+            <PreferencesForm participant={p} />
+          ) : (
+            <ErrorAlert error={{ message: 'This page is for participants.' }} title="Not available" />
+          )
+        }
+      </QueryView>
+    </Page>
+  );
+}
+
+interface Values {
+  preferredChannel: Channel;
+  preferredModality: Channel;
+  preferredTimes: TimeOfDay[];
+  phone: string;
+  contactNotes: string;
+  canShareContact: boolean;
+}
+
+/** The body of PUT /preferences; an empty phone is sent as null. */
+export function preferencesBody(v: Values): PreferencesUpdate {
+  return { ...v, phone: v.phone.trim() ? v.phone.trim() : null, contactNotes: v.contactNotes.trim() };
+}
+
+function PreferencesForm({ participant: p }: { participant: SelfParticipant }) {
+  const program = useProgram();
+  const save = useUpdatePreferences(program.programId, p.id);
+  const [v, setV] = useState<Values>({
+    preferredChannel: p.preferredChannel,
+    preferredModality: p.preferredModality,
+    preferredTimes: p.preferredTimes,
+    phone: p.phone ?? '',
+    contactNotes: p.contactNotes,
+    canShareContact: p.canShareContact,
+  });
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) => {
+      setV((prev) => ({ ...prev, [key]: value }));
+      save.reset();
+    };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(preferencesBody(v));
+  };
+  const fields = fieldMessagesOf(save.error);
+  return (
+    <form onSubmit={submit} noValidate>
+      {save.isSuccess ? <Notice>Saved. Your coach will see your choices.</Notice> : null}
+      <FormErrors
+        error={save.error}
+        labels={{
+          phone: 'Phone',
+          contactNotes: 'Anything else',
+          preferredTimes: 'Good times',
+          preferredChannel: 'Way to reach you',
+        }}
+      />
+      <RadioGroup
+        legend="How should your coach get in touch?"
+        name="channel"
+        options={optionsOf(channelLabels)}
+        value={v.preferredChannel}
+        onChange={set('preferredChannel')}
+        error={fields['preferredChannel']}
+      />
+      <RadioGroup
+        legend="How would you like to meet?"
+        name="modality"
+        options={optionsOf(channelLabels)}
+        value={v.preferredModality}
+        onChange={set('preferredModality')}
+        error={fields['preferredModality']}
+      />
+      <CheckboxGroup
+        legend="When is a good time?"
+        options={optionsOf(timeOfDayLabels)}
+        values={v.preferredTimes}
+        onChange={set('preferredTimes')}
+        error={fields['preferredTimes']}
+      />
+      <TextField
+        label="Your phone number"
+        type="tel"
+        autoComplete="tel"
+        value={v.phone}
+        onChange={set('phone')}
+        error={fields['phone']}
+      />
+      <TextArea
+        label="Anything else your coach should know about reaching you? (optional)"
+        hint="For example: please do not call before 10 in the morning."
+        value={v.contactNotes}
+        onChange={set('contactNotes')}
+        maxLength={500}
+        error={fields['contactNotes']}
+      />
+      <Choice
+        label="My coach may see my phone number and e-mail address"
+        hint="Your coach needs this to get in touch with you."
+        checked={v.canShareContact}
+        onChange={set('canShareContact')}
+      />
+      <FormActions>
+        <Button type="submit" busy={save.isPending} busyLabel="Saving…">
+          Save preferences
+        </Button>
+      </FormActions>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+import type { ParticipantUpdate } from '../../../core/participants';
+import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
+import type { FieldMessages } from '../../ui/form';
+import type { FullParticipant, NewParticipantBody } from './participants.api';
+
+/** What the participant form holds while it is being filled in (strings for text inputs). */
+export interface ParticipantFormValues {
+  givenName: string;
+  familyName: string;
+  gender: Gender | '';
+  birthYear: string;
+  painLocations: PainLocation[];
+  preferredModality: Channel;
+  preferredChannel: Channel;
+  preferredTimes: TimeOfDay[];
+  contactNotes: string;
+  genderMatters: boolean;
+  phone: string;
+  email: string;
+  canShareContact: boolean;
+  referredOn: string;
+  status: 'referred' | 'enrolled';
+}
+
+export function emptyParticipant(today: string): ParticipantFormValues {
+  return {
+    givenName: '',
+    familyName: '',
+    gender: '',
+    birthYear: '',
+    painLocations: [],
+    preferredModality: 'phone',
+    preferredChannel: 'phone',
+    preferredTimes: [],
+    contactNotes: '',
+    genderMatters: true,
+    phone: '',
+    email: '',
+    canShareContact: false,
+    referredOn: today,
+    status: 'referred',
+  };
+}
+
+export function valuesOf(p: FullParticipant): ParticipantFormValues {
+  return {
+    givenName: p.givenName,
+    familyName: p.familyName,
+    gender: p.gender,
+    birthYear: p.birthYear === null ? '' : String(p.birthYear),
+    painLocations: p.painLocations,
+    preferredModality: p.preferredModality,
+    preferredChannel: p.preferredChannel,
+    preferredTimes: p.preferredTimes,
+    contactNotes: p.contactNotes,
+    genderMatters: p.genderMatters,
+    phone: p.phone ?? '',
+    email: p.email ?? '',
+    canShareContact: p.canShareContact,
+    referredOn: p.referredOn,
+    status: p.status === 'referred' ? 'referred' : 'enrolled',
+  };
+}
+
+/** What must be filled in before the form is sent (the server checks everything again). */
+export function missingFields(v: ParticipantFormValues): FieldMessages {
+  const out: FieldMessages = {};
+  if (!v.givenName.trim()) out['givenName'] = 'Enter the given name';
+  if (!v.familyName.trim()) out['familyName'] = 'Enter the family name';
+  if (!v.gender) out['gender'] = 'Choose a gender, or "Not stated"';
+  if (v.painLocations.length === 0) out['painLocations'] = 'Choose at least one place where it hurts';
+  if (v.birthYear.trim() && !/^\d{4}$/.test(v.birthYear.trim())) out['birthYear'] = 'Enter a year of four digits, e.g. 1958';
+  if (!v.referredOn) out['referredOn'] = 'Enter the date of referral';
+  return out;
+}
+
+const orNull = (s: string): string | null => (s.trim() ? s.trim() : null);
+
+function common(v: ParticipantFormValues) {
+  return {
+    givenName: v.givenName.trim(),
+    familyName: v.familyName.trim(),
+    gender: v.gender as Gender,
+    birthYear: v.birthYear.trim() ? Number(v.birthYear.trim()) : null,
+    painLocations: v.painLocations,
+    preferredModality: v.preferredModality,
+    preferredChannel: v.preferredChannel,
+    preferredTimes: v.preferredTimes,
+    contactNotes: v.contactNotes.trim(),
+    genderMatters: v.genderMatters,
+    phone: orNull(v.phone),
+    email: orNull(v.email),
+    canShareContact: v.canShareContact,
+  };
+}
+
+/** The body of POST /participants. Empty optional fields are sent as null. */
+export function newParticipantBody(v: ParticipantFormValues): NewParticipantBody {
+  return { ...common(v), referredOn: v.referredOn, status: v.status };
+}
+
+/** The body of PATCH /participants/:id (status and referral date have their own ways to change). */
+export function participantUpdateBody(v: ParticipantFormValues): ParticipantUpdate {
+  return common(v);
+}
+
+/** Field names as people read them, for the error summary. */
+export const participantFieldLabels: Record<string, string> = {
+  givenName: 'Given name',
+  familyName: 'Family name',
+  gender: 'Gender',
+  birthYear: 'Year of birth',
+  painLocations: 'Where it hurts',
+  preferredModality: 'How they would like to meet',
+  preferredChannel: 'Best way to reach them',
+  preferredTimes: 'Best times',
+  contactNotes: 'Notes about reaching them',
+  genderMatters: 'Coach gender',
+  phone: 'Phone',
+  email: 'E-mail',
+  canShareContact: 'Permission to share contact details',
+  referredOn: 'Referred on',
+  status: 'Status',
+};

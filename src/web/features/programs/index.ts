@@ -1,0 +1,3 @@
+export { OverviewPage } from './OverviewPage';
+export { ProgramSwitcher } from './ProgramSwitcher';
+export { programKey, useProgramDetail, type ProgramView } from './programs.api';

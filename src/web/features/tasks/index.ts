@@ -1,0 +1,3 @@
+export { TasksPage } from './TasksPage';
+export { TodayPage } from './TodayPage';
+export { taskKindLabels, useToday, type Today } from './tasks.api';

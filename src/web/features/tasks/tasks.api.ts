@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ParticipantView } from '../../../core/participants';
+import type { TaskKind, TaskView } from '../../../core/tasks';
+import { api } from '../../app/api';
+import { programKey } from '../programs';
+
+export type CoachingParticipant = Extract<ParticipantView, { view: 'coaching' }>;
+
+export interface Today {
+  tasks: TaskView[];
+  participants: CoachingParticipant[];
+}
+
+/** The coach's day: tasks in order and his or her participants. */
+export function useToday(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'today'],
+    queryFn: async () => {
+      const t = await api.get<{ tasks: TaskView[]; participants: ParticipantView[] }>(`/programs/${programId}/today`);
+      return { tasks: t.tasks, participants: t.participants.filter((p): p is CoachingParticipant => p.view === 'coaching') };
+    },
+  });
+}
+
+export function useTasks(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'tasks'],
+    queryFn: () => api.get<TaskView[]>(`/programs/${programId}/tasks`),
+  });
+}
+
+export const taskKindLabels = {
+  first_contact: 'First contact',
+  next_contact: 'Next contact',
+  check_in_call: 'Check-in call',
+} as const satisfies Record<TaskKind, string>;

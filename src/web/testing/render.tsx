@@ -1,0 +1,92 @@
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, render, type RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { afterEach, vi } from 'vitest';
+import { setCsrfToken } from '../app/api';
+import { ProgramProvider, type Membership } from '../app/program';
+import { Providers } from '../app/providers';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  setCsrfToken(null);
+});
+
+export const PROGRAM_ID = '11111111-1111-4111-8111-111111111111';
+
+export function membership(overrides: Partial<Membership> = {}): Membership {
+  return {
+    programId: PROGRAM_ID,
+    programName: 'Riverside Pilot',
+    roles: ['coordinator'],
+    coachId: null,
+    participantId: null,
+    can: [],
+    ...overrides,
+  };
+}
+
+/** A JSON response as the server would send it. */
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+export interface Call {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * Replaces fetch with a list of answers keyed by "METHOD /path" (without /api/v1 and the query),
+ * each a Response, a function making one, or an Error (a dropped connection). Records every call.
+ */
+export function mockApi(routes: Record<string, Response | Error | ((call: Call) => Response | Error)>): Call[] {
+  const calls: Call[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const path = url.replace(/^\/api\/v1/, '').split('?')[0] ?? '';
+    const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>));
+    const call: Call = { method, url, headers, body: init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined };
+    calls.push(call);
+    const answer = routes[`${method} ${path}`];
+    const result = typeof answer === 'function' ? answer(call) : answer;
+    if (!result) return json({ error: 'not_found', message: 'Not found', requestId: 'test' }, 404);
+    if (result instanceof Error) throw result;
+    return result.clone();
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return calls;
+}
+
+function testClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+}
+
+/** Renders UI with a query client and a router at `route`; `path` is the route pattern that matches it. */
+export function renderWithRouter(
+  ui: ReactElement,
+  { route = '/', path = '*' }: { route?: string; path?: string } = {},
+): RenderResult {
+  return render(
+    <Providers client={testClient()}>
+      <MemoryRouter initialEntries={[route]}>
+        <Routes>
+          <Route path={path} element={ui} />
+          <Route path="*" element={<p>Elsewhere</p>} />
+        </Routes>
+      </MemoryRouter>
+    </Providers>,
+  );
+}
+
+/** Renders UI inside a program, as a member with the given `can` flags. */
+export function renderInProgram(
+  ui: ReactElement,
+  { member = membership(), route = '/', path = '*' }: { member?: Membership; route?: string; path?: string } = {},
+): RenderResult {
+  return renderWithRouter(<ProgramProvider membership={member}>{ui}</ProgramProvider>, { route, path });
+}

@@ -1,0 +1,78 @@
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { Link, type LinkProps } from 'react-router';
+
+type Variant = 'primary' | 'secondary' | 'quiet' | 'danger';
+
+/** A button; `busy` disables it and says so while a request runs. */
+export function Button({
+  variant = 'primary',
+  busy = false,
+  busyLabel,
+  children,
+  className,
+  type = 'button',
+  disabled,
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; busy?: boolean; busyLabel?: string }) {
+  return (
+    <button
+      type={type}
+      className={`button button--${variant} ${className ?? ''}`}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      {...rest}
+    >
+      {busy && busyLabel ? busyLabel : children}
+    </button>
+  );
+}
+
+/** A link that looks like a button (it still navigates, so it stays a link for assistive technology). */
+export function ButtonLink({ variant = 'primary', className, ...rest }: LinkProps & { variant?: Variant }) {
+  return <Link className={`button button--${variant} ${className ?? ''}`} {...rest} />;
+}
+
+/** Text only screen readers announce (e.g. to make repeated link names unique). */
+export function VisuallyHidden({ children }: { children: ReactNode }) {
+  return <span className="visually-hidden">{children}</span>;
+}
+
+type Tone = 'neutral' | 'good' | 'warning' | 'bad' | 'info';
+
+/** A small label whose words carry the meaning (colour only repeats it). */
+export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: ReactNode }) {
+  return <span className={`badge badge--${tone}`}>{children}</span>;
+}
+
+/** A definition list of label/value pairs; null shows "Not given", undefined leaves the row out. */
+export function DetailList({ items }: { items: readonly (readonly [string, ReactNode])[] }) {
+  return (
+    <dl className="details">
+      {items
+        .filter(([, value]) => value !== undefined)
+        .map(([term, value]) => (
+          <div key={term} className="details__row">
+            <dt>{term}</dt>
+            <dd>{value === null || value === undefined || value === '' ? <span className="muted">Not given</span> : value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+/**
+ * A table that scrolls sideways on narrow screens. The scrolling box is focusable and named, so
+ * keyboard users can scroll it too.
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+/** A phone number as a `tel:` link target (digits and a leading plus only). */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^+\d]/g, '')}`;
+}

@@ -1,0 +1,86 @@
+/**
+ * Dates in plain words ("12 days ago", "due Tue 3 Dec"). Instants are ISO strings; calendar dates
+ * are `YYYY-MM-DD`. Every function takes `now` so the words can be tested.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** A calendar date (`YYYY-MM-DD`) as local midnight. */
+export function parseDateOn(on: string): Date {
+  const [y, m, d] = on.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+/** Today's local calendar date as `YYYY-MM-DD`. */
+export function todayOn(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function startOfDay(d: Date): number {
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+}
+
+/** Whole calendar days from `from` to `to` in local time (negative when `to` is earlier). */
+export function calendarDaysBetween(from: Date, to: Date): number {
+  return Math.round((startOfDay(to) - startOfDay(from)) / DAY_MS);
+}
+
+/** "Tue 3 Dec", with the year when it is not this year. */
+export function formatDay(d: Date, now: Date = new Date()): string {
+  const opts: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+  if (d.getFullYear() !== now.getFullYear()) opts.year = 'numeric';
+  return new Intl.DateTimeFormat('en-GB', opts).format(d).replace(',', '');
+}
+
+/** A calendar date in words, e.g. "Tue 3 Dec". */
+export function formatDateOn(on: string, now: Date = new Date()): string {
+  return formatDay(parseDateOn(on), now);
+}
+
+/** An instant with its time, e.g. "Tue 3 Dec, 14:05". */
+export function formatDateTime(iso: string, now: Date = new Date()): string {
+  const d = new Date(iso);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(d);
+  return `${formatDay(d, now)}, ${time}`;
+}
+
+/** How long ago a day was: "today", "yesterday", "12 days ago" (or "in 3 days"). */
+export function daysAgo(day: Date, now: Date = new Date()): string {
+  const n = calendarDaysBetween(day, now);
+  if (n === 0) return 'today';
+  if (n === 1) return 'yesterday';
+  if (n === -1) return 'tomorrow';
+  if (n < 0) return `in ${-n} days`;
+  return `${n} days ago`;
+}
+
+/** `daysAgo` for an ISO instant. */
+export function instantAgo(iso: string, now: Date = new Date()): string {
+  return daysAgo(new Date(iso), now);
+}
+
+/** When something is due: "due today", "due tomorrow", "due Tue 3 Dec", "was due Tue 3 Dec (2 days ago)". */
+export function dueOnPhrase(on: string, now: Date = new Date()): string {
+  const day = parseDateOn(on);
+  const n = calendarDaysBetween(now, day);
+  if (n === 0) return 'due today';
+  if (n === 1) return 'due tomorrow';
+  if (n < 0) return `was due ${formatDay(day, now)} (${daysAgo(day, now)})`;
+  return `due ${formatDay(day, now)}`;
+}
+
+/** The value an `<input type="datetime-local">` needs for an instant, in local time, to the minute. */
+export function toLocalInputValue(d: Date): string {
+  return `${todayOn(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Reads an `<input type="datetime-local">` value as an ISO instant, or null when it is not a date. */
+export function fromLocalInputValue(value: string): string | null {
+  if (!value) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}

@@ -1,0 +1,93 @@
+import type { ReactNode } from 'react';
+
+/** A polite status while something loads. */
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p role="status" className="status status--loading">
+      {label}
+    </p>
+  );
+}
+
+/** A polite status when a list has nothing in it. */
+export function Empty({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="status status--empty">
+      {children}
+    </p>
+  );
+}
+
+/** A polite confirmation, e.g. after saving. */
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="notice">
+      {children}
+    </p>
+  );
+}
+
+interface ErrorLike {
+  message: string;
+  status?: number;
+  requestId?: string | undefined;
+}
+
+function isErrorLike(e: unknown): e is ErrorLike {
+  return typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string';
+}
+
+/** The words for an error: not-found answers say so plainly, the rest carry the server's message. */
+export function errorMessage(error: unknown): string {
+  if (!isErrorLike(error)) return 'Something went wrong. Try again.';
+  if (error.status === 404 && /^not found\.?$/i.test(error.message)) return 'Not found, or not available to you.';
+  return error.message;
+}
+
+/** The request id to quote to support, only for failures on the server's side (a refusal explains itself). */
+export function supportReference(error: unknown): string | null {
+  if (!isErrorLike(error) || !error.requestId) return null;
+  return error.status === undefined || error.status >= 500 ? error.requestId : null;
+}
+
+/** An assertive alert with the error's message, its request id (for support) and a retry. */
+export function ErrorAlert({
+  error,
+  title = 'Something went wrong',
+  onRetry,
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}) {
+  const requestId = supportReference(error);
+  return (
+    <div role="alert" className="alert alert--error">
+      <p className="alert__title">{title}</p>
+      <p>{errorMessage(error)}</p>
+      {requestId ? <p className="alert__meta">Reference: {requestId}</p> : null}
+      {onRetry ? (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Renders a query's loading and error states, and its data once there. */
+export function QueryView<T>({
+  query,
+  loadingLabel,
+  children,
+}: {
+  query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
+  loadingLabel?: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading {...(loadingLabel ? { label: loadingLabel } : {})} />;
+  if (query.error || query.data === undefined) {
+    return <ErrorAlert error={query.error} title="Could not load this" onRetry={() => void query.refetch()} />;
+  }
+  return <>{children(query.data)}</>;
+}

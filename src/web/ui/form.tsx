@@ -1,0 +1,355 @@
+import {
+  useId,
+  type ChangeEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
+import { errorMessage, supportReference } from './feedback';
+
+/** The messages a failed submit left on fields, by field path (`phone`, `painLocations`, …). */
+export type FieldMessages = Record<string, string>;
+
+interface HasFields {
+  fields: { path: string; message: string }[];
+}
+
+function hasFields(e: unknown): e is HasFields {
+  return typeof e === 'object' && e !== null && 'fields' in e && Array.isArray(e.fields);
+}
+
+/** Field messages from an error that carries `fields` (the first message per top-level field). */
+export function fieldMessagesOf(error: unknown): FieldMessages {
+  const out: FieldMessages = {};
+  if (!hasFields(error)) return out;
+  for (const f of error.fields) {
+    const key = f.path.split('.')[0] ?? f.path;
+    out[key] ??= f.message;
+  }
+  return out;
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const s = ids.filter(Boolean).join(' ');
+  return s || undefined;
+}
+
+function FieldText({ id, hint, error }: { id: string; hint?: ReactNode | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> & {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+};
+
+/** A labelled input with an optional hint and error, wired with aria-describedby. */
+export function TextField({ label, value, onChange, hint, error, className, ...rest }: TextFieldProps) {
+  const id = useId();
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <FieldText id={id} hint={hint} error={error} />
+      <input
+        id={id}
+        className="input"
+        value={value}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        {...rest}
+      />
+    </div>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'id'> & {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+};
+
+export function TextArea({ label, value, onChange, hint, error, rows = 3, ...rest }: TextAreaProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <FieldText id={id} hint={hint} error={error} />
+      <textarea
+        id={id}
+        className="input input--area"
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        {...rest}
+      />
+    </div>
+  );
+}
+
+export interface Option<V extends string> {
+  value: V;
+  label: string;
+  hint?: ReactNode;
+}
+
+type SelectFieldProps<V extends string> = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value' | 'id'> & {
+  label: string;
+  value: V | '';
+  options: readonly Option<V>[];
+  onChange: (value: V) => void;
+  /** Shown first with an empty value, e.g. "All" or "Choose…". */
+  placeholder?: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+};
+
+export function SelectField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  placeholder,
+  hint,
+  error,
+  ...rest
+}: SelectFieldProps<V>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <FieldText id={id} hint={hint} error={error} />
+      <select
+        id={id}
+        className="input input--select"
+        value={value}
+        onChange={(e) => onChange(e.target.value as V)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        {...rest}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface GroupProps {
+  legend: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  /** Lay options out in columns on wide screens. */
+  columns?: boolean;
+  children: ReactNode;
+  id: string;
+  role?: 'radiogroup';
+}
+
+function Group({ legend, hint, error, columns, children, id, role }: GroupProps) {
+  return (
+    <fieldset
+      role={role}
+      className="field fieldset"
+      aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+    >
+      <legend className="field__label">{legend}</legend>
+      <FieldText id={id} hint={hint} error={error} />
+      <div className={columns ? 'choices choices--columns' : 'choices'}>{children}</div>
+    </fieldset>
+  );
+}
+
+/** Radio buttons in a fieldset with a legend, exposed as a radio group. */
+export function RadioGroup<V extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  hint,
+  error,
+  columns,
+  required,
+}: {
+  legend: string;
+  name: string;
+  options: readonly Option<V>[];
+  value: V | '';
+  onChange: (value: V) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+  columns?: boolean;
+  required?: boolean;
+}) {
+  const id = useId();
+  return (
+    <Group legend={legend} hint={hint} error={error} columns={columns ?? false} id={id} role="radiogroup">
+      {options.map((o) => (
+        <Choice
+          key={o.value}
+          type="radio"
+          name={name}
+          label={o.label}
+          hint={o.hint}
+          checked={value === o.value}
+          onChange={() => onChange(o.value)}
+          required={required ?? false}
+        />
+      ))}
+    </Group>
+  );
+}
+
+/** Checkboxes in a fieldset with a legend; the value is the list of checked options. */
+export function CheckboxGroup<V extends string>({
+  legend,
+  options,
+  values,
+  onChange,
+  hint,
+  error,
+  columns,
+}: {
+  legend: string;
+  options: readonly Option<V>[];
+  values: readonly V[];
+  onChange: (values: V[]) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+  columns?: boolean;
+}) {
+  const id = useId();
+  const toggle = (v: V, on: boolean) =>
+    onChange(on ? options.map((o) => o.value).filter((x) => x === v || values.includes(x)) : values.filter((x) => x !== v));
+  return (
+    <Group legend={legend} hint={hint} error={error} columns={columns ?? false} id={id}>
+      {options.map((o) => (
+        <Choice
+          key={o.value}
+          type="checkbox"
+          label={o.label}
+          hint={o.hint}
+          checked={values.includes(o.value)}
+          onChange={(on) => toggle(o.value, on)}
+        />
+      ))}
+    </Group>
+  );
+}
+
+/** One checkbox or radio button with its label (the whole row is the touch target). */
+export function Choice({
+  type = 'checkbox',
+  label,
+  hint,
+  checked,
+  onChange,
+  name,
+  required,
+}: {
+  type?: 'checkbox' | 'radio';
+  label: string;
+  hint?: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  name?: string;
+  required?: boolean;
+}) {
+  const id = useId();
+  return (
+    <div className="choice">
+      <input
+        id={id}
+        type={type}
+        className="choice__input"
+        name={name}
+        checked={checked}
+        required={required}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
+      <div className="choice__text">
+        <label htmlFor={id} className="choice__label">
+          {label}
+        </label>
+        {hint ? (
+          <span id={`${id}-hint`} className="choice__hint">
+            {hint}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The summary at the top of a failed form: the server's message and each field's message, in an
+ * assertive alert so it is announced.
+ */
+export function FormErrors({
+  error,
+  labels = {},
+  title = 'Could not save',
+}: {
+  error: unknown;
+  labels?: Record<string, string>;
+  title?: string;
+}) {
+  if (!error) return null;
+  const message = errorMessage(error);
+  const fields = hasFields(error) ? error.fields : [];
+  const requestId = supportReference(error);
+  return (
+    <div role="alert" className="alert alert--error">
+      <p className="alert__title">{title}</p>
+      <p>{message}</p>
+      {fields.length > 0 ? (
+        <ul className="alert__list">
+          {fields.map((f, i) => (
+            <li key={`${f.path}-${i}`}>
+              {labels[f.path.split('.')[0] ?? ''] ?? f.path}: {f.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {requestId ? <p className="alert__meta">Reference: {requestId}</p> : null}
+    </div>
+  );
+}
+
+/** A form's buttons. */
+export function FormActions({ children }: { children: ReactNode }) {
+  return <div className="form-actions">{children}</div>;
+}
