@@ -1,0 +1,175 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser } from '../fixtures/browser';
+import { startDemoServer, type DemoServer } from '../fixtures/server';
+
+/**
+ * The foundation's journeys in Chromium against a real server on a fresh demo database:
+ * a coordinator pairs a participant with the demo coach; the coach logs a reached contact and the
+ * first-contact task disappears; the participant sees the coach. Every page is scanned by axe-core.
+ */
+describe('foundation journeys', () => {
+  let server: DemoServer;
+  let desktop: { context: BrowserContext; close: () => Promise<void> };
+  let mobile: { context: BrowserContext; close: () => Promise<void> };
+  let programId = '';
+  let paired = { participantId: '', name: '' };
+
+  beforeAll(async () => {
+    server = await startDemoServer(3300 + Math.floor(Math.random() * 500));
+    desktop = await launchBrowser();
+    mobile = await launchBrowser({ mobile: true });
+  });
+  afterAll(async () => {
+    await desktop?.close();
+    await mobile?.close();
+    await server?.stop();
+  });
+
+  async function signIn(page: Page, email: string): Promise<void> {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('button', { name: `Use ${email}` }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  }
+
+  async function signOut(page: Page): Promise<void> {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  }
+
+  async function visit(page: Page, linkName: string, heading: string | RegExp): Promise<void> {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, linkName);
+  }
+
+  it('lets a coordinator pair an enrolled participant with the demo coach', async () => {
+    const page = await desktop.context.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await expectAccessible(page, 'sign-in');
+    await signIn(page, 'coordinator@example.org');
+
+    const me = await (await page.request.get(`${server.url}/api/v1/me`)).json();
+    programId = me.memberships[0].programId;
+    const enrolled = (await (
+      await page.request.get(`${server.url}/api/v1/programs/${programId}/participants?status=enrolled`)
+    ).json()) as {
+      id: string;
+      givenName: string;
+      familyName: string;
+      canShareContact: boolean;
+    }[];
+    const candidate = enrolled.find((p) => p.canShareContact);
+    expect(candidate, 'the demo has an enrolled participant who allows sharing contact details').toBeDefined();
+    paired = { participantId: candidate!.id, name: `${candidate!.givenName} ${candidate!.familyName}` };
+
+    for (const [link, heading] of [
+      ['Overview', /overview/i],
+      ['Tasks', /tasks/i],
+      ['Coaches', /coaches/i],
+      ['Audit trail', /audit/i],
+      ['Mail', /mail/i],
+      ['Participants', /participants/i],
+    ] as const) {
+      await visit(page, link, heading);
+    }
+
+    await page.getByRole('link', { name: paired.name }).first().click();
+    await page.getByRole('heading', { level: 1, name: paired.name }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'participant record');
+
+    await page
+      .getByRole('radiogroup', { name: 'Choose a coach' })
+      .getByRole('radio', { name: /James Walker/ })
+      .check();
+    await page.getByRole('button', { name: 'Pair with coach' }).click();
+    const reason = page.getByRole('textbox', { name: 'Reason for pairing across genders' });
+    const endButton = page.getByRole('button', { name: /End the pairing with James Walker/ });
+    await Promise.race([reason.waitFor(), endButton.waitFor()]);
+    if (await reason.isVisible()) {
+      await reason.fill('The participant asked for this coach by name.');
+      await page.getByRole('button', { name: 'Pair with coach' }).click();
+      await endButton.waitFor();
+    }
+    await expectAccessible(page, 'participant record after pairing');
+    const record = await (
+      await page.request.get(`${server.url}/api/v1/programs/${programId}/participants/${paired.participantId}`)
+    ).json();
+    expect(record.status).toBe('active');
+    expect(record.coach.name).toBe('James Walker');
+    await signOut(page);
+    await page.close();
+  });
+
+  it('lets the coach log a reached contact on a phone, and the task disappears', async () => {
+    const page = await mobile.context.newPage();
+    await signIn(page, 'coach@example.org');
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'Today');
+
+    const taskLink = page.getByRole('link', { name: `Log a contact with ${paired.name}` });
+    await taskLink.click();
+    await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
+    await expectAccessible(page, 'log a contact');
+    await page.getByRole('radio', { name: 'Yes, we talked' }).check();
+    await page.getByRole('spinbutton', { name: 'Minutes (optional)' }).fill('25');
+    await page.getByRole('checkbox', { name: 'Gave encouragement' }).check();
+    await page.getByRole('checkbox', { name: 'Set or reviewed a goal' }).check();
+    await page.getByRole('button', { name: 'Save contact' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.getByText(`Contact with ${paired.name} saved.`).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('link', { name: `Log a contact with ${paired.name}` }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'Today after logging');
+
+    await visit(page, 'My contacts', /contacts/i);
+    await page.getByText(paired.name).first().waitFor();
+    await signOut(page);
+    await page.close();
+  });
+
+  it('shows the participant his coach and lets him say how to be reached', async () => {
+    const page = await mobile.context.newPage();
+    await signIn(page, 'participant@example.org');
+    await page.getByRole('heading', { level: 1, name: 'My coach' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'James Walker' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'My coach');
+
+    await visit(page, 'How to reach me', /how to reach me/i);
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.getByRole('status').filter({ hasText: /saved/i }).first().waitFor();
+    await signOut(page);
+    await page.close();
+  });
+
+  it('shows the evaluator the program without names', async () => {
+    const page = await desktop.context.newPage();
+    await signIn(page, 'evaluator@example.org');
+    await page.waitForLoadState('networkidle');
+    await visit(page, 'Overview', /overview/i);
+    await visit(page, 'Participants', /participants/i);
+    await expect(page.getByText(paired.name).count()).resolves.toBe(0);
+    await expect(page.getByText('P-0001').count()).resolves.toBeGreaterThan(0);
+    await signOut(page);
+    await page.close();
+  });
+
+  it('keeps the public pages accessible', async () => {
+    const page = await desktop.context.newPage();
+    for (const path of ['/invitation#token=not-a-real-token-but-long-enough', '/no-such-page']) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, path);
+    }
+    await page.close();
+  });
+});
