@@ -1,3 +1,568 @@
-export async function runBenchmarks(_opts: { participants: number; postgresUrl: string | null }): Promise<void> {
-  throw new Error('benchmarks are being written');
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { ContactInput } from '../src/core/contacts';
+import { loadActor } from '../src/server/features/accounts/accounts.service';
+import { logContact } from '../src/server/features/contacts/contacts.service';
+import { coachToday } from '../src/server/features/tasks/tasks.service';
+import { systemClock } from '../src/server/platform/clock';
+import type { Caller, Deps } from '../src/server/platform/context';
+import { openDatabase, type Database } from '../src/server/platform/database';
+import { createMailer } from '../src/server/platform/mail';
+import { generateProgram, type GeneratedProgram } from './generate';
+import * as Q from './sql';
+
+/**
+ * `kindred bench`: contact-logging throughput and the coach's "Today" latency over a generated
+ * program, on PGlite and (when a URL is given) PostgreSQL, each next to the same SQL sent straight
+ * through the driver. See docs/BENCHMARKS.md for what is measured and how to read it.
+ */
+
+export interface BenchOptions {
+  participants: number;
+  postgresUrl: string | null;
+  /** Contacts logged per path (default 2,000). */
+  contacts?: number;
+  /** "Today" calls per path (default 200). */
+  todayCalls?: number;
+  /** Where the JSON goes (default bench-results/ in the working directory). */
+  outDir?: string;
+}
+
+type Params = unknown[];
+type Query = (sql: string, params?: Params) => Promise<unknown[]>;
+
+/** The driver with nothing in between: PGlite's client, or a pg.Pool like the one Kindred opens. */
+interface RawDriver {
+  query: Query;
+  transaction<T>(fn: (query: Query) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+interface Stats {
+  calls: number;
+  totalMs: number;
+  perSecond: number;
+  meanMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+interface PathResult extends Stats {
+  operation: 'log_contact' | 'coach_today';
+  path: string;
+  label: string;
+  /** Use-case time ÷ this path's time, on the total (= mean) and on the median. */
+  ratioMean: number;
+  ratioP50: number;
+}
+
+interface TargetResult {
+  database: 'PGlite' | 'PostgreSQL';
+  version: string;
+  openMs: number;
+  generateMs: number;
+  counts: GeneratedProgram['counts'];
+  paths: PathResult[];
+  /** Median of each statement run on its own through the driver, to show where the time goes. */
+  statements: { operation: string; statement: string; p50Ms: number; meanMs: number }[];
+}
+
+const WARMUP_CONTACTS = 100;
+const WARMUP_TODAY = 20;
+const ROUNDS = 8;
+const STATEMENT_SAMPLES = 200;
+
+const ms = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e6;
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const totalMs = samples.reduce((s, x) => s + x, 0);
+  return {
+    calls: samples.length,
+    totalMs,
+    perSecond: samples.length / (totalMs / 1000),
+    meanMs: totalMs / samples.length,
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    maxMs: sorted[sorted.length - 1] ?? 0,
+  };
+}
+
+/** Times `fn(i)` once per index, sequentially; each sample in milliseconds. */
+async function timeEach(indexes: number[], fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (const i of indexes) {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    out.push(ms(t));
+  }
+  return out;
+}
+
+/**
+ * Runs every path in interleaved rounds (A, B, C, A, B, C, ...) after a warm-up, so a busy machine
+ * slows all paths alike instead of whichever happened to run during the disturbance.
+ */
+async function interleaved(
+  paths: { key: string; run: (i: number) => Promise<unknown> }[],
+  calls: number,
+  warmup: number,
+): Promise<Map<string, number[]>> {
+  const samples = new Map(paths.map((p) => [p.key, [] as number[]]));
+  // Each path counts its own calls 0, 1, 2, ... (warm-up included), so it never repeats an index.
+  const next = new Map(paths.map((p) => [p.key, 0]));
+  const take = (key: string, k: number) => {
+    const from = next.get(key)!;
+    next.set(key, from + k);
+    return Array.from({ length: k }, (_, j) => from + j);
+  };
+  for (const p of paths) await timeEach(take(p.key, warmup), p.run);
+  const perRound = Math.ceil(calls / ROUNDS);
+  for (let done = 0; done < calls; done += perRound) {
+    const k = Math.min(perRound, calls - done);
+    for (const p of paths) samples.get(p.key)!.push(...(await timeEach(take(p.key, k), p.run)));
+  }
+  return samples;
+}
+
+function pgliteDriver(db: Database): RawDriver {
+  const client = db.pglite!;
+  const query: Query = async (sql, params) => (await client.query(sql, params)).rows;
+  return {
+    query,
+    transaction: (fn) => client.transaction((tx) => fn(async (sql, params) => (await tx.query(sql, params)).rows)),
+    close: async () => undefined,
+  };
+}
+
+function postgresDriver(url: string): RawDriver {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => undefined); // an idle connection closed under us is not a benchmark failure
+  return {
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(async (sql, params) => (await client.query(sql, params)).rows);
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback');
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function benchTarget(
+  database: TargetResult['database'],
+  open: () => Promise<{ db: Database; raw: RawDriver }>,
+  opts: Required<Pick<BenchOptions, 'participants' | 'contacts' | 'todayCalls'>>,
+  say: (s: string) => void,
+): Promise<TargetResult> {
+  let t = process.hrtime.bigint();
+  const { db, raw } = await open();
+  const openMs = ms(t);
+  const mailer = createMailer({ smtpUrl: null, from: 'Kindred <bench@example.org>' });
+  try {
+    const [{ version } = { version: '?' }] = (await raw.query('select version() as version')) as { version: string }[];
+    say(`${database}: opened and migrated in ${(openMs / 1000).toFixed(1)} s (${version.split(' on ')[0]})`);
+
+    t = process.hrtime.bigint();
+    const gen = await generateProgram(db.db, { participants: opts.participants, now: new Date() });
+    const generateMs = ms(t);
+    say(
+      `${database}: generated ${gen.counts.participants} participants, ${gen.counts.coaches} coaches, ` +
+        `${gen.counts.pairings} pairings, ${gen.counts.contacts} contacts in ${(generateMs / 1000).toFixed(1)} s`,
+    );
+    await raw.query('analyze');
+
+    const deps: Deps = { db: db.db, clock: systemClock, mailer, publicUrl: 'http://bench.invalid' };
+    const coordinator = await loadActor(db.db, gen.coordinatorPersonId);
+    const coach = await loadActor(db.db, gen.coachPersonId);
+    if (!coordinator || !coach) throw new Error('benchmark accounts missing');
+    const asCoordinator: Caller = { actor: coordinator, requestId: 'bench', ip: null };
+    const asCoach: Caller = { actor: coach, requestId: 'bench', ip: null };
+    const { programId } = gen;
+
+    // ---- Contact logging -------------------------------------------------------------------
+    // Each path logs into its own slice of distinct participants (cycling when N is small).
+    const pool = gen.loggableParticipantIds;
+    const pairingOf = new Map(
+      (
+        (await raw.query('select participant_id, id, coach_id from pairings where program_id = $1 and ended_at is null', [
+          programId,
+        ])) as { participant_id: string; id: string; coach_id: string }[]
+      ).map((r) => [r.participant_id, r]),
+    );
+    const slice = (k: number) => (i: number) => pool[(k * (opts.contacts + WARMUP_CONTACTS) + i) % pool.length]!;
+    const occurredAt = () => new Date(Date.now() - 3_600_000).toISOString();
+    const input = (participantId: string): ContactInput => ({
+      participantId,
+      clientKey: randomUUID(),
+      occurredAt: occurredAt(),
+      channel: 'phone',
+      outcome: 'reached',
+      minutes: 20,
+      topics: ['pacing'],
+      discussedStrategies: true,
+      gaveEncouragement: true,
+      discussedAdjusting: false,
+      discussedGoals: true,
+      note: 'Benchmark contact.',
+    });
+    const insertParams = (c: ContactInput, pairing: { id: string; coach_id: string }, contactId: string, now: string): Params => [
+      contactId,
+      programId,
+      pairing.id,
+      c.participantId,
+      pairing.coach_id,
+      c.clientKey,
+      new Date(c.occurredAt).toISOString(),
+      c.channel,
+      c.outcome,
+      c.outcome === 'reached',
+      c.minutes,
+      JSON.stringify(c.topics),
+      c.discussedStrategies,
+      c.gaveEncouragement,
+      c.discussedAdjusting,
+      c.discussedGoals,
+      c.note,
+      coordinator.personId,
+      now,
+    ];
+    const auditParams = (contactId: string, now: string): Params => [
+      now,
+      coordinator.personId,
+      'contact:create',
+      'contact',
+      contactId,
+      programId,
+      null,
+      'bench',
+    ];
+    const rawInsert = async (c: ContactInput, pairing: { id: string; coach_id: string }) => {
+      const now = new Date().toISOString();
+      const id = randomUUID();
+      await raw.transaction(async (q) => {
+        const [inserted] = await q(Q.INSERT_CONTACT, insertParams(c, pairing, id, now));
+        if (inserted) await q(Q.INSERT_AUDIT, auditParams(id, now));
+      });
+    };
+    const contactPaths = [
+      {
+        key: 'use_case',
+        label: 'Kindred use case (logContact)',
+        run: async (i: number) => {
+          const { isNew } = await logContact(deps, asCoordinator, programId, input(slice(0)(i)));
+          if (!isNew) throw new Error('contact was not new');
+        },
+      },
+      {
+        key: 'raw_same_statements',
+        label: 'Raw SQL, same statements',
+        run: async (i: number) => {
+          const c = input(slice(1)(i));
+          await raw.query(Q.SELECT_PROGRAM, [programId]);
+          await raw.query(Q.SELECT_PARTICIPANT_BY_ID, [programId, c.participantId]);
+          await raw.query(Q.SELECT_CONTACT_BY_CLIENT_KEY, [programId, c.clientKey]);
+          await rawInsert(c, pairingOf.get(c.participantId)!);
+        },
+      },
+      {
+        key: 'raw_inserts_only',
+        label: 'Raw SQL, insert + audit only',
+        run: async (i: number) => {
+          const c = input(slice(2)(i));
+          await rawInsert(c, pairingOf.get(c.participantId)!);
+        },
+      },
+    ];
+    say(`${database}: logging ${opts.contacts} contacts on each of ${contactPaths.length} paths...`);
+    const contactSamples = await interleaved(contactPaths, opts.contacts, WARMUP_CONTACTS);
+
+    // ---- The coach's "Today" ---------------------------------------------------------------
+    const today = await coachToday(deps, asCoach, programId);
+    const todayPaths = [
+      {
+        key: 'use_case',
+        label: 'Kindred use case (coachToday)',
+        run: () => coachToday(deps, asCoach, programId),
+      },
+      {
+        key: 'raw_same_statements',
+        label: 'Raw SQL, same statements',
+        run: async () => {
+          await raw.query(Q.SELECT_PROGRAM, [programId]);
+          await Promise.all([
+            raw.query(Q.SELECT_PAIRING_ACTIVITY_OF_COACH, [programId, gen.coachId]),
+            raw.query(Q.SELECT_PARTICIPANTS_OF_COACH, [programId, gen.coachId]),
+          ]);
+          await raw.query(Q.INSERT_AUDIT, [
+            new Date().toISOString(),
+            coach.personId,
+            'participant:list',
+            'participant',
+            null,
+            programId,
+            null,
+            'bench',
+          ]);
+        },
+      },
+    ];
+    say(
+      `${database}: "Today" for a coach with ${today.participants.length} participants and ${today.tasks.length} open tasks, ${opts.todayCalls} calls on each path...`,
+    );
+    const todaySamples = await interleaved(todayPaths, opts.todayCalls, WARMUP_TODAY);
+
+    // ---- Where the time goes: each statement alone -----------------------------------------
+    const someone = slice(1)(0);
+    const statementRuns: { operation: string; statement: string; run: () => Promise<unknown> }[] = [
+      { operation: 'log_contact', statement: 'select program', run: () => raw.query(Q.SELECT_PROGRAM, [programId]) },
+      {
+        operation: 'log_contact',
+        statement: 'select participant record (with contact counts)',
+        run: () => raw.query(Q.SELECT_PARTICIPANT_BY_ID, [programId, someone]),
+      },
+      {
+        operation: 'log_contact',
+        statement: 'select contact by client key',
+        run: () => raw.query(Q.SELECT_CONTACT_BY_CLIENT_KEY, [programId, randomUUID()]),
+      },
+      {
+        operation: 'log_contact',
+        statement: 'transaction: insert contact + audit row',
+        run: () => rawInsert(input(someone), pairingOf.get(someone)!),
+      },
+      {
+        operation: 'coach_today',
+        statement: 'select pairing activity of coach',
+        run: () => raw.query(Q.SELECT_PAIRING_ACTIVITY_OF_COACH, [programId, gen.coachId]),
+      },
+      {
+        operation: 'coach_today',
+        statement: 'select participant records of coach',
+        run: () => raw.query(Q.SELECT_PARTICIPANTS_OF_COACH, [programId, gen.coachId]),
+      },
+      {
+        operation: 'coach_today',
+        statement: 'insert audit row',
+        run: () =>
+          raw.query(Q.INSERT_AUDIT, [
+            new Date().toISOString(),
+            coach.personId,
+            'participant:list',
+            'participant',
+            null,
+            programId,
+            null,
+            'bench',
+          ]),
+      },
+    ];
+    const statements: TargetResult['statements'] = [];
+    for (const s of statementRuns) {
+      await timeEach(
+        Array.from({ length: 20 }, (_, i) => i),
+        s.run,
+      );
+      const st = stats(
+        await timeEach(
+          Array.from({ length: STATEMENT_SAMPLES }, (_, i) => i),
+          s.run,
+        ),
+      );
+      statements.push({ operation: s.operation, statement: s.statement, p50Ms: st.p50Ms, meanMs: st.meanMs });
+    }
+
+    const results = (
+      operation: PathResult['operation'],
+      paths: { key: string; label: string }[],
+      samples: Map<string, number[]>,
+    ) => {
+      const base = stats(samples.get('use_case')!);
+      return paths.map((p) => {
+        const s = stats(samples.get(p.key)!);
+        return {
+          operation,
+          path: p.key,
+          label: p.label,
+          ...s,
+          ratioMean: base.meanMs / s.meanMs,
+          ratioP50: base.p50Ms / s.p50Ms,
+        };
+      });
+    };
+    return {
+      database,
+      version,
+      openMs,
+      generateMs,
+      counts: gen.counts,
+      paths: [...results('log_contact', contactPaths, contactSamples), ...results('coach_today', todayPaths, todaySamples)],
+      statements,
+    };
+  } finally {
+    mailer.close();
+    await raw.close();
+    await db.close();
+  }
+}
+
+const f = (x: number, digits = 2) => x.toFixed(digits);
+const OPERATION = { log_contact: 'Log a contact', coach_today: 'Coach "Today"' } as const;
+
+export function markdownTable(targets: TargetResult[]): string {
+  const lines = [
+    '| Database | Operation | Path | Calls | Per second | Mean ms | p50 ms | p95 ms | Use case ÷ path |',
+    '|---|---|---|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const t of targets) {
+    for (const p of t.paths) {
+      lines.push(
+        `| ${t.database} | ${OPERATION[p.operation]} | ${p.label} | ${p.calls} | ${f(p.perSecond, 0)} | ${f(p.meanMs)} | ${f(p.p50Ms)} | ${f(p.p95Ms)} | ${p.path === 'use_case' ? '1' : `${f(p.ratioMean)}×`} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+export function markdownStatements(targets: TargetResult[]): string {
+  const lines = [
+    `| Statement (raw, alone) | ${targets.map((t) => `${t.database} p50 ms`).join(' | ')} |`,
+    `|---|${targets.map(() => '--:').join('|')}|`,
+  ];
+  const first = targets[0];
+  if (!first) return '';
+  first.statements.forEach((s, i) => {
+    lines.push(
+      `| ${OPERATION[s.operation as keyof typeof OPERATION]}: ${s.statement} | ${targets.map((t) => f(t.statements[i]?.p50Ms ?? NaN, 3)).join(' | ')} |`,
+    );
+  });
+  return lines.join('\n');
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}
+
+/**
+ * Drops the run's database. pg.Pool#end() resolves before its sockets have closed, and DROP ... WITH
+ * (FORCE) would then kill a closing connection, which the pool reports as an unhandled 'error'
+ * event; so wait (up to five seconds) until the server sees no session on the database first.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await admin.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+      if (Number(rows[0]?.n ?? 0) === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await admin.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function runBenchmarks(options: BenchOptions): Promise<void> {
+  const opts = { contacts: 2000, todayCalls: 200, outDir: 'bench-results', ...options };
+  if (!Number.isInteger(opts.participants) || opts.participants < 10)
+    throw new Error('--participants must be a whole number of at least 10');
+  const say = (s: string) => process.stdout.write(`${s}\n`);
+  const started = new Date();
+  const before = machine();
+  say(
+    `Kindred benchmarks: ${opts.participants} participants; ${before.cpus} CPUs, ${before.memoryGiB} GiB, node ${before.node}, load ${before.loadAverage.join(' ')}`,
+  );
+
+  const targets: TargetResult[] = [];
+  targets.push(
+    await benchTarget(
+      'PGlite',
+      async () => {
+        const db = await openDatabase({ kind: 'pglite', dataDir: null });
+        return { db, raw: pgliteDriver(db) };
+      },
+      opts,
+      say,
+    ),
+  );
+
+  if (opts.postgresUrl) {
+    // A database of its own for the run, dropped afterwards, so nothing is written into the one named.
+    const name = `kindred_bench_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: opts.postgresUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(opts.postgresUrl);
+    url.pathname = `/${name}`;
+    try {
+      targets.push(
+        await benchTarget(
+          'PostgreSQL',
+          async () => {
+            const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+            return { db, raw: postgresDriver(url.toString()) };
+          },
+          opts,
+          say,
+        ),
+      );
+    } finally {
+      await dropDatabase(opts.postgresUrl, name);
+    }
+  } else {
+    say('PostgreSQL: skipped (give --postgres URL or set DATABASE_URL)');
+  }
+
+  const finished = new Date();
+  const table = markdownTable(targets);
+  const breakdown = markdownStatements(targets);
+  say('');
+  say(
+    `Results (${finished.toISOString().slice(0, 10)}, ${opts.participants} participants, ${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s in all):`,
+  );
+  say('');
+  say(table);
+  say('');
+  say('Where the time goes (each statement alone through the driver, median):');
+  say('');
+  say(breakdown);
+
+  mkdirSync(opts.outDir, { recursive: true });
+  const file = path.join(opts.outDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  const json = {
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    participants: opts.participants,
+    contactsPerPath: opts.contacts,
+    todayCallsPerPath: opts.todayCalls,
+    machine: { ...before, loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100) },
+    targets,
+  };
+  writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  say('');
+  say(`JSON written to ${file}`);
 }
