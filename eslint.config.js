@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Layer boundaries are lint rules, not review comments: core is pure, web never reaches into the server. */
+const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'migrations/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['**/server/**', '**/web/**', '**/cli/**', 'node:*', 'fastify*', 'drizzle-orm*', 'pg', 'react*'],
+        'src/core is pure domain logic: no I/O, no frameworks, no server or web code.',
+      ),
+    },
+  },
+  {
+    files: ['src/web/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['**/server/**', '**/cli/**', 'node:*', 'drizzle-orm*', 'pg', 'fastify*'],
+        'The web app talks to the server only over HTTP.',
+      ),
+    },
+  },
+  {
+    files: ['src/server/features/**', 'src/server/platform/**', 'src/server/access/**'],
+    ignores: ['**/*.routes.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(['fastify*', '**/http/**'], 'Only routes and src/server/http know HTTP.'),
+    },
+  },
+);
