@@ -47,6 +47,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** "Paired today", "Paired 1 day ago", "Paired 12 days ago": plain words, no dates to decode. */
+function pairedAgo(startedAt: Date, now: Date): string {
+  const days = daysBetween(startedAt, now);
+  return days <= 0 ? 'Paired today' : `Paired ${plural(days, 'day')} ago`;
+}
+
 /**
  * Derives the open tasks for a set of active pairings at `now`. A task disappears by itself once
  * the data satisfies it: a reached contact clears "first contact" and resets the cadence clock.
@@ -68,7 +74,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
         ...ids,
         dueOn: toDateOn(due),
         isOverdue: now.getTime() > due.getTime(),
-        reason: `Paired on ${toDateOn(p.startedAt)} and not reached yet; the first contact is due within ${plural(rules.firstContactDays, 'day')} of pairing.${attempts}`,
+        reason: `${pairedAgo(p.startedAt, now)} and not reached yet; the first contact is due within ${plural(rules.firstContactDays, 'day')} of pairing.${attempts}`,
       });
     } else {
       const due = addDays(p.lastReachedAt, rules.cadenceDays);

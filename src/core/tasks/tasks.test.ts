@@ -35,8 +35,13 @@ describe('deriveTasks', () => {
         coachId: '00000000-0000-4000-8000-000000000003',
         dueOn: '2026-03-09',
         isOverdue: false,
-        reason: 'Paired on 2026-03-02 and not reached yet; the first contact is due within 7 days of pairing.',
+        reason: 'Paired today and not reached yet; the first contact is due within 7 days of pairing.',
       });
+    });
+
+    it('says in plain words how long ago the pair was made', () => {
+      expect(deriveTasks([pair()], rules, at(1))[0]!.reason).toMatch(/^Paired 1 day ago and not reached yet/);
+      expect(deriveTasks([pair()], rules, at(5))[0]!.reason).toMatch(/^Paired 5 days ago and not reached yet/);
     });
 
     it('turns overdue only after the seventh day has passed', () => {

@@ -108,17 +108,15 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
       role: 'admin' | 'coordinator' | 'coach' | 'participant' | 'evaluator',
     ) => {
       const personId = id();
-      await tx
-        .insert(people)
-        .values({
-          id: personId,
-          email,
-          displayName,
-          passwordHash,
-          isAdmin: role === 'admin',
-          passwordChangedAt: programStart,
-          createdAt: programStart,
-        });
+      await tx.insert(people).values({
+        id: personId,
+        email,
+        displayName,
+        passwordHash,
+        isAdmin: role === 'admin',
+        passwordChangedAt: programStart,
+        createdAt: programStart,
+      });
       await tx.insert(roleGrants).values({ personId, programId, role, createdAt: programStart });
       return personId;
     };

@@ -47,14 +47,12 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
     return;
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    void reply
-      .code(400)
-      .send({
-        error: 'invalid_input',
-        message: 'Some fields are not valid',
-        fields: fieldsOf(err),
-        requestId,
-      } satisfies ErrorBody);
+    void reply.code(400).send({
+      error: 'invalid_input',
+      message: 'Some fields are not valid',
+      fields: fieldsOf(err),
+      requestId,
+    } satisfies ErrorBody);
     return;
   }
   if (isResponseSerializationError(err)) {
