@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { accountsRoutes } from '../features/accounts/accounts.routes';
 import { auditRoutes } from '../features/audit/audit.routes';
@@ -15,7 +16,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
     '/health',
     { config: { isPublic: true }, schema: { tags: ['platform'], response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => {
-      await opts.deps.db.execute('select 1' as never);
+      await opts.deps.db.execute(sql`select 1`);
       return { status: 'ok' as const };
     },
   );

@@ -275,7 +275,7 @@ describe('accounts', () => {
 
       const accepted = await t.anonymous.request('POST', '/invitations/accept', { token, password: 'nina chooses a passphrase' });
       expect(accepted.status).toBe(200);
-      expect(accepted.body).toEqual({ email: 'nina.new@test.org' });
+      expect(accepted.body).toEqual({ email: 'nina.new@test.org', isExistingAccount: false });
 
       const nina = await t.login('nina.new@test.org', 'nina chooses a passphrase');
       const me = await nina.request('GET', '/me');
@@ -333,6 +333,7 @@ describe('accounts', () => {
       const token = tokenIn(listed.body.find((m: { to: string }) => m.to === 'admin@test.org').text);
       const accepted = await t.anonymous.request('POST', '/invitations/accept', { token, password: 'chosen by the coordinator' });
       expect(accepted.status).toBe(200);
+      expect(accepted.body).toEqual({ email: 'admin@test.org', isExistingAccount: true });
       expect((await signIn('admin@test.org', 'chosen by the coordinator')).status).toBe(401);
       const admin = await t.login('admin@test.org');
       const me = await admin.request('GET', '/me');

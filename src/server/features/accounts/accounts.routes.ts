@@ -67,7 +67,11 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
     '/invitations/accept',
     {
       config: { isPublic: true, rateLimit: { max: opts.loginRateLimit ?? 20, timeWindow: '1 minute' } },
-      schema: { tags: ['accounts'], body: InvitationAccept, response: { 200: z.object({ email: z.string() }) } },
+      schema: {
+        tags: ['accounts'],
+        body: InvitationAccept,
+        response: { 200: z.object({ email: z.string(), isExistingAccount: z.boolean() }) },
+      },
     },
     async (req) => acceptInvitation(deps, req.body, { ip: req.ip, requestId: req.id }),
   );

@@ -243,7 +243,7 @@ export async function acceptInvitation(
   deps: Deps,
   input: z.infer<typeof InvitationAccept>,
   from: { ip: string | null; requestId: string },
-): Promise<{ email: string }> {
+): Promise<{ email: string; isExistingAccount: boolean }> {
   const now = deps.clock.now();
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
@@ -256,6 +256,7 @@ export async function acceptInvitation(
       throw new DomainError('not_found', 'invitation_invalid', 'This invitation link is not valid any more; ask for a new one');
     }
     let [person] = await tx.select().from(people).where(eq(people.email, inv.email));
+    const isExistingAccount = Boolean(person?.passwordHash);
     // An existing account keeps its password: the link only grants the role. Whoever holds the link
     // (staff can read captured mail) must not be able to take over an account, an admin's included.
     if (!person) {
@@ -292,7 +293,7 @@ export async function acceptInvitation(
     await audit(tx, { actor: { personId: person.id }, ...from }, now, [
       { verb: 'update', entityType: 'invitation', entityId: inv.id, programId: inv.programId },
     ]);
-    return { email: person.email };
+    return { email: person.email, isExistingAccount };
   });
 }
 

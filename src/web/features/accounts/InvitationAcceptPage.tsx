@@ -35,7 +35,14 @@ export function InvitationAcceptPage() {
   if (accept.data) {
     return (
       <Page title="Accept your invitation" width="narrow">
-        <Notice>Your account for {accept.data.email} is ready.</Notice>
+        {accept.data.isExistingAccount ? (
+          <Notice>
+            You already had an account as {accept.data.email}. The invitation has been added to it: sign in with the password you
+            already use (the new one was not kept).
+          </Notice>
+        ) : (
+          <Notice>Your account for {accept.data.email} is ready.</Notice>
+        )}
         <ButtonLink to={`/sign-in?email=${encodeURIComponent(accept.data.email)}`}>Sign in</ButtonLink>
       </Page>
     );

@@ -47,7 +47,8 @@ export function useChangePassword() {
 
 export function useAcceptInvitation() {
   return useMutation({
-    mutationFn: (body: { token: string; password: string }) => api.post<{ email: string }>('/invitations/accept', body),
+    mutationFn: (body: { token: string; password: string }) =>
+      api.post<{ email: string; isExistingAccount: boolean }>('/invitations/accept', body),
   });
 }
 
