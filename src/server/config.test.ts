@@ -99,4 +99,10 @@ describe('loadConfig', () => {
     const err = configError({ KINDRED_DEMO: 'maybe' });
     expect(err.message).toContain('KINDRED_DEMO: use true or false');
   });
+
+  it('trusts a reverse proxy only when told to', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ KINDRED_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(configError({ KINDRED_TRUST_PROXY: 'sometimes' }).message).toContain('KINDRED_TRUST_PROXY: use true or false');
+  });
 });

@@ -7,6 +7,7 @@ const bool = z
 const ConfigSchema = z.object({
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65535).default(3000),
   KINDRED_HOST: z.string().min(1).default('127.0.0.1'),
+  KINDRED_TRUST_PROXY: bool.optional(),
   KINDRED_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -42,6 +43,8 @@ const ConfigSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits, audit trail). */
+  trustProxy: boolean;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   isDemo: boolean;
   publicUrl: string;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { demoByDefault?: boole
   return {
     port: c.PORT,
     host: c.KINDRED_HOST,
+    trustProxy: c.KINDRED_TRUST_PROXY ?? false,
     database: c.DATABASE_URL ? { kind: 'postgres', url: c.DATABASE_URL } : { kind: 'pglite', dataDir: c.KINDRED_DATA_DIR },
     isDemo: c.KINDRED_DEMO ?? opts.demoByDefault ?? false,
     publicUrl,

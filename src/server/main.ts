@@ -44,6 +44,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
     cookieSecure: config.cookieSecure,
     logger: logger as unknown as FastifyBaseLogger,
     isDemo: config.isDemo,
+    trustProxy: config.trustProxy,
     ...(opts.webDir !== undefined ? { webDir: opts.webDir } : {}),
   });
   await app.listen({ port: config.port, host: config.host });

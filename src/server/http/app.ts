@@ -45,6 +45,8 @@ export interface AppOptions {
   /** Built web app to serve; omitted in API-only tests. */
   webDir?: string | null;
   isDemo: boolean;
+  /** Trust X-Forwarded-For from a reverse proxy for the client address. */
+  trustProxy?: boolean;
   /** Requests per minute per address on sign-in. */
   loginRateLimit?: number;
   /** Told about every route as it is registered (tests walk them to check that each one needs a session). */
@@ -60,7 +62,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: opts.logger ? undefined : false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: false,
+    trustProxy: opts.trustProxy ?? false,
     bodyLimit: 256 * 1024,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
