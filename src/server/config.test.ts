@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
       host: '127.0.0.1',
+      trustProxy: false,
       database: { kind: 'pglite', dataDir: './data' },
       isDemo: false,
       publicUrl: 'http://localhost:3000',
