@@ -1,12 +1,13 @@
 import { participantCode } from '../src/core/participants';
 import { DEFAULT_TOPICS } from '../src/core/programs';
 import { addDays, toDateOn } from '../src/core/shared/dates';
-import type { Channel, Gender, PainLocation, TimeOfDay } from '../src/core/shared/vocab';
+import type { Channel, Gender } from '../src/core/shared/vocab';
 import type { ContactOutcome } from '../src/core/contacts';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../src/server/platform/database';
 import { coaches, contacts, pairings, participants, people, programs, roleGrants } from '../src/server/schema';
+import { FAMILY, GIVEN, PAIN, TIMES } from '../src/server/demo/names';
 import { pick, pickSome, seededRandom, seededUuid } from '../src/server/demo/random';
 
 /**
@@ -38,36 +39,7 @@ export interface GeneratedProgram {
 }
 
 const CASELOAD = 3;
-const GIVEN: Record<'woman' | 'man', readonly string[]> = {
-  woman: ['Maria', 'Linda', 'Denise', 'Angela', 'Teresa', 'Carmen', 'Janet', 'Rosa', 'Patricia', 'Gloria', 'Ruth', 'Yolanda'],
-  man: ['James', 'Robert', 'Michael', 'David', 'Luis', 'William', 'Carlos', 'Thomas', 'Gary', 'Darnell', 'Frank', 'Raymond'],
-};
-const FAMILY = [
-  'Alvarez',
-  'Brooks',
-  'Carter',
-  'Dawson',
-  'Ellis',
-  'Foster',
-  'Garcia',
-  'Hughes',
-  'Iverson',
-  'Jenkins',
-  'Kowalski',
-  'Lopez',
-  'Mitchell',
-  'Nguyen',
-  'Ortiz',
-  'Price',
-  'Reyes',
-  'Sullivan',
-  'Turner',
-  'Vaughn',
-  'Walker',
-  'Young',
-];
-const PAIN: readonly PainLocation[] = ['low_back', 'neck', 'shoulder', 'hip', 'knee', 'hand', 'foot', 'widespread'];
-const TIMES: readonly TimeOfDay[] = ['morning', 'afternoon', 'evening'];
+
 const NO_REACH: readonly ContactOutcome[] = ['no_answer', 'no_answer', 'voicemail', 'voicemail', 'declined'];
 const TOPIC_KEYS = DEFAULT_TOPICS.map((t) => t.key);
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { participantCode } from '../../core/participants';
 import { DEFAULT_TOPICS } from '../../core/programs';
 import { addDays, toDateOn } from '../../core/shared/dates';
-import type { Channel, Gender, PainLocation, TimeOfDay } from '../../core/shared/vocab';
+import type { Channel, Gender } from '../../core/shared/vocab';
 import type { ContactOutcome } from '../../core/contacts';
 import type { Db } from '../platform/database';
 import { hashPassword } from '../platform/passwords';
@@ -12,56 +12,11 @@ import { contacts } from '../features/contacts/contacts.table';
 import { pairings } from '../features/pairings/pairings.table';
 import { participants } from '../features/participants/participants.table';
 import { programs } from '../features/programs/programs.table';
+import { FAMILY, GIVEN, PAIN, TIMES } from './names';
 import { pick, pickSome, seededRandom, seededUuid } from './random';
 
 export const DEMO_PASSWORD = 'kindred-demo';
 
-const GIVEN: Record<'woman' | 'man', string[]> = {
-  woman: ['Maria', 'Linda', 'Denise', 'Angela', 'Teresa', 'Carmen', 'Janet', 'Rosa', 'Patricia', 'Gloria', 'Ruth', 'Yolanda'],
-  man: [
-    'James',
-    'Robert',
-    'Michael',
-    'David',
-    'Luis',
-    'William',
-    'Carlos',
-    'Thomas',
-    'Gary',
-    'Darnell',
-    'Frank',
-    'Raymond',
-    'Jose',
-    'Kevin',
-    'Dennis',
-  ],
-};
-const FAMILY = [
-  'Alvarez',
-  'Brooks',
-  'Carter',
-  'Dawson',
-  'Ellis',
-  'Foster',
-  'Garcia',
-  'Hughes',
-  'Iverson',
-  'Jenkins',
-  'Kowalski',
-  'Lopez',
-  'Mitchell',
-  'Nguyen',
-  'Ortiz',
-  'Price',
-  'Reyes',
-  'Sullivan',
-  'Turner',
-  'Vaughn',
-  'Walker',
-  'Young',
-];
-const PAIN: PainLocation[] = ['low_back', 'neck', 'shoulder', 'hip', 'knee', 'hand', 'foot', 'widespread'];
-const TIMES: TimeOfDay[] = ['morning', 'afternoon', 'evening'];
 const NO_REACH: ContactOutcome[] = ['no_answer', 'no_answer', 'voicemail', 'voicemail', 'declined'];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {

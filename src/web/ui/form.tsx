@@ -1,6 +1,8 @@
 import {
   useId,
+  useState,
   type ChangeEvent,
+  type FormEvent,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -28,6 +30,36 @@ export function fieldMessagesOf(error: unknown): FieldMessages {
     out[key] ??= f.message;
   }
   return out;
+}
+
+/**
+ * A form's values, its setters, and its messages: checks in the browser first (`validate` returns
+ * the fields that need attention), then the server's refusal, shown in one summary either way.
+ */
+export function useFormState<T extends object>(
+  initial: T,
+  validate: (values: T) => FieldMessages,
+  onSubmit: (values: T) => void,
+  serverError: unknown,
+) {
+  const [values, setValues] = useState(initial);
+  const [local, setLocal] = useState<FieldMessages>({});
+  const set =
+    <K extends keyof T>(key: K) =>
+    (value: T[K]) =>
+      setValues((prev) => ({ ...prev, [key]: value }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const missing = validate(values);
+    setLocal(missing);
+    if (Object.keys(missing).length === 0) onSubmit(values);
+  };
+  const hasLocal = Object.keys(local).length > 0;
+  // A local refusal takes the server's shape, so one summary shows both.
+  const error = hasLocal
+    ? { message: 'Some answers need attention.', fields: Object.entries(local).map(([path, message]) => ({ path, message })) }
+    : serverError;
+  return { values, set, submit, error, fields: hasLocal ? local : fieldMessagesOf(serverError) };
 }
 
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {

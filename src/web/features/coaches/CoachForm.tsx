@@ -1,24 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { channelLabels, genderLabels, optionsOf, painLocationLabels } from '../../app/vocab';
 import { Button, ButtonLink } from '../../ui/controls';
-import {
-  CheckboxGroup,
-  FormActions,
-  FormErrors,
-  RadioGroup,
-  TextField,
-  fieldMessagesOf,
-  type FieldMessages,
-} from '../../ui/form';
+import { CheckboxGroup, FormActions, FormErrors, RadioGroup, TextField, useFormState } from '../../ui/form';
 import { coachFieldLabels, missingCoachFields, type CoachFormValues } from './coach-form';
 import { coachStatusLabels } from './coaches.api';
-
-function localError(fields: FieldMessages) {
-  return {
-    message: 'Some answers need attention.',
-    fields: Object.entries(fields).map(([path, message]) => ({ path, message })),
-  };
-}
 
 /** Adds or edits a volunteer coach: who, their own pain (for matching), how they meet, and their caseload. */
 export function CoachForm({
@@ -36,24 +20,11 @@ export function CoachForm({
   onSubmit: (values: CoachFormValues) => void;
   cancelTo: string;
 }) {
-  const [v, setV] = useState(initial);
-  const [local, setLocal] = useState<FieldMessages>({});
-  const set =
-    <K extends keyof CoachFormValues>(key: K) =>
-    (value: CoachFormValues[K]) =>
-      setV((prev) => ({ ...prev, [key]: value }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const missing = missingCoachFields(v);
-    setLocal(missing);
-    if (Object.keys(missing).length === 0) onSubmit(v);
-  };
-  const hasLocal = Object.keys(local).length > 0;
-  const fields = hasLocal ? local : fieldMessagesOf(error);
+  const { values: v, set, submit, error: shown, fields } = useFormState(initial, missingCoachFields, onSubmit, error);
 
   return (
     <form onSubmit={submit} noValidate>
-      <FormErrors error={hasLocal ? localError(local) : error} labels={coachFieldLabels} />
+      <FormErrors error={shown} labels={coachFieldLabels} />
       <TextField
         label="Given name"
         value={v.givenName}

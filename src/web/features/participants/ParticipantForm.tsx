@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { channelLabels, genderLabels, optionsOf, painLocationLabels, timeOfDayLabels } from '../../app/vocab';
 import { Button, ButtonLink } from '../../ui/controls';
 import {
@@ -10,19 +9,10 @@ import {
   SelectField,
   TextArea,
   TextField,
-  fieldMessagesOf,
-  type FieldMessages,
+  useFormState,
 } from '../../ui/form';
 import { todayOn } from '../../ui/dates';
 import { missingFields, participantFieldLabels, type ParticipantFormValues } from './participant-form';
-
-/** A local refusal in the same shape as the server's, so one summary shows both. */
-function localError(fields: FieldMessages) {
-  return {
-    message: 'Some answers need attention.',
-    fields: Object.entries(fields).map(([path, message]) => ({ path, message })),
-  };
-}
 
 /** Adds or edits a participant: who they are, where it hurts, how to reach them, and consent to share. */
 export function ParticipantForm({
@@ -40,25 +30,11 @@ export function ParticipantForm({
   onSubmit: (values: ParticipantFormValues) => void;
   cancelTo: string;
 }) {
-  const [v, setV] = useState(initial);
-  const [local, setLocal] = useState<FieldMessages>({});
-  const set =
-    <K extends keyof ParticipantFormValues>(key: K) =>
-    (value: ParticipantFormValues[K]) =>
-      setV((prev) => ({ ...prev, [key]: value }));
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const missing = missingFields(v);
-    setLocal(missing);
-    if (Object.keys(missing).length === 0) onSubmit(v);
-  };
-  const hasLocal = Object.keys(local).length > 0;
-  const fields = hasLocal ? local : fieldMessagesOf(error);
+  const { values: v, set, submit, error: shown, fields } = useFormState(initial, missingFields, onSubmit, error);
 
   return (
     <form onSubmit={submit} noValidate>
-      <FormErrors error={hasLocal ? localError(local) : error} labels={participantFieldLabels} />
+      <FormErrors error={shown} labels={participantFieldLabels} />
       <fieldset className="fieldset">
         <legend>
           <h2>About them</h2>
