@@ -88,6 +88,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         formAction: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        // Only ask browsers to upgrade to https where Kindred is served over https.
+        upgradeInsecureRequests: opts.cookieSecure ? [] : null,
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
