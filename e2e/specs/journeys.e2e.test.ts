@@ -72,6 +72,7 @@ describe('foundation journeys', () => {
       ['Tasks', /tasks/i],
       ['Coaches', /coaches/i],
       ['Audit trail', /audit/i],
+      ['Invitations', /invitations/i],
       ['Mail', /mail/i],
       ['Participants', /participants/i],
     ] as const) {

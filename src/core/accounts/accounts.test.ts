@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailedLogin, isLocked, isSessionLive, LOCK_MINUTES, MAX_FAILED_LOGINS, Password } from './index';
+import { afterFailedLogin, invitationState, isLocked, isSessionLive, LOCK_MINUTES, MAX_FAILED_LOGINS, Password } from './index';
 
 const NOW = new Date('2026-03-02T15:00:00.000Z');
 const MINUTE = 60_000;
@@ -72,5 +72,18 @@ describe('Password', () => {
   it('needs at least 12 characters', () => {
     expect(Password.safeParse('elevenchars').success).toBe(false);
     expect(Password.safeParse('twelve chars').success).toBe(true);
+  });
+});
+
+describe('invitationState', () => {
+  const now = new Date('2026-03-10T12:00:00Z');
+  it('is accepted once accepted, whatever the expiry', () => {
+    expect(
+      invitationState({ acceptedAt: new Date('2026-03-01T00:00:00Z'), expiresAt: new Date('2026-03-02T00:00:00Z') }, now),
+    ).toBe('accepted');
+  });
+  it('is pending until the expiry instant and expired from then on', () => {
+    expect(invitationState({ acceptedAt: null, expiresAt: new Date(now.getTime() + 1) }, now)).toBe('pending');
+    expect(invitationState({ acceptedAt: null, expiresAt: now }, now)).toBe('expired');
   });
 });

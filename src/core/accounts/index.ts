@@ -13,6 +13,27 @@ export const InvitationInput = z.object({
   subjectId: z.uuid().nullable().default(null),
   displayName: z.string().trim().min(1).max(120),
 });
+/** An invitation as staff see it: never its token. */
+export const InvitationView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(['coordinator', 'coach', 'participant', 'evaluator']),
+  subjectId: z.uuid().nullable(),
+  invitedBy: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  state: z.enum(['pending', 'accepted', 'expired']),
+});
+export type InvitationView = z.infer<typeof InvitationView>;
+
+/** Where an invitation stands at `now`. */
+export function invitationState(inv: { acceptedAt: Date | null; expiresAt: Date }, now: Date): InvitationView['state'] {
+  if (inv.acceptedAt) return 'accepted';
+  return inv.expiresAt.getTime() <= now.getTime() ? 'expired' : 'pending';
+}
+
 export const InvitationAccept = z.object({ token: z.string().min(20).max(200), password: Password });
 
 /** Sign-in lock: after this many failures in a row the account is locked for LOCK_MINUTES. */

@@ -97,6 +97,7 @@ export function navItems(p: ProgramScope): NavItem[] {
   if (p.can('coach:list')) items.push({ to: p.to('coaches'), label: 'Coaches' });
   if (staffOrEvaluator && p.can('task:list')) items.push({ to: p.to('tasks'), label: 'Tasks' });
   if (p.can('audit:view')) items.push({ to: p.to('audit'), label: 'Audit trail' });
+  if (p.can('invitation:list')) items.push({ to: p.to('invitations'), label: 'Invitations' });
   if (p.can('mail:view')) items.push({ to: p.to('mail'), label: 'Mail' });
   if (p.isParticipant) {
     items.push({ to: p.to('my-coach'), label: 'My coach' });

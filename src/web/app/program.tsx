@@ -23,6 +23,7 @@ export type Action =
   | 'contact:list'
   | 'task:list'
   | 'invitation:create'
+  | 'invitation:list'
   | 'audit:view'
   | 'mail:view';
 

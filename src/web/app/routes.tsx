@@ -5,7 +5,7 @@
  * - Sign in (/sign-in): textbox "E-mail", "Password"; button "Sign in"; in demo mode a section
  *   "Demo accounts" with buttons "Use coordinator@example.org", … (each fills both fields).
  * - Header: link "Kindred"; link "Change password"; button "Sign out"; navigation "Main" with links
- *   "Overview", "Today", "My contacts", "Participants", "Coaches", "Tasks", "Audit trail", "Mail",
+ *   "Overview", "Today", "My contacts", "Participants", "Coaches", "Tasks", "Audit trail", "Invitations", "Mail",
  *   "My coach", "How to reach me" (each shown only when the server's `can` flags allow it).
  *   With several programs: combobox "Program" and button "Switch". Skip link "Skip to main content".
  * - Coordinator pairs a participant: Participants (filters: combobox "Status", "Pair state", searchbox
@@ -37,7 +37,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
-import { InvitationAcceptPage, PasswordPage, SignInPage } from '../features/accounts';
+import { InvitationAcceptPage, InvitationsPage, PasswordPage, SignInPage } from '../features/accounts';
 import { AuditPage } from '../features/audit';
 import { CoachListPage, CoachPage, EditCoachPage, NewCoachPage } from '../features/coaches';
 import { ContactHistoryPage, LogContactPage } from '../features/contacts';
@@ -216,6 +216,14 @@ export function AppRoutes() {
             element={
               <Allow action="audit:view">
                 <AuditPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="invitations"
+            element={
+              <Allow action="invitation:list">
+                <InvitationsPage />
               </Allow>
             }
           />

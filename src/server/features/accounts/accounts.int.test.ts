@@ -408,6 +408,31 @@ describe('accounts', () => {
       const [inv] = await t.db.db.select().from(invitations).where(eq(invitations.email, 'late@test.org'));
       expect(inv?.acceptedAt).toBeNull();
     });
+
+    it('lists the invitations for staff with where each stands, and never a token', async () => {
+      await fresh();
+      const res = await coordinator.request('GET', `/programs/${w.programId}/invitations`);
+      expect(res.status).toBe(200);
+      const byEmail = new Map(res.body.map((i: { email: string }) => [i.email, i]));
+      expect(byEmail.get('nina.new@test.org')).toMatchObject({
+        role: 'coach',
+        displayName: 'Nina New',
+        state: 'accepted',
+        invitedBy: 'coordinator',
+      });
+      expect(byEmail.get('late@test.org')).toMatchObject({ state: 'expired', acceptedAt: null });
+      expect(JSON.stringify(res.body)).not.toMatch(/token/i);
+      const audited = await t.db.rawQuery(
+        `select count(*)::int as n from audit_events where action = 'invitation:list' and program_id = $1`,
+        [w.programId],
+      );
+      expect((audited[0] as { n: number }).n).toBeGreaterThan(0);
+
+      const coach = await t.login('coach@test.org');
+      expect((await coach.request('GET', `/programs/${w.programId}/invitations`)).status).toBe(403);
+      const outsider = await t.login('outsider@test.org');
+      expect((await outsider.request('GET', `/programs/${w.programId}/invitations`)).status).toBe(404);
+    });
   });
 });
 

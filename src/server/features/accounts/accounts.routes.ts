@@ -1,8 +1,17 @@
 import { z } from 'zod';
-import { InvitationAccept, InvitationInput, LoginInput, Me, PasswordChange } from '../../../core/accounts';
+import { InvitationAccept, InvitationInput, InvitationView, LoginInput, Me, PasswordChange } from '../../../core/accounts';
 import { callerOf, SESSION_COOKIE, type App, type AppOptions } from '../../http/app';
 import { ProgramParams } from '../../http/schemas';
-import { acceptInvitation, changePassword, describeMe, invite, loadActor, login, logout } from './accounts.service';
+import {
+  acceptInvitation,
+  changePassword,
+  describeMe,
+  invite,
+  listInvitations,
+  loadActor,
+  login,
+  logout,
+} from './accounts.service';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -61,6 +70,12 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
       void reply.code(201);
       return { id: r.id, expiresAt: r.expiresAt.toISOString() };
     },
+  );
+
+  app.get(
+    '/programs/:programId/invitations',
+    { schema: { tags: ['accounts'], params: ProgramParams, response: { 200: z.array(InvitationView) } } },
+    async (req) => listInvitations(deps, callerOf(req), req.params.programId),
   );
 
   app.post(

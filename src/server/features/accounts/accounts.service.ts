@@ -1,7 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import {
   afterFailedLogin,
   INVITATION_DAYS,
+  invitationState,
+  type InvitationView,
   isLocked,
   isSessionLive,
   type InvitationAccept,
@@ -236,6 +238,32 @@ export async function invite(
     await audit(tx, caller, now, [{ verb: 'create', entityType: 'invitation', entityId: id, programId }]);
   });
   return { id, expiresAt };
+}
+
+/** The program's invitations, newest first, with who sent them and where each stands. */
+export async function listInvitations(deps: Deps, caller: Caller, programId: string): Promise<InvitationView[]> {
+  authorize(caller.actor, 'invitation:list', { programId });
+  const now = deps.clock.now();
+  const rows = await deps.db
+    .select({ inv: invitations, invitedBy: people.displayName })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.invitedBy))
+    .where(eq(invitations.programId, programId))
+    .orderBy(desc(invitations.createdAt))
+    .limit(200);
+  await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'invitation', programId }]);
+  return rows.map(({ inv, invitedBy }) => ({
+    id: inv.id,
+    email: inv.email,
+    displayName: inv.displayName,
+    role: inv.role,
+    subjectId: inv.subjectId,
+    invitedBy,
+    createdAt: inv.createdAt.toISOString(),
+    expiresAt: inv.expiresAt.toISOString(),
+    acceptedAt: inv.acceptedAt?.toISOString() ?? null,
+    state: invitationState(inv, now),
+  }));
 }
 
 /** Accepts an invitation: sets the password, grants the role and links the record, once. */

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../core/accounts';
+import type { InvitationView, Me } from '../../../core/accounts';
 import { api } from '../../app/api';
 import { forgetSession, rememberSignIn } from '../../app/session';
+import { programKey } from '../programs';
 
 export interface PublicConfig {
   isDemo: boolean;
@@ -15,6 +16,14 @@ export interface InvitationInput {
   role: InvitationRole;
   subjectId: string | null;
   displayName: string;
+}
+
+/** The program's invitations with where each stands (staff only). */
+export function useInvitations(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'invitations'],
+    queryFn: () => api.get<InvitationView[]>(`/programs/${programId}/invitations`),
+  });
 }
 
 export function useConfig() {
@@ -53,8 +62,10 @@ export function useAcceptInvitation() {
 }
 
 export function useInvite(programId: string) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: InvitationInput) =>
       api.post<{ id: string; expiresAt: string }>(`/programs/${programId}/invitations`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...programKey(programId), 'invitations'] }),
   });
 }

@@ -1,5 +1,6 @@
 export { AccountMenu } from './AccountMenu';
 export { InvitationAcceptPage } from './InvitationAcceptPage';
+export { InvitationsPage } from './InvitationsPage';
 export { InviteForm } from './InviteForm';
 export { PasswordPage } from './PasswordPage';
 export { SignInPage } from './SignInPage';

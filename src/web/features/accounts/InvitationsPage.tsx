@@ -1,0 +1,69 @@
+import { useProgram } from '../../app/program';
+import { Badge, TableScroll } from '../../ui/controls';
+import { formatDateTime } from '../../ui/dates';
+import { Empty, QueryView } from '../../ui/feedback';
+import { Page } from '../../ui/Page';
+import { useInvitations } from './accounts.api';
+
+const roleLabels = { coordinator: 'Coordinator', coach: 'Coach', participant: 'Participant', evaluator: 'Evaluator' } as const;
+const stateBadges = {
+  pending: { tone: 'info', label: 'Waiting' },
+  accepted: { tone: 'good', label: 'Accepted' },
+  expired: { tone: 'bad', label: 'Expired' },
+} as const;
+
+/** Who was invited to the program, by whom, and whether they have joined; an expired invitation can be sent again. */
+export function InvitationsPage() {
+  const program = useProgram();
+  const invitations = useInvitations(program.programId);
+  return (
+    <Page
+      title="Invitations"
+      intro={
+        <p>
+          Invitations to join this program. A link works once and for 7 days; send a new one from the person's record if it
+          expired.
+        </p>
+      }
+    >
+      <QueryView query={invitations} loadingLabel="Loading invitations…">
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>Nobody has been invited yet.</Empty>
+          ) : (
+            <TableScroll label="Invitations table">
+              <table className="table">
+                <caption className="visually-hidden">Invitations, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">E-mail</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Sent</th>
+                    <th scope="col">By</th>
+                    <th scope="col">State</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((i) => (
+                    <tr key={i.id}>
+                      <th scope="row">{i.displayName}</th>
+                      <td>{i.email}</td>
+                      <td>{roleLabels[i.role]}</td>
+                      <td>{formatDateTime(i.createdAt)}</td>
+                      <td>{i.invitedBy}</td>
+                      <td>
+                        <Badge tone={stateBadges[i.state].tone}>{stateBadges[i.state].label}</Badge>
+                        {i.state === 'accepted' && i.acceptedAt ? <> {formatDateTime(i.acceptedAt)}</> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )
+        }
+      </QueryView>
+    </Page>
+  );
+}
