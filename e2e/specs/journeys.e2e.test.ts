@@ -103,6 +103,15 @@ describe('foundation journeys', () => {
     ).json();
     expect(record.status).toBe('active');
     expect(record.coach.name).toBe('James Walker');
+
+    // Staff can log an attempt too, e.g. a check-in call that went unanswered.
+    await page.getByRole('link', { name: 'Log a contact' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
+    await expectAccessible(page, 'log a contact (staff)');
+    await page.getByRole('radio', { name: 'No answer' }).check();
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await page.getByRole('heading', { level: 1, name: paired.name }).waitFor();
+    await page.getByText(`Contact with ${paired.name} saved.`).waitFor();
     await signOut(page);
     await page.close();
   });

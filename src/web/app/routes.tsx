@@ -206,7 +206,7 @@ export function AppRoutes() {
           <Route
             path="contacts/new"
             element={
-              <Allow when={isCoach}>
+              <Allow action="contact:log">
                 <LogContactPage />
               </Allow>
             }

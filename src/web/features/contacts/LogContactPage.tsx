@@ -3,41 +3,57 @@ import { useProgram } from '../../app/program';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { useProgramDetail } from '../programs';
-import { useToday } from '../tasks';
+import { useLoggableParticipants } from './contacts.api';
 import { ContactForm } from './ContactForm';
 
-/** The coach's "Log a contact" page; after saving it returns to Today, where the task has gone. */
+/**
+ * "Log a contact": a coach returns to Today afterwards, where the task has gone; staff (who log for
+ * any active participant) return to the participant's record.
+ */
 export function LogContactPage() {
   const program = useProgram();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const today = useToday(program.programId);
+  // Staff log for anyone active; a coach who is also staff is treated as staff here.
+  const isStaff = program.can('participant:update');
+  const loggable = useLoggableParticipants(program.programId, isStaff);
   const detail = useProgramDetail(program.programId);
   const participantId = params.get('participant') ?? '';
   return (
     <Page title="Log a contact" width="narrow">
-      <QueryView query={today} loadingLabel="Loading your participants…">
-        {(t) =>
-          t.participants.length === 0 ? (
-            <Empty>You have no participants to log a contact for.</Empty>
+      <QueryView query={loggable} loadingLabel="Loading participants…">
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>
+              {isStaff ? 'No participant is active (paired with a coach).' : 'You have no participants to log a contact for.'}
+            </Empty>
           ) : (
             <QueryView query={detail}>
               {(d) => {
-                const people = t.participants.map((p) => ({
-                  id: p.id,
-                  name: `${p.givenName} ${p.familyName}`,
-                  preferredChannel: p.preferredChannel,
-                }));
+                const people = list.flatMap((p) =>
+                  p.view === 'full' || p.view === 'coaching'
+                    ? [
+                        {
+                          id: p.id,
+                          name: `${p.givenName} ${p.familyName}`,
+                          preferredChannel: p.preferredChannel,
+                        },
+                      ]
+                    : [],
+                );
                 return (
                   <ContactForm
                     programId={program.programId}
                     people={people}
                     topics={d.topics}
                     initialParticipantId={participantId}
-                    cancelTo={program.to('today')}
+                    cancelTo={
+                      isStaff ? program.to(participantId ? `participants/${participantId}` : 'participants') : program.to('today')
+                    }
                     onSaved={(c) => {
                       const name = people.find((p) => p.id === c.participantId)?.name ?? 'the participant';
-                      void navigate(program.to('today'), { state: { notice: `Contact with ${name} saved.` } });
+                      const back = isStaff ? program.to(`participants/${c.participantId}`) : program.to('today');
+                      void navigate(back, { state: { notice: `Contact with ${name} saved.` } });
                     }}
                   />
                 );

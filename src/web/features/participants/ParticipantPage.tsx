@@ -30,9 +30,14 @@ export function ParticipantPage() {
       title={p ? participantName(p) : 'Participant'}
       actions={
         p?.view === 'full' && program.can('participant:update') ? (
-          <ButtonLink variant="secondary" to={program.to(`participants/${participantId}/edit`)}>
-            Edit details
-          </ButtonLink>
+          <>
+            {p.status === 'active' && program.can('contact:log') ? (
+              <ButtonLink to={program.to(`contacts/new?participant=${participantId}`)}>Log a contact</ButtonLink>
+            ) : null}
+            <ButtonLink variant="secondary" to={program.to(`participants/${participantId}/edit`)}>
+              Edit details
+            </ButtonLink>
+          </>
         ) : p?.view === 'coaching' && program.isCoach ? (
           <ButtonLink to={program.to(`contacts/new?participant=${participantId}`)}>Log a contact</ButtonLink>
         ) : null
