@@ -26,7 +26,8 @@
  *   "What you did" (checkboxes "Talked about self-management strategies", "Gave encouragement",
  *   "Talked about adjusting strategies", "Set or reviewed a goal"), textbox "Private note
  *   (optional)", button "Save contact". Saving returns to Today with the status "Contact with <name>
- *   saved." and that task's link gone.
+ *   saved." and that task's link gone. Staff log from a participant's record (link "Log a contact",
+ *   shown while the participant is active) and return to that record with the same status.
  * - Participant sees the coach: "My coach" (h1) shows the coach's name as an h2, phone and e-mail
  *   links when shared, and "Your next talk is due …"; link "Change how to reach me" leads to "How to
  *   reach me" with button "Save preferences" (then status "Saved. …").
