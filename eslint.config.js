@@ -37,10 +37,34 @@ export default tseslint.config(
     },
   },
   {
+    // Below the routes nothing knows HTTP; and a feature uses another only through its index.ts
+    // (its tables, the shared schema, may be referenced directly).
+    files: ['src/server/features/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*/*.service', '../*/*.repository', '../*/*.routes'], message: "Use the other feature's index.ts." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/server/features/**', 'src/server/platform/**', 'src/server/access/**'],
     ignores: ['**/*.routes.ts', '**/*.test.ts'],
     rules: {
-      'no-restricted-imports': restrict(['fastify*', '**/http/**'], 'Only routes and src/server/http know HTTP.'),
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['fastify*', '**/http/**'], message: 'Only routes and src/server/http know HTTP.' },
+            { group: ['../*/*.service', '../*/*.repository', '../*/*.routes'], message: "Use the other feature's index.ts." },
+          ],
+        },
+      ],
     },
   },
 );

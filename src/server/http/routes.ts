@@ -4,6 +4,7 @@ import { accountsRoutes } from '../features/accounts/accounts.routes';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { coachesRoutes } from '../features/coaches/coaches.routes';
 import { contactsRoutes } from '../features/contacts/contacts.routes';
+import { mailRoutes } from '../features/mail/mail.routes';
 import { pairingsRoutes } from '../features/pairings/pairings.routes';
 import { participantsRoutes } from '../features/participants/participants.routes';
 import { programsRoutes } from '../features/programs/programs.routes';
@@ -36,6 +37,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   contactsRoutes(app, opts);
   tasksRoutes(app, opts);
   auditRoutes(app, opts);
+  mailRoutes(app, opts);
 }
 
 export const DEMO_ACCOUNTS = [

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { ProgramParams } from '../../http/schemas';
-import { MailView, listMail } from '../mail/mail.service';
 import { AuditEventView, listAuditEvents } from './audit.service';
 
 const Page = z.object({
@@ -29,10 +28,5 @@ export function auditRoutes(app: App, { deps }: AppOptions): void {
       ...(req.query.before ? { beforeId: req.query.before } : {}),
       ...(req.query.entityId ? { entityId: req.query.entityId } : {}),
     }),
-  );
-  app.get(
-    '/programs/:programId/mail',
-    { schema: { tags: ['mail'], params: ProgramParams, response: { 200: z.array(MailView) } } },
-    async (req) => listMail(deps, callerOf(req), req.params.programId),
   );
 }

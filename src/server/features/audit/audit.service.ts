@@ -4,7 +4,7 @@ import { authorize, authorizeDeployment } from '../../access/policy';
 import type { Caller, Deps } from '../../platform/context';
 import { auditEvents } from '../../platform/audit.table';
 import { people } from '../accounts/accounts.table';
-import { loadProgram } from '../programs/programs.service';
+import { loadProgram } from '../programs';
 
 export const AuditEventView = z.object({
   id: z.int(),

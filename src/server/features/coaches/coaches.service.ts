@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { selectRows, type Db, type Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
-import { loadProgram } from '../programs/programs.service';
+import { loadProgram } from '../programs';
 import { coaches } from './coaches.table';
 
 type CoachRow = typeof coaches.$inferSelect & { activePairings: number; recentReached: number };

@@ -5,8 +5,8 @@ import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
-import { loadParticipantFor } from '../participants/participants.service';
-import { loadProgram } from '../programs/programs.service';
+import { loadParticipantFor } from '../participants';
+import { loadProgram } from '../programs';
 import { contacts } from './contacts.table';
 
 type ContactRow = typeof contacts.$inferSelect;

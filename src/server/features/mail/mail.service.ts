@@ -4,7 +4,7 @@ import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { mailMessages } from '../../platform/mail.table';
-import { loadProgram } from '../programs/programs.service';
+import { loadProgram } from '../programs';
 
 export const MailView = z.object({
   id: z.uuid(),

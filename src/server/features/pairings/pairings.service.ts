@@ -8,7 +8,7 @@ import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { coaches } from '../coaches/coaches.table';
 import { participants } from '../participants/participants.table';
-import { loadProgram } from '../programs/programs.service';
+import { loadProgram } from '../programs';
 import { pairings } from './pairings.table';
 
 function present(p: typeof pairings.$inferSelect, coachName: string): PairingView {

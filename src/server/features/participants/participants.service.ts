@@ -17,7 +17,7 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { pairings } from '../pairings/pairings.table';
-import { loadProgram, taskRulesOf, type Program } from '../programs/programs.service';
+import { loadProgram, taskRulesOf, type Program } from '../programs';
 import { findParticipants, type ParticipantRecord } from './participants.repository';
 import { participants } from './participants.table';
 

@@ -6,9 +6,9 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { selectRows } from '../../platform/database';
 import { coaches } from '../coaches/coaches.table';
-import { findParticipants } from '../participants/participants.repository';
-import { presentParticipant } from '../participants/participants.service';
-import { loadProgram, taskRulesOf } from '../programs/programs.service';
+import { findParticipants } from '../participants';
+import { presentParticipant } from '../participants';
+import { loadProgram, taskRulesOf } from '../programs';
 import { loadPairingActivity } from './activity.repository';
 
 async function namesFor(deps: Deps, programId: string, participantIds: string[]): Promise<Map<string, string>> {

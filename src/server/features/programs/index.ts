@@ -1,0 +1,2 @@
+/** What other features may use of programs. */
+export { loadProgram, taskRulesOf, type Program } from './programs.service';
