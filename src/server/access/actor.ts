@@ -22,7 +22,7 @@ export function rolesIn(actor: Actor, programId: string): ReadonlySet<Role> {
   return roles;
 }
 
-/** Programs where the actor holds any role (every program for an admin is decided by the caller). */
-export function programIdsOf(actor: Actor): string[] {
-  return [...actor.roles.keys()];
+/** Whether the actor belongs to a program at all (a deployment admin belongs to every one). */
+export function isMemberOf(actor: Actor, programId: string): boolean {
+  return actor.isAdmin || actor.roles.has(programId);
 }

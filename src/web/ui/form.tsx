@@ -67,6 +67,14 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return s || undefined;
 }
 
+/** The ARIA wiring every control shares: invalid when in error, described by its hint and error. */
+function controlAria(id: string, hint: ReactNode, error: string | undefined) {
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined),
+  } as const;
+}
+
 function FieldText({ id, hint, error }: { id: string; hint?: ReactNode | undefined; error?: string | undefined }) {
   return (
     <>
@@ -106,8 +114,7 @@ export function TextField({ label, value, onChange, hint, error, className, ...r
         className="input"
         value={value}
         onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        {...controlAria(id, hint, error)}
         {...rest}
       />
     </div>
@@ -136,8 +143,7 @@ export function TextArea({ label, value, onChange, hint, error, rows = 3, ...res
         rows={rows}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        {...controlAria(id, hint, error)}
         {...rest}
       />
     </div>
@@ -183,8 +189,7 @@ export function SelectField<V extends string>({
         className="input input--select"
         value={value}
         onChange={(e) => onChange(e.target.value as V)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        {...controlAria(id, hint, error)}
         {...rest}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

@@ -13,7 +13,7 @@ import {
 import { DomainError } from '../../../core/shared/errors';
 import type { Role } from '../../../core/shared/vocab';
 import type { z } from 'zod';
-import type { Actor } from '../../access/actor';
+import { isMemberOf, type Actor } from '../../access/actor';
 import { authorize, capabilities } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -160,7 +160,7 @@ export async function changePassword(
 /** The signed-in person with roles and `can` flags for each program. */
 export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): Promise<Me> {
   const all = await deps.db.select({ id: programs.id, name: programs.name }).from(programs);
-  const visible = actor.isAdmin ? all : all.filter((p) => actor.roles.has(p.id));
+  const visible = all.filter((p) => isMemberOf(actor, p.id));
   return {
     id: actor.personId,
     email: actor.email,

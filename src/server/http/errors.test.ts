@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { loggableError } from './errors';
+
+describe('loggableError', () => {
+  it('keeps the message of an ordinary error', () => {
+    expect(loggableError(new TypeError('x is not a function'))).toMatchObject({
+      type: 'TypeError',
+      message: 'x is not a function',
+    });
+  });
+
+  it('drops the message of a database error, which can quote the value, keeping the SQLSTATE and frames', () => {
+    const err = Object.assign(new Error('invalid input syntax for type uuid: "jane.doe@example.org"'), {
+      code: '22P02',
+      severity: 'ERROR',
+    });
+    const logged = loggableError(err);
+    expect(logged).toMatchObject({ type: 'Error', sqlState: '22P02' });
+    expect(JSON.stringify(logged)).not.toContain('jane.doe');
+    expect(String(logged.stack)).toMatch(/^\s*at /);
+  });
+});
