@@ -1,0 +1,175 @@
+import {
+  channels,
+  painLocations,
+  timesOfDay,
+  type Channel,
+  type Gender,
+  type PainLocation,
+  type TimeOfDay,
+} from '../shared/vocab';
+import type { MatchCoach, MatchingSettings, MatchParticipant } from './types';
+
+/**
+ * What the rules and the match quality read of a participant or coach, as small numbers and bit
+ * sets so that millions of pairs can be scored quickly. 0 means unknown (or irrelevant) everywhere.
+ */
+export interface Profile {
+  /** Participant: the gender that matters (0 when it does not). Coach: his or her gender (0 not stated). */
+  gender: number;
+  modalities: number;
+  times: number;
+  pain: number;
+  branch: number;
+  era: number;
+  birthYear: number;
+  town: number;
+  /** Interned language ids, sorted. */
+  languages: readonly number[];
+}
+
+const bitsOf = <T extends string>(all: readonly T[]): Record<T, number> =>
+  Object.fromEntries(all.map((v, k) => [v, 1 << k])) as Record<T, number>;
+
+export const CHANNEL_BIT = bitsOf<Channel>(channels);
+export const TIME_BIT = bitsOf<TimeOfDay>(timesOfDay);
+export const PAIN_BIT = bitsOf<PainLocation>(painLocations);
+const GENDER_CODE: Record<Gender, number> = { woman: 1, man: 2, nonbinary: 3, not_stated: 0 };
+
+const mask = <T extends string>(bits: Record<T, number>, values: readonly T[] | undefined): number => {
+  let m = 0;
+  for (const v of values ?? []) m |= bits[v];
+  return m;
+};
+
+/** Free-text attributes (branch, era, town, language) compared case- and space-insensitively. */
+export function normalizeWord(s: string | null | undefined): string {
+  return (s ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Gives each distinct word a number (0 for empty), so comparisons are integer comparisons. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  id(s: string | null | undefined): number {
+    const key = normalizeWord(s);
+    if (!key) return 0;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size + 1;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
+type Person = MatchParticipant | MatchCoach;
+
+function encode(x: Person, gender: number, words: Interner): Profile {
+  const languages = [...new Set((x.languages ?? []).map((l) => words.id(l)).filter((id) => id > 0))].sort((a, b) => a - b);
+  return {
+    gender,
+    modalities: mask(CHANNEL_BIT, x.modalities),
+    times: mask(TIME_BIT, x.times),
+    pain: mask(PAIN_BIT, x.painLocations),
+    branch: words.id(x.serviceBranch),
+    era: words.id(x.serviceEra),
+    birthYear: x.birthYear ?? 0,
+    town: words.id(x.town),
+    languages,
+  };
+}
+
+/** A participant's profile: the gender only counts when the participant said it matters (pairing rules). */
+export function participantProfile(p: MatchParticipant, words: Interner): Profile {
+  return encode(p, p.genderMatters ? GENDER_CODE[p.gender] : 0, words);
+}
+
+export function coachProfile(c: MatchCoach, words: Interner): Profile {
+  return encode(c, GENDER_CODE[c.gender], words);
+}
+
+/** The hard rules that depend on both sides. Coach status, training and places are checked before. */
+export function isCompatible(p: Profile, c: Profile, rules: MatchingSettings['rules']): boolean {
+  if (rules.sameGender && p.gender !== 0 && c.gender !== 0 && p.gender !== c.gender) return false;
+  if (rules.modality && p.modalities !== 0 && c.modalities !== 0 && (p.modalities & c.modalities) === 0) return false;
+  if (rules.times && p.times !== 0 && c.times !== 0 && (p.times & c.times) === 0) return false;
+  return true;
+}
+
+function shareAny(a: readonly number[], b: readonly number[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
+/** Match quality: the weighted preferences a pair meets, in whole points. Unknown attributes score nothing. */
+export function pairQuality(p: Profile, c: Profile, s: MatchingSettings): number {
+  const w = s.weights;
+  let q = 0;
+  if ((p.pain & c.pain) !== 0) q += w.painLocations;
+  if (p.branch !== 0 && p.branch === c.branch) q += w.background;
+  if (p.era !== 0 && p.era === c.era) q += w.background;
+  if (p.birthYear !== 0 && c.birthYear !== 0 && Math.abs(p.birthYear - c.birthYear) <= s.ageBandYears) q += w.ageBand;
+  if (p.town !== 0 && p.town === c.town && (p.modalities & c.modalities & CHANNEL_BIT.in_person) !== 0) q += w.sameTown;
+  if (p.languages.length > 0 && c.languages.length > 0 && shareAny(p.languages, c.languages)) q += w.language;
+  return q;
+}
+
+/** The fields of a profile that can change a rule or the quality for these people under these settings. */
+interface Relevance {
+  gender: boolean;
+  modalities: boolean;
+  times: boolean;
+  pain: boolean;
+  branch: boolean;
+  era: boolean;
+  birthYear: boolean;
+  town: boolean;
+  languages: boolean;
+}
+
+/**
+ * Which fields matter: a field matters only if a rule or a weight uses it and both sides hold some
+ * data for it (participant pain locations cannot change anything when no coach has one recorded).
+ */
+export function relevance(ps: readonly Profile[], cs: readonly Profile[], s: MatchingSettings): Relevance {
+  const both = (f: (x: Profile) => boolean) => ps.some(f) && cs.some(f);
+  const town = s.weights.sameTown > 0 && both((x) => x.town !== 0);
+  return {
+    gender: s.rules.sameGender && both((x) => x.gender !== 0),
+    modalities: (s.rules.modality || town) && both((x) => x.modalities !== 0),
+    times: s.rules.times && both((x) => x.times !== 0),
+    pain: s.weights.painLocations > 0 && both((x) => x.pain !== 0),
+    branch: s.weights.background > 0 && both((x) => x.branch !== 0),
+    era: s.weights.background > 0 && both((x) => x.era !== 0),
+    birthYear: s.weights.ageBand > 0 && both((x) => x.birthYear !== 0),
+    town,
+    languages: s.weights.language > 0 && both((x) => x.languages.length > 0),
+  };
+}
+
+/**
+ * The profile with every irrelevant field cleared. Two people with the same projected profile are
+ * interchangeable: every rule and every quality comes out the same for them against anyone.
+ */
+export function project(x: Profile, r: Relevance): Profile {
+  return {
+    gender: r.gender ? x.gender : 0,
+    modalities: r.modalities ? x.modalities : 0,
+    times: r.times ? x.times : 0,
+    pain: r.pain ? x.pain : 0,
+    branch: r.branch ? x.branch : 0,
+    era: r.era ? x.era : 0,
+    birthYear: r.birthYear ? x.birthYear : 0,
+    town: r.town ? x.town : 0,
+    languages: r.languages ? x.languages : [],
+  };
+}
+
+/** A string naming a profile exactly, for grouping identical ones. */
+export function profileKey(x: Profile): string {
+  return `${x.gender}|${x.modalities}|${x.times}|${x.pain}|${x.branch}|${x.era}|${x.birthYear}|${x.town}|${x.languages.join(',')}`;
+}
+
+/** The part of a profile the hard rules read (coaches with the same one pass or fail together). */
+export function ruleKey(x: Profile): string {
+  return `${x.gender}|${x.modalities}|${x.times}`;
+}

@@ -1,0 +1,94 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { MatchCoach, MatchParticipant } from '../../../core/matching';
+import { comparableBackground, isTrainingComplete } from '../../../core/volunteers';
+import type { Db, Tx } from '../../platform/database';
+import { coaches } from '../coaches/coaches.table';
+import { pairings } from '../pairings/pairings.table';
+import { participants } from '../participants/participants.table';
+
+/** A waiting participant as the matcher sees it, with what the proposal shows of him or her. */
+export type WaitingParticipant = MatchParticipant & { name: string; code: string };
+export type PoolCoach = MatchCoach & { name: string };
+
+/**
+ * The program's matching pool: waiting participants (enrolled and without an active pairing) and
+ * every coach with his or her places left (caseload minus active pairings). Two queries.
+ */
+export async function loadMatchingPool(
+  db: Db | Tx,
+  programId: string,
+): Promise<{ participants: WaitingParticipant[]; coaches: PoolCoach[] }> {
+  // Joins, not correlated subqueries: in a one-table select Drizzle leaves column names unqualified,
+  // and "coach_id" = "id" inside a subquery on pairings would compare with pairings.id.
+  const waiting = await db
+    .select({
+      id: participants.id,
+      code: participants.code,
+      givenName: participants.givenName,
+      familyName: participants.familyName,
+      gender: participants.gender,
+      genderMatters: participants.genderMatters,
+      birthYear: participants.birthYear,
+      painLocations: participants.painLocations,
+      preferredModality: participants.preferredModality,
+      preferredTimes: participants.preferredTimes,
+      canShareContact: participants.canShareContact,
+      enrolledOn: participants.enrolledOn,
+    })
+    .from(participants)
+    .leftJoin(pairings, and(eq(pairings.participantId, participants.id), isNull(pairings.endedAt)))
+    .where(and(eq(participants.programId, programId), eq(participants.status, 'enrolled'), isNull(pairings.id)))
+    .orderBy(asc(participants.code));
+  const coachRows = await db
+    .select({
+      id: coaches.id,
+      givenName: coaches.givenName,
+      familyName: coaches.familyName,
+      gender: coaches.gender,
+      status: coaches.status,
+      caseload: coaches.caseload,
+      modalities: coaches.modalities,
+      painLocations: coaches.painLocations,
+      trainedAt: coaches.trainedAt,
+      agreementSignedAt: coaches.agreementSignedAt,
+      availability: coaches.availability,
+      serviceBranch: coaches.serviceBranch,
+      serviceEra: coaches.serviceEra,
+      active: sql<number>`count(${pairings.id})::int`,
+    })
+    .from(coaches)
+    .leftJoin(pairings, and(eq(pairings.coachId, coaches.id), isNull(pairings.endedAt)))
+    .where(eq(coaches.programId, programId))
+    .groupBy(coaches.id)
+    .orderBy(asc(coaches.id));
+  return {
+    participants: waiting.map((p) => ({
+      id: p.id,
+      name: `${p.givenName} ${p.familyName}`,
+      code: p.code,
+      gender: p.gender,
+      genderMatters: p.genderMatters,
+      canShareContact: p.canShareContact,
+      // The record holds one preferred way of meeting; a coach who offers it fits.
+      modalities: [p.preferredModality],
+      times: p.preferredTimes,
+      painLocations: p.painLocations,
+      birthYear: p.birthYear,
+      waitingSince: p.enrolledOn,
+    })),
+    coaches: coachRows.map((c) => ({
+      id: c.id,
+      name: `${c.givenName} ${c.familyName}`,
+      gender: c.gender,
+      status: c.status,
+      capacityLeft: Math.max(0, c.caseload - Number(c.active)),
+      modalities: c.modalities,
+      painLocations: c.painLocations,
+      // Training, availability and background come from the volunteer's journey (#6).
+      isTrained: isTrainingComplete(c),
+      times: c.availability?.times ?? [],
+      serviceBranch: comparableBackground(c.serviceBranch),
+      serviceEra: comparableBackground(c.serviceEra),
+    })),
+  };
+}

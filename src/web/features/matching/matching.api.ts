@@ -1,0 +1,35 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MatchingApproval, MatchingProposalView, UnmatchedCode } from '../../../core/matching';
+import type { PairingView } from '../../../core/pairings';
+import { api } from '../../app/api';
+import { programKey } from '../programs';
+
+export type Proposal = MatchingProposalView['proposals'][number];
+
+/** The matcher's proposal for the program's waiting participants (computed fresh on every load). */
+export function useProposal(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'matching', 'proposal'],
+    queryFn: () => api.get<MatchingProposalView>(`/programs/${programId}/matching/proposal`),
+  });
+}
+
+/** Approves pairs in one request: all are saved, or none. */
+export function useApproveMatches(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MatchingApproval) =>
+      api.post<{ pairings: PairingView[] }>(`/programs/${programId}/matching/approve`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: programKey(programId) }),
+  });
+}
+
+/** Short headings for why someone cannot be matched now (the server's reason gives the detail). */
+export const unmatchedLabels = {
+  no_permission_to_share_contact: 'No permission to share contact details',
+  no_compatible_coach: 'No coach fits the rules',
+  no_active_coach: 'Fitting coaches are paused or retired',
+  no_trained_coach: 'Fitting coaches are not trained yet',
+  no_coach_with_place: 'Fitting coaches are full',
+  places_taken_by_better_matches: 'Places taken by other matches',
+} as const satisfies Record<UnmatchedCode, string>;
