@@ -1,0 +1,97 @@
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser } from '../fixtures/browser';
+import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { signIn, signOut, visit } from '../fixtures/session';
+
+/**
+ * Issue #3 in Chromium against a fresh demo server: a quiet pair in "Pairs that need help", the
+ * coordinator's check-in call, a reached contact putting the pair back on track; the coach's
+ * reminder tips, best times to try and call/text links; the coach's own contact preferences. Every
+ * page is scanned by axe-core.
+ */
+describe('engagement journeys', () => {
+  let server: DemoServer;
+  let desktop: { context: BrowserContext; close: () => Promise<void> };
+  let mobile: { context: BrowserContext; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    server = await startDemoServer(4300 + Math.floor(Math.random() * 500));
+    desktop = await launchBrowser();
+    mobile = await launchBrowser({ mobile: true });
+  });
+  afterAll(async () => {
+    await desktop?.close();
+    await mobile?.close();
+    await server?.stop();
+  });
+
+  // First, while the demo's overdue pairs are as seeded (the next journey puts one back on track).
+  it('gives the coach tips, the best times to try and call or text links, and a page to say when to be reached', async () => {
+    const page = await mobile.context.newPage();
+    await signIn(page, server.url, 'coach@example.org');
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    const tips = page.getByRole('button', { name: /^Tips for reaching people/ }).first();
+    await tips.click();
+    await page
+      .getByText(/Leave a short, friendly voicemail/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'Today with tips');
+
+    await page.getByRole('region', { name: 'My participants' }).getByRole('link').first().click();
+    await page.getByRole('heading', { level: 2, name: 'Best times to try' }).waitFor();
+    await page.getByText(/Times are local to the program/).waitFor();
+    await page
+      .getByRole('link', { name: /^Text / })
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'participant record (coach) with best times');
+
+    await visit(page, 'When to reach me', 'When to reach me');
+    await page.getByRole('checkbox', { name: 'Saturday' }).check();
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.getByRole('status').filter({ hasText: /saved/i }).first().waitFor();
+    await signOut(page);
+    await page.close();
+  });
+
+  it('lets a coordinator record a check-in call on a quiet pair, which is back on track after a reached contact', async () => {
+    const page = await desktop.context.newPage();
+    await signIn(page, server.url, 'coordinator@example.org');
+    await visit(page, 'Overview', /overview/i);
+    await page.getByRole('heading', { level: 2, name: 'Escalation ladder' }).waitFor();
+    await visit(page, 'Pairs that need help', 'Pairs that need help');
+
+    await page.getByRole('combobox', { name: 'Ladder step' }).selectOption('check_in');
+    const action = page.getByRole('link', { name: /^Record check-in call for / }).first();
+    const name = ((await action.textContent()) ?? '').replace(/^Record check-in call for /, '').trim();
+    expect(name.length).toBeGreaterThan(0);
+    await action.click();
+    await page.getByRole('heading', { level: 1, name: 'Record a check-in call' }).waitFor();
+    await expectAccessible(page, 'record a check-in call');
+    await page.getByRole('checkbox', { name: `We reached ${name}` }).check();
+    await page.getByRole('checkbox', { name: 'Busy season' }).check();
+    await page.getByRole('textbox', { name: 'Note (optional)' }).fill('Back from a family visit next week.');
+    await page.getByRole('button', { name: 'Save check-in call' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pairs that need help' }).waitFor();
+    await page.getByText(`Check-in call for ${name} recorded.`).waitFor();
+
+    // Staff log the reached contact from the participant's record; the pair is back on track.
+    await page.getByRole('combobox', { name: 'Ladder step' }).selectOption('');
+    await page.getByRole('rowheader', { name, exact: true }).getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByRole('link', { name: 'Log a contact' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
+    await page.getByRole('radio', { name: 'Yes, we talked' }).check();
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await page.getByText(`Contact with ${name} saved.`).waitFor();
+
+    await visit(page, 'Pairs that need help', 'Pairs that need help');
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    await row.getByText('On track').waitFor();
+    await expect(row.getByRole('link', { name: /^Record check-in call/ }).count()).resolves.toBe(0);
+    await signOut(page);
+    await page.close();
+  });
+});

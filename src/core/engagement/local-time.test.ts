@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { bandOf, isValidTimeZone, localTimeOf, nextDateOn, TimeZone, weekdayOfDateOn, zonedMidnight } from './local-time';
+
+describe('local time', () => {
+  it('knows IANA zone names and refuses others', () => {
+    expect(isValidTimeZone('America/New_York')).toBe(true);
+    expect(isValidTimeZone('Europe/London')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+    expect(TimeZone.safeParse('America/Indiana/Indianapolis').success).toBe(true);
+    expect(TimeZone.safeParse('EST5EDT; drop table').success).toBe(false);
+  });
+
+  it('gives the local weekday, hour and date of an instant, across midnight and daylight saving', () => {
+    // 01:30 UTC on Tuesday 3 March is 20:30 on Monday 2 March in New York (EST, UTC−5).
+    expect(localTimeOf(new Date('2026-03-03T01:30:00Z'), 'America/New_York')).toEqual({
+      weekday: 'mon',
+      hour: 20,
+      minute: 30,
+      dateOn: '2026-03-02',
+    });
+    // After 8 March New York is on daylight time (UTC−4).
+    expect(localTimeOf(new Date('2026-03-10T13:05:00Z'), 'America/New_York')).toMatchObject({ weekday: 'tue', hour: 9 });
+    expect(localTimeOf(new Date('2026-03-10T13:05:00Z'), 'UTC')).toMatchObject({ hour: 13, minute: 5 });
+    expect(localTimeOf(new Date('2026-03-10T00:00:00Z'), 'Asia/Kolkata')).toMatchObject({ hour: 5, minute: 30 });
+  });
+
+  it('finds the instant a local date begins, on either side of a daylight-saving change', () => {
+    expect(zonedMidnight('2026-03-02', 'America/New_York').toISOString()).toBe('2026-03-02T05:00:00.000Z');
+    expect(zonedMidnight('2026-03-10', 'America/New_York').toISOString()).toBe('2026-03-10T04:00:00.000Z');
+    expect(zonedMidnight('2026-11-02', 'America/New_York').toISOString()).toBe('2026-11-02T05:00:00.000Z');
+    expect(zonedMidnight('2026-06-01', 'UTC').toISOString()).toBe('2026-06-01T00:00:00.000Z');
+    expect(zonedMidnight('2026-06-01', 'Australia/Sydney').toISOString()).toBe('2026-05-31T14:00:00.000Z');
+  });
+
+  it('names weekdays of dates and finds the next date on a weekday', () => {
+    expect(weekdayOfDateOn('2026-03-02')).toBe('mon');
+    expect(weekdayOfDateOn('2026-03-08')).toBe('sun');
+    expect(nextDateOn('2026-03-02', 'mon')).toBe('2026-03-02');
+    expect(nextDateOn('2026-03-02', 'sun')).toBe('2026-03-08');
+    expect(nextDateOn('2026-12-31', 'fri')).toBe('2027-01-01');
+  });
+
+  it('puts hours into morning, afternoon and evening, and nights into none', () => {
+    expect([5, 6, 11, 12, 16, 17, 21, 22, 23].map(bandOf)).toEqual([
+      null,
+      'morning',
+      'morning',
+      'afternoon',
+      'afternoon',
+      'evening',
+      'evening',
+      null,
+      null,
+    ]);
+  });
+});

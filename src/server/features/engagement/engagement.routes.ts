@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import {
+  BestTimesView,
+  CheckInInput,
+  CoachPreferencesUpdate,
+  CoachPreferencesView,
+  DecisionInput,
+  LadderEventView,
+  PairHelpView,
+  PairsQuery,
+} from '../../../core/engagement';
+import { callerOf, type App, type AppOptions } from '../../http/app';
+import { CoachParams, PairingParams, ParticipantParams, ProgramParams } from '../../http/schemas';
+import {
+  bestTimes,
+  getCoachPreferences,
+  listLadderEvents,
+  listPairs,
+  recordCheckIn,
+  recordDecision,
+  updateCoachPreferences,
+} from './engagement.service';
+
+export function engagementRoutes(app: App, { deps }: AppOptions): void {
+  app.get(
+    '/programs/:programId/participants/:participantId/best-times',
+    { schema: { tags: ['engagement'], params: ParticipantParams, response: { 200: BestTimesView } } },
+    async (req) => bestTimes(deps, callerOf(req), req.params.programId, req.params.participantId),
+  );
+  app.get(
+    '/programs/:programId/pairs',
+    {
+      schema: { tags: ['engagement'], params: ProgramParams, querystring: PairsQuery, response: { 200: z.array(PairHelpView) } },
+    },
+    async (req) => listPairs(deps, callerOf(req), req.params.programId, req.query),
+  );
+  app.get(
+    '/programs/:programId/pairings/:pairingId/ladder-events',
+    { schema: { tags: ['engagement'], params: PairingParams, response: { 200: z.array(LadderEventView) } } },
+    async (req) => listLadderEvents(deps, callerOf(req), req.params.programId, req.params.pairingId),
+  );
+  app.post(
+    '/programs/:programId/pairings/:pairingId/check-ins',
+    { schema: { tags: ['engagement'], params: PairingParams, body: CheckInInput, response: { 201: LadderEventView } } },
+    async (req, reply) => {
+      const event = await recordCheckIn(deps, callerOf(req), req.params.programId, req.params.pairingId, req.body);
+      void reply.code(201);
+      return event;
+    },
+  );
+  app.post(
+    '/programs/:programId/pairings/:pairingId/decisions',
+    { schema: { tags: ['engagement'], params: PairingParams, body: DecisionInput, response: { 201: LadderEventView } } },
+    async (req, reply) => {
+      const event = await recordDecision(deps, callerOf(req), req.params.programId, req.params.pairingId, req.body);
+      void reply.code(201);
+      return event;
+    },
+  );
+  app.get(
+    '/programs/:programId/coaches/:coachId/preferences',
+    { schema: { tags: ['engagement'], params: CoachParams, response: { 200: CoachPreferencesView } } },
+    async (req) => getCoachPreferences(deps, callerOf(req), req.params.programId, req.params.coachId),
+  );
+  app.put(
+    '/programs/:programId/coaches/:coachId/preferences',
+    {
+      schema: {
+        tags: ['engagement'],
+        params: CoachParams,
+        body: CoachPreferencesUpdate,
+        response: { 200: CoachPreferencesView },
+      },
+    },
+    async (req) => updateCoachPreferences(deps, callerOf(req), req.params.programId, req.params.coachId, req.body),
+  );
+}

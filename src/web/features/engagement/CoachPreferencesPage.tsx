@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import type { CoachPreferencesView } from '../../../core/engagement';
+import type { Channel, TimeOfDay } from '../../../core/shared/vocab';
+import { useProgram } from '../../app/program';
+import { channelLabels, optionsOf, timeOfDayLabels } from '../../app/vocab';
+import { Button } from '../../ui/controls';
+import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
+import { CheckboxGroup, FormActions, FormErrors, RadioGroup, TextArea, fieldMessagesOf } from '../../ui/form';
+import { Page } from '../../ui/Page';
+import { useCoachPreferences, useUpdateCoachPreferences } from './engagement.api';
+import {
+  ReachWindowFields,
+  reachWindowBody,
+  reachWindowFieldLabels,
+  reachWindowValues,
+  type ReachWindowValues,
+} from './ReachWindowFields';
+
+/** "When to reach me": a coach tells staff (and the program) how and when to get in touch. */
+export function CoachPreferencesPage() {
+  const program = useProgram();
+  const coachId = program.membership.coachId ?? '';
+  const prefs = useCoachPreferences(program.programId, coachId);
+  return (
+    <Page title="When to reach me" width="narrow">
+      {coachId ? (
+        <QueryView query={prefs}>{(p) => <CoachPreferencesForm prefs={p} />}</QueryView>
+      ) : (
+        <ErrorAlert error={{ message: 'This page is for coaches.' }} title="Not available" />
+      )}
+    </Page>
+  );
+}
+
+interface Values extends ReachWindowValues {
+  preferredChannel: Channel;
+  preferredTimes: TimeOfDay[];
+  contactNotes: string;
+}
+
+function CoachPreferencesForm({ prefs }: { prefs: CoachPreferencesView }) {
+  const program = useProgram();
+  const save = useUpdateCoachPreferences(program.programId, prefs.coachId);
+  const [v, setV] = useState<Values>({
+    preferredChannel: prefs.preferredChannel,
+    preferredTimes: prefs.preferredTimes,
+    contactNotes: prefs.contactNotes,
+    ...reachWindowValues(prefs),
+  });
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) => {
+      setV((prev) => ({ ...prev, [key]: value }));
+      save.reset();
+    };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({
+      preferredChannel: v.preferredChannel,
+      preferredTimes: v.preferredTimes,
+      contactNotes: v.contactNotes.trim(),
+      ...reachWindowBody(v),
+    });
+  };
+  const fields = fieldMessagesOf(save.error);
+  return (
+    <form onSubmit={submit} noValidate>
+      {save.isSuccess ? <Notice>Saved. The program team will see your choices.</Notice> : null}
+      <FormErrors
+        error={save.error}
+        labels={{
+          preferredChannel: 'Way to reach you',
+          preferredTimes: 'Good times',
+          contactNotes: 'Anything else',
+          ...reachWindowFieldLabels,
+        }}
+      />
+      <RadioGroup
+        legend="How should the program team get in touch?"
+        name="channel"
+        options={optionsOf(channelLabels)}
+        value={v.preferredChannel}
+        onChange={set('preferredChannel')}
+        error={fields['preferredChannel']}
+      />
+      <CheckboxGroup
+        legend="When is a good time?"
+        options={optionsOf(timeOfDayLabels)}
+        values={v.preferredTimes}
+        onChange={set('preferredTimes')}
+        error={fields['preferredTimes']}
+      />
+      <ReachWindowFields values={v} onChange={set} errors={fields} who="you" />
+      <TextArea
+        label="Anything else the team should know? (optional)"
+        value={v.contactNotes}
+        onChange={set('contactNotes')}
+        maxLength={500}
+        error={fields['contactNotes']}
+      />
+      <FormActions>
+        <Button type="submit" busy={save.isPending} busyLabel="Saving…">
+          Save preferences
+        </Button>
+      </FormActions>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { PairHelpView } from '../../../core/engagement';
+import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
+import { CheckInPage, DecisionPage } from './LadderActionPages';
+
+const PAIRING = '00000000-0000-4000-8000-000000000001';
+const pair: PairHelpView = {
+  pairingId: PAIRING,
+  participantId: '00000000-0000-4000-8000-000000000101',
+  participantName: 'Bo Quiet',
+  coachId: '00000000-0000-4000-8000-000000000201',
+  coachName: 'Carl Coach',
+  pairedAt: '2026-02-01T15:00:00.000Z',
+  lastReachedAt: null,
+  daysQuiet: 36,
+  attemptsSince: 4,
+  step: 'decision',
+  stepSince: '2026-03-08T15:00:00.000Z',
+  pausedUntil: null,
+  checkInRecordedAt: null,
+  nextAction: 'decision',
+  coachActivity: { attempts: 0, reached: 0, days: 14 },
+  measures: {
+    reached: 0,
+    attempts: 4,
+    participantReached: 0,
+    reachRate: 0,
+    daysSinceReached: null,
+    activeDays: 36,
+    projectedReached: 0,
+    isAdherent: false,
+    isOnCourse: false,
+    frequency: 'less_than_monthly',
+  },
+};
+const staff = membership({ can: ['pair:list', 'ladder:record'] });
+const event = { id: '00000000-0000-4000-8000-000000000999', step: 'check_in' };
+
+describe('recording a check-in call', () => {
+  it('asks what was learnt before saving, then sends whom staff reached and the findings', async () => {
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/pairs`]: json([pair]),
+      [`GET /programs/${PROGRAM_ID}/pairings/${PAIRING}/ladder-events`]: json([]),
+      [`POST /programs/${PROGRAM_ID}/pairings/${PAIRING}/check-ins`]: json(event, 201),
+    });
+    renderInProgram(<CheckInPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Save check-in call' }));
+    expect(screen.getByText('Choose at least one')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+    await user.click(screen.getByRole('checkbox', { name: 'We reached Bo Quiet' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Health problem' }));
+    await user.click(screen.getByRole('button', { name: 'Save check-in call' }));
+    await screen.findByText('Elsewhere');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      reachedParticipant: true,
+      reachedCoach: false,
+      findings: ['health_problem'],
+      note: '',
+    });
+  });
+});
+
+describe('recording a decision', () => {
+  it('needs a date and a reason to pause, and sends the decision', async () => {
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/pairs`]: json([pair]),
+      [`GET /programs/${PROGRAM_ID}/pairings/${PAIRING}/ladder-events`]: json([]),
+      [`POST /programs/${PROGRAM_ID}/pairings/${PAIRING}/decisions`]: json({ ...event, step: 'decision' }, 201),
+    });
+    renderInProgram(<DecisionPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: 'Pause the pair until a date' }));
+    await user.click(screen.getByRole('button', { name: 'Save decision' }));
+    expect(screen.getByText('Choose the date the pause ends')).toBeTruthy();
+    expect(screen.getByText('Say why the pair pauses')).toBeTruthy();
+    await user.type(screen.getByLabelText('Pause until'), '2026-05-01');
+    await user.type(screen.getByRole('textbox', { name: 'Why does the pair pause?' }), 'Surgery in April.');
+    await user.click(screen.getByRole('button', { name: 'Save decision' }));
+    await screen.findByText('Elsewhere');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      outcome: 'pause',
+      until: '2026-05-01',
+      note: 'Surgery in April.',
+    });
+  });
+
+  it('says so when the pair is no longer active', async () => {
+    mockApi({ [`GET /programs/${PROGRAM_ID}/pairs`]: json([]) });
+    renderInProgram(<DecisionPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    expect(await screen.findByText('This pair is no longer active.')).toBeTruthy();
+  });
+});

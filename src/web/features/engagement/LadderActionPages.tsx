@@ -1,0 +1,250 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type { CheckInFinding, DecisionInput, PairHelpView } from '../../../core/engagement';
+import type { WithdrawalReason } from '../../../core/participants';
+import { useProgram } from '../../app/program';
+import { optionsOf } from '../../app/vocab';
+import { Button, ButtonLink, DetailList } from '../../ui/controls';
+import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { ErrorAlert, QueryView } from '../../ui/feedback';
+import {
+  CheckboxGroup,
+  Choice,
+  FormActions,
+  FormErrors,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+  fieldMessagesOf,
+} from '../../ui/form';
+import { Page, Section } from '../../ui/Page';
+import { withdrawalReasonLabels } from '../participants';
+import { useLadderEvents, usePairs, useRecordCheckIn, useRecordDecision } from './engagement.api';
+import { findingLabels, ladderStateLabels, rePairReasonLabels, type LadderStateKey } from './labels';
+
+/** Loads the pair named in the address from "Pairs that need help". */
+function WithPair({ title, children }: { title: string; children: (pair: PairHelpView) => ReactNode }) {
+  const program = useProgram();
+  const { pairingId = '' } = useParams();
+  const pairs = usePairs(program.programId);
+  return (
+    <Page title={title} width="narrow">
+      <QueryView query={pairs} loadingLabel="Loading the pair…">
+        {(all) => {
+          const pair = all.find((p) => p.pairingId === pairingId);
+          return pair ? (
+            children(pair)
+          ) : (
+            <ErrorAlert error={{ message: 'This pair is no longer active.' }} title="Not available" />
+          );
+        }}
+      </QueryView>
+    </Page>
+  );
+}
+
+function PairSummary({ pair: p }: { pair: PairHelpView }) {
+  return (
+    <DetailList
+      items={[
+        ['Participant', p.participantName],
+        ['Coach', p.coachName],
+        ['Step', ladderStateLabels[p.step as LadderStateKey]],
+        ['Last reached', p.lastReachedAt ? formatDateTime(p.lastReachedAt) : 'Never'],
+        ['Days quiet', String(p.daysQuiet)],
+        ['Attempts since', String(p.attemptsSince)],
+      ]}
+    />
+  );
+}
+
+/** Step 3 of the ladder: staff call the participant and the coach, and write down what they learnt. */
+export function CheckInPage() {
+  return <WithPair title="Record a check-in call">{(pair) => <CheckInForm pair={pair} />}</WithPair>;
+}
+
+function CheckInForm({ pair }: { pair: PairHelpView }) {
+  const program = useProgram();
+  const navigate = useNavigate();
+  const save = useRecordCheckIn(program.programId, pair.pairingId);
+  const [reachedParticipant, setReachedParticipant] = useState(false);
+  const [reachedCoach, setReachedCoach] = useState(false);
+  const [findings, setFindings] = useState<CheckInFinding[]>([]);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<Record<string, string>>({});
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const missing: Record<string, string> = {};
+    if (findings.length === 0) missing['findings'] = 'Choose at least one';
+    if (findings.includes('other') && !note.trim()) missing['note'] = 'Say what "something else" was';
+    setProblem(missing);
+    if (Object.keys(missing).length > 0) return;
+    void save.mutateAsync({ reachedParticipant, reachedCoach, findings, note: note.trim() }).then(
+      () => navigate(program.to('pairs'), { state: { notice: `Check-in call for ${pair.participantName} recorded.` } }),
+      () => undefined,
+    );
+  };
+  const fields = { ...fieldMessagesOf(save.error), ...problem };
+  return (
+    <>
+      <PairSummary pair={pair} />
+      <form onSubmit={submit} noValidate>
+        <FormErrors error={save.error} title="Could not record the call" labels={{ findings: 'What you learnt', note: 'Note' }} />
+        <Choice label={`We reached ${pair.participantName}`} checked={reachedParticipant} onChange={setReachedParticipant} />
+        <Choice label={`We reached ${pair.coachName}`} checked={reachedCoach} onChange={setReachedCoach} />
+        <CheckboxGroup
+          legend="What did you learn?"
+          options={optionsOf(findingLabels)}
+          values={findings}
+          onChange={setFindings}
+          error={fields['findings']}
+          columns
+        />
+        <TextArea label="Note (optional)" value={note} onChange={setNote} maxLength={2000} error={fields['note']} />
+        <FormActions>
+          <Button type="submit" busy={save.isPending} busyLabel="Saving…">
+            Save check-in call
+          </Button>
+          <ButtonLink variant="quiet" to={program.to('pairs')}>
+            Cancel
+          </ButtonLink>
+        </FormActions>
+      </form>
+    </>
+  );
+}
+
+const outcomeLabels = {
+  re_pair: 'Find a new coach (re-pair)',
+  pause: 'Pause the pair until a date',
+  withdraw: 'Withdraw the participant',
+} as const;
+type Outcome = keyof typeof outcomeLabels;
+
+/** Step 4 of the ladder: staff decide what happens to a pair that stayed quiet, with a reason. */
+export function DecisionPage() {
+  return <WithPair title="Decide for a quiet pair">{(pair) => <DecisionForm pair={pair} />}</WithPair>;
+}
+
+function DecisionForm({ pair }: { pair: PairHelpView }) {
+  const program = useProgram();
+  const navigate = useNavigate();
+  const save = useRecordDecision(program.programId, pair.pairingId);
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const [rePairReason, setRePairReason] = useState<keyof typeof rePairReasonLabels | ''>('');
+  const [withdrawReason, setWithdrawReason] = useState<WithdrawalReason | ''>('');
+  const [until, setUntil] = useState('');
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<Record<string, string>>({});
+
+  const body = (): DecisionInput | null => {
+    if (outcome === 're_pair' && rePairReason) return { outcome, reason: rePairReason, note: note.trim() };
+    if (outcome === 'pause' && until && note.trim().length >= 3) return { outcome, until, note: note.trim() };
+    if (outcome === 'withdraw' && withdrawReason) return { outcome, reason: withdrawReason, note: note.trim() };
+    return null;
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!outcome) missing['outcome'] = 'Choose what happens next';
+    if (outcome === 're_pair' && !rePairReason) missing['reason'] = 'Choose a reason';
+    if (outcome === 'withdraw' && !withdrawReason) missing['reason'] = 'Choose a reason';
+    if (outcome === 'pause' && !until) missing['until'] = 'Choose the date the pause ends';
+    if (outcome === 'pause' && note.trim().length < 3) missing['note'] = 'Say why the pair pauses';
+    setProblem(missing);
+    const b = body();
+    if (Object.keys(missing).length > 0 || !b) return;
+    const done = {
+      re_pair: `${pair.participantName} is waiting for a new coach.`,
+      pause: `The pair is paused until ${formatDateOn(until)}.`,
+      withdraw: `${pair.participantName} has been withdrawn.`,
+    }[b.outcome];
+    void save.mutateAsync(b).then(
+      () => navigate(program.to('pairs'), { state: { notice: done } }),
+      () => undefined,
+    );
+  };
+  const fields = { ...fieldMessagesOf(save.error), ...problem };
+  return (
+    <>
+      <PairSummary pair={pair} />
+      <CheckInHistory pairingId={pair.pairingId} />
+      <form onSubmit={submit} noValidate>
+        <FormErrors
+          error={save.error}
+          title="Could not record the decision"
+          labels={{ outcome: 'What happens next', reason: 'Reason', until: 'Pause until', note: 'Note' }}
+        />
+        <RadioGroup
+          legend="What happens next?"
+          name="outcome"
+          options={optionsOf(outcomeLabels)}
+          value={outcome}
+          onChange={setOutcome}
+          error={fields['outcome']}
+        />
+        {outcome === 're_pair' ? (
+          <SelectField
+            label="Why a new coach?"
+            value={rePairReason}
+            placeholder="Choose a reason"
+            options={optionsOf(rePairReasonLabels)}
+            onChange={setRePairReason}
+            error={fields['reason']}
+          />
+        ) : null}
+        {outcome === 'withdraw' ? (
+          <SelectField
+            label="Why withdraw?"
+            value={withdrawReason}
+            placeholder="Choose a reason"
+            options={optionsOf(withdrawalReasonLabels)}
+            onChange={setWithdrawReason}
+            error={fields['reason']}
+          />
+        ) : null}
+        {outcome === 'pause' ? (
+          <TextField label="Pause until" type="date" value={until} onChange={setUntil} error={fields['until']} />
+        ) : null}
+        <TextArea
+          label={outcome === 'pause' ? 'Why does the pair pause?' : 'Note (optional)'}
+          value={note}
+          onChange={setNote}
+          maxLength={2000}
+          error={fields['note']}
+        />
+        <FormActions>
+          <Button type="submit" busy={save.isPending} busyLabel="Saving…">
+            Save decision
+          </Button>
+          <ButtonLink variant="quiet" to={program.to('pairs')}>
+            Cancel
+          </ButtonLink>
+        </FormActions>
+      </form>
+    </>
+  );
+}
+
+/** What earlier check-in calls on this pair found, to decide with. */
+function CheckInHistory({ pairingId }: { pairingId: string }) {
+  const program = useProgram();
+  const events = useLadderEvents(program.programId, pairingId);
+  const calls = (events.data ?? []).filter((e) => e.step === 'check_in' && e.actedAt);
+  if (calls.length === 0) return null;
+  return (
+    <Section title="Check-in calls" id="decision-check-ins">
+      <ul className="plain-list">
+        {calls.map((c) => (
+          <li key={c.id}>
+            {formatDateTime(c.actedAt!)}: {c.findings.map((f) => findingLabels[f]).join(', ')}
+            {c.reachedParticipant === false ? ' (participant not reached)' : ''}
+            {c.reachedCoach === false ? ' (coach not reached)' : ''}
+            {c.note ? ` — ${c.note}` : ''}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

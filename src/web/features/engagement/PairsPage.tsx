@@ -1,0 +1,147 @@
+import { Link, useSearchParams } from 'react-router';
+import { sortPairs, type PairHelpView, type PairsQuery } from '../../../core/engagement';
+import { useProgram } from '../../app/program';
+import { optionsOf } from '../../app/vocab';
+import { Badge, ButtonLink, TableScroll, VisuallyHidden } from '../../ui/controls';
+import { formatDateOn } from '../../ui/dates';
+import { Empty, QueryView } from '../../ui/feedback';
+import { SelectField } from '../../ui/form';
+import { Page } from '../../ui/Page';
+import { usePairs } from './engagement.api';
+import { frequencyLabels, ladderStateLabels, ladderStateTones, pairSortLabels, type LadderStateKey } from './labels';
+
+const stepFilterLabels = { needs_help: 'Needs help (reminded, check-in or decision)', ...ladderStateLabels } as const;
+type StepFilter = keyof typeof stepFilterLabels;
+type Sort = keyof typeof pairSortLabels;
+
+const isStep = (s: string | null): s is StepFilter => s !== null && s in stepFilterLabels;
+const isSort = (s: string | null): s is Sort => s !== null && s in pairSortLabels;
+
+/**
+ * "Pairs that need help", for staff: every active pair with how long it has been quiet, attempts
+ * since, the ladder step and the coach's recent activity; the next action is one click away.
+ */
+export function PairsPage() {
+  const program = useProgram();
+  const pairs = usePairs(program.programId);
+  const [params, setParams] = useSearchParams();
+  const step = isStep(params.get('step')) ? (params.get('step') as StepFilter) : null;
+  const sort: Sort = isSort(params.get('sort')) ? (params.get('sort') as Sort) : 'urgency';
+  const coachId = params.get('coach') ?? '';
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  return (
+    <Page
+      title="Pairs that need help"
+      intro={<p>Every active pair, most urgent first. A reached contact puts a pair back on track by itself.</p>}
+    >
+      <QueryView query={pairs} loadingLabel="Loading pairs…">
+        {(all) => {
+          const coaches = [...new Map(all.map((p) => [p.coachId, p.coachName])).entries()]
+            .sort((a, b) => a[1].localeCompare(b[1]))
+            .map(([value, label]) => ({ value, label }));
+          const query: PairsQuery = { sort, ...(step ? { step } : {}), ...(coachId ? { coachId } : {}) };
+          const list = sortPairs(all, query);
+          return (
+            <>
+              <form className="filters" role="search" aria-label="Filter pairs" onSubmit={(e) => e.preventDefault()}>
+                <SelectField
+                  label="Ladder step"
+                  value={step ?? ''}
+                  placeholder="All pairs"
+                  options={optionsOf(stepFilterLabels)}
+                  onChange={(v) => set('step', v)}
+                />
+                <SelectField
+                  label="Coach"
+                  value={coachId}
+                  placeholder="All coaches"
+                  options={coaches}
+                  onChange={(v) => set('coach', v)}
+                />
+                <SelectField
+                  label="Sort by"
+                  value={sort}
+                  options={optionsOf(pairSortLabels)}
+                  onChange={(v) => set('sort', v === 'urgency' ? '' : v)}
+                />
+              </form>
+              <p role="status" className="muted">
+                {list.length} pair{list.length === 1 ? '' : 's'}
+              </p>
+              {list.length === 0 ? <Empty>No pair matches.</Empty> : <PairsTable pairs={list} />}
+            </>
+          );
+        }}
+      </QueryView>
+    </Page>
+  );
+}
+
+function PairsTable({ pairs }: { pairs: PairHelpView[] }) {
+  const program = useProgram();
+  return (
+    <TableScroll label="Pairs table">
+      <table className="table">
+        <caption className="visually-hidden">Active pairs with their ladder step</caption>
+        <thead>
+          <tr>
+            <th scope="col">Participant</th>
+            <th scope="col">Coach</th>
+            <th scope="col">Step</th>
+            <th scope="col">Days quiet</th>
+            <th scope="col">Attempts since</th>
+            <th scope="col">Coach, last 14 days</th>
+            <th scope="col">Reached in all</th>
+            <th scope="col">Next action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pairs.map((p) => (
+            <tr key={p.pairingId}>
+              <th scope="row">
+                <Link to={program.to(`participants/${p.participantId}`)}>{p.participantName}</Link>
+              </th>
+              <td>
+                <Link to={program.to(`coaches/${p.coachId}`)}>{p.coachName}</Link>
+              </td>
+              <td>
+                <Badge tone={ladderStateTones[p.step as LadderStateKey]}>{ladderStateLabels[p.step as LadderStateKey]}</Badge>
+                {p.pausedUntil ? <span className="muted"> until {formatDateOn(p.pausedUntil)}</span> : null}
+                {p.checkInRecordedAt ? <span className="muted"> · check-in recorded</span> : null}
+              </td>
+              <td>{p.lastReachedAt ? p.daysQuiet : `${p.daysQuiet} (never reached)`}</td>
+              <td>{p.attemptsSince}</td>
+              <td>
+                {p.coachActivity.attempts} logged, {p.coachActivity.reached} reached
+              </td>
+              <td>
+                {p.measures.participantReached}
+                {p.measures.frequency ? (
+                  <span className="muted"> · {frequencyLabels[p.measures.frequency].toLowerCase()}</span>
+                ) : null}
+              </td>
+              <td>
+                {p.nextAction === 'check_in' ? (
+                  <ButtonLink variant="secondary" to={program.to(`pairs/${p.pairingId}/check-in`)}>
+                    Record check-in call<VisuallyHidden> for {p.participantName}</VisuallyHidden>
+                  </ButtonLink>
+                ) : p.nextAction === 'decision' ? (
+                  <ButtonLink variant="secondary" to={program.to(`pairs/${p.pairingId}/decision`)}>
+                    Decide<VisuallyHidden> for {p.participantName}</VisuallyHidden>
+                  </ButtonLink>
+                ) : (
+                  <span className="muted">None</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,13 @@
+export { BestTimes, ReachLinks, smsHref } from './BestTimes';
+export { CoachPreferencesPage } from './CoachPreferencesPage';
+export { EngagementSections } from './EngagementSections';
+export { CheckInPage, DecisionPage } from './LadderActionPages';
+export { PairsPage } from './PairsPage';
+export {
+  ReachWindowFields,
+  reachWindowBody,
+  reachWindowFieldLabels,
+  reachWindowValues,
+  type ReachWindowValues,
+} from './ReachWindowFields';
+export { weekdayLabels } from './labels';
