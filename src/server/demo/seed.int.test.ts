@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../testing/harness';
+import { seedDemo } from './seed';
+
+/**
+ * The demo is seeded relative to the moment `npm start` runs, so it must seed at any hour of any
+ * day. These instants sit a few weeks after daylight-saving changes in the demo's time zone
+ * (America/New_York), at hours where the local date and the UTC date differ: the kind of moment
+ * that once made two practice-log days fall on one local date and stopped the server starting.
+ */
+describe('the demo program', () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  for (const at of ['2026-11-27T04:40:00Z', '2026-11-27T23:30:00Z', '2026-03-30T03:30:00Z']) {
+    it(`seeds when started at ${at}`, async () => {
+      t = await createTestApp();
+      const { programId } = await seedDemo(t.db.db, new Date(at));
+      expect(programId).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  }
+});

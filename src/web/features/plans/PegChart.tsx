@@ -1,0 +1,144 @@
+import { useId } from 'react';
+import { formatScore } from '../../../core/plans';
+import { TableScroll } from '../../ui/controls';
+import { formatDateOn } from '../../ui/dates';
+import './plans.css';
+
+/** Drawn for a phone's width: at 360 units wide the labels read at about their set size. */
+const W = 360;
+const H = 220;
+const M = { left: 28, right: 16, top: 26, bottom: 30 };
+const DAY_MS = 86_400_000;
+
+const dayNumber = (on: string): number => Date.parse(`${on}T00:00:00Z`) / DAY_MS;
+
+export interface ChartCheckIn {
+  on: string;
+  pain: number;
+  enjoyment: number;
+  activity: number;
+  score: number;
+}
+
+/**
+ * PEG over time as an SVG line chart, with the plans marked as dashed lines, and the same numbers
+ * as a table for anyone who would rather read them (or cannot see the chart). Drawn with classes
+ * and presentation attributes only, so it works under a strict CSP; no chart library.
+ */
+export function PegChart({
+  checkIns,
+  marks,
+  summary,
+  title = 'Pain score (PEG) by week',
+  now = new Date(),
+}: {
+  checkIns: readonly ChartCheckIn[];
+  marks: readonly { on: string; label: string }[];
+  /** One sentence saying what the chart shows, e.g. what changed since the start. */
+  summary: string;
+  title?: string;
+  now?: Date;
+}) {
+  const id = useId();
+  const points = [...checkIns].sort((a, b) => (a.on < b.on ? -1 : 1));
+  const days = [...points.map((p) => p.on), ...marks.map((m) => m.on)].map(dayNumber);
+  const first = Math.min(...days);
+  const last = Math.max(...days);
+  const span = Math.max(last - first, 1);
+  const x = (on: string) =>
+    days.length === 0 || last === first
+      ? (M.left + W - M.right) / 2
+      : M.left + ((dayNumber(on) - first) / span) * (W - M.left - M.right);
+  const y = (score: number) => M.top + (1 - score / 10) * (H - M.top - M.bottom);
+  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.on).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ');
+  const firstOn = points[0]?.on;
+  const lastOn = points.at(-1)?.on;
+
+  return (
+    <>
+      <figure className="peg-chart" aria-labelledby={`${id}-caption`}>
+        <figcaption id={`${id}-caption`}>{title}: lower is better</figcaption>
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-desc`}
+          focusable="false"
+        >
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>{summary}</desc>
+          {[0, 2, 4, 6, 8, 10].map((s) => (
+            <g key={s}>
+              <line className="peg-chart__grid" x1={M.left} x2={W - M.right} y1={y(s)} y2={y(s)} />
+              <text className="peg-chart__axis-label" x={M.left - 6} y={y(s) + 4} textAnchor="end">
+                {s}
+              </text>
+            </g>
+          ))}
+          {marks.map((m) => (
+            <g key={`${m.on}-${m.label}`}>
+              <line className="peg-chart__mark" x1={x(m.on)} x2={x(m.on)} y1={M.top - 4} y2={H - M.bottom} />
+              <text
+                className="peg-chart__mark-label"
+                x={x(m.on) > W * 0.75 ? x(m.on) - 4 : x(m.on) + 4}
+                y={M.top - 9}
+                textAnchor={x(m.on) > W * 0.75 ? 'end' : 'start'}
+              >
+                {m.label}
+              </text>
+            </g>
+          ))}
+          {points.length > 1 ? <path className="peg-chart__line" d={path} /> : null}
+          {points.map((p) => (
+            <circle key={p.on} className="peg-chart__point" cx={x(p.on)} cy={y(p.score)} r={5}>
+              <title>{`${formatDateOn(p.on, now)}: ${formatScore(p.score)}`}</title>
+            </circle>
+          ))}
+          {firstOn ? (
+            <text className="peg-chart__axis-label" x={M.left} y={H - 8} textAnchor="start">
+              {formatDateOn(firstOn, now)}
+            </text>
+          ) : null}
+          {lastOn && lastOn !== firstOn ? (
+            <text className="peg-chart__axis-label" x={W - M.right} y={H - 8} textAnchor="end">
+              {formatDateOn(lastOn, now)}
+            </text>
+          ) : null}
+        </svg>
+      </figure>
+      <TableScroll label="Pain scores as a table">
+        <table className="table">
+          <caption>Check-in answers, week by week (0 to 10; lower is better)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              <th scope="col" className="num">
+                Pain
+              </th>
+              <th scope="col" className="num">
+                Enjoyment
+              </th>
+              <th scope="col" className="num">
+                Activity
+              </th>
+              <th scope="col" className="num">
+                Score
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...points].reverse().map((p) => (
+              <tr key={p.on}>
+                <th scope="row">{formatDateOn(p.on, now)}</th>
+                <td className="num">{p.pain}</td>
+                <td className="num">{p.enjoyment}</td>
+                <td className="num">{p.activity}</td>
+                <td className="num">{formatScore(p.score)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}
