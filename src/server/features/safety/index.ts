@@ -1,0 +1,13 @@
+/**
+ * What other features may use of safety: the coordinators' open safety tasks (for the task list),
+ * and the two triggers that other slices raise inside their own transactions: a scored assessment
+ * response's safety flags, and risk words in a check-in note.
+ */
+export {
+  ALERT_SUBJECT,
+  openSafetyTasks,
+  recordCheckInNoteFlags,
+  recordScoredResponseFlags,
+  type AuditCaller,
+  type SafetyEnv,
+} from './safety.service';

@@ -1,0 +1,173 @@
+import { useId } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { DEFAULT_CRISIS_INFO, dialString, type CrisisInfo } from '../../../core/safety';
+import { lastProgram, useOptionalProgram, useProgram } from '../../app/program';
+import { useMe } from '../../app/session';
+import { Button, ButtonLink } from '../../ui/controls';
+import { Loading } from '../../ui/feedback';
+import { Page } from '../../ui/Page';
+import { newClientKey, useCrisisInfo, useRequestHelp } from './safety.api';
+import './safety.css';
+
+const isVeteransCrisisLine = (c: CrisisInfo) => c.lineName === DEFAULT_CRISIS_INFO.lineName;
+
+/** "Call 988, then press 1": what the caller dials, in the words the link is named by. */
+export function callWords(c: CrisisInfo): string {
+  return `Call ${c.callNumber}${c.callPress ? `, then press ${c.callPress}` : ''}`;
+}
+
+/**
+ * What to do now, as links a phone can act on in one tap: the emergency number, the crisis line
+ * (call, text, chat) and the program's own contact. Every number is configured per program; the
+ * defaults are 911 and the Veterans Crisis Line.
+ */
+export function CrisisNumbers({ crisis, level = 2 }: { crisis: CrisisInfo; level?: 2 | 3 }) {
+  const id = useId();
+  const H = level === 2 ? 'h2' : 'h3';
+  return (
+    <div className="crisis">
+      <section className="crisis__block crisis__block--emergency" aria-labelledby={`${id}-emergency`}>
+        <H id={`${id}-emergency`}>In danger right now?</H>
+        <p>If someone may be hurt, or there is a medical emergency:</p>
+        <a className="button button--danger crisis__action" href={`tel:${dialString(crisis.emergencyNumber)}`}>
+          Call {crisis.emergencyNumber}
+        </a>
+      </section>
+      <section className="crisis__block" aria-labelledby={`${id}-line`}>
+        <H id={`${id}-line`}>{crisis.lineName}</H>
+        {isVeteransCrisisLine(crisis) ? (
+          <p>
+            Free and confidential, 24 hours a day, for veterans, service members and the people who care about them. No VA
+            enrolment needed.
+          </p>
+        ) : null}
+        <ul className="crisis__actions">
+          <li>
+            <a className="button button--primary crisis__action" href={`tel:${dialString(crisis.callNumber)}`}>
+              {callWords(crisis)}
+            </a>
+          </li>
+          {crisis.textNumber ? (
+            <li>
+              <a className="button button--secondary crisis__action" href={`sms:${dialString(crisis.textNumber)}`}>
+                Text {crisis.textNumber}
+              </a>
+            </li>
+          ) : null}
+          {crisis.chatUrl ? (
+            <li>
+              <a className="button button--secondary crisis__action" href={crisis.chatUrl} rel="noopener noreferrer">
+                Chat online with the {crisis.lineName}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </section>
+      {crisis.programContact ? (
+        <section className="crisis__block" aria-labelledby={`${id}-program`}>
+          <H id={`${id}-program`}>Your program</H>
+          <p>
+            <a href={`tel:${dialString(crisis.programContact.phone)}`}>
+              Call {crisis.programContact.name}: {crisis.programContact.phone}
+            </a>
+          </p>
+          {crisis.programContact.hours ? <p className="muted">{crisis.programContact.hours}</p> : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** The program's crisis information, with the defaults when it cannot be loaded (help must never wait on a failure). */
+export function ProgramCrisisNumbers({ programId, level }: { programId: string | null; level?: 2 | 3 }) {
+  const info = useCrisisInfo(programId);
+  if (programId !== null && info.isPending) return <Loading label="Loading crisis numbers…" />;
+  return <CrisisNumbers crisis={info.data ?? DEFAULT_CRISIS_INFO} {...(level ? { level } : {})} />;
+}
+
+const HELP_SENT =
+  'We have let your program’s staff know. They will get in touch, but maybe not straight away. If you need help now, use the numbers below.';
+
+function helpFailed(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && 'helpFailed' in state && state.helpFailed === true;
+}
+
+/**
+ * "Crisis help": one tap from every signed-in page. After "I need help now" it also says whether
+ * the program's staff were told (the numbers show either way).
+ */
+export function CrisisHelpPage() {
+  const program = useOptionalProgram();
+  return program ? <CrisisHelpBody programId={program.programId} /> : <CrisisHelpOutsidePrograms />;
+}
+
+/** Outside a program (e.g. the password page): the last program opened, or the first, or the defaults. */
+function CrisisHelpOutsidePrograms() {
+  const me = useMe();
+  const last = lastProgram();
+  const programId = me.memberships.find((m) => m.programId === last)?.programId ?? me.memberships[0]?.programId ?? null;
+  return <CrisisHelpBody programId={programId} />;
+}
+
+function CrisisHelpBody({ programId }: { programId: string | null }) {
+  const location = useLocation();
+  return (
+    <Page
+      title="Crisis help"
+      width="narrow"
+      intro={<p>If you are thinking about suicide or are in crisis, you are not alone. Help is there now.</p>}
+    >
+      {helpFailed(location.state) ? (
+        <div role="alert" className="alert alert--error">
+          <p className="alert__title">We could not reach your program just now</p>
+          <p>Please use the numbers below. They answer any time.</p>
+        </div>
+      ) : null}
+      <ProgramCrisisNumbers programId={programId} />
+    </Page>
+  );
+}
+
+/** A participant's "I need help now": tells the program's staff at once and opens the crisis numbers. */
+export function HelpNowButton() {
+  const program = useProgram();
+  const navigate = useNavigate();
+  const help = useRequestHelp(program.programId);
+  const to = program.to('crisis-help');
+  return (
+    <Button
+      variant="danger"
+      busy={help.isPending}
+      busyLabel="Telling your program…"
+      onClick={() =>
+        help.mutate(newClientKey(), {
+          onSuccess: () => void navigate(to, { state: { notice: HELP_SENT } }),
+          onError: () => void navigate(to, { state: { helpFailed: true } }),
+        })
+      }
+    >
+      I need help now
+    </Button>
+  );
+}
+
+/** The header's "Crisis help" link: the program's page inside a program, the general page elsewhere. */
+export function CrisisHelpLink() {
+  const program = useOptionalProgram();
+  return (
+    <Link className="crisis-link" to={program ? program.to('crisis-help') : '/crisis-help'}>
+      Crisis help
+    </Link>
+  );
+}
+
+/** The "Safety concern" button on a participant's record and the contact form (coaches and staff). */
+export function SafetyConcernLink({ participantId }: { participantId?: string | undefined }) {
+  const program = useProgram();
+  if (!program.can('safety:raise') || !(program.isCoach || program.isStaff)) return null;
+  return (
+    <ButtonLink variant="danger" to={program.to(`safety/concern${participantId ? `?participant=${participantId}` : ''}`)}>
+      Safety concern
+    </ButtonLink>
+  );
+}

@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CRISIS_INFO, type CrisisInfo } from '../../../core/safety';
+import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
+import { CrisisHelpPage } from './CrisisHelp';
+import { durationWords } from './labels';
+import { SafetyConcernPage } from './SafetyConcernPage';
+
+const PARTICIPANT = '00000000-0000-4000-8000-000000000101';
+const coach = membership({ roles: ['coach'], coachId: 'c1', can: ['contact:log', 'safety:raise', 'crisis:view'] });
+const robert = { view: 'coaching', id: PARTICIPANT, code: 'P-0001', givenName: 'Robert', familyName: 'Ellis' };
+
+const href = (name: string | RegExp) => screen.getByRole('link', { name }).getAttribute('href');
+
+describe('Safety concern (coach)', () => {
+  it('shows the protocol and the crisis numbers, then tells the coordinator with one press', async () => {
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/participants`]: json([robert]),
+      [`GET /programs/${PROGRAM_ID}/safety/crisis-info`]: json(DEFAULT_CRISIS_INFO),
+      [`POST /programs/${PROGRAM_ID}/safety/concerns`]: json(
+        {
+          id: '00000000-0000-4000-8000-000000000999',
+          trigger: 'coach_concern',
+          raisedAt: '2026-03-02T15:00:00Z',
+          crisis: DEFAULT_CRISIS_INFO,
+        },
+        201,
+      ),
+    });
+    renderInProgram(<SafetyConcernPage />, { member: coach, route: `/c?participant=${PARTICIPANT}` });
+    expect(screen.getByRole('heading', { name: 'What to do now' })).toBeTruthy();
+    expect(screen.getByText(/you are not asked to judge how much danger they are in/)).toBeTruthy();
+    await screen.findByRole('link', { name: 'Call 988, then press 1' });
+    expect(href('Call 988, then press 1')).toBe('tel:988');
+    expect(href('Text 838255')).toBe('sms:838255');
+    expect(href('Call 911')).toBe('tel:911');
+    expect(href('Chat online with the Veterans Crisis Line')).toBe('https://www.veteranscrisisline.net/Chat');
+
+    const user = userEvent.setup();
+    expect((await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Participant' })).value).toBe(PARTICIPANT);
+    await user.click(screen.getByRole('radio', { name: 'They talked about suicide or harming themselves' }));
+    await user.type(
+      screen.getByRole('textbox', { name: 'A few words for the coordinator (optional)' }),
+      'Said he feels hopeless.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Tell the coordinator now' }));
+    await screen.findByText('The coordinator has been told about Robert Ellis. Stay with them and keep to the steps below.');
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.body).toEqual({
+      participantId: PARTICIPANT,
+      clientKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      category: 'self_harm',
+      note: 'Said he feels hopeless.',
+    });
+    expect(screen.getByRole('link', { name: 'Back to Robert Ellis' })).toBeTruthy();
+  });
+
+  it('asks who the concern is about before sending anything', async () => {
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/participants`]: json([robert]),
+      [`GET /programs/${PROGRAM_ID}/safety/crisis-info`]: json(DEFAULT_CRISIS_INFO),
+    });
+    renderInProgram(<SafetyConcernPage />, { member: coach, route: '/c' });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Tell the coordinator now' }));
+    expect(screen.getByText('Choose who this is about')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+});
+
+describe('Crisis help', () => {
+  it('shows the program’s own line and emergency number', async () => {
+    const uk: CrisisInfo = {
+      lineName: 'Samaritans',
+      callNumber: '116 123',
+      callPress: null,
+      textNumber: null,
+      chatUrl: null,
+      emergencyNumber: '999',
+      programContact: { name: 'Programme office', phone: '+44 20 7946 0000', hours: 'Weekdays 9 to 5' },
+    };
+    mockApi({ [`GET /programs/${PROGRAM_ID}/safety/crisis-info`]: json(uk) });
+    renderInProgram(<CrisisHelpPage />, { member: membership({ roles: ['participant'], participantId: 'p1' }) });
+    await screen.findByRole('link', { name: 'Call 999' });
+    expect(href('Call 116 123')).toBe('tel:116123');
+    expect(href('Call Programme office: +44 20 7946 0000')).toBe('tel:+442079460000');
+    expect(screen.queryByRole('link', { name: /^Text/ })).toBeNull();
+  });
+
+  it('falls back to the Veterans Crisis Line and 911 when the program cannot be reached', async () => {
+    mockApi({ [`GET /programs/${PROGRAM_ID}/safety/crisis-info`]: new TypeError('offline') });
+    renderInProgram(<CrisisHelpPage />, { member: membership({ roles: ['participant'], participantId: 'p1' }) });
+    await screen.findByRole('link', { name: 'Call 988, then press 1' });
+    expect(href('Call 911')).toBe('tel:911');
+  });
+});
+
+describe('durationWords', () => {
+  it('says minutes, hours and days briefly', () => {
+    expect([null, 0, 12, 60, 185, 1440, 1500].map(durationWords)).toEqual([
+      '—',
+      '0 min',
+      '12 min',
+      '1 h',
+      '3 h 5 min',
+      '1 day',
+      '1 day 1 h',
+    ]);
+  });
+});

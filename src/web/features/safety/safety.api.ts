@@ -1,0 +1,116 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ParticipantView } from '../../../core/participants';
+import type {
+  CrisisInfo,
+  FollowUpInput,
+  RaisedView,
+  SafetyCategory,
+  SafetyEventView,
+  SafetyLogView,
+  SafetySettings,
+} from '../../../core/safety';
+import { api } from '../../app/api';
+import { programKey } from '../programs';
+
+const safetyKey = (programId: string) => [...programKey(programId), 'safety'] as const;
+
+/**
+ * A fresh idempotency key, so a retried request raises the same event instead of a second one.
+ * `crypto.randomUUID` exists only on secure pages (https, localhost); elsewhere build a v4 UUID.
+ */
+export function newClientKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The program's crisis information (what to do now); any member of the program may read it. */
+export function useCrisisInfo(programId: string | null) {
+  return useQuery({
+    queryKey: [...safetyKey(programId ?? 'none'), 'crisis-info'],
+    queryFn: () => api.get<CrisisInfo>(`/programs/${programId}/safety/crisis-info`),
+    enabled: programId !== null,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The participants the caller may raise a concern about: a coach's own, or everyone for staff. */
+export function useConcernParticipants(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'participants', 'list', 'all'],
+    queryFn: () => api.get<ParticipantView[]>(`/programs/${programId}/participants`),
+  });
+}
+
+/** Every change to safety refreshes the program: the task list, the log and the event all move together. */
+function useProgramMutation<I, O>(programId: string, fn: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: programKey(programId) }) });
+}
+
+export interface ConcernBody {
+  participantId: string;
+  clientKey: string;
+  category: SafetyCategory | null;
+  note: string;
+}
+
+export function useRaiseConcern(programId: string) {
+  return useProgramMutation(programId, (body: ConcernBody) =>
+    api.post<RaisedView>(`/programs/${programId}/safety/concerns`, body),
+  );
+}
+
+export function useRequestHelp(programId: string) {
+  return useProgramMutation(programId, (clientKey: string) =>
+    api.post<RaisedView>(`/programs/${programId}/safety/help`, { clientKey }),
+  );
+}
+
+export function useSafetyEvent(programId: string, eventId: string) {
+  return useQuery({
+    queryKey: [...safetyKey(programId), 'events', eventId],
+    queryFn: () => api.get<SafetyEventView>(`/programs/${programId}/safety/events/${eventId}`),
+  });
+}
+
+export function useAcknowledge(programId: string, eventId: string) {
+  return useProgramMutation(programId, () =>
+    api.post<SafetyEventView>(`/programs/${programId}/safety/events/${eventId}/acknowledge`),
+  );
+}
+
+export function useRecordFollowUp(programId: string, eventId: string) {
+  return useProgramMutation(programId, (body: FollowUpInput) =>
+    api.post<SafetyEventView>(`/programs/${programId}/safety/events/${eventId}/follow-ups`, body),
+  );
+}
+
+export function useCloseEvent(programId: string, eventId: string) {
+  return useProgramMutation(programId, (note: string) =>
+    api.post<SafetyEventView>(`/programs/${programId}/safety/events/${eventId}/close`, { note }),
+  );
+}
+
+export function useSafetyLog(programId: string) {
+  return useQuery({
+    queryKey: [...safetyKey(programId), 'log'],
+    queryFn: () => api.get<SafetyLogView>(`/programs/${programId}/safety/events`),
+  });
+}
+
+export function useSafetySettings(programId: string) {
+  return useQuery({
+    queryKey: [...safetyKey(programId), 'settings'],
+    queryFn: () => api.get<SafetySettings>(`/programs/${programId}/safety/settings`),
+  });
+}
+
+export function useSaveSafetySettings(programId: string) {
+  return useProgramMutation(programId, (body: SafetySettings) =>
+    api.put<SafetySettings>(`/programs/${programId}/safety/settings`, body),
+  );
+}
