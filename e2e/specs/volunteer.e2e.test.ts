@@ -1,0 +1,211 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTraining } from '../../src/server/features/volunteers';
+import { expectAccessible, launchBrowser } from '../fixtures/browser';
+import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { signIn, signOut, visit } from '../fixtures/session';
+
+const VOLUNTEER = { given: 'Walt', family: 'Volunteer', email: 'walt.volunteer@example.org' };
+const NAME = `${VOLUNTEER.given} ${VOLUNTEER.family}`;
+const PASSWORD = 'a long volunteer passphrase';
+
+/**
+ * The volunteer's journey in Chromium against a fresh demo server: a veteran applies on the public
+ * page, the coordinator screens him and starts his training, he accepts the e-mailed invitation (the
+ * demo keeps mail for staff to read), passes every module's quiz and signs the agreement himself,
+ * and only then can the coordinator pair him with a participant. Every page is scanned by axe-core.
+ */
+describe('the volunteer journey', () => {
+  let server: DemoServer;
+  let desktop: { context: BrowserContext; close: () => Promise<void> };
+  const training = loadTraining();
+
+  beforeAll(async () => {
+    server = await startDemoServer(4300 + Math.floor(Math.random() * 500));
+    desktop = await launchBrowser();
+  });
+  afterAll(async () => {
+    await desktop?.close();
+    await server?.stop();
+  });
+
+  const api = async (page: Page, path: string) => (await page.request.get(`${server.url}/api/v1${path}`)).json();
+
+  /** Opens a waiting participant's record (enrolled, with permission to share contact details). */
+  async function openWaitingParticipant(page: Page, programId: string): Promise<string> {
+    const enrolled = (await api(page, `/programs/${programId}/participants?status=enrolled`)) as {
+      id: string;
+      givenName: string;
+      familyName: string;
+      canShareContact: boolean;
+    }[];
+    const p = enrolled.find((x) => x.canShareContact);
+    expect(p, 'the demo has a participant waiting for a coach').toBeDefined();
+    await page.goto(`${server.url}/programs/${programId}/participants/${p!.id}`);
+    await page.getByRole('radiogroup', { name: 'Choose a coach' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'participant record');
+    return `${p!.givenName} ${p!.familyName}`;
+  }
+
+  it('takes a volunteer from the public form to a trained coach who can be paired', async () => {
+    const page = await desktop.context.newPage();
+
+    // The coordinator finds the address to share.
+    await signIn(page, server.url, 'coordinator@example.org');
+    await visit(page, 'Volunteers', 'Volunteers');
+    const formPath = await page.getByRole('link', { name: 'Open the public application form' }).getAttribute('href');
+    const programId = (await api(page, '/me')).memberships[0].programId as string;
+    expect(formPath).toBe(`/apply/${programId}`);
+    await signOut(page);
+
+    // A veteran applies, with no account.
+    await page.goto(`${server.url}${formPath}`);
+    await page.getByRole('heading', { level: 1, name: 'Volunteer to coach' }).waitFor();
+    await page.getByRole('textbox', { name: 'First name' }).waitFor();
+    await expectAccessible(page, 'application form');
+    await page.getByRole('textbox', { name: 'First name' }).fill(VOLUNTEER.given);
+    await page.getByRole('textbox', { name: 'Last name' }).fill(VOLUNTEER.family);
+    await page.getByRole('textbox', { name: /^E-mail/ }).fill(VOLUNTEER.email);
+    await page
+      .getByRole('radiogroup', { name: /Gender/ })
+      .getByRole('radio', { name: 'Man', exact: true })
+      .check();
+    await page.getByRole('textbox', { name: /^About me/ }).fill('Marine veteran, retired mail carrier. I like helping people.');
+    await page
+      .getByRole('textbox', { name: /^My own pain/ })
+      .fill('Low-back pain since 2004. Pacing, stretching and a walk every morning keep me going.');
+    for (const [group, box] of [
+      [/Where is your pain/, 'Low back'],
+      [/Days you could coach/, 'Monday'],
+      [/Days you could coach/, 'Wednesday'],
+      [/Times of day/, 'Morning'],
+      [/Times of day/, 'Evening'],
+      [/Ways you could meet/, 'Phone call'],
+    ] as const) {
+      await page.getByRole('group', { name: group }).getByRole('checkbox', { name: box, exact: true }).check();
+    }
+    await page.getByRole('combobox', { name: /Service branch/ }).selectOption({ label: 'Marine Corps' });
+    await page.getByRole('combobox', { name: /Service era/ }).selectOption({ label: 'Gulf War era (1990–2001)' });
+    await page.getByRole('button', { name: 'Send my application' }).click();
+    await page.getByRole('status').filter({ hasText: 'Thank you for offering to coach' }).waitFor();
+    await expectAccessible(page, 'application sent');
+
+    // The coordinator screens him and starts his training.
+    await signIn(page, server.url, 'coordinator@example.org');
+    await visit(page, 'Volunteers', 'Volunteers');
+    await page.getByRole('link', { name: NAME }).click();
+    await page.getByRole('heading', { level: 1, name: NAME }).waitFor();
+    await expectAccessible(page, 'applicant');
+    const checklist = page.getByRole('group', { name: /Screening checklist/ }).getByRole('checkbox');
+    for (let i = 0; i < (await checklist.count()); i++) await checklist.nth(i).check();
+    await page.getByRole('textbox', { name: 'Screening notes (optional)' }).fill('Phone call went well; manages his pain.');
+    await page.getByRole('button', { name: 'Mark as screened' }).click();
+    await page.getByRole('status').filter({ hasText: 'Moved to “Screened”' }).waitFor();
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await page.getByRole('status').filter({ hasText: 'Moved to “In training”' }).waitFor();
+    await page.getByRole('table', { name: 'Training modules' }).waitFor();
+    await expectAccessible(page, 'applicant in training');
+
+    // Not trained yet: he is not among the coaches a participant can be paired with.
+    await openWaitingParticipant(page, programId);
+    expect(await page.getByRole('radio', { name: new RegExp(NAME) }).count()).toBe(0);
+
+    // The invitation e-mail: the demo keeps mail for staff to read instead of sending it.
+    const mail = (await api(page, `/programs/${programId}/mail`)) as { to: string; subject: string; text: string }[];
+    const invitation = mail.find((m) => m.to === VOLUNTEER.email && m.subject === 'Your invitation to Kindred');
+    const token = /#token=(\S+)/.exec(invitation?.text ?? '')?.[1];
+    expect(token, 'the invitation e-mail carries a one-time link').toBeTruthy();
+    expect(mail.filter((m) => m.to === VOLUNTEER.email).map((m) => m.subject)).toEqual(
+      expect.arrayContaining(['We received your application', 'Your application: next steps', 'Your coach training is ready']),
+    );
+    await signOut(page);
+
+    // He sets up his account from the link and signs in.
+    await page.goto(`${server.url}/invitation#token=${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Accept your invitation' }).waitFor();
+    await expectAccessible(page, 'invitation');
+    await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Repeat the new password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(page, 'sign-in after the invitation');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+
+    // He takes every module: the first quiz answered wrong once (no pass below the mark), then right.
+    await visit(page, 'Training', 'Training');
+    for (const [k, m] of training.modules.entries()) {
+      await page.getByRole('link', { name: m.title, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: m.title }).waitFor();
+      await page.getByRole('button', { name: 'Submit answers' }).waitFor();
+      const answer = async (right: boolean) => {
+        for (const [i, q] of m.questions.entries()) {
+          const option = q.options.find((o) => o.isCorrect === right)!;
+          await page
+            .getByRole('radiogroup', { name: `${i + 1}. ${q.text}` })
+            .getByRole('radio', { name: option.text, exact: true })
+            .check();
+        }
+        await page.getByRole('button', { name: 'Submit answers' }).click();
+      };
+      if (k === 0) {
+        await answer(false);
+        await page
+          .getByRole('status')
+          .filter({ hasText: /right; \d+ are needed to pass/ })
+          .waitFor();
+        await expectAccessible(page, `module ${m.key} after a failed quiz`);
+      }
+      await answer(true);
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Passed:/ })
+        .waitFor();
+      await expectAccessible(page, `module ${m.key} passed`);
+      await page.getByRole('link', { name: 'Back to training' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
+    }
+    await expectAccessible(page, 'training, modules passed');
+
+    // He signs the scope-and-boundaries agreement.
+    await page.getByRole('link', { name: training.agreement.title }).click();
+    await page.getByRole('heading', { level: 1, name: training.agreement.title }).waitFor();
+    await page.getByRole('button', { name: 'Sign the agreement' }).waitFor();
+    await expectAccessible(page, 'agreement');
+    await page.getByRole('textbox', { name: 'Type your full name' }).fill(NAME);
+    await page.getByRole('checkbox', { name: training.agreement.statement }).check();
+    await page.getByRole('button', { name: 'Sign the agreement' }).click();
+    await page.getByRole('status').filter({ hasText: 'You signed this agreement' }).waitFor();
+    await expectAccessible(page, 'agreement signed');
+    await visit(page, 'Training', 'Training');
+    await page.getByText('Your training is complete').waitFor();
+    await signOut(page);
+
+    // The coordinator sees an active coach, and can now pair him.
+    await signIn(page, server.url, 'coordinator@example.org');
+    await visit(page, 'Volunteers', 'Volunteers');
+    const row = page.getByRole('row', { name: new RegExp(NAME) });
+    await expect(row.getByText('Active coach').count()).resolves.toBe(1);
+    await expect(row.getByText('Complete').count()).resolves.toBe(1);
+    const participantName = await openWaitingParticipant(page, programId);
+    await page
+      .getByRole('radiogroup', { name: 'Choose a coach' })
+      .getByRole('radio', { name: new RegExp(NAME) })
+      .check();
+    await page.getByRole('button', { name: 'Pair with coach' }).click();
+    const reason = page.getByRole('textbox', { name: 'Reason for pairing across genders' });
+    const endButton = page.getByRole('button', { name: new RegExp(`End the pairing with ${NAME}`) });
+    await Promise.race([reason.waitFor(), endButton.waitFor()]);
+    if (await reason.isVisible()) {
+      await reason.fill('The participant asked for a Marine Corps veteran.');
+      await page.getByRole('button', { name: 'Pair with coach' }).click();
+      await endButton.waitFor();
+    }
+    await expectAccessible(page, `${participantName} paired with the new coach`);
+    await signOut(page);
+    await page.close();
+  }, 180_000);
+});

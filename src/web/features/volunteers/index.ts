@@ -1,0 +1,4 @@
+export { ApplicantPage } from './ApplicantPage';
+export { ApplyPage } from './ApplyPage';
+export { AgreementPage, TrainingModulePage, TrainingPage } from './TrainingPages';
+export { VolunteersPage } from './VolunteersPage';
