@@ -3,6 +3,9 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../src/server/features/accounts/accounts.service';
 import { logContact } from '../src/server/features/contacts/contacts.service';
+import { listPairs } from '../src/server/features/engagement/engagement.service';
+import { loadCurriculum } from '../src/server/features/curriculum';
+import { loadTraining } from '../src/server/features/volunteers';
 import { coachToday } from '../src/server/features/tasks/tasks.service';
 import { fixedClock } from '../src/server/platform/clock';
 import type { Deps } from '../src/server/platform/context';
@@ -46,6 +49,17 @@ describe('the benchmark generator', () => {
     expect(gen.counts.activePairings).toBeGreaterThan(60 * 0.7);
     expect(gen.counts.contacts / gen.counts.pairings).toBeGreaterThan(5);
     expect(gen.counts.contacts / gen.counts.pairings).toBeLessThan(20);
+  });
+
+  it('makes a denser history with a higher contact intensity (issue #3: 250,000 contacts for 10,000 participants)', async () => {
+    const dense = await generateProgram(db.db, { participants: 60, now, batchSize: 25, seed: 7, contactIntensity: 2.85 });
+    expect(dense.counts.contacts / dense.counts.pairings).toBeGreaterThan(18);
+    const outside = await rows(
+      `select c.id from contacts c join pairings p on p.id = c.pairing_id
+       where c.program_id = $1 and (c.occurred_at <= p.started_at or c.occurred_at >= coalesce(p.ended_at, $2::timestamptz))`,
+      [dense.programId, now.toISOString()],
+    );
+    expect(outside).toEqual([]);
   });
 
   it('keeps every coach within capacity and gives the caller coach a full caseload', async () => {
@@ -101,7 +115,14 @@ describe('the benchmark generator', () => {
       logger: { logQuery: (q) => seen.push(q.replace(/\s+/g, ' ').trim()) },
     }) as unknown as Db;
     const mailer = createMailer({ smtpUrl: null, from: 'Kindred <bench@example.org>' });
-    const deps: Deps = { db: logged, clock: fixedClock(now), mailer, publicUrl: 'http://bench.invalid' };
+    const deps: Deps = {
+      db: logged,
+      clock: fixedClock(now),
+      mailer,
+      publicUrl: 'http://bench.invalid',
+      curriculum: loadCurriculum(),
+      training: loadTraining(),
+    };
     const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
     try {
       const coach = (await loadActor(db.db, gen.coachPersonId))!;
@@ -137,6 +158,13 @@ describe('the benchmark generator', () => {
         ),
       );
       expect(await db.rawQuery(Q.SELECT_PARTICIPANT_BY_ID, [gen.programId, participantId])).toHaveLength(1);
+
+      seen.length = 0;
+      const pairs = await listPairs(deps, { actor: coordinator, requestId: 't', ip: null }, gen.programId, { sort: 'urgency' });
+      expect(pairs).toHaveLength(gen.counts.activePairings);
+      expect(seen).toEqual([Q.SELECT_PROGRAM, Q.SET_LOCAL_JIT_OFF, Q.SELECT_PAIRS_NEEDING_HELP, Q.INSERT_AUDIT].map(norm));
+      const since = new Date(now.getTime() - 14 * 86_400_000).toISOString();
+      expect(await db.rawQuery(Q.SELECT_PAIRS_NEEDING_HELP, [gen.programId, since, gen.programId])).toHaveLength(pairs.length);
     } finally {
       mailer.close();
     }

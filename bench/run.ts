@@ -6,17 +6,21 @@ import pg from 'pg';
 import type { ContactInput } from '../src/core/contacts';
 import { loadActor } from '../src/server/features/accounts/accounts.service';
 import { logContact } from '../src/server/features/contacts/contacts.service';
+import { loadCurriculum } from '../src/server/features/curriculum';
+import { loadTraining } from '../src/server/features/volunteers';
+import { listPairs } from '../src/server/features/engagement/engagement.service';
 import { coachToday } from '../src/server/features/tasks/tasks.service';
 import { systemClock } from '../src/server/platform/clock';
 import type { Caller, Deps } from '../src/server/platform/context';
 import { openDatabase, type Database } from '../src/server/platform/database';
 import { createMailer } from '../src/server/platform/mail';
 import { generateProgram, type GeneratedProgram } from './generate';
+import { matchingMarkdown, runMatchingBench } from './matching';
 import * as Q from './sql';
 
 /**
- * `kindred bench`: contact-logging throughput and the coach's "Today" latency over a generated
- * program, on PGlite and (when a URL is given) PostgreSQL, each next to the same SQL sent straight
+ * `kindred bench`: contact-logging throughput, the coach's "Today" and staff's "Pairs that need
+ * help" latency over a generated program, on PGlite and (when a URL is given) PostgreSQL, each next to the same SQL sent straight
  * through the driver. See docs/BENCHMARKS.md for what is measured and how to read it.
  */
 
@@ -27,8 +31,16 @@ export interface BenchOptions {
   contacts?: number;
   /** "Today" calls per path (default 200). */
   todayCalls?: number;
+  /** "Pairs that need help" calls per path (default 40). */
+  pairsCalls?: number;
+  /** Density of the generated contact history (default 2.85: about 250,000 contacts for 10,000 participants). */
+  contactIntensity?: number;
   /** Where the JSON goes (default bench-results/ in the working directory). */
   outDir?: string;
+  /** Run only the database benchmarks or only matching (default both). */
+  only?: 'database' | 'matching';
+  /** Coaches in the matching benchmark (default 3,000; the waiting participants are `participants`). */
+  coaches?: number;
 }
 
 type Params = unknown[];
@@ -52,7 +64,7 @@ interface Stats {
 }
 
 interface PathResult extends Stats {
-  operation: 'log_contact' | 'coach_today';
+  operation: 'log_contact' | 'coach_today' | 'pairs_need_help';
   path: string;
   label: string;
   /** Use-case time ÷ this path's time, on the total (= mean) and on the median. */
@@ -73,6 +85,7 @@ interface TargetResult {
 
 const WARMUP_CONTACTS = 100;
 const WARMUP_TODAY = 20;
+const WARMUP_PAIRS = 5;
 const ROUNDS = 8;
 const STATEMENT_SAMPLES = 200;
 
@@ -166,7 +179,7 @@ function postgresDriver(url: string): RawDriver {
 async function benchTarget(
   database: TargetResult['database'],
   open: () => Promise<{ db: Database; raw: RawDriver }>,
-  opts: Required<Pick<BenchOptions, 'participants' | 'contacts' | 'todayCalls'>>,
+  opts: Required<Pick<BenchOptions, 'participants' | 'contacts' | 'todayCalls' | 'pairsCalls' | 'contactIntensity'>>,
   say: (s: string) => void,
 ): Promise<TargetResult> {
   let t = process.hrtime.bigint();
@@ -178,7 +191,11 @@ async function benchTarget(
     say(`${database}: opened and migrated in ${(openMs / 1000).toFixed(1)} s (${version.split(' on ')[0]})`);
 
     t = process.hrtime.bigint();
-    const gen = await generateProgram(db.db, { participants: opts.participants, now: new Date() });
+    const gen = await generateProgram(db.db, {
+      participants: opts.participants,
+      now: new Date(),
+      contactIntensity: opts.contactIntensity,
+    });
     const generateMs = ms(t);
     say(
       `${database}: generated ${gen.counts.participants} participants, ${gen.counts.coaches} coaches, ` +
@@ -186,7 +203,14 @@ async function benchTarget(
     );
     await raw.query('analyze');
 
-    const deps: Deps = { db: db.db, clock: systemClock, mailer, publicUrl: 'http://bench.invalid' };
+    const deps: Deps = {
+      db: db.db,
+      clock: systemClock,
+      mailer,
+      publicUrl: 'http://bench.invalid',
+      curriculum: loadCurriculum(),
+      training: loadTraining(),
+    };
     const coordinator = await loadActor(db.db, gen.coordinatorPersonId);
     const coach = await loadActor(db.db, gen.coachPersonId);
     if (!coordinator || !coach) throw new Error('benchmark accounts missing');
@@ -326,6 +350,43 @@ async function benchTarget(
     );
     const todaySamples = await interleaved(todayPaths, opts.todayCalls, WARMUP_TODAY);
 
+    // ---- "Pairs that need help" (issue #3): every active pair of the program -------------------
+    const pairsQuery = { sort: 'urgency' } as const;
+    const pairsSince = () => new Date(Date.now() - 14 * 86_400_000).toISOString();
+    const pairsList = await listPairs(deps, asCoordinator, programId, pairsQuery);
+    const pairsPaths = [
+      {
+        key: 'use_case',
+        label: 'Kindred use case (listPairs)',
+        run: () => listPairs(deps, asCoordinator, programId, pairsQuery),
+      },
+      {
+        key: 'raw_same_statements',
+        label: 'Raw SQL, same statements',
+        run: async () => {
+          await raw.query(Q.SELECT_PROGRAM, [programId]);
+          await raw.transaction(async (q) => {
+            await q(Q.SET_LOCAL_JIT_OFF);
+            await q(Q.SELECT_PAIRS_NEEDING_HELP, [programId, pairsSince(), programId]);
+          });
+          await raw.query(Q.INSERT_AUDIT, [
+            new Date().toISOString(),
+            coordinator.personId,
+            'pair:list',
+            'pair',
+            null,
+            programId,
+            null,
+            'bench',
+          ]);
+        },
+      },
+    ];
+    say(
+      `${database}: "Pairs that need help" over ${pairsList.length} active pairs (${pairsList.filter((x) => x.nextAction).length} with a staff action due), ${opts.pairsCalls} calls on each path...`,
+    );
+    const pairsSamples = await interleaved(pairsPaths, opts.pairsCalls, WARMUP_PAIRS);
+
     // ---- Where the time goes: each statement alone -----------------------------------------
     const someone = slice(1)(0);
     const statementRuns: { operation: string; statement: string; run: () => Promise<unknown> }[] = [
@@ -370,6 +431,15 @@ async function benchTarget(
             'bench',
           ]),
       },
+      {
+        operation: 'pairs_need_help',
+        statement: 'transaction: JIT off + select every active pair with ladder facts, names and coach activity',
+        run: () =>
+          raw.transaction(async (q) => {
+            await q(Q.SET_LOCAL_JIT_OFF);
+            await q(Q.SELECT_PAIRS_NEEDING_HELP, [programId, pairsSince(), programId]);
+          }),
+      },
     ];
     const statements: TargetResult['statements'] = [];
     for (const s of statementRuns) {
@@ -410,7 +480,11 @@ async function benchTarget(
       openMs,
       generateMs,
       counts: gen.counts,
-      paths: [...results('log_contact', contactPaths, contactSamples), ...results('coach_today', todayPaths, todaySamples)],
+      paths: [
+        ...results('log_contact', contactPaths, contactSamples),
+        ...results('coach_today', todayPaths, todaySamples),
+        ...results('pairs_need_help', pairsPaths, pairsSamples),
+      ],
       statements,
     };
   } finally {
@@ -421,7 +495,11 @@ async function benchTarget(
 }
 
 const f = (x: number, digits = 2) => x.toFixed(digits);
-const OPERATION = { log_contact: 'Log a contact', coach_today: 'Coach "Today"' } as const;
+const OPERATION = {
+  log_contact: 'Log a contact',
+  coach_today: 'Coach "Today"',
+  pairs_need_help: '"Pairs that need help"',
+} as const;
 
 export function markdownTable(targets: TargetResult[]): string {
   const lines = [
@@ -486,7 +564,7 @@ async function dropDatabase(adminUrl: string, name: string): Promise<void> {
 }
 
 export async function runBenchmarks(options: BenchOptions): Promise<void> {
-  const opts = { contacts: 2000, todayCalls: 200, outDir: 'bench-results', ...options };
+  const opts = { contacts: 2000, todayCalls: 200, pairsCalls: 40, contactIntensity: 2.85, outDir: 'bench-results', ...options };
   if (!Number.isInteger(opts.participants) || opts.participants < 10)
     throw new Error('--participants must be a whole number of at least 10');
   const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -496,20 +574,25 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
     `Kindred benchmarks: ${opts.participants} participants; ${before.cpus} CPUs, ${before.memoryGiB} GiB, node ${before.node}, load ${before.loadAverage.join(' ')}`,
   );
 
-  const targets: TargetResult[] = [];
-  targets.push(
-    await benchTarget(
-      'PGlite',
-      async () => {
-        const db = await openDatabase({ kind: 'pglite', dataDir: null });
-        return { db, raw: pgliteDriver(db) };
-      },
-      opts,
-      say,
-    ),
-  );
+  // Matching is pure and runs first, so its memory is measured before the databases fill the heap.
+  const matching =
+    opts.only === 'database' ? [] : runMatchingBench({ participants: opts.participants, coaches: opts.coaches ?? 3000 }, say);
 
-  if (opts.postgresUrl) {
+  const targets: TargetResult[] = [];
+  if (opts.only !== 'matching')
+    targets.push(
+      await benchTarget(
+        'PGlite',
+        async () => {
+          const db = await openDatabase({ kind: 'pglite', dataDir: null });
+          return { db, raw: pgliteDriver(db) };
+        },
+        opts,
+        say,
+      ),
+    );
+
+  if (opts.postgresUrl && opts.only !== 'matching') {
     // A database of its own for the run, dropped afterwards, so nothing is written into the one named.
     const name = `kindred_bench_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: opts.postgresUrl });
@@ -533,7 +616,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
     } finally {
       await dropDatabase(opts.postgresUrl, name);
     }
-  } else {
+  } else if (opts.only !== 'matching') {
     say('PostgreSQL: skipped (give --postgres URL or set DATABASE_URL)');
   }
 
@@ -544,12 +627,20 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
   say(
     `Results (${finished.toISOString().slice(0, 10)}, ${opts.participants} participants, ${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s in all):`,
   );
-  say('');
-  say(table);
-  say('');
-  say('Where the time goes (each statement alone through the driver, median):');
-  say('');
-  say(breakdown);
+  if (targets.length > 0) {
+    say('');
+    say(table);
+    say('');
+    say('Where the time goes (each statement alone through the driver, median):');
+    say('');
+    say(breakdown);
+  }
+  if (matching.length > 0) {
+    say('');
+    say('Matching (optimal beside the greedy baseline):');
+    say('');
+    say(matchingMarkdown(matching));
+  }
 
   mkdirSync(opts.outDir, { recursive: true });
   const file = path.join(opts.outDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -559,8 +650,11 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
     participants: opts.participants,
     contactsPerPath: opts.contacts,
     todayCallsPerPath: opts.todayCalls,
+    pairsCallsPerPath: opts.pairsCalls,
+    contactIntensity: opts.contactIntensity,
     machine: { ...before, loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     targets,
+    matching,
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   say('');

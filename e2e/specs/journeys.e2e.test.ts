@@ -1,7 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../fixtures/browser';
 import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { signIn, signOut, visit } from '../fixtures/session';
 
 /**
  * The foundation's journeys in Chromium against a real server on a fresh demo database:
@@ -26,34 +27,12 @@ describe('foundation journeys', () => {
     await server?.stop();
   });
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    // A journey that failed half-way may have left its session behind; start each one signed out.
-    await page.context().clearCookies();
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.getByRole('button', { name: `Use ${email}` }).click();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  }
-
-  async function signOut(page: Page): Promise<void> {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
-  }
-
-  async function visit(page: Page, linkName: string, heading: string | RegExp): Promise<void> {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-    await page.waitForLoadState('networkidle');
-    await expectAccessible(page, linkName);
-  }
-
   it('lets a coordinator pair an enrolled participant with the demo coach', async () => {
     const page = await desktop.context.newPage();
     await page.goto(`${server.url}/sign-in`);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await expectAccessible(page, 'sign-in');
-    await signIn(page, 'coordinator@example.org');
+    await signIn(page, server.url, 'coordinator@example.org');
 
     const me = await (await page.request.get(`${server.url}/api/v1/me`)).json();
     programId = me.memberships[0].programId;
@@ -81,7 +60,8 @@ describe('foundation journeys', () => {
       await visit(page, link, heading);
     }
 
-    await page.getByRole('link', { name: paired.name }).first().click();
+    // By address, not by name: the demo may hold two people with the same name.
+    await page.locator(`main a[href$="/participants/${paired.participantId}"]`).first().click();
     await page.getByRole('heading', { level: 1, name: paired.name }).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'participant record');
@@ -120,7 +100,7 @@ describe('foundation journeys', () => {
 
   it('lets the coach log a reached contact on a phone, and the task disappears', async () => {
     const page = await mobile.context.newPage();
-    await signIn(page, 'coach@example.org');
+    await signIn(page, server.url, 'coach@example.org');
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'Today');
@@ -150,7 +130,7 @@ describe('foundation journeys', () => {
 
   it('shows the participant his coach and lets him say how to be reached', async () => {
     const page = await mobile.context.newPage();
-    await signIn(page, 'participant@example.org');
+    await signIn(page, server.url, 'participant@example.org');
     await page.getByRole('heading', { level: 1, name: 'My coach' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'James Walker' }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -165,7 +145,7 @@ describe('foundation journeys', () => {
 
   it('shows the evaluator the program without names', async () => {
     const page = await desktop.context.newPage();
-    await signIn(page, 'evaluator@example.org');
+    await signIn(page, server.url, 'evaluator@example.org');
     await page.waitForLoadState('networkidle');
     await visit(page, 'Overview', /overview/i);
     await visit(page, 'Participants', /participants/i);

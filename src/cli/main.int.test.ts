@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -59,6 +59,16 @@ describe('the kindred command', () => {
     expect(r.err).toContain('PORT');
     expect(r.err).not.toContain('not-a-port-zx81');
     expect(r.out).toBe('');
+  });
+
+  it('exits 2 on an invalid curriculum file, naming the file and the field, touching no database', async () => {
+    const own = join(dir, 'own-curriculum');
+    mkdirSync(own);
+    writeFileSync(join(own, 'sleep.md'), '---\nkey: sleep\ntitle: Sleep\nversion: soon\n---\n');
+    const r = await run(['serve'], { KINDRED_CURRICULUM_DIR: own, KINDRED_DATA_DIR: join(dir, 'never-created') });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`Invalid curriculum:\n  ${join(own, 'sleep.md')}: version: Expected a whole number`);
+    expect(readdirSync(dir)).not.toContain('never-created');
   });
 
   it('refuses a short password for user create with exit 2, touching no database', async () => {

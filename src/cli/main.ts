@@ -8,6 +8,8 @@ import { DataDirLockedError, lockDataDir } from '../server/platform/lock';
 import { backupEmbedded } from '../server/platform/backup';
 import { createUser } from '../server/features/accounts/accounts.service';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
+import { runMatchCommand } from './match';
+import { runScoreCommand } from './score';
 
 /** Opens the configured database for a one-off command, holding the data-directory lock meanwhile. */
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
@@ -133,15 +135,48 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('score')
+    .description('score answers to an instrument; prints {"instrument","total","subscales","severity","complete","flags"}')
+    .argument('[instrument]', 'instrument id (see --list)')
+    .option('--answers <json>', 'JSON object of linkId → answer (a number or an answer code)')
+    .option('--list', 'list the instruments (id, title, licence)')
+    .action((instrument: string | undefined, opts: { answers?: string; list?: boolean }) => {
+      const outcome = runScoreCommand(instrument, opts);
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(outcome.out);
+    });
+
+  program
+    .command('match')
+    .description("propose coaches for a program's waiting participants; --dry-run prints the proposal as JSON")
+    .requiredOption('--program <id>', 'the program (id)')
+    .option('--dry-run', 'print the proposal; nothing is saved (approval happens in the app)')
+    .action(async (opts: { program: string; dryRun?: boolean }) => {
+      const outcome = await runMatchCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(outcome.out);
+    });
+
+  program
     .command('bench')
     .description('run the benchmarks (see docs/BENCHMARKS.md)')
     .option('--participants <n>', 'participants in the generated program', '10000')
     .option('--postgres <url>', 'also run against this PostgreSQL database (default: DATABASE_URL)')
-    .action(async (opts: { participants: string; postgres?: string }) => {
+    .option('--only <part>', 'run only "database" or only "matching"')
+    .option('--coaches <n>', 'coaches in the matching benchmark', '3000')
+    .option('--intensity <x>', 'density of the generated contact history (2.85: about 25 contacts a participant)', '2.85')
+    .action(async (opts: { participants: string; postgres?: string; only?: string; coaches: string; intensity: string }) => {
+      if (opts.only !== undefined && opts.only !== 'database' && opts.only !== 'matching')
+        throw new UsageError('--only must be "database" or "matching"');
+      const intensity = Number(opts.intensity);
+      if (!(intensity > 0 && intensity <= 10)) throw new UsageError('--intensity must be a number above 0 and at most 10');
       const { runBenchmarks } = await import('../../bench/run');
       await runBenchmarks({
         participants: Number(opts.participants),
         postgresUrl: opts.postgres ?? process.env.DATABASE_URL ?? null,
+        ...(opts.only ? { only: opts.only } : {}),
+        coaches: Number(opts.coaches),
+        contactIntensity: intensity,
       });
     });
 

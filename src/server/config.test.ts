@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       session: { idleMinutes: 30, maxHours: 12 },
       cookieSecure: false,
       backupHours: 24,
+      curriculumDir: null,
     });
   });
 
@@ -44,6 +45,7 @@ describe('loadConfig', () => {
       KINDRED_SESSION_IDLE_MINUTES: '15',
       KINDRED_SESSION_MAX_HOURS: '8',
       KINDRED_BACKUP_HOURS: '0',
+      KINDRED_CURRICULUM_DIR: '/etc/kindred/curriculum',
     });
     expect(c).toMatchObject({
       port: 8080,
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
       session: { idleMinutes: 15, maxHours: 8 },
       cookieSecure: true,
       backupHours: 0,
+      curriculumDir: '/etc/kindred/curriculum',
     });
   });
 

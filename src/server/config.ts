@@ -38,6 +38,7 @@ const ConfigSchema = z.object({
     .min(0)
     .max(24 * 7)
     .default(24),
+  KINDRED_CURRICULUM_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -55,6 +56,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Hours between automatic backups of the embedded database; 0 turns them off. */
   backupHours: number;
+  /** A deployment's own curriculum topics (`<key>.md` files) that add to or replace the built-in ones. */
+  curriculumDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { demoByDefault?: boole
     session: { idleMinutes: c.KINDRED_SESSION_IDLE_MINUTES, maxHours: c.KINDRED_SESSION_MAX_HOURS },
     cookieSecure: publicUrl.startsWith('https://'),
     backupHours: c.KINDRED_BACKUP_HOURS,
+    curriculumDir: c.KINDRED_CURRICULUM_DIR ?? null,
   };
 }

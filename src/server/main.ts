@@ -9,6 +9,9 @@ import { createLogger } from './platform/logger';
 import { createMailer } from './platform/mail';
 import { backupEmbedded } from './platform/backup';
 import { isDatabaseEmpty, seedDemo } from './demo/seed';
+import { sweepLadder } from './features/engagement';
+import { loadCurriculum } from './features/curriculum';
+import { loadTraining } from './features/volunteers';
 
 export interface RunningServer {
   app: App;
@@ -17,9 +20,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Composition root: config → lock → database (migrated) → demo seed → HTTP, and a clean stop. */
+/** Composition root: config → curriculum → lock → database (migrated) → demo seed → HTTP, and a clean stop. */
 export async function startServer(config: Config, opts: { clock?: Clock; webDir?: string | null } = {}): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
+  // Bad content stops start-up before anything is opened, naming each file and problem.
+  const curriculum = loadCurriculum({ extraDir: config.curriculumDir });
+  const training = loadTraining();
   let lock: DirLock | null = null;
   if (config.database.kind === 'pglite') lock = lockDataDir(config.database.dataDir);
   let db: Database;
@@ -33,7 +39,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
   }
   const clock = opts.clock ?? systemClock;
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const deps: Deps = { db: db.db, clock, mailer, publicUrl: config.publicUrl };
+  const deps: Deps = { db: db.db, clock, mailer, publicUrl: config.publicUrl, curriculum, training };
   if (config.isDemo && (await isDatabaseEmpty(db.db))) {
     logger.info('seeding the demo program');
     await seedDemo(db.db, clock.now());
@@ -60,6 +66,17 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
         .catch((err: Error) => logger.error({ err: { message: err.message } }, 'mail delivery failed'));
     }, 15_000),
   );
+  // The escalation ladder: record the steps that fired and e-mail coaches their reminders.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    sweeping = sweeping.then(() =>
+      sweepLadder(deps, clock.now()).catch((err: Error) =>
+        logger.error({ err: { message: err.message } }, 'ladder sweep failed'),
+      ),
+    );
+  };
+  sweep();
+  timers.push(setInterval(sweep, 10 * 60_000));
   if (db.kind === 'pglite' && config.backupHours > 0 && config.database.kind === 'pglite') {
     const dataDir = config.database.dataDir;
     timers.push(
@@ -81,6 +98,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
       if (stopped) return;
       stopped = true;
       for (const t of timers) clearInterval(t);
+      await sweeping;
       await app.close();
       mailer.close();
       await db.close();

@@ -38,5 +38,7 @@ export const CoachView = z.object({
   hasAccount: z.boolean(),
   /** Reached contacts in the last 30 days, across the coach's participants. */
   recentReached: z.int(),
+  /** Training passed and the scope agreement signed: only then can the coach be paired (#6). */
+  isTrained: z.boolean(),
 });
 export type CoachView = z.infer<typeof CoachView>;

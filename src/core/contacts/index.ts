@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { DomainError } from '../shared/errors';
 import { Channel } from '../shared/vocab';
 
-/** What happened on an attempt. Only `reached` counts as a contact toward the target. */
-export const contactOutcomes = ['reached', 'no_answer', 'voicemail', 'wrong_number', 'declined'] as const;
+/**
+ * What happened on an attempt. Only `reached` counts as a contact toward the target; `rescheduled`
+ * (they picked up and agreed another time) shows the time worked but is not a session.
+ */
+export const contactOutcomes = ['reached', 'no_answer', 'voicemail', 'wrong_number', 'declined', 'rescheduled'] as const;
 export const ContactOutcome = z.enum(contactOutcomes);
 export type ContactOutcome = z.infer<typeof ContactOutcome>;
 

@@ -39,6 +39,8 @@ export interface PairingFacts {
     hasActivePairing: boolean;
   };
   coach: { status: CoachStatus; gender: Gender; caseload: number; activePairings: number };
+  /** Every training module passed and the scope agreement signed (issue #6; see core/volunteers). */
+  isCoachTrained: boolean;
   genderMismatchReason: string | null;
 }
 
@@ -51,7 +53,8 @@ export function isGenderMismatch(f: Pick<PairingFacts, 'participant' | 'coach'>)
 
 /**
  * Decides whether a coordinator may pair this participant with this coach (ECLIPSE matched on
- * gender and gave the coach contact details only with the participant's permission). Throws a
+ * gender and gave the coach contact details only with the participant's permission; Kindred also
+ * pairs only coaches who finished training and signed the scope agreement). Throws a
  * DomainError naming the first rule broken; returns whether the pairing crosses genders.
  */
 export function checkPairing(f: PairingFacts): { isGenderMismatch: boolean } {
@@ -74,6 +77,13 @@ export function checkPairing(f: PairingFacts): { isGenderMismatch: boolean } {
   }
   if (f.coach.status !== 'active') {
     throw new DomainError('invalid_state', 'coach_not_active', 'The coach is not active');
+  }
+  if (!f.isCoachTrained) {
+    throw new DomainError(
+      'invalid_state',
+      'coach_not_trained',
+      'The coach has not finished training and signed the scope agreement yet',
+    );
   }
   if (f.coach.activePairings >= f.coach.caseload) {
     throw new DomainError('conflict', 'coach_at_capacity', 'The coach already has the caseload he or she chose');

@@ -5,6 +5,7 @@ import { checkPairing, type PairingFacts } from './index';
 type Overrides = {
   participant?: Partial<PairingFacts['participant']>;
   coach?: Partial<PairingFacts['coach']>;
+  isCoachTrained?: boolean;
   genderMismatchReason?: string | null;
 };
 
@@ -20,6 +21,7 @@ function facts(o: Overrides = {}): PairingFacts {
       ...o.participant,
     },
     coach: { status: 'active', gender: 'woman', caseload: 2, activePairings: 1, ...o.coach },
+    isCoachTrained: o.isCoachTrained ?? true,
     genderMismatchReason: o.genderMismatchReason ?? null,
   };
 }
@@ -52,6 +54,7 @@ describe('checkPairing', () => {
     ],
     ['paused coach', 'coach_not_active', 'invalid_state', { coach: { status: 'paused' } }],
     ['retired coach', 'coach_not_active', 'invalid_state', { coach: { status: 'retired' } }],
+    ['coach not trained', 'coach_not_trained', 'invalid_state', { isCoachTrained: false }],
     ['coach at capacity', 'coach_at_capacity', 'conflict', { coach: { caseload: 2, activePairings: 2 } }],
     ['coach over capacity', 'coach_at_capacity', 'conflict', { coach: { caseload: 1, activePairings: 3 } }],
     ['gender mismatch without a reason', 'gender_mismatch_needs_reason', 'invalid_state', { coach: { gender: 'man' } }],
@@ -68,6 +71,14 @@ describe('checkPairing', () => {
     ).toBe('no_permission_to_share_contact');
     expect(refusal(facts({ coach: { status: 'paused', activePairings: 9, gender: 'man' } })).reason).toBe('coach_not_active');
     expect(refusal(facts({ coach: { activePairings: 2, gender: 'man' } })).reason).toBe('coach_at_capacity');
+    expect(refusal(facts({ coach: { activePairings: 2 }, isCoachTrained: false })).reason).toBe('coach_not_trained');
+    expect(refusal(facts({ coach: { status: 'retired' }, isCoachTrained: false })).reason).toBe('coach_not_active');
+  });
+
+  it('refuses an untrained coach even with a free place, the same gender and every permission', () => {
+    const f = facts({ isCoachTrained: false });
+    expect(refusal(f)).toEqual({ code: 'invalid_state', reason: 'coach_not_trained' });
+    expect(checkPairing({ ...f, isCoachTrained: true })).toEqual({ isGenderMismatch: false });
   });
 
   it('allows an active participant without a current pairing (a change of coach)', () => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Weekday } from '../engagement/local-time';
+import { reachWindowFields } from '../engagement/reach-window';
 import { DomainError } from '../shared/errors';
 import { patchSchema } from '../shared/patch';
 import { Channel, DateOn, Email, Gender, PainLocation, Phone, TimeOfDay } from '../shared/vocab';
@@ -46,6 +48,7 @@ const preferences = {
   preferredChannel: Channel,
   preferredTimes: z.array(TimeOfDay).max(3),
   contactNotes: z.string().trim().max(500),
+  ...reachWindowFields,
 };
 
 export const ParticipantInput = z.object({
@@ -58,6 +61,10 @@ export const ParticipantInput = z.object({
   preferredChannel: preferences.preferredChannel.default('phone'),
   preferredTimes: preferences.preferredTimes.default([]),
   contactNotes: preferences.contactNotes.default(''),
+  preferredDays: preferences.preferredDays.default([]),
+  notBefore: preferences.notBefore.default(null),
+  notAfter: preferences.notAfter.default(null),
+  contactPausedUntil: preferences.contactPausedUntil.default(null),
   genderMatters: z.boolean().default(true),
   phone: Phone.nullable().default(null),
   email: Email.nullable().default(null),
@@ -78,6 +85,10 @@ export const PreferencesUpdate = z
     preferredChannel: preferences.preferredChannel,
     preferredTimes: preferences.preferredTimes,
     contactNotes: preferences.contactNotes,
+    preferredDays: preferences.preferredDays,
+    notBefore: preferences.notBefore,
+    notAfter: preferences.notAfter,
+    contactPausedUntil: preferences.contactPausedUntil,
     phone: Phone.nullable(),
     canShareContact: z.boolean(),
   })
@@ -108,7 +119,7 @@ const engagement = {
   reachedCount: z.int(),
   attemptCount: z.int(),
   /** Where the pair stands against the cadence, null when not paired. */
-  pairState: z.enum(['on_track', 'due', 'overdue', 'quiet']).nullable(),
+  pairState: z.enum(['on_track', 'due', 'overdue', 'quiet', 'paused']).nullable(),
   nextContactDueOn: z.string().nullable(),
 };
 const preferenceFields = {
@@ -116,6 +127,10 @@ const preferenceFields = {
   preferredChannel: Channel,
   preferredTimes: z.array(TimeOfDay),
   contactNotes: z.string(),
+  preferredDays: z.array(Weekday),
+  notBefore: z.string().nullable(),
+  notAfter: z.string().nullable(),
+  contactPausedUntil: z.string().nullable(),
 };
 
 /** Staff see the whole record. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_LADDER, LadderSettings } from '../engagement/ladder';
+import { DEFAULT_TIME_ZONE, TimeZone } from '../engagement/local-time';
 import { patchSchema } from '../shared/patch';
 import { DateOn } from '../shared/vocab';
 
@@ -33,6 +35,10 @@ export const ProgramInput = z.object({
   lengthDays: z.int().min(7).max(1095).default(PROGRAM_DEFAULTS.lengthDays),
   cadenceDays: z.int().min(1).max(90).default(PROGRAM_DEFAULTS.cadenceDays),
   targetContacts: z.int().min(1).max(200).default(PROGRAM_DEFAULTS.targetContacts),
+  /** The IANA zone the program's local days and hours are counted in (attempt times, pauses). */
+  timeZone: TimeZone.default(DEFAULT_TIME_ZONE),
+  /** The escalation ladder when a pair goes quiet. */
+  ladder: LadderSettings.default(() => ({ ...DEFAULT_LADDER })),
   topics: z
     .array(Topic)
     .min(1)
@@ -50,4 +56,6 @@ export interface ProgramRules {
   lengthDays: number;
   cadenceDays: number;
   targetContacts: number;
+  timeZone: string;
+  ladder: LadderSettings;
 }

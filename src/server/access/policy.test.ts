@@ -59,16 +59,43 @@ const expected = {
   'coach:view': { admin: ALL_F, coordinator: ALL_F, coach: [_, S, _], participant: NONE, evaluator: NONE, none: NONE },
   'coach:create': staffOnly,
   'coach:update': staffOnly,
+  'volunteer:list': staffOnly,
+  'volunteer:view': staffOnly,
+  'volunteer:move': staffOnly,
+  'volunteer:settings': staffOnly,
+  'training:view': { admin: ALL_F, coordinator: ALL_F, coach: [_, S, _], participant: NONE, evaluator: NONE, none: NONE },
+  'training:take': { admin: NONE, coordinator: NONE, coach: [_, S, _], participant: NONE, evaluator: NONE, none: NONE },
+  'agreement:sign': { admin: NONE, coordinator: NONE, coach: [_, S, _], participant: NONE, evaluator: NONE, none: NONE },
   'pairing:create': staffOnly,
   'pairing:end': staffOnly,
   'pairing:list': staffOnly,
+  'matching:propose': staffOnly,
+  'matching:approve': staffOnly,
   'contact:log': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
   'contact:list': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
   'task:list': { admin: ALL_F, coordinator: ALL_F, coach: [C, C, C], participant: NONE, evaluator: NONE, none: NONE },
+  'outreach:suggest': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
+  'pair:list': staffOnly,
+  'ladder:record': staffOnly,
+  'coach:preferences': { admin: ALL_F, coordinator: ALL_F, coach: [_, S, _], participant: NONE, evaluator: NONE, none: NONE },
+  'curriculum:view': { admin: ALL_F, coordinator: ALL_F, coach: [C, C, C], participant: [S, S, S], evaluator: ALL_F, none: NONE },
+  'plan:list': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: [_, S, _], evaluator: NONE, none: NONE },
+  'plan:create': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
+  'plan:review': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
+  'plan:summary': { admin: ALL_F, coordinator: ALL_F, coach: NONE, participant: NONE, evaluator: [P, P, P], none: NONE },
+  'checkin:record': { admin: NONE, coordinator: NONE, coach: NONE, participant: [_, S, _], evaluator: NONE, none: NONE },
+  'progress:view': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: [_, S, _], evaluator: NONE, none: NONE },
+  'encouragement:write': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
   'invitation:create': staffOnly,
   'invitation:list': staffOnly,
   'audit:view': staffOnly,
   'mail:view': staffOnly,
+  'safety:raise': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: [_, S, _], evaluator: NONE, none: NONE },
+  'safety:view': staffOnly,
+  'safety:act': staffOnly,
+  'safety:log': { admin: ALL_F, coordinator: ALL_F, coach: NONE, participant: NONE, evaluator: [P, P, P], none: NONE },
+  'safety:configure': staffOnly,
+  'crisis:view': { admin: ALL_F, coordinator: ALL_F, coach: ALL_F, participant: ALL_F, evaluator: ALL_F, none: NONE },
 } as const satisfies Record<Action, Record<RoleKey, Row>>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
@@ -116,6 +143,7 @@ describe('the policy matrix: role × action × relation', () => {
     expect(decide(coachAndEvaluator, 'participant:view', PROGRAM, 'none')).toBe('pseudonymous');
     expect(decide(coachAndEvaluator, 'participant:list', PROGRAM)).toBe('coaching');
     expect(decide(actor(['coordinator', 'coach']), 'participant:view', PROGRAM, 'none')).toBe('full');
+    expect(decide(actor(['coach', 'participant']), 'curriculum:view', PROGRAM)).toBe('coaching');
   });
 
   it('gives a deployment administrator the admin column in every program, without any grant', () => {
@@ -190,24 +218,54 @@ describe('capabilities', () => {
       'participant:list',
       'participant:view',
       'coach:view',
+      'training:view',
+      'training:take',
+      'agreement:sign',
       'contact:log',
       'contact:list',
       'task:list',
+      'outreach:suggest',
+      'coach:preferences',
+      'curriculum:view',
+      'plan:list',
+      'plan:create',
+      'plan:review',
+      'progress:view',
+      'encouragement:write',
+      'safety:raise',
+      'crisis:view',
     ]);
     expect(capabilities(actor(['participant']), PROGRAM)).toEqual([
       'program:view',
       'participant:view',
       'participant:preferences',
+      'curriculum:view',
+      'plan:list',
+      'checkin:record',
+      'progress:view',
+      'safety:raise',
+      'crisis:view',
     ]);
     expect(capabilities(actor(['evaluator']), PROGRAM)).toEqual([
       'program:view',
       'overview:view',
       'participant:list',
       'participant:view',
+      'curriculum:view',
+      'plan:summary',
+      'safety:log',
+      'crisis:view',
     ]);
     expect(capabilities(actor(['coach']), OTHER_PROGRAM)).toEqual([]);
     expect(capabilities(actor(['coordinator']), PROGRAM)).toEqual(
-      actions.filter((a) => a !== 'program:create' && a !== 'program:update'),
+      actions.filter(
+        (a) =>
+          a !== 'program:create' &&
+          a !== 'program:update' &&
+          a !== 'checkin:record' &&
+          a !== 'training:take' &&
+          a !== 'agreement:sign',
+      ),
     );
   });
 });

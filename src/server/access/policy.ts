@@ -18,16 +18,43 @@ export const actions = [
   'coach:view',
   'coach:create',
   'coach:update',
+  'volunteer:list',
+  'volunteer:view',
+  'volunteer:move',
+  'volunteer:settings',
+  'training:view',
+  'training:take',
+  'agreement:sign',
   'pairing:create',
   'pairing:end',
   'pairing:list',
+  'matching:propose',
+  'matching:approve',
   'contact:log',
   'contact:list',
   'task:list',
+  'outreach:suggest',
+  'pair:list',
+  'ladder:record',
+  'coach:preferences',
+  'curriculum:view',
+  'plan:list',
+  'plan:create',
+  'plan:review',
+  'plan:summary',
+  'checkin:record',
+  'progress:view',
+  'encouragement:write',
   'invitation:create',
   'invitation:list',
   'audit:view',
   'mail:view',
+  'safety:raise',
+  'safety:view',
+  'safety:act',
+  'safety:log',
+  'safety:configure',
+  'crisis:view',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -76,16 +103,80 @@ export const policy = {
   },
   'coach:create': staffOnly,
   'coach:update': staffOnly,
+  // The volunteer pipeline (#6): applicants are personal data that staff screen and move along.
+  'volunteer:list': staffOnly,
+  'volunteer:view': staffOnly,
+  'volunteer:move': staffOnly,
+  'volunteer:settings': staffOnly,
+  // Training: staff follow every coach's progress; a coach sees and takes his or her own modules
+  // and signs his or her own agreement. Nobody passes a module or signs for someone else.
+  'training:view': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'self' ? 'self' : null),
+  'training:take': (r, rel) => (r.has('coach') && rel === 'self' ? 'self' : null),
+  'agreement:sign': (r, rel) => (r.has('coach') && rel === 'self' ? 'self' : null),
   'pairing:create': staffOnly,
   'pairing:end': staffOnly,
   'pairing:list': staffOnly,
+  'matching:propose': staffOnly,
+  'matching:approve': staffOnly,
   'contact:log': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
   'contact:list': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
   'task:list': (r) => (isStaff(r) ? 'full' : r.has('coach') ? 'coaching' : null),
+  // Best times to try a participant: staff, and the participant's own coach.
+  'outreach:suggest': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
+  // "Pairs that need help" and the ladder's check-in calls and decisions are staff work.
+  'pair:list': staffOnly,
+  'ladder:record': staffOnly,
+  // A coach says how and when to be reached; staff may read and change it.
+  'coach:preferences': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'self' ? 'self' : null),
+  // Curriculum content is not personal data. Participants read the handouts; coaches, staff and
+  // evaluators (who judge fidelity to the manual) also read the coach's guide.
+  'curriculum:view': (r) => {
+    if (isStaff(r) || r.has('evaluator')) return 'full';
+    if (r.has('coach')) return 'coaching';
+    if (r.has('participant')) return 'self';
+    return null;
+  },
+  // Action plans are made and reviewed by the participant's own coach (or staff) and read by the
+  // participant too; evaluators get only pseudonymous counts per pair (plan:summary), never the text.
+  'plan:list': (r, rel) => {
+    if (isStaff(r)) return 'full';
+    if (r.has('coach') && rel === 'coach_of') return 'coaching';
+    if (r.has('participant') && rel === 'self') return 'self';
+    return null;
+  },
+  'plan:create': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
+  'plan:review': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
+  'plan:summary': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  // The weekly check-in, the practice log and the sharing setting are the participant's own voice.
+  'checkin:record': (r, rel) => (r.has('participant') && rel === 'self' ? 'self' : null),
+  // The progress picture. The coach's view leaves out check-ins and the practice log when the
+  // participant turned sharing off (decided in the plans service from the participant's setting).
+  // Evaluators see none of it: self-tracking is not research data.
+  'progress:view': (r, rel) => {
+    if (isStaff(r)) return 'full';
+    if (r.has('coach') && rel === 'coach_of') return 'coaching';
+    if (r.has('participant') && rel === 'self') return 'self';
+    return null;
+  },
+  'encouragement:write': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
   'invitation:create': staffOnly,
   'invitation:list': staffOnly,
   'audit:view': staffOnly,
   'mail:view': staffOnly,
+  // Safety (issue #5): staff raise for anyone, a coach for his or her own participants, a
+  // participant for himself or herself ("I need help now"). Only staff see, act on and configure
+  // events; evaluators read the log pseudonymously for oversight. Crisis help is for everyone.
+  'safety:raise': (r, rel) => {
+    if (isStaff(r)) return 'full';
+    if (r.has('coach') && rel === 'coach_of') return 'coaching';
+    if (r.has('participant') && rel === 'self') return 'self';
+    return null;
+  },
+  'safety:view': staffOnly,
+  'safety:act': staffOnly,
+  'safety:log': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'safety:configure': staffOnly,
+  'crisis:view': anyRole,
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

@@ -4,20 +4,35 @@ import { DEFAULT_TOPICS } from '../../core/programs';
 import { addDays, toDateOn } from '../../core/shared/dates';
 import type { Channel, Gender } from '../../core/shared/vocab';
 import type { ContactOutcome } from '../../core/contacts';
+import { bandOf, DEFAULT_LADDER, DEFAULT_TIME_ZONE, ladderPosition, localTimeOf, type Weekday } from '../../core/engagement';
 import type { Db } from '../platform/database';
 import { hashPassword } from '../platform/passwords';
 import { people, roleGrants } from '../features/accounts/accounts.table';
 import { coaches } from '../features/coaches/coaches.table';
 import { contacts } from '../features/contacts/contacts.table';
+import { ladderEvents } from '../features/engagement/engagement.table';
 import { pairings } from '../features/pairings/pairings.table';
+import { seedPlansDemo } from '../features/plans/plans.demo';
 import { participants } from '../features/participants/participants.table';
 import { programs } from '../features/programs/programs.table';
+import { seedDemoVolunteers } from '../features/volunteers';
 import { FAMILY, GIVEN, PAIN, TIMES } from './names';
 import { pick, pickSome, seededRandom, seededUuid } from './random';
 
 export const DEMO_PASSWORD = 'kindred-demo';
 
-const NO_REACH: ContactOutcome[] = ['no_answer', 'no_answer', 'voicemail', 'voicemail', 'declined'];
+const NO_REACH: ContactOutcome[] = [
+  'no_answer',
+  'no_answer',
+  'voicemail',
+  'voicemail',
+  'declined',
+  'rescheduled',
+  'wrong_number',
+];
+/** Evenings answer more often than mornings in the demo, so the best-time suggestions have a pattern to find. */
+const REACH_BY_BAND = { morning: 0.6, afternoon: 0.72, evening: 0.88 } as const;
+const DEMO_DAYS: readonly Weekday[][] = [['tue', 'thu'], ['mon', 'wed', 'fri'], ['sat', 'sun'], []];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const result = (await db.execute(
@@ -98,6 +113,17 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
         email: i === 0 ? 'coach@example.org' : `coach${i + 1}@example.org`,
         status: status as 'active' | 'paused' | 'retired',
         caseload: i === 0 ? 4 : 2 + Math.floor(rand() * 2),
+        // The demo's coaches have finished training and signed the scope agreement (#6).
+        trainedAt: programStart,
+        agreementSignedAt: programStart,
+        ...(i === 0
+          ? {
+              preferredChannel: 'text' as const,
+              notBefore: '09:00',
+              notAfter: '20:00',
+              contactNotes: 'Text me first; I work mornings.',
+            }
+          : {}),
         createdAt: programStart,
         updatedAt: programStart,
       };
@@ -124,6 +150,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
       { status: 'withdrawn', pattern: 'fading' },
     ];
 
+    const prefRand = seededRandom(20_260_301);
     plan.forEach((p, i) => {
       const isDemoParticipant = i === 0;
       const forDemoCoach = i < 3;
@@ -146,6 +173,11 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
         preferredChannel: 'phone',
         preferredTimes: pickSome(rand, TIMES, 1, 2),
         contactNotes: rand() < 0.3 ? 'Best after lunch; leave a message if no answer.' : '',
+        preferredDays: isDemoParticipant ? ['tue', 'thu'] : pick(prefRand, DEMO_DAYS),
+        notBefore: isDemoParticipant ? '09:00' : prefRand() < 0.4 ? '10:00' : null,
+        notAfter: isDemoParticipant ? '19:30' : prefRand() < 0.4 ? '20:00' : null,
+        // One steady participant asked for a short pause: no tasks until it ends.
+        contactPausedUntil: i === 5 ? toDateOn(addDays(now, 12)) : null,
         genderMatters: rand() < 0.85,
         phone: `(317) 555-${String(2000 + i * 53).slice(-4)}`,
         email: isDemoParticipant ? 'participant@example.org' : null,
@@ -194,8 +226,10 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
         const daysAgo = pairedDaysAgo - day;
         if (daysAgo < quietFrom) break;
         const at = addDays(now, -daysAgo);
-        at.setUTCHours(14 + Math.floor(rand() * 6), Math.floor(rand() * 60), 0, 0);
-        const isReached = p.pattern !== 'unreached' && rand() < 0.75;
+        // 13:00–23:59 UTC: morning to early evening in the program's zone (America/New_York).
+        at.setUTCHours(13 + Math.floor(rand() * 11), Math.floor(rand() * 60), 0, 0);
+        const band = bandOf(localTimeOf(at, DEFAULT_TIME_ZONE).hour) ?? 'morning';
+        const isReached = p.pattern !== 'unreached' && rand() < REACH_BY_BAND[band];
         const outcome: ContactOutcome = isReached ? 'reached' : pick(rand, NO_REACH);
         contactRows.push({
           id: id(),
@@ -237,6 +271,69 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
     await tx.insert(participants).values(participantRows);
     await tx.insert(pairings).values(pairingRows);
     for (let i = 0; i < contactRows.length; i += 200) await tx.insert(contacts).values(contactRows.slice(i, i + 200));
+
+    // Action plans, weekly check-ins, a practice log and notes (issue #4): the demo participant, a
+    // few other active pairs, and one participant of the demo coach who was not ready for a goal.
+    const demoPairOf = (i: number, madeBy: string) => {
+      const pairing = pairingRows.find((x) => x.participantId === participantRows[i]!.id && !x.endedAt);
+      return pairing
+        ? {
+            participantId: pairing.participantId,
+            pairingId: pairing.id!,
+            coachId: pairing.coachId,
+            startedAt: pairing.startedAt,
+            madeBy,
+          }
+        : null;
+    };
+    await seedPlansDemo(tx, {
+      programId,
+      now,
+      timeZone: DEFAULT_TIME_ZONE,
+      demoPair: demoPairOf(0, coachPersonId)!,
+      otherPairs: [3, 4, 5, 6, 7].flatMap((i) => demoPairOf(i, coordinatorId) ?? []),
+      notReadyPair: demoPairOf(1, coachPersonId),
+    });
+
+    // The coordinator has already called one quiet pair (ladder step 3) and written down what was learnt.
+    const rules = { cadenceDays: 14, lengthDays: 182, timeZone: DEFAULT_TIME_ZONE, ladder: DEFAULT_LADDER };
+    for (const pairing of pairingRows) {
+      if (pairing.endedAt || pairing.coachId === coachRows[0]!.id) continue;
+      const reached = contactRows.filter((c) => c.pairingId === pairing.id && c.isReached).map((c) => c.occurredAt.getTime());
+      const pos = ladderPosition(
+        {
+          startedAt: pairing.startedAt,
+          interventionStartedAt: pairing.startedAt,
+          lastReachedAt: reached.length ? new Date(Math.max(...reached)) : null,
+          contactPausedUntil: null,
+          acted: [],
+        },
+        rules,
+        now,
+      );
+      if (pos.state !== 'check_in') continue;
+      const actedAt = new Date(Math.min(now.getTime(), addDays(pos.dueAt.check_in, 1).getTime()));
+      await tx.insert(ladderEvents).values({
+        id: id(),
+        programId,
+        pairingId: pairing.id!,
+        participantId: pairing.participantId,
+        step: 'check_in',
+        episodeStartedAt: pos.episodeStartedAt,
+        firedAt: pos.dueAt.check_in,
+        recordedAt: actedAt,
+        actedBy: coordinatorId,
+        actedAt,
+        outcome: 'called',
+        reachedParticipant: true,
+        reachedCoach: false,
+        findings: ['busy_season'],
+        note: 'Caring for a grandchild this month; happy to talk again after the 15th.',
+      });
+      break;
+    }
+    // Volunteers who applied to coach: two new, one screened (#6).
+    await seedDemoVolunteers(tx, programId, coordinatorId, now);
   });
   return { programId };
 }

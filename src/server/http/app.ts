@@ -28,7 +28,7 @@ declare module 'fastify' {
     session: { tokenHash: string; csrfToken: string } | null;
   }
   interface FastifyContextConfig {
-    /** Deliberately public: no session needed (health, sign-in, invitation acceptance). */
+    /** Deliberately public: no session needed (health, sign-in, invitation acceptance, volunteer applications). */
     isPublic?: boolean;
   }
 }
@@ -49,6 +49,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Requests per minute per address on sign-in. */
   loginRateLimit?: number;
+  /** Requests per hour per address on the public volunteer application form. */
+  applicationRateLimit?: number;
   /** Told about every route as it is registered (tests walk them to check that each one needs a session). */
   onRoute?: (route: { method: string | string[]; url: string; isPublic: boolean }) => void;
 }

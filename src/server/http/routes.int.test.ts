@@ -4,7 +4,15 @@ import { SESSION_COOKIE } from './app';
 import { createTestApp, type TestApp } from '../testing/harness';
 
 /** The only API routes that answer without a session. */
-const PUBLIC = ['GET /api/v1/health', 'GET /api/v1/config', 'POST /api/v1/auth/login', 'POST /api/v1/invitations/accept'];
+const PUBLIC = [
+  'GET /api/v1/health',
+  'GET /api/v1/config',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/invitations/accept',
+  // A volunteer applies to coach without an account (#6).
+  'GET /api/v1/programs/:programId/application-form',
+  'POST /api/v1/programs/:programId/applications',
+];
 
 describe('health and the session guard on every route', () => {
   let t: TestApp;

@@ -4,11 +4,17 @@ import { accountsRoutes } from '../features/accounts/accounts.routes';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { coachesRoutes } from '../features/coaches/coaches.routes';
 import { contactsRoutes } from '../features/contacts/contacts.routes';
+import { curriculumRoutes } from '../features/curriculum/curriculum.routes';
+import { engagementRoutes } from '../features/engagement/engagement.routes';
 import { mailRoutes } from '../features/mail/mail.routes';
+import { matchingRoutes } from '../features/matching/matching.routes';
 import { pairingsRoutes } from '../features/pairings/pairings.routes';
+import { plansRoutes } from '../features/plans/plans.routes';
 import { participantsRoutes } from '../features/participants/participants.routes';
 import { programsRoutes } from '../features/programs/programs.routes';
+import { safetyRoutes } from '../features/safety/safety.routes';
 import { tasksRoutes } from '../features/tasks/tasks.routes';
+import { volunteersRoutes } from '../features/volunteers/volunteers.routes';
 import type { App, AppOptions } from './app';
 
 /** Every API route, feature by feature. */
@@ -33,9 +39,15 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   programsRoutes(app, opts);
   participantsRoutes(app, opts);
   coachesRoutes(app, opts);
+  volunteersRoutes(app, opts);
   pairingsRoutes(app, opts);
+  matchingRoutes(app, opts);
   contactsRoutes(app, opts);
   tasksRoutes(app, opts);
+  engagementRoutes(app, opts);
+  curriculumRoutes(app, opts);
+  plansRoutes(app, opts);
+  safetyRoutes(app, opts);
   auditRoutes(app, opts);
   mailRoutes(app, opts);
 }

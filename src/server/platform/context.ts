@@ -1,3 +1,5 @@
+import type { Curriculum } from '../../core/curriculum';
+import type { Training } from '../../core/volunteers';
 import type { Actor } from '../access/actor';
 import type { Clock } from './clock';
 import type { Db } from './database';
@@ -9,6 +11,10 @@ export interface Deps {
   clock: Clock;
   mailer: Mailer;
   publicUrl: string;
+  /** The coaching curriculum, read and checked once at start-up. */
+  curriculum: Curriculum;
+  /** Coach training modules and the scope agreement, read and checked once at start-up. */
+  training: Training;
 }
 
 /** Who is calling and from where, for authorization and the audit trail. */

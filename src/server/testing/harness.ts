@@ -7,12 +7,15 @@ import { createUser } from '../features/accounts/accounts.service';
 import { coaches } from '../features/coaches/coaches.table';
 import { participants } from '../features/participants/participants.table';
 import { programs } from '../features/programs/programs.table';
+import { loadCurriculum } from '../features/curriculum';
+import { loadTraining } from '../features/volunteers';
 import { buildApp, CSRF_HEADER, SESSION_COOKIE, type App } from '../http/app';
 import { fixedClock } from '../platform/clock';
 import type { Deps } from '../platform/context';
 import { openDatabase, type Database } from '../platform/database';
 import { newId } from '../platform/ids';
 import { createMailer, type Mailer } from '../platform/mail';
+import type { Curriculum } from '../../core/curriculum';
 import { DEFAULT_TOPICS } from '../../core/programs';
 import { participantCode } from '../../core/participants';
 
@@ -96,12 +99,25 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { smtpUrl?: string | null; loginRateLimit?: number; logger?: FastifyBaseLogger } = {},
+  opts: {
+    smtpUrl?: string | null;
+    loginRateLimit?: number;
+    applicationRateLimit?: number;
+    logger?: FastifyBaseLogger;
+    curriculum?: Curriculum;
+  } = {},
 ): Promise<TestApp> {
   const { db, close } = await freshDatabase();
   const clock = fixedClock(T0);
   const mailer = createMailer({ smtpUrl: opts.smtpUrl ?? null, from: 'Kindred <no-reply@kindred.test>' });
-  const deps = { db: db.db, clock, mailer, publicUrl: 'http://kindred.test' };
+  const deps = {
+    db: db.db,
+    clock,
+    mailer,
+    publicUrl: 'http://kindred.test',
+    curriculum: opts.curriculum ?? loadCurriculum(),
+    training: loadTraining(),
+  };
   const routes: TestApp['routes'] = [];
   const app = await buildApp({
     deps,
@@ -114,6 +130,7 @@ export async function createTestApp(
     webDir: null,
     isDemo: false,
     loginRateLimit: opts.loginRateLimit ?? 1000,
+    applicationRateLimit: opts.applicationRateLimit ?? 1000,
   });
   await app.ready();
 
@@ -184,6 +201,9 @@ export async function createTestApp(
       modalities: ['phone' as const],
       status: 'active' as const,
       caseload: 2,
+      // Trained and signed, so the world's coaches can be paired (the training gate, #6).
+      trainedAt: now,
+      agreementSignedAt: now,
       createdAt: now,
       updatedAt: now,
     };

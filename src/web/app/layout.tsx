@@ -1,6 +1,8 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { AccountMenu } from '../features/accounts';
+import { CrisisHelpLink, HelpNowButton } from '../features/safety';
+import { curriculumLabel } from '../features/curriculum';
 import { ProgramSwitcher } from '../features/programs';
 import { APP_NAME } from '../ui/Page';
 import { useOptionalProgram, type ProgramScope } from './program';
@@ -41,7 +43,7 @@ export function PublicHeader() {
   );
 }
 
-/** The frame for pages that need no session (sign-in, invitation). */
+/** The frame for pages that need no session (sign-in, invitation, a volunteer's application). */
 export function PublicLayout() {
   return (
     <Frame header={<PublicHeader />}>
@@ -65,6 +67,8 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             {program ? <span className="site-header__program">{program.membership.programName}</span> : null}
             <div className="site-header__end">
               {me.memberships.length > 1 ? <ProgramSwitcher /> : null}
+              {program?.isParticipant ? <HelpNowButton /> : null}
+              <CrisisHelpLink />
               <AccountMenu />
             </div>
           </div>
@@ -92,17 +96,30 @@ export function navItems(p: ProgramScope): NavItem[] {
   if (p.isCoach) {
     items.push({ to: p.to('today'), label: 'Today' });
     items.push({ to: p.to('contacts'), label: 'My contacts', end: true });
+    if (p.can('coach:preferences')) items.push({ to: p.to('my-availability'), label: 'When to reach me' });
+    if (p.can('training:take')) items.push({ to: p.to('training'), label: 'Training' });
   }
   if (staffOrEvaluator && p.can('participant:list')) items.push({ to: p.to('participants'), label: 'Participants' });
   if (p.can('coach:list')) items.push({ to: p.to('coaches'), label: 'Coaches' });
+  if (p.can('volunteer:list')) items.push({ to: p.to('volunteers'), label: 'Volunteers' });
+  if (p.can('matching:propose')) items.push({ to: p.to('matching'), label: 'Matching' });
+  if (p.can('pair:list')) items.push({ to: p.to('pairs'), label: 'Pairs that need help' });
   if (staffOrEvaluator && p.can('task:list')) items.push({ to: p.to('tasks'), label: 'Tasks' });
+  if (p.can('plan:summary')) items.push({ to: p.to('plans'), label: 'Action plans', end: true });
   if (p.can('audit:view')) items.push({ to: p.to('audit'), label: 'Audit trail' });
   if (p.can('invitation:list')) items.push({ to: p.to('invitations'), label: 'Invitations' });
   if (p.can('mail:view')) items.push({ to: p.to('mail'), label: 'Mail' });
+  if (p.can('safety:log')) items.push({ to: p.to('safety'), label: 'Safety log' });
   if (p.isParticipant) {
     items.push({ to: p.to('my-coach'), label: 'My coach' });
+    if (p.can('checkin:record')) {
+      items.push({ to: p.to('my-plan'), label: 'My plan' });
+      items.push({ to: p.to('check-in'), label: 'Weekly check-in' });
+    }
+    if (p.can('progress:view')) items.push({ to: p.to('my-progress'), label: 'My progress' });
     if (p.can('participant:preferences')) items.push({ to: p.to('my-preferences'), label: 'How to reach me' });
   }
+  if (p.can('curriculum:view')) items.push({ to: p.to('curriculum'), label: curriculumLabel(p) });
   return items;
 }
 

@@ -5,8 +5,10 @@
  * - Sign in (/sign-in): textbox "E-mail", "Password"; button "Sign in"; in demo mode a section
  *   "Demo accounts" with buttons "Use coordinator@example.org", … (each fills both fields).
  * - Header: link "Kindred"; link "Change password"; button "Sign out"; navigation "Main" with links
- *   "Overview", "Today", "My contacts", "Participants", "Coaches", "Tasks", "Audit trail", "Invitations", "Mail",
- *   "My coach", "How to reach me" (each shown only when the server's `can` flags allow it).
+ *   "Overview", "Today", "My contacts", "When to reach me", "Participants", "Coaches", "Matching", "Pairs that need help",
+ *   "Tasks", "Audit trail", "Invitations", "Mail", "Volunteers" (staff), "Training" (coaches),
+ *   "My coach", "How to reach me", "Curriculum" (named "Handouts" for a participant with no other role)
+ *   (each shown only when the server's `can` flags allow it).
  *   With several programs: combobox "Program" and button "Switch". Skip link "Skip to main content".
  * - Coordinator pairs a participant: Participants (filters: combobox "Status", "Pair state", searchbox
  *   "Search by name or code") → link named after the participant → section "Coach": radiogroup
@@ -17,12 +19,24 @@
  *   <coach>" (aria-expanded) that reveals combobox "Why does the pairing end?", textbox "Note
  *   (optional)" and button "End pairing". Other buttons: "Add participant", "Edit details", "Save
  *   changes", "Change status" (radiogroup "New status"), "Send invitation", "Add coach", "Edit coach".
+ * - Coordinator matches (/matching, h1 "Matching"): section "Proposed pairs" with a table; per row a
+ *   checkbox "Approve <participant>", a combobox "Coach for <participant>" (when other coaches fit),
+ *   textbox "Reason for pairing <participant> across genders" when the chosen coach needs one; button
+ *   "Approve N pairs" → status "Approved N pairs. …". Section "Cannot be matched now" lists the rest.
+ * - Pairs that need help (/pairs, h1 "Pairs that need help"): search form "Filter pairs" with
+ *   comboboxes "Ladder step", "Coach", "Sort by"; table "Pairs table" with a row per active pair (row
+ *   header = participant link) and, when staff should act, link "Record check-in call for <participant>"
+ *   or "Decide for <participant>". Check-in page (h1 "Record a check-in call"): checkboxes "We reached
+ *   <participant>", "We reached <coach>", group "What did you learn?", textbox "Note (optional)",
+ *   button "Save check-in call" → back to the pairs with status "Check-in call for <participant>
+ *   recorded.". Decision page (h1 "Decide for a quiet pair"): radiogroup "What happens next?", button
+ *   "Save decision".
  * - Coach logs a contact: Today (h1 "Today") has sections "My tasks" and "My participants"; each task
  *   has the link "Log a contact with <participant name>" (only tasks have it; the page's general link
  *   is "Log a contact"; participants' names link to their records). Form (h1 "Log a contact"):
  *   combobox "Participant", textbox "When", radiogroup "How", radiogroup "Did you reach them?"
  *   (radios "Yes, we talked", "No answer", "Left a voicemail or message", "Wrong number", "They could
- *   not talk or said no"), spinbutton "Minutes (optional)", group "Topics you talked about", group
+ *   not talk or said no", "We agreed another time"), spinbutton "Minutes (optional)", group "Topics you talked about", group
  *   "What you did" (checkboxes "Talked about self-management strategies", "Gave encouragement",
  *   "Talked about adjusting strategies", "Set or reviewed a goal"), textbox "Private note
  *   (optional)", button "Save contact". Saving returns to Today with the status "Contact with <name>
@@ -31,8 +45,56 @@
  * - Participant sees the coach: "My coach" (h1) shows the coach's name as an h2, phone and e-mail
  *   links when shared, and "Your next talk is due …"; link "Change how to reach me" leads to "How to
  *   reach me" with button "Save preferences" (then status "Saved. …").
+ * - Curriculum (/curriculum; h1 "Curriculum", or "Handouts" for a participant): one card per topic
+ *   with an h2 link named after the topic → topic page (h1 = topic title): button "Print handout",
+ *   link "All topics" (or "All handouts"), section "Handout"; for coaches and staff also sections
+ *   "Skill to try: <skill>", "Talking points", "Questions to ask".
+ * - Action plans (issue #4): on a participant's record (staff and the coach) section "Action plans"
+ *   with link "Make an action plan" → h1 "Make an action plan": radiogroup "Is <name> ready to set a
+ *   goal?" (radios "Yes: make an action plan", "Not yet: agree on a smaller step"), textboxes "What
+ *   will <name> do?", "How much?", "When?", combobox "How many days this week?", radiogroup "How sure
+ *   is <name> of doing the whole plan?" (radios "0" … "10"), button "Save plan". Below 7 a section
+ *   "Kindred suggests a smaller plan" with buttons "Make it smaller" and "Keep this plan". Saved:
+ *   back to the record with status "Action plan saved.". Each plan card: link "Review this plan"
+ *   (→ h1 "Review the plan", radiogroup "How did it go?", button "Save review") and link "Print"
+ *   (→ h1 "Action plan"/"My action plan", button "Print this plan"). Section "Between calls":
+ *   check-ins, chart, practice log, textbox "Write a note to <name>", button "Send note". Staff and
+ *   evaluators: nav "Action plans" (h1 "Action plans", table "Plans per pair").
+ * - Participant self-tracking: nav "My plan" (h1 "My plan"; buttons "Yes, I did it today", "Not
+ *   today"; link "Print my plan"), "Weekly check-in" (h1 "Weekly check-in"; three radiogroups named
+ *   after the PEG questions, radios "0" … "10"; textbox "A note for your coach (optional)"; button
+ *   "Save check-in" → "My progress" with status "Check-in saved. …"), "My progress" (h1 "My
+ *   progress"; figure "Pain score (PEG) by week: lower is better" with an img and a table; checkbox
+ *   "Share my check-ins with my coach", button "Save my choice"). "Your weekly check-in is due" with
+ *   link "Check in now" shows on "My coach", "My plan" and "My progress" when due.
+ * - Safety (issue #5): every signed-in header has link "Crisis help" (h1 "Crisis help": links "Call
+ *   911", "Call 988, then press 1", "Text 838255", "Chat online with the Veterans Crisis Line"); a
+ *   participant's header also has button "I need help now" (→ Crisis help with a status that staff
+ *   were told). Coaches and staff have link "Safety concern" on a participant's record and on "Log a
+ *   contact" → h1 "Safety concern": sections "What to do now" (the protocol), "Crisis numbers to
+ *   give", "Tell the coordinator" (combobox "Participant", radiogroup "What happened? (optional)",
+ *   textbox "A few words for the coordinator (optional)", button "Tell the coordinator now" → status
+ *   "The coordinator has been told about <name>. …"). Staff: Tasks' first rows are links "Safety
+ *   event for <participant>" → h1 "Safety event": button "Acknowledge"; textbox "What was done",
+ *   "Referred to (optional)", button "Save follow-up"; textbox "Closing note (optional)", button
+ *   "Close the event". Nav "Safety log" (staff, evaluators) with link "Safety settings" (staff).
  * - Invitation (/invitation#token=…): "New password", "Repeat the new password", button "Create my
  *   account", then link "Sign in".
+ * - Volunteer's application (/apply/<programId>, public; h1 "Volunteer to coach"): textboxes "First
+ *   name", "Last name", "E-mail", "Phone (optional)", "About me", "My own pain and how I manage it";
+ *   radiogroup "Gender"; groups "Where is your pain?", "Days you could coach", "Times of day you could
+ *   coach", "Ways you could meet"; comboboxes "Service branch", "Service era" and checkbox "I agree to
+ *   a background check" when the program asks; button "Send my application", then a status "Thank you…".
+ * - Volunteers (/volunteers, h1 "Volunteers"): link "Open the public application form", combobox
+ *   "Stage", table "Volunteers table" (row header = link named after the volunteer). A volunteer's page
+ *   (h1 = name): section "Next step" with, by stage, the group "Screening checklist" and button "Mark as
+ *   screened"; button "Start training"; "Mark as active"; textbox "Paused until" and button "Pause
+ *   coaching"; "Resume coaching"; and always combobox "Why does the journey end?" with button "Retire".
+ *   Each move shows the status "Moved to “<stage>”. …".
+ * - Coach training (/training, h1 "Training"): an h3 link per module → module page (h1 = title):
+ *   section "Quiz" with a radiogroup per question ("1. <question>"), button "Submit answers", then a
+ *   status "Passed: n of n right." or "n of m right; …". Link "Coach scope and boundaries agreement" →
+ *   textbox "Type your full name", checkbox (the agreement's statement), button "Sign the agreement".
  * - Password (/account/password): "Current password", "New password", "Repeat the new password",
  *   button "Change password".
  */
@@ -42,7 +104,10 @@ import { InvitationAcceptPage, InvitationsPage, PasswordPage, SignInPage } from 
 import { AuditPage } from '../features/audit';
 import { CoachListPage, CoachPage, EditCoachPage, NewCoachPage } from '../features/coaches';
 import { ContactHistoryPage, LogContactPage } from '../features/contacts';
+import { CheckInPage, CoachPreferencesPage, DecisionPage, PairsPage } from '../features/engagement';
 import { MailPage } from '../features/mail';
+import { CrisisHelpPage, SafetyConcernPage, SafetyEventPage, SafetyLogPage, SafetySettingsPage } from '../features/safety';
+import { MatchingPage } from '../features/matching';
 import {
   EditParticipantPage,
   MyCoachPage,
@@ -53,6 +118,24 @@ import {
 } from '../features/participants';
 import { OverviewPage } from '../features/programs';
 import { TasksPage, TodayPage } from '../features/tasks';
+import { CurriculumPage, TopicPage } from '../features/curriculum';
+import {
+  AgreementPage,
+  ApplicantPage,
+  ApplyPage,
+  TrainingModulePage,
+  TrainingPage,
+  VolunteersPage,
+} from '../features/volunteers';
+import {
+  MyPlanPage,
+  MyProgressPage,
+  NewPlanPage,
+  PlanSummaryPage,
+  PrintPlanPage,
+  ReviewPlanPage,
+  WeeklyCheckInPage,
+} from '../features/plans';
 import { HomeRedirect, NotFoundPage, ProgramHomeRedirect } from './home';
 import { AppLayout, Frame, PublicHeader, PublicLayout } from './layout';
 import { ProgramProvider, rememberProgram, useMembershipFromUrl, useProgram, type Action, type ProgramScope } from './program';
@@ -94,6 +177,7 @@ export function AppRoutes() {
       <Route element={<PublicLayout />}>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invitation" element={<InvitationAcceptPage />} />
+        <Route path="/apply/:programId" element={<ApplyPage />} />
       </Route>
       <Route
         element={
@@ -105,6 +189,7 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<HomeRedirect />} />
           <Route path="/account/password" element={<PasswordPage />} />
+          <Route path="/crisis-help" element={<CrisisHelpPage />} />
         </Route>
         <Route path="/programs/:programId" element={<ProgramRoute />}>
           <Route index element={<ProgramHomeRedirect />} />
@@ -137,6 +222,14 @@ export function AppRoutes() {
             element={
               <Allow action="participant:view">
                 <ParticipantPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="participants/:participantId/preferences"
+            element={
+              <Allow action="participant:update">
+                <PreferencesPage />
               </Allow>
             }
           />
@@ -181,10 +274,90 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="volunteers"
+            element={
+              <Allow action="volunteer:list">
+                <VolunteersPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="volunteers/:applicationId"
+            element={
+              <Allow action="volunteer:view">
+                <ApplicantPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="training"
+            element={
+              <Allow action="training:take" when={isCoach}>
+                <TrainingPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="training/agreement"
+            element={
+              <Allow action="agreement:sign" when={isCoach}>
+                <AgreementPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="training/:moduleKey"
+            element={
+              <Allow action="training:take" when={isCoach}>
+                <TrainingModulePage />
+              </Allow>
+            }
+          />
+          <Route
+            path="matching"
+            element={
+              <Allow action="matching:propose">
+                <MatchingPage />
+              </Allow>
+            }
+          />
+          <Route
             path="tasks"
             element={
               <Allow action="task:list">
                 <TasksPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="pairs"
+            element={
+              <Allow action="pair:list">
+                <PairsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="pairs/:pairingId/check-in"
+            element={
+              <Allow action="ladder:record">
+                <CheckInPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="pairs/:pairingId/decision"
+            element={
+              <Allow action="ladder:record">
+                <DecisionPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="my-availability"
+            element={
+              <Allow action="coach:preferences" when={isCoach}>
+                <CoachPreferencesPage />
               </Allow>
             }
           />
@@ -229,10 +402,66 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="curriculum"
+            element={
+              <Allow action="curriculum:view">
+                <CurriculumPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="curriculum/:topicKey"
+            element={
+              <Allow action="curriculum:view">
+                <TopicPage />
+              </Allow>
+            }
+          />
+          <Route
             path="mail"
             element={
               <Allow action="mail:view">
                 <MailPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="crisis-help"
+            element={
+              <Allow action="crisis:view">
+                <CrisisHelpPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="safety"
+            element={
+              <Allow action="safety:log">
+                <SafetyLogPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="safety/concern"
+            element={
+              <Allow action="safety:raise" when={(p) => p.isCoach || p.isStaff}>
+                <SafetyConcernPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="safety/settings"
+            element={
+              <Allow action="safety:configure">
+                <SafetySettingsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="safety/:eventId"
+            element={
+              <Allow action="safety:view">
+                <SafetyEventPage />
               </Allow>
             }
           />
@@ -249,6 +478,62 @@ export function AppRoutes() {
             element={
               <Allow action="participant:preferences" when={isParticipant}>
                 <PreferencesPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="participants/:participantId/plans/new"
+            element={
+              <Allow action="plan:create">
+                <NewPlanPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="plans"
+            element={
+              <Allow action="plan:summary">
+                <PlanSummaryPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="plans/:planId/review"
+            element={
+              <Allow action="plan:review">
+                <ReviewPlanPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="plans/:planId/print"
+            element={
+              <Allow action="plan:list">
+                <PrintPlanPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="my-plan"
+            element={
+              <Allow action="checkin:record" when={isParticipant}>
+                <MyPlanPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="check-in"
+            element={
+              <Allow action="checkin:record" when={isParticipant}>
+                <WeeklyCheckInPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="my-progress"
+            element={
+              <Allow action="progress:view" when={isParticipant}>
+                <MyProgressPage />
               </Allow>
             }
           />

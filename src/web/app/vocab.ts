@@ -52,6 +52,7 @@ export const pairStateLabels = {
   due: 'Contact due',
   overdue: 'Overdue',
   quiet: 'Quiet',
+  paused: 'Paused',
 } as const satisfies Record<PairState, string>;
 
 export const pairStateTones = {
@@ -59,7 +60,8 @@ export const pairStateTones = {
   due: 'info',
   overdue: 'warning',
   quiet: 'bad',
-} as const satisfies Record<PairState, 'good' | 'info' | 'warning' | 'bad'>;
+  paused: 'neutral',
+} as const satisfies Record<PairState, 'good' | 'info' | 'warning' | 'bad' | 'neutral'>;
 
 /** Options for a select or choice group from a label map, in the map's order. */
 export function optionsOf<V extends string>(labels: Record<V, string>): Option<V>[] {

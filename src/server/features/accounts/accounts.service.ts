@@ -17,7 +17,7 @@ import { isMemberOf, type Actor } from '../../access/actor';
 import { authorize, capabilities } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
-import type { Db } from '../../platform/database';
+import type { Db, Tx } from '../../platform/database';
 import { hashToken, newId, newToken } from '../../platform/ids';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords';
 import { coaches } from '../coaches/coaches.table';
@@ -191,14 +191,30 @@ export async function invite(
   input: z.infer<typeof InvitationInput>,
 ): Promise<{ id: string; expiresAt: Date }> {
   authorize(caller.actor, 'invitation:create', { programId });
-  const now = deps.clock.now();
   const [program] = await deps.db.select().from(programs).where(eq(programs.id, programId));
   if (!program) throw new DomainError('not_found', undefined, 'Not found');
+  return deps.db.transaction((tx) => inviteInTransaction(deps, tx, caller, program, input));
+}
+
+/**
+ * Writes an invitation and its e-mail inside the caller's transaction, so another use case (the
+ * volunteer pipeline starting a coach's training) can invite in the same commit as its own change.
+ */
+export async function inviteInTransaction(
+  deps: Deps,
+  tx: Tx,
+  caller: Caller,
+  program: { id: string; name: string },
+  input: z.infer<typeof InvitationInput>,
+): Promise<{ id: string; expiresAt: Date }> {
+  const programId = program.id;
+  authorize(caller.actor, 'invitation:create', { programId });
+  const now = deps.clock.now();
   if (input.subjectId) {
     const table = input.role === 'coach' ? coaches : input.role === 'participant' ? participants : null;
     if (!table)
       throw new DomainError('invalid_state', 'subject_not_allowed', 'Only coach and participant invitations link to a record');
-    const [subject] = await deps.db
+    const [subject] = await tx
       .select({ id: table.id, personId: table.personId })
       .from(table)
       .where(and(eq(table.id, input.subjectId), eq(table.programId, programId)));
@@ -209,34 +225,32 @@ export async function invite(
   const id = newId();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
   const link = `${deps.publicUrl}/invitation#token=${token}`;
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(invitations).values({
-      id,
-      programId,
-      email: input.email,
-      role: input.role,
-      displayName: input.displayName,
-      subjectId: input.subjectId,
-      tokenHash: hashToken(token),
-      invitedBy: caller.actor.personId,
-      createdAt: now,
-      expiresAt,
-    });
-    await deps.mailer.enqueue(
-      tx,
-      {
-        programId,
-        to: input.email,
-        subject: 'Your invitation to Kindred',
-        text:
-          `Hello ${input.displayName},\n\n${caller.actor.displayName} has invited you to join ${program.name} on Kindred.\n\n` +
-          `Open this link to choose your password (it works once, until ${expiresAt.toISOString().slice(0, 10)}):\n${link}\n\n` +
-          'If you were not expecting this, you can ignore this e-mail.\n',
-      },
-      now,
-    );
-    await audit(tx, caller, now, [{ verb: 'create', entityType: 'invitation', entityId: id, programId }]);
+  await tx.insert(invitations).values({
+    id,
+    programId,
+    email: input.email,
+    role: input.role,
+    displayName: input.displayName,
+    subjectId: input.subjectId,
+    tokenHash: hashToken(token),
+    invitedBy: caller.actor.personId,
+    createdAt: now,
+    expiresAt,
   });
+  await deps.mailer.enqueue(
+    tx,
+    {
+      programId,
+      to: input.email,
+      subject: 'Your invitation to Kindred',
+      text:
+        `Hello ${input.displayName},\n\n${caller.actor.displayName} has invited you to join ${program.name} on Kindred.\n\n` +
+        `Open this link to choose your password (it works once, until ${expiresAt.toISOString().slice(0, 10)}):\n${link}\n\n` +
+        'If you were not expecting this, you can ignore this e-mail.\n',
+    },
+    now,
+  );
+  await audit(tx, caller, now, [{ verb: 'create', entityType: 'invitation', entityId: id, programId }]);
   return { id, expiresAt };
 }
 

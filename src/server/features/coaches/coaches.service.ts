@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { CoachInput, CoachUpdate, CoachView } from '../../../core/coaches';
+import type { CoachInput, CoachStatus, CoachUpdate, CoachView } from '../../../core/coaches';
 import { DomainError } from '../../../core/shared/errors';
+import { isTrainingComplete } from '../../../core/volunteers';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -49,6 +50,7 @@ export function presentCoach(c: CoachRow): CoachView {
     activePairings: c.activePairings,
     hasAccount: c.personId !== null,
     recentReached: c.recentReached,
+    isTrained: isTrainingComplete(c),
   };
 }
 
@@ -72,13 +74,20 @@ export async function getCoach(deps: Deps, caller: Caller, programId: string, co
   return presentCoach(row);
 }
 
+/**
+ * Adds a coach directly. Staff use this for a coach recruited and trained outside Kindred (as
+ * ECLIPSE's were, in a 2–3 hour session with a signed agreement on paper), so the coach is recorded
+ * as trained: staff vouch for it. Volunteers who apply go through the pipeline and train in Kindred.
+ */
 export async function createCoach(deps: Deps, caller: Caller, programId: string, input: CoachInput): Promise<CoachView> {
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'coach:create', { programId });
   const now = deps.clock.now();
   const id = newId();
   await deps.db.transaction(async (tx) => {
-    await tx.insert(coaches).values({ id, programId, ...input, createdAt: now, updatedAt: now });
+    await tx
+      .insert(coaches)
+      .values({ id, programId, ...input, trainedAt: now, agreementSignedAt: now, createdAt: now, updatedAt: now });
     await audit(tx, caller, now, [{ verb: 'create', entityType: 'coach', entityId: id, programId }]);
   });
   const [row] = await findCoaches(deps.db, programId, now, id);
@@ -115,4 +124,80 @@ export async function updateCoach(
   const [row] = await findCoaches(deps.db, programId, now, coachId);
   if (!row) throw new DomainError('not_found', undefined, 'Not found');
   return presentCoach(row);
+}
+
+/** What a volunteer's coach record starts with: the application's answers, not yet trained. */
+export type NewVolunteerCoach = Pick<
+  typeof coaches.$inferInsert,
+  | 'givenName'
+  | 'familyName'
+  | 'gender'
+  | 'painLocations'
+  | 'modalities'
+  | 'phone'
+  | 'email'
+  | 'availability'
+  | 'serviceBranch'
+  | 'serviceEra'
+>;
+
+/**
+ * Creates the coach record of a volunteer who starts training, inside the caller's transaction (the
+ * caller has authorized and audits). Active but untrained: the pairing rules refuse the coach until
+ * every module is passed and the agreement signed. The caseload starts at one, as in ECLIPSE.
+ */
+export async function addVolunteerCoach(tx: Db | Tx, programId: string, values: NewVolunteerCoach, now: Date): Promise<string> {
+  const id = newId();
+  await tx.insert(coaches).values({
+    id,
+    programId,
+    ...values,
+    status: 'active',
+    caseload: 1,
+    trainedAt: null,
+    agreementSignedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return id;
+}
+
+/** Sets a coach's status inside the caller's transaction (the volunteer pipeline pauses, resumes and retires coaches). */
+export async function setCoachStatus(
+  tx: Db | Tx,
+  programId: string,
+  coachId: string,
+  status: CoachStatus,
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(coaches)
+    .set({ status, updatedAt: now })
+    .where(and(eq(coaches.id, coachId), eq(coaches.programId, programId)));
+}
+
+/** Records training milestones on the coach, once each: the first time counts. */
+export async function recordCoachTraining(
+  tx: Db | Tx,
+  coachId: string,
+  milestones: { trainedAt?: Date; agreementSignedAt?: Date },
+  now: Date,
+): Promise<{ trainedAt: Date | null; agreementSignedAt: Date | null }> {
+  const [row] = await tx
+    .select({ trainedAt: coaches.trainedAt, agreementSignedAt: coaches.agreementSignedAt })
+    .from(coaches)
+    .where(eq(coaches.id, coachId))
+    .for('update');
+  if (!row) throw new DomainError('not_found', undefined, 'Not found');
+  const next = {
+    trainedAt: row.trainedAt ?? milestones.trainedAt ?? null,
+    agreementSignedAt: row.agreementSignedAt ?? milestones.agreementSignedAt ?? null,
+  };
+  if (next.trainedAt !== row.trainedAt || next.agreementSignedAt !== row.agreementSignedAt) {
+    await tx
+      .update(coaches)
+      .set({ ...next, updatedAt: now })
+      .where(eq(coaches.id, coachId));
+  }
+  return next;
 }

@@ -1,6 +1,8 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Weekday } from '../../../core/engagement/local-time';
 import type { CoachStatus } from '../../../core/coaches';
-import type { Channel, Gender, PainLocation } from '../../../core/shared/vocab';
+import type { Availability } from '../../../core/volunteers';
+import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import { people } from '../accounts/accounts.table';
 import { programs } from '../programs/programs.table';
 
@@ -21,6 +23,23 @@ export const coaches = pgTable(
     email: text('email'),
     status: text('status').$type<CoachStatus>().notNull(),
     caseload: integer('caseload').notNull().default(1),
+    /** How staff and participants should reach the coach (the coach edits these). */
+    preferredChannel: text('preferred_channel').$type<Channel>().notNull().default('phone'),
+    preferredTimes: jsonb('preferred_times').$type<TimeOfDay[]>().notNull().default([]),
+    preferredDays: jsonb('preferred_days').$type<Weekday[]>().notNull().default([]),
+    notBefore: text('not_before'),
+    notAfter: text('not_after'),
+    contactPausedUntil: date('contact_paused_until'),
+    contactNotes: text('contact_notes').notNull().default(''),
+    /** When the coach passed the last training module (#6). With the agreement signed, the coach can be paired. */
+    trainedAt: timestamp('trained_at', { withTimezone: true }),
+    /** When the coach signed the scope-and-boundaries agreement (the signature is in coach_agreements). */
+    agreementSignedAt: timestamp('agreement_signed_at', { withTimezone: true }),
+    /** Days and times of day the coach offered to coach, from the application; null when not recorded. */
+    availability: jsonb('availability').$type<Availability>(),
+    /** Background the program asked about (core/volunteers: service branches and eras). */
+    serviceBranch: text('service_branch'),
+    serviceEra: text('service_era'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

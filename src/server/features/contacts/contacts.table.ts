@@ -46,5 +46,7 @@ export const contacts = pgTable(
     index('contacts_pairing_idx').on(t.pairingId, t.occurredAt),
     index('contacts_participant_idx').on(t.participantId, t.occurredAt),
     index('contacts_coach_idx').on(t.coachId, t.occurredAt),
+    // Program-wide reads by time: the best-time pattern and the coaches' recent activity.
+    index('contacts_program_time_idx').on(t.programId, t.occurredAt),
   ],
 );

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { checkPairing, type PairingInput, type PairingView } from '../../../core/pairings';
 import type { PairingEndReason } from '../../../core/pairings';
 import { DomainError } from '../../../core/shared/errors';
+import { isTrainingComplete } from '../../../core/volunteers';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -61,6 +62,7 @@ export async function createPairing(deps: Deps, caller: Caller, programId: strin
         hasActivePairing: Number(participantActive) > 0,
       },
       coach: { status: coach.status, gender: coach.gender, caseload: coach.caseload, activePairings: Number(coachActive) },
+      isCoachTrained: isTrainingComplete(coach),
       genderMismatchReason: input.genderMismatchReason,
     });
     const [row] = await tx

@@ -1,3 +1,3 @@
 /** What other features may use of participants: the scoped record loader and its presenter. */
 export { findParticipants, type ParticipantRecord } from './participants.repository';
-export { loadParticipantFor, presentParticipant } from './participants.service';
+export { changeStatus, loadParticipantFor, presentParticipant, updateParticipant } from './participants.service';

@@ -144,6 +144,10 @@ describe('participants', () => {
           'preferredChannel',
           'preferredTimes',
           'contactNotes',
+          'preferredDays',
+          'notBefore',
+          'notAfter',
+          'contactPausedUntil',
           'phone',
           'email',
           'coach',
@@ -159,7 +163,7 @@ describe('participants', () => {
         view: 'coaching',
         phone: '317 555 0200',
         email: 'participant@test.org',
-        nextContactDueOn: '2026-03-09',
+        nextContactDueOn: '2026-03-05',
       });
 
       expect(

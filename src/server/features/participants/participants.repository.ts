@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Weekday } from '../../../core/engagement/local-time';
 import type { ParticipantStatus, WithdrawalReason } from '../../../core/participants';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import { selectRows, type Db, type Tx } from '../../platform/database';
@@ -18,6 +19,10 @@ export interface ParticipantRecord {
   preferredChannel: Channel;
   preferredTimes: TimeOfDay[];
   contactNotes: string;
+  preferredDays: Weekday[];
+  notBefore: string | null;
+  notAfter: string | null;
+  contactPausedUntil: string | null;
   genderMatters: boolean;
   phone: string | null;
   email: string | null;
@@ -54,6 +59,10 @@ interface Row {
   preferred_channel: Channel;
   preferred_times: TimeOfDay[] | string;
   contact_notes: string;
+  preferred_days: Weekday[] | string;
+  not_before: string | null;
+  not_after: string | null;
+  contact_paused_until: string | Date | null;
   gender_matters: boolean;
   phone: string | null;
   email: string | null;
@@ -129,6 +138,10 @@ export async function findParticipants(
     preferredChannel: r.preferred_channel,
     preferredTimes: json(r.preferred_times),
     contactNotes: r.contact_notes,
+    preferredDays: json(r.preferred_days),
+    notBefore: r.not_before,
+    notAfter: r.not_after,
+    contactPausedUntil: dateOn(r.contact_paused_until),
     genderMatters: r.gender_matters,
     phone: r.phone,
     email: r.email,

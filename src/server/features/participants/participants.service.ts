@@ -8,7 +8,8 @@ import {
   type PreferencesUpdate,
   type StatusChange,
 } from '../../../core/participants';
-import { addDays, toDateOn } from '../../../core/shared/dates';
+import { checkReachWindow, ladderPosition, localTimeOf } from '../../../core/engagement';
+import { toDateOn } from '../../../core/shared/dates';
 import { DomainError } from '../../../core/shared/errors';
 import { pairState } from '../../../core/tasks';
 import type { Actor } from '../../access/actor';
@@ -32,14 +33,12 @@ export function relationTo(actor: Actor, p: Pick<ParticipantRecord, 'id' | 'prog
 /** Renders a participant for one view; each view lists its fields explicitly, so nothing leaks by accident. */
 export function presentParticipant(p: ParticipantRecord, view: View, program: Program, now: Date): ParticipantView {
   const rules = taskRulesOf(program);
-  const state =
-    p.pairing && p.status === 'active'
-      ? pairState({ startedAt: p.pairing.startedAt, lastReachedAt: p.lastReachedAt }, rules, now)
-      : null;
-  const nextDue = p.pairing
-    ? toDateOn(
-        p.lastReachedAt ? addDays(p.lastReachedAt, rules.cadenceDays) : addDays(p.pairing.startedAt, rules.firstContactDays),
-      )
+  const facts = p.pairing
+    ? { startedAt: p.pairing.startedAt, lastReachedAt: p.lastReachedAt, contactPausedUntil: p.contactPausedUntil }
+    : null;
+  const state = facts && p.status === 'active' ? pairState(facts, rules, now) : null;
+  const nextDue = facts
+    ? toDateOn(ladderPosition({ ...facts, interventionStartedAt: facts.startedAt, acted: [] }, rules, now).contactDueAt)
     : null;
   const engagement = {
     coach: p.pairing ? { id: p.pairing.coachId, name: p.pairing.coachName } : null,
@@ -55,6 +54,10 @@ export function presentParticipant(p: ParticipantRecord, view: View, program: Pr
     preferredChannel: p.preferredChannel,
     preferredTimes: p.preferredTimes,
     contactNotes: p.contactNotes,
+    preferredDays: p.preferredDays,
+    notBefore: p.notBefore,
+    notAfter: p.notAfter,
+    contactPausedUntil: p.contactPausedUntil,
   };
   switch (view) {
     case 'full':
@@ -158,7 +161,13 @@ export async function loadParticipantFor(
   programId: string,
   participantId: string,
   action:
-    'participant:view' | 'participant:preferences' | 'participant:update' | 'participant:status' | 'contact:log' | 'contact:list',
+    | 'participant:view'
+    | 'participant:preferences'
+    | 'participant:update'
+    | 'participant:status'
+    | 'contact:log'
+    | 'contact:list'
+    | 'outreach:suggest',
 ): Promise<{ record: ParticipantRecord; view: View; program: Program }> {
   const program = await loadProgram(deps.db, caller, programId);
   const [record] = await findParticipants(deps.db, { programId, ids: [participantId] });
@@ -188,6 +197,7 @@ export async function createParticipant(
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'participant:create', { programId });
   const now = deps.clock.now();
+  checkReachWindow(input, { today: localTimeOf(now, program.timeZone).dateOn, storedPausedUntil: null });
   const id = newId();
   await deps.db.transaction(async (tx) => {
     // Codes are sequential per program; the lock keeps two concurrent creations from taking one code.
@@ -220,8 +230,16 @@ export async function updateParticipant(
   input: ParticipantUpdate | PreferencesUpdate,
   action: 'participant:update' | 'participant:preferences',
 ): Promise<ParticipantView> {
-  const { view, program } = await loadParticipantFor(deps, caller, programId, participantId, action);
+  const { record: before, view, program } = await loadParticipantFor(deps, caller, programId, participantId, action);
   const now = deps.clock.now();
+  checkReachWindow(
+    {
+      notBefore: input.notBefore === undefined ? before.notBefore : input.notBefore,
+      notAfter: input.notAfter === undefined ? before.notAfter : input.notAfter,
+      contactPausedUntil: input.contactPausedUntil === undefined ? before.contactPausedUntil : input.contactPausedUntil,
+    },
+    { today: localTimeOf(now, program.timeZone).dateOn, storedPausedUntil: before.contactPausedUntil },
+  );
   await deps.db.transaction(async (tx) => {
     await tx
       .update(participants)

@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ParticipantStatus, WithdrawalReason } from '../../../core/participants';
+import type { Weekday } from '../../../core/engagement/local-time';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import { people } from '../accounts/accounts.table';
 import { programs } from '../programs/programs.table';
@@ -23,6 +24,12 @@ export const participants = pgTable(
     preferredChannel: text('preferred_channel').$type<Channel>().notNull(),
     preferredTimes: jsonb('preferred_times').$type<TimeOfDay[]>().notNull(),
     contactNotes: text('contact_notes').notNull().default(''),
+    preferredDays: jsonb('preferred_days').$type<Weekday[]>().notNull().default([]),
+    /** Local clock times HH:MM. */
+    notBefore: text('not_before'),
+    notAfter: text('not_after'),
+    /** No contact before this local date (the participant's pause). */
+    contactPausedUntil: date('contact_paused_until'),
     genderMatters: boolean('gender_matters').notNull().default(true),
     phone: text('phone'),
     email: text('email'),

@@ -37,6 +37,8 @@ describe('programs', () => {
       lengthDays: 182,
       cadenceDays: 14,
       targetContacts: 12,
+      timeZone: 'America/New_York',
+      ladder: { firstContactDays: 3, reminderDays: 7, checkInGraceDays: 7, decisionGraceDays: 21 },
       topics: DEFAULT_TOPICS.map((x) => ({ ...x })),
     });
     const [row] = await t.db.db.select().from(programs).where(eq(programs.id, res.body.id));

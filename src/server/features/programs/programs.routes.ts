@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LadderSettings } from '../../../core/engagement';
 import { ProgramInput, ProgramUpdate, Topic } from '../../../core/programs';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { ProgramParams } from '../../http/schemas';
@@ -12,6 +13,8 @@ const ProgramView = z.object({
   lengthDays: z.int(),
   cadenceDays: z.int(),
   targetContacts: z.int(),
+  timeZone: z.string(),
+  ladder: LadderSettings,
   topics: z.array(Topic),
 });
 
@@ -23,6 +26,8 @@ const present = (p: Program): z.infer<typeof ProgramView> => ({
   lengthDays: p.lengthDays,
   cadenceDays: p.cadenceDays,
   targetContacts: p.targetContacts,
+  timeZone: p.timeZone,
+  ladder: p.ladder,
   topics: p.topics,
 });
 

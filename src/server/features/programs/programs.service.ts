@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
+import { checkProgramTopics } from '../../../core/curriculum';
 import type { ProgramInput, ProgramUpdate } from '../../../core/programs';
 import { DomainError } from '../../../core/shared/errors';
 import { DEFAULT_TASK_RULES, type TaskRules } from '../../../core/tasks';
@@ -21,7 +22,7 @@ export async function loadProgram(db: Db | Tx, caller: Caller, programId: string
 }
 
 export function taskRulesOf(p: Program): TaskRules {
-  return { cadenceDays: p.cadenceDays, lengthDays: p.lengthDays, ...DEFAULT_TASK_RULES };
+  return { cadenceDays: p.cadenceDays, lengthDays: p.lengthDays, timeZone: p.timeZone, ladder: p.ladder, ...DEFAULT_TASK_RULES };
 }
 
 export async function listPrograms(deps: Deps, caller: Caller): Promise<Program[]> {
@@ -36,6 +37,7 @@ export async function listPrograms(deps: Deps, caller: Caller): Promise<Program[
 
 export async function createProgram(deps: Deps, caller: Caller, input: ProgramInput): Promise<Program> {
   authorizeDeployment(caller.actor);
+  checkProgramTopics(deps.curriculum.topics, input.topics);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -56,6 +58,7 @@ export async function updateProgram(
 ): Promise<Program> {
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'program:update', { programId });
+  if (input.topics) checkProgramTopics(deps.curriculum.topics, input.topics);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const [row] = await tx

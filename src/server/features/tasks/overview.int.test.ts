@@ -65,38 +65,77 @@ describe('program overview', () => {
   afterAll(() => t.close());
 
   it('counts participants, pairs, tasks, coaches and recent contacts', async () => {
-    expect(await overview()).toEqual({
+    const { engagement, ...counts } = await overview();
+    expect(counts).toEqual({
       participantsByStatus: { active: 2, referred: 1 },
-      pairsByState: { on_track: 2, due: 0, overdue: 0, quiet: 0 },
-      openTasks: { first_contact: 1, next_contact: 0, check_in_call: 0 },
+      pairsByState: { on_track: 2, due: 0, overdue: 0, quiet: 0, paused: 0 },
+      openTasks: { first_contact: 1, next_contact: 0, check_in_call: 0, decision: 0 },
       coaches: { active: 2, paused: 1, retired: 1, openPlaces: 2 },
       contactsLast30Days: { attempts: 2, reached: 1 },
       targetContacts: 12,
       cadenceDays: 14,
     });
+    expect(engagement.program).toEqual({
+      pairs: 2,
+      reached: 1,
+      attempts: 2,
+      reachRate: 0.5,
+      medianDaysSinceReached: 0,
+      neverReached: 1,
+      adherent: 0,
+      onCourse: 1,
+      frequency: { weekly: 0, twice_monthly: 0, monthly: 0, less_than_monthly: 0, too_early: 2 },
+      funnel: { paired: 2, firstContact: 1, halfTarget: 0, target: 0 },
+    });
+    expect(engagement.ladder).toEqual({ reminder: 0, check_in: 0, decision: 0, paused: 0 });
+    expect(engagement.coaches.map((c: { name: string; pairs: number; reached: number }) => [c.name, c.pairs, c.reached])).toEqual(
+      [
+        ['Carl Coach', 1, 1],
+        ['Cora Coach', 1, 0],
+      ],
+    );
   });
 
-  it('moves pairs through due, overdue and quiet as time passes', async () => {
+  it('moves pairs through due, overdue and quiet, and up the ladder, as time passes', async () => {
     at(12);
     expect(await overview()).toMatchObject({
       pairsByState: { on_track: 0, due: 1, overdue: 1, quiet: 0 },
       openTasks: { first_contact: 1, next_contact: 1, check_in_call: 0 },
+      engagement: { ladder: { reminder: 1, check_in: 0, decision: 0 } },
     });
     at(21);
     expect(await overview()).toMatchObject({
       pairsByState: { on_track: 0, due: 0, overdue: 0, quiet: 2 },
-      openTasks: { first_contact: 1, next_contact: 1, check_in_call: 2 },
+      openTasks: { first_contact: 1, next_contact: 1, check_in_call: 2, decision: 0 },
       contactsLast30Days: { attempts: 2, reached: 1 },
+      engagement: { ladder: { reminder: 0, check_in: 2, decision: 0 } },
     });
     at(31);
     expect((await overview()).contactsLast30Days).toEqual({ attempts: 0, reached: 0 });
+    at(35);
+    expect(await overview()).toMatchObject({
+      openTasks: { check_in_call: 2, decision: 2 },
+      engagement: {
+        ladder: { decision: 2 },
+        program: { frequency: { less_than_monthly: 2, too_early: 0 }, onCourse: 0 },
+      },
+    });
   });
 
   it('shows the counts to evaluators too, and audits the read', async () => {
     const evaluator = await t.login('evaluator@test.org');
     const res = await evaluator.request('GET', `${base}/overview`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(await overview());
+    // The same numbers, with coaches by id only (in id order): evaluators see no names.
+    const staff = await overview();
+    const byId = (a: { coachId: string }, b: { coachId: string }) => a.coachId.localeCompare(b.coachId);
+    expect(res.body).toEqual({
+      ...staff,
+      engagement: {
+        ...staff.engagement,
+        coaches: staff.engagement.coaches.map((c: { coachId: string }) => ({ ...c, name: null })).sort(byId),
+      },
+    });
     const [event] = await t.db.db
       .select()
       .from(auditEvents)

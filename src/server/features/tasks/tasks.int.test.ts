@@ -45,7 +45,7 @@ describe('tasks', () => {
   });
   afterAll(() => t.close());
 
-  it('asks the coach for a first contact, due 7 days after pairing', async () => {
+  it('asks the coach for a first contact, due 3 days after pairing (the ladder default)', async () => {
     const res = await coach.request('GET', `${base}/tasks`);
     expect(res.body).toEqual([
       {
@@ -56,9 +56,10 @@ describe('tasks', () => {
         participantName: 'Pat Person',
         coachId: w.coachId,
         coachName: 'Carl Coach',
-        dueOn: '2026-03-09',
+        dueOn: '2026-03-05',
         isOverdue: false,
         reason: expect.stringContaining('not reached yet'),
+        tips: [],
       },
     ]);
     expect(await kinds(coordinator)).toEqual([['first_contact', w.participantId, false]]);
@@ -135,7 +136,7 @@ describe('tasks', () => {
   it('makes no tasks once the intervention length has passed', async () => {
     at(181);
     await signInAll();
-    expect((await kinds(coordinator)).map((k: string[]) => k[0])).toEqual(['next_contact', 'check_in_call']);
+    expect((await kinds(coordinator)).map((k: string[]) => k[0])).toEqual(['next_contact', 'check_in_call', 'decision']);
     at(182);
     await signInAll();
     expect(await kinds(coordinator)).toEqual([]);

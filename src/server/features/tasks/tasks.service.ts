@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ParticipantView } from '../../../core/participants';
+import { engagementOverview } from '../../../core/engagement';
 import { deriveTasks, pairState, type Overview, type TaskView } from '../../../core/tasks';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
@@ -9,6 +10,7 @@ import { coaches } from '../coaches/coaches.table';
 import { findParticipants } from '../participants';
 import { presentParticipant } from '../participants';
 import { loadProgram, taskRulesOf } from '../programs';
+import { openSafetyTasks } from '../safety';
 import { loadPairingActivity } from './activity.repository';
 
 async function namesFor(deps: Deps, programId: string, participantIds: string[]): Promise<Map<string, string>> {
@@ -41,11 +43,14 @@ export async function listTasks(deps: Deps, caller: Caller, programId: string): 
   ]);
   const coachNames = new Map(coachRows.map((c) => [c.id, `${c.given} ${c.family}`]));
   await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'task', programId }]);
-  return tasks.map((t) => ({
+  // Safety events not yet closed come first on every staff list (issue #5).
+  const safety = view === 'full' ? await openSafetyTasks(deps.db, program, now) : [];
+  const derived = tasks.map((t) => ({
     ...t,
     participantName: names.get(t.participantId) ?? '',
     coachName: coachNames.get(t.coachId) ?? '',
   }));
+  return [...safety, ...derived];
 }
 
 /** The coach's "Today": tasks in order and every participant with how long since the last contact. */
@@ -83,7 +88,7 @@ export async function coachToday(
 /** Program at a glance: participants by status, pairs on track or not, open tasks, coaches, recent contacts. */
 export async function programOverview(deps: Deps, caller: Caller, programId: string): Promise<Overview> {
   const program = await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'overview:view', { programId });
+  const view = authorize(caller.actor, 'overview:view', { programId });
   const now = deps.clock.now();
   const rules = taskRulesOf(program);
   const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
@@ -103,11 +108,11 @@ export async function programOverview(deps: Deps, caller: Caller, programId: str
       sql`select count(*) as attempts, count(*) filter (where is_reached) as reached
         from contacts where program_id = ${programId} and occurred_at >= ${since}`,
     ),
-    loadPairingActivity(deps.db, { programId }),
+    loadPairingActivity(deps.db, { programId }, { since: new Date(now.getTime() - 14 * 86_400_000) }),
   ]);
-  const pairsByState = { on_track: 0, due: 0, overdue: 0, quiet: 0 };
+  const pairsByState = { on_track: 0, due: 0, overdue: 0, quiet: 0, paused: 0 };
   for (const a of activity) pairsByState[pairState(a, rules, now)]++;
-  const openTasks = { first_contact: 0, next_contact: 0, check_in_call: 0 };
+  const openTasks = { first_contact: 0, next_contact: 0, check_in_call: 0, decision: 0 };
   for (const t of deriveTasks(activity, rules, now)) openTasks[t.kind]++;
   const coachCounts = { active: 0, paused: 0, retired: 0, openPlaces: 0 };
   for (const c of coachRows) {
@@ -123,5 +128,11 @@ export async function programOverview(deps: Deps, caller: Caller, programId: str
     contactsLast30Days: { attempts: Number(contactRows[0]?.attempts ?? 0), reached: Number(contactRows[0]?.reached ?? 0) },
     targetContacts: program.targetContacts,
     cadenceDays: program.cadenceDays,
+    engagement: engagementOverview(
+      // Evaluators see pseudonymous data: coaches by id only.
+      activity.map((a) => ({ ...a, coachName: view === 'full' ? a.coachName : null })),
+      { ...rules, targetContacts: program.targetContacts },
+      now,
+    ),
   };
 }

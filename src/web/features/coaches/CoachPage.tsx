@@ -49,6 +49,7 @@ function CoachRecord({ coach: c }: { coach: CoachView }) {
             ['E-mail', c.email],
             ['Reached contacts in the last 30 days', String(c.recentReached)],
             ['Kindred account', c.hasAccount ? 'Yes' : 'Not yet'],
+            ['Training and agreement', c.isTrained ? 'Complete' : 'Not complete yet: the coach cannot be paired'],
           ]}
         />
       </Section>

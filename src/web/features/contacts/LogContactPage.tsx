@@ -2,6 +2,8 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useProgram } from '../../app/program';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
+import { BestTimes } from '../engagement';
+import { SafetyConcernLink } from '../safety';
 import { useProgramDetail } from '../programs';
 import { useLoggableParticipants } from './contacts.api';
 import { ContactForm } from './ContactForm';
@@ -20,7 +22,7 @@ export function LogContactPage() {
   const detail = useProgramDetail(program.programId);
   const participantId = params.get('participant') ?? '';
   return (
-    <Page title="Log a contact" width="narrow">
+    <Page title="Log a contact" width="narrow" actions={<SafetyConcernLink participantId={participantId || undefined} />}>
       <QueryView query={loggable} loadingLabel="Loading participants…">
         {(list) =>
           list.length === 0 ? (
@@ -41,21 +43,29 @@ export function LogContactPage() {
                       ]
                     : [],
                 );
+                const chosen = people.find((p) => p.id === participantId);
                 return (
-                  <ContactForm
-                    programId={program.programId}
-                    people={people}
-                    topics={d.topics}
-                    initialParticipantId={participantId}
-                    cancelTo={
-                      isStaff ? program.to(participantId ? `participants/${participantId}` : 'participants') : program.to('today')
-                    }
-                    onSaved={(c) => {
-                      const name = people.find((p) => p.id === c.participantId)?.name ?? 'the participant';
-                      const back = isStaff ? program.to(`participants/${c.participantId}`) : program.to('today');
-                      void navigate(back, { state: { notice: `Contact with ${name} saved.` } });
-                    }}
-                  />
+                  <>
+                    <ContactForm
+                      programId={program.programId}
+                      people={people}
+                      topics={d.topics}
+                      initialParticipantId={participantId}
+                      cancelTo={
+                        isStaff
+                          ? program.to(participantId ? `participants/${participantId}` : 'participants')
+                          : program.to('today')
+                      }
+                      onSaved={(c) => {
+                        const name = people.find((p) => p.id === c.participantId)?.name ?? 'the participant';
+                        const back = isStaff ? program.to(`participants/${c.participantId}`) : program.to('today');
+                        void navigate(back, { state: { notice: `Contact with ${name} saved.` } });
+                      }}
+                    />
+                    {chosen && program.can('outreach:suggest') ? (
+                      <BestTimes programId={program.programId} participantId={chosen.id} name={chosen.name} />
+                    ) : null}
+                  </>
                 );
               }}
             </QueryView>

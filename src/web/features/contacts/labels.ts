@@ -6,6 +6,7 @@ export const outcomeLabels = {
   voicemail: 'Left a voicemail or message',
   wrong_number: 'Wrong number',
   declined: 'They could not talk or said no',
+  rescheduled: 'We agreed another time',
 } as const satisfies Record<ContactOutcome, string>;
 
 /** Short words for lists and tables. */
@@ -15,6 +16,7 @@ export const outcomeShortLabels = {
   voicemail: 'Voicemail',
   wrong_number: 'Wrong number',
   declined: 'Declined',
+  rescheduled: 'Rescheduled',
 } as const satisfies Record<ContactOutcome, string>;
 
 /** The four essential elements of a coaching contact, in plain words. */

@@ -24,6 +24,7 @@ function coach(id: string, overrides: Partial<CoachView>): CoachView {
     activePairings: 0,
     hasAccount: true,
     recentReached: 0,
+    isTrained: true,
     ...overrides,
   };
 }
@@ -31,6 +32,7 @@ function coach(id: string, overrides: Partial<CoachView>): CoachView {
 const coaches = [
   coach('c-full', { givenName: 'Fran', familyName: 'Full', caseload: 1, activePairings: 1 }),
   coach('c-paused', { givenName: 'Pat', familyName: 'Paused', status: 'paused' }),
+  coach('c-untrained', { givenName: 'Tess', familyName: 'Trainee', isTrained: false }),
   coach('c-man', { givenName: 'Mo', familyName: 'Man', gender: 'man', painLocations: ['knee', 'low_back'] }),
   coach('c-woman', { givenName: 'Wren', familyName: 'Woman', painLocations: ['knee'] }),
 ];
@@ -47,7 +49,7 @@ const participant = {
 };
 
 describe('PairWithCoachForm', () => {
-  it('offers active coaches with open places, same gender first, with shared pain locations', async () => {
+  it('offers active, trained coaches with open places, same gender first, with shared pain locations', async () => {
     mockApi({ [`GET /programs/${PROGRAM_ID}/coaches`]: json(coaches) });
     renderInProgram(<PairWithCoachForm participant={participant} />, { member: staff });
     const group = await screen.findByRole('radiogroup', { name: 'Choose a coach' });

@@ -34,12 +34,12 @@ export function pairingFacts(p: ParticipantFacts, c: CoachView): Pick<PairingFac
 }
 
 /**
- * The coaches a participant can be paired with now (active, with an open place), best first:
+ * The coaches a participant can be paired with now (active, trained, with an open place), best first:
  * same gender where it matters, then most pain locations in common, then most open places.
  */
 export function pairingCandidates(participant: ParticipantFacts, coaches: readonly CoachView[]): PairingCandidate[] {
   return coaches
-    .filter((c) => c.status === 'active' && c.activePairings < c.caseload)
+    .filter((c) => c.status === 'active' && c.isTrained && c.activePairings < c.caseload)
     .map((coach) => ({
       coach,
       openPlaces: coach.caseload - coach.activePairings,

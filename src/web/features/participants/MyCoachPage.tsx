@@ -4,6 +4,7 @@ import { ButtonLink, telHref } from '../../ui/controls';
 import { dueOnPhrase, instantAgo } from '../../ui/dates';
 import { ErrorAlert, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
+import { CheckInDueNotice } from '../plans';
 import { useParticipant, type SelfParticipant } from './participants.api';
 
 /** The participant's own page: who the coach is, how to reach him or her, and when they next talk. */
@@ -13,6 +14,7 @@ export function MyCoachPage() {
   const me = useParticipant(program.programId, participantId);
   return (
     <Page title="My coach" width="narrow">
+      <CheckInDueNotice />
       <QueryView query={me}>
         {(p) =>
           p.view === 'self' ? (

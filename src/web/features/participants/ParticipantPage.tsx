@@ -7,7 +7,10 @@ import { QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { InviteForm } from '../accounts';
 import { ParticipantContacts } from '../contacts';
+import { BestTimes, ReachLinks, weekdayLabels } from '../engagement';
 import { PairingHistorySection, PairingPanel } from '../pairings';
+import { SafetyConcernLink } from '../safety';
+import { BetweenCallsSection, PlansSection } from '../plans';
 import { withdrawalReasonLabels } from './labels';
 import { StatusBadge } from './ParticipantBadges';
 import {
@@ -37,9 +40,13 @@ export function ParticipantPage() {
             <ButtonLink variant="secondary" to={program.to(`participants/${participantId}/edit`)}>
               Edit details
             </ButtonLink>
+            <SafetyConcernLink participantId={participantId} />
           </>
         ) : p?.view === 'coaching' && program.isCoach ? (
-          <ButtonLink to={program.to(`contacts/new?participant=${participantId}`)}>Log a contact</ButtonLink>
+          <>
+            <ButtonLink to={program.to(`contacts/new?participant=${participantId}`)}>Log a contact</ButtonLink>
+            <SafetyConcernLink participantId={participantId} />
+          </>
         ) : null
       }
     >
@@ -82,12 +89,27 @@ function StaffRecord({ participant: p }: { participant: FullParticipant }) {
         </p>
         <ParticipantContacts participantId={p.id} />
       </Section>
+      {program.can('plan:list') ? <PlansSection participantId={p.id} givenName={p.givenName} /> : null}
+      {program.can('progress:view') ? <BetweenCallsSection participantId={p.id} givenName={p.givenName} /> : null}
       {program.can('participant:status') ? (
         <Section title="Status" id="participant-status">
           <StatusChangeForm participant={p} />
         </Section>
       ) : null}
-      <Section title="Details" id="participant-details">
+      {p.status === 'active' && program.can('outreach:suggest') ? (
+        <BestTimes programId={program.programId} participantId={p.id} name={p.givenName} />
+      ) : null}
+      <Section
+        title="Details"
+        id="participant-details"
+        actions={
+          program.can('participant:update') ? (
+            <ButtonLink variant="secondary" to={program.to(`participants/${p.id}/preferences`)}>
+              Edit how to reach them
+            </ButtonLink>
+          ) : null
+        }
+      >
         <DetailList
           items={[
             ['Gender', genderLabels[p.gender]],
@@ -98,6 +120,9 @@ function StaffRecord({ participant: p }: { participant: FullParticipant }) {
             ['Best way to reach them', channelLabels[p.preferredChannel]],
             ['How they would like to meet', channelLabels[p.preferredModality]],
             ['Best times', listOf(timeOfDayLabels, p.preferredTimes)],
+            ['Good days', p.preferredDays.length > 0 ? listOf(weekdayLabels, p.preferredDays) : 'Any day'],
+            ['Not before / not after', windowWords(p.notBefore, p.notAfter)],
+            ['Contact paused until', p.contactPausedUntil ? formatDateOn(p.contactPausedUntil) : undefined],
             ['Notes about reaching them', p.contactNotes],
             ['Contact details may be shared with a coach', p.canShareContact ? 'Yes' : 'No'],
             ['A coach of the same gender matters', p.genderMatters ? 'Yes' : 'No'],
@@ -125,9 +150,16 @@ function StaffRecord({ participant: p }: { participant: FullParticipant }) {
 }
 
 function CoachingRecord({ participant: p }: { participant: CoachingParticipant }) {
+  const program = useProgram();
   return (
     <>
       <Section title="How to reach them" id="participant-reach">
+        {p.contactPausedUntil && p.pairState === 'paused' ? (
+          <p className="notice">
+            {p.givenName} asked not to be contacted before {formatDateOn(p.contactPausedUntil)}.
+          </p>
+        ) : null}
+        <ReachLinks phone={p.phone} name={`${p.givenName} ${p.familyName}`} />
         <DetailList
           items={[
             ['Phone', p.phone ? <a href={telHref(p.phone)}>{p.phone}</a> : null],
@@ -135,6 +167,8 @@ function CoachingRecord({ participant: p }: { participant: CoachingParticipant }
             ['Best way to reach them', channelLabels[p.preferredChannel]],
             ['How they would like to meet', channelLabels[p.preferredModality]],
             ['Best times', listOf(timeOfDayLabels, p.preferredTimes)],
+            ['Good days', p.preferredDays.length > 0 ? listOf(weekdayLabels, p.preferredDays) : 'Any day'],
+            ['Not before / not after', windowWords(p.notBefore, p.notAfter)],
             ['Notes', p.contactNotes],
             ['Where it hurts', listOf(painLocationLabels, p.painLocations)],
             ['Last talked', p.lastReachedAt ? instantAgo(p.lastReachedAt) : 'Not reached yet'],
@@ -142,11 +176,24 @@ function CoachingRecord({ participant: p }: { participant: CoachingParticipant }
           ]}
         />
       </Section>
+      {program.can('outreach:suggest') ? (
+        <BestTimes programId={program.programId} participantId={p.id} name={p.givenName} />
+      ) : null}
+      {program.can('plan:list') ? <PlansSection participantId={p.id} givenName={p.givenName} /> : null}
+      {program.can('progress:view') ? <BetweenCallsSection participantId={p.id} givenName={p.givenName} /> : null}
       <Section title="Contacts" id="participant-contacts">
         <ParticipantContacts participantId={p.id} />
       </Section>
     </>
   );
+}
+
+/** "17:30 to 20:00", "Not before 17:30", "Not after 20:00", or "Any time". */
+function windowWords(notBefore: string | null, notAfter: string | null): string | null {
+  if (notBefore && notAfter) return `${notBefore} to ${notAfter}`;
+  if (notBefore) return `Not before ${notBefore}`;
+  if (notAfter) return `Not after ${notAfter}`;
+  return 'Any time';
 }
 
 function PseudonymousRecord({ participant: p }: { participant: PseudonymousParticipant }) {

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
 import type { PreferencesUpdate } from '../../../core/participants';
 import type { Channel, TimeOfDay } from '../../../core/shared/vocab';
 import { useProgram } from '../../app/program';
@@ -7,18 +8,29 @@ import { Button } from '../../ui/controls';
 import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, Choice, FormActions, FormErrors, RadioGroup, TextArea, TextField, fieldMessagesOf } from '../../ui/form';
 import { Page } from '../../ui/Page';
-import { useParticipant, useUpdatePreferences, type SelfParticipant } from './participants.api';
+import {
+  ReachWindowFields,
+  reachWindowBody,
+  reachWindowFieldLabels,
+  reachWindowValues,
+  type ReachWindowValues,
+} from '../engagement';
+import { useParticipant, useUpdatePreferences, type FullParticipant, type SelfParticipant } from './participants.api';
 
-/** "How to reach me": the participant says how and when the coach should get in touch. */
+/**
+ * "How to reach me": the participant says how and when the coach should get in touch. Staff open
+ * the same form for a participant from the record ("How to reach them").
+ */
 export function PreferencesPage() {
   const program = useProgram();
-  const participantId = program.membership.participantId ?? '';
+  const { participantId: fromUrl } = useParams();
+  const participantId = fromUrl ?? program.membership.participantId ?? '';
   const me = useParticipant(program.programId, participantId);
   return (
-    <Page title="How to reach me" width="narrow">
+    <Page title={fromUrl ? 'How to reach them' : 'How to reach me'} width="narrow">
       <QueryView query={me}>
         {(p) =>
-          p.view === 'self' ? (
+          p.view === 'self' || (fromUrl && p.view === 'full') ? (
             <PreferencesForm participant={p} />
           ) : (
             <ErrorAlert error={{ message: 'This page is for participants.' }} title="Not available" />
@@ -29,7 +41,7 @@ export function PreferencesPage() {
   );
 }
 
-interface Values {
+interface Values extends ReachWindowValues {
   preferredChannel: Channel;
   preferredModality: Channel;
   preferredTimes: TimeOfDay[];
@@ -40,10 +52,19 @@ interface Values {
 
 /** The body of PUT /preferences; an empty phone is sent as null. */
 export function preferencesBody(v: Values): PreferencesUpdate {
-  return { ...v, phone: v.phone.trim() ? v.phone.trim() : null, contactNotes: v.contactNotes.trim() };
+  return {
+    preferredChannel: v.preferredChannel,
+    preferredModality: v.preferredModality,
+    preferredTimes: v.preferredTimes,
+    canShareContact: v.canShareContact,
+    phone: v.phone.trim() ? v.phone.trim() : null,
+    contactNotes: v.contactNotes.trim(),
+    ...reachWindowBody(v),
+  };
 }
 
-function PreferencesForm({ participant: p }: { participant: SelfParticipant }) {
+function PreferencesForm({ participant: p }: { participant: SelfParticipant | FullParticipant }) {
+  const who = p.view === 'self' ? 'you' : 'they';
   const program = useProgram();
   const save = useUpdatePreferences(program.programId, p.id);
   const [v, setV] = useState<Values>({
@@ -53,6 +74,7 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant }) {
     phone: p.phone ?? '',
     contactNotes: p.contactNotes,
     canShareContact: p.canShareContact,
+    ...reachWindowValues(p),
   });
   const set =
     <K extends keyof Values>(key: K) =>
@@ -67,7 +89,9 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant }) {
   const fields = fieldMessagesOf(save.error);
   return (
     <form onSubmit={submit} noValidate>
-      {save.isSuccess ? <Notice>Saved. Your coach will see your choices.</Notice> : null}
+      {save.isSuccess ? (
+        <Notice>{who === 'you' ? 'Saved. Your coach will see your choices.' : 'Saved. The coach will see these choices.'}</Notice>
+      ) : null}
       <FormErrors
         error={save.error}
         labels={{
@@ -75,6 +99,7 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant }) {
           contactNotes: 'Anything else',
           preferredTimes: 'Good times',
           preferredChannel: 'Way to reach you',
+          ...reachWindowFieldLabels,
         }}
       />
       <RadioGroup
@@ -100,6 +125,7 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant }) {
         onChange={set('preferredTimes')}
         error={fields['preferredTimes']}
       />
+      <ReachWindowFields values={v} onChange={set} errors={fields} who={who} />
       <TextField
         label="Your phone number"
         type="tel"

@@ -4,3 +4,4 @@ export { NewParticipantPage } from './NewParticipantPage';
 export { ParticipantListPage } from './ParticipantListPage';
 export { ParticipantPage } from './ParticipantPage';
 export { PreferencesPage } from './PreferencesPage';
+export { withdrawalReasonLabels } from './labels';

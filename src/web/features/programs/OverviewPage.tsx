@@ -5,9 +5,11 @@ import { ButtonLink } from '../../ui/controls';
 import { QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { Stats } from '../../ui/Stats';
+import { EngagementSections } from '../engagement';
 import { useOverview } from './programs.api';
 
 const taskLabels = {
+  decision: 'Decisions for staff',
   check_in_call: 'Check-in calls for staff',
   first_contact: 'First contacts due',
   next_contact: 'Next contacts due',
@@ -64,6 +66,7 @@ function OverviewBody({ overview: o, program }: { overview: Overview; program: P
           />
         </Section>
       ) : null}
+      <EngagementSections engagement={o.engagement} targetContacts={o.targetContacts} program={program} />
       <Section title="Participants" id="overview-participants">
         <Stats
           label="Participants by status"

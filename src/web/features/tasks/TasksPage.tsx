@@ -1,15 +1,15 @@
 import { Link, useSearchParams } from 'react-router';
-import type { TaskKind } from '../../../core/tasks';
+import type { TaskViewKind } from '../../../core/tasks';
 import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
-import { TableScroll } from '../../ui/controls';
+import { TableScroll, VisuallyHidden } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
 import { SelectField } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { TaskDue } from './TaskBadges';
 import { taskKindLabels, useTasks } from './tasks.api';
 
-function isKind(s: string | null): s is TaskKind {
+function isKind(s: string | null): s is TaskViewKind {
   return s !== null && s in taskKindLabels;
 }
 
@@ -57,19 +57,37 @@ export function TasksPage() {
                     </thead>
                     <tbody>
                       {list.map((t) => (
-                        <tr key={`${t.kind}-${t.pairingId}`}>
-                          <th scope="row">{taskKindLabels[t.kind]}</th>
+                        <tr key={`${t.kind}-${t.safetyEventId ?? t.pairingId}`}>
+                          <th scope="row">
+                            {t.safetyEventId ? (
+                              <Link to={program.to(`safety/${t.safetyEventId}`)}>
+                                {taskKindLabels[t.kind]}
+                                <VisuallyHidden>{` for ${t.participantName}`}</VisuallyHidden>
+                              </Link>
+                            ) : (
+                              taskKindLabels[t.kind]
+                            )}
+                          </th>
                           <td>
                             <TaskDue task={t} />
                           </td>
                           <td>
                             <Link to={program.to(`participants/${t.participantId}`)}>{t.participantName}</Link>
                           </td>
-                          <td>
-                            <Link to={program.to(`coaches/${t.coachId}`)}>{t.coachName}</Link>
-                          </td>
+                          <td>{t.coachId ? <Link to={program.to(`coaches/${t.coachId}`)}>{t.coachName}</Link> : 'No coach'}</td>
                           <td>{t.assignee === 'coach' ? 'Coach' : 'Staff'}</td>
-                          <td>{t.reason}</td>
+                          <td>
+                            {t.reason}
+                            {program.can('ladder:record') && (t.kind === 'check_in_call' || t.kind === 'decision') ? (
+                              <>
+                                {' '}
+                                <Link to={program.to(`pairs/${t.pairingId}/${t.kind === 'decision' ? 'decision' : 'check-in'}`)}>
+                                  {t.kind === 'decision' ? 'Decide' : 'Record the call'}
+                                  <VisuallyHidden> for {t.participantName}</VisuallyHidden>
+                                </Link>
+                              </>
+                            ) : null}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

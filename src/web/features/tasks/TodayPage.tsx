@@ -3,9 +3,11 @@ import type { TaskView } from '../../../core/tasks';
 import { useProgram } from '../../app/program';
 import { channelLabels, listOf, timeOfDayLabels } from '../../app/vocab';
 import { ButtonLink, VisuallyHidden, telHref } from '../../ui/controls';
-import { dueOnPhrase, instantAgo } from '../../ui/dates';
+import { dueOnPhrase, formatDateOn, instantAgo } from '../../ui/dates';
+import { Disclosure } from '../../ui/Disclosure';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
+import { smsHref } from '../engagement';
 import { TaskDue } from './TaskBadges';
 import { taskKindLabels, useToday, type CoachingParticipant } from './tasks.api';
 
@@ -61,10 +63,15 @@ function LogLink({ participantId, name }: { participantId: string; name: string 
 
 function CallLink({ phone, name }: { phone: string; name: string }) {
   return (
-    <a className="button button--secondary" href={telHref(phone)}>
-      Call {phone}
-      <VisuallyHidden>, {name}</VisuallyHidden>
-    </a>
+    <>
+      <a className="button button--secondary" href={telHref(phone)}>
+        Call {phone}
+        <VisuallyHidden>, {name}</VisuallyHidden>
+      </a>
+      <a className="button button--secondary" href={smsHref(phone)}>
+        Text<VisuallyHidden> {name}</VisuallyHidden>
+      </a>
+    </>
   );
 }
 
@@ -76,6 +83,21 @@ function TaskCard({ task, participant }: { task: TaskView; participant: Coaching
         <strong>{taskKindLabels[task.kind]}</strong> · <TaskDue task={task} />
       </p>
       <p>{task.reason}</p>
+      {task.tips.length > 0 ? (
+        <Disclosure
+          label={
+            <>
+              Tips for reaching people<VisuallyHidden> ({task.participantName})</VisuallyHidden>
+            </>
+          }
+        >
+          <ul>
+            {task.tips.map((tip) => (
+              <li key={tip}>{tip}</li>
+            ))}
+          </ul>
+        </Disclosure>
+      ) : null}
       <div className="card__actions">
         <LogLink participantId={task.participantId} name={task.participantName} />
         {participant?.phone ? <CallLink phone={participant.phone} name={task.participantName} /> : null}
@@ -98,7 +120,11 @@ function ParticipantCard({ participant: p }: { participant: CoachingParticipant 
       </h3>
       <p className="card__meta">
         {p.lastReachedAt ? `Last talked ${instantAgo(p.lastReachedAt)}` : 'Not reached yet'}
-        {p.nextContactDueOn ? ` · next contact ${dueOnPhrase(p.nextContactDueOn)}` : ''}
+        {p.pairState === 'paused' && p.contactPausedUntil
+          ? ` · paused until ${formatDateOn(p.contactPausedUntil)}`
+          : p.nextContactDueOn
+            ? ` · next contact ${dueOnPhrase(p.nextContactDueOn)}`
+            : ''}
       </p>
       <p>
         Prefers {channelLabels[p.preferredChannel].toLowerCase()}

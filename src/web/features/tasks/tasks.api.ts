@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ParticipantView } from '../../../core/participants';
-import type { TaskKind, TaskView } from '../../../core/tasks';
+import type { TaskView, TaskViewKind } from '../../../core/tasks';
 import { api } from '../../app/api';
 import { programKey } from '../programs';
 
@@ -30,7 +30,9 @@ export function useTasks(programId: string) {
 }
 
 export const taskKindLabels = {
+  safety: 'Safety event',
   first_contact: 'First contact',
   next_contact: 'Next contact',
   check_in_call: 'Check-in call',
-} as const satisfies Record<TaskKind, string>;
+  decision: 'Decision: re-pair, pause or withdraw',
+} as const satisfies Record<TaskViewKind, string>;
