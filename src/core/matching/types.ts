@@ -32,10 +32,10 @@ export interface MatchParticipant {
 }
 
 /**
- * A coach as the matcher sees it. Stored today (coaches table): gender, status, painLocations,
- * modalities, and caseload minus active pairings (→ `capacityLeft`). Not stored yet (#6): isTrained
- * (training and the signed agreement), times (availability windows), birthYear, serviceBranch,
- * serviceEra, town, languages.
+ * A coach as the matcher sees it. Stored (coaches table): gender, status, painLocations,
+ * modalities, caseload minus active pairings (→ `capacityLeft`), isTrained (training and the signed
+ * agreement), times (availability from the application), serviceBranch, serviceEra. Not stored yet
+ * (#6): birthYear, town, languages.
  */
 export interface MatchCoach {
   id: string;
