@@ -1,37 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '../server/platform/lock';
-import { main } from './main';
-
-/** Runs the CLI in this process with only the given configuration variables set, capturing its output. */
-async function run(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  const saved = { ...process.env };
-  for (const k of Object.keys(process.env)) {
-    if (k.startsWith('KINDRED_') || ['DATABASE_URL', 'PORT', 'SMTP_URL'].includes(k)) delete process.env[k];
-  }
-  Object.assign(process.env, env);
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
-  }
-}
+import { runCli as run } from './run-cli.testing';
 
 describe('the kindred command', () => {
   let dir: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TOPICS } from '../core/programs';
 import { coaches } from '../server/features/coaches/coaches.table';
 import { participants } from '../server/features/participants/participants.table';
@@ -10,35 +10,7 @@ import { programs } from '../server/features/programs/programs.table';
 import { auditEvents } from '../server/platform/audit.table';
 import { openDatabase } from '../server/platform/database';
 import { lockDataDir } from '../server/platform/lock';
-import { main } from './main';
-
-/** Runs the CLI in this process with only the given configuration variables set, capturing its output. */
-async function run(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  const saved = { ...process.env };
-  for (const k of Object.keys(process.env)) {
-    if (k.startsWith('KINDRED_') || ['DATABASE_URL', 'PORT', 'SMTP_URL'].includes(k)) delete process.env[k];
-  }
-  Object.assign(process.env, env);
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
-  }
-}
+import { runCli as run } from './run-cli.testing';
 
 describe('kindred match', () => {
   let dir: string;

@@ -1,3 +1,4 @@
+import { newClientKey } from '../../ui/client-key';
 import { useState, type FormEvent } from 'react';
 import type { ContactView, EssentialElement } from '../../../core/contacts';
 import type { Channel } from '../../../core/shared/vocab';
@@ -14,7 +15,7 @@ import {
   TextField,
   fieldMessagesOf,
 } from '../../ui/form';
-import { contactBody, contactFieldLabels, contactProblems, newClientKey, type ContactFormValues } from './contact-form';
+import { contactBody, contactFieldLabels, contactProblems, type ContactFormValues } from './contact-form';
 import { useLogContact } from './contacts.api';
 import { elementLabels, outcomeLabels } from './labels';
 

@@ -56,16 +56,6 @@ export function contactBody(v: ContactFormValues, clientKey: string): ContactInp
   };
 }
 
-/** A random UUID (v4), also where `crypto.randomUUID` is missing (pages served over plain http). */
-export function newClientKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 export const contactFieldLabels: Record<string, string> = {
   participantId: 'Participant',
   occurredAt: 'When',

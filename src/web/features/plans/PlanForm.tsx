@@ -1,8 +1,9 @@
+import { newClientKey } from '../../ui/client-key';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { daysWord, needsSmallerPlan, planAdvice, readinessAdvice, type PlanDraft, type PlanKind } from '../../../core/plans';
 import { Button, ButtonLink } from '../../ui/controls';
 import { FormActions, FormErrors, RadioGroup, SelectField, TextField, fieldMessagesOf } from '../../ui/form';
-import { draftOf, emptyPlanForm, newClientKey, planBody, planFieldLabels, planProblems, type PlanFormValues } from './plan-form';
+import { draftOf, emptyPlanForm, planBody, planFieldLabels, planProblems, type PlanFormValues } from './plan-form';
 import { useCreatePlan, type PlanView } from './plans.api';
 import { ScaleField } from './ScaleField';
 import './plans.css';

@@ -72,13 +72,3 @@ export function planBody(v: PlanFormValues, clientKey: string, earlierDrafts: re
   if (v.kind === 'action_plan' && draft) return { kind: 'action_plan', clientKey, ...draft, earlierDrafts: [...earlierDrafts] };
   return { kind: 'small_step', clientKey, readiness: v.readiness ?? 0, what: v.step.trim(), when: v.stepWhen.trim() };
 }
-
-/** A key made once per plan, so a retried save is saved once. */
-export function newClientKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}

@@ -1,3 +1,4 @@
+import { newClientKey } from '../../ui/client-key';
 import { useId } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { DEFAULT_CRISIS_INFO, dialString, type CrisisInfo } from '../../../core/safety';
@@ -6,7 +7,7 @@ import { useMe } from '../../app/session';
 import { Button, ButtonLink } from '../../ui/controls';
 import { Loading } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
-import { newClientKey, useCrisisInfo, useRequestHelp } from './safety.api';
+import { useCrisisInfo, useRequestHelp } from './safety.api';
 import './safety.css';
 
 const isVeteransCrisisLine = (c: CrisisInfo) => c.lineName === DEFAULT_CRISIS_INFO.lineName;

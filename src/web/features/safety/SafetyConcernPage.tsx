@@ -1,3 +1,4 @@
+import { newClientKey } from '../../ui/client-key';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ParticipantView } from '../../../core/participants';
@@ -10,7 +11,7 @@ import { FormActions, FormErrors, RadioGroup, SelectField, TextArea, fieldMessag
 import { Page, Section } from '../../ui/Page';
 import { CrisisNumbers, ProgramCrisisNumbers, callWords } from './CrisisHelp';
 import { concernCategoryLabels } from './labels';
-import { newClientKey, useConcernParticipants, useRaiseConcern } from './safety.api';
+import { useConcernParticipants, useRaiseConcern } from './safety.api';
 
 /**
  * The coach's crisis protocol, in our own words after the peer-support scope the domain notes

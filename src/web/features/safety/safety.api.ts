@@ -14,19 +14,6 @@ import { programKey } from '../programs';
 
 const safetyKey = (programId: string) => [...programKey(programId), 'safety'] as const;
 
-/**
- * A fresh idempotency key, so a retried request raises the same event instead of a second one.
- * `crypto.randomUUID` exists only on secure pages (https, localhost); elsewhere build a v4 UUID.
- */
-export function newClientKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 /** The program's crisis information (what to do now); any member of the program may read it. */
 export function useCrisisInfo(programId: string | null) {
   return useQuery({
