@@ -6,6 +6,7 @@ import { startServer } from '../server/main';
 import { openDatabase, type Database } from '../server/platform/database';
 import { DataDirLockedError, lockDataDir } from '../server/platform/lock';
 import { backupEmbedded } from '../server/platform/backup';
+import { loggableError } from '../server/platform/logger';
 import { createUser } from '../server/features/accounts/accounts.service';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
 import { runMatchCommand } from './match';
@@ -193,7 +194,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${err.message}\n`);
       return 3;
     }
-    process.stderr.write(`kindred: ${(err as Error).message}\n`);
+    // A database error can quote personal data (Drizzle quotes every parameter): print what the
+    // log would keep, never the raw message.
+    const safe = loggableError(err as Error);
+    const what =
+      typeof safe['message'] === 'string' ? safe['message'] : `database error ${String(safe['sqlState'] ?? '')}`.trim();
+    process.stderr.write(`kindred: ${what}${typeof safe['query'] === 'string' ? ` (in: ${safe['query']})` : ''}\n`);
     return 1;
   }
 }

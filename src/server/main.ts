@@ -5,7 +5,7 @@ import { systemClock, type Clock } from './platform/clock';
 import type { Deps } from './platform/context';
 import { openDatabase, type Database } from './platform/database';
 import { lockDataDir, type DirLock } from './platform/lock';
-import { createLogger } from './platform/logger';
+import { createLogger, loggableError } from './platform/logger';
 import { createMailer } from './platform/mail';
 import { backupEmbedded } from './platform/backup';
 import { isDatabaseEmpty, seedDemo } from './demo/seed';
@@ -63,16 +63,14 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
     setInterval(() => {
       mailer
         .deliverPending(deps.db, () => clock.now())
-        .catch((err: Error) => logger.error({ err: { message: err.message } }, 'mail delivery failed'));
+        .catch((err: Error) => logger.error({ err: loggableError(err) }, 'mail delivery failed'));
     }, 15_000),
   );
   // The escalation ladder: record the steps that fired and e-mail coaches their reminders.
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = () => {
     sweeping = sweeping.then(() =>
-      sweepLadder(deps, clock.now()).catch((err: Error) =>
-        logger.error({ err: { message: err.message } }, 'ladder sweep failed'),
-      ),
+      sweepLadder(deps, clock.now()).catch((err: Error) => logger.error({ err: loggableError(err) }, 'ladder sweep failed')),
     );
   };
   sweep();
@@ -82,7 +80,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
     timers.push(
       setInterval(() => {
         backupEmbedded(db, dataDir, clock.now()).catch((err: Error) =>
-          logger.error({ err: { message: err.message } }, 'backup failed'),
+          logger.error({ err: loggableError(err) }, 'backup failed'),
         );
       }, config.backupHours * 3_600_000),
     );

@@ -1,3 +1,4 @@
+import { loggableError } from '../platform/logger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors';
@@ -75,16 +76,4 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   }
   req.log.error({ err: loggableError(err) }, 'unhandled error');
   void reply.code(500).send({ error: 'internal', message: 'Something went wrong', requestId } satisfies ErrorBody);
-}
-
-/**
- * What of an unexpected error may be logged. The error object may carry request data, so only its
- * type, message and stack go; a database error's message can quote the offending value
- * ("invalid input syntax for type uuid: …"), so for those only the SQLSTATE code and the stack frames.
- */
-export function loggableError(err: Error & { code?: unknown; severity?: unknown }): Record<string, unknown> {
-  const isDatabaseError = typeof err.severity === 'string' && typeof err.code === 'string';
-  if (!isDatabaseError) return { type: err.name, message: err.message, stack: err.stack };
-  const frames = (err.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
-  return { type: err.name, sqlState: err.code, stack: frames.join('\n') };
 }

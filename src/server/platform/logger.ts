@@ -19,3 +19,31 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+type DatabaseErrorish = Error & { code?: unknown; severity?: unknown; query?: unknown; params?: unknown; cause?: unknown };
+
+/** A PostgreSQL (or PGlite) error: it has a severity and a SQLSTATE code. */
+function databaseError(e: unknown): DatabaseErrorish | null {
+  const d = e as DatabaseErrorish | null;
+  return e instanceof Error && typeof d?.severity === 'string' && typeof d.code === 'string' ? d : null;
+}
+
+/**
+ * What of an unexpected error may be logged. The error object may carry request data, so only its
+ * type, message and stack go. A database error's message can quote the offending value
+ * ("invalid input syntax for type uuid: …"), and Drizzle's query error quotes every parameter of
+ * the failed statement in its message and stack ("params: …"), so for those only the SQLSTATE code,
+ * the parameterised statement and the stack frames go.
+ */
+export function loggableError(err: DatabaseErrorish): Record<string, unknown> {
+  const isQueryError = typeof err.query === 'string' && 'params' in err;
+  const cause = databaseError(err.cause) ?? databaseError(err);
+  if (!cause && !isQueryError) return { type: err.name, message: err.message, stack: err.stack };
+  const frames = (err.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  return {
+    type: err.name,
+    ...(cause ? { sqlState: cause.code } : {}),
+    ...(isQueryError ? { query: err.query } : {}),
+    stack: frames.join('\n'),
+  };
+}
