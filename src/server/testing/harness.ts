@@ -286,3 +286,40 @@ export async function createTestApp(
     },
   };
 }
+
+async function created(res: Promise<{ status: number; body: { id: string } }>, what: string): Promise<string> {
+  const r = await res;
+  if (r.status !== 201) throw new Error(`could not add the ${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.id;
+}
+
+/** Adds, through the API as `agent` (staff), a participant ready to pair unless the overrides say otherwise. */
+export function addParticipant(agent: Agent, programId: string, o: Record<string, unknown> = {}): Promise<string> {
+  return created(
+    agent.request('POST', `/programs/${programId}/participants`, {
+      givenName: 'New',
+      familyName: `Participant ${newId().slice(0, 6)}`,
+      gender: 'man',
+      painLocations: ['hip'],
+      canShareContact: true,
+      referredOn: '2026-03-01',
+      status: 'enrolled',
+      ...o,
+    }),
+    'participant',
+  );
+}
+
+/** Adds, through the API as `agent` (staff), an active coach with one place unless the overrides say otherwise. */
+export function addCoach(agent: Agent, programId: string, o: Record<string, unknown> = {}): Promise<string> {
+  return created(
+    agent.request('POST', `/programs/${programId}/coaches`, {
+      givenName: 'New',
+      familyName: 'Coach',
+      gender: 'man',
+      caseload: 1,
+      ...o,
+    }),
+    'coach',
+  );
+}

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit.table';
-import { createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
+import {
+  addCoach as addCoachVia,
+  addParticipant as addParticipantVia,
+  createTestApp,
+  type Agent,
+  type TestApp,
+  type World,
+} from '../../testing/harness';
 import { participants } from '../participants/participants.table';
 import { pairings } from '../pairings/pairings.table';
 
@@ -30,31 +37,8 @@ describe('matching', () => {
   });
   afterAll(() => t.close());
 
-  const addParticipant = async (o: Record<string, unknown> = {}): Promise<string> => {
-    const res = await coordinator.request('POST', `${base}/participants`, {
-      givenName: 'New',
-      familyName: `Participant ${randomUUID().slice(0, 6)}`,
-      gender: 'man',
-      painLocations: ['hip'],
-      canShareContact: true,
-      referredOn: '2026-03-01',
-      status: 'enrolled',
-      ...o,
-    });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  };
-  const addCoach = async (o: Record<string, unknown> = {}): Promise<string> => {
-    const res = await coordinator.request('POST', `${base}/coaches`, {
-      givenName: 'New',
-      familyName: 'Coach',
-      gender: 'man',
-      caseload: 1,
-      ...o,
-    });
-    expect(res.status).toBe(201);
-    return res.body.id;
-  };
+  const addParticipant = (o: Record<string, unknown> = {}) => addParticipantVia(coordinator, w.programId, o);
+  const addCoach = (o: Record<string, unknown> = {}) => addCoachVia(coordinator, w.programId, o);
   const proposal = (agent = coordinator) => agent.request('GET', `${base}/matching/proposal`);
   const approve = (pairs: unknown[], agent = coordinator) => agent.request('POST', `${base}/matching/approve`, { pairs });
   const activePairings = () =>
