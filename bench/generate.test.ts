@@ -11,6 +11,7 @@ import { fixedClock } from '../src/server/platform/clock';
 import type { Deps } from '../src/server/platform/context';
 import { openDatabase, type Database, type Db } from '../src/server/platform/database';
 import { createMailer } from '../src/server/platform/mail';
+import { createTexter } from '../src/server/platform/sms';
 import * as schema from '../src/server/schema';
 import { generateProgram, type GeneratedProgram } from './generate';
 import * as Q from './sql';
@@ -119,6 +120,7 @@ describe('the benchmark generator', () => {
       db: logged,
       clock: fixedClock(now),
       mailer,
+      texter: createTexter({ sms: null }),
       publicUrl: 'http://bench.invalid',
       curriculum: loadCurriculum(),
       training: loadTraining(),

@@ -14,6 +14,7 @@ import { systemClock } from '../src/server/platform/clock';
 import type { Caller, Deps } from '../src/server/platform/context';
 import { openDatabase, type Database } from '../src/server/platform/database';
 import { createMailer } from '../src/server/platform/mail';
+import { createTexter } from '../src/server/platform/sms';
 import { generateProgram, type GeneratedProgram } from './generate';
 import { matchingMarkdown, runMatchingBench } from './matching';
 import * as Q from './sql';
@@ -207,6 +208,7 @@ async function benchTarget(
       db: db.db,
       clock: systemClock,
       mailer,
+      texter: createTexter({ sms: null }),
       publicUrl: 'http://bench.invalid',
       curriculum: loadCurriculum(),
       training: loadTraining(),

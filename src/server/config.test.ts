@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       smtpUrl: null,
       mailFrom: 'Kindred <no-reply@kindred.invalid>',
+      sms: null,
       logLevel: 'info',
       session: { idleMinutes: 30, maxHours: 12 },
       cookieSecure: false,
@@ -59,6 +60,56 @@ describe('loadConfig', () => {
       backupHours: 0,
       curriculumDir: '/etc/kindred/curriculum',
     });
+  });
+
+  it('keeps texts with the log-only provider unless Twilio is configured in full', () => {
+    expect(loadConfig({ KINDRED_SMS_PROVIDER: 'log', KINDRED_SMS_AUTH_TOKEN: 'x' }).sms).toBeNull();
+    expect(
+      loadConfig({
+        KINDRED_SMS_PROVIDER: 'twilio',
+        KINDRED_SMS_BASE_URL: 'http://127.0.0.1:9999/',
+        KINDRED_SMS_ACCOUNT_SID: 'AC0123',
+        KINDRED_SMS_AUTH_TOKEN: 'token-value',
+        KINDRED_SMS_FROM: '+15550009999',
+      }).sms,
+    ).toEqual({
+      provider: 'twilio',
+      baseUrl: 'http://127.0.0.1:9999',
+      accountSid: 'AC0123',
+      authToken: 'token-value',
+      from: '+15550009999',
+      countryCode: '1',
+    });
+    expect(
+      loadConfig({
+        KINDRED_SMS_PROVIDER: 'twilio',
+        KINDRED_SMS_ACCOUNT_SID: 'AC1',
+        KINDRED_SMS_AUTH_TOKEN: 't',
+        KINDRED_SMS_FROM: '+15550009999',
+        KINDRED_SMS_COUNTRY_CODE: '44',
+      }).sms?.countryCode,
+    ).toBe('44');
+    expect(configError({ KINDRED_SMS_COUNTRY_CODE: '+1' }).message).toContain(
+      'KINDRED_SMS_COUNTRY_CODE: must be a country calling code',
+    );
+    expect(
+      loadConfig({
+        KINDRED_SMS_PROVIDER: 'twilio',
+        KINDRED_SMS_ACCOUNT_SID: 'AC1',
+        KINDRED_SMS_AUTH_TOKEN: 't',
+        KINDRED_SMS_FROM: '+15550009999',
+      }).sms,
+    ).toMatchObject({
+      baseUrl: 'https://api.twilio.com',
+    });
+    const missing = configError({ KINDRED_SMS_PROVIDER: 'twilio', KINDRED_SMS_ACCOUNT_SID: 'AC1' }).message;
+    expect(missing).toContain('KINDRED_SMS_AUTH_TOKEN: required when KINDRED_SMS_PROVIDER is twilio');
+    expect(missing).toContain('KINDRED_SMS_FROM: required');
+    expect(missing).not.toContain('KINDRED_SMS_ACCOUNT_SID');
+    expect(configError({ KINDRED_SMS_PROVIDER: 'carrier-pigeon' }).message).toContain('KINDRED_SMS_PROVIDER: use log or twilio');
+    const badFrom = configError({ KINDRED_SMS_FROM: '555 not a number!' }).message;
+    expect(badFrom).toContain('KINDRED_SMS_FROM');
+    expect(badFrom).not.toContain('not a number!');
   });
 
   it('selects PostgreSQL when DATABASE_URL is set', () => {

@@ -20,6 +20,21 @@ const ConfigSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   KINDRED_MAIL_FROM: z.string().min(3).default('Kindred <no-reply@kindred.invalid>'),
+  KINDRED_SMS_PROVIDER: z.enum(['log', 'twilio'], { message: 'use log or twilio' }).default('log'),
+  KINDRED_SMS_BASE_URL: z.url({ message: 'must be a URL such as https://api.twilio.com' }).default('https://api.twilio.com'),
+  KINDRED_SMS_ACCOUNT_SID: z.string().min(1).optional(),
+  KINDRED_SMS_AUTH_TOKEN: z.string().min(1).optional(),
+  KINDRED_SMS_COUNTRY_CODE: z
+    .string()
+    .regex(/^[1-9][0-9]{0,2}$/, 'must be a country calling code such as 1 or 44')
+    .default('1'),
+  KINDRED_SMS_FROM: z
+    .string()
+    .regex(
+      /^(\+[0-9]{7,15}|MG[0-9a-fA-F]{32}|[A-Za-z0-9 ]{1,11})$/,
+      'must be a +number, a messaging service SID or a sender name',
+    )
+    .optional(),
   KINDRED_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KINDRED_SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -51,6 +66,8 @@ export interface Config {
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Text messages: null is the log-only provider (kept as `captured`, never sent). */
+  sms: { provider: 'twilio'; baseUrl: string; accountSid: string; authToken: string; from: string; countryCode: string } | null;
   logLevel: string;
   session: { idleMinutes: number; maxHours: number };
   cookieSecure: boolean;
@@ -76,6 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { demoByDefault?: boole
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.KINDRED_SMS_PROVIDER === 'twilio') {
+    const missing = (['KINDRED_SMS_ACCOUNT_SID', 'KINDRED_SMS_AUTH_TOKEN', 'KINDRED_SMS_FROM'] as const).filter((k) => !c[k]);
+    if (missing.length)
+      throw new ConfigError(
+        `Invalid configuration:\n${missing.map((k) => `  ${k}: required when KINDRED_SMS_PROVIDER is twilio`).join('\n')}`,
+      );
+  }
   const publicUrl = (c.KINDRED_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
   return {
     port: c.PORT,
@@ -86,6 +110,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { demoByDefault?: boole
     publicUrl,
     smtpUrl: c.SMTP_URL ?? null,
     mailFrom: c.KINDRED_MAIL_FROM,
+    sms:
+      c.KINDRED_SMS_PROVIDER === 'twilio'
+        ? {
+            provider: 'twilio',
+            baseUrl: c.KINDRED_SMS_BASE_URL.replace(/\/$/, ''),
+            accountSid: c.KINDRED_SMS_ACCOUNT_SID!,
+            authToken: c.KINDRED_SMS_AUTH_TOKEN!,
+            from: c.KINDRED_SMS_FROM!,
+            countryCode: c.KINDRED_SMS_COUNTRY_CODE,
+          }
+        : null,
     logLevel: c.KINDRED_LOG_LEVEL,
     session: { idleMinutes: c.KINDRED_SESSION_IDLE_MINUTES, maxHours: c.KINDRED_SESSION_MAX_HOURS },
     cookieSecure: publicUrl.startsWith('https://'),

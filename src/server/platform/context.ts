@@ -4,12 +4,15 @@ import type { Actor } from '../access/actor';
 import type { Clock } from './clock';
 import type { Db } from './database';
 import type { Mailer } from './mail';
+import type { Texter } from './sms';
 
 /** What every use case is given: explicit dependencies, no container. */
 export interface Deps {
   db: Db;
   clock: Clock;
   mailer: Mailer;
+  /** Text messages, through the same outbox as e-mail (ADR 0012). */
+  texter: Texter;
   publicUrl: string;
   /** The coaching curriculum, read and checked once at start-up. */
   curriculum: Curriculum;

@@ -1,8 +1,8 @@
-import { asc, eq, inArray } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, Tx } from './database';
 import { newId } from './ids';
-import { mailMessages } from './mail.table';
+import { outboxMessages, type MailAttachment } from './mail.table';
+import { deliverChannel, DeliveryError, type DeliveryRun, type OutboxTransport } from './outbox';
 
 export interface OutgoingMail {
   programId: string | null;
@@ -10,86 +10,112 @@ export interface OutgoingMail {
   /** Subjects carry nothing personal: they show on lock screens. */
   subject: string;
   text: string;
+  /** Files sent with the message (e.g. a calendar invitation, `text/calendar`). */
+  attachments?: MailAttachment[];
+  /**
+   * Makes enqueueing idempotent: a second message with the same key is not written. Anything a timer
+   * or sweep sends should carry one (e.g. `reminder:<session id>:<person id>`).
+   */
+  idempotencyKey?: string;
 }
 
 /**
- * Outgoing e-mail through a durable outbox: `enqueue` writes the message in the caller's
- * transaction, `deliverPending` sends queued messages over SMTP. Without SMTP (the demo) messages
- * are kept as `captured` and shown to coordinators instead of being sent anywhere.
+ * Outgoing e-mail through the durable outbox (ADR 0012): `enqueue` writes the message in the caller's
+ * transaction, `deliverPending` sends due messages over SMTP, each at most once. Without SMTP (the
+ * demo) messages are kept as `captured` and shown to coordinators instead of being sent anywhere.
  */
 export interface Mailer {
   readonly isCapturing: boolean;
-  enqueue(tx: Db | Tx, mail: OutgoingMail, at: Date): Promise<void>;
-  deliverPending(db: Db, at: () => Date): Promise<{ sent: number; failed: number }>;
+  /** Resolves to false when a message with the same idempotency key already exists. */
+  enqueue(tx: Db | Tx, mail: OutgoingMail, at: Date): Promise<boolean>;
+  deliverPending(db: Db, at: () => Date): Promise<DeliveryRun>;
   close(): void;
 }
 
-const MAX_ATTEMPTS = 5;
-
-export function createMailer(opts: { smtpUrl: string | null; from: string }): Mailer {
-  const transport: Transporter | null = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
-  let delivering: Promise<{ sent: number; failed: number }> | null = null;
-
-  async function deliver(db: Db, at: () => Date): Promise<{ sent: number; failed: number }> {
-    if (!transport) return { sent: 0, failed: 0 };
-    const queued = await db
-      .select()
-      .from(mailMessages)
-      .where(inArray(mailMessages.state, ['queued']))
-      .orderBy(asc(mailMessages.createdAt))
-      .limit(50);
-    let sent = 0;
-    let failed = 0;
-    for (const m of queued) {
-      try {
-        await transport.sendMail({
-          from: opts.from,
-          to: m.toAddress,
-          subject: m.subject,
-          text: m.bodyText,
-          messageId: `<${m.id}@kindred>`,
-        });
-        await db
-          .update(mailMessages)
-          .set({ state: 'sent', sentAt: at(), attempts: m.attempts + 1 })
-          .where(eq(mailMessages.id, m.id));
-        sent++;
-      } catch (err) {
-        const attempts = m.attempts + 1;
-        // Only the SMTP error's code is kept: its text may echo the address.
-        const code = (err as { code?: string; responseCode?: number }).responseCode ?? (err as { code?: string }).code ?? 'error';
-        await db
-          .update(mailMessages)
-          .set({ state: attempts >= MAX_ATTEMPTS ? 'failed' : 'queued', attempts, lastError: String(code) })
-          .where(eq(mailMessages.id, m.id));
-        failed++;
-      }
-    }
-    return { sent, failed };
+/** SMTP failures that prove the server did not take the message; anything else may have delivered it. */
+export function classifySmtpError(err: unknown): DeliveryError {
+  const e = err as { code?: unknown; responseCode?: unknown; syscall?: unknown };
+  if (typeof e.responseCode === 'number') {
+    // 4xx: try again later; 5xx: the server refuses for good (but a 5xx on connect/auth may be a
+    // misconfiguration that gets fixed, so those are retried too).
+    const permanent = e.responseCode >= 500 && e.code === 'EENVELOPE';
+    return new DeliveryError(String(e.responseCode), permanent ? 'permanent' : 'retry');
   }
+  const code = typeof e.code === 'string' ? e.code : 'error';
+  if (['EDNS', 'EAUTH', 'ENOAUTH', 'EENVELOPE', 'ETLS'].includes(code) || e.syscall === 'connect' || e.syscall === 'getaddrinfo')
+    return new DeliveryError(code, 'retry');
+  return new DeliveryError(code, 'unknown');
+}
+
+export function createMailer(opts: { smtpUrl: string | null; from: string; transport?: OutboxTransport }): Mailer {
+  // Every wait is bounded well inside the claim lease, so a live run never looks like a dead one.
+  const smtp: Transporter | null =
+    opts.smtpUrl && !opts.transport
+      ? nodemailer.createTransport({
+          url: opts.smtpUrl,
+          connectionTimeout: 30_000,
+          greetingTimeout: 30_000,
+          socketTimeout: 60_000,
+        })
+      : null;
+  const transport: OutboxTransport | null =
+    opts.transport ??
+    (smtp
+      ? {
+          async send(m) {
+            try {
+              const info = (await smtp.sendMail({
+                from: opts.from,
+                to: m.toAddress,
+                subject: m.subject,
+                text: m.bodyText,
+                messageId: `<${m.id}@kindred>`,
+                attachments: (m.attachments ?? []).map((a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: a.content,
+                })),
+              })) as { messageId?: string };
+              return { providerRef: info.messageId ?? null };
+            } catch (err) {
+              throw classifySmtpError(err);
+            }
+          },
+        }
+      : null);
+  let delivering: Promise<DeliveryRun> | null = null;
 
   return {
     isCapturing: transport === null,
     async enqueue(tx, mail, at) {
-      await tx.insert(mailMessages).values({
-        id: newId(),
-        programId: mail.programId,
-        toAddress: mail.to,
-        subject: mail.subject,
-        bodyText: mail.text,
-        state: transport ? 'queued' : 'captured',
-        createdAt: at,
-      });
+      const rows = await tx
+        .insert(outboxMessages)
+        .values({
+          id: newId(),
+          channel: 'email',
+          programId: mail.programId,
+          toAddress: mail.to,
+          subject: mail.subject,
+          bodyText: mail.text,
+          attachments: mail.attachments?.length ? mail.attachments : null,
+          idempotencyKey: mail.idempotencyKey ?? null,
+          state: transport ? 'queued' : 'captured',
+          createdAt: at,
+        })
+        .onConflictDoNothing()
+        .returning({ id: outboxMessages.id });
+      return rows.length > 0;
     },
     deliverPending(db, at) {
-      // One delivery run at a time, so a message is never sent twice by overlapping runs.
-      delivering ??= deliver(db, at).finally(() => {
+      if (!transport) return Promise.resolve({ sent: 0, failed: 0 });
+      // One delivery run at a time in this process; claims keep other processes off the same rows.
+      delivering ??= deliverChannel(db, 'email', transport, at).finally(() => {
         delivering = null;
       });
       return delivering;
     },
     close() {
-      transport?.close();
+      smtp?.close();
     },
   };
 }

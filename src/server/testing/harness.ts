@@ -15,6 +15,8 @@ import type { Deps } from '../platform/context';
 import { openDatabase, type Database } from '../platform/database';
 import { newId } from '../platform/ids';
 import { createMailer, type Mailer } from '../platform/mail';
+import { createTexter } from '../platform/sms';
+import type { OutboxTransport } from '../platform/outbox';
 import type { Curriculum } from '../../core/curriculum';
 import { DEFAULT_TOPICS } from '../../core/programs';
 import { participantCode } from '../../core/participants';
@@ -101,6 +103,9 @@ export interface TestApp {
 export async function createTestApp(
   opts: {
     smtpUrl?: string | null;
+    /** Text messages: a provider configuration (e.g. a local Twilio stand-in), or a transport; log-only by default. */
+    sms?: Parameters<typeof createTexter>[0]['sms'];
+    smsTransport?: OutboxTransport;
     loginRateLimit?: number;
     applicationRateLimit?: number;
     logger?: FastifyBaseLogger;
@@ -114,6 +119,7 @@ export async function createTestApp(
     db: db.db,
     clock,
     mailer,
+    texter: createTexter({ sms: opts.sms ?? null, ...(opts.smsTransport ? { transport: opts.smsTransport } : {}) }),
     publicUrl: 'http://kindred.test',
     curriculum: opts.curriculum ?? loadCurriculum(),
     training: loadTraining(),

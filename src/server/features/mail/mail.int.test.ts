@@ -1,17 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditEvents } from '../../platform/audit.table';
 import { mailMessages } from '../../platform/mail.table';
 import { createTestApp, type TestApp, type World } from '../../testing/harness';
 
 describe('mail listing', () => {
   let t: TestApp;
   let w: World;
+  const unknownId = randomUUID();
 
   beforeAll(async () => {
     t = await createTestApp();
     w = await t.seedWorld();
     const now = t.clock.now();
     const states = ['captured', 'queued', 'sent', 'failed'] as const;
+    // A text that may not have arrived, from a run that died (ADR 0012).
+    await t.db.db.insert(mailMessages).values({
+      id: unknownId,
+      programId: w.programId,
+      channel: 'sms',
+      toAddress: '+13175550200',
+      subject: '',
+      bodyText: 'secret text body',
+      state: 'unknown',
+      attempts: 1,
+      lastError: 'interrupted',
+      createdAt: new Date(now.getTime() - 3_600_000),
+    });
     await t.db.db.insert(mailMessages).values(
       states.map((state, i) => ({
         id: randomUUID(),
@@ -37,8 +53,22 @@ describe('mail listing', () => {
       ['queued@test.org', 'queued', ''],
       ['sent@test.org', 'sent', ''],
       ['failed@test.org', 'failed', ''],
+      ['+13175550200', 'unknown', ''],
     ]);
-    expect(JSON.stringify(res.body)).not.toMatch(/abc(queued|sent|failed)/);
+    expect(JSON.stringify(res.body)).not.toMatch(/abc(queued|sent|failed)|secret text/);
+    expect(res.body.at(-1)).toEqual({
+      id: unknownId,
+      to: '+13175550200',
+      subject: '',
+      text: '',
+      channel: 'sms',
+      state: 'unknown',
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: 'interrupted',
+      createdAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(),
+      sentAt: null,
+    });
   });
 
   it('is for staff only', async () => {
@@ -47,5 +77,31 @@ describe('mail listing', () => {
     }
     expect((await (await t.login('outsider@test.org')).request('GET', `/programs/${w.programId}/mail`)).status).toBe(404);
     expect((await (await t.login('admin@test.org')).request('GET', `/programs/${w.programId}/mail`)).status).toBe(200);
+  });
+
+  it('lets staff send again only a failed or possibly undelivered message, audited', async () => {
+    const url = (id: string) => `/programs/${w.programId}/mail/${id}/resend`;
+    for (const name of ['coach', 'participant', 'evaluator']) {
+      expect((await (await t.login(`${name}@test.org`)).request('POST', url(unknownId))).status).toBe(403);
+    }
+    expect((await (await t.login('outsider@test.org')).request('POST', url(unknownId))).status).toBe(404);
+    const coordinator = await t.login('coordinator@test.org');
+    expect((await coordinator.request('POST', url(randomUUID()))).status).toBe(404);
+    expect((await coordinator.request('POST', `/programs/${w.programId}/mail/not-an-id/resend`)).status).toBe(400);
+    const listed = (await coordinator.request('GET', `/programs/${w.programId}/mail`)).body as { id: string; state: string }[];
+    for (const state of ['queued', 'sent', 'captured']) {
+      const res = await coordinator.request('POST', url(listed.find((m) => m.state === state)!.id));
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ reason: 'not_resendable' });
+    }
+    const [before] = await t.db.db.select().from(mailMessages).where(eq(mailMessages.id, unknownId));
+    expect(before).toMatchObject({ state: 'unknown' });
+    const res = await coordinator.request('POST', url(unknownId));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: unknownId, state: 'queued', attempts: 0, lastError: 'interrupted' });
+    const audited = await t.db.db.select().from(auditEvents).where(eq(auditEvents.entityId, unknownId));
+    expect(audited.map((a) => a.action)).toEqual(['mail:update']);
+    const failedId = listed.find((m) => m.state === 'failed')!.id;
+    expect((await (await t.login('admin@test.org')).request('POST', url(failedId))).status).toBe(200);
   });
 });

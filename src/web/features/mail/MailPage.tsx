@@ -1,50 +1,68 @@
 import { useProgram } from '../../app/program';
-import { Badge } from '../../ui/controls';
+import { Badge, Button, DetailList, VisuallyHidden } from '../../ui/controls';
 import { Disclosure } from '../../ui/Disclosure';
 import { formatDateTime } from '../../ui/dates';
-import { Empty, QueryView } from '../../ui/feedback';
+import { Empty, ErrorAlert, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
-import { useMail, type MailState } from './mail.api';
+import { useMail, useResendMail, type MailState, type MailView } from './mail.api';
 
 const stateLabels = {
   queued: 'Waiting to send',
+  sending: 'Sending',
   sent: 'Sent',
   failed: 'Could not send',
+  unknown: 'May not have arrived',
   captured: 'Kept here (demo)',
+  suppressed: 'Not sent: opted out of texts',
 } as const satisfies Record<MailState, string>;
 
-const stateTones = { queued: 'info', sent: 'good', failed: 'bad', captured: 'neutral' } as const satisfies Record<
-  MailState,
-  'info' | 'good' | 'bad' | 'neutral'
->;
+const stateTones = {
+  queued: 'info',
+  sending: 'info',
+  sent: 'good',
+  failed: 'bad',
+  unknown: 'warning',
+  captured: 'neutral',
+  suppressed: 'neutral',
+} as const satisfies Record<MailState, 'info' | 'good' | 'warning' | 'bad' | 'neutral'>;
 
-/** The program's outgoing mail. In the demo nothing leaves the server: mail is kept and shown here. */
+const titleOf = (m: MailView) => (m.channel === 'sms' ? 'Text message' : m.subject);
+
+/**
+ * The program's outgoing e-mail and text messages with their delivery state (ADR 0012). In the demo
+ * nothing leaves the server: messages are kept and shown here.
+ */
 export function MailPage() {
   const program = useProgram();
   const mail = useMail(program.programId);
   return (
-    <Page title="Outgoing mail" intro={<p>The latest 100 messages Kindred sent, or tried to send, for this program.</p>}>
+    <Page
+      title="Outgoing mail and texts"
+      intro={<p>The latest 100 e-mails and text messages Kindred sent, or tried to send, for this program.</p>}
+    >
       <QueryView query={mail} loadingLabel="Loading mail…">
         {(list) =>
           list.length === 0 ? (
-            <Empty>No mail yet.</Empty>
+            <Empty>No mail or texts yet.</Empty>
           ) : (
             <ul className="cards">
               {list.map((m) => (
                 <li key={m.id} className="card">
-                  <h2 className="card__title">{m.subject}</h2>
+                  <h2 className="card__title">{titleOf(m)}</h2>
                   <p className="card__meta">
-                    To {m.to} · {formatDateTime(m.createdAt)} · <Badge tone={stateTones[m.state]}>{stateLabels[m.state]}</Badge>
+                    {m.channel === 'sms' ? 'Text' : 'E-mail'} to {m.to} · {formatDateTime(m.createdAt)} ·{' '}
+                    <Badge tone={stateTones[m.state]}>{stateLabels[m.state]}</Badge>
                   </p>
+                  <Delivery message={m} />
                   {m.text ? (
                     <Disclosure
                       label={
                         <>
                           Show the message
-                          <span className="visually-hidden">
+                          <VisuallyHidden>
                             {' '}
-                            “{m.subject}” to {m.to}
-                          </span>
+                            “{titleOf(m)}” to {m.to}
+                          </VisuallyHidden>
                         </>
                       }
                     >
@@ -60,6 +78,38 @@ export function MailPage() {
         }
       </QueryView>
     </Page>
+  );
+}
+
+/** Attempts, the next try and the last error code; and "send again" where a person must decide. */
+function Delivery({ message: m }: { message: MailView }) {
+  const program = useProgram();
+  const resend = useResendMail(program.programId);
+  const items: [string, string][] = [];
+  if (m.attempts > 0) items.push(['Attempts', String(m.attempts)]);
+  if (m.nextAttemptAt) items.push(['Next attempt', formatDateTime(m.nextAttemptAt)]);
+  if (m.sentAt) items.push(['Sent', formatDateTime(m.sentAt)]);
+  if (m.lastError) items.push(['Last error code', m.lastError]);
+  const canResend = (m.state === 'unknown' || m.state === 'failed') && program.can('mail:resend');
+  return (
+    <>
+      {items.length ? <DetailList items={items} /> : null}
+      {m.state === 'unknown' ? (
+        <p>Sending was interrupted: it may or may not have arrived. Kindred will not send it again by itself.</p>
+      ) : null}
+      {canResend ? (
+        <>
+          <Button variant="secondary" busy={resend.isPending} busyLabel="Sending again…" onClick={() => resend.mutate(m.id)}>
+            Send again
+            <VisuallyHidden>
+              {' '}
+              “{titleOf(m)}” to {m.to}
+            </VisuallyHidden>
+          </Button>
+          {resend.isError ? <ErrorAlert error={resend.error} title="Could not send it again" /> : null}
+        </>
+      ) : null}
+    </>
   );
 }
 

@@ -1,1 +1,2 @@
 export { MailPage } from './MailPage';
+export { TextingStatus } from './TextingStatus';

@@ -1,0 +1,166 @@
+import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { afterRejection, CLAIM_LEASE_MS, PHONE_MATCH_DIGITS, phoneKey, phoneMatch, type OutboxChannel } from '../../core/outbox';
+import type { Db, Tx } from './database';
+import { outboxMessages, smsOptOuts } from './mail.table';
+
+export type OutboxRow = typeof outboxMessages.$inferSelect;
+
+/**
+ * Why a send failed, as far as delivery is concerned:
+ * - `retry`: the provider certainly did not take the message (refused connection, an error reply);
+ *   it is queued again with back-off.
+ * - `permanent`: certainly not taken, and trying again will not help (bad number, bad credentials).
+ * - `opted_out`: the provider says the recipient opted out; recorded and the message suppressed.
+ * - `unknown`: the request may have reached the provider (a timeout, a connection cut mid-request):
+ *   the message is never sent again automatically.
+ * `code` is a short, non-personal code (an SMTP reply code, an HTTP status, a provider error number).
+ */
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+  constructor(
+    readonly code: string,
+    readonly outcome: 'retry' | 'permanent' | 'opted_out' | 'unknown',
+  ) {
+    super(`delivery failed: ${code}`);
+  }
+}
+
+/** Hands one message to a provider; resolves once the provider has accepted it. */
+export interface OutboxTransport {
+  send(message: OutboxRow): Promise<{ providerRef: string | null }>;
+}
+
+export interface DeliveryRun {
+  sent: number;
+  failed: number;
+}
+
+/** Whether the number is opted out of texts (STOP). */
+export async function isOptedOut(db: Db | Tx, phone: string): Promise<boolean> {
+  const key = phoneKey(phone);
+  if (!key) return false;
+  return (await optOutOf(db, key)) !== null;
+}
+
+/** The opt-out that covers this phone key (matched on its last digits, see `phoneMatch`), if any. */
+export async function optOutOf(db: Db | Tx, key: string): Promise<typeof smsOptOuts.$inferSelect | null> {
+  const [row] = await db
+    .select()
+    .from(smsOptOuts)
+    .where(sql`right(${smsOptOuts.phoneKey}, ${PHONE_MATCH_DIGITS}) = ${phoneMatch(key)}`)
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Claims the oldest due message of the channel for this run, in a transaction of its own: the row is
+ * locked (`FOR UPDATE SKIP LOCKED`, so two runs — two processes on PostgreSQL — never claim the same
+ * row) and moved to `sending`. The claim is committed before the provider is called; `attempts`
+ * counts claims. (A single `UPDATE … WHERE id IN (SELECT … LIMIT 1 FOR UPDATE SKIP LOCKED)` is not
+ * used: PostgreSQL may evaluate that subquery more than once and claim several rows.)
+ */
+export async function claimNext(db: Db | Tx, channel: OutboxChannel, now: Date): Promise<OutboxRow | null> {
+  return db.transaction(async (tx) => {
+    const [due] = await tx
+      .select({ id: outboxMessages.id })
+      .from(outboxMessages)
+      .where(
+        and(
+          eq(outboxMessages.channel, channel),
+          eq(outboxMessages.state, 'queued'),
+          or(isNull(outboxMessages.nextAttemptAt), lte(outboxMessages.nextAttemptAt, now)),
+        ),
+      )
+      .orderBy(asc(outboxMessages.createdAt))
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!due) return null;
+    const [row] = await tx
+      .update(outboxMessages)
+      .set({ state: 'sending', claimedAt: now, attempts: sql`${outboxMessages.attempts} + 1` })
+      .where(and(eq(outboxMessages.id, due.id), eq(outboxMessages.state, 'queued')))
+      .returning();
+    return row ?? null;
+  });
+}
+
+/**
+ * Claims whose run died (the process stopped between claiming and recording the provider's answer)
+ * become `unknown`: the provider may have the message, so it is not sent again without a person
+ * deciding to (ADR 0012).
+ */
+export async function expireClaims(db: Db, channel: OutboxChannel, now: Date): Promise<number> {
+  const rows = await db
+    .update(outboxMessages)
+    .set({ state: 'unknown', lastError: 'interrupted', claimedAt: null })
+    .where(
+      and(
+        eq(outboxMessages.channel, channel),
+        eq(outboxMessages.state, 'sending'),
+        lt(outboxMessages.claimedAt, new Date(now.getTime() - CLAIM_LEASE_MS)),
+      ),
+    )
+    .returning({ id: outboxMessages.id });
+  return rows.length;
+}
+
+const BATCH = 50;
+
+/** One delivery run over a channel: claim, send, record — one message at a time. */
+export async function deliverChannel(
+  db: Db,
+  channel: OutboxChannel,
+  transport: OutboxTransport,
+  at: () => Date,
+): Promise<DeliveryRun> {
+  await expireClaims(db, channel, at());
+  let sent = 0;
+  let failed = 0;
+  const finish = (id: string, set: Partial<typeof outboxMessages.$inferInsert>) =>
+    db
+      .update(outboxMessages)
+      .set({ claimedAt: null, ...set })
+      .where(and(eq(outboxMessages.id, id), eq(outboxMessages.state, 'sending')));
+  for (let i = 0; i < BATCH; i++) {
+    const m = await claimNext(db, channel, at());
+    if (!m) break;
+    if (channel === 'sms' && (await isOptedOut(db, m.toAddress))) {
+      await finish(m.id, { state: 'suppressed' });
+      continue;
+    }
+    try {
+      const { providerRef } = await transport.send(m);
+      await finish(m.id, { state: 'sent', sentAt: at(), providerRef, lastError: null });
+      sent++;
+    } catch (err) {
+      failed++;
+      const e = err instanceof DeliveryError ? err : new DeliveryError('error', 'unknown');
+      if (e.outcome === 'retry') {
+        const next = afterRejection(m.attempts, at());
+        await finish(m.id, { ...next, lastError: e.code });
+      } else if (e.outcome === 'opted_out') {
+        await optOut(db, m.toAddress, 'provider', at());
+        await finish(m.id, { state: 'suppressed', lastError: e.code });
+      } else {
+        await finish(m.id, { state: e.outcome === 'permanent' ? 'failed' : 'unknown', lastError: e.code });
+      }
+    }
+  }
+  return { sent, failed };
+}
+
+/** Records an opt-out (idempotent). Returns false when the number is not a phone number. */
+export async function optOut(db: Db | Tx, phone: string, keyword: string, now: Date): Promise<boolean> {
+  const key = phoneKey(phone);
+  if (!key) return false;
+  await db.insert(smsOptOuts).values({ phoneKey: key, keyword, optedOutAt: now }).onConflictDoNothing();
+  return true;
+}
+
+/** Removes an opt-out (START). Returns false when the number is not a phone number. */
+export async function optIn(db: Db | Tx, phone: string): Promise<boolean> {
+  const key = phoneKey(phone);
+  if (!key) return false;
+  await db.delete(smsOptOuts).where(sql`right(${smsOptOuts.phoneKey}, ${PHONE_MATCH_DIGITS}) = ${phoneMatch(key)}`);
+  return true;
+}

@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
+import type { MailView } from './mail.api';
+import { MailPage } from './MailPage';
+
+const base = {
+  subject: '',
+  text: '',
+  attempts: 1,
+  nextAttemptAt: null,
+  lastError: null,
+  createdAt: '2026-03-02T15:00:00.000Z',
+  sentAt: null,
+};
+const unknownText: MailView = {
+  ...base,
+  id: '22222222-2222-4222-8222-222222222222',
+  to: '+13175550200',
+  channel: 'sms',
+  state: 'unknown',
+  lastError: 'interrupted',
+};
+const retrying: MailView = {
+  ...base,
+  id: '33333333-3333-4333-8333-333333333333',
+  to: 'sam@test.org',
+  subject: 'Your next session',
+  channel: 'email',
+  state: 'queued',
+  attempts: 2,
+  nextAttemptAt: '2026-03-02T15:03:00.000Z',
+  lastError: '451',
+};
+
+describe('MailPage', () => {
+  it('shows channel, delivery state, attempts and the error code, and lets staff send an interrupted text again', async () => {
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/mail`]: json([unknownText, retrying]),
+      [`POST /programs/${PROGRAM_ID}/mail/${unknownText.id}/resend`]: json({ ...unknownText, state: 'queued', attempts: 0 }),
+    });
+    const user = userEvent.setup();
+    renderInProgram(<MailPage />, { member: membership({ can: ['mail:view', 'mail:resend'] }), route: '/', path: '/' });
+
+    const [text, mail] = await screen.findAllByRole('listitem');
+    expect(within(text!).getByRole('heading', { name: 'Text message' })).toBeTruthy();
+    expect(text!.textContent).toContain('Text to +13175550200');
+    expect(text!.textContent).toContain('May not have arrived');
+    expect(text!.textContent).toContain('interrupted');
+    expect(within(mail!).getByRole('heading', { name: 'Your next session' })).toBeTruthy();
+    expect(mail!.textContent).toContain('Waiting to send');
+    expect(mail!.textContent).toContain('451');
+    expect(within(mail!).queryByRole('button', { name: /Send again/ })).toBeNull();
+
+    await user.click(within(text!).getByRole('button', { name: 'Send again “Text message” to +13175550200' }));
+    await screen.findAllByRole('listitem');
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([
+      `/api/v1/programs/${PROGRAM_ID}/mail/${unknownText.id}/resend`,
+    ]);
+  });
+
+  it('offers no "send again" without the permission', async () => {
+    mockApi({ [`GET /programs/${PROGRAM_ID}/mail`]: json([unknownText]) });
+    renderInProgram(<MailPage />, { member: membership({ can: ['mail:view'] }), route: '/', path: '/' });
+    await screen.findByRole('listitem');
+    expect(screen.queryByRole('button', { name: /Send again/ })).toBeNull();
+  });
+});
