@@ -19,6 +19,8 @@ export * from './ladder';
 export * from './best-time';
 export * from './measures';
 export * from './reach-window';
+export * from './scheduling';
+export * from './charts';
 
 /** A coach's own preferences for how staff and participants reach him or her. */
 export const CoachPreferences = z.object({

@@ -129,6 +129,26 @@ export function zonedMidnight(dateOn: string, timeZone: string): Date {
   return new Date(second);
 }
 
+/**
+ * The instant a local date and clock time (HH:MM) happen in a time zone, or null when that wall
+ * time does not exist there (the hour skipped when daylight saving starts). In the repeated hour
+ * when it ends, the earlier instant is chosen.
+ */
+export function zonedInstant(dateOn: string, clock: string, timeZone: string): Date | null {
+  const [y = 1970, m = 1, d = 1] = dateOn.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d) + minutesOf(clock) * 60_000;
+  const candidates = [
+    wall - offsetAt(new Date(wall - 36 * 3_600_000), timeZone),
+    wall - offsetAt(new Date(wall + 36 * 3_600_000), timeZone),
+  ]
+    .filter((t) => {
+      const local = localTimeOf(new Date(t), timeZone);
+      return local.dateOn === dateOn && local.hour * 60 + local.minute === minutesOf(clock);
+    })
+    .sort((a, b) => a - b);
+  return candidates.length > 0 ? new Date(candidates[0]!) : null;
+}
+
 /** The index of a weekday, Monday = 0. */
 export function weekdayIndex(w: Weekday): number {
   return weekdays.indexOf(w);

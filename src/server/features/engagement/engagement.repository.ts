@@ -51,3 +51,46 @@ export async function countProgramAttemptsByHour(
     answered: Number(r.answered),
   }));
 }
+
+/** When each reached contact of the program since `since` happened (for the weekly chart). */
+export async function findReachedSince(db: Db | Tx, programId: string, since: Date): Promise<Date[]> {
+  const rows = await selectRows<{ occurred_at: string | Date }>(
+    db,
+    sql`select occurred_at from contacts
+        where program_id = ${programId} and outcome = 'reached' and occurred_at >= ${since.toISOString()}`,
+  );
+  return rows.map((r) => new Date(r.occurred_at));
+}
+
+/**
+ * Every ladder step the program's pairs fired, with what staff recorded and whether the quiet spell
+ * is over (a reached contact after the step, or the pairing ended).
+ */
+export async function findLadderEventFacts(
+  db: Db | Tx,
+  programId: string,
+): Promise<
+  { step: 'reminder' | 'check_in' | 'decision'; actedAt: Date | null; outcome: string | null; isEpisodeOver: boolean }[]
+> {
+  const rows = await selectRows<{
+    step: 'reminder' | 'check_in' | 'decision';
+    acted_at: string | Date | null;
+    outcome: string | null;
+    over: boolean;
+  }>(
+    db,
+    sql`select e.step, e.acted_at, e.outcome,
+               (p.ended_at is not null or exists (
+                  select 1 from contacts c
+                  where c.program_id = e.program_id and c.participant_id = e.participant_id
+                    and c.outcome = 'reached' and c.occurred_at > e.fired_at)) as over
+        from ladder_events e join pairings p on p.id = e.pairing_id
+        where e.program_id = ${programId}`,
+  );
+  return rows.map((r) => ({
+    step: r.step,
+    actedAt: r.acted_at ? new Date(r.acted_at) : null,
+    outcome: r.outcome,
+    isEpisodeOver: r.over === true || (r.over as unknown) === 't',
+  }));
+}

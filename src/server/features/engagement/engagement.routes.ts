@@ -5,6 +5,7 @@ import {
   CoachPreferencesUpdate,
   CoachPreferencesView,
   DecisionInput,
+  EngagementCharts,
   LadderEventView,
   PairHelpView,
   PairsQuery,
@@ -13,6 +14,7 @@ import { callerOf, type App, type AppOptions } from '../../http/app';
 import { CoachParams, PairingParams, ParticipantParams, ProgramParams } from '../../http/schemas';
 import {
   bestTimes,
+  engagementCharts,
   getCoachPreferences,
   listLadderEvents,
   listPairs,
@@ -20,12 +22,20 @@ import {
   recordDecision,
   updateCoachPreferences,
 } from './engagement.service';
+import { schedulingRoutes } from './scheduling.routes';
 
-export function engagementRoutes(app: App, { deps }: AppOptions): void {
+export function engagementRoutes(app: App, opts: AppOptions): void {
+  const { deps } = opts;
+  schedulingRoutes(app, opts);
   app.get(
     '/programs/:programId/participants/:participantId/best-times',
     { schema: { tags: ['engagement'], params: ParticipantParams, response: { 200: BestTimesView } } },
     async (req) => bestTimes(deps, callerOf(req), req.params.programId, req.params.participantId),
+  );
+  app.get(
+    '/programs/:programId/engagement-charts',
+    { schema: { tags: ['engagement'], params: ProgramParams, response: { 200: EngagementCharts } } },
+    async (req) => engagementCharts(deps, callerOf(req), req.params.programId),
   );
   app.get(
     '/programs/:programId/pairs',

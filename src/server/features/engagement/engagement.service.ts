@@ -17,6 +17,9 @@ import {
   type PairHelpView,
   type PairsQuery,
   type RecordedStep,
+  ladderOutcomes,
+  weeklyReached,
+  type EngagementCharts,
 } from '../../../core/engagement';
 import { addDays, daysBetween } from '../../../core/shared/dates';
 import { DomainError, notFound } from '../../../core/shared/errors';
@@ -32,7 +35,7 @@ import { changeStatus, loadParticipantFor, updateParticipant } from '../particip
 import { loadProgram, taskRulesOf, type Program } from '../programs';
 import { programs } from '../programs/programs.table';
 import { loadPairingActivity, type ActivityDetail, type ActivityRow } from '../tasks';
-import { countProgramAttemptsByHour, findAttempts } from './engagement.repository';
+import { countProgramAttemptsByHour, findAttempts, findLadderEventFacts, findReachedSince } from './engagement.repository';
 import { ladderEvents } from './engagement.table';
 
 /** How far back the program-wide pattern of answered calls looks. */
@@ -363,7 +366,11 @@ export async function sweepLadder(deps: Deps, now: Date): Promise<{ recorded: nu
       for (const r of reminders) {
         const to = emails.get(r.coachId);
         if (!to) continue;
-        await deps.mailer.enqueue(tx, reminderMail(program, to, r.quietDays, deps.publicUrl), now);
+        await deps.mailer.enqueue(
+          tx,
+          { ...reminderMail(program, to, r.quietDays, deps.publicUrl), idempotencyKey: `ladder-reminder:${r.id}` },
+          now,
+        );
         mailed++;
       }
     });
@@ -458,4 +465,24 @@ export async function updateCoachPreferences(
   });
   if (!row) throw notFound();
   return presentCoachPreferences(row);
+}
+
+/** How many weeks the weekly reached-contacts chart shows. */
+const CHART_WEEKS = 12;
+
+/** The series of the program dashboard's engagement charts (staff and evaluators: counts only, no names). */
+export async function engagementCharts(deps: Deps, caller: Caller, programId: string): Promise<EngagementCharts> {
+  const program = await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'overview:view', { programId });
+  const now = deps.clock.now();
+  const [reached, events] = await Promise.all([
+    findReachedSince(deps.db, programId, addDays(now, -7 * (CHART_WEEKS + 1))),
+    findLadderEventFacts(deps.db, programId),
+  ]);
+  await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'engagement_charts', entityId: programId, programId }]);
+  return {
+    timeZone: program.timeZone,
+    weekly: weeklyReached(reached, { now, timeZone: program.timeZone, weeks: CHART_WEEKS }),
+    ladder: ladderOutcomes(events),
+  };
 }

@@ -1,6 +1,9 @@
-import { boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { CheckInFinding, RecordedStep } from '../../../core/engagement';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { CheckInFinding, RecordedStep, SessionStatus } from '../../../core/engagement';
+import type { Channel } from '../../../core/shared/vocab';
 import { people } from '../accounts/accounts.table';
+import { coaches } from '../coaches/coaches.table';
 import { pairings } from '../pairings/pairings.table';
 import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
@@ -49,3 +52,59 @@ export const ladderEvents = pgTable(
     index('ladder_events_program_idx').on(t.programId, t.firedAt),
   ],
 );
+
+/**
+ * The sessions pairs agree (issue #3, ADR 0013): one row per agreed session. Rescheduling changes
+ * the row and bumps `sequence` (the calendar invitation's SEQUENCE, so calendars update the event
+ * with the row's id as UID); cancelling keeps the row with status `cancelled`.
+ */
+export const scheduledSessions = pgTable(
+  'scheduled_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    pairingId: uuid('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    coachId: uuid('coach_id')
+      .notNull()
+      .references(() => coaches.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    modality: text('modality').$type<Channel>().notNull(),
+    /** Built from the program's video-room template when the session was (re)scheduled. */
+    videoLink: text('video_link'),
+    place: text('place'),
+    status: text('status').$type<SessionStatus>().notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    scheduledBy: uuid('scheduled_by')
+      .notNull()
+      .references(() => people.id),
+    /** When the session got its current time (a reminder goes only if this is before the reminder time). */
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('scheduled_sessions_pairing_idx').on(t.pairingId, t.startsAt),
+    index('scheduled_sessions_due_idx')
+      .on(t.startsAt)
+      .where(sql`status = 'scheduled'`),
+  ],
+);
+
+/** A program's scheduling settings: the video-room template and reminders. No row means the defaults. */
+export const schedulingSettings = pgTable('scheduling_settings', {
+  programId: uuid('program_id')
+    .primaryKey()
+    .references(() => programs.id),
+  videoRoomTemplate: text('video_room_template'),
+  reminderLeadHours: integer('reminder_lead_hours').notNull().default(24),
+  textReminders: boolean('text_reminders').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

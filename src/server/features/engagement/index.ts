@@ -1,2 +1,6 @@
-/** What other parts of the server may use of engagement: the ladder sweep (run on a timer by main.ts). */
+/**
+ * What other parts of the server may use of engagement: the ladder sweep and the session reminders
+ * (run on a timer by main.ts), and scheduling a pair's next session (the session guide's last step).
+ */
 export { sweepLadder } from './engagement.service';
+export { scheduleSession, sweepSessionReminders, participantSessions } from './scheduling.service';

@@ -2,11 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { CoachPreferencesView } from '../../../core/engagement';
 import type { Channel, TimeOfDay } from '../../../core/shared/vocab';
 import { useProgram } from '../../app/program';
-import { channelLabels, optionsOf, timeOfDayLabels } from '../../app/vocab';
-import { Button } from '../../ui/controls';
+import { channelLabels, listOf, optionsOf, timeOfDayLabels } from '../../app/vocab';
+import { formatDateOn } from '../../ui/dates';
+import { Disclosure } from '../../ui/Disclosure';
+import { weekdayLabels } from './labels';
+import { Button, DetailList } from '../../ui/controls';
 import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, FormActions, FormErrors, RadioGroup, TextArea, fieldMessagesOf } from '../../ui/form';
-import { Page } from '../../ui/Page';
+import { Page, Section } from '../../ui/Page';
 import { useCoachPreferences, useUpdateCoachPreferences } from './engagement.api';
 import {
   ReachWindowFields,
@@ -38,7 +41,7 @@ interface Values extends ReachWindowValues {
   contactNotes: string;
 }
 
-function CoachPreferencesForm({ prefs }: { prefs: CoachPreferencesView }) {
+function CoachPreferencesForm({ prefs, staffFor }: { prefs: CoachPreferencesView; staffFor?: string }) {
   const program = useProgram();
   const save = useUpdateCoachPreferences(program.programId, prefs.coachId);
   const [v, setV] = useState<Values>({
@@ -65,7 +68,9 @@ function CoachPreferencesForm({ prefs }: { prefs: CoachPreferencesView }) {
   const fields = fieldMessagesOf(save.error);
   return (
     <form onSubmit={submit} noValidate>
-      {save.isSuccess ? <Notice>Saved. The program team will see your choices.</Notice> : null}
+      {save.isSuccess ? (
+        <Notice>{staffFor ? `Saved ${staffFor}’s preferences.` : 'Saved. The program team will see your choices.'}</Notice>
+      ) : null}
       <FormErrors
         error={save.error}
         labels={{
@@ -76,7 +81,9 @@ function CoachPreferencesForm({ prefs }: { prefs: CoachPreferencesView }) {
         }}
       />
       <RadioGroup
-        legend="How should the program team get in touch?"
+        legend={
+          staffFor ? `How should the program team get in touch with ${staffFor}?` : 'How should the program team get in touch?'
+        }
         name="channel"
         options={optionsOf(channelLabels)}
         value={v.preferredChannel}
@@ -84,15 +91,15 @@ function CoachPreferencesForm({ prefs }: { prefs: CoachPreferencesView }) {
         error={fields['preferredChannel']}
       />
       <CheckboxGroup
-        legend="When is a good time?"
+        legend={staffFor ? `When is a good time for ${staffFor}?` : 'When is a good time?'}
         options={optionsOf(timeOfDayLabels)}
         values={v.preferredTimes}
         onChange={set('preferredTimes')}
         error={fields['preferredTimes']}
       />
-      <ReachWindowFields values={v} onChange={set} errors={fields} who="you" />
+      <ReachWindowFields values={v} onChange={set} errors={fields} who={staffFor ? 'they' : 'you'} />
       <TextArea
-        label="Anything else the team should know? (optional)"
+        label={staffFor ? 'Notes about reaching them (optional)' : 'Anything else the team should know? (optional)'}
         value={v.contactNotes}
         onChange={set('contactNotes')}
         maxLength={500}
@@ -104,5 +111,38 @@ function CoachPreferencesForm({ prefs }: { prefs: CoachPreferencesView }) {
         </Button>
       </FormActions>
     </form>
+  );
+}
+
+/**
+ * A coach's contact preferences and pause on the coach's record, for staff: what the coach said,
+ * and a form to change it (e.g. when the coach phones the office to pause for a month).
+ */
+export function StaffCoachPreferences({ coachId, name }: { coachId: string; name: string }) {
+  const program = useProgram();
+  const prefs = useCoachPreferences(program.programId, coachId);
+  return (
+    <Section title="How to reach them" id="coach-reach">
+      <QueryView query={prefs} loadingLabel="Loading preferences…">
+        {(p) => (
+          <>
+            <DetailList
+              items={[
+                ['Best way to reach them', channelLabels[p.preferredChannel]],
+                ['Best times', p.preferredTimes.length > 0 ? listOf(timeOfDayLabels, p.preferredTimes) : 'Any time of day'],
+                ['Good days', p.preferredDays.length > 0 ? listOf(weekdayLabels, p.preferredDays) : 'Any day'],
+                ['Not before', p.notBefore],
+                ['Not after', p.notAfter],
+                ['Contact paused until', p.contactPausedUntil ? formatDateOn(p.contactPausedUntil) : 'Not paused'],
+                ['Notes', p.contactNotes],
+              ]}
+            />
+            <Disclosure label={`Change how to reach ${name}`}>
+              <CoachPreferencesForm prefs={p} staffFor={name} />
+            </Disclosure>
+          </>
+        )}
+      </QueryView>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import type { ProgramScope } from '../../app/program';
 import { TableScroll } from '../../ui/controls';
 import { Section } from '../../ui/Page';
 import { Stats } from '../../ui/Stats';
+import { FrequencyChart, FunnelChart, LadderOutcomesChart, WeeklyReachedChart } from './EngagementCharts';
 import { frequencyLabels, percent } from './labels';
 
 const frequencyKeys = Object.keys(frequencyLabels) as (keyof typeof frequencyLabels)[];
@@ -37,6 +38,7 @@ export function EngagementSections({
             { label: 'Never reached', value: p.neverReached },
           ]}
         />
+        <WeeklyReachedChart programId={program.programId} />
       </Section>
       <Section title="Escalation ladder" id="overview-ladder">
         <Stats
@@ -48,6 +50,7 @@ export function EngagementSections({
             { label: 'Paused', value: e.ladder.paused, to: pairsTo('paused') },
           ]}
         />
+        <LadderOutcomesChart programId={program.programId} />
       </Section>
       <Section title={`Toward ${targetContacts} contacts`} id="overview-adherence">
         <Stats
@@ -60,6 +63,7 @@ export function EngagementSections({
             { label: 'On course at the current rate', value: p.onCourse },
           ]}
         />
+        <FunnelChart funnel={p.funnel} targetContacts={targetContacts} />
       </Section>
       <Section title="How often pairs meet" id="overview-frequency">
         <p>Reached contacts a month over each pair’s days in the program (too early to say in the first four weeks).</p>
@@ -67,6 +71,7 @@ export function EngagementSections({
           label="Meeting frequency"
           items={frequencyKeys.map((k) => ({ label: frequencyLabels[k], value: p.frequency[k] }))}
         />
+        <FrequencyChart frequency={p.frequency} />
       </Section>
       {e.coaches.length > 0 ? (
         <Section title="By coach" id="overview-by-coach">

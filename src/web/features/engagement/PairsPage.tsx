@@ -38,6 +38,13 @@ export function PairsPage() {
     <Page
       title="Pairs that need help"
       intro={<p>Every active pair, most urgent first. A reached contact puts a pair back on track by itself.</p>}
+      actions={
+        program.can('scheduling:configure') ? (
+          <ButtonLink variant="secondary" to={program.to('scheduling-settings')}>
+            Scheduling settings
+          </ButtonLink>
+        ) : null
+      }
     >
       <QueryView query={pairs} loadingLabel="Loading pairs…">
         {(all) => {

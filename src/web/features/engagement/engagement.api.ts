@@ -5,8 +5,12 @@ import type {
   CoachPreferencesUpdate,
   CoachPreferencesView,
   DecisionInput,
+  EngagementCharts,
   LadderEventView,
   PairHelpView,
+  ScheduleSessionInput,
+  SchedulingSettings,
+  SessionView,
 } from '../../../core/engagement';
 import { api } from '../../app/api';
 import { programKey } from '../programs';
@@ -67,4 +71,71 @@ export function useUpdateCoachPreferences(programId: string, coachId: string) {
   return useProgramMutation(programId, (body: CoachPreferencesUpdate) =>
     api.put<CoachPreferencesView>(`/programs/${programId}/coaches/${coachId}/preferences`, body),
   );
+}
+
+/** A participant's upcoming sessions with the current coach, and whether the caller may schedule. */
+export interface ParticipantSessions {
+  pairingId: string | null;
+  canSchedule: boolean;
+  upcoming: SessionView[];
+}
+
+/** The body as the server reads it: the duration and place have defaults there. */
+export type ScheduleSessionBody = Omit<ScheduleSessionInput, 'durationMinutes' | 'place'> & {
+  durationMinutes?: number;
+  place?: string;
+};
+
+const sessionsKey = (programId: string, participantId: string) => [
+  ...programKey(programId),
+  'participants',
+  participantId,
+  'sessions',
+];
+
+export function useParticipantSessions(programId: string, participantId: string) {
+  return useQuery({
+    queryKey: sessionsKey(programId, participantId),
+    queryFn: () => api.get<ParticipantSessions>(`/programs/${programId}/participants/${participantId}/sessions`),
+    enabled: participantId !== '',
+  });
+}
+
+export function useScheduleSession(programId: string, pairingId: string) {
+  return useProgramMutation(programId, (body: ScheduleSessionBody) =>
+    api.post<SessionView>(`/programs/${programId}/pairings/${pairingId}/sessions`, body),
+  );
+}
+
+export function useRescheduleSession(programId: string, sessionId: string) {
+  return useProgramMutation(programId, (body: ScheduleSessionBody) =>
+    api.put<SessionView>(`/programs/${programId}/sessions/${sessionId}`, body),
+  );
+}
+
+export function useCancelSession(programId: string) {
+  return useProgramMutation(programId, (sessionId: string) =>
+    api.post<SessionView>(`/programs/${programId}/sessions/${sessionId}/cancel`, {}),
+  );
+}
+
+export function useSchedulingSettings(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'scheduling-settings'],
+    queryFn: () => api.get<SchedulingSettings>(`/programs/${programId}/scheduling-settings`),
+  });
+}
+
+export function useUpdateSchedulingSettings(programId: string) {
+  return useProgramMutation(programId, (body: SchedulingSettings) =>
+    api.put<SchedulingSettings>(`/programs/${programId}/scheduling-settings`, body),
+  );
+}
+
+/** The dashboard's weekly reached contacts and ladder outcomes (staff, evaluators). */
+export function useEngagementCharts(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'engagement-charts'],
+    queryFn: () => api.get<EngagementCharts>(`/programs/${programId}/engagement-charts`),
+  });
 }

@@ -1,5 +1,5 @@
 export { BestTimes, ReachLinks, smsHref } from './BestTimes';
-export { CoachPreferencesPage } from './CoachPreferencesPage';
+export { CoachPreferencesPage, StaffCoachPreferences } from './CoachPreferencesPage';
 export { EngagementSections } from './EngagementSections';
 export { CheckInPage, DecisionPage } from './LadderActionPages';
 export { PairsPage } from './PairsPage';
@@ -11,3 +11,6 @@ export {
   type ReachWindowValues,
 } from './ReachWindowFields';
 export { weekdayLabels } from './labels';
+export { MyNextSession, NextSessionSection } from './NextSession';
+export { ScheduleSessionForm } from './ScheduleSessionForm';
+export { SchedulingSettingsPage } from './SchedulingSettingsPage';

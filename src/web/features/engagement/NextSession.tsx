@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import type { SessionView } from '../../../core/engagement';
+import { useProgram } from '../../app/program';
+import { channelLabels } from '../../app/vocab';
+import { Button } from '../../ui/controls';
+import { formatDateOn } from '../../ui/dates';
+import { Disclosure } from '../../ui/Disclosure';
+import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
+import { Section } from '../../ui/Page';
+import { useCancelSession, useParticipantSessions } from './engagement.api';
+import { ScheduleSessionForm } from './ScheduleSessionForm';
+
+const sessionModalityLabels = { ...channelLabels, text: 'Text check-in' };
+
+/** "Mon 9 Mar at 10:00 · Video call · 30 minutes". */
+export function sessionWhen(s: SessionView): string {
+  return `${formatDateOn(s.date)} at ${s.time}`;
+}
+
+/** One session: when, how, and the link to join or the place. */
+function SessionDetails({ session: s, with: withWhom }: { session: SessionView; with: string | null }) {
+  return (
+    <div className="card next-session">
+      <p className="card__title">
+        <strong>{sessionWhen(s)}</strong>
+        {withWhom ? ` with ${withWhom}` : ''}
+      </p>
+      <p>
+        {sessionModalityLabels[s.modality]} · {s.durationMinutes} minutes · times in {s.timeZone}
+      </p>
+      {s.modality === 'video' && s.videoLink ? (
+        <p>
+          <a href={s.videoLink} rel="noopener noreferrer" target="_blank">
+            Join the video call
+          </a>
+        </p>
+      ) : null}
+      {s.modality === 'video' && !s.videoLink ? <p>The video link will come from your coach.</p> : null}
+      {s.modality === 'in_person' && s.place ? <p>Where: {s.place}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * "Next session" on a participant's record, for the coach and staff: the agreed sessions with
+ * buttons to move or cancel each, and the "Schedule next session" form.
+ */
+export function NextSessionSection({ participantId, givenName }: { participantId: string; givenName: string }) {
+  const program = useProgram();
+  const sessions = useParticipantSessions(program.programId, participantId);
+  const cancel = useCancelSession(program.programId);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  return (
+    <Section title="Next session" id="participant-next-session">
+      {notice ? <Notice>{notice}</Notice> : null}
+      {cancel.error ? <ErrorAlert error={cancel.error} title="Could not cancel" /> : null}
+      <QueryView query={sessions} loadingLabel="Loading sessions…">
+        {(data) =>
+          data.pairingId === null ? (
+            <p>{givenName} has no coach yet, so no session can be scheduled.</p>
+          ) : (
+            <>
+              {data.upcoming.length === 0 ? <p>No session is scheduled with {givenName} yet.</p> : null}
+              {data.upcoming.map((s) => (
+                <div key={s.id}>
+                  <SessionDetails session={s} with={s.participantName && s.coachName ? s.coachName : null} />
+                  {data.canSchedule ? (
+                    <div className="card__actions">
+                      <Disclosure label={`Move the session on ${sessionWhen(s)}`}>
+                        <ScheduleSessionForm
+                          key={`${s.id}-${s.sequence}`}
+                          pairingId={data.pairingId!}
+                          session={s}
+                          onDone={(moved) =>
+                            setNotice(`Session moved to ${sessionWhen(moved)}. Both of you get an updated invitation.`)
+                          }
+                        />
+                      </Disclosure>
+                      <Button
+                        variant="secondary"
+                        busy={cancel.isPending && cancel.variables === s.id}
+                        busyLabel="Cancelling…"
+                        onClick={() =>
+                          cancel.mutate(s.id, {
+                            onSuccess: () => setNotice(`Session on ${sessionWhen(s)} cancelled. Both of you are told.`),
+                          })
+                        }
+                      >
+                        Cancel the session on {sessionWhen(s)}
+                      </Button>
+                    </div>
+                  ) : null}
+                </div>
+              ))}
+              {data.canSchedule ? (
+                <Disclosure label="Schedule next session">
+                  <ScheduleSessionForm
+                    key={formKey}
+                    pairingId={data.pairingId}
+                    onDone={(s) => {
+                      setFormKey((k) => k + 1);
+                      setNotice(`Session scheduled for ${sessionWhen(s)}. ${givenName} and the coach get a calendar invitation.`);
+                    }}
+                  />
+                </Disclosure>
+              ) : null}
+            </>
+          )
+        }
+      </QueryView>
+    </Section>
+  );
+}
+
+/** The participant's next session on "My coach": when, how, and the link or place. */
+export function MyNextSession({ participantId }: { participantId: string }) {
+  const program = useProgram();
+  const sessions = useParticipantSessions(program.programId, participantId);
+  return (
+    <Section title="Your next session" id="my-next-session">
+      <QueryView query={sessions} loadingLabel="Loading your next session…">
+        {(data) => {
+          const next = data.upcoming[0];
+          return next ? (
+            <>
+              <SessionDetails session={next} with={next.coachName} />
+              <p>It is also in your e-mail as a calendar invitation, and Kindred reminds you before it.</p>
+            </>
+          ) : (
+            <p>No session is scheduled yet. Your coach will agree the next one with you.</p>
+          );
+        }}
+      </QueryView>
+    </Section>
+  );
+}
