@@ -1,2 +1,4 @@
 /** What other features may use of contacts: read-only facts about a participant's contacts. */
 export { topicsCovered } from './contacts.repository';
+/** Logging a contact, for the session guide (issue #4), which logs the contact it finishes. */
+export { logContact } from './contacts.service';

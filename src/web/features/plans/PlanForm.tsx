@@ -4,7 +4,7 @@ import { daysWord, needsSmallerPlan, planAdvice, readinessAdvice, type PlanDraft
 import { Button, ButtonLink } from '../../ui/controls';
 import { FormActions, FormErrors, RadioGroup, SelectField, TextField, fieldMessagesOf } from '../../ui/form';
 import { draftOf, emptyPlanForm, planBody, planFieldLabels, planProblems, type PlanFormValues } from './plan-form';
-import { useCreatePlan, type PlanView } from './plans.api';
+import { useCreatePlan, type PlanBody, type PlanView } from './plans.api';
 import { ScaleField } from './ScaleField';
 import './plans.css';
 
@@ -29,13 +29,20 @@ export function PlanForm({
   name,
   cancelTo,
   onSaved,
+  onDraft,
 }: {
   programId: string;
   participantId: string;
   /** The participant's given name, for the questions. */
   name: string;
-  cancelTo: string;
-  onSaved: (plan: PlanView) => void;
+  /** Without it there is no Cancel link (the session guide has its own Back). */
+  cancelTo?: string;
+  onSaved?: (plan: PlanView) => void;
+  /**
+   * The session guide: hand the agreed plan (with its earlier drafts) back instead of saving it; the
+   * guide saves it with the contact when the session is finished.
+   */
+  onDraft?: (body: PlanBody) => void;
 }) {
   const create = useCreatePlan(programId, participantId);
   // One key per plan, made once and reused on every retry of this form.
@@ -70,7 +77,13 @@ export function PlanForm({
   const save = (draft: PlanDraft | null) => {
     // A suggestion that led to a changed plan is a revision: keep the draft it was made for.
     const drafts = prompted && draft && !sameDraft(prompted, draft) ? [...earlierDrafts, prompted] : earlierDrafts;
-    void create.mutateAsync(planBody(v, clientKey, drafts)).then(onSaved, () => undefined);
+    const body = planBody(v, clientKey, drafts);
+    if (onDraft) {
+      setPrompted(null);
+      onDraft(body);
+      return;
+    }
+    void create.mutateAsync(body).then(onSaved, () => undefined);
   };
 
   const submit = (e: FormEvent) => {
@@ -235,9 +248,11 @@ export function PlanForm({
           <Button type="submit" busy={create.isPending} busyLabel="Saving…">
             {v.kind === 'action_plan' ? 'Save plan' : 'Save small step'}
           </Button>
-          <ButtonLink to={cancelTo} variant="secondary">
-            Cancel
-          </ButtonLink>
+          {cancelTo ? (
+            <ButtonLink to={cancelTo} variant="secondary">
+              Cancel
+            </ButtonLink>
+          ) : null}
         </FormActions>
       )}
     </form>

@@ -1,0 +1,269 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { essentialElements, type EssentialElement } from '../../../core/contacts';
+import { resolveProgramCurriculum } from '../../../core/curriculum';
+import { addDaysOn, localTimeOf } from '../../../core/engagement';
+import {
+  deriveEssentialElements,
+  elementValues,
+  suggestTopic,
+  type GuideElements,
+  type GuideFinishedView,
+  type GuideFinishInput,
+  type GuidePrompt,
+  type GuidePromptView,
+  type GuideStartView,
+} from '../../../core/guidance';
+import { DomainError, notFound } from '../../../core/shared/errors';
+import type { Actor } from '../../access/actor';
+import { authorize, type Relation } from '../../access/policy';
+import { audit } from '../../platform/audit';
+import type { Caller, Deps } from '../../platform/context';
+import type { Db } from '../../platform/database';
+import { newId } from '../../platform/ids';
+import { logContact, topicsCovered } from '../contacts';
+import { scheduleSession } from '../engagement';
+import { findParticipants, type ParticipantRecord } from '../participants';
+import { createPlan, getProgress, listPlans, reviewPlan } from '../plans';
+import { loadProgram, type Program } from '../programs';
+import { guideContent } from './guidance.loader';
+import { sessionGuides } from './guidance.table';
+
+/** The furthest ahead a next contact can be agreed in the guide. */
+export const NEXT_CONTACT_MAX_DAYS = 92;
+
+function relationOf(actor: Actor, p: Pick<ParticipantRecord, 'id' | 'programId' | 'pairing'>): Relation {
+  if (actor.participantIds.get(p.programId) === p.id) return 'self';
+  const coachId = actor.coachIds.get(p.programId);
+  return coachId && p.pairing?.coachId === coachId ? 'coach_of' : 'none';
+}
+
+/** The participant the caller may run a guided session with: paired, in the program; others answer not found. */
+async function loadForGuide(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  participantId: string,
+): Promise<{ program: Program; participant: ParticipantRecord & { pairing: NonNullable<ParticipantRecord['pairing']> } }> {
+  const program = await loadProgram(deps.db, caller, programId);
+  const [participant] = await findParticipants(deps.db, { programId, ids: [participantId] });
+  if (!participant) throw notFound();
+  authorize(caller.actor, 'guide:run', { programId, relation: relationOf(caller.actor, participant), hideExistence: true });
+  if (participant.status !== 'enrolled' && participant.status !== 'active') {
+    throw new DomainError('invalid_state', 'participant_not_in_program', 'The participant is not taking part in the program now');
+  }
+  const pairing = participant.pairing;
+  if (!pairing)
+    throw new DomainError('invalid_state', 'participant_not_paired', 'The participant has no coach to run a session with');
+  return { program, participant: { ...participant, pairing } };
+}
+
+const presentPrompt = (p: GuidePrompt): GuidePromptView => ({
+  key: p.key,
+  title: p.title,
+  version: p.version,
+  body: p.body,
+  link: p.link,
+});
+
+/**
+ * Opens the guide: the plan to review, the last check-in (when shared), the program's topics with
+ * those covered, today's suggested topic with the reason, and the bridge and "what if" help.
+ */
+export async function startGuide(deps: Deps, caller: Caller, programId: string, participantId: string): Promise<GuideStartView> {
+  const { program, participant } = await loadForGuide(deps, caller, programId, participantId);
+  const [plans, progress, covered, [lastGuide]] = await Promise.all([
+    listPlans(deps, caller, programId, participantId),
+    getProgress(deps, caller, programId, participantId),
+    topicsCovered(deps.db, programId, participantId),
+    deps.db
+      .select({ at: sessionGuides.createdAt, pain: sessionGuides.pain, mood: sessionGuides.mood })
+      .from(sessionGuides)
+      .where(and(eq(sessionGuides.programId, programId), eq(sessionGuides.participantId, participantId)))
+      .orderBy(desc(sessionGuides.createdAt))
+      .limit(1),
+  ]);
+  const coveredKeys = covered.map((c) => c.key);
+  const topics = resolveProgramCurriculum(deps.curriculum.topics, program.topics).topics;
+  const current = plans.find((p) => p.isCurrent) ?? null;
+  // The latest plan (newest first): the one to review now, or the last one reviewed with its barrier.
+  const latest = plans[0] ?? null;
+  const { suggested } = suggestTopic({
+    programTopics: topics,
+    covered: coveredKeys,
+    lastPlan: latest ? { what: latest.what, review: latest.review } : null,
+  });
+  const lastCheckIn = progress.checkIns?.at(-1) ?? null;
+  const content = guideContent();
+  // Plans and progress audit their own reads; this records that the guide was opened.
+  await audit(deps.db, caller, deps.clock.now(), [
+    { verb: 'read', entityType: 'session_guide', entityId: participantId, programId },
+  ]);
+  return {
+    participantId,
+    givenName: participant.givenName,
+    familyName: participant.familyName,
+    today: localTimeOf(deps.clock.now(), program.timeZone).dateOn,
+    cadenceDays: program.cadenceDays,
+    preferredChannel: participant.preferredChannel,
+    lastPlan: current,
+    lastCheckIn: lastCheckIn ? { on: lastCheckIn.on, score: lastCheckIn.score } : null,
+    lastCheck: lastGuide ? { at: lastGuide.at.toISOString(), pain: lastGuide.pain, mood: lastGuide.mood } : null,
+    topics: topics.map((t) => ({
+      key: t.key,
+      title: t.title,
+      summary: t.summary,
+      skill: t.skill,
+      isCovered: coveredKeys.includes(t.key),
+    })),
+    suggestion: suggested,
+    bridges: content.bridges.map(presentPrompt),
+    whatIfs: content.whatIfs.map(presentPrompt),
+  };
+}
+
+const namesOf = (e: GuideElements): EssentialElement[] => essentialElements.filter((k) => e[k]);
+const elementsOf = (names: readonly EssentialElement[]): GuideElements => ({
+  discussedStrategies: names.includes('discussedStrategies'),
+  gaveEncouragement: names.includes('gaveEncouragement'),
+  discussedAdjusting: names.includes('discussedAdjusting'),
+  discussedGoals: names.includes('discussedGoals'),
+});
+
+function presentGuide(row: typeof sessionGuides.$inferSelect, topics: string[]): GuideFinishedView {
+  return {
+    guideId: row.id,
+    contactId: row.contactId,
+    planId: row.planId,
+    reviewedPlanId: row.reviewedPlanId,
+    topics,
+    elements: elementsOf(row.confirmedElements),
+    derivedElements: elementsOf(row.derivedElements),
+    nextContactOn: row.nextContactOn,
+  };
+}
+
+async function findGuide(db: Db, programId: string, clientKey: string) {
+  const [row] = await db
+    .select()
+    .from(sessionGuides)
+    .where(and(eq(sessionGuides.programId, programId), eq(sessionGuides.clientKey, clientKey)));
+  return row ?? null;
+}
+
+/** A guide saved before with the same key (a retry): answer with it, or refuse a key reused for someone else. */
+function previousGuide(row: typeof sessionGuides.$inferSelect, participantId: string, topics: string[]) {
+  if (row.participantId !== participantId) {
+    throw new DomainError('conflict', 'client_key_reused', 'This session key was already used for another participant');
+  }
+  return { guide: presentGuide(row, topics), isNew: false };
+}
+
+/**
+ * Finishes the guide in one transaction: logs the reached contact with the topics covered and the
+ * essential elements as the coach confirmed them, reviews the last plan, makes the new plan or
+ * smaller step, and records the pain and mood check, the suggested topic, the derived elements and
+ * the next contact agreed. Idempotent on the client's key; anything refused saves nothing.
+ */
+export async function finishGuide(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  participantId: string,
+  input: GuideFinishInput,
+): Promise<{ guide: GuideFinishedView; isNew: boolean }> {
+  const { program, participant } = await loadForGuide(deps, caller, programId, participantId);
+  const saved = await findGuide(deps.db, programId, input.clientKey);
+  if (saved) return previousGuide(saved, participantId, input.topics);
+
+  const now = deps.clock.now();
+  const today = localTimeOf(now, program.timeZone).dateOn;
+  const nextContactOn = input.schedule?.date ?? input.nextContactOn;
+  if (
+    input.schedule === null &&
+    input.nextContactOn !== null &&
+    (input.nextContactOn <= today || input.nextContactOn > addDaysOn(today, NEXT_CONTACT_MAX_DAYS))
+  ) {
+    throw new DomainError(
+      'invalid_state',
+      'next_contact_out_of_range',
+      'The next contact must be after today and within three months',
+    );
+  }
+  const derived = elementValues(
+    deriveEssentialElements({
+      review: input.review,
+      encouraged: input.encouraged,
+      topics: input.topics,
+      plan:
+        input.plan === null
+          ? null
+          : input.plan.kind === 'action_plan'
+            ? { kind: 'action_plan', confidence: input.plan.confidence, earlierDrafts: input.plan.earlierDrafts.length }
+            : { kind: 'small_step', readiness: input.plan.readiness },
+    }),
+  );
+
+  try {
+    return await deps.db.transaction(async (tx) => {
+      // The features' own use cases, run inside this transaction (their transactions become savepoints).
+      const txDeps: Deps = { ...deps, db: tx as unknown as Db };
+      if (input.review) {
+        const plans = await listPlans(txDeps, caller, programId, participantId);
+        const current = plans.find((p) => p.isCurrent);
+        if (current?.id !== input.review.planId) {
+          throw new DomainError('invalid_state', 'plan_not_current', "The plan to review is not this participant's current plan");
+        }
+      }
+      const { contact } = await logContact(txDeps, caller, programId, {
+        participantId,
+        clientKey: input.clientKey,
+        occurredAt: input.occurredAt,
+        channel: input.channel,
+        outcome: 'reached',
+        minutes: input.minutes,
+        topics: input.topics,
+        ...input.elements,
+        note: input.note,
+      });
+      if (input.review) {
+        const { planId, ...review } = input.review;
+        await reviewPlan(txDeps, caller, programId, planId, review);
+      }
+      const plan = input.plan
+        ? (await createPlan(txDeps, caller, programId, participantId, { ...input.plan, clientKey: input.clientKey })).plan
+        : null;
+      // Step 5 with a day and time: the engagement feature schedules it and sends the invitations.
+      if (input.schedule) await scheduleSession(txDeps, caller, programId, participant.pairing.id, input.schedule);
+      const id = newId();
+      const [row] = await tx
+        .insert(sessionGuides)
+        .values({
+          id,
+          programId,
+          participantId,
+          coachId: participant.pairing.coachId,
+          contactId: contact.id,
+          clientKey: input.clientKey,
+          pain: input.check.pain,
+          mood: input.check.mood,
+          reviewedPlanId: input.review?.planId ?? null,
+          planId: plan?.id ?? null,
+          suggestedTopic: input.suggestedTopic,
+          derivedElements: namesOf(derived),
+          confirmedElements: namesOf(input.elements),
+          nextContactOn,
+          createdBy: caller.actor.personId,
+          createdAt: now,
+        })
+        .returning();
+      if (!row) throw new Error('session guide not saved');
+      await audit(tx, caller, now, [{ verb: 'create', entityType: 'session_guide', entityId: id, programId }]);
+      return { guide: presentGuide(row, contact.topics), isNew: true };
+    });
+  } catch (err) {
+    // A concurrent retry with the same key won the race: answer with what it saved.
+    const won = await findGuide(deps.db, programId, input.clientKey);
+    if (won) return previousGuide(won, participantId, input.topics);
+    throw err;
+  }
+}

@@ -1,0 +1,108 @@
+import { and, eq, inArray, isNotNull, like, max } from 'drizzle-orm';
+import { localTimeOf } from '../../../core/engagement';
+import { checkInReminder, isoWeekOf } from '../../../core/guidance';
+import { audit } from '../../platform/audit';
+import type { Deps } from '../../platform/context';
+import { outboxMessages } from '../../platform/mail.table';
+import { participants } from '../participants/participants.table';
+import { painCheckIns } from '../plans/plans.table';
+import { programs } from '../programs/programs.table';
+
+const system = { actor: null, requestId: 'checkin-reminder-sweep', ip: null };
+
+/** The reminder's words. The subject carries nothing personal (it shows on lock screens). */
+function reminderMail(givenName: string, link: string): { subject: string; text: string } {
+  return {
+    subject: 'Your weekly check-in',
+    text: [
+      `Hello ${givenName},`,
+      '',
+      'It is time for your weekly pain check-in: three quick questions about the past week.',
+      'Your coach sees how things are going before your next talk (if you share your check-ins).',
+      '',
+      `Check in here: ${link}`,
+      '',
+      'To stop these reminders for a while, set a pause under "How to reach me".',
+    ].join('\n'),
+  };
+}
+
+function reminderText(link: string): string {
+  return `Kindred: time for your weekly pain check-in (3 quick questions): ${link}`;
+}
+
+/**
+ * Enqueues the weekly PEG check-in reminders due at `now`, following each participant's stated
+ * days, times, pause and channel in the program's time zone (core rule `checkInReminder`). Runs from
+ * the 10-minute timer; the idempotency key `checkin-reminder:<participant>:<ISO week>` keeps it to one
+ * reminder a week however often it runs. "In app only" sends nothing: the app shows the due check-in.
+ */
+export async function sweepCheckInReminders(deps: Deps, now: Date): Promise<{ queued: number }> {
+  const all = await deps.db.select({ id: programs.id, timeZone: programs.timeZone }).from(programs);
+  let queued = 0;
+  for (const program of all) {
+    const lastOn = deps.db
+      .select({ participantId: painCheckIns.participantId, lastOn: max(painCheckIns.on).as('last_on') })
+      .from(painCheckIns)
+      .where(eq(painCheckIns.programId, program.id))
+      .groupBy(painCheckIns.participantId)
+      .as('last_check_in');
+    const rows = await deps.db
+      .select({
+        id: participants.id,
+        givenName: participants.givenName,
+        status: participants.status,
+        email: participants.email,
+        phone: participants.phone,
+        preferredChannel: participants.preferredChannel,
+        preferredDays: participants.preferredDays,
+        preferredTimes: participants.preferredTimes,
+        notBefore: participants.notBefore,
+        notAfter: participants.notAfter,
+        contactPausedUntil: participants.contactPausedUntil,
+        lastCheckInOn: lastOn.lastOn,
+      })
+      .from(participants)
+      .leftJoin(lastOn, eq(lastOn.participantId, participants.id))
+      .where(
+        and(
+          eq(participants.programId, program.id),
+          inArray(participants.status, ['enrolled', 'active']),
+          isNotNull(participants.personId),
+        ),
+      );
+    const link = `${deps.publicUrl}/programs/${program.id}/check-in`;
+    // Reminders already sent this week (one query), so a sweep every 10 minutes does not retry each one.
+    const week = isoWeekOf(localTimeOf(now, program.timeZone).dateOn);
+    const sent = new Set(
+      (
+        await deps.db
+          .select({ key: outboxMessages.idempotencyKey })
+          .from(outboxMessages)
+          .where(and(eq(outboxMessages.programId, program.id), like(outboxMessages.idempotencyKey, `checkin-reminder:%:${week}`)))
+      ).map((r) => r.key),
+    );
+    for (const p of rows) {
+      const decision = checkInReminder({ ...p, hasAccount: true }, now, program.timeZone, { canText: true });
+      if (!decision.isDue || decision.channel === 'in_app') continue;
+      const idempotencyKey = `checkin-reminder:${p.id}:${decision.week}`;
+      if (sent.has(idempotencyKey)) continue;
+      await deps.db.transaction(async (tx) => {
+        const isNew =
+          decision.channel === 'text' && p.phone
+            ? await deps.texter.enqueue(tx, { programId: program.id, to: p.phone, text: reminderText(link), idempotencyKey }, now)
+            : p.email
+              ? await deps.mailer.enqueue(
+                  tx,
+                  { programId: program.id, to: p.email, ...reminderMail(p.givenName, link), idempotencyKey },
+                  now,
+                )
+              : false;
+        if (!isNew) return;
+        queued++;
+        await audit(tx, system, now, [{ verb: 'create', entityType: 'checkin_reminder', entityId: p.id, programId: program.id }]);
+      });
+    }
+  }
+  return { queued };
+}

@@ -1,0 +1,540 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { EssentialElement } from '../../../core/contacts';
+import { addDaysOn } from '../../../core/engagement/local-time';
+import { deriveEssentialElements, suggestTopic, type GuideStartView } from '../../../core/guidance';
+import { daysWord, formatScore, readinessAdvice, type ReviewOutcome } from '../../../core/plans';
+import type { Channel } from '../../../core/shared/vocab';
+import { useProgram } from '../../app/program';
+import { channelLabels, optionsOf } from '../../app/vocab';
+import { newClientKey } from '../../ui/client-key';
+import { Button, ButtonLink } from '../../ui/controls';
+import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { Disclosure } from '../../ui/Disclosure';
+import { QueryView } from '../../ui/feedback';
+import { CheckboxGroup, Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
+import { Page } from '../../ui/Page';
+import { elementLabels } from '../contacts';
+import { Markdown } from '../curriculum';
+import { PlanCard, PlanForm, ScaleField, type PlanBody } from '../plans';
+import { useFinishGuide, useGuide, useTopicGuide, type GuideFinishBody } from './guidance.api';
+import './guidance.css';
+
+const STEPS = ['Check in', 'Review the last plan', "Today's topic", 'Make a new plan', 'Agree the next contact'] as const;
+type StepIndex = 0 | 1 | 2 | 3 | 4;
+
+const outcomeOptions: { value: ReviewOutcome; label: string; hint: string }[] = [
+  { value: 'done', label: 'Done', hint: 'Did the whole plan.' },
+  { value: 'partly', label: 'Partly', hint: 'Did some of it.' },
+  { value: 'not_done', label: 'Not done', hint: 'That is useful to know too.' },
+];
+
+/** Everything the guide records while the call goes on. It lives in this page until "Finish session". */
+interface GuideState {
+  openedAt: string;
+  pain: number | null;
+  mood: number | null;
+  outcome: ReviewOutcome | '';
+  barrier: string;
+  change: string;
+  encouraged: boolean;
+  topics: string[];
+  /** Step 4: the plan agreed, "none" for no plan this time, or null while undecided. */
+  plan: PlanBody | 'none' | null;
+  /** The coach's corrections of the derived elements. */
+  overrides: Partial<Record<EssentialElement, boolean>>;
+  channel: Channel;
+  minutes: string;
+  note: string;
+  nextOn: string;
+  nextTime: string;
+  nextHow: Channel;
+  nextMinutes: string;
+  nextPlace: string;
+}
+
+/**
+ * The session guide (issue #4): a call in five steps on the coach's phone, with bridge prompts and
+ * "what if" help always at hand. Nothing is saved until "Finish session", which logs the contact,
+ * reviews the last plan, saves the new one and the next contact in one request (one client key, so
+ * a retry saves it once).
+ */
+export function SessionGuidePage() {
+  const program = useProgram();
+  const { participantId = '' } = useParams();
+  const guide = useGuide(program.programId, participantId);
+  return (
+    <Page title="Session guide" width="narrow">
+      <QueryView query={guide} loadingLabel="Opening the guide…">
+        {(g) => <Guide g={g} />}
+      </QueryView>
+    </Page>
+  );
+}
+
+function Guide({ g }: { g: GuideStartView }) {
+  const program = useProgram();
+  const navigate = useNavigate();
+  const finish = useFinishGuide(program.programId, g.participantId);
+  const [clientKey] = useState(newClientKey);
+  const [step, setStep] = useState<StepIndex>(0);
+  const [s, setS] = useState<GuideState>(() => ({
+    openedAt: new Date().toISOString(),
+    pain: null,
+    mood: null,
+    outcome: '',
+    barrier: '',
+    change: '',
+    encouraged: false,
+    topics: [],
+    plan: null,
+    overrides: {},
+    channel: g.preferredChannel === 'text' ? 'phone' : g.preferredChannel,
+    minutes: '',
+    note: '',
+    nextOn: addDaysOn(g.today, g.cadenceDays),
+    nextTime: '',
+    nextMinutes: '30',
+    nextPlace: '',
+    nextHow: g.preferredChannel === 'text' ? 'phone' : g.preferredChannel,
+  }));
+  const set =
+    <K extends keyof GuideState>(key: K) =>
+    (value: GuideState[K]) =>
+      setS((prev) => ({ ...prev, [key]: value }));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const isFirst = useRef(true);
+  useEffect(() => {
+    if (isFirst.current) {
+      isFirst.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [step]);
+
+  const name = g.givenName;
+  const review = g.lastPlan && s.outcome ? { outcome: s.outcome, barrier: s.barrier.trim(), change: s.change.trim() } : null;
+  // Today's topic follows what the coach hears in step 2: a barrier just said can change it.
+  const barrier = review?.barrier ?? '';
+  const change = review?.change ?? '';
+  const hasReview = review !== null;
+  const suggestion = useMemo(
+    () =>
+      g.lastPlan
+        ? suggestTopic({
+            programTopics: g.topics,
+            covered: g.topics.filter((t) => t.isCovered).map((t) => t.key),
+            lastPlan: { what: g.lastPlan.what, review: hasReview ? { barrier, change } : null },
+          }).suggested
+        : g.suggestion,
+    [g, hasReview, barrier, change],
+  );
+  const plan = s.plan === 'none' ? null : s.plan;
+  const derived = deriveEssentialElements({
+    review,
+    encouraged: s.encouraged,
+    topics: s.topics,
+    plan: plan
+      ? plan.kind === 'action_plan'
+        ? { kind: 'action_plan', confidence: plan.confidence, earlierDrafts: plan.earlierDrafts?.length ?? 0 }
+        : { kind: 'small_step', readiness: plan.readiness }
+      : null,
+  });
+  const elements = Object.fromEntries(
+    (Object.keys(elementLabels) as EssentialElement[]).map((k) => [k, s.overrides[k] ?? derived[k].isMet]),
+  ) as Record<EssentialElement, boolean>;
+
+  const go = (to: StepIndex) => setStep(to);
+  const next = (
+    <Button onClick={() => go(Math.min(step + 1, 4) as StepIndex)}>Next: {STEPS[Math.min(step + 1, 4)]!.toLowerCase()}</Button>
+  );
+  const back =
+    step > 0 ? (
+      <Button variant="secondary" onClick={() => go((step - 1) as StepIndex)}>
+        Back
+      </Button>
+    ) : null;
+
+  const submit = () => {
+    const minutes = s.minutes.trim() === '' ? null : Number(s.minutes);
+    const body: GuideFinishBody = {
+      clientKey,
+      occurredAt: s.openedAt,
+      channel: s.channel,
+      minutes: minutes !== null && Number.isFinite(minutes) ? Math.round(minutes) : null,
+      check: { pain: s.pain, mood: s.mood },
+      review: g.lastPlan && review ? { planId: g.lastPlan.id, ...review } : null,
+      encouraged: s.encouraged,
+      topics: s.topics,
+      suggestedTopic: suggestion?.key ?? null,
+      plan: plan ? stripKey(plan) : null,
+      elements,
+      note: s.note,
+      nextContactOn: s.nextTime ? null : s.nextOn || null,
+      schedule:
+        s.nextTime && s.nextOn
+          ? {
+              date: s.nextOn,
+              time: s.nextTime,
+              modality: s.nextHow,
+              durationMinutes: Number(s.nextMinutes),
+              place: s.nextHow === 'in_person' ? s.nextPlace.trim() : '',
+            }
+          : null,
+    };
+    void finish.mutateAsync(body).then(
+      () =>
+        void navigate(program.to(`participants/${g.participantId}`), {
+          state: { notice: `Session with ${name} saved: the contact is logged${plan ? ' with the new plan' : ''}.` },
+        }),
+      () => undefined,
+    );
+  };
+
+  return (
+    <div className="guide">
+      <p className="guide__who">
+        With {g.givenName} {g.familyName}
+      </p>
+      <ol className="guide__steps" aria-label="Steps of the session">
+        {STEPS.map((label, i) => (
+          <li key={label} aria-current={i === step ? 'step' : undefined} className={i === step ? 'is-current' : ''}>
+            {i + 1}. {label}
+          </li>
+        ))}
+      </ol>
+      <section className="guide__step" aria-labelledby="guide-step-heading">
+        <h2 id="guide-step-heading" ref={heading} tabIndex={-1}>
+          Step {step + 1} of 5: {STEPS[step]}
+        </h2>
+        {step === 0 ? (
+          <>
+            <p>Catch up first: how has the week been? Then one quick line on pain and mood.</p>
+            <p className="guide__note">
+              No answer? <Link to={program.to(`contacts/new?participant=${g.participantId}`)}>Log the attempt instead</Link>.
+            </p>
+            {g.lastCheckIn ? (
+              <p className="guide__note">
+                {name}’s last weekly check-in: pain score {formatScore(g.lastCheckIn.score)} on {formatDateOn(g.lastCheckIn.on)}.
+              </p>
+            ) : null}
+            {g.lastCheck && (g.lastCheck.pain !== null || g.lastCheck.mood !== null) ? (
+              <p className="guide__note">
+                Last session ({formatDateTime(g.lastCheck.at)}):{' '}
+                {[
+                  g.lastCheck.pain !== null ? `pain ${g.lastCheck.pain}` : null,
+                  g.lastCheck.mood !== null ? `mood ${g.lastCheck.mood}` : null,
+                ]
+                  .filter(Boolean)
+                  .join(', ')}{' '}
+                out of 10.
+              </p>
+            ) : null}
+            <ScaleField
+              legend={`${name}'s pain right now`}
+              name="guide-pain"
+              value={s.pain}
+              onChange={set('pain')}
+              low="No pain"
+              high="As bad as you can imagine"
+            />
+            <ScaleField
+              legend={`${name}'s mood right now`}
+              name="guide-mood"
+              value={s.mood}
+              onChange={set('mood')}
+              low="Very low"
+              high="Very good"
+            />
+            <RadioGroup<Channel>
+              legend="How are you talking?"
+              name="guide-channel"
+              value={s.channel}
+              onChange={set('channel')}
+              options={optionsOf(channelLabels).filter((o) => o.value !== 'text')}
+              columns
+            />
+            <FormActions>{next}</FormActions>
+          </>
+        ) : null}
+        {step === 1 ? (
+          <>
+            {g.lastPlan ? (
+              <>
+                <PlanCard plan={g.lastPlan} headingLevel={3} showMaker={false} />
+                <RadioGroup<ReviewOutcome>
+                  legend="How did it go?"
+                  name="guide-outcome"
+                  value={s.outcome}
+                  onChange={set('outcome')}
+                  options={outcomeOptions}
+                />
+                <TextArea
+                  label="What got in the way? (optional)"
+                  hint="For example a flare-up, the weather, forgetting."
+                  value={s.barrier}
+                  onChange={set('barrier')}
+                  maxLength={500}
+                />
+                <TextArea
+                  label="What to change next time? (optional)"
+                  value={s.change}
+                  onChange={set('change')}
+                  maxLength={500}
+                />
+              </>
+            ) : (
+              <p>There is no plan to review yet. Ask what {name} would like to get back to doing.</p>
+            )}
+            <Choice
+              label={`I praised the effort or encouraged ${name}`}
+              hint="Whatever happened with the plan, trying counts."
+              checked={s.encouraged}
+              onChange={set('encouraged')}
+            />
+            <FormActions>
+              {next}
+              {back}
+            </FormActions>
+          </>
+        ) : null}
+        {step === 2 ? (
+          <TopicStep g={g} suggestion={suggestion} topics={s.topics} onTopics={set('topics')}>
+            <FormActions>
+              {next}
+              {back}
+            </FormActions>
+          </TopicStep>
+        ) : null}
+        {step === 3 ? (
+          <>
+            {s.plan === null ? (
+              <>
+                <p>
+                  Ask what {name} would like to do this week. Not ready is fine: choose a smaller step, or just talk this time.
+                </p>
+                <PlanForm
+                  programId={program.programId}
+                  participantId={g.participantId}
+                  name={name}
+                  onDraft={(body) => {
+                    set('plan')(body);
+                    go(4);
+                  }}
+                />
+                <FormActions>
+                  <Button variant="secondary" onClick={() => (set('plan')('none'), go(4))}>
+                    No plan this time
+                  </Button>
+                  {back}
+                </FormActions>
+              </>
+            ) : (
+              <>
+                <AgreedPlan plan={s.plan} name={name} />
+                <FormActions>
+                  {next}
+                  <Button variant="secondary" onClick={() => set('plan')(null)}>
+                    Change the plan
+                  </Button>
+                </FormActions>
+              </>
+            )}
+          </>
+        ) : null}
+        {step === 4 ? (
+          <>
+            <TextField
+              label="Next contact"
+              type="date"
+              hint={`The program asks for a contact every ${daysWord(g.cadenceDays)}.`}
+              value={s.nextOn}
+              onChange={set('nextOn')}
+              min={addDaysOn(g.today, 1)}
+            />
+            <TextField
+              label="Time (optional)"
+              type="time"
+              hint="With a time, the session is scheduled and both of you get a calendar invitation."
+              value={s.nextTime}
+              onChange={set('nextTime')}
+            />
+            {s.nextTime ? (
+              <>
+                <RadioGroup<Channel>
+                  legend="How will you meet?"
+                  name="guide-next-how"
+                  value={s.nextHow}
+                  onChange={set('nextHow')}
+                  options={optionsOf({ ...channelLabels, text: 'Text check-in' })}
+                  columns
+                />
+                {s.nextHow === 'in_person' ? (
+                  <TextField label="Where will you meet?" value={s.nextPlace} onChange={set('nextPlace')} maxLength={200} />
+                ) : null}
+                <SelectField
+                  label="How long?"
+                  value={s.nextMinutes}
+                  onChange={set('nextMinutes')}
+                  options={['15', '20', '30', '45', '60', '90'].map((d) => ({ value: d, label: `${d} minutes` }))}
+                />
+              </>
+            ) : null}
+            <h3>What you did in this session</h3>
+            <p>Kindred ticked these from the steps above. Change them if they are not right.</p>
+            <CheckboxGroup<EssentialElement>
+              legend="What you did"
+              options={(Object.keys(elementLabels) as EssentialElement[]).map((k) => ({
+                value: k,
+                label: elementLabels[k],
+                hint: derived[k].why ?? undefined,
+              }))}
+              values={(Object.keys(elements) as EssentialElement[]).filter((k) => elements[k])}
+              onChange={(values) =>
+                set('overrides')(
+                  Object.fromEntries((Object.keys(elementLabels) as EssentialElement[]).map((k) => [k, values.includes(k)])),
+                )
+              }
+            />
+            <TextField
+              label="Minutes (optional)"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={600}
+              value={s.minutes}
+              onChange={set('minutes')}
+            />
+            <TextArea label="Private note (optional)" value={s.note} onChange={set('note')} maxLength={4000} />
+            <FormErrors error={saveError(finish.error)} title="Could not save the session" />
+            <FormActions>
+              <Button onClick={submit} busy={finish.isPending} busyLabel="Saving…">
+                Finish session
+              </Button>
+              {back}
+            </FormActions>
+          </>
+        ) : null}
+      </section>
+      <Help g={g} />
+    </div>
+  );
+}
+
+/** Says plainly that a failed save can be retried without being saved twice. */
+function saveError(error: unknown): unknown {
+  if (error && typeof error === 'object' && 'status' in error && error.status === 0) {
+    return {
+      message:
+        'Could not reach Kindred, so the session is not saved yet. Select Finish session again to retry: it will be saved only once.',
+    };
+  }
+  return error;
+}
+
+function stripKey(plan: PlanBody): NonNullable<GuideFinishBody['plan']> {
+  const { clientKey: _key, ...rest } = plan;
+  return rest;
+}
+
+function AgreedPlan({ plan, name }: { plan: PlanBody | 'none'; name: string }) {
+  if (plan === 'none') return <p className="notice">No plan this time. That is fine: ask again next time.</p>;
+  if (plan.kind === 'small_step') {
+    return (
+      <p className="notice">
+        Smaller step agreed: {plan.what}
+        {plan.when ? `, ${plan.when}` : ''} (ready {plan.readiness} out of 10). {readinessAdvice(plan.readiness).text}
+      </p>
+    );
+  }
+  return (
+    <p className="notice">
+      Plan agreed: {plan.what}, {plan.howMuch}, {plan.when}, {daysWord(plan.daysPerWeek)} a week. {name} is {plan.confidence} out
+      of 10 sure.
+      {(plan.earlierDrafts?.length ?? 0) > 0 ? ' Made smaller on the way.' : ''}
+    </p>
+  );
+}
+
+function TopicStep({
+  g,
+  suggestion,
+  topics,
+  onTopics,
+  children,
+}: {
+  g: GuideStartView;
+  suggestion: GuideStartView['suggestion'];
+  topics: string[];
+  onTopics: (topics: string[]) => void;
+  children: ReactNode;
+}) {
+  const program = useProgram();
+  const shown = topics[0] ?? suggestion?.key ?? null;
+  const topic = useTopicGuide(program.programId, shown);
+  return (
+    <>
+      {suggestion ? (
+        <div className="guide__suggestion">
+          <p>
+            <strong>Suggested: {suggestion.title}.</strong> {suggestion.reason}
+          </p>
+          {!topics.includes(suggestion.key) ? (
+            <Button variant="secondary" onClick={() => onTopics([...topics, suggestion.key])}>
+              Talk about {suggestion.title}
+            </Button>
+          ) : null}
+        </div>
+      ) : (
+        <p>Every topic has been covered. Pick one to go back to, or talk about what matters today.</p>
+      )}
+      <CheckboxGroup<string>
+        legend="Topics you talked about"
+        options={g.topics.map((t) => ({ value: t.key, label: t.isCovered ? `${t.title} (covered before)` : t.title }))}
+        values={topics}
+        onChange={onTopics}
+      />
+      {topic.data && topic.data.view === 'guide' ? (
+        <Disclosure label={`Talking points: ${topic.data.title}`}>
+          <p>
+            <strong>Skill to try: {topic.data.skill}.</strong>
+          </p>
+          <Markdown source={topic.data.skillSteps} />
+          <h3>Talking points</h3>
+          <Markdown source={topic.data.talkingPoints} />
+          <h3>Questions to ask</h3>
+          <Markdown source={topic.data.questions} />
+        </Disclosure>
+      ) : null}
+      {children}
+    </>
+  );
+}
+
+/** Bridge prompts and "what if" help, under every step; the crisis item leads to the safety protocol. */
+function Help({ g }: { g: GuideStartView }) {
+  const program = useProgram();
+  return (
+    <section className="guide__help" aria-labelledby="guide-help-heading">
+      <h2 id="guide-help-heading">Help during the call</h2>
+      <Disclosure label="Bridges back to the topic">
+        {g.bridges.map((b) => (
+          <div key={b.key} className="guide__prompt">
+            <h3>{b.title}</h3>
+            <Markdown source={b.body} />
+          </div>
+        ))}
+      </Disclosure>
+      {g.whatIfs.map((w) => (
+        <Disclosure key={w.key} label={`What if: ${w.title.charAt(0).toLowerCase()}${w.title.slice(1)}`}>
+          <Markdown source={w.body} />
+          {w.link === 'safety' ? (
+            <p>
+              <ButtonLink to={program.to(`safety/concern?participant=${g.participantId}`)}>Open the safety protocol</ButtonLink>
+            </p>
+          ) : null}
+        </Disclosure>
+      ))}
+    </section>
+  );
+}

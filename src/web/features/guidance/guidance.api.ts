@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { TopicView } from '../../../core/curriculum';
+import type { GuideFinishedView, GuideFinishInput, GuideStartView } from '../../../core/guidance';
+import { api } from '../../app/api';
+import { programKey } from '../programs';
+
+export type { GuideFinishedView, GuideStartView };
+/** The body of the finishing request, as the server reads it (defaults filled in there). */
+export type GuideFinishBody = z.input<typeof GuideFinishInput>;
+
+/** What the guide opens with. Not cached: the last plan and topics covered must be fresh at each session. */
+export function useGuide(programId: string, participantId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'participants', participantId, 'guide'],
+    queryFn: () => api.get<GuideStartView>(`/programs/${programId}/participants/${participantId}/guide`),
+    staleTime: 0,
+    // The guide's state lives in the page: a background refetch must not reset a session in progress.
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+}
+
+/** One topic's coach guide (talking points, questions), as the curriculum pages read it. */
+export function useTopicGuide(programId: string, key: string | null) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'curriculum', key ?? ''],
+    queryFn: () => api.get<TopicView>(`/programs/${programId}/curriculum/${encodeURIComponent(key ?? '')}`),
+    enabled: key !== null,
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** Finishing writes the contact, plans and the guide record: everything in the program may have changed. */
+export function useFinishGuide(programId: string, participantId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GuideFinishBody) =>
+      api.post<GuideFinishedView>(`/programs/${programId}/participants/${participantId}/guide`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: programKey(programId) }),
+  });
+}

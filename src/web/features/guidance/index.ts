@@ -1,0 +1,1 @@
+export { SessionGuidePage } from './SessionGuidePage';
