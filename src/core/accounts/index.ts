@@ -8,7 +8,7 @@ export const LoginInput = z.object({ email: Email, password: z.string().min(1).m
 export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password });
 export const InvitationInput = z.object({
   email: Email,
-  role: z.enum(['coordinator', 'coach', 'participant', 'evaluator']),
+  role: z.enum(['coordinator', 'coach', 'participant', 'evaluator', 'assessor']),
   /** Link the new account to this coach or participant record. */
   subjectId: z.uuid().nullable().default(null),
   displayName: z.string().trim().min(1).max(120),
@@ -18,7 +18,7 @@ export const InvitationView = z.object({
   id: z.uuid(),
   email: z.string(),
   displayName: z.string(),
-  role: z.enum(['coordinator', 'coach', 'participant', 'evaluator']),
+  role: z.enum(['coordinator', 'coach', 'participant', 'evaluator', 'assessor']),
   subjectId: z.uuid().nullable(),
   invitedBy: z.string(),
   createdAt: z.string(),

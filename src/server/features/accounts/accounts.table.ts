@@ -29,7 +29,7 @@ export const roleGrants = pgTable(
       .notNull()
       .references(() => programs.id),
     role: text('role', {
-      enum: ['admin', 'coordinator', 'coach', 'participant', 'evaluator'],
+      enum: ['admin', 'coordinator', 'coach', 'participant', 'evaluator', 'assessor'],
     }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
@@ -61,7 +61,7 @@ export const invitations = pgTable(
       .notNull()
       .references(() => programs.id),
     email: text('email').notNull(),
-    role: text('role', { enum: ['coordinator', 'coach', 'participant', 'evaluator'] }).notNull(),
+    role: text('role', { enum: ['coordinator', 'coach', 'participant', 'evaluator', 'assessor'] }).notNull(),
     displayName: text('display_name').notNull(),
     /** The coach or participant record the new account is linked to, when there is one. */
     subjectId: uuid('subject_id'),

@@ -11,3 +11,5 @@ export {
   type AuditCaller,
   type SafetyEnv,
 } from './safety.service';
+/** The program's crisis information, for the assessment link to show at once when an answer raised a flag. */
+export { loadSafetySettings } from './safety.repository';

@@ -5,7 +5,13 @@ import { Empty, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { useInvitations } from './accounts.api';
 
-const roleLabels = { coordinator: 'Coordinator', coach: 'Coach', participant: 'Participant', evaluator: 'Evaluator' } as const;
+const roleLabels = {
+  coordinator: 'Coordinator',
+  coach: 'Coach',
+  participant: 'Participant',
+  evaluator: 'Evaluator',
+  assessor: 'Assessor',
+} as const;
 const stateBadges = {
   pending: { tone: 'info', label: 'Waiting' },
   accepted: { tone: 'good', label: 'Accepted' },

@@ -9,7 +9,7 @@ export interface PublicConfig {
   demoAccounts: string[];
 }
 
-export type InvitationRole = 'coordinator' | 'coach' | 'participant' | 'evaluator';
+export type InvitationRole = 'coordinator' | 'coach' | 'participant' | 'evaluator' | 'assessor';
 
 export interface InvitationInput {
   email: string;

@@ -1,0 +1,62 @@
+import { DAY_MS } from '../shared/dates';
+
+/** How long a one-time link stays valid at most; it also ends when the assessment window closes. */
+export const LINK_VALID_DAYS = 14;
+
+/** When a link made at `createdAt` expires: 14 days later or when the window closes, whichever is first. */
+export function linkExpiry(createdAt: Date, windowClosesAt: Date | null): Date {
+  const cap = new Date(createdAt.getTime() + LINK_VALID_DAYS * DAY_MS);
+  return windowClosesAt && windowClosesAt.getTime() < cap.getTime() ? windowClosesAt : cap;
+}
+
+export type LinkState = 'open' | 'expired' | 'used' | 'revoked';
+
+/** Where a link stands at `now`: used (submitted) and revoked win over expired. */
+export function linkState(link: { expiresAt: Date; completedAt: Date | null; revokedAt: Date | null }, now: Date): LinkState {
+  if (link.completedAt) return 'used';
+  if (link.revokedAt) return 'revoked';
+  if (now.getTime() >= link.expiresAt.getTime()) return 'expired';
+  return 'open';
+}
+
+/** A five-number summary of scores (linear interpolation between order statistics, as R's type 7). */
+export interface Distribution {
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  mean: number;
+}
+
+function quantile(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** The distribution of a set of scores, or null when there are none. */
+export function distributionOf(values: readonly number[]): Distribution | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    min: sorted[0]!,
+    q1: round2(quantile(sorted, 0.25)),
+    median: round2(quantile(sorted, 0.5)),
+    q3: round2(quantile(sorted, 0.75)),
+    max: sorted[sorted.length - 1]!,
+    mean: round2(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+  };
+}
+
+/** Counts of each band code (null severity counted as "unbanded"), in the bands' order. */
+export function bandCounts(bands: readonly { code: string }[], severities: readonly (string | null)[]): Record<string, number> {
+  const out: Record<string, number> = Object.fromEntries(bands.map((b) => [b.code, 0]));
+  for (const s of severities) if (s !== null && s in out) out[s]! += 1;
+  return out;
+}
