@@ -17,7 +17,9 @@ import { pick, seededRandom } from '../src/server/demo/random';
  */
 
 /**
- * `stored`: only what Kindred records today; `all`: every attribute known (training, availability,
+ * `stored`: only what the foundation recorded (before the volunteer journey and ADR 0016 added
+ * training, availability, background, town, languages and coaches' birth years; all optional, so a
+ * program may still hold only these); `all`: every attribute known (training, availability,
  * background, town, language); `roomy`: every attribute known and coaches offering about as many
  * places as there are waiting participants, so the hard rules, not the places, decide who is left.
  */
@@ -232,7 +234,7 @@ export function benchMatchingScenario(n: number, m: number, scenario: MatchingSc
 }
 
 const SCENARIO_LABEL: Record<MatchingScenario, string> = {
-  stored: 'attributes stored today',
+  stored: 'foundation attributes only',
   all: 'every attribute known',
   roomy: 'every attribute known, places ≈ waiting',
 };

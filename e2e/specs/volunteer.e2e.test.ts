@@ -190,20 +190,43 @@ describe('the volunteer journey', () => {
     const row = page.getByRole('row', { name: new RegExp(NAME) });
     await expect(row.getByText('Active coach').count()).resolves.toBe(1);
     await expect(row.getByText('Complete').count()).resolves.toBe(1);
-    const participantName = await openWaitingParticipant(page, programId);
-    await page
-      .getByRole('radiogroup', { name: 'Choose a coach' })
-      .getByRole('radio', { name: new RegExp(NAME) })
-      .check();
-    await page.getByRole('button', { name: 'Pair with coach' }).click();
-    const reason = page.getByRole('textbox', { name: 'Reason for pairing across genders' });
-    const endButton = page.getByRole('button', { name: new RegExp(`End the pairing with ${NAME}`) });
-    await Promise.race([reason.waitFor(), endButton.waitFor()]);
-    if (await reason.isVisible()) {
-      await reason.fill('The participant asked for a Marine Corps veteran.');
-      await page.getByRole('button', { name: 'Pair with coach' }).click();
-      await endButton.waitFor();
+    // The matcher proposes him for a waiting participant (as the first choice or one to pick
+    // instead); the coordinator keeps only that pair and approves it.
+    const coachList = (await api(page, `/programs/${programId}/coaches`)) as {
+      id: string;
+      givenName: string;
+      familyName: string;
+    }[];
+    const walt = coachList.find((c) => `${c.givenName} ${c.familyName}` === NAME)!;
+    const proposal = (await api(page, `/programs/${programId}/matching/proposal`)) as {
+      proposals: { participantId: string; participantName: string; coachId: string; alternatives: { coachId: string }[] }[];
+    };
+    const mine = proposal.proposals.find((p) => p.coachId === walt.id || p.alternatives.some((a) => a.coachId === walt.id));
+    expect(mine, 'the matcher offers the new coach to a waiting participant').toBeDefined();
+    const participantName = mine!.participantName;
+    await visit(page, 'Matching', 'Matching');
+    const approveBoxes = page.getByRole('checkbox', { name: /^Approve / });
+    await approveBoxes.first().waitFor();
+    for (let i = 0; i < (await approveBoxes.count()); i++) {
+      if (await approveBoxes.nth(i).isChecked()) await approveBoxes.nth(i).uncheck();
     }
+    await page.getByRole('checkbox', { name: `Approve ${participantName}`, exact: true }).check();
+    if (mine!.coachId !== walt.id) {
+      await page.getByRole('combobox', { name: `Coach for ${participantName}`, exact: true }).selectOption({ value: walt.id });
+    }
+    const reason = page.getByRole('textbox', { name: `Reason for pairing ${participantName} across genders`, exact: true });
+    if ((await reason.count()) > 0) await reason.fill('The participant asked for a Marine Corps veteran.');
+    await page.getByRole('button', { name: 'Approve 1 pair', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Approved 1 pair.' }).waitFor();
+    await expectAccessible(page, 'Matching, the new coach approved');
+    const history = (await api(page, `/programs/${programId}/participants/${mine!.participantId}/pairings`)) as {
+      coachId: string;
+      endedAt: string | null;
+    }[];
+    expect(history.find((h) => h.endedAt === null)?.coachId).toBe(walt.id);
+    // Both sides are told (the demo keeps the mail for staff to read).
+    const notices = (await api(page, `/programs/${programId}/mail`)) as { to: string; subject: string }[];
+    expect(notices.filter((m) => m.to === VOLUNTEER.email).map((m) => m.subject)).toContain('A new participant to coach');
     await expectAccessible(page, `${participantName} paired with the new coach`);
     await signOut(page);
     await page.close();

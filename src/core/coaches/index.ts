@@ -17,6 +17,10 @@ export const CoachInput = z.object({
   status: CoachStatus.default('active'),
   /** How many participants the coach chooses to coach at once; ECLIPSE started everyone at one. */
   caseload: z.int().min(1).max(20).default(1),
+  /** Matching preferences (#6, ADR 0016): age band, town (for in-person pairs), languages. */
+  birthYear: z.int().min(1900).max(2100).nullable().default(null),
+  town: z.string().trim().max(80).nullable().default(null),
+  languages: z.array(z.string().trim().min(2).max(40)).max(5).default([]),
 });
 export type CoachInput = z.infer<typeof CoachInput>;
 
@@ -40,5 +44,10 @@ export const CoachView = z.object({
   recentReached: z.int(),
   /** Training passed and the scope agreement signed: only then can the coach be paired (#6). */
   isTrained: z.boolean(),
+  birthYear: z.int().nullable(),
+  town: z.string().nullable(),
+  languages: z.array(z.string()),
 });
 export type CoachView = z.infer<typeof CoachView>;
+
+export * from './support';

@@ -7,3 +7,13 @@ export { explainPair, needsGenderReason } from './explain';
 export { byWaiting, greedyMatches, isCoachOpen, proposeMatches, type ProposeOptions } from './propose';
 export { solveTransport, type TransportProblem, type TransportSolution } from './flow';
 export { MatchingApproval, MatchingProposalView } from './views';
+export {
+  characteristicsOf,
+  matchCharacteristics,
+  matchReport,
+  MatchReportView,
+  rematchReasons,
+  type GroupStats,
+  type MatchCharacteristic,
+  type ReportPairing,
+} from './report';

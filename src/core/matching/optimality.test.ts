@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../shared/vocab';
 import {
   MatchingSettings,
+  MatchingSettingsInput,
   greedyMatches,
   proposeMatches,
   solveTransport,
@@ -256,6 +257,27 @@ describe('optimality', () => {
     // The instances exercise what they should: classes that merge, and greedy falling short.
     expect(merged).toBeGreaterThan(50);
     expect(beatGreedy).toBeGreaterThan(20);
+  });
+
+  it('equals brute force with per-program settings at the edges a coordinator can save (weights 0 or 100, rules off)', () => {
+    for (let seed = 5001; seed <= 5200; seed++) {
+      const r = seeded(seed);
+      const ps = Array.from({ length: r.int(1, 6) }, (_, k) => randomParticipant(r, k));
+      const cs = Array.from({ length: r.int(1, 4) }, (_, k) => randomCoach(r, k));
+      const edge = () => (r.chance(0.5) ? 0 : 100);
+      // What the settings form sends (every field), read as the matcher reads a program's stored row.
+      const input = MatchingSettingsInput.parse({
+        rules: { sameGender: r.chance(0.5), modality: r.chance(0.5), times: r.chance(0.5), trainedCoach: r.chance(0.5) },
+        weights: { painLocations: edge(), background: edge(), ageBand: edge(), sameTown: edge(), language: edge() },
+        ageBandYears: r.chance(0.5) ? 1 : 40,
+      });
+      const s = MatchingSettings.parse(input);
+      expect(s, `seed ${seed}: a saved setting reads back unchanged`).toEqual(input);
+      const best = bruteForce(ps, cs, s);
+      const result = proposeMatches(ps, cs, s);
+      expect(objective(result), `seed ${seed}`).toEqual(best);
+      expectValid(result, ps, cs, s);
+    }
   });
 
   it('equals an independent Bellman–Ford min-cost flow on 60 medium programs (40 × 15, up to 3 places)', () => {

@@ -6,9 +6,9 @@ import type { Channel, Gender, PainLocation, TimeOfDay } from '../shared/vocab';
  * A participant waiting for a coach, as the matcher sees it. Optional attributes are unknown when
  * undefined or null: an unknown attribute neither helps nor blocks a match.
  *
- * Stored today (participants table): gender, genderMatters, birthYear, painLocations, the preferred
+ * Stored (participants table): gender, genderMatters, birthYear, painLocations, the preferred
  * modality (→ `modalities`), preferredTimes (→ `times`), canShareContact, enrolledOn
- * (→ `waitingSince`). Not stored yet (#6): serviceBranch, serviceEra, town, languages.
+ * (→ `waitingSince`), serviceBranch, serviceEra, town, languages (ADR 0016).
  */
 export interface MatchParticipant {
   id: string;
@@ -34,8 +34,8 @@ export interface MatchParticipant {
 /**
  * A coach as the matcher sees it. Stored (coaches table): gender, status, painLocations,
  * modalities, caseload minus active pairings (→ `capacityLeft`), isTrained (training and the signed
- * agreement), times (availability from the application), serviceBranch, serviceEra. Not stored yet
- * (#6): birthYear, town, languages.
+ * agreement), times (availability from the application), serviceBranch, serviceEra, birthYear, town,
+ * languages (ADR 0016).
  */
 export interface MatchCoach {
   id: string;
@@ -96,6 +96,17 @@ export const MatchingSettings = z.object({
 export type MatchingSettings = z.output<typeof MatchingSettings>;
 
 export const DEFAULT_MATCHING_SETTINGS: MatchingSettings = MatchingSettings.parse({});
+
+/**
+ * What the coordinator's settings form sends (ADR 0016): every field, nothing else. Unknown or
+ * missing fields are refused (400) rather than silently defaulted.
+ */
+export const MatchingSettingsInput = z.strictObject({
+  rules: z.strictObject({ sameGender: z.boolean(), modality: z.boolean(), times: z.boolean(), trainedCoach: z.boolean() }),
+  weights: z.strictObject({ painLocations: Weight, background: Weight, ageBand: Weight, sameTown: Weight, language: Weight }),
+  ageBandYears: z.int().min(1).max(40),
+});
+export type MatchingSettingsInput = z.infer<typeof MatchingSettingsInput>;
 
 /** The highest match quality any pair can reach under these settings. */
 export function maxPairQuality(s: MatchingSettings): number {

@@ -4,6 +4,7 @@ import { reachWindowFields } from '../engagement/reach-window';
 import { DomainError } from '../shared/errors';
 import { patchSchema } from '../shared/patch';
 import { Channel, DateOn, Email, Gender, PainLocation, Phone, TimeOfDay } from '../shared/vocab';
+import { ServiceBranch, ServiceEra } from '../volunteers/application';
 
 /** Status from referral to the end of the program. */
 export const participantStatuses = ['referred', 'enrolled', 'active', 'completed', 'withdrawn'] as const;
@@ -69,6 +70,11 @@ export const ParticipantInput = z.object({
   phone: Phone.nullable().default(null),
   email: Email.nullable().default(null),
   canShareContact: z.boolean().default(false),
+  /** Matching preferences (#6, ADR 0016): background, town (for in-person pairs), languages. */
+  serviceBranch: ServiceBranch.nullable().default(null),
+  serviceEra: ServiceEra.nullable().default(null),
+  town: z.string().trim().max(80).nullable().default(null),
+  languages: z.array(z.string().trim().min(2).max(40)).max(5).default([]),
   referredOn: DateOn,
   status: z.enum(['referred', 'enrolled']).default('referred'),
 });
@@ -147,6 +153,10 @@ export const ParticipantFullView = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   canShareContact: z.boolean(),
+  serviceBranch: ServiceBranch.nullable(),
+  serviceEra: ServiceEra.nullable(),
+  town: z.string().nullable(),
+  languages: z.array(z.string()),
   referredOn: z.string(),
   enrolledOn: z.string().nullable(),
   endedOn: z.string().nullable(),

@@ -28,6 +28,25 @@ export const serviceEras = ['korea_or_earlier', 'vietnam', 'post_vietnam', 'gulf
 export const ServiceEra = z.enum(serviceEras);
 export type ServiceEra = z.infer<typeof ServiceEra>;
 
+/** Background in the words a proposal's reasons use ("both served in the Army in the Vietnam era"). */
+export const serviceBranchWords: Record<ServiceBranch, string> = {
+  army: 'Army',
+  navy: 'Navy',
+  air_force: 'Air Force',
+  marine_corps: 'Marine Corps',
+  coast_guard: 'Coast Guard',
+  space_force: 'Space Force',
+  prefer_not_to_say: '',
+};
+export const serviceEraWords: Record<ServiceEra, string> = {
+  korea_or_earlier: 'Korea (or earlier)',
+  vietnam: 'Vietnam',
+  post_vietnam: 'post-Vietnam',
+  gulf_war: 'Gulf War',
+  post_9_11: 'post-9/11',
+  prefer_not_to_say: '',
+};
+
 /** A background answer the matcher may compare: "prefer not to say" and no answer are both unknown. */
 export function comparableBackground(value: string | null | undefined): string | null {
   return value && value !== 'prefer_not_to_say' ? value : null;
@@ -80,6 +99,10 @@ export const ApplicationInput = z.object({
   modalities: z.array(Channel).min(1, 'Choose at least one way').max(4),
   serviceBranch: ServiceBranch.nullable().default(null),
   serviceEra: ServiceEra.nullable().default(null),
+  /** Optional, for matching (ADR 0016): age band, same town for in-person pairs, a language in common. */
+  birthYear: z.int().min(1900).max(2100).nullable().default(null),
+  town: z.string().trim().max(80).nullable().default(null),
+  languages: z.array(z.string().trim().min(2).max(40)).max(5).default([]),
   backgroundCheckConsent: z.boolean().default(false),
   /** The honeypot (see HONEYPOT_FIELD): never stored. */
   website: z.string().max(500).optional(),

@@ -51,6 +51,9 @@ export function presentCoach(c: CoachRow): CoachView {
     hasAccount: c.personId !== null,
     recentReached: c.recentReached,
     isTrained: isTrainingComplete(c),
+    birthYear: c.birthYear,
+    town: c.town,
+    languages: c.languages,
   };
 }
 
@@ -139,6 +142,9 @@ export type NewVolunteerCoach = Pick<
   | 'availability'
   | 'serviceBranch'
   | 'serviceEra'
+  | 'birthYear'
+  | 'town'
+  | 'languages'
 >;
 
 /**

@@ -40,6 +40,10 @@ export const coaches = pgTable(
     /** Background the program asked about (core/volunteers: service branches and eras). */
     serviceBranch: text('service_branch'),
     serviceEra: text('service_era'),
+    /** Matching preferences (#6, ADR 0016): age band, same town for in-person pairs, a language in common. */
+    birthYear: integer('birth_year'),
+    town: text('town'),
+    languages: jsonb('languages').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -4,3 +4,4 @@
  * caller's transaction.
  */
 export { addVolunteerCoach, findCoaches, recordCoachTraining, setCoachStatus, type NewVolunteerCoach } from './coaches.service';
+export { openCoachTasks } from './care.service';

@@ -1,10 +1,27 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { MatchCoach, MatchParticipant } from '../../../core/matching';
-import { comparableBackground, isTrainingComplete } from '../../../core/volunteers';
+import type { MatchCoach, MatchParticipant, ReportPairing } from '../../../core/matching';
+import {
+  comparableBackground,
+  isTrainingComplete,
+  serviceBranchWords,
+  serviceEraWords,
+  type ServiceBranch,
+  type ServiceEra,
+} from '../../../core/volunteers';
 import type { Db, Tx } from '../../platform/database';
 import { coaches } from '../coaches/coaches.table';
 import { pairings } from '../pairings/pairings.table';
 import { participants } from '../participants/participants.table';
+
+/** Background codes in the words a reason reads; "prefer not to say" and none are unknown (null). */
+const branchWords = (v: string | null) => {
+  const code = comparableBackground(v);
+  return code ? (serviceBranchWords[code as ServiceBranch] ?? code) : null;
+};
+const eraWords = (v: string | null) => {
+  const code = comparableBackground(v);
+  return code ? (serviceEraWords[code as ServiceEra] ?? code) : null;
+};
 
 /** A waiting participant as the matcher sees it, with what the proposal shows of him or her. */
 export type WaitingParticipant = MatchParticipant & { name: string; code: string };
@@ -34,6 +51,10 @@ export async function loadMatchingPool(
       preferredTimes: participants.preferredTimes,
       canShareContact: participants.canShareContact,
       enrolledOn: participants.enrolledOn,
+      serviceBranch: participants.serviceBranch,
+      serviceEra: participants.serviceEra,
+      town: participants.town,
+      languages: participants.languages,
     })
     .from(participants)
     .leftJoin(pairings, and(eq(pairings.participantId, participants.id), isNull(pairings.endedAt)))
@@ -54,6 +75,9 @@ export async function loadMatchingPool(
       availability: coaches.availability,
       serviceBranch: coaches.serviceBranch,
       serviceEra: coaches.serviceEra,
+      birthYear: coaches.birthYear,
+      town: coaches.town,
+      languages: coaches.languages,
       active: sql<number>`count(${pairings.id})::int`,
     })
     .from(coaches)
@@ -74,6 +98,10 @@ export async function loadMatchingPool(
       times: p.preferredTimes,
       painLocations: p.painLocations,
       birthYear: p.birthYear,
+      serviceBranch: branchWords(p.serviceBranch),
+      serviceEra: eraWords(p.serviceEra),
+      town: p.town,
+      languages: p.languages,
       waitingSince: p.enrolledOn,
     })),
     coaches: coachRows.map((c) => ({
@@ -87,8 +115,62 @@ export async function loadMatchingPool(
       // Training, availability and background come from the volunteer's journey (#6).
       isTrained: isTrainingComplete(c),
       times: c.availability?.times ?? [],
-      serviceBranch: comparableBackground(c.serviceBranch),
-      serviceEra: comparableBackground(c.serviceEra),
+      serviceBranch: branchWords(c.serviceBranch),
+      serviceEra: eraWords(c.serviceEra),
+      birthYear: c.birthYear,
+      town: c.town,
+      languages: c.languages,
     })),
   };
+}
+
+/** Every pairing the program made, with both sides' match attributes, for the "what lasts" report. */
+export async function loadReportPairings(db: Db | Tx, programId: string): Promise<ReportPairing[]> {
+  const rows = await db
+    .select({
+      startedAt: pairings.startedAt,
+      endedAt: pairings.endedAt,
+      endReason: pairings.endReason,
+      pGender: participants.gender,
+      pPain: participants.painLocations,
+      pBirthYear: participants.birthYear,
+      pBranch: participants.serviceBranch,
+      pEra: participants.serviceEra,
+      pTown: participants.town,
+      pLanguages: participants.languages,
+      cGender: coaches.gender,
+      cPain: coaches.painLocations,
+      cBirthYear: coaches.birthYear,
+      cBranch: coaches.serviceBranch,
+      cEra: coaches.serviceEra,
+      cTown: coaches.town,
+      cLanguages: coaches.languages,
+    })
+    .from(pairings)
+    .innerJoin(participants, eq(participants.id, pairings.participantId))
+    .innerJoin(coaches, eq(coaches.id, pairings.coachId))
+    .where(eq(pairings.programId, programId));
+  return rows.map((r) => ({
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
+    endReason: r.endReason,
+    participant: {
+      gender: r.pGender,
+      painLocations: r.pPain,
+      birthYear: r.pBirthYear,
+      serviceBranch: comparableBackground(r.pBranch),
+      serviceEra: comparableBackground(r.pEra),
+      town: r.pTown,
+      languages: r.pLanguages,
+    },
+    coach: {
+      gender: r.cGender,
+      painLocations: r.cPain,
+      birthYear: r.cBirthYear,
+      serviceBranch: comparableBackground(r.cBranch),
+      serviceEra: comparableBackground(r.cEra),
+      town: r.cTown,
+      languages: r.cLanguages,
+    },
+  }));
 }

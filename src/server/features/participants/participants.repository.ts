@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Weekday } from '../../../core/engagement/local-time';
 import type { ParticipantStatus, WithdrawalReason } from '../../../core/participants';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
+import type { ServiceBranch, ServiceEra } from '../../../core/volunteers';
 import { selectRows, type Db, type Tx } from '../../platform/database';
 
 /** A participant with the active pairing, the coach and contact counts: everything a screen shows. */
@@ -32,6 +33,10 @@ export interface ParticipantRecord {
   enrolledOn: string | null;
   endedOn: string | null;
   withdrawalReason: WithdrawalReason | null;
+  serviceBranch: ServiceBranch | null;
+  serviceEra: ServiceEra | null;
+  town: string | null;
+  languages: string[];
   pairing: {
     id: string;
     coachId: string;
@@ -54,6 +59,10 @@ interface Row {
   family_name: string;
   gender: Gender;
   birth_year: number | null;
+  service_branch: ServiceBranch | null;
+  service_era: ServiceEra | null;
+  town: string | null;
+  languages: string[] | string | null;
   pain_locations: PainLocation[] | string;
   preferred_modality: Channel;
   preferred_channel: Channel;
@@ -151,6 +160,10 @@ export async function findParticipants(
     enrolledOn: dateOn(r.enrolled_on),
     endedOn: dateOn(r.ended_on),
     withdrawalReason: r.withdrawal_reason,
+    serviceBranch: r.service_branch,
+    serviceEra: r.service_era,
+    town: r.town,
+    languages: r.languages === null ? [] : json(r.languages),
     pairing:
       r.pairing_id && r.coach_id && r.paired_at
         ? {

@@ -39,6 +39,11 @@ export const participants = pgTable(
     enrolledOn: date('enrolled_on'),
     endedOn: date('ended_on'),
     withdrawalReason: text('withdrawal_reason').$type<WithdrawalReason>(),
+    /** Matching preferences (#6, ADR 0016): shared background, same town for in-person pairs, a language in common. */
+    serviceBranch: text('service_branch'),
+    serviceEra: text('service_era'),
+    town: text('town'),
+    languages: jsonb('languages').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -138,6 +138,10 @@ describe('the volunteer pipeline', () => {
       availability: { days: ['tue', 'thu'], times: ['evening'] },
       serviceBranch: 'army',
       serviceEra: 'gulf_war',
+      // The optional answers for matching travel to the coach record too (ADR 0016).
+      birthYear: 1968,
+      town: 'Greenwood',
+      languages: ['English', 'Spanish'],
       trainedAt: null,
       agreementSignedAt: null,
       personId: null,

@@ -176,6 +176,9 @@ export async function moveApplicant(
             availability: { days: app.availableDays, times: app.availableTimes },
             serviceBranch: app.serviceBranch,
             serviceEra: app.serviceEra,
+            birthYear: app.birthYear,
+            town: app.town,
+            languages: app.languages,
           },
           now,
         );

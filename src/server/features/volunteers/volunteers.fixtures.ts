@@ -18,6 +18,9 @@ export const application = (o: Record<string, unknown> = {}) => ({
   modalities: ['phone', 'video'],
   serviceBranch: 'army',
   serviceEra: 'gulf_war',
+  birthYear: 1968,
+  town: 'Greenwood',
+  languages: ['English', 'Spanish'],
   ...o,
 });
 

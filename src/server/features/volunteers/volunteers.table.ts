@@ -39,6 +39,10 @@ export const volunteerApplications = pgTable(
     modalities: jsonb('modalities').$type<Channel[]>().notNull(),
     serviceBranch: text('service_branch'),
     serviceEra: text('service_era'),
+    /** Optional answers for matching (ADR 0016), copied to the coach record when training starts. */
+    birthYear: integer('birth_year'),
+    town: text('town'),
+    languages: jsonb('languages').$type<string[]>().notNull().default([]),
     /** Null when the program did not require a background check when the volunteer applied. */
     backgroundCheckConsent: boolean('background_check_consent'),
     state: text('state').$type<PipelineState>().notNull(),

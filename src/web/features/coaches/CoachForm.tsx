@@ -82,6 +82,29 @@ export function CoachForm({
         autoComplete="off"
       />
       <TextField
+        label="Year of birth (optional)"
+        hint="For matching people of about the same age."
+        inputMode="numeric"
+        className="field--short"
+        value={v.birthYear}
+        onChange={set('birthYear')}
+        error={fields['birthYear']}
+      />
+      <TextField
+        label="Town (optional)"
+        hint="For matching pairs who meet in person."
+        value={v.town}
+        onChange={set('town')}
+        error={fields['town']}
+      />
+      <TextField
+        label="Languages (optional)"
+        hint="Separate with commas, for example: English, Spanish."
+        value={v.languages}
+        onChange={set('languages')}
+        error={fields['languages']}
+      />
+      <TextField
         label="Caseload"
         hint="How many participants they choose to coach at once (1 to 20)."
         type="number"

@@ -7,6 +7,7 @@ import { instantAgo } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { InviteForm } from '../accounts';
+import { StaffCoachPreferences } from '../engagement';
 import { CoachStatusBadge } from './CoachBadges';
 import { coachName, openPlaces, useCoach, useCoachParticipants } from './coaches.api';
 
@@ -50,9 +51,19 @@ function CoachRecord({ coach: c }: { coach: CoachView }) {
             ['Reached contacts in the last 30 days', String(c.recentReached)],
             ['Kindred account', c.hasAccount ? 'Yes' : 'Not yet'],
             ['Training and agreement', c.isTrained ? 'Complete' : 'Not complete yet: the coach cannot be paired'],
+            ['Year of birth', c.birthYear === null ? null : String(c.birthYear)],
+            ['Town', c.town],
+            ['Languages', c.languages.join(', ')],
           ]}
         />
       </Section>
+      {program.can('wellbeing:follow_up') ? (
+        <p>
+          <Link to={program.to(`coaches/${c.id}/wellbeing`)}>Well-being check-ins</Link> ·{' '}
+          <Link to={program.to(`coaches/${c.id}/impact`)}>The difference {coachName(c)} makes</Link>
+        </p>
+      ) : null}
+      {program.isStaff && program.can('coach:preferences') ? <StaffCoachPreferences coachId={c.id} name={coachName(c)} /> : null}
       <Section title="Participants now" id="coach-participants">
         <CoachParticipants coachId={c.id} />
       </Section>

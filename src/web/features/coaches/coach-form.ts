@@ -13,6 +13,10 @@ export interface CoachFormValues {
   email: string;
   status: CoachStatus;
   caseload: string;
+  birthYear: string;
+  town: string;
+  /** Comma-separated. */
+  languages: string;
 }
 
 export const emptyCoach: CoachFormValues = {
@@ -25,6 +29,9 @@ export const emptyCoach: CoachFormValues = {
   email: '',
   status: 'active',
   caseload: '1',
+  birthYear: '',
+  town: '',
+  languages: '',
 };
 
 export function coachValuesOf(c: CoachView): CoachFormValues {
@@ -38,6 +45,9 @@ export function coachValuesOf(c: CoachView): CoachFormValues {
     email: c.email ?? '',
     status: c.status,
     caseload: String(c.caseload),
+    birthYear: c.birthYear === null ? '' : String(c.birthYear),
+    town: c.town ?? '',
+    languages: c.languages.join(', '),
   };
 }
 
@@ -49,6 +59,8 @@ export function missingCoachFields(v: CoachFormValues): FieldMessages {
   if (v.modalities.length === 0) out['modalities'] = 'Choose at least one way to meet';
   const n = Number(v.caseload);
   if (!Number.isInteger(n) || n < 1 || n > 20) out['caseload'] = 'Enter a whole number from 1 to 20';
+  if (v.birthYear.trim() && !/^(19|20)\d\d$/.test(v.birthYear.trim()))
+    out['birthYear'] = 'Enter a year such as 1968, or leave it empty';
   return out;
 }
 
@@ -66,7 +78,22 @@ export function coachBody(v: CoachFormValues): NewCoachBody & CoachUpdate {
     email: orNull(v.email),
     status: v.status,
     caseload: Number(v.caseload),
+    birthYear: v.birthYear.trim() ? Number(v.birthYear.trim()) : null,
+    town: orNull(v.town),
+    languages: languagesOf(v.languages),
   };
+}
+
+/** "English, Spanish" → ["English", "Spanish"] (empty parts dropped, each kept once). */
+export function languagesOf(s: string): string[] {
+  return [
+    ...new Set(
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export const coachFieldLabels: Record<string, string> = {
@@ -79,4 +106,7 @@ export const coachFieldLabels: Record<string, string> = {
   email: 'E-mail',
   status: 'Status',
   caseload: 'Caseload',
+  birthYear: 'Year of birth',
+  town: 'Town',
+  languages: 'Languages',
 };

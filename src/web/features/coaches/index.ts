@@ -3,3 +3,4 @@ export { CoachPage } from './CoachPage';
 export { EditCoachPage } from './EditCoachPage';
 export { NewCoachPage } from './NewCoachPage';
 export { coachName, openPlaces, useCoaches } from './coaches.api';
+export { BoostersPage, ImpactPage, ThanksForm, WellbeingPage } from './CarePages';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { MatchingProposalView, MatchingSettings } from '../../../core/matching';
 import { useProgram } from '../../app/program';
-import { Button, TableScroll } from '../../ui/controls';
+import { Button, ButtonLink, TableScroll } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, TextArea } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -33,9 +33,8 @@ function SettingsSummary({ settings: s }: { settings: MatchingSettings }) {
         <strong>Every pair needs:</strong> {rules.join('; ')}.
       </p>
       <p>
-        <strong>Match quality, in points:</strong> {weights.join('; ')}. Coaches’ training, availability and service background
-        come from their application; participants’ background and anyone’s town or language are not recorded yet, so those neither
-        help nor block a match.
+        <strong>Match quality, in points:</strong> {weights.join('; ')}. Anything not recorded for either person neither helps nor
+        blocks a match.
       </p>
     </>
   );
@@ -53,6 +52,20 @@ export function MatchingPage() {
   return (
     <Page
       title="Matching"
+      actions={
+        <>
+          {program.can('matching:configure') ? (
+            <ButtonLink variant="secondary" to={program.to('matching/settings')}>
+              Matching settings
+            </ButtonLink>
+          ) : null}{' '}
+          {program.can('matching:report') ? (
+            <ButtonLink variant="secondary" to={program.to('matching/report')}>
+              What kinds of matches last
+            </ButtonLink>
+          ) : null}
+        </>
+      }
       intro={
         <p>
           Kindred proposes a coach for every waiting participant at once: first as many pairs as the rules allow, then the best

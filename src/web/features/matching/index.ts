@@ -1,1 +1,3 @@
 export { MatchingPage } from './MatchingPage';
+export { MatchingSettingsPage } from './MatchingSettingsPage';
+export { MatchReportPage } from './MatchReportPage';

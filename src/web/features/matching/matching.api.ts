@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MatchingApproval, MatchingProposalView, UnmatchedCode } from '../../../core/matching';
+import type {
+  MatchingApproval,
+  MatchingProposalView,
+  MatchingSettings,
+  MatchingSettingsInput,
+  MatchReportView,
+  UnmatchedCode,
+} from '../../../core/matching';
 import type { PairingView } from '../../../core/pairings';
 import { api } from '../../app/api';
 import { programKey } from '../programs';
@@ -33,3 +40,27 @@ export const unmatchedLabels = {
   no_coach_with_place: 'Fitting coaches are full',
   places_taken_by_better_matches: 'Places taken by other matches',
 } as const satisfies Record<UnmatchedCode, string>;
+
+/** The program's matching settings (hard rules and weights). */
+export function useMatchingSettings(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'matching', 'settings'],
+    queryFn: () => api.get<MatchingSettings>(`/programs/${programId}/matching/settings`),
+  });
+}
+
+export function useSaveMatchingSettings(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MatchingSettingsInput) => api.put<MatchingSettings>(`/programs/${programId}/matching/settings`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...programKey(programId), 'matching'] }),
+  });
+}
+
+/** What kinds of matches last: pairings by match characteristic. */
+export function useMatchReport(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'matching', 'report'],
+    queryFn: () => api.get<MatchReportView>(`/programs/${programId}/matching/report`),
+  });
+}

@@ -25,6 +25,9 @@ function coach(id: string, overrides: Partial<CoachView>): CoachView {
     hasAccount: true,
     recentReached: 0,
     isTrained: true,
+    birthYear: null,
+    town: null,
+    languages: [],
     ...overrides,
   };
 }

@@ -5,6 +5,8 @@ import { dueOnPhrase, instantAgo } from '../../ui/dates';
 import { ErrorAlert, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { CheckInDueNotice } from '../plans';
+import { ThanksForm } from '../coaches';
+import { MyNextSession } from '../engagement';
 import { useParticipant, type SelfParticipant } from './participants.api';
 
 /** The participant's own page: who the coach is, how to reach him or her, and when they next talk. */
@@ -64,6 +66,7 @@ function CoachCard({ participant: p }: { participant: SelfParticipant }) {
         ) : null}
         {!c.phone && !c.email ? <p>Your coach will get in touch with you.</p> : null}
       </section>
+      <MyNextSession participantId={p.id} />
       <Section title="When you talk" id="when-you-talk">
         <p>{p.lastReachedAt ? `You last talked ${instantAgo(p.lastReachedAt)}.` : 'You have not talked yet.'}</p>
         {p.nextContactDueOn ? <p>Your next talk is {dueOnPhrase(p.nextContactDueOn)}.</p> : null}
@@ -74,6 +77,7 @@ function CoachCard({ participant: p }: { participant: SelfParticipant }) {
           Change how to reach me
         </ButtonLink>
       </Section>
+      {program.can('thanks:send') ? <ThanksForm participantId={p.id} coachName={c.name} /> : null}
     </>
   );
 }

@@ -12,6 +12,7 @@ import {
   useFormState,
 } from '../../ui/form';
 import { todayOn } from '../../ui/dates';
+import { serviceBranchLabels, serviceEraLabels } from '../volunteers';
 import { missingFields, participantFieldLabels, type ParticipantFormValues } from './participant-form';
 
 /** Adds or edits a participant: who they are, where it hurts, how to reach them, and consent to share. */
@@ -80,6 +81,39 @@ export function ParticipantForm({
           values={v.painLocations}
           onChange={set('painLocations')}
           error={fields['painLocations']}
+        />
+        <SelectField
+          label="Service branch (optional)"
+          hint="For matching with a coach of the same background."
+          placeholder="Not recorded"
+          options={optionsOf(serviceBranchLabels)}
+          value={v.serviceBranch}
+          onChange={set('serviceBranch')}
+          error={fields['serviceBranch']}
+        />
+        <SelectField
+          label="Service era (optional)"
+          placeholder="Not recorded"
+          options={optionsOf(serviceEraLabels)}
+          value={v.serviceEra}
+          onChange={set('serviceEra')}
+          error={fields['serviceEra']}
+        />
+        <TextField
+          label="Town (optional)"
+          hint="For matching with a coach nearby when meeting in person."
+          value={v.town}
+          onChange={set('town')}
+          error={fields['town']}
+          autoComplete="off"
+        />
+        <TextField
+          label="Languages (optional)"
+          hint="Separate with commas, for example: English, Spanish."
+          value={v.languages}
+          onChange={set('languages')}
+          error={fields['languages']}
+          autoComplete="off"
         />
       </fieldset>
       <fieldset className="fieldset">

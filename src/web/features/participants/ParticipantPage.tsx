@@ -7,12 +7,14 @@ import { QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { InviteForm } from '../accounts';
 import { ParticipantContacts } from '../contacts';
-import { BestTimes, ReachLinks, weekdayLabels } from '../engagement';
+import { BestTimes, NextSessionSection, ReachLinks, weekdayLabels } from '../engagement';
 import { PairingHistorySection, PairingPanel } from '../pairings';
 import { SafetyConcernLink } from '../safety';
 import { BetweenCallsSection, PlansSection } from '../plans';
 import { withdrawalReasonLabels } from './labels';
 import { StatusBadge } from './ParticipantBadges';
+import { TextingStatus } from '../mail';
+import { backgroundWords } from '../volunteers';
 import {
   participantName,
   useParticipant,
@@ -40,11 +42,21 @@ export function ParticipantPage() {
             <ButtonLink variant="secondary" to={program.to(`participants/${participantId}/edit`)}>
               Edit details
             </ButtonLink>
+            {program.can('assessment:view') && p.enrolledOn ? (
+              <ButtonLink variant="secondary" to={program.to(`participants/${participantId}/assessments`)}>
+                Assessments
+              </ButtonLink>
+            ) : null}
             <SafetyConcernLink participantId={participantId} />
           </>
         ) : p?.view === 'coaching' && program.isCoach ? (
           <>
-            <ButtonLink to={program.to(`contacts/new?participant=${participantId}`)}>Log a contact</ButtonLink>
+            {program.can('guide:run') ? (
+              <ButtonLink to={program.to(`participants/${participantId}/guide`)}>Start session guide</ButtonLink>
+            ) : null}
+            <ButtonLink variant="secondary" to={program.to(`contacts/new?participant=${participantId}`)}>
+              Log a contact
+            </ButtonLink>
             <SafetyConcernLink participantId={participantId} />
           </>
         ) : null
@@ -96,6 +108,9 @@ function StaffRecord({ participant: p }: { participant: FullParticipant }) {
           <StatusChangeForm participant={p} />
         </Section>
       ) : null}
+      {p.status === 'active' && program.can('session:schedule') ? (
+        <NextSessionSection participantId={p.id} givenName={p.givenName} />
+      ) : null}
       {p.status === 'active' && program.can('outreach:suggest') ? (
         <BestTimes programId={program.programId} participantId={p.id} name={p.givenName} />
       ) : null}
@@ -116,6 +131,7 @@ function StaffRecord({ participant: p }: { participant: FullParticipant }) {
             ['Year of birth', p.birthYear === null ? null : String(p.birthYear)],
             ['Where it hurts', listOf(painLocationLabels, p.painLocations)],
             ['Phone', p.phone ? <a href={telHref(p.phone)}>{p.phone}</a> : null],
+            ['Text messages', p.phone && program.can('mail:view') ? <TextingStatus participantId={p.id} /> : undefined],
             ['E-mail', p.email ? <a href={`mailto:${p.email}`}>{p.email}</a> : null],
             ['Best way to reach them', channelLabels[p.preferredChannel]],
             ['How they would like to meet', channelLabels[p.preferredModality]],
@@ -126,6 +142,9 @@ function StaffRecord({ participant: p }: { participant: FullParticipant }) {
             ['Notes about reaching them', p.contactNotes],
             ['Contact details may be shared with a coach', p.canShareContact ? 'Yes' : 'No'],
             ['A coach of the same gender matters', p.genderMatters ? 'Yes' : 'No'],
+            ['Service', backgroundWords(p.serviceBranch, p.serviceEra)],
+            ['Town', p.town],
+            ['Languages', p.languages.join(', ')],
             ['Referred', formatDateOn(p.referredOn)],
             ['Enrolled', p.enrolledOn ? formatDateOn(p.enrolledOn) : undefined],
             ['Ended', p.endedOn ? formatDateOn(p.endedOn) : undefined],
@@ -176,6 +195,7 @@ function CoachingRecord({ participant: p }: { participant: CoachingParticipant }
           ]}
         />
       </Section>
+      {program.can('session:schedule') ? <NextSessionSection participantId={p.id} givenName={p.givenName} /> : null}
       {program.can('outreach:suggest') ? (
         <BestTimes programId={program.programId} participantId={p.id} name={p.givenName} />
       ) : null}

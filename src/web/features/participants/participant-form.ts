@@ -1,5 +1,6 @@
 import type { ParticipantUpdate } from '../../../core/participants';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
+import type { ServiceBranch, ServiceEra } from '../../../core/volunteers';
 import type { FieldMessages } from '../../ui/form';
 import type { FullParticipant, NewParticipantBody } from './participants.api';
 
@@ -20,6 +21,11 @@ export interface ParticipantFormValues {
   canShareContact: boolean;
   referredOn: string;
   status: 'referred' | 'enrolled';
+  /** For matching (#6): background, town (in-person pairs), languages (comma-separated). */
+  serviceBranch: ServiceBranch | '';
+  serviceEra: ServiceEra | '';
+  town: string;
+  languages: string;
 }
 
 export function emptyParticipant(today: string): ParticipantFormValues {
@@ -39,6 +45,10 @@ export function emptyParticipant(today: string): ParticipantFormValues {
     canShareContact: false,
     referredOn: today,
     status: 'referred',
+    serviceBranch: '',
+    serviceEra: '',
+    town: '',
+    languages: '',
   };
 }
 
@@ -59,6 +69,10 @@ export function valuesOf(p: FullParticipant): ParticipantFormValues {
     canShareContact: p.canShareContact,
     referredOn: p.referredOn,
     status: p.status === 'referred' ? 'referred' : 'enrolled',
+    serviceBranch: p.serviceBranch ?? '',
+    serviceEra: p.serviceEra ?? '',
+    town: p.town ?? '',
+    languages: p.languages.join(', '),
   };
 }
 
@@ -91,6 +105,17 @@ function common(v: ParticipantFormValues) {
     phone: orNull(v.phone),
     email: orNull(v.email),
     canShareContact: v.canShareContact,
+    serviceBranch: v.serviceBranch || null,
+    serviceEra: v.serviceEra || null,
+    town: orNull(v.town),
+    languages: [
+      ...new Set(
+        v.languages
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ],
   };
 }
 
@@ -121,4 +146,8 @@ export const participantFieldLabels: Record<string, string> = {
   canShareContact: 'Permission to share contact details',
   referredOn: 'Referred on',
   status: 'Status',
+  serviceBranch: 'Service branch',
+  serviceEra: 'Service era',
+  town: 'Town',
+  languages: 'Languages',
 };

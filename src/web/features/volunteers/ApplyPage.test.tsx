@@ -82,6 +82,9 @@ describe('ApplyPage', () => {
       modalities: ['phone'],
       serviceBranch: 'navy',
       serviceEra: 'prefer_not_to_say',
+      birthYear: null,
+      town: null,
+      languages: [],
       backgroundCheckConsent: false,
       website: '',
     });

@@ -36,6 +36,9 @@ interface Values {
   modalities: Channel[];
   serviceBranch: ServiceBranch | '';
   serviceEra: ServiceEra | '';
+  birthYear: string;
+  town: string;
+  languages: string;
   backgroundCheckConsent: boolean;
   /** The honeypot: hidden from people, so only robots fill it. */
   website: string;
@@ -55,6 +58,9 @@ const initial: Values = {
   modalities: [],
   serviceBranch: '',
   serviceEra: '',
+  birthYear: '',
+  town: '',
+  languages: '',
   backgroundCheckConsent: false,
   website: '',
 };
@@ -73,6 +79,9 @@ const labels: Record<string, string> = {
   modalities: 'Ways to meet',
   serviceBranch: 'Service branch',
   serviceEra: 'Service era',
+  birthYear: 'Year of birth',
+  town: 'Town',
+  languages: 'Languages',
   backgroundCheckConsent: 'Background check',
 };
 
@@ -94,6 +103,8 @@ export function applicationProblems(
   if (v.modalities.length === 0) m['modalities'] = 'Choose at least one way';
   if (form.asksServiceBranch && !v.serviceBranch) m['serviceBranch'] = 'Choose one, or "Prefer not to say"';
   if (form.asksServiceEra && !v.serviceEra) m['serviceEra'] = 'Choose one, or "Prefer not to say"';
+  if (v.birthYear.trim() && !/^(19|20)\d\d$/.test(v.birthYear.trim()))
+    m['birthYear'] = 'Enter a year such as 1968, or leave it empty';
   if (form.requiresBackgroundCheck && !v.backgroundCheckConsent) {
     m['backgroundCheckConsent'] = 'This program asks every coach to agree to a background check';
   }
@@ -134,6 +145,16 @@ function ApplicationForm({ programId, form }: { programId: string; form: Applica
       modalities: v.modalities,
       serviceBranch: form.asksServiceBranch && v.serviceBranch ? v.serviceBranch : null,
       serviceEra: form.asksServiceEra && v.serviceEra ? v.serviceEra : null,
+      birthYear: v.birthYear.trim() ? Number(v.birthYear.trim()) : null,
+      town: v.town.trim() || null,
+      languages: [
+        ...new Set(
+          v.languages
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ],
       backgroundCheckConsent: v.backgroundCheckConsent,
       website: v.website,
     };
@@ -273,6 +294,29 @@ function ApplicationForm({ programId, form }: { programId: string; form: Applica
             hint="When most of your service was."
           />
         ) : null}
+        <TextField
+          label="Year of birth (optional)"
+          inputMode="numeric"
+          className="field--short"
+          value={values.birthYear}
+          onChange={set('birthYear')}
+          error={fields['birthYear']}
+          hint="Some participants like a coach of about their age."
+        />
+        <TextField
+          label="Town (optional)"
+          value={values.town}
+          onChange={set('town')}
+          error={fields['town']}
+          hint="For meeting participants nearby in person."
+        />
+        <TextField
+          label="Languages you could coach in (optional)"
+          value={values.languages}
+          onChange={set('languages')}
+          error={fields['languages']}
+          hint="Separate with commas, for example: English, Spanish."
+        />
         {form.requiresBackgroundCheck ? (
           <fieldset className="field fieldset">
             <legend className="field__label">Background check</legend>

@@ -65,3 +65,9 @@ export const dayLabels = {
   sat: 'Saturday',
   sun: 'Sunday',
 } as const satisfies Record<Weekday, string>;
+
+/** "Army, Vietnam era (about 1955–1975)", or null when neither is recorded. */
+export function backgroundWords(branch: ServiceBranch | null, era: ServiceEra | null): string | null {
+  const words = [branch ? serviceBranchLabels[branch] : null, era ? serviceEraLabels[era] : null].filter(Boolean);
+  return words.length > 0 ? words.join(', ') : null;
+}
