@@ -97,13 +97,14 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--name <name>', 'display name')
     .option('--admin', 'make the account a deployment administrator')
     .option('--program <id>', 'grant a role in this program (with --role)')
-    .option('--role <role>', 'admin, coordinator, coach, participant or evaluator')
+    .option('--role <role>', 'admin, coordinator, coach, participant, evaluator or assessor')
     .action(async (opts: { email: string; name: string; admin?: boolean; program?: string; role?: string }) => {
       const email = Email.safeParse(opts.email);
       if (!email.success) throw new UsageError('--email is not a valid e-mail address');
       if ((opts.program === undefined) !== (opts.role === undefined)) throw new UsageError('--program and --role go together');
       const role = opts.role === undefined ? null : Role.safeParse(opts.role);
-      if (role && !role.success) throw new UsageError('--role must be one of admin, coordinator, coach, participant, evaluator');
+      if (role && !role.success)
+        throw new UsageError('--role must be one of admin, coordinator, coach, participant, evaluator, assessor');
       const password = Password.safeParse(await readPassword());
       if (!password.success) throw new UsageError('The password must have at least 12 characters');
       const config = loadConfig(process.env);

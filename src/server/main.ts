@@ -7,11 +7,13 @@ import { openDatabase, type Database } from './platform/database';
 import { lockDataDir, type DirLock } from './platform/lock';
 import { createLogger, loggableError } from './platform/logger';
 import { createMailer } from './platform/mail';
+import { createTexter } from './platform/sms';
 import { backupEmbedded } from './platform/backup';
 import { isDatabaseEmpty, seedDemo } from './demo/seed';
-import { sweepLadder } from './features/engagement';
+import { sweepLadder, sweepSessionReminders } from './features/engagement';
 import { loadCurriculum } from './features/curriculum';
 import { loadTraining } from './features/volunteers';
+import { guideContent, sweepCheckInReminders } from './features/guidance';
 
 export interface RunningServer {
   app: App;
@@ -26,6 +28,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
   // Bad content stops start-up before anything is opened, naming each file and problem.
   const curriculum = loadCurriculum({ extraDir: config.curriculumDir });
   const training = loadTraining();
+  guideContent();
   let lock: DirLock | null = null;
   if (config.database.kind === 'pglite') lock = lockDataDir(config.database.dataDir);
   let db: Database;
@@ -39,7 +42,11 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
   }
   const clock = opts.clock ?? systemClock;
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const deps: Deps = { db: db.db, clock, mailer, publicUrl: config.publicUrl, curriculum, training };
+  const texter = createTexter({
+    sms: config.sms,
+    onCaptured: (id) => logger.info({ messageId: id }, 'text message captured (log-only provider)'),
+  });
+  const deps: Deps = { db: db.db, clock, mailer, texter, publicUrl: config.publicUrl, curriculum, training };
   if (config.isDemo && (await isDatabaseEmpty(db.db))) {
     logger.info('seeding the demo program');
     await seedDemo(db.db, clock.now());
@@ -64,6 +71,9 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
       mailer
         .deliverPending(deps.db, () => clock.now())
         .catch((err: Error) => logger.error({ err: loggableError(err) }, 'mail delivery failed'));
+      texter
+        .deliverPending(deps.db, () => clock.now())
+        .catch((err: Error) => logger.error({ err: loggableError(err) }, 'text delivery failed'));
     }, 15_000),
   );
   // The escalation ladder: record the steps that fired and e-mail coaches their reminders.
@@ -71,6 +81,18 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
   const sweep = () => {
     sweeping = sweeping.then(() =>
       sweepLadder(deps, clock.now()).catch((err: Error) => logger.error({ err: loggableError(err) }, 'ladder sweep failed')),
+    );
+    // Session reminders (ADR 0013): idempotency keys make a repeated sweep send nothing twice.
+    sweeping = sweeping.then(() =>
+      sweepSessionReminders(deps, clock.now()).catch((err: Error) =>
+        logger.error({ err: loggableError(err) }, 'session reminder sweep failed'),
+      ),
+    );
+    // Weekly check-in reminders by the participant's preferences (issue #4): once per ISO week.
+    sweeping = sweeping.then(() =>
+      sweepCheckInReminders(deps, clock.now()).catch((err: Error) =>
+        logger.error({ err: loggableError(err) }, 'check-in reminder sweep failed'),
+      ),
     );
   };
   sweep();

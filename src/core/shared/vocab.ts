@@ -18,7 +18,8 @@ export const timesOfDay = ['morning', 'afternoon', 'evening'] as const;
 export const TimeOfDay = z.enum(timesOfDay);
 export type TimeOfDay = z.infer<typeof TimeOfDay>;
 
-export const roles = ['admin', 'coordinator', 'coach', 'participant', 'evaluator'] as const;
+/** `assessor`: enters research assessments and is blind to the trial arm (no coaching data; ADR 0015). */
+export const roles = ['admin', 'coordinator', 'coach', 'participant', 'evaluator', 'assessor'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 

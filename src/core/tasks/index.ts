@@ -179,14 +179,15 @@ export function pairState(
  * put first on every coordinator's list (issue #5, features/safety). A safety task has no pairing
  * (the participant may be waiting for a coach) and carries its event's id.
  */
-export const taskViewKinds = [...taskKinds, 'safety'] as const;
+export const taskViewKinds = [...taskKinds, 'safety', 'booster_due', 'call_coach', 'assessment'] as const;
 export type TaskViewKind = (typeof taskViewKinds)[number];
 
 export const TaskView = z.object({
   kind: z.enum(taskViewKinds),
   assignee: z.enum(['coach', 'coordinator']),
   pairingId: z.uuid().nullable(),
-  participantId: z.uuid(),
+  /** Null for the tasks about a coach (#6, ADR 0016): a booster due, a call after a worsening check-in. */
+  participantId: z.uuid().nullable(),
   participantName: z.string(),
   coachId: z.uuid().nullable(),
   coachName: z.string(),
@@ -195,6 +196,8 @@ export const TaskView = z.object({
   reason: z.string(),
   tips: z.array(z.string()),
   safetyEventId: z.uuid().optional(),
+  /** The coach's well-being check-in a `call_coach` task follows up. */
+  checkInId: z.uuid().optional(),
 });
 export type TaskView = z.infer<typeof TaskView>;
 

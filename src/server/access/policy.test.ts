@@ -8,7 +8,7 @@ const PROGRAM = '00000000-0000-4000-8000-00000000000a';
 const OTHER_PROGRAM = '00000000-0000-4000-8000-00000000000b';
 
 type RoleKey = Role | 'none';
-const roleKeys: readonly RoleKey[] = ['admin', 'coordinator', 'coach', 'participant', 'evaluator', 'none'];
+const roleKeys: readonly RoleKey[] = ['admin', 'coordinator', 'coach', 'participant', 'evaluator', 'assessor', 'none'];
 const relations: readonly Relation[] = ['none', 'self', 'coach_of'];
 
 /** One cell per relation, in the order none, self, coach_of. */
@@ -24,6 +24,9 @@ const ALL_F: Row = [F, F, F];
 const NONE: Row = [_, _, _];
 /** Staff (admin, coordinator) only. */
 const staffOnly = { admin: ALL_F, coordinator: ALL_F, coach: NONE, participant: NONE, evaluator: NONE, none: NONE } as const;
+/** A row of the matrix; the assessor column may be left out, meaning NONE (assessors are blind to coaching data). */
+type ExpectedRow = Record<Exclude<RoleKey, 'assessor'>, Row> & { assessor?: Row };
+const rowOf = (action: Action, role: RoleKey): Row => (expected[action] as ExpectedRow)[role] ?? NONE;
 
 /**
  * The expected answer of `decide()` for every action × role × relation, written out by hand: a
@@ -32,7 +35,15 @@ const staffOnly = { admin: ALL_F, coordinator: ALL_F, coach: NONE, participant: 
  */
 const expected = {
   'program:create': { admin: NONE, coordinator: NONE, coach: NONE, participant: NONE, evaluator: NONE, none: NONE },
-  'program:view': { admin: ALL_F, coordinator: ALL_F, coach: ALL_F, participant: ALL_F, evaluator: ALL_F, none: NONE },
+  'program:view': {
+    admin: ALL_F,
+    coordinator: ALL_F,
+    coach: ALL_F,
+    participant: ALL_F,
+    evaluator: ALL_F,
+    assessor: ALL_F,
+    none: NONE,
+  },
   'program:update': { admin: ALL_F, coordinator: NONE, coach: NONE, participant: NONE, evaluator: NONE, none: NONE },
   'overview:view': { admin: ALL_F, coordinator: ALL_F, coach: NONE, participant: NONE, evaluator: [P, P, P], none: NONE },
   'participant:list': { admin: ALL_F, coordinator: ALL_F, coach: [C, C, C], participant: NONE, evaluator: [P, P, P], none: NONE },
@@ -71,6 +82,15 @@ const expected = {
   'pairing:list': staffOnly,
   'matching:propose': staffOnly,
   'matching:approve': staffOnly,
+  'matching:configure': staffOnly,
+  'matching:report': { admin: ALL_F, coordinator: ALL_F, coach: NONE, participant: NONE, evaluator: [P, P, P], none: NONE },
+  'booster:manage': staffOnly,
+  'coach_care:view': staffOnly,
+  'wellbeing:record': { admin: NONE, coordinator: NONE, coach: [_, S, _], participant: NONE, evaluator: NONE, none: NONE },
+  'wellbeing:view': { admin: ALL_F, coordinator: ALL_F, coach: [_, S, _], participant: NONE, evaluator: NONE, none: NONE },
+  'wellbeing:follow_up': staffOnly,
+  'impact:view': { admin: ALL_F, coordinator: ALL_F, coach: [_, S, _], participant: NONE, evaluator: NONE, none: NONE },
+  'thanks:send': { admin: NONE, coordinator: NONE, coach: NONE, participant: [_, S, _], evaluator: NONE, none: NONE },
   'contact:log': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
   'contact:list': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
   'task:list': { admin: ALL_F, coordinator: ALL_F, coach: [C, C, C], participant: NONE, evaluator: NONE, none: NONE },
@@ -78,10 +98,14 @@ const expected = {
   'pair:list': staffOnly,
   'ladder:record': staffOnly,
   'coach:preferences': { admin: ALL_F, coordinator: ALL_F, coach: [_, S, _], participant: NONE, evaluator: NONE, none: NONE },
+  'session:view': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: [_, S, _], evaluator: NONE, none: NONE },
+  'session:schedule': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
+  'scheduling:configure': staffOnly,
   'curriculum:view': { admin: ALL_F, coordinator: ALL_F, coach: [C, C, C], participant: [S, S, S], evaluator: ALL_F, none: NONE },
   'plan:list': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: [_, S, _], evaluator: NONE, none: NONE },
   'plan:create': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
   'plan:review': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
+  'guide:run': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: NONE, evaluator: NONE, none: NONE },
   'plan:summary': { admin: ALL_F, coordinator: ALL_F, coach: NONE, participant: NONE, evaluator: [P, P, P], none: NONE },
   'checkin:record': { admin: NONE, coordinator: NONE, coach: NONE, participant: [_, S, _], evaluator: NONE, none: NONE },
   'progress:view': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: [_, S, _], evaluator: NONE, none: NONE },
@@ -90,13 +114,29 @@ const expected = {
   'invitation:list': staffOnly,
   'audit:view': staffOnly,
   'mail:view': staffOnly,
+  'mail:resend': staffOnly,
   'safety:raise': { admin: ALL_F, coordinator: ALL_F, coach: [_, _, C], participant: [_, S, _], evaluator: NONE, none: NONE },
   'safety:view': staffOnly,
   'safety:act': staffOnly,
   'safety:log': { admin: ALL_F, coordinator: ALL_F, coach: NONE, participant: NONE, evaluator: [P, P, P], none: NONE },
   'safety:configure': staffOnly,
-  'crisis:view': { admin: ALL_F, coordinator: ALL_F, coach: ALL_F, participant: ALL_F, evaluator: ALL_F, none: NONE },
-} as const satisfies Record<Action, Record<RoleKey, Row>>;
+  'crisis:view': {
+    admin: ALL_F,
+    coordinator: ALL_F,
+    coach: ALL_F,
+    participant: ALL_F,
+    evaluator: ALL_F,
+    assessor: ALL_F,
+    none: NONE,
+  },
+  // Assessments (ADR 0015). The assessor column is written only where an assessor is allowed; every
+  // other row means "nothing" for an assessor (the blinding rule: no coaching data, no arm).
+  'assessment:configure': staffOnly,
+  'assessment:list': { ...staffOnly, assessor: ALL_F },
+  'assessment:view': { ...staffOnly, assessor: ALL_F },
+  'assessment:enter': { ...staffOnly, assessor: ALL_F },
+  'assessment:report': { ...staffOnly, evaluator: [P, P, P], assessor: ALL_F },
+} as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
   return {
@@ -123,7 +163,7 @@ describe('the policy matrix: role × action × relation', () => {
       for (const role of roleKeys) {
         it(`${role}`, () => {
           const got = relations.map((rel) => decide(actorFor(role), action, PROGRAM, rel));
-          expect(got).toEqual([...expected[action][role]]);
+          expect(got).toEqual([...rowOf(action, role)]);
         });
       }
     });
@@ -144,6 +184,14 @@ describe('the policy matrix: role × action × relation', () => {
     expect(decide(coachAndEvaluator, 'participant:list', PROGRAM)).toBe('coaching');
     expect(decide(actor(['coordinator', 'coach']), 'participant:view', PROGRAM, 'none')).toBe('full');
     expect(decide(actor(['coach', 'participant']), 'curriculum:view', PROGRAM)).toBe('coaching');
+  });
+
+  it('keeps an assessor blind: no coaching data and no participant record, only assessments', () => {
+    const assessor = actor(['assessor']);
+    const allowed = actions.filter((a) => relations.some((rel) => decide(assessor, a, PROGRAM, rel) !== null));
+    expect(allowed.sort()).toEqual(
+      ['assessment:enter', 'assessment:list', 'assessment:report', 'assessment:view', 'crisis:view', 'program:view'].sort(),
+    );
   });
 
   it('gives a deployment administrator the admin column in every program, without any grant', () => {
@@ -221,15 +269,21 @@ describe('capabilities', () => {
       'training:view',
       'training:take',
       'agreement:sign',
+      'wellbeing:record',
+      'wellbeing:view',
+      'impact:view',
       'contact:log',
       'contact:list',
       'task:list',
       'outreach:suggest',
       'coach:preferences',
+      'session:view',
+      'session:schedule',
       'curriculum:view',
       'plan:list',
       'plan:create',
       'plan:review',
+      'guide:run',
       'progress:view',
       'encouragement:write',
       'safety:raise',
@@ -239,6 +293,8 @@ describe('capabilities', () => {
       'program:view',
       'participant:view',
       'participant:preferences',
+      'thanks:send',
+      'session:view',
       'curriculum:view',
       'plan:list',
       'checkin:record',
@@ -251,10 +307,12 @@ describe('capabilities', () => {
       'overview:view',
       'participant:list',
       'participant:view',
+      'matching:report',
       'curriculum:view',
       'plan:summary',
       'safety:log',
       'crisis:view',
+      'assessment:report',
     ]);
     expect(capabilities(actor(['coach']), OTHER_PROGRAM)).toEqual([]);
     expect(capabilities(actor(['coordinator']), PROGRAM)).toEqual(
@@ -264,7 +322,9 @@ describe('capabilities', () => {
           a !== 'program:update' &&
           a !== 'checkin:record' &&
           a !== 'training:take' &&
-          a !== 'agreement:sign',
+          a !== 'agreement:sign' &&
+          a !== 'wellbeing:record' &&
+          a !== 'thanks:send',
       ),
     );
   });

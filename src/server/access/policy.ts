@@ -30,6 +30,15 @@ export const actions = [
   'pairing:list',
   'matching:propose',
   'matching:approve',
+  'matching:configure',
+  'matching:report',
+  'booster:manage',
+  'coach_care:view',
+  'wellbeing:record',
+  'wellbeing:view',
+  'wellbeing:follow_up',
+  'impact:view',
+  'thanks:send',
   'contact:log',
   'contact:list',
   'task:list',
@@ -37,11 +46,15 @@ export const actions = [
   'pair:list',
   'ladder:record',
   'coach:preferences',
+  'session:view',
+  'session:schedule',
+  'scheduling:configure',
   'curriculum:view',
   'plan:list',
   'plan:create',
   'plan:review',
   'plan:summary',
+  'guide:run',
   'checkin:record',
   'progress:view',
   'encouragement:write',
@@ -49,12 +62,18 @@ export const actions = [
   'invitation:list',
   'audit:view',
   'mail:view',
+  'mail:resend',
   'safety:raise',
   'safety:view',
   'safety:act',
   'safety:log',
   'safety:configure',
   'crisis:view',
+  'assessment:configure',
+  'assessment:list',
+  'assessment:view',
+  'assessment:enter',
+  'assessment:report',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -118,6 +137,20 @@ export const policy = {
   'pairing:list': staffOnly,
   'matching:propose': staffOnly,
   'matching:approve': staffOnly,
+  'matching:configure': staffOnly,
+  // What kinds of matches last (#6): counts only, no names, so evaluators read it pseudonymously.
+  'matching:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  // Keeping coaches (#6, ADR 0016): staff schedule boosters and follow each coach's training state.
+  'booster:manage': staffOnly,
+  'coach_care:view': staffOnly,
+  // A coach's own well-being check-in: only the coach records it; the coach and staff read it.
+  'wellbeing:record': (r, rel) => (r.has('coach') && rel === 'self' ? 'self' : null),
+  'wellbeing:view': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'self' ? 'self' : null),
+  'wellbeing:follow_up': staffOnly,
+  // "The difference I am making": the coach's own numbers, and staff.
+  'impact:view': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'self' ? 'self' : null),
+  // A participant thanks his or her own coach.
+  'thanks:send': (r, rel) => (r.has('participant') && rel === 'self' ? 'self' : null),
   'contact:log': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
   'contact:list': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
   'task:list': (r) => (isStaff(r) ? 'full' : r.has('coach') ? 'coaching' : null),
@@ -128,6 +161,16 @@ export const policy = {
   'ladder:record': staffOnly,
   // A coach says how and when to be reached; staff may read and change it.
   'coach:preferences': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'self' ? 'self' : null),
+  // Sessions a pair agrees (#3): staff and the pair's coach schedule, move and cancel them; the
+  // participant sees his or her own. The program's video-room template and reminders are staff's.
+  'session:view': (r, rel) => {
+    if (isStaff(r)) return 'full';
+    if (r.has('coach') && rel === 'coach_of') return 'coaching';
+    if (r.has('participant') && rel === 'self') return 'self';
+    return null;
+  },
+  'session:schedule': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
+  'scheduling:configure': staffOnly,
   // Curriculum content is not personal data. Participants read the handouts; coaches, staff and
   // evaluators (who judge fidelity to the manual) also read the coach's guide.
   'curriculum:view': (r) => {
@@ -147,6 +190,8 @@ export const policy = {
   'plan:create': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
   'plan:review': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
   'plan:summary': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  // The session guide logs a contact and makes plans: the participant's own coach (or staff), like contact:log.
+  'guide:run': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
   // The weekly check-in, the practice log and the sharing setting are the participant's own voice.
   'checkin:record': (r, rel) => (r.has('participant') && rel === 'self' ? 'self' : null),
   // The progress picture. The coach's view leaves out check-ins and the practice log when the
@@ -163,6 +208,7 @@ export const policy = {
   'invitation:list': staffOnly,
   'audit:view': staffOnly,
   'mail:view': staffOnly,
+  'mail:resend': staffOnly,
   // Safety (issue #5): staff raise for anyone, a coach for his or her own participants, a
   // participant for himself or herself ("I need help now"). Only staff see, act on and configure
   // events; evaluators read the log pseudonymously for oversight. Crisis help is for everyone.
@@ -177,6 +223,15 @@ export const policy = {
   'safety:log': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
   'safety:configure': staffOnly,
   'crisis:view': anyRole,
+  // Assessments (issue #5, ADR 0015). Staff configure timepoints and instruments. Assessors enter
+  // research assessments and are blind to the trial arm: they hold no coaching action above, and
+  // the assessment views carry no coach, pairing, contact, plan or arm. Evaluators get the
+  // pseudonymous program report only.
+  'assessment:configure': staffOnly,
+  'assessment:list': (r) => (isStaff(r) || r.has('assessor') ? 'full' : null),
+  'assessment:view': (r) => (isStaff(r) || r.has('assessor') ? 'full' : null),
+  'assessment:enter': (r) => (isStaff(r) || r.has('assessor') ? 'full' : null),
+  'assessment:report': (r) => (isStaff(r) || r.has('assessor') ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

@@ -9,10 +9,15 @@ import type { Db } from '../platform/database';
 import { hashPassword } from '../platform/passwords';
 import { people, roleGrants } from '../features/accounts/accounts.table';
 import { coaches } from '../features/coaches/coaches.table';
+import { seedCoachCareDemo } from '../features/coaches/care.demo';
 import { contacts } from '../features/contacts/contacts.table';
 import { ladderEvents } from '../features/engagement/engagement.table';
+import { seedSchedulingDemo } from '../features/engagement/scheduling.demo';
 import { pairings } from '../features/pairings/pairings.table';
 import { seedPlansDemo } from '../features/plans/plans.demo';
+import { seedGuidanceDemo } from '../features/guidance/guidance.demo';
+import { seedAssessmentsDemo } from '../features/assessments/assessments.demo';
+import { seedOutboxDemo } from '../features/mail/mail.demo';
 import { participants } from '../features/participants/participants.table';
 import { programs } from '../features/programs/programs.table';
 import { seedDemoVolunteers } from '../features/volunteers';
@@ -294,7 +299,33 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
       otherPairs: [3, 4, 5, 6, 7].flatMap((i) => demoPairOf(i, coordinatorId) ?? []),
       notReadyPair: demoPairOf(1, coachPersonId),
     });
+    // The demo participant's last contact as a guided session, with its pain and mood check (#4).
+    await seedGuidanceDemo(tx, { programId, demoPair: demoPairOf(0, coachPersonId)!, createdBy: coachPersonId });
 
+    // Agreed next sessions with their video room, a phone call and a meeting in person (#3).
+    await seedSchedulingDemo(tx, {
+      programId,
+      now,
+      timeZone: DEFAULT_TIME_ZONE,
+      scheduledBy: coachPersonId,
+      demoPair: demoPairOf(0, coachPersonId)!,
+      otherPairs: [3, 4].flatMap((i) => demoPairOf(i, coordinatorId) ?? []),
+    });
+    // Assessments (issue #5): baselines and 3-month follow-ups, some overdue or missed.
+    await seedAssessmentsDemo(tx, {
+      programId,
+      now,
+      timeZone: DEFAULT_TIME_ZONE,
+      enteredBy: coordinatorId,
+      participants: participantRows.map((p, i) => ({
+        id: p.id!,
+        enrolledOn: p.enrolledOn ?? null,
+        endedOn: p.endedOn ?? null,
+        firstPairedAt: pairingRows.find((x) => x.participantId === p.id)?.startedAt ?? null,
+        isDemoParticipant: i === 0,
+      })),
+      passwordHash,
+    });
     // The coordinator has already called one quiet pair (ladder step 3) and written down what was learnt.
     const rules = { cadenceDays: 14, lengthDays: 182, timeZone: DEFAULT_TIME_ZONE, ladder: DEFAULT_LADDER };
     for (const pairing of pairingRows) {
@@ -334,6 +365,20 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
     }
     // Volunteers who applied to coach: two new, one screened (#6).
     await seedDemoVolunteers(tx, programId, coordinatorId, now);
+    // Keeping coaches: boosters, well-being check-ins and thanks (#6, ADR 0016).
+    await seedCoachCareDemo(tx, {
+      programId,
+      coordinatorId,
+      now,
+      timeZone: DEFAULT_TIME_ZONE,
+      coachIds: coachRows.filter((c) => c.status === 'active').map((c) => c.id),
+      demoCoachParticipantIds: pairingRows
+        .filter((x) => x.coachId === coachRows[0]!.id && !x.endedAt)
+        .map((x) => x.participantId),
+    });
+    // One participant texted STOP: a later reminder text shows as not sent (ADR 0012).
+    const optedOut = participantRows.find((p, i) => i >= 3 && p.status === 'active' && p.phone);
+    if (optedOut?.phone) await seedOutboxDemo(tx, { programId, now, optedOutPhone: optedOut.phone, id });
   });
   return { programId };
 }

@@ -12,6 +12,12 @@ const PUBLIC = [
   // A volunteer applies to coach without an account (#6).
   'GET /api/v1/programs/:programId/application-form',
   'POST /api/v1/programs/:programId/applications',
+  // The SMS provider's inbound webhook (STOP/START), authenticated by the provider's signature (ADR 0012).
+  'POST /api/v1/sms/inbound',
+  // A participant's one-time assessment link: the token in the body is the credential (ADR 0015).
+  'POST /api/v1/programs/:programId/assessment-link',
+  'PUT /api/v1/programs/:programId/assessment-link/draft',
+  'POST /api/v1/programs/:programId/assessment-link/submit',
 ];
 
 describe('health and the session guard on every route', () => {

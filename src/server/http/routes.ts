@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { accountsRoutes } from '../features/accounts/accounts.routes';
+import { assessmentsRoutes } from '../features/assessments/assessments.routes';
 import { auditRoutes } from '../features/audit/audit.routes';
+import { coachCareRoutes } from '../features/coaches/care.routes';
 import { coachesRoutes } from '../features/coaches/coaches.routes';
 import { contactsRoutes } from '../features/contacts/contacts.routes';
 import { curriculumRoutes } from '../features/curriculum/curriculum.routes';
 import { engagementRoutes } from '../features/engagement/engagement.routes';
+import { guidanceRoutes } from '../features/guidance/guidance.routes';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { matchingRoutes } from '../features/matching/matching.routes';
 import { pairingsRoutes } from '../features/pairings/pairings.routes';
@@ -39,6 +42,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   programsRoutes(app, opts);
   participantsRoutes(app, opts);
   coachesRoutes(app, opts);
+  coachCareRoutes(app, opts);
   volunteersRoutes(app, opts);
   pairingsRoutes(app, opts);
   matchingRoutes(app, opts);
@@ -47,7 +51,9 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   engagementRoutes(app, opts);
   curriculumRoutes(app, opts);
   plansRoutes(app, opts);
+  guidanceRoutes(app, opts);
   safetyRoutes(app, opts);
+  assessmentsRoutes(app, opts);
   auditRoutes(app, opts);
   mailRoutes(app, opts);
 }
@@ -58,4 +64,5 @@ export const DEMO_ACCOUNTS = [
   'participant@example.org',
   'evaluator@example.org',
   'admin@example.org',
+  'assessor@example.org',
 ];

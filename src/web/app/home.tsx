@@ -26,6 +26,7 @@ export function ProgramHomeRedirect() {
   if (p.isCoach) return <Navigate to={p.to('today')} replace />;
   if (p.isParticipant) return <Navigate to={p.to('my-coach')} replace />;
   if (p.can('overview:view')) return <Navigate to={p.to('overview')} replace />;
+  if (p.can('assessment:list')) return <Navigate to={p.to('assessments')} replace />;
   return (
     <Page title={p.membership.programName}>
       <ErrorAlert title="Nothing to show" error={{ message: 'Your account has no pages in this program yet.' }} />

@@ -98,11 +98,17 @@ export function navItems(p: ProgramScope): NavItem[] {
     items.push({ to: p.to('contacts'), label: 'My contacts', end: true });
     if (p.can('coach:preferences')) items.push({ to: p.to('my-availability'), label: 'When to reach me' });
     if (p.can('training:take')) items.push({ to: p.to('training'), label: 'Training' });
+    if (p.can('wellbeing:record')) items.push({ to: p.to('my-wellbeing'), label: 'My well-being' });
+    if (p.can('impact:view')) items.push({ to: p.to('my-impact'), label: 'The difference I make' });
   }
   if (staffOrEvaluator && p.can('participant:list')) items.push({ to: p.to('participants'), label: 'Participants' });
   if (p.can('coach:list')) items.push({ to: p.to('coaches'), label: 'Coaches' });
   if (p.can('volunteer:list')) items.push({ to: p.to('volunteers'), label: 'Volunteers' });
+  if (p.can('coach_care:view')) items.push({ to: p.to('boosters'), label: 'Boosters' });
   if (p.can('matching:propose')) items.push({ to: p.to('matching'), label: 'Matching' });
+  // Evaluators read the report without the proposal (staff reach it from Matching).
+  if (!p.can('matching:propose') && p.can('matching:report'))
+    items.push({ to: p.to('matching/report'), label: 'What matches last' });
   if (p.can('pair:list')) items.push({ to: p.to('pairs'), label: 'Pairs that need help' });
   if (staffOrEvaluator && p.can('task:list')) items.push({ to: p.to('tasks'), label: 'Tasks' });
   if (p.can('plan:summary')) items.push({ to: p.to('plans'), label: 'Action plans', end: true });
@@ -110,6 +116,8 @@ export function navItems(p: ProgramScope): NavItem[] {
   if (p.can('invitation:list')) items.push({ to: p.to('invitations'), label: 'Invitations' });
   if (p.can('mail:view')) items.push({ to: p.to('mail'), label: 'Mail' });
   if (p.can('safety:log')) items.push({ to: p.to('safety'), label: 'Safety log' });
+  if (p.can('assessment:list')) items.push({ to: p.to('assessments'), label: 'Assessments', end: true });
+  else if (p.can('assessment:report')) items.push({ to: p.to('assessment-report'), label: 'Assessment report' });
   if (p.isParticipant) {
     items.push({ to: p.to('my-coach'), label: 'My coach' });
     if (p.can('checkin:record')) {

@@ -6,7 +6,8 @@
  *   "Demo accounts" with buttons "Use coordinator@example.org", … (each fills both fields).
  * - Header: link "Kindred"; link "Change password"; button "Sign out"; navigation "Main" with links
  *   "Overview", "Today", "My contacts", "When to reach me", "Participants", "Coaches", "Matching", "Pairs that need help",
- *   "Tasks", "Audit trail", "Invitations", "Mail", "Volunteers" (staff), "Training" (coaches),
+ *   "Tasks", "Audit trail", "Invitations", "Mail", "Volunteers", "Boosters" (staff), "Training", "My
+ *   well-being", "The difference I make" (coaches), "What matches last" (evaluators),
  *   "My coach", "How to reach me", "Curriculum" (named "Handouts" for a participant with no other role)
  *   (each shown only when the server's `can` flags allow it).
  *   With several programs: combobox "Program" and button "Switch". Skip link "Skip to main content".
@@ -31,6 +32,18 @@
  *   button "Save check-in call" → back to the pairs with status "Check-in call for <participant>
  *   recorded.". Decision page (h1 "Decide for a quiet pair"): radiogroup "What happens next?", button
  *   "Save decision".
+ * - Scheduling (issue #3): on a participant's record (the coach, staff) section "Next session" with,
+ *   per upcoming session, link "Join the video call" (video), buttons "Move the session on <day> at
+ *   <time>" and "Cancel the session on <day> at <time>", and button "Schedule next session" (aria-expanded)
+ *   revealing form "Schedule the next session": textboxes "Date", "Time", combobox "How long",
+ *   radiogroup "How will you meet?" (radios "Phone call", "Video call", "In person", "Text check-in"),
+ *   textbox "Where will you meet?" (in person), button "Schedule session" → status "Session scheduled
+ *   for …". "My coach" (participant) has section "Your next session" with link "Join the video call".
+ *   Pairs that need help has link "Scheduling settings" (staff; h1 "Scheduling settings": textbox
+ *   "Video room address (optional)", combobox "Reminder", checkbox "Also send reminders by text
+ *   message…", button "Save settings"). Overview: figures "Reached contacts by week", "Pairs by how
+ *   often they meet", "Adherence funnel", "Ladder steps fired", each with "<title> as a table".
+ *   A coach's record (staff): section "How to reach them", button "Change how to reach <coach>".
  * - Coach logs a contact: Today (h1 "Today") has sections "My tasks" and "My participants"; each task
  *   has the link "Log a contact with <participant name>" (only tasks have it; the page's general link
  *   is "Log a contact"; participants' names link to their records). Form (h1 "Log a contact"):
@@ -67,6 +80,18 @@
  *   progress"; figure "Pain score (PEG) by week: lower is better" with an img and a table; checkbox
  *   "Share my check-ins with my coach", button "Save my choice"). "Your weekly check-in is due" with
  *   link "Check in now" shows on "My coach", "My plan" and "My progress" when due.
+ * - Session guide (issue #4): link "Start session guide" (with the participant's name for screen
+ *   readers) on each of the coach's tasks in Today and on a participant's record → h1 "Session guide":
+ *   list "Steps of the session"; section "Step N of 5: <step>" (Check in, Review the last plan, Today's
+ *   topic, Make a new plan, Agree the next contact) with buttons "Next: <next step>" and "Back". Step 1:
+ *   radiogroups "<name>'s pain right now", "<name>'s mood right now" (radios "0" … "10"), "How are you
+ *   talking?". Step 2: radiogroup "How did it go?", checkbox "I praised the effort or encouraged <name>".
+ *   Step 3: button "Talk about <topic>", group "Topics you talked about". Step 4: the action plan form
+ *   (above) with "Save plan", and button "No plan this time". Step 5: textbox "Next contact" (a date),
+ *   "Time (optional)", group "What you did" (the four elements, ticked from the steps), button "Finish
+ *   session" → the participant's record with status "Session with <name> saved: …". Section "Help
+ *   during the call": buttons "Bridges back to the topic", "What if: they only want to chat", … "What
+ *   if: they talk about a crisis" (→ link "Open the safety protocol").
  * - Safety (issue #5): every signed-in header has link "Crisis help" (h1 "Crisis help": links "Call
  *   911", "Call 988, then press 1", "Text 838255", "Chat online with the Veterans Crisis Line"); a
  *   participant's header also has button "I need help now" (→ Crisis help with a status that staff
@@ -80,6 +105,26 @@
  *   "Close the event". Nav "Safety log" (staff, evaluators) with link "Safety settings" (staff).
  * - Invitation (/invitation#token=…): "New password", "Repeat the new password", button "Create my
  *   account", then link "Sign in".
+ * - Assessments (nav "Assessments" for staff and assessors; "Assessment report" for evaluators):
+ *   worklist (h1 "Assessments"): combobox "State", links "Assessment report", "Assessment settings"
+ *   (staff), table region "Assessments table" (row header = link named after the participant). A
+ *   participant's assessments (/participants/<id>/assessments, h1 "Assessments: <name>"): a region per
+ *   timepoint (h2 = its label, a badge "Due", "Overdue", "Completed", "Missed" or "Not open yet"); per
+ *   instrument a button "Enter the <title> answers" (or "Correct the …") revealing the form "<title>
+ *   answers" with radiogroup "How are the answers given?" ("By phone", "In person"), one radiogroup per
+ *   item named "<n>. <question>", button "Save the <title> answers" → status "Saved. Score n."; form
+ *   "One-time link for <label>" with checkboxes "E-mail the link to the participant", "Text the link to
+ *   the participant’s phone" (when known) and button "Make a one-time link for <label>" → status with the link.
+ *   Region "Scores over time": per instrument an img "<title> by timepoint" and a table. Report (h1
+ *   "Assessment report"): img "<title>: distribution by timepoint" + table. Settings (h1 "Assessment
+ *   settings"): sections "Timepoints" (button "Save timepoints"), "Instruments", "Import an
+ *   instrument" (radiogroup "File format", "Choose a file", textbox "Or paste the file’s contents",
+ *   button "Import instrument" → status "Imported “<title>” (n items)." or an alert listing each
+ *   problem as "<where>: <message>"), "Licensed item text" (button "Load item text").
+ * - One-time link (/assess/<programId>#<token>, public; h1 "Your questionnaires"): a region per
+ *   questionnaire (h2 = its title) with a radiogroup per item, status "n of m questions answered. Saved
+ *   at …", button "Send my answers" → h1 "Thank you" (with "Please talk to someone now" and the crisis
+ *   numbers when an answer raised a flag); a used, expired or unknown link: h1 "This link cannot be used".
  * - Volunteer's application (/apply/<programId>, public; h1 "Volunteer to coach"): textboxes "First
  *   name", "Last name", "E-mail", "Phone (optional)", "About me", "My own pain and how I manage it";
  *   radiogroup "Gender"; groups "Where is your pain?", "Days you could coach", "Times of day you could
@@ -95,19 +140,53 @@
  *   section "Quiz" with a radiogroup per question ("1. <question>"), button "Submit answers", then a
  *   status "Passed: n of n right." or "n of m right; …". Link "Coach scope and boundaries agreement" →
  *   textbox "Type your full name", checkbox (the agreement's statement), button "Sign the agreement".
+ * - Mail (/mail, staff; h1 "Outgoing mail and texts"): a card per message (h2 = subject, or "Text
+ *   message"), its state badge, attempts and last error code; button "Send again “<subject>” to
+ *   <recipient>" on messages that failed or may not have arrived; disclosure "Show the message …"
+ *   on kept (demo) messages. A participant's "Details" list has "Text messages" (opted out or not).
+ * - Keeping coaches (#6, ADR 0016): Boosters (/boosters, h1 "Boosters and training"): textboxes "Date",
+ *   "Topic", button "Schedule booster" (status "Booster on <date> scheduled."); region "Coaches’
+ *   training table"; per session a group "Who attended on <date>?" and button "Save attendance for
+ *   <date>". Tasks: rows "Booster due" (link "Schedule a booster for <coach>") and "Call the coach"
+ *   (link "Record the call to <coach>" → h1 "Well-being: <coach>", textbox "What was agreed on the
+ *   call (<month>)", button "Record the call"). Coach: "My well-being" (h1) with radiogroups "Your
+ *   pain on average in the past week", "How much pain got in the way of enjoying life", "How much
+ *   pain got in the way of your general activity", "How stressed you have felt this month" (radios
+ *   "0" … "10"), group "How does coaching feel this month?", button "Save check-in" (status "Check-in
+ *   saved. …"); "The difference I make" (h1) with numbers and section "Thanks received". Participant:
+ *   on "My coach" textbox "A few words for <coach>", button "Send thanks" (status "Sent. …").
+ * - Matching settings (/matching/settings, link "Matching settings" on Matching; h1 "Matching
+ *   settings"): checkboxes per hard rule, textboxes per weight ("Shared pain location", …, "A language
+ *   in common", "Age band (years)"), button "Save settings" → Matching with "Matching settings saved.".
+ *   Link "What kinds of matches last" → h1 of that name, region "Match report table".
  * - Password (/account/password): "Current password", "New password", "Repeat the new password",
  *   button "Change password".
  */
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import { InvitationAcceptPage, InvitationsPage, PasswordPage, SignInPage } from '../features/accounts';
+import {
+  AssessmentLinkPage,
+  AssessmentReportPage,
+  AssessmentSettingsPage,
+  AssessmentsPage,
+  ParticipantAssessmentsPage,
+} from '../features/assessments';
 import { AuditPage } from '../features/audit';
-import { CoachListPage, CoachPage, EditCoachPage, NewCoachPage } from '../features/coaches';
+import {
+  BoostersPage,
+  CoachListPage,
+  CoachPage,
+  EditCoachPage,
+  ImpactPage,
+  NewCoachPage,
+  WellbeingPage,
+} from '../features/coaches';
 import { ContactHistoryPage, LogContactPage } from '../features/contacts';
-import { CheckInPage, CoachPreferencesPage, DecisionPage, PairsPage } from '../features/engagement';
+import { CheckInPage, CoachPreferencesPage, DecisionPage, PairsPage, SchedulingSettingsPage } from '../features/engagement';
 import { MailPage } from '../features/mail';
 import { CrisisHelpPage, SafetyConcernPage, SafetyEventPage, SafetyLogPage, SafetySettingsPage } from '../features/safety';
-import { MatchingPage } from '../features/matching';
+import { MatchingPage, MatchingSettingsPage, MatchReportPage } from '../features/matching';
 import {
   EditParticipantPage,
   MyCoachPage,
@@ -119,6 +198,7 @@ import {
 import { OverviewPage } from '../features/programs';
 import { TasksPage, TodayPage } from '../features/tasks';
 import { CurriculumPage, TopicPage } from '../features/curriculum';
+import { SessionGuidePage } from '../features/guidance';
 import {
   AgreementPage,
   ApplicantPage,
@@ -178,6 +258,7 @@ export function AppRoutes() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invitation" element={<InvitationAcceptPage />} />
         <Route path="/apply/:programId" element={<ApplyPage />} />
+        <Route path="/assess/:programId" element={<AssessmentLinkPage />} />
       </Route>
       <Route
         element={
@@ -222,6 +303,38 @@ export function AppRoutes() {
             element={
               <Allow action="participant:view">
                 <ParticipantPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="participants/:participantId/assessments"
+            element={
+              <Allow action="assessment:view">
+                <ParticipantAssessmentsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="assessments"
+            element={
+              <Allow action="assessment:list">
+                <AssessmentsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="assessment-report"
+            element={
+              <Allow action="assessment:report">
+                <AssessmentReportPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="assessment-settings"
+            element={
+              <Allow action="assessment:configure">
+                <AssessmentSettingsPage />
               </Allow>
             }
           />
@@ -274,6 +387,46 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="boosters"
+            element={
+              <Allow action="coach_care:view">
+                <BoostersPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="coaches/:coachId/wellbeing"
+            element={
+              <Allow action="wellbeing:follow_up">
+                <WellbeingPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="coaches/:coachId/impact"
+            element={
+              <Allow action="coach:list">
+                <ImpactPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="my-wellbeing"
+            element={
+              <Allow action="wellbeing:record" when={isCoach}>
+                <WellbeingPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="my-impact"
+            element={
+              <Allow action="impact:view" when={isCoach}>
+                <ImpactPage />
+              </Allow>
+            }
+          />
+          <Route
             path="volunteers"
             element={
               <Allow action="volunteer:list">
@@ -322,6 +475,22 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="matching/settings"
+            element={
+              <Allow action="matching:configure">
+                <MatchingSettingsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="matching/report"
+            element={
+              <Allow action="matching:report">
+                <MatchReportPage />
+              </Allow>
+            }
+          />
+          <Route
             path="tasks"
             element={
               <Allow action="task:list">
@@ -350,6 +519,14 @@ export function AppRoutes() {
             element={
               <Allow action="ladder:record">
                 <DecisionPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="scheduling-settings"
+            element={
+              <Allow action="scheduling:configure">
+                <SchedulingSettingsPage />
               </Allow>
             }
           />
@@ -478,6 +655,14 @@ export function AppRoutes() {
             element={
               <Allow action="participant:preferences" when={isParticipant}>
                 <PreferencesPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="participants/:participantId/guide"
+            element={
+              <Allow action="guide:run">
+                <SessionGuidePage />
               </Allow>
             }
           />

@@ -27,11 +27,10 @@ describe('tasks', () => {
   const kinds = async (agent: Agent) => {
     const res = await agent.request('GET', `${base}/tasks`);
     expect(res.status).toBe(200);
-    return res.body.map((x: { kind: string; participantId: string; isOverdue: boolean }) => [
-      x.kind,
-      x.participantId,
-      x.isOverdue,
-    ]);
+    // Assessment tasks (features/assessments) follow the enrolment schedule, tested there.
+    return res.body
+      .filter((x: { kind: string }) => x.kind !== 'assessment')
+      .map((x: { kind: string; participantId: string; isOverdue: boolean }) => [x.kind, x.participantId, x.isOverdue]);
   };
 
   beforeAll(async () => {
@@ -94,7 +93,8 @@ describe('tasks', () => {
     expect(await kinds(coordinator)).toEqual([['first_contact', w.participantId, true]]);
     at(21);
     await signInAll();
-    const tasks = await coordinator.request('GET', `${base}/tasks`);
+    const res = await coordinator.request('GET', `${base}/tasks`);
+    const tasks = { body: res.body.filter((x: { kind: string }) => x.kind !== 'assessment') };
     expect(tasks.body.map((x: { kind: string; assignee: string }) => [x.kind, x.assignee])).toEqual([
       ['first_contact', 'coach'],
       ['check_in_call', 'coordinator'],

@@ -7,10 +7,12 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { selectRows } from '../../platform/database';
 import { coaches } from '../coaches/coaches.table';
+import { openCoachTasks } from '../coaches';
 import { findParticipants } from '../participants';
 import { presentParticipant } from '../participants';
 import { loadProgram, taskRulesOf } from '../programs';
 import { openSafetyTasks } from '../safety';
+import { openAssessmentTasks } from '../assessments';
 import { loadPairingActivity } from './activity.repository';
 
 async function namesFor(deps: Deps, programId: string, participantIds: string[]): Promise<Map<string, string>> {
@@ -45,12 +47,16 @@ export async function listTasks(deps: Deps, caller: Caller, programId: string): 
   await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'task', programId }]);
   // Safety events not yet closed come first on every staff list (issue #5).
   const safety = view === 'full' ? await openSafetyTasks(deps.db, program, now) : [];
+  // Assessments due or overdue (issue #5) follow, for staff.
+  const assessments = view === 'full' ? await openAssessmentTasks(deps.db, program, now) : [];
+  // Tasks about coaches (#6): a booster due, a call after a worsening well-being check-in.
+  const aboutCoaches = view === 'full' ? await openCoachTasks(deps.db, program, now, deps.training.modules) : [];
   const derived = tasks.map((t) => ({
     ...t,
     participantName: names.get(t.participantId) ?? '',
     coachName: coachNames.get(t.coachId) ?? '',
   }));
-  return [...safety, ...derived];
+  return [...safety, ...assessments, ...derived, ...aboutCoaches];
 }
 
 /** The coach's "Today": tasks in order and every participant with how long since the last contact. */

@@ -57,10 +57,15 @@ export function TasksPage() {
                     </thead>
                     <tbody>
                       {list.map((t) => (
-                        <tr key={`${t.kind}-${t.safetyEventId ?? t.pairingId}`}>
+                        <tr key={`${t.kind}-${t.safetyEventId ?? t.pairingId ?? t.coachId}-${t.participantId}-${t.dueOn}`}>
                           <th scope="row">
                             {t.safetyEventId ? (
                               <Link to={program.to(`safety/${t.safetyEventId}`)}>
+                                {taskKindLabels[t.kind]}
+                                <VisuallyHidden>{` for ${t.participantName}`}</VisuallyHidden>
+                              </Link>
+                            ) : t.kind === 'assessment' ? (
+                              <Link to={program.to(`participants/${t.participantId}/assessments`)}>
                                 {taskKindLabels[t.kind]}
                                 <VisuallyHidden>{` for ${t.participantName}`}</VisuallyHidden>
                               </Link>
@@ -72,7 +77,11 @@ export function TasksPage() {
                             <TaskDue task={t} />
                           </td>
                           <td>
-                            <Link to={program.to(`participants/${t.participantId}`)}>{t.participantName}</Link>
+                            {t.participantId ? (
+                              <Link to={program.to(`participants/${t.participantId}`)}>{t.participantName}</Link>
+                            ) : (
+                              'None'
+                            )}
                           </td>
                           <td>{t.coachId ? <Link to={program.to(`coaches/${t.coachId}`)}>{t.coachName}</Link> : 'No coach'}</td>
                           <td>{t.assignee === 'coach' ? 'Coach' : 'Staff'}</td>
@@ -84,6 +93,22 @@ export function TasksPage() {
                                 <Link to={program.to(`pairs/${t.pairingId}/${t.kind === 'decision' ? 'decision' : 'check-in'}`)}>
                                   {t.kind === 'decision' ? 'Decide' : 'Record the call'}
                                   <VisuallyHidden> for {t.participantName}</VisuallyHidden>
+                                </Link>
+                              </>
+                            ) : null}
+                            {t.kind === 'booster_due' && program.can('booster:manage') ? (
+                              <>
+                                {' '}
+                                <Link to={program.to('boosters')}>
+                                  Schedule a booster<VisuallyHidden> for {t.coachName}</VisuallyHidden>
+                                </Link>
+                              </>
+                            ) : null}
+                            {t.kind === 'call_coach' && t.coachId ? (
+                              <>
+                                {' '}
+                                <Link to={program.to(`coaches/${t.coachId}/wellbeing`)}>
+                                  Record the call<VisuallyHidden> to {t.coachName}</VisuallyHidden>
                                 </Link>
                               </>
                             ) : null}

@@ -28,7 +28,11 @@ export function TodayPage() {
                 ) : (
                   <ol className="cards">
                     {t.tasks.map((task) => (
-                      <TaskCard key={`${task.kind}-${task.pairingId}`} task={task} participant={byId.get(task.participantId)} />
+                      <TaskCard
+                        key={`${task.kind}-${task.pairingId}`}
+                        task={task}
+                        participant={byId.get(task.participantId ?? '')}
+                      />
                     ))}
                   </ol>
                 )}
@@ -49,6 +53,17 @@ export function TodayPage() {
         }}
       </QueryView>
     </Page>
+  );
+}
+
+/** The session guide for a due contact (issue #4): check in, review, topic, plan, next contact. */
+function GuideLink({ participantId, name }: { participantId: string; name: string }) {
+  const program = useProgram();
+  if (!program.can('guide:run')) return null;
+  return (
+    <ButtonLink to={program.to(`participants/${participantId}/guide`)}>
+      Start session guide<VisuallyHidden> with {name}</VisuallyHidden>
+    </ButtonLink>
   );
 }
 
@@ -99,7 +114,8 @@ function TaskCard({ task, participant }: { task: TaskView; participant: Coaching
         </Disclosure>
       ) : null}
       <div className="card__actions">
-        <LogLink participantId={task.participantId} name={task.participantName} />
+        {task.participantId ? <GuideLink participantId={task.participantId} name={task.participantName} /> : null}
+        {task.participantId ? <LogLink participantId={task.participantId} name={task.participantName} /> : null}
         {participant?.phone ? <CallLink phone={participant.phone} name={task.participantName} /> : null}
       </div>
     </li>

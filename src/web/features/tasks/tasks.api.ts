@@ -35,4 +35,7 @@ export const taskKindLabels = {
   next_contact: 'Next contact',
   check_in_call: 'Check-in call',
   decision: 'Decision: re-pair, pause or withdraw',
+  booster_due: 'Booster due',
+  call_coach: 'Call the coach',
+  assessment: 'Assessment',
 } as const satisfies Record<TaskViewKind, string>;
