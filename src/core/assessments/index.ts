@@ -6,10 +6,11 @@ import { assessmentStates, TimepointKey } from './schedule';
 /**
  * Assessments on schedule (issue #5): the program's timepoints and windows, each participant's
  * schedule and its states, one-time links, staff entry with history, charts and the program report.
- * Rules: schedule.ts and rules.ts; decisions: docs/decisions/0015-assessments.md.
+ * Rules: schedule.ts, rules.ts and misses.ts; decisions: docs/decisions/0015-assessments.md.
  */
 export * from './schedule';
 export * from './rules';
+export * from './misses';
 
 /** How a response was entered: by the participant through a one-time link, or by staff during a call or visit. */
 export const entryMethods = ['link', 'phone', 'in_person'] as const;
@@ -100,6 +101,8 @@ export const ScheduleRowView = z.object({
   opensOn: z.string(),
   closesOn: z.string().nullable(),
   state: z.enum(assessmentStates),
+  /** The miss was recorded by the sweep: it stays missed whatever the windows say later. */
+  missRecorded: z.boolean(),
   instruments: z.array(z.object({ id: z.string(), title: z.string(), response: ResponseView.nullable() })),
   /** An unexpired link is waiting for the participant. */
   linkExpiresAt: z.iso.datetime().nullable(),
@@ -155,6 +158,7 @@ export const WorklistRow = z.object({
   timepointKey: z.string(),
   label: z.string(),
   state: z.enum(assessmentStates),
+  missRecorded: z.boolean(),
   dueOn: z.string(),
   closesOn: z.string().nullable(),
 });
@@ -166,6 +170,8 @@ export const ReportView = z.object({
       key: z.string(),
       label: z.string(),
       counts: z.record(z.enum(assessmentStates), z.int()),
+      /** Of the missed, how many the sweep has recorded (the rest closed within its last 10 minutes). */
+      missesRecorded: z.int(),
       instruments: z.array(
         z.object({
           id: z.string(),

@@ -60,3 +60,29 @@ export function bandCounts(bands: readonly { code: string }[], severities: reado
   for (const s of severities) if (s !== null && s in out) out[s]! += 1;
   return out;
 }
+
+/** A reminder goes out this many days before an unopened e-mailed link expires. */
+export const LINK_REMINDER_DAYS_BEFORE = 3;
+
+/**
+ * Whether an e-mailed link that was never opened is due its one reminder at `now`: from 3 days before
+ * it expires until it expires, still open (not used, replaced or expired), not yet reminded, and only
+ * if that moment is at least a day after the link was made (a link that lives only a few days, because
+ * its window closes soon, is not followed at once by a reminder).
+ */
+export function linkReminderDue(
+  link: {
+    createdAt: Date;
+    expiresAt: Date;
+    completedAt: Date | null;
+    revokedAt: Date | null;
+    emailed: boolean;
+    openedAt: Date | null;
+    remindedAt: Date | null;
+  },
+  now: Date,
+): boolean {
+  if (!link.emailed || link.openedAt || link.remindedAt || linkState(link, now) !== 'open') return false;
+  const remindFrom = link.expiresAt.getTime() - LINK_REMINDER_DAYS_BEFORE * DAY_MS;
+  return now.getTime() >= remindFrom && remindFrom >= link.createdAt.getTime() + DAY_MS;
+}

@@ -110,6 +110,11 @@ export interface ScheduleFacts {
   endedOn: string | null;
   /** Instrument ids with a saved response, by timepoint key. */
   responded: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Timepoint keys whose miss was recorded by the sweep (`assessment_misses`): they stay missed
+   * whatever the settings say later, unless every response is saved.
+   */
+  recordedMisses?: ReadonlySet<string>;
 }
 
 /** One timepoint of one participant's schedule at an instant. */
@@ -129,6 +134,8 @@ export interface ScheduledAssessment {
   /** After this local date the assessment is overdue (still open). */
   overdueAfterOn: string;
   state: AssessmentState;
+  /** The miss is recorded durably (state `missed` however the windows change later). */
+  missRecorded: boolean;
   /** Instruments of the timepoint with a saved response. */
   doneInstruments: string[];
 }
@@ -146,6 +153,8 @@ function lastDayBefore(at: Date, timeZone: string): string {
  * - `overdue`: open, after the due date;
  * - `missed`: the window closed without every response (kept, never dropped);
  * - `stopped`: the participant left the program before the window opened.
+ * A miss recorded by the sweep (`facts.recordedMisses`) wins over every state but `completed`, so a
+ * later change of the windows cannot turn it back into `due`, `overdue`, `upcoming` or `stopped`.
  * No enrolment date: no schedule.
  */
 export function scheduleFor(
@@ -178,8 +187,10 @@ export function scheduleFor(
     const opensAt = zonedMidnight(opensOn, timeZone);
     const closesOn = closesAt ? lastDayBefore(closesAt, timeZone) : null;
     const today = localTimeOf(now, timeZone).dateOn;
+    const missRecorded = facts.recordedMisses?.has(tp.key) ?? false;
     let state: AssessmentState;
     if (isComplete) state = 'completed';
+    else if (missRecorded) state = 'missed';
     else if (facts.endedOn !== null && facts.endedOn < opensOn) state = 'stopped';
     else if (closesAt !== null && t >= closesAt.getTime()) state = 'missed';
     else if (t < opensAt.getTime()) state = 'upcoming';
@@ -197,6 +208,7 @@ export function scheduleFor(
       closesOn,
       overdueAfterOn,
       state,
+      missRecorded,
       doneInstruments,
     };
   });

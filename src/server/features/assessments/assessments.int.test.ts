@@ -10,9 +10,9 @@ import { pairings } from '../pairings/pairings.table';
 import { programs } from '../programs/programs.table';
 import { ALERT_SUBJECT } from '../safety';
 import { safetyEvents } from '../safety/safety.table';
-import { assessmentLinks, assessmentResponses, programInstruments } from './assessments.table';
+import { assessmentLinks, assessmentMisses, assessmentResponses, programInstruments } from './assessments.table';
 import { LINK_RATE_LIMIT } from './assessments.routes';
-import { LINK_SUBJECT } from './assessments.service';
+import { LINK_REMINDER_SUBJECT, LINK_SUBJECT, sweepAssessmentMisses, sweepLinkReminders } from './assessments.service';
 
 const SD = 'https://kindred.invalid/fhir/StructureDefinition/';
 const ORDINAL = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
@@ -614,5 +614,194 @@ describe('a link whose window closes before it is used', () => {
       .from(assessmentResponses)
       .where(eq(assessmentResponses.participantId, w.otherParticipantId));
     expect(saved).toHaveLength(0);
+  });
+});
+
+describe('missed assessments recorded durably', () => {
+  let t: TestApp;
+  let w: World;
+  let coordinator: Agent;
+  const base = () => `/programs/${w.programId}`;
+  const mine = (id: string) => `${base()}/participants/${id}`;
+  const sweep = () => sweepAssessmentMisses({ db: t.db.db }, t.clock.now());
+  const missRows = () => t.db.db.select().from(assessmentMisses).where(eq(assessmentMisses.programId, w.programId));
+  async function setClock(at: string) {
+    t.clock.set(at);
+    coordinator = await t.login('coordinator@test.org');
+  }
+  const settingsWith = (change: (tp: any) => any) =>
+    coordinator
+      .request('GET', `${base()}/assessment-settings`)
+      .then((r) => ({ timepoints: r.body.timepoints.map((tp: any) => change({ ...tp })) }));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await t.seedWorld();
+    coordinator = await t.login('coordinator@test.org');
+    // Pat completes the baseline by phone; Quinn is paired without one (missed at the pairing).
+    for (const [instrumentId, answers] of [
+      ['peg', peg(3)],
+      ['phq9', phq9(0, 0)],
+      ['gad7', gad7(0)],
+    ] as const) {
+      const r = await coordinator.request('POST', `${mine(w.participantId)}/assessments/baseline/responses`, {
+        instrumentId,
+        answers,
+        method: 'phone',
+      });
+      expect(r.status).toBe(200);
+    }
+    await t.db.db.insert(pairings).values({
+      id: randomUUID(),
+      programId: w.programId,
+      participantId: w.otherParticipantId,
+      coachId: w.otherCoachId,
+      startedAt: new Date('2026-03-20T15:00:00Z'),
+      createdBy: w.people.coordinator,
+    });
+  });
+  afterAll(() => t.close());
+
+  it('records a closed window once, however often the sweep runs, audited as a system write', async () => {
+    await setClock('2026-03-20T14:59:59Z');
+    expect(await sweep()).toEqual({ recorded: 0 });
+    await setClock('2026-03-21T15:00:00Z');
+    expect(await sweep()).toEqual({ recorded: 1 });
+    expect(await sweep()).toEqual({ recorded: 0 });
+    const rows = await missRows();
+    expect(
+      rows.map((r) => [r.participantId, r.timepointKey, r.windowOpenedAt.toISOString(), r.windowClosedAt.toISOString()]),
+    ).toEqual([[w.otherParticipantId, 'baseline', '2026-03-01T05:00:00.000Z', '2026-03-20T15:00:00.000Z']]);
+    expect(rows[0]!.recordedAt.toISOString()).toBe('2026-03-21T15:00:00.000Z');
+    const audited = await t.db.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'assessment_miss'), eq(auditEvents.entityId, rows[0]!.id)));
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ action: 'assessment_miss:create', actorId: null, requestId: 'assessment-miss-sweep' });
+  });
+
+  it('keeps a recorded miss missed after the program widens its windows: worklist, page, report; a late entry is refused', async () => {
+    await setClock('2026-10-02T04:00:00Z'); // both 6-month windows (due 1 September) closed at midnight in New York
+    expect(await sweep()).toEqual({ recorded: 2 });
+    const widened = await coordinator.request(
+      'PUT',
+      `${base()}/assessment-settings`,
+      await settingsWith((tp) => (tp.key === 'month_6' ? { ...tp, windowAfterDays: 90 } : tp)),
+    );
+    expect(widened.status).toBe(200);
+    const worklist = await coordinator.request('GET', `${base()}/assessments`);
+    expect(worklist.body.map((r: any) => [r.participantName, r.timepointKey, r.state, r.missRecorded]).sort()).toEqual([
+      ['Pat Person', 'month_6', 'missed', true],
+      ['Quinn Other', 'baseline', 'missed', true],
+      ['Quinn Other', 'month_6', 'missed', true],
+    ]);
+    const page = await coordinator.request('GET', `${mine(w.participantId)}/assessments`);
+    expect(page.body.schedule.find((s: any) => s.key === 'month_6')).toMatchObject({ state: 'missed', missRecorded: true });
+    const report = await coordinator.request('GET', `${base()}/assessment-report`);
+    expect(report.body.timepoints.map((x: any) => [x.key, x.counts.missed, x.counts.overdue, x.missesRecorded])).toEqual([
+      ['baseline', 1, 0, 1],
+      ['month_6', 2, 0, 2],
+      ['month_9', 0, 0, 0],
+    ]);
+    expect((await coordinator.request('GET', `${base()}/tasks`)).body.some((x: any) => x.kind === 'assessment')).toBe(false);
+    const late = await coordinator.request('POST', `${mine(w.participantId)}/assessments/month_6/responses`, {
+      instrumentId: 'peg',
+      answers: peg(),
+      method: 'phone',
+    });
+    expect(late.status).toBe(422);
+    expect(late.body.reason).toBe('window_closed');
+    const link = await coordinator.request('POST', `${mine(w.participantId)}/assessment-links`, {
+      timepointKey: 'month_6',
+      sendEmail: false,
+    });
+    expect(link.status).toBe(422);
+    expect(await sweep()).toEqual({ recorded: 0 });
+    expect(await missRows()).toHaveLength(3);
+  });
+
+  it('refuses to rename or remove a timepoint key that has answers or recorded misses, naming it, and changes nothing', async () => {
+    const before = (await coordinator.request('GET', `${base()}/assessment-settings`)).body;
+    const renamed = await coordinator.request(
+      'PUT',
+      `${base()}/assessment-settings`,
+      await settingsWith((tp) => (tp.key === 'baseline' ? { ...tp, key: 'intake' } : tp)),
+    );
+    expect(renamed.status).toBe(422);
+    expect(renamed.body.reason).toBe('timepoint_in_use');
+    expect(renamed.body.message).toContain('"Baseline" (key baseline)');
+    const removed = await coordinator.request('PUT', `${base()}/assessment-settings`, {
+      timepoints: before.timepoints.filter((tp: any) => tp.key !== 'month_6'),
+    });
+    expect(removed.status).toBe(422);
+    expect(removed.body.message).toContain('"6 months" (key month_6)');
+    expect((await coordinator.request('GET', `${base()}/assessment-settings`)).body).toEqual(before);
+    // A timepoint nothing refers to yet may still be renamed.
+    const unused = await coordinator.request(
+      'PUT',
+      `${base()}/assessment-settings`,
+      await settingsWith((tp) => (tp.key === 'month_9' ? { ...tp, key: 'month_nine' } : tp)),
+    );
+    expect(unused.status).toBe(200);
+  });
+});
+
+describe('a reminder for an e-mailed link not opened 3 days before it expires', () => {
+  let t: TestApp;
+  let w: World;
+  const sweep = () => sweepLinkReminders({ db: t.db.db, mailer: t.deps.mailer }, t.clock.now());
+  const reminders = () => t.db.db.select().from(mailMessages).where(eq(mailMessages.subject, LINK_REMINDER_SUBJECT));
+  const makeLink = async (participantId: string) => {
+    const coordinator = await t.login('coordinator@test.org');
+    const r = await coordinator.request('POST', `/programs/${w.programId}/participants/${participantId}/assessment-links`, {
+      timepointKey: 'baseline',
+      sendEmail: true,
+    });
+    expect(r.status).toBe(201);
+    return r.body;
+  };
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await t.seedWorld();
+  });
+  afterAll(() => t.close());
+
+  it('is queued once, naming no one and carrying no token, from 3 days before expiry', async () => {
+    const link = await makeLink(w.participantId); // made 2 March 15:00 UTC, expires 16 March 15:00 UTC
+    expect(link.emailed).toBe(true);
+    await makeLink(w.otherParticipantId); // Quinn has no e-mail address: nothing was e-mailed, nothing to remind
+    t.clock.set('2026-03-13T14:59:59Z');
+    expect(await sweep()).toEqual({ queued: 0 });
+    t.clock.set('2026-03-13T15:00:00Z');
+    expect(await sweep()).toEqual({ queued: 1 });
+    expect(await sweep()).toEqual({ queued: 0 });
+    const sent = await reminders();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.toAddress).toBe('participant@test.org');
+    expect(sent[0]!.idempotencyKey).toMatch(/^assessment-link-reminder:/);
+    expect(sent[0]!.bodyText).toContain(LINK_SUBJECT);
+    expect(sent[0]!.bodyText).toContain('works until 2026-03-16');
+    expect(sent[0]!.bodyText).not.toContain('Pat');
+    expect(sent[0]!.bodyText).not.toContain(link.url.split('#')[1]);
+    const [row] = await t.db.db.select().from(assessmentLinks).where(eq(assessmentLinks.participantId, w.participantId));
+    expect(row!.remindedAt?.toISOString()).toBe('2026-03-13T15:00:00.000Z');
+    const audited = await t.db.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, row!.id), eq(auditEvents.requestId, 'assessment-link-reminder-sweep')));
+    expect(audited).toHaveLength(1);
+  });
+
+  it('is not sent for a link the participant opened', async () => {
+    t.clock.set('2026-03-14T15:00:00Z');
+    const link = await makeLink(w.participantId); // replaces the earlier one; expires 28 March
+    const opened = await t.anonymous.request('POST', `/programs/${w.programId}/assessment-link`, {
+      token: link.url.split('#')[1],
+    });
+    expect(opened.status).toBe(200);
+    t.clock.set('2026-03-26T15:00:00Z');
+    expect(await sweep()).toEqual({ queued: 0 });
+    expect(await reminders()).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ import type { Db, Tx } from '../../platform/database';
 import { people } from '../accounts/accounts.table';
 import { pairings } from '../pairings/pairings.table';
 import { participants } from '../participants/participants.table';
-import { assessmentResponses, assessmentSettings, programInstruments } from './assessments.table';
+import { assessmentMisses, assessmentResponses, assessmentSettings, programInstruments } from './assessments.table';
 
 /** The program's timepoints, or the defaults when it set none. */
 export async function loadAssessmentSettings(db: Db | Tx, programId: string): Promise<AssessmentSettings> {
@@ -58,7 +58,7 @@ export interface ScheduledParticipant {
 
 /**
  * The enrolled participants (or the ones listed) with what their schedules read: enrolment, first
- * pairing, the day they left, and the instruments already answered per timepoint. Three queries.
+ * pairing, the day they left, the instruments already answered and the misses recorded per timepoint. Four queries.
  */
 export async function loadScheduleFacts(
   db: Db | Tx,
@@ -69,7 +69,7 @@ export async function loadScheduleFacts(
     ? and(eq(participants.programId, programId), inArray(participants.id, [...participantIds]))
     : and(eq(participants.programId, programId), isNotNull(participants.enrolledOn));
   if (participantIds && participantIds.length === 0) return [];
-  const [rows, firstPairings, responded] = await Promise.all([
+  const [rows, firstPairings, responded, misses] = await Promise.all([
     db
       .select({
         id: participants.id,
@@ -106,7 +106,17 @@ export async function loadScheduleFacts(
           ? and(eq(assessmentResponses.programId, programId), inArray(assessmentResponses.participantId, [...participantIds]))
           : eq(assessmentResponses.programId, programId),
       ),
+    db
+      .select({ participantId: assessmentMisses.participantId, timepointKey: assessmentMisses.timepointKey })
+      .from(assessmentMisses)
+      .where(
+        participantIds
+          ? and(eq(assessmentMisses.programId, programId), inArray(assessmentMisses.participantId, [...participantIds]))
+          : eq(assessmentMisses.programId, programId),
+      ),
   ]);
+  const missedBy = new Map<string, Set<string>>();
+  for (const m of misses) missedBy.set(m.participantId, (missedBy.get(m.participantId) ?? new Set()).add(m.timepointKey));
   const firstBy = new Map(firstPairings.map((p) => [p.participantId, p.first ? new Date(p.first) : null]));
   const doneBy = new Map<string, Map<string, Set<string>>>();
   for (const r of responded) {
@@ -129,6 +139,7 @@ export async function loadScheduleFacts(
       // the 6- and 9-month outcomes are measured after the program ends.
       endedOn: r.status === 'withdrawn' ? (r.endedOn ?? null) : null,
       responded: doneBy.get(r.id) ?? new Map(),
+      recordedMisses: missedBy.get(r.id) ?? new Set(),
     },
   }));
 }
@@ -153,4 +164,23 @@ export async function findResponses(
     )
     .orderBy(assessmentResponses.enteredAt);
   return rows.map((x) => ({ ...x.r, enteredByName: x.name }));
+}
+
+/**
+ * Every timepoint key the program's stored data refer to: saved answers and recorded misses. Such a
+ * key must stay in the settings (removing or renaming it would orphan them). An unused link is not
+ * counted: it simply stops working.
+ */
+export async function usedTimepointKeys(db: Db | Tx, programId: string): Promise<Set<string>> {
+  const [a, b] = await Promise.all([
+    db
+      .selectDistinct({ k: assessmentResponses.timepointKey })
+      .from(assessmentResponses)
+      .where(eq(assessmentResponses.programId, programId)),
+    db
+      .selectDistinct({ k: assessmentMisses.timepointKey })
+      .from(assessmentMisses)
+      .where(eq(assessmentMisses.programId, programId)),
+  ]);
+  return new Set([...a, ...b].map((r) => r.k));
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import {
   AssessmentSettings,
   assessmentStateLabels,
@@ -7,8 +7,12 @@ import {
   bandCounts,
   distributionOf,
   entryRefusal,
+  LINK_REMINDER_DAYS_BEFORE,
   linkExpiry,
+  linkReminderDue,
   linkState,
+  missesToRecord,
+  orphanedTimepoints,
   scheduleFor,
   type AssessmentState,
   type EntryMethod,
@@ -47,6 +51,7 @@ import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { people } from '../accounts/accounts.table';
 import { loadProgram, type Program } from '../programs';
+import { participants as participantsTable } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
 import { loadSafetySettings, recordScoredResponseFlags, type AuditCaller } from '../safety';
 import {
@@ -57,9 +62,11 @@ import {
   type ProgramInstrument,
   type ResponseRecord,
   type ScheduledParticipant,
+  usedTimepointKeys,
 } from './assessments.repository';
 import {
   assessmentLinks,
+  assessmentMisses,
   assessmentResponses,
   assessmentResponseVersions,
   assessmentSettings,
@@ -154,6 +161,18 @@ export async function updateSettings(
   const known = await loadProgramInstruments(deps.db, programId);
   const unknown = [...new Set(input.timepoints.flatMap((t) => t.instruments).filter((id) => !known.has(id)))];
   if (unknown.length) throw invalid('unknown_instrument', `Unknown instrument(s): ${unknown.join(', ')}`);
+  // A key stored with answers or a recorded miss cannot be renamed or removed: they would be orphaned.
+  const orphaned = orphanedTimepoints(
+    await loadAssessmentSettings(deps.db, programId),
+    input,
+    await usedTimepointKeys(deps.db, programId),
+  );
+  if (orphaned.length) {
+    throw invalid(
+      'timepoint_in_use',
+      `${orphaned.map((o) => `The timepoint "${o.label}" (key ${o.key})`).join('; ')} already has answers or recorded misses: keep its key (the label, window and instruments may change)`,
+    );
+  }
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await tx
@@ -423,6 +442,7 @@ export async function getParticipantAssessments(
     opensOn: s.opensOn,
     closesOn: s.closesOn,
     state: s.state,
+    missRecorded: s.missRecorded,
     instruments: s.instruments.map((id) => {
       const r = responses.find((x) => x.timepointKey === s.key && x.instrumentId === id);
       return { id, title: title(id), response: r ? presentResponse(r) : null };
@@ -566,6 +586,7 @@ export async function listWorklist(deps: Deps, caller: Caller, programId: string
           timepointKey: s.key,
           label: s.label,
           state: s.state,
+          missRecorded: s.missRecorded,
           dueOn: s.dueOn,
           closesOn: s.closesOn,
         })),
@@ -602,6 +623,56 @@ export async function openAssessmentTasks(db: Db, program: Pick<Program, 'id' | 
   );
 }
 
+/**
+ * Records every missed assessment not yet recorded, in every program (run by the 10-minute timer):
+ * one `assessment_misses` row per participant and timepoint whose window closed without every
+ * response. Idempotent: the unique (participant, timepoint) key makes a second or concurrent run
+ * record nothing. Audited as a system write.
+ */
+export async function sweepAssessmentMisses(deps: Pick<Deps, 'db'>, now: Date): Promise<{ recorded: number }> {
+  const system = { actor: null, requestId: 'assessment-miss-sweep', ip: null };
+  const all = await deps.db.select({ id: programs.id, timeZone: programs.timeZone }).from(programs);
+  let recorded = 0;
+  for (const program of all) {
+    const { settings, rows } = await programSchedules(deps.db, program, now);
+    const candidates = rows.flatMap(({ p }) =>
+      missesToRecord(settings, p.facts, now, program.timeZone).map((m) => ({
+        id: newId(),
+        programId: program.id,
+        participantId: p.id,
+        timepointKey: m.timepointKey,
+        windowOpenedAt: m.windowOpenedAt,
+        windowClosedAt: m.windowClosedAt,
+        recordedAt: now,
+      })),
+    );
+    if (candidates.length === 0) continue;
+    await deps.db.transaction(async (tx) => {
+      for (let i = 0; i < candidates.length; i += 500) {
+        const inserted = await tx
+          .insert(assessmentMisses)
+          .values(candidates.slice(i, i + 500))
+          .onConflictDoNothing()
+          .returning({ id: assessmentMisses.id });
+        if (inserted.length === 0) continue;
+        recorded += inserted.length;
+        await audit(
+          tx,
+          system,
+          now,
+          inserted.map((m) => ({
+            verb: 'create' as const,
+            entityType: 'assessment_miss',
+            entityId: m.id,
+            programId: program.id,
+          })),
+        );
+      }
+    });
+  }
+  return { recorded };
+}
+
 /** Program-level distributions by timepoint: how many completed or missed, and the scores' spread and bands. */
 export async function programReport(deps: Deps, caller: Caller, programId: string): Promise<ReportView> {
   const program = await loadProgram(deps.db, caller, programId);
@@ -614,14 +685,17 @@ export async function programReport(deps: Deps, caller: Caller, programId: strin
   ]);
   const timepoints = settings.timepoints.map((tp) => {
     const counts = Object.fromEntries(assessmentStates.map((s) => [s, 0])) as Record<AssessmentState, number>;
+    let missesRecorded = 0;
     for (const { schedule } of rows) {
       const s = schedule.find((x) => x.key === tp.key);
       if (s) counts[s.state] += 1;
+      if (s?.state === 'missed' && s.missRecorded) missesRecorded += 1;
     }
     return {
       key: tp.key,
       label: tp.label,
       counts,
+      missesRecorded,
       instruments: tp.instruments.flatMap((id) => {
         const inst = instruments.get(id);
         if (!inst) return [];
@@ -709,6 +783,7 @@ export async function createLink(
       createdBy: caller.actor.personId,
       createdAt: now,
       expiresAt,
+      emailed: to !== null,
     });
     if (to) {
       const until = localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn;
@@ -824,6 +899,12 @@ export async function openLink(deps: Deps, caller: PublicCaller, programId: stri
   const now = deps.clock.now();
   const link = await openLinkRow(deps.db, programId, token, now);
   const ctx = await linkContext(deps.db, link, now);
+  // The first opening stops the reminder for an unopened link.
+  if (!link.openedAt)
+    await deps.db
+      .update(assessmentLinks)
+      .set({ openedAt: now })
+      .where(and(eq(assessmentLinks.id, link.id), isNull(assessmentLinks.openedAt)));
   await audit(deps.db, { ...caller, actor: null }, now, [
     { verb: 'read', entityType: 'assessment_link', entityId: link.id, programId },
   ]);
@@ -918,4 +999,85 @@ export async function submitLink(
     return anyFlag;
   });
   return { completed: true, crisis: flagged ? (await loadSafetySettings(deps.db, programId)).crisis : null };
+}
+
+export const LINK_REMINDER_SUBJECT = 'Kindred: a reminder about your program\u2019s questions';
+
+/**
+ * Reminds participants, once, of an e-mailed link they have not opened, 3 days before it expires
+ * (`linkReminderDue`). Run by the 10-minute timer. The token is not stored, so the reminder cannot
+ * carry the link: it points to the first e-mail and says how to get a new link. Claimed by setting
+ * `reminded_at` where it is null, and queued with `idempotencyKey = assessment-link-reminder:<link id>`,
+ * so a repeated or concurrent sweep sends nothing twice. Audited as a system write.
+ */
+export async function sweepLinkReminders(deps: Pick<Deps, 'db' | 'mailer'>, now: Date): Promise<{ queued: number }> {
+  const system = { actor: null, requestId: 'assessment-link-reminder-sweep', ip: null };
+  const rows = await deps.db
+    .select({
+      link: assessmentLinks,
+      email: participantsTable.email,
+      programName: programs.name,
+      timeZone: programs.timeZone,
+    })
+    .from(assessmentLinks)
+    .innerJoin(participantsTable, eq(participantsTable.id, assessmentLinks.participantId))
+    .innerJoin(programs, eq(programs.id, assessmentLinks.programId))
+    .where(
+      and(
+        eq(assessmentLinks.emailed, true),
+        isNull(assessmentLinks.openedAt),
+        isNull(assessmentLinks.remindedAt),
+        isNull(assessmentLinks.completedAt),
+        isNull(assessmentLinks.revokedAt),
+        gt(assessmentLinks.expiresAt, now),
+        lte(assessmentLinks.expiresAt, new Date(now.getTime() + LINK_REMINDER_DAYS_BEFORE * 86_400_000)),
+      ),
+    );
+  let queued = 0;
+  for (const { link, email, programName, timeZone } of rows) {
+    if (!email || !linkReminderDue(link, now)) continue;
+    // A window closed meanwhile (a pairing, a withdrawal, a recorded miss) expires the link too: no reminder.
+    const [settings, [facts]] = await Promise.all([
+      loadAssessmentSettings(deps.db, link.programId),
+      loadScheduleFacts(deps.db, link.programId, [link.participantId]),
+    ]);
+    const state = facts
+      ? scheduleFor(settings, facts.facts, now, timeZone).find((x) => x.key === link.timepointKey)?.state
+      : undefined;
+    if (state !== 'due' && state !== 'overdue') continue;
+    const label = settings.timepoints.find((t) => t.key === link.timepointKey)!.label;
+    await deps.db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(assessmentLinks)
+        .set({ remindedAt: now })
+        .where(and(eq(assessmentLinks.id, link.id), isNull(assessmentLinks.remindedAt), isNull(assessmentLinks.openedAt)))
+        .returning({ id: assessmentLinks.id });
+      if (!claimed) return;
+      const sentOn = localTimeOf(link.createdAt, timeZone).dateOn;
+      const until = localTimeOf(new Date(link.expiresAt.getTime() - 1), timeZone).dateOn;
+      await deps.mailer.enqueue(
+        tx,
+        {
+          programId: link.programId,
+          to: email,
+          subject: LINK_REMINDER_SUBJECT,
+          text: [
+            'Hello,',
+            '',
+            `On ${sentOn} ${programName} sent you a link to a few short questionnaires (${label}). It has not been opened yet and works until ${until}.`,
+            '',
+            `Look for our e-mail with the subject "${LINK_SUBJECT}". If you cannot find it, contact your program and ask for a new link.`,
+            'If you did not expect this message, you can ignore it.',
+          ].join('\n'),
+          idempotencyKey: `assessment-link-reminder:${link.id}`,
+        },
+        now,
+      );
+      await audit(tx, system, now, [
+        { verb: 'update', entityType: 'assessment_link', entityId: link.id, programId: link.programId },
+      ]);
+      queued++;
+    });
+  }
+  return { queued };
 }

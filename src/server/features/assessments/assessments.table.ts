@@ -1,4 +1,15 @@
-import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { AssessmentSettings, EntryMethod } from '../../../core/assessments';
 import type { Answers, LicensedText, ScoreResult } from '../../../core/instruments';
 import type { z } from 'zod';
@@ -123,9 +134,41 @@ export const assessmentLinks = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Whether the link was e-mailed to the participant (only those get a reminder). */
+    emailed: boolean('emailed').notNull().default(false),
+    /** When the participant first opened the link (null: never). */
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    /** When the reminder e-mail for an unopened link was queued (once per link). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('assessment_links_token_hash').on(t.tokenHash),
     index('assessment_links_participant_idx').on(t.programId, t.participantId, t.timepointKey),
+  ],
+);
+
+/**
+ * A missed assessment, recorded once by the sweep when a timepoint's window closed without every
+ * response (ADR 0015): it stays missed on the worklist, the participant's page and the report even
+ * if the program's windows change later. Unique per participant and timepoint.
+ */
+export const assessmentMisses = pgTable(
+  'assessment_misses',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    timepointKey: text('timepoint_key').notNull(),
+    windowOpenedAt: timestamp('window_opened_at', { withTimezone: true }).notNull(),
+    windowClosedAt: timestamp('window_closed_at', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('assessment_misses_unique').on(t.participantId, t.timepointKey),
+    index('assessment_misses_program_idx').on(t.programId, t.timepointKey),
   ],
 );

@@ -1,5 +1,5 @@
 /**
  * What other features may use of assessments: the due and overdue assessments as coordinator tasks
- * (the task list puts them after safety events).
+ * (the task list puts them after safety events), the sweeps that record missed ones and remind of unopened links (main.ts).
  */
-export { openAssessmentTasks } from './assessments.service';
+export { openAssessmentTasks, sweepAssessmentMisses, sweepLinkReminders } from './assessments.service';

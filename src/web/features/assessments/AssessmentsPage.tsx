@@ -73,6 +73,7 @@ export function AssessmentsPage() {
                       <td>{r.label}</td>
                       <td>
                         <Badge tone={stateTones[r.state]}>{stateLabels[r.state]}</Badge>
+                        {r.state === 'missed' && r.missRecorded ? ' (recorded)' : null}
                       </td>
                       <td>{formatDateOn(r.dueOn)}</td>
                       <td>{r.closesOn ? formatDateOn(r.closesOn) : 'When paired'}</td>

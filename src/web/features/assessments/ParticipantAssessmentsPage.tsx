@@ -94,7 +94,13 @@ function TimepointSection({
       <p>
         <Badge tone={stateTones[row.state]}>{stateLabels[row.state]}</Badge> {windowWords(row)}
       </p>
-      {row.state === 'missed' ? <p>The window closed before every questionnaire was answered: recorded as missed.</p> : null}
+      {row.state === 'missed' ? (
+        <p>
+          {row.missRecorded
+            ? 'The window closed before every questionnaire was answered: recorded as missed. It stays missed even if the windows change, and late answers are not accepted.'
+            : 'The window closed before every questionnaire was answered: it will be recorded as missed within a few minutes.'}
+        </p>
+      ) : null}
       <ul className="timepoint-list">
         {row.instruments.map((i) => {
           const form = forms.find((f) => f.id === i.id);

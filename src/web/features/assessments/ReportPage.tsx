@@ -31,6 +31,12 @@ export function AssessmentReportPage() {
                         value: t.counts[s] ?? 0,
                       }))}
                     />
+                    {(t.counts.missed ?? 0) > 0 ? (
+                      <p>
+                        {t.missesRecorded} of {t.counts.missed} missed recorded for good (they stay missed if the windows change
+                        later).
+                      </p>
+                    ) : null}
                   </div>
                 ))}
               </Section>

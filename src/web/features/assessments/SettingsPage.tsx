@@ -100,7 +100,7 @@ function TimepointsForm({ initial, instruments }: { initial: AssessmentSettings;
             <TextField label={`Name of timepoint ${i + 1}`} value={t.label} onChange={(v) => set(i, { label: v })} />
             <TextField
               label={`Key of timepoint ${i + 1}`}
-              hint="Lower-case letters, digits and _; stored with each answer, so do not change it once answers exist."
+              hint="Lower-case letters, digits and _; stored with each answer, so it cannot change once answers or misses exist."
               value={t.key}
               onChange={(v) => set(i, { key: v })}
             />
