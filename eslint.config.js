@@ -37,6 +37,27 @@ export default tseslint.config(
     },
   },
   {
+    // Pages load on demand (ADR 0018): a page imported here would be in the first download.
+    files: ['src/web/app/routes.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/cli/**', 'node:*', 'drizzle-orm*', 'pg', 'fastify*'],
+              message: 'The web app talks to the server only over HTTP.',
+            },
+            {
+              regex: '^\\.\\./features/',
+              message: "Add the page to src/web/app/pages.tsx as lazyPage(loader, 'Name') and import it from './pages'.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Below the routes nothing knows HTTP; and a feature uses another only through its index.ts
     // (its tables, the shared schema, may be referenced directly).
     files: ['src/server/features/**'],

@@ -145,7 +145,19 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   const webDir = opts.webDir === undefined ? DEFAULT_WEB_DIR : opts.webDir;
   if (webDir && existsSync(webDir)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each file (vite.config.ts): sent to browsers that accept them.
+      preCompressed: true,
+      // Our own Cache-Control (staticCacheControl), not send's default "public, max-age=0".
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', staticCacheControl(path));
+        res.setHeader('vary', 'accept-encoding');
+      },
+    });
     // The web app routes on the client: any other GET outside /api gets index.html.
     app.setNotFoundHandler((req, reply) => {
       // Missing built files (/assets/…) are real 404s; only page addresses fall back to the app.
@@ -157,6 +169,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not_found', message: 'Not found', requestId: req.id }));
   }
   return app;
+}
+
+/**
+ * Built files under /assets/ carry a content hash in their name (Vite): a new release has new names,
+ * so browsers may keep them for a year without asking again. Everything else (index.html, which
+ * names the current chunks, and the favicon) is revalidated on every use, so a release reaches
+ * phones on the next page load.
+ */
+export function staticCacheControl(path: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[\w-]{8,}\.\w+(\.br|\.gz)?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /** The caller of an authenticated route; the onRequest hook guarantees it exists. */

@@ -44,7 +44,9 @@
  *   message…", button "Save settings"). Overview: figures "Reached contacts by week", "Pairs by how
  *   often they meet", "Adherence funnel", "Ladder steps fired", each with "<title> as a table".
  *   A coach's record (staff): section "How to reach them", button "Change how to reach <coach>".
- * - Coach logs a contact: Today (h1 "Today") has sections "My tasks" and "My participants"; each task
+ * - Coach logs a contact: Today (h1 "Today") has sections "My tasks", "Upcoming sessions" (next 14 days:
+ *   h3 "<day> at <time> with <participant>" with a link to the record, link "Join the video call with
+ *   <participant>" for video, link "Start session guide with <participant>") and "My participants"; each task
  *   has the link "Log a contact with <participant name>" (only tasks have it; the page's general link
  *   is "Log a contact"; participants' names link to their records). Form (h1 "Log a contact"):
  *   combobox "Participant", textbox "When", radiogroup "How", radiogroup "Did you reach them?"
@@ -72,7 +74,8 @@
  *   (→ h1 "Review the plan", radiogroup "How did it go?", button "Save review") and link "Print"
  *   (→ h1 "Action plan"/"My action plan", button "Print this plan"). Section "Between calls":
  *   check-ins, chart, practice log, textbox "Write a note to <name>", button "Send note". Staff and
- *   evaluators: nav "Action plans" (h1 "Action plans", table "Plans per pair").
+ *   evaluators: nav "Action plans" (h1 "Action plans", table "Plans per pair"). Section "Last sessions"
+ *   (the coach and staff): a table of the last guided sessions (date, pain, mood, topics covered).
  * - Participant self-tracking: nav "My plan" (h1 "My plan"; buttons "Yes, I did it today", "Not
  *   today"; link "Print my plan"), "Weekly check-in" (h1 "Weekly check-in"; three radiogroups named
  *   after the PEG questions, radios "0" … "10"; textbox "A note for your coach (optional)"; button
@@ -153,7 +156,9 @@
  *   pain on average in the past week", "How much pain got in the way of enjoying life", "How much
  *   pain got in the way of your general activity", "How stressed you have felt this month" (radios
  *   "0" … "10"), group "How does coaching feel this month?", button "Save check-in" (status "Check-in
- *   saved. …"); "The difference I make" (h1) with numbers and section "Thanks received". Participant:
+ *   saved. …"); "The difference I make" (h1) with numbers and section "Thanks received". On Today a
+ *   region "For you" (only when something is due): h3 "Well-being check-in due" with link "My
+ *   well-being", h3 "Booster session on <date>" with the topic. Participant:
  *   on "My coach" textbox "A few words for <coach>", button "Send thanks" (status "Sent. …").
  * - Matching settings (/matching/settings, link "Matching settings" on Matching; h1 "Matching
  *   settings"): checkboxes per hard rule, textboxes per weight ("Shared pain location", …, "A language
@@ -164,58 +169,67 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
-import { InvitationAcceptPage, InvitationsPage, PasswordPage, SignInPage } from '../features/accounts';
-import {
-  AssessmentLinkPage,
-  AssessmentReportPage,
-  AssessmentSettingsPage,
-  AssessmentsPage,
-  ParticipantAssessmentsPage,
-} from '../features/assessments';
-import { AuditPage } from '../features/audit';
-import {
-  BoostersPage,
-  CoachListPage,
-  CoachPage,
-  EditCoachPage,
-  ImpactPage,
-  NewCoachPage,
-  WellbeingPage,
-} from '../features/coaches';
-import { ContactHistoryPage, LogContactPage } from '../features/contacts';
-import { CheckInPage, CoachPreferencesPage, DecisionPage, PairsPage, SchedulingSettingsPage } from '../features/engagement';
-import { MailPage } from '../features/mail';
-import { CrisisHelpPage, SafetyConcernPage, SafetyEventPage, SafetyLogPage, SafetySettingsPage } from '../features/safety';
-import { MatchingPage, MatchingSettingsPage, MatchReportPage } from '../features/matching';
-import {
-  EditParticipantPage,
-  MyCoachPage,
-  NewParticipantPage,
-  ParticipantListPage,
-  ParticipantPage,
-  PreferencesPage,
-} from '../features/participants';
-import { OverviewPage } from '../features/programs';
-import { TasksPage, TodayPage } from '../features/tasks';
-import { CurriculumPage, TopicPage } from '../features/curriculum';
-import { SessionGuidePage } from '../features/guidance';
+// Each feature's pages load on demand (pages.tsx, ADR 0018).
 import {
   AgreementPage,
   ApplicantPage,
   ApplyPage,
+  AssessmentLinkPage,
+  AssessmentReportPage,
+  AssessmentSettingsPage,
+  AssessmentsPage,
+  AuditPage,
+  BoostersPage,
+  CheckInPage,
+  CoachListPage,
+  CoachPage,
+  CoachPreferencesPage,
+  ContactHistoryPage,
+  CrisisHelpPage,
+  CurriculumPage,
+  DecisionPage,
+  EditCoachPage,
+  EditParticipantPage,
+  ImpactPage,
+  InvitationAcceptPage,
+  InvitationsPage,
+  LogContactPage,
+  MailPage,
+  MatchReportPage,
+  MatchingPage,
+  MatchingSettingsPage,
+  MyCoachPage,
+  MyPlanPage,
+  MyProgressPage,
+  NewCoachPage,
+  NewParticipantPage,
+  NewPlanPage,
+  OverviewPage,
+  PairsPage,
+  ParticipantAssessmentsPage,
+  ParticipantListPage,
+  ParticipantPage,
+  PasswordPage,
+  PlanSummaryPage,
+  PreferencesPage,
+  PrintPlanPage,
+  ReviewPlanPage,
+  SafetyConcernPage,
+  SafetyEventPage,
+  SafetyLogPage,
+  SafetySettingsPage,
+  SchedulingSettingsPage,
+  SessionGuidePage,
+  SignInPage,
+  TasksPage,
+  TodayPage,
+  TopicPage,
   TrainingModulePage,
   TrainingPage,
   VolunteersPage,
-} from '../features/volunteers';
-import {
-  MyPlanPage,
-  MyProgressPage,
-  NewPlanPage,
-  PlanSummaryPage,
-  PrintPlanPage,
-  ReviewPlanPage,
   WeeklyCheckInPage,
-} from '../features/plans';
+  WellbeingPage,
+} from './pages';
 import { HomeRedirect, NotFoundPage, ProgramHomeRedirect } from './home';
 import { AppLayout, Frame, PublicHeader, PublicLayout } from './layout';
 import { ProgramProvider, rememberProgram, useMembershipFromUrl, useProgram, type Action, type ProgramScope } from './program';
