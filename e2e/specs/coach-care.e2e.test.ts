@@ -34,9 +34,18 @@ describe('coach care and matching settings', () => {
     await signOut(page);
 
     await signIn(page, server.url, 'coach@example.org');
+    // Today reminds him of this month's check-in and of the booster in two weeks.
+    await visit(page, 'Today', 'Today');
+    const forYou = page.getByRole('region', { name: 'For you' });
+    await forYou.getByRole('heading', { name: 'Well-being check-in due' }).waitFor();
+    await forYou.getByRole('heading', { name: /^Booster session on / }).waitFor();
+    await forYou.getByText('Motivational conversation: a refresher').waitFor();
+    await expectAccessible(page, 'Today with reminders');
     await visit(page, 'The difference I make', 'The difference I make');
     await page.getByText('Thank you for not giving up on me.').waitFor();
-    await visit(page, 'My well-being', 'My well-being');
+    await visit(page, 'Today', 'Today');
+    await forYou.getByRole('link', { name: 'My well-being' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My well-being' }).waitFor();
     for (const [legend, n] of [
       ['Your pain on average in the past week', '4'],
       ['How much pain got in the way of enjoying life', '3'],
@@ -52,6 +61,9 @@ describe('coach care and matching settings', () => {
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await page.getByRole('status').filter({ hasText: 'Check-in saved' }).waitFor();
     await expectAccessible(page, 'well-being check-in saved');
+    await visit(page, 'Today', 'Today');
+    await forYou.getByRole('heading', { name: /^Booster session on / }).waitFor();
+    await expect(forYou.getByRole('heading', { name: 'Well-being check-in due' }).count()).resolves.toBe(0);
     await signOut(page);
     await page.close();
   }, 120_000);

@@ -87,6 +87,9 @@ describe('the volunteer journey', () => {
     }
     await page.getByRole('combobox', { name: /Service branch/ }).selectOption({ label: 'Marine Corps' });
     await page.getByRole('combobox', { name: /Service era/ }).selectOption({ label: 'Gulf War era (1990–2001)' });
+    await page.getByRole('textbox', { name: /^Year of birth/ }).fill('1966');
+    await page.getByRole('textbox', { name: /^Town/ }).fill('Speedway');
+    await page.getByRole('textbox', { name: /^Languages you could coach in/ }).fill('English, Spanish');
     await page.getByRole('button', { name: 'Send my application' }).click();
     await page.getByRole('status').filter({ hasText: 'Thank you for offering to coach' }).waitFor();
     await expectAccessible(page, 'application sent');
@@ -97,6 +100,9 @@ describe('the volunteer journey', () => {
     await page.getByRole('link', { name: NAME }).click();
     await page.getByRole('heading', { level: 1, name: NAME }).waitFor();
     await expectAccessible(page, 'applicant');
+    // The optional answers are shown with the rest of the application.
+    const application = page.getByRole('region', { name: 'Application', exact: true });
+    for (const answer of ['1966', 'Speedway', 'English, Spanish']) await application.getByText(answer, { exact: true }).waitFor();
     const checklist = page.getByRole('group', { name: /Screening checklist/ }).getByRole('checkbox');
     for (let i = 0; i < (await checklist.count()); i++) await checklist.nth(i).check();
     await page.getByRole('textbox', { name: 'Screening notes (optional)' }).fill('Phone call went well; manages his pain.');

@@ -51,3 +51,4 @@ export const CoachView = z.object({
 export type CoachView = z.infer<typeof CoachView>;
 
 export * from './support';
+export * from './reminders';

@@ -7,6 +7,7 @@ import {
   CoachCheckInInput,
   CoachCheckInView,
   CoachImpactView,
+  CoachRemindersView,
   CoachWellbeingView,
   FollowUpInput,
   ThanksInput,
@@ -15,7 +16,7 @@ import {
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { CoachParams, ParticipantParams, ProgramParams } from '../../http/schemas';
 import { getBoosters, recordAttendance, scheduleBooster } from './care.service';
-import { followUpWellbeing, getImpact, getWellbeing, recordWellbeing, sendThanks } from './wellbeing.service';
+import { followUpWellbeing, getImpact, getReminders, getWellbeing, recordWellbeing, sendThanks } from './wellbeing.service';
 
 const BoosterParams = ProgramParams.extend({ boosterId: z.uuid() });
 const CheckInParams = CoachParams.extend({ checkInId: z.uuid() });
@@ -60,6 +61,11 @@ export function coachCareRoutes(app: App, { deps }: AppOptions): void {
     { schema: { tags: ['coaches'], params: CheckInParams, body: FollowUpInput, response: { 200: CoachCheckInView } } },
     async (req) =>
       followUpWellbeing(deps, callerOf(req), req.params.programId, req.params.coachId, req.params.checkInId, req.body),
+  );
+  app.get(
+    '/programs/:programId/coaches/:coachId/reminders',
+    { schema: { tags: ['coaches'], params: CoachParams, response: { 200: CoachRemindersView } } },
+    async (req) => getReminders(deps, callerOf(req), req.params.programId, req.params.coachId),
   );
   app.get(
     '/programs/:programId/coaches/:coachId/impact',

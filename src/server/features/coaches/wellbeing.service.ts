@@ -1,7 +1,9 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import {
+  coachReminders,
   monthOf,
   scoreCoachPeg,
+  type CoachRemindersView,
   worseningSigns,
   type CoachCheckInInput,
   type CoachCheckInView,
@@ -21,7 +23,7 @@ import { pairings } from '../pairings/pairings.table';
 import { loadProgram } from '../programs';
 import { todayIn } from './care.service';
 import { coaches } from './coaches.table';
-import { coachCheckIns, coachThanks } from './support.table';
+import { boosterSessions, coachCheckIns, coachThanks } from './support.table';
 
 /**
  * Loads a coach and authorizes the caller for it: staff for any coach in the program, a coach for
@@ -79,6 +81,28 @@ export async function getWellbeing(deps: Deps, caller: Caller, programId: string
     isDue: !rows.some((r) => r.month === thisMonth),
     checkIns: present(rows),
   };
+}
+
+/**
+ * What Today reminds a coach of: this month's well-being check-in and a booster in the next two
+ * weeks (`coachReminders`). Same access as the check-ins (it tells whether one was made); audited.
+ */
+export async function getReminders(deps: Deps, caller: Caller, programId: string, coachId: string): Promise<CoachRemindersView> {
+  const { program, coach } = await loadCoachFor(deps, caller, programId, coachId, 'wellbeing:view');
+  const now = deps.clock.now();
+  const today = todayIn(program, now);
+  const [checkIns, boosters] = await Promise.all([
+    deps.db
+      .select({ month: coachCheckIns.month })
+      .from(coachCheckIns)
+      .where(and(eq(coachCheckIns.coachId, coachId), eq(coachCheckIns.month, monthOf(today)))),
+    deps.db
+      .select({ id: boosterSessions.id, heldOn: boosterSessions.heldOn, topic: boosterSessions.topic })
+      .from(boosterSessions)
+      .where(and(eq(boosterSessions.programId, programId), gte(boosterSessions.heldOn, today))),
+  ]);
+  await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'coach_check_in', entityId: coachId, programId }]);
+  return coachReminders({ today, status: coach.status, checkInMonths: checkIns.map((c) => c.month), boosters });
 }
 
 /** The coach's own monthly check-in (one per month in the program's time zone). */

@@ -78,6 +78,10 @@ describe('the volunteer pipeline', () => {
     expect(res.body).toMatchObject({
       email: 'vera@example.org',
       ownPain: expect.stringContaining('Knee pain'),
+      // The optional answers the matcher weighs (ADR 0016) are shown with the others.
+      birthYear: 1968,
+      town: 'Greenwood',
+      languages: ['English', 'Spanish'],
       state: 'applied',
       history: [{ from: null, to: 'applied', byName: null }],
       requiresBackgroundCheck: false,

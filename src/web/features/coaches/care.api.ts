@@ -8,6 +8,7 @@ import type {
   CoachCheckInView,
   CoachImpactView,
   CoachingFeeling,
+  CoachRemindersView,
   CoachWellbeingView,
   FollowUpInput,
   ThanksInput,
@@ -47,6 +48,15 @@ export function useWellbeing(programId: string, coachId: string) {
   return useQuery({
     queryKey: [...careKey(programId), 'wellbeing', coachId],
     queryFn: () => api.get<CoachWellbeingView>(`/programs/${programId}/coaches/${coachId}/wellbeing`),
+    enabled: coachId !== '',
+  });
+}
+
+/** The coach's reminders on Today: this month's check-in and the next booster. */
+export function useCoachReminders(programId: string, coachId: string) {
+  return useQuery({
+    queryKey: [...careKey(programId), 'reminders', coachId],
+    queryFn: () => api.get<CoachRemindersView>(`/programs/${programId}/coaches/${coachId}/reminders`),
     enabled: coachId !== '',
   });
 }

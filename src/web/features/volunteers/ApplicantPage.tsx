@@ -314,6 +314,9 @@ function ApplicationDetails({ applicant: a }: { applicant: ApplicantView }) {
           ['Ways to meet', listOf(channelLabels, a.modalities)],
           ['Service branch', a.serviceBranch ? serviceBranchLabels[a.serviceBranch] : null],
           ['Service era', a.serviceEra ? serviceEraLabels[a.serviceEra] : null],
+          ['Year of birth', a.birthYear === null ? null : String(a.birthYear)],
+          ['Town', a.town],
+          ['Languages', a.languages.length ? a.languages.join(', ') : null],
           [
             'Background check',
             a.backgroundCheckConsent === null ? undefined : a.backgroundCheckConsent ? 'Agreed' : 'Not agreed',

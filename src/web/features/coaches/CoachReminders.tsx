@@ -1,0 +1,41 @@
+import { useProgram } from '../../app/program';
+import { ButtonLink } from '../../ui/controls';
+import { formatDateOn } from '../../ui/dates';
+import { Section } from '../../ui/Page';
+import { useCoachReminders } from './care.api';
+
+/**
+ * The coach's own reminders on Today (#6, ADR 0016): "Well-being check-in due" while this month
+ * has no check-in, and "Booster session on …" for a booster in the next 14 days. Nothing when
+ * neither applies (or while loading: the day's tasks come first).
+ */
+export function CoachReminders() {
+  const program = useProgram();
+  const coachId = program.can('wellbeing:record') ? (program.membership.coachId ?? '') : '';
+  const reminders = useCoachReminders(program.programId, coachId);
+  const r = reminders.data;
+  if (!r || (!r.wellbeingDue && !r.nextBooster)) return null;
+  return (
+    <Section title="For you" id="today-for-you">
+      <ul className="cards">
+        {r.wellbeingDue ? (
+          <li className="card">
+            <h3 className="card__title">Well-being check-in due</h3>
+            <p>
+              How are you, and how does coaching feel this month? It takes two minutes, and only you and the program team see it.
+            </p>
+            <div className="card__actions">
+              <ButtonLink to={program.to('my-wellbeing')}>My well-being</ButtonLink>
+            </div>
+          </li>
+        ) : null}
+        {r.nextBooster ? (
+          <li className="card">
+            <h3 className="card__title">Booster session on {formatDateOn(r.nextBooster.heldOn)}</h3>
+            <p>{r.nextBooster.topic}</p>
+          </li>
+        ) : null}
+      </ul>
+    </Section>
+  );
+}
