@@ -131,7 +131,15 @@ describe('the benchmark generator', () => {
       const today = await coachToday(deps, { actor: coach, requestId: 't', ip: null }, gen.programId);
       expect(today.participants).toHaveLength(3);
       expect(seen).toEqual(
-        [Q.SELECT_PROGRAM, Q.SELECT_PAIRING_ACTIVITY_OF_COACH, Q.SELECT_PARTICIPANTS_OF_COACH, Q.INSERT_AUDIT].map(norm),
+        [
+          Q.SELECT_PROGRAM,
+          Q.SELECT_PAIRING_ACTIVITY_OF_COACH,
+          Q.SELECT_PARTICIPANTS_OF_COACH,
+          Q.SELECT_UPCOMING_SESSIONS_OF_COACH,
+          Q.SELECT_NEXT_SESSIONS_OF_COACH,
+          Q.SELECT_AGREED_NEXT_CONTACTS_OF_COACH,
+          Q.INSERT_AUDIT_TWO,
+        ].map(norm),
       );
       expect(await db.rawQuery(Q.SELECT_PARTICIPANTS_OF_COACH, [gen.programId, gen.coachId])).toHaveLength(3);
       expect(await db.rawQuery(Q.SELECT_PAIRING_ACTIVITY_OF_COACH, [gen.programId, gen.coachId])).toHaveLength(3);

@@ -329,20 +329,37 @@ async function benchTarget(
         key: 'raw_same_statements',
         label: 'Raw SQL, same statements',
         run: async () => {
+          const at = Date.now();
+          const iso = (ms: number) => new Date(ms).toISOString();
           await raw.query(Q.SELECT_PROGRAM, [programId]);
           await Promise.all([
             raw.query(Q.SELECT_PAIRING_ACTIVITY_OF_COACH, [programId, gen.coachId]),
             raw.query(Q.SELECT_PARTICIPANTS_OF_COACH, [programId, gen.coachId]),
+            raw.query(Q.SELECT_UPCOMING_SESSIONS_OF_COACH, [
+              programId,
+              gen.coachId,
+              'scheduled',
+              iso(at - 3 * 3_600_000),
+              iso(at + 14 * 86_400_000),
+            ]),
           ]);
-          await raw.query(Q.INSERT_AUDIT, [
-            new Date().toISOString(),
+          await Promise.all([
+            raw.query(Q.SELECT_NEXT_SESSIONS_OF_COACH, [programId, gen.coachId, 'scheduled', iso(at - 7 * 86_400_000)]),
+            raw.query(Q.SELECT_AGREED_NEXT_CONTACTS_OF_COACH, [gen.coachId, programId]),
+          ]);
+          const row = (action: string, entityType: string) => [
+            iso(at),
             coach.personId,
-            'participant:list',
-            'participant',
+            action,
+            entityType,
             null,
             programId,
             null,
             'bench',
+          ];
+          await raw.query(Q.INSERT_AUDIT_TWO, [
+            ...row('participant:list', 'participant'),
+            ...row('scheduled_session:list', 'scheduled_session'),
           ]);
         },
       },

@@ -65,6 +65,20 @@ describe('scheduling journeys', () => {
     const href = await section.getByRole('link', { name: 'Join the video call' }).last().getAttribute('href');
     expect(href).toMatch(/^https:\/\/meet\.example\.org\/kindred-[0-9a-f-]{36}$/);
     await expectAccessible(page, 'participant record (coach) after scheduling');
+    // The demo's guided session with Robert shows in "Last sessions" with its pain and mood check.
+    const last = page.getByRole('region', { name: 'Last sessions', exact: true });
+    await last.getByRole('table').getByRole('cell', { name: '6 of 10' }).first().waitFor();
+
+    // Today lists the sessions of the next two weeks, in the program's time, with the session guide.
+    await visit(page, 'Today', 'Today');
+    const upcoming = page.getByRole('region', { name: 'Upcoming sessions' });
+    await upcoming.getByRole('link', { name: 'Start session guide with Robert Ellis' }).first().waitFor();
+    await upcoming.getByRole('heading', { level: 3, name: /at 17:30 with Robert Ellis$/ }).waitFor();
+    expect(await upcoming.getByRole('link', { name: 'Join the video call with Robert Ellis' }).count()).toBe(2);
+    expect(await upcoming.textContent()).toContain('times in America/New_York');
+    await expectAccessible(page, 'Today with upcoming sessions');
+    await upcoming.getByRole('link', { name: 'Start session guide with Robert Ellis' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Session guide' }).waitFor();
     await signOut(page);
 
     await signIn(page, server.url, 'participant@example.org');

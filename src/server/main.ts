@@ -14,6 +14,7 @@ import { sweepLadder, sweepSessionReminders } from './features/engagement';
 import { loadCurriculum } from './features/curriculum';
 import { loadTraining } from './features/volunteers';
 import { guideContent, sweepCheckInReminders } from './features/guidance';
+import { sweepAssessmentMisses, sweepLinkReminders } from './features/assessments';
 
 export interface RunningServer {
   app: App;
@@ -92,6 +93,18 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
     sweeping = sweeping.then(() =>
       sweepCheckInReminders(deps, clock.now()).catch((err: Error) =>
         logger.error({ err: loggableError(err) }, 'check-in reminder sweep failed'),
+      ),
+    );
+    // Missed assessments recorded once (ADR 0015): a closed window stays missed whatever the settings say later.
+    sweeping = sweeping.then(() =>
+      sweepAssessmentMisses(deps, clock.now()).catch((err: Error) =>
+        logger.error({ err: loggableError(err) }, 'assessment miss sweep failed'),
+      ),
+    );
+    // One reminder e-mail for an e-mailed assessment link not opened 3 days before it expires (idempotency key per link).
+    sweeping = sweeping.then(() =>
+      sweepLinkReminders(deps, clock.now()).catch((err: Error) =>
+        logger.error({ err: loggableError(err) }, 'assessment link reminder sweep failed'),
       ),
     );
   };

@@ -118,6 +118,19 @@ export const GuideStartView = z.object({
 });
 export type GuideStartView = z.infer<typeof GuideStartView>;
 
+/** A finished guided session as the participant's record lists it: when, the pain and mood check, the topics covered. */
+export const GuidedSessionSummary = z.object({
+  guideId: z.uuid(),
+  at: z.string(),
+  /** The program-local date of the session. */
+  on: z.string(),
+  pain: z.int().nullable(),
+  mood: z.int().nullable(),
+  /** Titles of the curriculum topics talked about (a key the program no longer has is shown as is). */
+  topics: z.array(z.string()),
+});
+export type GuidedSessionSummary = z.infer<typeof GuidedSessionSummary>;
+
 export const GuideFinishedView = z.object({
   guideId: z.uuid(),
   contactId: z.uuid(),

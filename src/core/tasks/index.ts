@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { EngagementOverview } from '../engagement';
 import { addDays, daysBetween, toDateOn } from '../shared/dates';
 import { ladderPosition, REACHING_TIPS, type LadderFacts, type LadderRules } from '../engagement/ladder';
+import { addDaysOn, localTimeOf, zonedMidnight } from '../engagement/local-time';
+import { modalityWords, sessionWhenWords } from '../engagement/scheduling';
+import type { Channel } from '../shared/vocab';
 
 /** What Kindred asks someone to do next, derived from the data each time (never stored). */
 export const taskKinds = ['first_contact', 'next_contact', 'check_in_call', 'decision'] as const;
@@ -28,6 +31,13 @@ export interface PairingActivity extends LadderFacts {
   coachId: string;
   /** Unreached attempts since the last reached contact (or since pairing). */
   attemptsSinceReached: number;
+  /**
+   * The pair's next scheduled session (ADR 0013): one that has not ended, else the last one of the past
+   * week still marked scheduled. A past one counts only while no contact was reached since its start.
+   */
+  nextSession?: { startsAt: Date; durationMinutes: number; modality: Channel } | null;
+  /** The next contact agreed in the latest guided session (ADR 0014): a program-local date, and when it was agreed. */
+  agreedNextContact?: { on: string; agreedAt: Date } | null;
 }
 
 export interface TaskRules extends LadderRules {
@@ -36,6 +46,63 @@ export interface TaskRules extends LadderRules {
 }
 
 export const DEFAULT_TASK_RULES = { leadDays: 3 } as const;
+
+/**
+ * What the coach's next contact is due on, in order (ADR 0017): an upcoming scheduled session (due
+ * at its start), else the date agreed in the latest guided session — when it was agreed at or after
+ * the last reached contact, so a contact logged since makes it stale — else the program's cadence
+ * from the ladder. `showFrom` is when the task appears (the lead window before it).
+ */
+export type NextContactDue =
+  | {
+      basis: 'session';
+      dueAt: Date;
+      dueOn: string;
+      showFrom: Date;
+      session: { startsAt: Date; durationMinutes: number; modality: Channel };
+      /** The session has ended and no reached contact was logged since it began. */
+      isPast: boolean;
+    }
+  | { basis: 'agreed'; dueAt: Date; dueOn: string; showFrom: Date; agreedOn: string }
+  | { basis: 'cadence'; dueAt: Date; dueOn: string; showFrom: Date };
+
+export function nextContactDue(
+  p: Pick<PairingActivity, 'lastReachedAt' | 'nextSession' | 'agreedNextContact'>,
+  cadenceDueAt: Date,
+  rules: Pick<TaskRules, 'leadDays' | 'timeZone'>,
+  now: Date,
+): NextContactDue {
+  const s = p.nextSession;
+  const isUpcoming = s ? s.startsAt.getTime() + s.durationMinutes * 60_000 > now.getTime() : false;
+  if (s && (isUpcoming || p.lastReachedAt === null || p.lastReachedAt.getTime() < s.startsAt.getTime())) {
+    const dueOn = localTimeOf(s.startsAt, rules.timeZone).dateOn;
+    return {
+      basis: 'session',
+      dueAt: s.startsAt,
+      dueOn,
+      showFrom: zonedMidnight(addDaysOn(dueOn, -rules.leadDays), rules.timeZone),
+      session: s,
+      isPast: !isUpcoming,
+    };
+  }
+  const a = p.agreedNextContact;
+  if (a && p.lastReachedAt && a.agreedAt.getTime() >= p.lastReachedAt.getTime()) {
+    return {
+      basis: 'agreed',
+      // Due by the end of the agreed day in the program's zone.
+      dueAt: zonedMidnight(addDaysOn(a.on, 1), rules.timeZone),
+      dueOn: a.on,
+      showFrom: zonedMidnight(addDaysOn(a.on, -rules.leadDays), rules.timeZone),
+      agreedOn: a.on,
+    };
+  }
+  return {
+    basis: 'cadence',
+    dueAt: cadenceDueAt,
+    dueOn: toDateOn(cadenceDueAt),
+    showFrom: addDays(cadenceDueAt, -rules.leadDays),
+  };
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -84,18 +151,37 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
           ? `${pauseEnded} and they are not reached yet; the first contact is due within ${plural(ladder.firstContactDays, 'day')}.${attempts}`
           : `${pairedAgo(p.startedAt, now)} and not reached yet; the first contact is due within ${plural(ladder.firstContactDays, 'day')} of pairing.${attempts}`,
       });
-    } else if (afterPause) {
-      tasks.push({
-        kind: 'next_contact',
-        ...coachTask,
-        reason: `${pauseEnded}; get back in touch within ${plural(ladder.firstContactDays, 'day')}.${attempts}`,
-      });
-    } else if (now.getTime() >= addDays(pos.contactDueAt, -rules.leadDays).getTime()) {
-      tasks.push({
-        kind: 'next_contact',
-        ...coachTask,
-        reason: `Last reached ${plural(daysBetween(p.lastReachedAt, now), 'day')} ago; the program asks for a contact every ${plural(cadenceDays, 'day')}.${attempts}`,
-      });
+    } else {
+      // After a pause, a date agreed before it is stale: only a session scheduled since counts.
+      const due = nextContactDue(afterPause ? { ...p, agreedNextContact: null } : p, pos.contactDueAt, rules, now);
+      // The ladder still runs from the last reached contact: once a step fired, the coach sees the
+      // task whatever was agreed, so a far-off date never hides a quiet pair (ADR 0017).
+      const isShown = afterPause || pos.fired.length > 0 || now.getTime() >= due.showFrom.getTime();
+      if (isShown) {
+        const lastReached = `Last reached ${plural(daysBetween(p.lastReachedAt, now), 'day')} ago`;
+        const lateness =
+          due.basis !== 'cadence' && due.dueAt.getTime() > pos.dueAt.check_in.getTime()
+            ? ` That is later than the program's cadence: staff will be asked to check in if nobody is reached by ${toDateOn(pos.dueAt.check_in)}.`
+            : '';
+        const reason =
+          due.basis === 'session' && due.isPast
+            ? `The session on ${sessionWhenWords(due.session.startsAt, rules.timeZone)} has passed and no reached contact is logged since: log how it went, or agree a new time. ${lastReached}.${attempts}`
+            : due.basis === 'session'
+              ? `Session on ${sessionWhenWords(due.session.startsAt, rules.timeZone)}, ${modalityWords[due.session.modality]}. ${lastReached}.${lateness}${attempts}`
+              : due.basis === 'agreed'
+                ? `Next contact agreed for ${due.agreedOn} in the last session. ${lastReached}.${lateness}${attempts}`
+                : afterPause
+                  ? `${pauseEnded}; get back in touch within ${plural(ladder.firstContactDays, 'day')}.${attempts}`
+                  : `${lastReached}; the program asks for a contact every ${plural(cadenceDays, 'day')}.${attempts}`;
+        tasks.push({
+          kind: 'next_contact',
+          ...coachTask,
+          dueOn: due.dueOn,
+          // A session is due at its start but not overdue until it has ended without a reached contact.
+          isOverdue: due.basis === 'session' ? due.isPast : now.getTime() > due.dueAt.getTime(),
+          reason,
+        });
+      }
     }
 
     const quiet =

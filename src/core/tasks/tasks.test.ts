@@ -176,6 +176,103 @@ describe('deriveTasks', () => {
     });
   });
 
+  describe('next contact agreed with the participant (ADR 0017)', () => {
+    // Reached on 3 March 15:00 UTC; the cadence alone would make the contact due on 17 March.
+    const reached = at(1);
+
+    it('is due at an upcoming scheduled session, shown from 3 days before it, with the time in program time', () => {
+      // Friday 13 March 2026 at 10:00 in New York (daylight time: 14:00 UTC).
+      const session = { startsAt: new Date('2026-03-13T14:00:00.000Z'), durationMinutes: 30, modality: 'video' as const };
+      const p = pair({ lastReachedAt: reached, nextSession: session });
+      // The lead window begins at local midnight three days before: 10 March 00:00 (04:00 UTC).
+      expect(deriveTasks([p], rules, new Date('2026-03-10T03:59:00.000Z'))).toEqual([]);
+      const [task, ...rest] = deriveTasks([p], rules, new Date('2026-03-10T04:00:00.000Z'));
+      expect(rest).toEqual([]);
+      expect(task).toMatchObject({ kind: 'next_contact', assignee: 'coach', dueOn: '2026-03-13', isOverdue: false, tips: [] });
+      expect(task!.reason).toBe(
+        'Session on Friday 13 March 2026 at 10:00 (America/New_York), a video call. Last reached 6 days ago.',
+      );
+      // Not overdue while the session is on, even past its start; overdue once it has ended with nobody reached.
+      expect(deriveTasks([p], rules, new Date('2026-03-13T14:20:00.000Z'))[0]).toMatchObject({ isOverdue: false });
+      const [missed] = deriveTasks([p], rules, new Date('2026-03-13T14:31:00.000Z'));
+      expect(missed).toMatchObject({ kind: 'next_contact', dueOn: '2026-03-13', isOverdue: true });
+      expect(missed!.reason).toMatch(
+        /^The session on Friday 13 March 2026 at 10:00 .* has passed and no reached contact is logged since/,
+      );
+      // A contact reached at the session settles it: back to the cadence from that contact.
+      const done = { ...p, lastReachedAt: new Date('2026-03-13T14:10:00.000Z') };
+      expect(deriveTasks([done], rules, new Date('2026-03-13T14:31:00.000Z'))).toEqual([]);
+    });
+
+    it('a session later than the cadence moves the due date but not the ladder: staff still check in on silence', () => {
+      // 1 April, 10:00 local: later than cadence (17 March) and cadence + 7 (24 March).
+      const session = { startsAt: new Date('2026-04-01T14:00:00.000Z'), durationMinutes: 30, modality: 'phone' as const };
+      const p = pair({ lastReachedAt: reached, nextSession: session });
+      // At the cadence the ladder's reminder fires: the coach sees the task (due at the session) with tips.
+      expect(deriveTasks([p], rules, at(1 + 14, -1))).toEqual([]);
+      const [reminder] = deriveTasks([p], rules, at(1 + 14));
+      expect(reminder).toMatchObject({ kind: 'next_contact', dueOn: '2026-04-01', isOverdue: false, tips: [...REACHING_TIPS] });
+      expect(reminder!.reason).toContain("later than the program's cadence: staff will be asked to check in");
+      expect(reminder!.reason).toContain('2026-03-24');
+      // Cadence + 7 from the last reached contact: the coordinator's check-in call, as without a session.
+      expect(kinds(deriveTasks([p], rules, at(1 + 21)))).toEqual(['check_in_call', 'next_contact']);
+      expect(kinds(deriveTasks([p], rules, at(1 + 35))).sort()).toEqual(['check_in_call', 'decision', 'next_contact']);
+    });
+
+    it('is due on the date agreed in the guide when no session is scheduled, overdue after that local day', () => {
+      const p = pair({ lastReachedAt: reached, agreedNextContact: { on: '2026-03-10', agreedAt: reached } });
+      expect(deriveTasks([p], rules, new Date('2026-03-07T04:59:00.000Z'))).toEqual([]);
+      const [task] = deriveTasks([p], rules, new Date('2026-03-07T05:00:00.000Z'));
+      expect(task).toMatchObject({ kind: 'next_contact', dueOn: '2026-03-10', isOverdue: false });
+      expect(task!.reason).toBe('Next contact agreed for 2026-03-10 in the last session. Last reached 3 days ago.');
+      // The agreed day ends at local midnight (11 March 04:00 UTC, daylight time).
+      expect(deriveTasks([p], rules, new Date('2026-03-11T03:59:00.000Z'))[0]).toMatchObject({ isOverdue: false });
+      expect(deriveTasks([p], rules, new Date('2026-03-11T04:00:01.000Z'))[0]).toMatchObject({ isOverdue: true });
+    });
+
+    it('prefers the session to the agreed date, and either to the cadence', () => {
+      const session = { startsAt: new Date('2026-03-12T14:00:00.000Z'), durationMinutes: 30, modality: 'in_person' as const };
+      const both = pair({
+        lastReachedAt: reached,
+        nextSession: session,
+        agreedNextContact: { on: '2026-03-20', agreedAt: reached },
+      });
+      expect(deriveTasks([both], rules, at(8))[0]).toMatchObject({ dueOn: '2026-03-12' });
+      expect(deriveTasks([both], rules, at(8))[0]!.reason).toMatch(
+        /^Session on Thursday 12 March 2026 at 10:00 .*a meeting in person\./,
+      );
+    });
+
+    it('ignores an agreed date made stale by a reached contact logged after it', () => {
+      const p = pair({ lastReachedAt: at(5), agreedNextContact: { on: '2026-03-10', agreedAt: reached } });
+      expect(deriveTasks([p], rules, at(9))).toEqual([]);
+      expect(deriveTasks([p], rules, at(5 + 11))[0]).toMatchObject({ dueOn: '2026-03-21' });
+    });
+
+    it('a far-off agreed date shows the task once the ladder fires, and never hides the pair from staff', () => {
+      const p = pair({ lastReachedAt: reached, agreedNextContact: { on: '2026-05-01', agreedAt: reached } });
+      expect(deriveTasks([p], rules, at(1 + 11))).toEqual([]);
+      expect(deriveTasks([p], rules, at(1 + 14))[0]).toMatchObject({
+        kind: 'next_contact',
+        dueOn: '2026-05-01',
+        isOverdue: false,
+      });
+      expect(kinds(deriveTasks([p], rules, at(1 + 21)))).toEqual(['check_in_call', 'next_contact']);
+    });
+
+    it('after a pause only a session scheduled since counts, not a date agreed before it', () => {
+      const paused = pair({
+        contactPausedUntil: '2026-03-10',
+        lastReachedAt: at(-20),
+        agreedNextContact: { on: '2026-03-25', agreedAt: at(-20) },
+      });
+      const resume = new Date('2026-03-10T04:00:00.000Z');
+      expect(deriveTasks([paused], rules, resume)[0]).toMatchObject({ dueOn: '2026-03-13' });
+      const session = { startsAt: new Date('2026-03-11T14:00:00.000Z'), durationMinutes: 30, modality: 'text' as const };
+      expect(deriveTasks([{ ...paused, nextSession: session }], rules, resume)[0]).toMatchObject({ dueOn: '2026-03-11' });
+    });
+  });
+
   describe('the end of the intervention', () => {
     it('makes no task once the intervention length has passed', () => {
       expect(kinds(deriveTasks([pair()], rules, at(182, -1)))).toEqual(['first_contact', 'check_in_call', 'decision']);

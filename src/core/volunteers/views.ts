@@ -51,6 +51,10 @@ export const ApplicantView = ApplicantSummary.extend({
   modalities: z.array(Channel),
   serviceBranch: ServiceBranch.nullable(),
   serviceEra: ServiceEra.nullable(),
+  /** Optional answers the matcher weighs (ADR 0016). */
+  birthYear: z.int().nullable(),
+  town: z.string().nullable(),
+  languages: z.array(z.string()),
   /** Null when the program did not ask for a background check at the time. */
   backgroundCheckConsent: z.boolean().nullable(),
   screening: ScreeningChecklist.nullable(),

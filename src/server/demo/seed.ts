@@ -10,6 +10,7 @@ import { hashPassword } from '../platform/passwords';
 import { people, roleGrants } from '../features/accounts/accounts.table';
 import { coaches } from '../features/coaches/coaches.table';
 import { seedCoachCareDemo } from '../features/coaches/care.demo';
+import { seedMatchingDemo } from '../features/matching/matching.demo';
 import { contacts } from '../features/contacts/contacts.table';
 import { ladderEvents } from '../features/engagement/engagement.table';
 import { seedSchedulingDemo } from '../features/engagement/scheduling.demo';
@@ -375,6 +376,20 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
       demoCoachParticipantIds: pairingRows
         .filter((x) => x.coachId === coachRows[0]!.id && !x.endedAt)
         .map((x) => x.participantId),
+    });
+    // Town, languages and background, and eight pairings that ended in a re-match (#6, ADR 0016).
+    await seedMatchingDemo(tx, {
+      programId,
+      coordinatorId,
+      now,
+      coaches: coachRows.map((c) => ({ id: c.id, gender: c.gender, status: c.status })),
+      participants: participantRows.map((p) => ({
+        id: p.id!,
+        gender: p.gender,
+        status: p.status!,
+        enrolledOn: p.enrolledOn ?? null,
+      })),
+      pairings: pairingRows.map((x) => ({ ...x, id: x.id!, endedAt: x.endedAt ?? null })),
     });
     // One participant texted STOP: a later reminder text shows as not sent (ADR 0012).
     const optedOut = participantRows.find((p, i) => i >= 3 && p.status === 'active' && p.phone);

@@ -26,6 +26,8 @@ export interface OutgoingMail {
  */
 export interface Mailer {
   readonly isCapturing: boolean;
+  /** The configured From address (`KINDRED_MAIL_FROM`), e.g. `Kindred <no-reply@example.org>`. */
+  readonly from: string;
   /** Resolves to false when a message with the same idempotency key already exists. */
   enqueue(tx: Db | Tx, mail: OutgoingMail, at: Date): Promise<boolean>;
   deliverPending(db: Db, at: () => Date): Promise<DeliveryRun>;
@@ -87,6 +89,7 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; trans
 
   return {
     isCapturing: transport === null,
+    from: opts.from,
     async enqueue(tx, mail, at) {
       const rows = await tx
         .insert(outboxMessages)

@@ -110,11 +110,13 @@ export async function createTestApp(
     applicationRateLimit?: number;
     logger?: FastifyBaseLogger;
     curriculum?: Curriculum;
+    /** The mailer's From address (KINDRED_MAIL_FROM); `Kindred <no-reply@kindred.test>` by default. */
+    mailFrom?: string;
   } = {},
 ): Promise<TestApp> {
   const { db, close } = await freshDatabase();
   const clock = fixedClock(T0);
-  const mailer = createMailer({ smtpUrl: opts.smtpUrl ?? null, from: 'Kindred <no-reply@kindred.test>' });
+  const mailer = createMailer({ smtpUrl: opts.smtpUrl ?? null, from: opts.mailFrom ?? 'Kindred <no-reply@kindred.test>' });
   const deps = {
     db: db.db,
     clock,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionCalendar, sessionLocation } from './calendar';
+import { organizerOf, sessionCalendar, sessionLocation } from './calendar';
 import { parseIcs } from './ical.testing';
 
 const session = {
@@ -15,12 +15,24 @@ const session = {
 };
 const opts = {
   method: 'REQUEST' as const,
-  organizerEmail: 'no-reply@kindred.test',
+  organizer: { name: 'Kindred', email: 'no-reply@kindred.test' },
   attendeeEmail: 'pat@example.org',
   attendeeRole: 'Participant',
   now: new Date('2026-03-03T15:00:00Z'),
   timeZone: 'America/New_York',
 };
+
+describe('organizerOf', () => {
+  it('takes the organizer from the configured mail-from address, with or without a display name', () => {
+    expect(organizerOf('Kindred <no-reply@kindred.invalid>')).toEqual({ name: 'Kindred', email: 'no-reply@kindred.invalid' });
+    expect(organizerOf('"Oak Valley Kindred" <sessions@oak.example.org>')).toEqual({
+      name: 'Oak Valley Kindred',
+      email: 'sessions@oak.example.org',
+    });
+    expect(organizerOf('<sessions@oak.example.org>')).toEqual({ name: 'Kindred', email: 'sessions@oak.example.org' });
+    expect(organizerOf(' sessions@oak.example.org ')).toEqual({ name: 'Kindred', email: 'sessions@oak.example.org' });
+  });
+});
 
 describe('the session calendar invitation', () => {
   it('is an iTIP REQUEST with a stable UID, the sequence, UTC times, DTSTAMP from the clock and the video link', () => {

@@ -33,11 +33,21 @@ export function sessionLocation(s: Pick<CalendarSession, 'modality' | 'videoLink
   return null;
 }
 
+/**
+ * The organizer of the invitations, from the configured mail-from address (`KINDRED_MAIL_FROM`, the
+ * mailer's From): `Name <address>` or a bare address; "Kindred" when no display name is given.
+ */
+export function organizerOf(from: string): { name: string; email: string } {
+  const m = /^\s*(?:"?([^"<]*?)"?\s*)?<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from);
+  if (m) return { name: m[1]?.trim() || 'Kindred', email: m[2]! };
+  return { name: 'Kindred', email: from.trim() };
+}
+
 export function sessionCalendar(
   s: CalendarSession,
   o: {
     method: 'REQUEST' | 'CANCEL';
-    organizerEmail: string;
+    organizer: { name: string; email: string };
     attendeeEmail: string;
     attendeeRole: string;
     now: Date;
@@ -64,7 +74,7 @@ export function sessionCalendar(
     ...(location ? { location } : {}),
     ...(s.modality === 'video' && s.videoLink ? { url: s.videoLink } : {}),
     status: o.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-    organizer: { name: 'Kindred', email: o.organizerEmail },
+    organizer: o.organizer,
     attendees: [{ name: o.attendeeRole, email: o.attendeeEmail, rsvp: false, partstat: 'ACCEPTED', role: 'REQ-PARTICIPANT' }],
     created: s.createdAt.getTime(),
     lastModified: s.updatedAt.getTime(),

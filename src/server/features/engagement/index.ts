@@ -3,4 +3,10 @@
  * (run on a timer by main.ts), and scheduling a pair's next session (the session guide's last step).
  */
 export { sweepLadder } from './engagement.service';
-export { scheduleSession, sweepSessionReminders, participantSessions } from './scheduling.service';
+export {
+  coachUpcomingSessions,
+  nextSessionsOf,
+  participantSessions,
+  scheduleSession,
+  sweepSessionReminders,
+} from './scheduling.service';

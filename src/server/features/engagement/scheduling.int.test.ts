@@ -358,7 +358,11 @@ describe('a calendar invitation over SMTP', () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const address = smtp.server.address();
     if (!address || typeof address === 'string') throw new Error('SMTP server has no port');
-    t = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${address.port}` });
+    // A From address on another host than the public URL: the organizer follows the From (ADR 0013).
+    t = await createTestApp({
+      smtpUrl: `smtp://127.0.0.1:${address.port}`,
+      mailFrom: 'Oak Valley Kindred <sessions@mail.oak.test>',
+    });
     w = await t.seedWorld();
   });
   afterAll(async () => {
@@ -405,7 +409,8 @@ describe('a calendar invitation over SMTP', () => {
     expect(event['DURATION']?.value).toBe('PT40M');
     expect(event['DTSTAMP']?.value).toBe('20260302T150000Z');
     expect(event['LOCATION']?.value).toBe(`https://meet.example.org/kindred-${pairing.body.id}`);
-    expect(event['ORGANIZER']?.value.toLowerCase()).toBe('mailto:no-reply@kindred.test');
+    expect(event['ORGANIZER']?.value.toLowerCase()).toBe('mailto:sessions@mail.oak.test');
+    expect(event['ORGANIZER']?.params['CN']).toBe('Oak Valley Kindred');
     expect(event['ATTENDEE']?.value.toLowerCase()).toBe('mailto:participant@test.org');
   });
 });

@@ -27,7 +27,7 @@ import { pairings } from '../pairings/pairings.table';
 import { participants } from '../participants/participants.table';
 import { loadProgram, type Program } from '../programs';
 import { programs } from '../programs/programs.table';
-import { sessionCalendar } from './calendar';
+import { organizerOf, sessionCalendar } from './calendar';
 import { scheduledSessions, schedulingSettings } from './engagement.table';
 
 type SessionRow = typeof scheduledSessions.$inferSelect;
@@ -138,11 +138,6 @@ function present(s: SessionRow, program: Program, pair: Pair, view: View): Sessi
   };
 }
 
-/** The organizer of every invitation: the deployment's no-reply address, from the public URL's host. */
-function organizerOf(publicUrl: string): string {
-  return `no-reply@${new URL(publicUrl).hostname}`;
-}
-
 type Change = 'scheduled' | 'moved' | 'cancelled';
 const subjects: Record<Change, string> = {
   scheduled: 'Your next Kindred session',
@@ -196,7 +191,7 @@ async function mailInvitations(deps: Deps, tx: Tx, program: Program, pair: Pair,
           contentType: `text/calendar; charset=utf-8; method=${change === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
           content: sessionCalendar(s, {
             method: change === 'cancelled' ? 'CANCEL' : 'REQUEST',
-            organizerEmail: organizerOf(deps.publicUrl),
+            organizer: organizerOf(deps.mailer.from),
             attendeeEmail: r.email,
             attendeeRole: r.role,
             now,
@@ -581,4 +576,72 @@ async function cancelSessionsOfEndedPairings(deps: Deps, now: Date): Promise<num
     });
   }
   return cancelled;
+}
+
+/**
+ * For the task rules (ADR 0017): per pairing of the program (or of one coach), the next session still
+ * marked scheduled that has not ended, else the last one that ended in the past week. Not audited:
+ * the callers audit their reads.
+ */
+export async function nextSessionsOf(
+  db: Db | Tx,
+  scope: { programId: string; coachId?: string },
+  now: Date,
+): Promise<Map<string, { startsAt: Date; durationMinutes: number; modality: SessionRow['modality'] }>> {
+  const out = new Map<string, { startsAt: Date; durationMinutes: number; modality: SessionRow['modality'] }>();
+  const rows = await db
+    .select({
+      pairingId: scheduledSessions.pairingId,
+      startsAt: scheduledSessions.startsAt,
+      durationMinutes: scheduledSessions.durationMinutes,
+      modality: scheduledSessions.modality,
+    })
+    .from(scheduledSessions)
+    .where(
+      and(
+        eq(scheduledSessions.programId, scope.programId),
+        scope.coachId ? eq(scheduledSessions.coachId, scope.coachId) : undefined,
+        eq(scheduledSessions.status, 'scheduled'),
+        gt(scheduledSessions.startsAt, new Date(now.getTime() - 7 * 86_400_000)),
+      ),
+    )
+    .orderBy(asc(scheduledSessions.startsAt));
+  const ended = (x: { startsAt: Date; durationMinutes: number }) =>
+    x.startsAt.getTime() + x.durationMinutes * 60_000 <= now.getTime();
+  for (const r of rows) {
+    const seen = out.get(r.pairingId);
+    // Rows come soonest first: keep the first that has not ended; until one shows, the latest ended one.
+    if (!seen || ended(seen))
+      out.set(r.pairingId, { startsAt: r.startsAt, durationMinutes: r.durationMinutes, modality: r.modality });
+  }
+  return out;
+}
+
+/** A coach's scheduled sessions in the next `days` days (from now; those under way included), with the participants' names. */
+export async function coachUpcomingSessions(
+  deps: Deps,
+  program: Program,
+  coachId: string,
+  now: Date,
+  days: number,
+): Promise<SessionView[]> {
+  const rows = await deps.db
+    .select({ session: scheduledSessions, pairing: pairings, participant: participants, coach: coaches })
+    .from(scheduledSessions)
+    .innerJoin(pairings, and(eq(pairings.id, scheduledSessions.pairingId), isNull(pairings.endedAt)))
+    .innerJoin(participants, eq(participants.id, scheduledSessions.participantId))
+    .innerJoin(coaches, eq(coaches.id, scheduledSessions.coachId))
+    .where(
+      and(
+        eq(scheduledSessions.programId, program.id),
+        eq(scheduledSessions.coachId, coachId),
+        eq(scheduledSessions.status, 'scheduled'),
+        gt(scheduledSessions.startsAt, new Date(now.getTime() - 3 * 3_600_000)),
+        lte(scheduledSessions.startsAt, new Date(now.getTime() + days * 86_400_000)),
+      ),
+    )
+    .orderBy(asc(scheduledSessions.startsAt));
+  return rows
+    .filter((r) => r.session.startsAt.getTime() + r.session.durationMinutes * 60_000 > now.getTime())
+    .map((r) => present(r.session, program, r, 'coaching'));
 }

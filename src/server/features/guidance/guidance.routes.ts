@@ -1,9 +1,15 @@
-import { GuideFinishedView, GuideFinishInput, GuideStartView } from '../../../core/guidance';
+import { z } from 'zod';
+import { GuidedSessionSummary, GuideFinishedView, GuideFinishInput, GuideStartView } from '../../../core/guidance';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { ParticipantParams } from '../../http/schemas';
-import { finishGuide, startGuide } from './guidance.service';
+import { finishGuide, recentGuidedSessions, startGuide } from './guidance.service';
 
 export function guidanceRoutes(app: App, { deps }: AppOptions): void {
+  app.get(
+    '/programs/:programId/participants/:participantId/guides',
+    { schema: { tags: ['guidance'], params: ParticipantParams, response: { 200: z.array(GuidedSessionSummary) } } },
+    async (req) => recentGuidedSessions(deps, callerOf(req), req.params.programId, req.params.participantId),
+  );
   app.get(
     '/programs/:programId/participants/:participantId/guide',
     { schema: { tags: ['guidance'], params: ParticipantParams, response: { 200: GuideStartView } } },

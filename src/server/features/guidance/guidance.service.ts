@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { essentialElements, type EssentialElement } from '../../../core/contacts';
 import { resolveProgramCurriculum } from '../../../core/curriculum';
 import { addDaysOn, localTimeOf } from '../../../core/engagement';
@@ -12,6 +12,7 @@ import {
   type GuidePrompt,
   type GuidePromptView,
   type GuideStartView,
+  type GuidedSessionSummary,
 } from '../../../core/guidance';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import type { Actor } from '../../access/actor';
@@ -21,6 +22,8 @@ import type { Caller, Deps } from '../../platform/context';
 import type { Db } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { logContact, topicsCovered } from '../contacts';
+import { contacts } from '../contacts/contacts.table';
+import { pairings } from '../pairings/pairings.table';
 import { scheduleSession } from '../engagement';
 import { findParticipants, type ParticipantRecord } from '../participants';
 import { createPlan, getProgress, listPlans, reviewPlan } from '../plans';
@@ -266,4 +269,84 @@ export async function finishGuide(
     if (won) return previousGuide(won, participantId, input.topics);
     throw err;
   }
+}
+
+/**
+ * For the task rules (ADR 0017): per participant of the program (or paired now with one coach), the
+ * next contact agreed in his or her latest guided session, with whichever coach (null when none was
+ * agreed there). Not audited: the callers audit their reads.
+ */
+export async function agreedNextContacts(
+  db: Db,
+  scope: { programId: string; coachId?: string },
+): Promise<Map<string, { on: string; agreedAt: Date } | null>> {
+  const out = new Map<string, { on: string; agreedAt: Date } | null>();
+  const columns = { participantId: sessionGuides.participantId, on: sessionGuides.nextContactOn, at: sessionGuides.createdAt };
+  const rows = scope.coachId
+    ? await db
+        .select(columns)
+        .from(sessionGuides)
+        .innerJoin(
+          pairings,
+          and(
+            eq(pairings.participantId, sessionGuides.participantId),
+            isNull(pairings.endedAt),
+            eq(pairings.coachId, scope.coachId),
+          ),
+        )
+        .where(eq(sessionGuides.programId, scope.programId))
+        .orderBy(desc(sessionGuides.createdAt))
+    : await db
+        .select(columns)
+        .from(sessionGuides)
+        .where(eq(sessionGuides.programId, scope.programId))
+        .orderBy(desc(sessionGuides.createdAt));
+  for (const r of rows) {
+    if (!out.has(r.participantId)) out.set(r.participantId, r.on ? { on: r.on, agreedAt: r.at } : null);
+  }
+  return out;
+}
+
+/** How many guided sessions the participant's record lists. */
+export const RECENT_GUIDES = 5;
+
+/**
+ * The last guided sessions of a participant, newest first, for the record: date, the pain and mood
+ * check, the topics covered. The same access as running the guide (the participant's coach, or
+ * staff); others answer not found. Audited as a read of the participant's guided sessions.
+ */
+export async function recentGuidedSessions(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  participantId: string,
+): Promise<GuidedSessionSummary[]> {
+  const program = await loadProgram(deps.db, caller, programId);
+  const [participant] = await findParticipants(deps.db, { programId, ids: [participantId] });
+  if (!participant) throw notFound();
+  authorize(caller.actor, 'guide:run', { programId, relation: relationOf(caller.actor, participant), hideExistence: true });
+  const rows = await deps.db
+    .select({
+      id: sessionGuides.id,
+      at: sessionGuides.createdAt,
+      pain: sessionGuides.pain,
+      mood: sessionGuides.mood,
+      topics: contacts.topics,
+    })
+    .from(sessionGuides)
+    .innerJoin(contacts, eq(contacts.id, sessionGuides.contactId))
+    .where(and(eq(sessionGuides.programId, programId), eq(sessionGuides.participantId, participantId)))
+    .orderBy(desc(sessionGuides.createdAt))
+    .limit(RECENT_GUIDES);
+  const titles = new Map(resolveProgramCurriculum(deps.curriculum.topics, program.topics).topics.map((t) => [t.key, t.title]));
+  const now = deps.clock.now();
+  await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'session_guide', entityId: participantId, programId }]);
+  return rows.map((r) => ({
+    guideId: r.id,
+    at: r.at.toISOString(),
+    on: localTimeOf(r.at, program.timeZone).dateOn,
+    pain: r.pain,
+    mood: r.mood,
+    topics: r.topics.map((k) => titles.get(k) ?? k),
+  }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SessionView } from '../../../core/engagement';
 import { ParticipantView } from '../../../core/participants';
 import { Overview, TaskView } from '../../../core/tasks';
 import { callerOf, type App, type AppOptions } from '../../http/app';
@@ -17,7 +18,9 @@ export function tasksRoutes(app: App, { deps }: AppOptions): void {
       schema: {
         tags: ['tasks'],
         params: ProgramParams,
-        response: { 200: z.object({ tasks: z.array(TaskView), participants: z.array(ParticipantView) }) },
+        response: {
+          200: z.object({ tasks: z.array(TaskView), sessions: z.array(SessionView), participants: z.array(ParticipantView) }),
+        },
       },
     },
     async (req) => coachToday(deps, callerOf(req), req.params.programId),

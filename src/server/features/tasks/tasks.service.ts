@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ParticipantView } from '../../../core/participants';
 import { engagementOverview } from '../../../core/engagement';
-import { deriveTasks, pairState, type Overview, type TaskView } from '../../../core/tasks';
+import type { SessionView } from '../../../core/engagement';
+import { ladderPosition } from '../../../core/engagement';
+import { deriveTasks, nextContactDue, pairState, type Overview, type PairingActivity, type TaskView } from '../../../core/tasks';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -13,7 +15,30 @@ import { presentParticipant } from '../participants';
 import { loadProgram, taskRulesOf } from '../programs';
 import { openSafetyTasks } from '../safety';
 import { openAssessmentTasks } from '../assessments';
+import { coachUpcomingSessions, nextSessionsOf } from '../engagement';
+import { agreedNextContacts } from '../guidance';
 import { loadPairingActivity } from './activity.repository';
+
+/** How far ahead the coach's Today page lists scheduled sessions. */
+export const TODAY_SESSION_DAYS = 14;
+
+/**
+ * Adds what the pair agreed to the activity the task rules read (ADR 0017): the next scheduled
+ * session and the next contact agreed in the latest guided session.
+ */
+async function withAgreements<T extends PairingActivity>(
+  deps: Deps,
+  scope: { programId: string; coachId?: string },
+  activity: T[],
+  now: Date,
+): Promise<T[]> {
+  const [sessions, agreed] = await Promise.all([nextSessionsOf(deps.db, scope, now), agreedNextContacts(deps.db, scope)]);
+  return activity.map((a) => ({
+    ...a,
+    nextSession: sessions.get(a.pairingId) ?? null,
+    agreedNextContact: agreed.get(a.participantId) ?? null,
+  }));
+}
 
 async function namesFor(deps: Deps, programId: string, participantIds: string[]): Promise<Map<string, string>> {
   const rows = await findParticipants(deps.db, { programId, ids: [...new Set(participantIds)] });
@@ -30,7 +55,8 @@ export async function listTasks(deps: Deps, caller: Caller, programId: string): 
   const coachId = view === 'coaching' ? caller.actor.coachIds.get(programId) : undefined;
   if (view === 'coaching' && !coachId) return [];
   const now = deps.clock.now();
-  const activity = await loadPairingActivity(deps.db, { programId, ...(coachId ? { coachId } : {}) });
+  const scope = { programId, ...(coachId ? { coachId } : {}) };
+  const activity = await withAgreements(deps, scope, await loadPairingActivity(deps.db, scope), now);
   const tasks = deriveTasks(activity, taskRulesOf(program), now).filter((t) => view === 'full' || t.assignee === 'coach');
   const [names, coachRows] = await Promise.all([
     namesFor(
@@ -59,23 +85,35 @@ export async function listTasks(deps: Deps, caller: Caller, programId: string): 
   return [...safety, ...assessments, ...derived, ...aboutCoaches];
 }
 
-/** The coach's "Today": tasks in order and every participant with how long since the last contact. */
+/**
+ * The coach's "Today": tasks in order, the sessions scheduled in the next two weeks, and every
+ * participant with how long since the last contact.
+ */
 export async function coachToday(
   deps: Deps,
   caller: Caller,
   programId: string,
-): Promise<{ tasks: TaskView[]; participants: ParticipantView[] }> {
+): Promise<{ tasks: TaskView[]; sessions: SessionView[]; participants: ParticipantView[] }> {
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'task:list', { programId });
   const coachId = caller.actor.coachIds.get(programId);
-  if (!coachId) return { tasks: [], participants: [] };
+  if (!coachId) return { tasks: [], sessions: [], participants: [] };
   const now = deps.clock.now();
   const rules = taskRulesOf(program);
-  const [activity, records] = await Promise.all([
+  const [loaded, records, sessions] = await Promise.all([
     loadPairingActivity(deps.db, { programId, coachId }),
     findParticipants(deps.db, { programId, coachId }),
+    coachUpcomingSessions(deps, program, coachId, now, TODAY_SESSION_DAYS),
   ]);
+  const activity = await withAgreements(deps, { programId, coachId }, loaded, now);
   const byId = new Map(records.map((r) => [r.id, r]));
+  const agreedDueOn = new Map<string, string>();
+  for (const a of activity) {
+    const pos = ladderPosition(a, rules, now);
+    if (pos.isFresh || pos.state === 'paused' || pos.state === 'ended') continue;
+    const due = nextContactDue(a, pos.contactDueAt, rules, now);
+    if (due.basis !== 'cadence') agreedDueOn.set(a.participantId, due.dueOn);
+  }
   const coach = records[0]?.pairing?.coachName ?? '';
   const tasks = deriveTasks(activity, rules, now)
     .filter((t) => t.assignee === 'coach')
@@ -83,12 +121,20 @@ export async function coachToday(
       const r = byId.get(t.participantId);
       return { ...t, participantName: r ? `${r.givenName} ${r.familyName}` : '', coachName: coach };
     });
-  await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'participant', programId }]);
+  await audit(deps.db, caller, now, [
+    { verb: 'list', entityType: 'participant', programId },
+    { verb: 'list', entityType: 'scheduled_session', programId },
+  ]);
   // Longest since the last reached contact first: those are the people to call.
   const participants = [...records]
     .sort((a, b) => (a.lastReachedAt?.getTime() ?? 0) - (b.lastReachedAt?.getTime() ?? 0))
-    .map((r) => presentParticipant(r, 'coaching', program, now));
-  return { tasks, participants };
+    .map((r) => {
+      const view = presentParticipant(r, 'coaching', program, now);
+      // The card's "next contact" follows what the pair agreed, as the task does (ADR 0017).
+      const agreed = agreedDueOn.get(r.id);
+      return agreed && 'nextContactDueOn' in view && view.nextContactDueOn ? { ...view, nextContactDueOn: agreed } : view;
+    });
+  return { tasks, sessions, participants };
 }
 
 /** Program at a glance: participants by status, pairs on track or not, open tasks, coaches, recent contacts. */
@@ -114,7 +160,9 @@ export async function programOverview(deps: Deps, caller: Caller, programId: str
       sql`select count(*) as attempts, count(*) filter (where is_reached) as reached
         from contacts where program_id = ${programId} and occurred_at >= ${since}`,
     ),
-    loadPairingActivity(deps.db, { programId }, { since: new Date(now.getTime() - 14 * 86_400_000) }),
+    loadPairingActivity(deps.db, { programId }, { since: new Date(now.getTime() - 14 * 86_400_000) }).then((a) =>
+      withAgreements(deps, { programId }, a, now),
+    ),
   ]);
   const pairsByState = { on_track: 0, due: 0, overdue: 0, quiet: 0, paused: 0 };
   for (const a of activity) pairsByState[pairState(a, rules, now)]++;

@@ -10,7 +10,7 @@ import { Section } from '../../ui/Page';
 import { useCancelSession, useParticipantSessions } from './engagement.api';
 import { ScheduleSessionForm } from './ScheduleSessionForm';
 
-const sessionModalityLabels = { ...channelLabels, text: 'Text check-in' };
+export const sessionModalityLabels = { ...channelLabels, text: 'Text check-in' };
 
 /** "Mon 9 Mar at 10:00 · Video call · 30 minutes". */
 export function sessionWhen(s: SessionView): string {

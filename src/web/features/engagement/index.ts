@@ -11,6 +11,6 @@ export {
   type ReachWindowValues,
 } from './ReachWindowFields';
 export { weekdayLabels } from './labels';
-export { MyNextSession, NextSessionSection } from './NextSession';
+export { MyNextSession, NextSessionSection, sessionModalityLabels, sessionWhen } from './NextSession';
 export { ScheduleSessionForm } from './ScheduleSessionForm';
 export { SchedulingSettingsPage } from './SchedulingSettingsPage';

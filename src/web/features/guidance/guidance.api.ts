@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { TopicView } from '../../../core/curriculum';
-import type { GuideFinishedView, GuideFinishInput, GuideStartView } from '../../../core/guidance';
+import type { GuidedSessionSummary, GuideFinishedView, GuideFinishInput, GuideStartView } from '../../../core/guidance';
 import { api } from '../../app/api';
 import { programKey } from '../programs';
 
@@ -18,6 +18,14 @@ export function useGuide(programId: string, participantId: string) {
     // The guide's state lives in the page: a background refetch must not reset a session in progress.
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
+  });
+}
+
+/** The participant's last guided sessions (pain, mood, topics), for the record. */
+export function useGuidedSessions(programId: string, participantId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'participants', participantId, 'guides'],
+    queryFn: () => api.get<GuidedSessionSummary[]>(`/programs/${programId}/participants/${participantId}/guides`),
   });
 }
 

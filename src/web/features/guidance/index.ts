@@ -1,1 +1,2 @@
 export { SessionGuidePage } from './SessionGuidePage';
+export { LastSessionsSection } from './LastSessions';

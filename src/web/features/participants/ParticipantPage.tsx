@@ -8,6 +8,7 @@ import { Page, Section } from '../../ui/Page';
 import { InviteForm } from '../accounts';
 import { ParticipantContacts } from '../contacts';
 import { BestTimes, NextSessionSection, ReachLinks, weekdayLabels } from '../engagement';
+import { LastSessionsSection } from '../guidance';
 import { PairingHistorySection, PairingPanel } from '../pairings';
 import { SafetyConcernLink } from '../safety';
 import { BetweenCallsSection, PlansSection } from '../plans';
@@ -101,6 +102,7 @@ function StaffRecord({ participant: p }: { participant: FullParticipant }) {
         </p>
         <ParticipantContacts participantId={p.id} />
       </Section>
+      {program.can('guide:run') ? <LastSessionsSection participantId={p.id} givenName={p.givenName} /> : null}
       {program.can('plan:list') ? <PlansSection participantId={p.id} givenName={p.givenName} /> : null}
       {program.can('progress:view') ? <BetweenCallsSection participantId={p.id} givenName={p.givenName} /> : null}
       {program.can('participant:status') ? (
@@ -201,6 +203,7 @@ function CoachingRecord({ participant: p }: { participant: CoachingParticipant }
       ) : null}
       {program.can('plan:list') ? <PlansSection participantId={p.id} givenName={p.givenName} /> : null}
       {program.can('progress:view') ? <BetweenCallsSection participantId={p.id} givenName={p.givenName} /> : null}
+      {program.can('guide:run') ? <LastSessionsSection participantId={p.id} givenName={p.givenName} /> : null}
       <Section title="Contacts" id="participant-contacts">
         <ParticipantContacts participantId={p.id} />
       </Section>

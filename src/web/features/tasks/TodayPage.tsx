@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { SessionView } from '../../../core/engagement';
 import type { TaskView } from '../../../core/tasks';
 import { useProgram } from '../../app/program';
 import { channelLabels, listOf, timeOfDayLabels } from '../../app/vocab';
@@ -7,7 +8,8 @@ import { dueOnPhrase, formatDateOn, instantAgo } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
-import { smsHref } from '../engagement';
+import { CoachReminders } from '../coaches';
+import { sessionModalityLabels, sessionWhen, smsHref } from '../engagement';
 import { TaskDue } from './TaskBadges';
 import { taskKindLabels, useToday, type CoachingParticipant } from './tasks.api';
 
@@ -37,6 +39,18 @@ export function TodayPage() {
                   </ol>
                 )}
               </Section>
+              <Section title="Upcoming sessions" id="today-sessions">
+                {t.sessions.length === 0 ? (
+                  <Empty>No session is scheduled in the next two weeks.</Empty>
+                ) : (
+                  <ol className="cards">
+                    {t.sessions.map((s) => (
+                      <SessionCard key={s.id} session={s} />
+                    ))}
+                  </ol>
+                )}
+              </Section>
+              <CoachReminders />
               <Section title="My participants" id="today-participants">
                 {t.participants.length === 0 ? (
                   <Empty>You are not coaching anyone yet. The program team will let you know when you are paired.</Empty>
@@ -87,6 +101,34 @@ function CallLink({ phone, name }: { phone: string; name: string }) {
         Text<VisuallyHidden> {name}</VisuallyHidden>
       </a>
     </>
+  );
+}
+
+/** A session coming up: when (in the program's time), with whom, how, the link or place, and the guide. */
+function SessionCard({ session: s }: { session: SessionView }) {
+  const program = useProgram();
+  const name = s.participantName ?? '';
+  return (
+    <li className="card">
+      <h3 className="card__title">
+        {sessionWhen(s)} with <Link to={program.to(`participants/${s.participantId}`)}>{name}</Link>
+      </h3>
+      <p className="card__meta">
+        {sessionModalityLabels[s.modality]} · {s.durationMinutes} minutes · times in {s.timeZone}
+      </p>
+      {s.modality === 'video' && s.videoLink ? (
+        <p>
+          <a href={s.videoLink} rel="noopener noreferrer" target="_blank">
+            Join the video call<VisuallyHidden> with {name}</VisuallyHidden>
+          </a>
+        </p>
+      ) : null}
+      {s.modality === 'video' && !s.videoLink ? <p>No video link from Kindred: send {name} one.</p> : null}
+      {s.modality === 'in_person' && s.place ? <p>Where: {s.place}</p> : null}
+      <div className="card__actions">
+        <GuideLink participantId={s.participantId} name={name} />
+      </div>
+    </li>
   );
 }
 

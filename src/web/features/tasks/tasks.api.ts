@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { SessionView } from '../../../core/engagement';
 import type { ParticipantView } from '../../../core/participants';
 import type { TaskView, TaskViewKind } from '../../../core/tasks';
 import { api } from '../../app/api';
@@ -8,16 +9,24 @@ export type CoachingParticipant = Extract<ParticipantView, { view: 'coaching' }>
 
 export interface Today {
   tasks: TaskView[];
+  /** The coach's scheduled sessions in the next 14 days, soonest first. */
+  sessions: SessionView[];
   participants: CoachingParticipant[];
 }
 
-/** The coach's day: tasks in order and his or her participants. */
+/** The coach's day: tasks in order, the sessions coming up and his or her participants. */
 export function useToday(programId: string) {
   return useQuery({
     queryKey: [...programKey(programId), 'today'],
     queryFn: async () => {
-      const t = await api.get<{ tasks: TaskView[]; participants: ParticipantView[] }>(`/programs/${programId}/today`);
-      return { tasks: t.tasks, participants: t.participants.filter((p): p is CoachingParticipant => p.view === 'coaching') };
+      const t = await api.get<{ tasks: TaskView[]; sessions: SessionView[]; participants: ParticipantView[] }>(
+        `/programs/${programId}/today`,
+      );
+      return {
+        tasks: t.tasks,
+        sessions: t.sessions,
+        participants: t.participants.filter((p): p is CoachingParticipant => p.view === 'coaching'),
+      };
     },
   });
 }
