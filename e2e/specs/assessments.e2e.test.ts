@@ -40,7 +40,7 @@ describe('assessments', () => {
   let crisisLinkPath = '';
 
   beforeAll(async () => {
-    server = await startDemoServer(5800 + Math.floor(Math.random() * 500));
+    server = await startDemoServer();
     [desktop, mobile] = await Promise.all([launchBrowser(), launchBrowser({ mobile: true })]);
   });
   afterAll(async () => {

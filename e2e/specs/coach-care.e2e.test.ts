@@ -15,7 +15,7 @@ describe('coach care and matching settings', () => {
   let desktop: { context: BrowserContext; close: () => Promise<void> };
 
   beforeAll(async () => {
-    server = await startDemoServer(5300 + Math.floor(Math.random() * 500));
+    server = await startDemoServer();
     desktop = await launchBrowser();
   });
   afterAll(async () => {

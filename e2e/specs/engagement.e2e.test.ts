@@ -16,7 +16,7 @@ describe('engagement journeys', () => {
   let mobile: { context: BrowserContext; close: () => Promise<void> };
 
   beforeAll(async () => {
-    server = await startDemoServer(4300 + Math.floor(Math.random() * 500));
+    server = await startDemoServer();
     desktop = await launchBrowser();
     mobile = await launchBrowser({ mobile: true });
   });

@@ -14,7 +14,7 @@ describe('curriculum and matching', () => {
   let mobile: { context: BrowserContext; close: () => Promise<void> };
 
   beforeAll(async () => {
-    server = await startDemoServer(3800 + Math.floor(Math.random() * 500));
+    server = await startDemoServer();
     desktop = await launchBrowser();
     mobile = await launchBrowser({ mobile: true });
   });

@@ -16,7 +16,7 @@ describe('the session guide', () => {
   let mobile: { context: BrowserContext; close: () => Promise<void> };
 
   beforeAll(async () => {
-    server = await startDemoServer(5800 + Math.floor(Math.random() * 500));
+    server = await startDemoServer();
     mobile = await launchBrowser({ mobile: true });
   });
   afterAll(async () => {

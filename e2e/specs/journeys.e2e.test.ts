@@ -17,7 +17,7 @@ describe('foundation journeys', () => {
   let paired = { participantId: '', name: '' };
 
   beforeAll(async () => {
-    server = await startDemoServer(3300 + Math.floor(Math.random() * 500));
+    server = await startDemoServer();
     desktop = await launchBrowser();
     mobile = await launchBrowser({ mobile: true });
   });

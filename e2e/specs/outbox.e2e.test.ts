@@ -15,7 +15,7 @@ describe('outbox', () => {
   let desktop: { context: BrowserContext; close: () => Promise<void> };
 
   beforeAll(async () => {
-    server = await startDemoServer(4900 + Math.floor(Math.random() * 500));
+    server = await startDemoServer();
     desktop = await launchBrowser();
   });
   afterAll(async () => {

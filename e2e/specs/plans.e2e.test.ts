@@ -15,7 +15,7 @@ describe('action plans and self-tracking', () => {
   let mobile: { context: BrowserContext; close: () => Promise<void> };
 
   beforeAll(async () => {
-    server = await startDemoServer(5300 + Math.floor(Math.random() * 500));
+    server = await startDemoServer();
     mobile = await launchBrowser({ mobile: true });
   });
   afterAll(async () => {

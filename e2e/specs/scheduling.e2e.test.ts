@@ -29,7 +29,7 @@ describe('scheduling journeys', () => {
   let mobile: { context: BrowserContext; close: () => Promise<void> };
 
   beforeAll(async () => {
-    server = await startDemoServer(4800 + Math.floor(Math.random() * 500));
+    server = await startDemoServer();
     desktop = await launchBrowser();
     mobile = await launchBrowser({ mobile: true });
   });

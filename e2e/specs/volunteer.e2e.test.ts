@@ -21,7 +21,7 @@ describe('the volunteer journey', () => {
   const training = loadTraining();
 
   beforeAll(async () => {
-    server = await startDemoServer(4300 + Math.floor(Math.random() * 500));
+    server = await startDemoServer();
     desktop = await launchBrowser();
   });
   afterAll(async () => {
