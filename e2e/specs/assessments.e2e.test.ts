@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
 
 const PEG = 'PEG: Pain, Enjoyment of life, General activity';
@@ -33,29 +33,17 @@ const SLEEP = {
  * scanned too. Every page passes axe-core.
  */
 describe('assessments', () => {
-  let server: DemoServer;
-  let desktop: { context: BrowserContext; close: () => Promise<void> };
-  let mobile: { context: BrowserContext; close: () => Promise<void> };
+  const journey = demoJourney({ desktop: true, mobile: true });
   let linkPath = '';
   let crisisLinkPath = '';
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    [desktop, mobile] = await Promise.all([launchBrowser(), launchBrowser({ mobile: true })]);
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await mobile?.close();
-    await server?.stop();
-  });
 
   const choose = async (page: Page, scope: Page | ReturnType<Page['getByRole']>, group: string | RegExp, option: string) => {
     await scope.getByRole('radiogroup', { name: group }).getByRole('radio', { name: option, exact: true }).check();
   };
 
   it('lets the coordinator enter answers during a call and make a one-time link', async () => {
-    const page = await desktop.context.newPage();
-    await signIn(page, server.url, 'coordinator@example.org');
+    const page = await journey.desktop.context.newPage();
+    await signIn(page, journey.server.url, 'coordinator@example.org');
     await visit(page, 'Assessments', 'Assessments');
     await page.getByRole('combobox', { name: 'State' }).selectOption('overdue');
     const table = page.getByRole('region', { name: 'Assessments table' });
@@ -134,9 +122,9 @@ describe('assessments', () => {
 
   it('lets the participant complete the questionnaires by link on a phone, stopping and coming back', async () => {
     expect(linkPath).not.toBe('');
-    const page = await mobile.context.newPage();
+    const page = await journey.mobile.context.newPage();
     await page.context().clearCookies();
-    await page.goto(`${server.url}${linkPath}`);
+    await page.goto(`${journey.server.url}${linkPath}`);
     await page.getByRole('heading', { level: 1, name: 'Your questionnaires' }).waitFor();
     await expectAccessible(page, 'the one-time link on a phone');
     const phq9 = page.getByRole('region', { name: 'Patient Health Questionnaire-9 (PHQ-9)' });
@@ -182,8 +170,8 @@ describe('assessments', () => {
 
   it('shows the crisis numbers at once when a PHQ-9 answer sent by link raises a flag', async () => {
     expect(crisisLinkPath).not.toBe('');
-    const page = await mobile.context.newPage();
-    await page.goto(`${server.url}${crisisLinkPath}`);
+    const page = await journey.mobile.context.newPage();
+    await page.goto(`${journey.server.url}${crisisLinkPath}`);
     await page.getByRole('heading', { level: 1, name: 'Your questionnaires' }).waitFor();
     const phq9 = page.getByRole('region', { name: 'Patient Health Questionnaire-9 (PHQ-9)' });
     await choose(page, phq9, /better off dead/, 'Several days');
@@ -196,8 +184,8 @@ describe('assessments', () => {
   });
 
   it('gives a blind assessor the worklist and a participant’s assessments, and no coaching pages', async () => {
-    const page = await desktop.context.newPage();
-    await signIn(page, server.url, 'assessor@example.org');
+    const page = await journey.desktop.context.newPage();
+    await signIn(page, journey.server.url, 'assessor@example.org');
     await page.getByRole('heading', { level: 1, name: 'Assessments' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Assessments']);
@@ -210,7 +198,7 @@ describe('assessments', () => {
     // The demo coach's name, pairings, contacts and plans are nowhere on the page.
     await expect(page.getByText(/James Walker|Action plan|Log a contact|Paired with/).count()).resolves.toBe(0);
     await expectAccessible(page, 'a participant’s assessments (assessor)');
-    await page.goto(`${server.url}${href.replace(/\/assessments$/, '')}`);
+    await page.goto(`${journey.server.url}${href.replace(/\/assessments$/, '')}`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await signOut(page);
     await page.close();

@@ -1,7 +1,6 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
 
 /**
@@ -11,21 +10,11 @@ import { signIn, signOut, visit } from '../fixtures/session';
  * the "what kinds of matches last" report. Every page is scanned by axe-core.
  */
 describe('coach care and matching settings', () => {
-  let server: DemoServer;
-  let desktop: { context: BrowserContext; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    desktop = await launchBrowser();
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney({ desktop: true });
 
   it('lets a participant thank the coach, who checks in and sees the difference he makes', async () => {
-    const page = await desktop.context.newPage();
-    await signIn(page, server.url, 'participant@example.org');
+    const page = await journey.desktop.context.newPage();
+    await signIn(page, journey.server.url, 'participant@example.org');
     await visit(page, 'My coach', 'My coach');
     await page.getByRole('textbox', { name: /^A few words for/ }).fill('Thank you for not giving up on me.');
     await page.getByRole('button', { name: 'Send thanks' }).click();
@@ -33,7 +22,7 @@ describe('coach care and matching settings', () => {
     await expectAccessible(page, 'thanks sent');
     await signOut(page);
 
-    await signIn(page, server.url, 'coach@example.org');
+    await signIn(page, journey.server.url, 'coach@example.org');
     // Today reminds him of this month's check-in and of the booster in two weeks.
     await visit(page, 'Today', 'Today');
     const forYou = page.getByRole('region', { name: 'For you' });
@@ -69,8 +58,8 @@ describe('coach care and matching settings', () => {
   }, 120_000);
 
   it('shows the coordinator boosters, the tasks about coaches, and lets him record the call', async () => {
-    const page = await desktop.context.newPage();
-    await signIn(page, server.url, 'coordinator@example.org');
+    const page = await journey.desktop.context.newPage();
+    await signIn(page, journey.server.url, 'coordinator@example.org');
     await visit(page, 'Tasks', 'Tasks');
     await expect(page.getByRole('rowheader', { name: 'Booster due' }).count()).resolves.toBe(2);
     await expect(page.getByRole('rowheader', { name: 'Call the coach' }).count()).resolves.toBe(1);

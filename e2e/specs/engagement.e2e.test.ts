@@ -1,7 +1,6 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
 
 /**
@@ -11,25 +10,12 @@ import { signIn, signOut, visit } from '../fixtures/session';
  * page is scanned by axe-core.
  */
 describe('engagement journeys', () => {
-  let server: DemoServer;
-  let desktop: { context: BrowserContext; close: () => Promise<void> };
-  let mobile: { context: BrowserContext; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    desktop = await launchBrowser();
-    mobile = await launchBrowser({ mobile: true });
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await mobile?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney({ desktop: true, mobile: true });
 
   // First, while the demo's overdue pairs are as seeded (the next journey puts one back on track).
   it('gives the coach tips, the best times to try and call or text links, and a page to say when to be reached', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'coach@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'coach@example.org');
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     const tips = page.getByRole('button', { name: /^Tips for reaching people/ }).first();
     await tips.click();
@@ -57,8 +43,8 @@ describe('engagement journeys', () => {
   });
 
   it('lets a coordinator record a check-in call on a quiet pair, which is back on track after a reached contact', async () => {
-    const page = await desktop.context.newPage();
-    await signIn(page, server.url, 'coordinator@example.org');
+    const page = await journey.desktop.context.newPage();
+    await signIn(page, journey.server.url, 'coordinator@example.org');
     await visit(page, 'Overview', /overview/i);
     await page.getByRole('heading', { level: 2, name: 'Escalation ladder' }).waitFor();
     await visit(page, 'Pairs that need help', 'Pairs that need help');

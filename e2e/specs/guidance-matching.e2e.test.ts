@@ -1,7 +1,6 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
 
 /**
@@ -9,24 +8,11 @@ import { signIn, signOut, visit } from '../fixtures/session';
  * fresh demo server. Every page is scanned by axe-core.
  */
 describe('curriculum and matching', () => {
-  let server: DemoServer;
-  let desktop: { context: BrowserContext; close: () => Promise<void> };
-  let mobile: { context: BrowserContext; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    desktop = await launchBrowser();
-    mobile = await launchBrowser({ mobile: true });
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await mobile?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney({ desktop: true, mobile: true });
 
   it('gives the coach the talking points on a phone, and the participant only the handout', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'coach@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'coach@example.org');
     await visit(page, 'Curriculum', 'Curriculum');
     await page.getByRole('link', { name: 'Planning for flare-ups' }).click();
     await page.getByRole('heading', { level: 1, name: 'Planning for flare-ups' }).waitFor();
@@ -36,7 +22,7 @@ describe('curriculum and matching', () => {
     await expectAccessible(page, 'topic (coach)');
     await signOut(page);
 
-    await signIn(page, server.url, 'participant@example.org');
+    await signIn(page, journey.server.url, 'participant@example.org');
     await visit(page, 'Handouts', 'Handouts');
     await page.getByRole('link', { name: 'Planning for flare-ups' }).click();
     await page.getByRole('heading', { level: 1, name: 'Planning for flare-ups' }).waitFor();
@@ -48,8 +34,8 @@ describe('curriculum and matching', () => {
   });
 
   it('lets a coordinator approve the proposed pairs, which then leave the waiting list', async () => {
-    const page = await desktop.context.newPage();
-    await signIn(page, server.url, 'coordinator@example.org');
+    const page = await journey.desktop.context.newPage();
+    await signIn(page, journey.server.url, 'coordinator@example.org');
     await visit(page, 'Matching', 'Matching');
     const approve = page.getByRole('button', { name: /^Approve \d+ pairs?$/ });
     await approve.waitFor();
@@ -69,9 +55,11 @@ describe('curriculum and matching', () => {
       .waitFor();
     await expectAccessible(page, 'Matching after approval');
 
-    const me = await (await page.request.get(`${server.url}/api/v1/me`)).json();
+    const me = await (await page.request.get(`${journey.server.url}/api/v1/me`)).json();
     const programId = me.memberships[0].programId as string;
-    const proposal = await (await page.request.get(`${server.url}/api/v1/programs/${programId}/matching/proposal`)).json();
+    const proposal = await (
+      await page.request.get(`${journey.server.url}/api/v1/programs/${programId}/matching/proposal`)
+    ).json();
     expect(proposal.proposals.length, 'everyone approved is paired and no longer proposed').toBeLessThan(count);
     await signOut(page);
     await page.close();

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut } from '../fixtures/session';
 
 /**
@@ -12,17 +12,7 @@ import { signIn, signOut } from '../fixtures/session';
  * and sees the progress chart. Every page and step is scanned by axe-core.
  */
 describe('the session guide', () => {
-  let server: DemoServer;
-  let mobile: { context: BrowserContext; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    mobile = await launchBrowser({ mobile: true });
-  });
-  afterAll(async () => {
-    await mobile?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney({ mobile: true });
 
   const chooseOnScale = async (page: Page, group: string | RegExp, value: string) => {
     await page.getByRole('radiogroup', { name: group }).getByRole('radio', { name: value, exact: true }).check();
@@ -30,8 +20,8 @@ describe('the session guide', () => {
   const stepHeading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name }).waitFor();
 
   it('lets the coach run a full guided session, shrinking a plan made at confidence 5', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'coach@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'coach@example.org');
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await page.getByRole('region', { name: 'My participants' }).getByRole('link', { name: 'Robert Ellis', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Robert Ellis' }).waitFor();
@@ -112,8 +102,8 @@ describe('the session guide', () => {
   });
 
   it('lets the participant check in and see the progress chart', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'participant@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'participant@example.org');
     await page.getByRole('heading', { level: 1, name: 'My coach' }).waitFor();
     await page.getByRole('link', { name: 'Check in now' }).click();
     await page.getByRole('heading', { level: 1, name: 'Weekly check-in' }).waitFor();

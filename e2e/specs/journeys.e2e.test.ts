@@ -1,7 +1,6 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
 
 /**
@@ -10,34 +9,21 @@ import { signIn, signOut, visit } from '../fixtures/session';
  * first-contact task disappears; the participant sees the coach. Every page is scanned by axe-core.
  */
 describe('foundation journeys', () => {
-  let server: DemoServer;
-  let desktop: { context: BrowserContext; close: () => Promise<void> };
-  let mobile: { context: BrowserContext; close: () => Promise<void> };
+  const journey = demoJourney({ desktop: true, mobile: true });
   let programId = '';
   let paired = { participantId: '', name: '' };
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    desktop = await launchBrowser();
-    mobile = await launchBrowser({ mobile: true });
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await mobile?.close();
-    await server?.stop();
-  });
-
   it('lets a coordinator pair an enrolled participant with the demo coach', async () => {
-    const page = await desktop.context.newPage();
-    await page.goto(`${server.url}/sign-in`);
+    const page = await journey.desktop.context.newPage();
+    await page.goto(`${journey.server.url}/sign-in`);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await expectAccessible(page, 'sign-in');
-    await signIn(page, server.url, 'coordinator@example.org');
+    await signIn(page, journey.server.url, 'coordinator@example.org');
 
-    const me = await (await page.request.get(`${server.url}/api/v1/me`)).json();
+    const me = await (await page.request.get(`${journey.server.url}/api/v1/me`)).json();
     programId = me.memberships[0].programId;
     const enrolled = (await (
-      await page.request.get(`${server.url}/api/v1/programs/${programId}/participants?status=enrolled`)
+      await page.request.get(`${journey.server.url}/api/v1/programs/${programId}/participants?status=enrolled`)
     ).json()) as {
       id: string;
       givenName: string;
@@ -81,7 +67,7 @@ describe('foundation journeys', () => {
     }
     await expectAccessible(page, 'participant record after pairing');
     const record = await (
-      await page.request.get(`${server.url}/api/v1/programs/${programId}/participants/${paired.participantId}`)
+      await page.request.get(`${journey.server.url}/api/v1/programs/${programId}/participants/${paired.participantId}`)
     ).json();
     expect(record.status).toBe('active');
     expect(record.coach.name).toBe('James Walker');
@@ -99,8 +85,8 @@ describe('foundation journeys', () => {
   });
 
   it('lets the coach log a reached contact on a phone, and the task disappears', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'coach@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'coach@example.org');
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'Today');
@@ -129,8 +115,8 @@ describe('foundation journeys', () => {
   });
 
   it('shows the participant his coach and lets him say how to be reached', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'participant@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'participant@example.org');
     await page.getByRole('heading', { level: 1, name: 'My coach' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'James Walker' }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -144,8 +130,8 @@ describe('foundation journeys', () => {
   });
 
   it('shows the evaluator the program without names', async () => {
-    const page = await desktop.context.newPage();
-    await signIn(page, server.url, 'evaluator@example.org');
+    const page = await journey.desktop.context.newPage();
+    await signIn(page, journey.server.url, 'evaluator@example.org');
     await page.waitForLoadState('networkidle');
     await visit(page, 'Overview', /overview/i);
     await visit(page, 'Participants', /participants/i);
@@ -156,9 +142,9 @@ describe('foundation journeys', () => {
   });
 
   it('keeps the public pages accessible', async () => {
-    const page = await desktop.context.newPage();
+    const page = await journey.desktop.context.newPage();
     for (const path of ['/invitation#token=not-a-real-token-but-long-enough', '/no-such-page']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${journey.server.url}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, path);

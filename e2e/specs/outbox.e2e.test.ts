@@ -1,7 +1,6 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, visit } from '../fixtures/session';
 
 /**
@@ -11,21 +10,11 @@ import { signIn, visit } from '../fixtures/session';
  * Every page is scanned by axe-core.
  */
 describe('outbox', () => {
-  let server: DemoServer;
-  let desktop: { context: BrowserContext; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    desktop = await launchBrowser();
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney({ desktop: true });
 
   it('shows coordinators each message with its channel and delivery state, and who opted out of texts', async () => {
-    const page = await desktop.context.newPage();
-    await signIn(page, server.url, 'coordinator@example.org');
+    const page = await journey.desktop.context.newPage();
+    await signIn(page, journey.server.url, 'coordinator@example.org');
     await visit(page, 'Mail', 'Outgoing mail and texts');
     const text = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: 'Text message' }) });
     await text.first().waitFor();
@@ -33,21 +22,23 @@ describe('outbox', () => {
     expect(await text.first().textContent()).toMatch(/Text to \(317\) 555-\d{4}/);
 
     // The participant with that number: their record says texts are off.
-    const me = (await (await page.request.get(`${server.url}/api/v1/me`)).json()) as { memberships: { programId: string }[] };
+    const me = (await (await page.request.get(`${journey.server.url}/api/v1/me`)).json()) as {
+      memberships: { programId: string }[];
+    };
     const programId = me.memberships[0]!.programId;
-    const list = (await (await page.request.get(`${server.url}/api/v1/programs/${programId}/participants`)).json()) as {
+    const list = (await (await page.request.get(`${journey.server.url}/api/v1/programs/${programId}/participants`)).json()) as {
       id: string;
     }[];
     let optedOut: string | null = null;
     for (const p of list) {
-      const res = await page.request.get(`${server.url}/api/v1/programs/${programId}/participants/${p.id}/texting`);
+      const res = await page.request.get(`${journey.server.url}/api/v1/programs/${programId}/participants/${p.id}/texting`);
       if (((await res.json()) as { optedOut: boolean }).optedOut) {
         optedOut = p.id;
         break;
       }
     }
     expect(optedOut, 'the demo has a participant who texted STOP').not.toBeNull();
-    await page.goto(`${server.url}/programs/${programId}/participants/${optedOut}`);
+    await page.goto(`${journey.server.url}/programs/${programId}/participants/${optedOut}`);
     await page.getByText(/Opted out: they texted STOP on/).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'participant who opted out of texts');

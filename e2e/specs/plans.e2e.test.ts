@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
 
 /**
@@ -11,25 +11,15 @@ import { signIn, signOut, visit } from '../fixtures/session';
  * sees the progress chart. Every page is scanned by axe-core.
  */
 describe('action plans and self-tracking', () => {
-  let server: DemoServer;
-  let mobile: { context: BrowserContext; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    mobile = await launchBrowser({ mobile: true });
-  });
-  afterAll(async () => {
-    await mobile?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney({ mobile: true });
 
   const chooseOnScale = async (page: Page, group: string | RegExp, value: string) => {
     await page.getByRole('radiogroup', { name: group }).getByRole('radio', { name: value, exact: true }).check();
   };
 
   it('lets the coach make a plan, shrink it after a low confidence, and save it', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'coach@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'coach@example.org');
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await page.getByRole('region', { name: 'My participants' }).getByRole('link', { name: 'Robert Ellis', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Robert Ellis' }).waitFor();
@@ -74,8 +64,8 @@ describe('action plans and self-tracking', () => {
   });
 
   it('lets the participant check in, log practice and see the progress chart', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'participant@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'participant@example.org');
     await page.getByRole('heading', { level: 1, name: 'My coach' }).waitFor();
     await page.getByText('Your weekly check-in is due.').waitFor();
     await expectAccessible(page, 'My coach with the check-in due');

@@ -1,7 +1,6 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
 
 /**
@@ -11,24 +10,11 @@ import { signIn, signOut, visit } from '../fixtures/session';
  * participant's "I need help now" opens the crisis numbers. Every page is scanned by axe-core.
  */
 describe('safety journeys', () => {
-  let server: DemoServer;
-  let desktop: { context: BrowserContext; close: () => Promise<void> };
-  let mobile: { context: BrowserContext; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    desktop = await launchBrowser();
-    mobile = await launchBrowser({ mobile: true });
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await mobile?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney({ desktop: true, mobile: true });
 
   it('lets a coach raise a safety concern and shows the protocol and crisis numbers', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'coach@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'coach@example.org');
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await page.getByRole('region', { name: 'My participants' }).getByRole('link', { name: 'Robert Ellis', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Robert Ellis' }).waitFor();
@@ -64,8 +50,8 @@ describe('safety journeys', () => {
   });
 
   it('puts the event at the top of the coordinator’s tasks, to acknowledge, follow up and close', async () => {
-    const page = await desktop.context.newPage();
-    await signIn(page, server.url, 'coordinator@example.org');
+    const page = await journey.desktop.context.newPage();
+    await signIn(page, journey.server.url, 'coordinator@example.org');
     await visit(page, 'Tasks', 'Tasks');
     const firstRow = page.getByRole('table').getByRole('row').nth(1);
     const link = firstRow.getByRole('link', { name: 'Safety event for Robert Ellis' });
@@ -107,8 +93,8 @@ describe('safety journeys', () => {
   });
 
   it('tells the program when a participant presses "I need help now" and shows the crisis numbers', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'participant@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'participant@example.org');
     await page.getByRole('button', { name: 'I need help now' }).click();
     await page.getByRole('heading', { level: 1, name: 'Crisis help' }).waitFor();
     await page.getByText('We have let your program’s staff know.', { exact: false }).waitFor();

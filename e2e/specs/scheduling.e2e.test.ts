@@ -1,7 +1,6 @@
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
 
 /** A local date (YYYY-MM-DD) `days` from today in the demo program's zone. */
@@ -24,24 +23,11 @@ function programDate(days: number): string {
  * contact preferences. Every page is scanned by axe-core.
  */
 describe('scheduling journeys', () => {
-  let server: DemoServer;
-  let desktop: { context: BrowserContext; close: () => Promise<void> };
-  let mobile: { context: BrowserContext; close: () => Promise<void> };
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    desktop = await launchBrowser();
-    mobile = await launchBrowser({ mobile: true });
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await mobile?.close();
-    await server?.stop();
-  });
+  const journey = demoJourney({ desktop: true, mobile: true });
 
   it('lets the coach schedule a video session on a phone, and the participant sees it with the link', async () => {
-    const page = await mobile.context.newPage();
-    await signIn(page, server.url, 'coach@example.org');
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'coach@example.org');
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await page.getByRole('region', { name: 'My participants' }).getByRole('link', { name: 'Robert Ellis' }).first().click();
     const section = page.getByRole('region', { name: 'Next session' });
@@ -81,7 +67,7 @@ describe('scheduling journeys', () => {
     await page.getByRole('heading', { level: 1, name: 'Session guide' }).waitFor();
     await signOut(page);
 
-    await signIn(page, server.url, 'participant@example.org');
+    await signIn(page, journey.server.url, 'participant@example.org');
     await visit(page, 'My coach', 'My coach');
     const mine = page.getByRole('region', { name: 'Your next session' });
     await mine.getByRole('link', { name: 'Join the video call' }).waitFor();
@@ -93,8 +79,8 @@ describe('scheduling journeys', () => {
   });
 
   it('shows the coordinator the engagement charts and lets staff change a coach’s contact preferences', async () => {
-    const page = await desktop.context.newPage();
-    await signIn(page, server.url, 'coordinator@example.org');
+    const page = await journey.desktop.context.newPage();
+    await signIn(page, journey.server.url, 'coordinator@example.org');
     await visit(page, 'Overview', /overview/i);
     for (const chart of ['Reached contacts by week', 'Pairs by how often they meet', 'Adherence funnel', 'Ladder steps fired']) {
       await page.getByRole('figure', { name: chart }).getByRole('img', { name: chart }).waitFor();

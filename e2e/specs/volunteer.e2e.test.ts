@@ -1,8 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadTraining } from '../../src/server/features/volunteers';
-import { expectAccessible, launchBrowser } from '../fixtures/browser';
-import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
 
 const VOLUNTEER = { given: 'Walt', family: 'Volunteer', email: 'walt.volunteer@example.org' };
@@ -16,20 +16,10 @@ const PASSWORD = 'a long volunteer passphrase';
  * and only then can the coordinator pair him with a participant. Every page is scanned by axe-core.
  */
 describe('the volunteer journey', () => {
-  let server: DemoServer;
-  let desktop: { context: BrowserContext; close: () => Promise<void> };
+  const journey = demoJourney({ desktop: true });
   const training = loadTraining();
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    desktop = await launchBrowser();
-  });
-  afterAll(async () => {
-    await desktop?.close();
-    await server?.stop();
-  });
-
-  const api = async (page: Page, path: string) => (await page.request.get(`${server.url}/api/v1${path}`)).json();
+  const api = async (page: Page, path: string) => (await page.request.get(`${journey.server.url}/api/v1${path}`)).json();
 
   /** Opens a waiting participant's record (enrolled, with permission to share contact details). */
   async function openWaitingParticipant(page: Page, programId: string): Promise<string> {
@@ -41,7 +31,7 @@ describe('the volunteer journey', () => {
     }[];
     const p = enrolled.find((x) => x.canShareContact);
     expect(p, 'the demo has a participant waiting for a coach').toBeDefined();
-    await page.goto(`${server.url}/programs/${programId}/participants/${p!.id}`);
+    await page.goto(`${journey.server.url}/programs/${programId}/participants/${p!.id}`);
     await page.getByRole('radiogroup', { name: 'Choose a coach' }).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'participant record');
@@ -49,10 +39,10 @@ describe('the volunteer journey', () => {
   }
 
   it('takes a volunteer from the public form to a trained coach who can be paired', async () => {
-    const page = await desktop.context.newPage();
+    const page = await journey.desktop.context.newPage();
 
     // The coordinator finds the address to share.
-    await signIn(page, server.url, 'coordinator@example.org');
+    await signIn(page, journey.server.url, 'coordinator@example.org');
     await visit(page, 'Volunteers', 'Volunteers');
     const formPath = await page.getByRole('link', { name: 'Open the public application form' }).getAttribute('href');
     const programId = (await api(page, '/me')).memberships[0].programId as string;
@@ -60,7 +50,7 @@ describe('the volunteer journey', () => {
     await signOut(page);
 
     // A veteran applies, with no account.
-    await page.goto(`${server.url}${formPath}`);
+    await page.goto(`${journey.server.url}${formPath}`);
     await page.getByRole('heading', { level: 1, name: 'Volunteer to coach' }).waitFor();
     await page.getByRole('textbox', { name: 'First name' }).waitFor();
     await expectAccessible(page, 'application form');
@@ -95,7 +85,7 @@ describe('the volunteer journey', () => {
     await expectAccessible(page, 'application sent');
 
     // The coordinator screens him and starts his training.
-    await signIn(page, server.url, 'coordinator@example.org');
+    await signIn(page, journey.server.url, 'coordinator@example.org');
     await visit(page, 'Volunteers', 'Volunteers');
     await page.getByRole('link', { name: NAME }).click();
     await page.getByRole('heading', { level: 1, name: NAME }).waitFor();
@@ -128,7 +118,7 @@ describe('the volunteer journey', () => {
     await signOut(page);
 
     // He sets up his account from the link and signs in.
-    await page.goto(`${server.url}/invitation#token=${token}`);
+    await page.goto(`${journey.server.url}/invitation#token=${token}`);
     await page.getByRole('heading', { level: 1, name: 'Accept your invitation' }).waitFor();
     await expectAccessible(page, 'invitation');
     await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
@@ -191,7 +181,7 @@ describe('the volunteer journey', () => {
     await signOut(page);
 
     // The coordinator sees an active coach, and can now pair him.
-    await signIn(page, server.url, 'coordinator@example.org');
+    await signIn(page, journey.server.url, 'coordinator@example.org');
     await visit(page, 'Volunteers', 'Volunteers');
     const row = page.getByRole('row', { name: new RegExp(NAME) });
     await expect(row.getByText('Active coach').count()).resolves.toBe(1);
