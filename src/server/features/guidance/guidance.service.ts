@@ -15,8 +15,7 @@ import {
   type GuidedSessionSummary,
 } from '../../../core/guidance';
 import { DomainError, notFound } from '../../../core/shared/errors';
-import type { Actor } from '../../access/actor';
-import { authorize, type Relation } from '../../access/policy';
+import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db } from '../../platform/database';
@@ -25,7 +24,7 @@ import { logContact, topicsCovered } from '../contacts';
 import { contacts } from '../contacts/contacts.table';
 import { pairings } from '../pairings/pairings.table';
 import { scheduleSession } from '../engagement';
-import { findParticipants, type ParticipantRecord } from '../participants';
+import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
 import { createPlan, getProgress, listPlans, reviewPlan } from '../plans';
 import { loadProgram, type Program } from '../programs';
 import { guideContent } from './guidance.loader';
@@ -33,12 +32,6 @@ import { sessionGuides } from './guidance.table';
 
 /** The furthest ahead a next contact can be agreed in the guide. */
 export const NEXT_CONTACT_MAX_DAYS = 92;
-
-function relationOf(actor: Actor, p: Pick<ParticipantRecord, 'id' | 'programId' | 'pairing'>): Relation {
-  if (actor.participantIds.get(p.programId) === p.id) return 'self';
-  const coachId = actor.coachIds.get(p.programId);
-  return coachId && p.pairing?.coachId === coachId ? 'coach_of' : 'none';
-}
 
 /** The participant the caller may run a guided session with: paired, in the program; others answer not found. */
 async function loadForGuide(
@@ -50,7 +43,7 @@ async function loadForGuide(
   const program = await loadProgram(deps.db, caller, programId);
   const [participant] = await findParticipants(deps.db, { programId, ids: [participantId] });
   if (!participant) throw notFound();
-  authorize(caller.actor, 'guide:run', { programId, relation: relationOf(caller.actor, participant), hideExistence: true });
+  authorize(caller.actor, 'guide:run', { programId, relation: relationTo(caller.actor, participant), hideExistence: true });
   if (participant.status !== 'enrolled' && participant.status !== 'active') {
     throw new DomainError('invalid_state', 'participant_not_in_program', 'The participant is not taking part in the program now');
   }
@@ -324,7 +317,7 @@ export async function recentGuidedSessions(
   const program = await loadProgram(deps.db, caller, programId);
   const [participant] = await findParticipants(deps.db, { programId, ids: [participantId] });
   if (!participant) throw notFound();
-  authorize(caller.actor, 'guide:run', { programId, relation: relationOf(caller.actor, participant), hideExistence: true });
+  authorize(caller.actor, 'guide:run', { programId, relation: relationTo(caller.actor, participant), hideExistence: true });
   const rows = await deps.db
     .select({
       id: sessionGuides.id,

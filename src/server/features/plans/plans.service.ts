@@ -26,13 +26,12 @@ import {
 } from '../../../core/plans';
 import { toDateOn } from '../../../core/shared/dates';
 import { DomainError, notFound } from '../../../core/shared/errors';
-import type { Actor } from '../../access/actor';
-import { authorize, type Action, type Relation, type View } from '../../access/policy';
+import { authorize, type Action, type View } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { topicsCovered } from '../contacts';
-import { findParticipants, type ParticipantRecord } from '../participants';
+import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
 import { recordCheckInNoteFlags } from '../safety';
 import { loadProgram, type Program } from '../programs';
 import {
@@ -45,13 +44,6 @@ import {
   type PlanRecord,
 } from './plans.repository';
 import { actionPlans, encouragementNotes, painCheckIns, practiceLog, trackingSettings } from './plans.table';
-
-/** How the actor stands to a participant: the participant, the participant's coach, or neither. */
-function relationOf(actor: Actor, p: Pick<ParticipantRecord, 'id' | 'programId' | 'pairing'>): Relation {
-  if (actor.participantIds.get(p.programId) === p.id) return 'self';
-  const coachId = actor.coachIds.get(p.programId);
-  return coachId && p.pairing?.coachId === coachId ? 'coach_of' : 'none';
-}
 
 interface Loaded {
   program: Program;
@@ -72,7 +64,7 @@ async function loadParticipantFor(
   if (!participant) throw notFound();
   const view = authorize(caller.actor, action, {
     programId,
-    relation: relationOf(caller.actor, participant),
+    relation: relationTo(caller.actor, participant),
     hideExistence: true,
   });
   return { program, participant, view };

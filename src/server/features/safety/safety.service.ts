@@ -29,13 +29,12 @@ import {
 import { localTimeOf } from '../../../core/engagement/local-time';
 import { DomainError } from '../../../core/shared/errors';
 import type { TaskView } from '../../../core/tasks';
-import type { Actor } from '../../access/actor';
-import { authorize, type Relation } from '../../access/policy';
+import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
-import { findParticipants, type ParticipantRecord } from '../participants';
+import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
 import { loadProgram, type Program } from '../programs';
 import { programs } from '../programs/programs.table';
 import {
@@ -141,13 +140,6 @@ async function raiseEvent(
     );
   }
   return { event: inserted, isNew: true };
-}
-
-/** How the actor stands to a participant (the same rule as the participants feature uses). */
-function relationTo(actor: Actor, p: ParticipantRecord): Relation {
-  if (actor.participantIds.get(p.programId) === p.id) return 'self';
-  const coachId = actor.coachIds.get(p.programId);
-  return coachId && p.pairing?.coachId === coachId ? 'coach_of' : 'none';
 }
 
 async function loadParticipant(deps: Deps, programId: string, participantId: string): Promise<ParticipantRecord> {
