@@ -41,6 +41,8 @@ export default defineConfig({
           sequence: { groupOrder: 3 },
           include: ['e2e/specs/**/*.e2e.test.ts'],
           environment: 'node',
+          // Picks the Chromium (system or npm) once and says which; stops the run if there is none.
+          globalSetup: ['e2e/fixtures/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
