@@ -3,9 +3,17 @@
  * (needs a built web app: `npm run build:web`).
  */
 import { launchBrowser } from './fixtures/browser';
+import { journeyChromium, NoChromiumError } from './fixtures/chromium';
 import { startDemoServer } from './fixtures/server';
 
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
+try {
+  process.stdout.write(`browser: ${(await journeyChromium()).description}\n`);
+} catch (error) {
+  if (!(error instanceof NoChromiumError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 const server = await startDemoServer(3900);
 try {
   for (const shot of [
