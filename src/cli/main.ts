@@ -9,6 +9,7 @@ import { backupEmbedded } from '../server/platform/backup';
 import { loggableError } from '../server/platform/logger';
 import { createUser } from '../server/features/accounts/accounts.service';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
+import { runAnalyzeCommand, type AnalyzeCommandOptions } from './analyze';
 import { runMatchCommand } from './match';
 import { runScoreCommand } from './score';
 
@@ -160,6 +161,30 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('analyze')
+    .description(
+      'analyse a trial\'s long CSV (one row per participant × timepoint); prints {"participants","arms","coding","ancova","mixed","moderators","adherence"}',
+    )
+    .requiredOption('--data <file>', 'the CSV file')
+    .requiredOption('--id <column>', 'participant id column')
+    .requiredOption('--arm <column>', 'arm column')
+    .requiredOption('--control <value>', 'the control arm (the reference)')
+    .requiredOption('--time <column>', 'timepoint column')
+    .requiredOption('--baseline <value>', 'the baseline timepoint; the others are follow-ups')
+    .requiredOption('--outcome <column>', 'outcome column (numeric; empty or NA when missing)')
+    .option('--cluster <column>', 'cluster column for the robust standard error (e.g. coach; empty: a cluster of one)')
+    .option('--moderators <columns>', 'comma-separated moderator columns (numeric or two-valued)')
+    .option('--predictors <columns>', 'comma-separated predictors of adherence (numeric or two-valued)')
+    .option('--contacts <column>', 'contact count column (with --target)')
+    .option('--target <n>', 'contacts needed to count as adherent')
+    .action((opts: AnalyzeCommandOptions) => {
+      const outcome = runAnalyzeCommand(opts);
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(outcome.out);
+      if (outcome.unfitted.length > 0) throw new ModelsNotFittedError(outcome.unfitted.join('\n'));
+    });
+
+  program
     .command('bench')
     .description('run the benchmarks (see docs/BENCHMARKS.md)')
     .option('--participants <n>', 'participants in the generated program', '10000')
@@ -191,6 +216,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }
+    if (err instanceof ModelsNotFittedError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
     if (err instanceof DataDirLockedError) {
       process.stderr.write(`${err.message}\n`);
       return 3;
@@ -206,3 +235,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+/** `kindred analyze` printed its result, but some model could not be fitted (exit 1). */
+class ModelsNotFittedError extends Error {}
