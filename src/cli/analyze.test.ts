@@ -118,7 +118,7 @@ describe('runAnalyzeCommand: bad input is exit 2 with a message naming the colum
 
   it('names a value that is not a number by column and line, never the value', () => {
     const message = error([...good.slice(0, 3), 'p2,b,1,worse,,']);
-    expect(message).toBe('Column "y" is not a number on line 5');
+    expect(message).toBe('Column "y" is not a number on line 4');
   });
 
   it('names a control arm or baseline that is not in the file, with the values there are', () => {
