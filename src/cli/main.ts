@@ -189,23 +189,37 @@ export async function main(argv: string[]): Promise<number> {
     .description('run the benchmarks (see docs/BENCHMARKS.md)')
     .option('--participants <n>', 'participants in the generated program', '10000')
     .option('--postgres <url>', 'also run against this PostgreSQL database (default: DATABASE_URL)')
-    .option('--only <part>', 'run only "database" or only "matching"')
+    .option('--only <part>', 'run only "database", "matching" or "analysis"')
     .option('--coaches <n>', 'coaches in the matching benchmark', '3000')
     .option('--intensity <x>', 'density of the generated contact history (2.85: about 25 contacts a participant)', '2.85')
-    .action(async (opts: { participants: string; postgres?: string; only?: string; coaches: string; intensity: string }) => {
-      if (opts.only !== undefined && opts.only !== 'database' && opts.only !== 'matching')
-        throw new UsageError('--only must be "database" or "matching"');
-      const intensity = Number(opts.intensity);
-      if (!(intensity > 0 && intensity <= 10)) throw new UsageError('--intensity must be a number above 0 and at most 10');
-      const { runBenchmarks } = await import('../../bench/run');
-      await runBenchmarks({
-        participants: Number(opts.participants),
-        postgresUrl: opts.postgres ?? process.env.DATABASE_URL ?? null,
-        ...(opts.only ? { only: opts.only } : {}),
-        coaches: Number(opts.coaches),
-        contactIntensity: intensity,
-      });
-    });
+    .option('--analysis-participants <n>', 'participants (× 3 timepoints) in the analysis benchmark', '100000')
+    .action(
+      async (opts: {
+        participants: string;
+        postgres?: string;
+        only?: string;
+        coaches: string;
+        intensity: string;
+        analysisParticipants: string;
+      }) => {
+        if (opts.only !== undefined && opts.only !== 'database' && opts.only !== 'matching' && opts.only !== 'analysis')
+          throw new UsageError('--only must be "database", "matching" or "analysis"');
+        const analysisParticipants = Number(opts.analysisParticipants);
+        if (!Number.isInteger(analysisParticipants) || analysisParticipants < 100)
+          throw new UsageError('--analysis-participants must be a whole number of at least 100');
+        const intensity = Number(opts.intensity);
+        if (!(intensity > 0 && intensity <= 10)) throw new UsageError('--intensity must be a number above 0 and at most 10');
+        const { runBenchmarks } = await import('../../bench/run');
+        await runBenchmarks({
+          participants: Number(opts.participants),
+          postgresUrl: opts.postgres ?? process.env.DATABASE_URL ?? null,
+          ...(opts.only ? { only: opts.only } : {}),
+          coaches: Number(opts.coaches),
+          contactIntensity: intensity,
+          analysisParticipants,
+        });
+      },
+    );
 
   try {
     await program.parseAsync(argv, { from: 'user' });

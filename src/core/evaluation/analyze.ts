@@ -96,12 +96,15 @@ const attempt = <T>(fn: () => T): T | Unfitted => {
 
 /** Selects the participants for whom every listed array holds a number. */
 function complete(data: LongData, columns: Float64Array[], among?: (k: number) => boolean): Int32Array {
-  const rows: number[] = [];
+  const keep = new Int32Array(data.participants);
+  let m = 0;
   for (let k = 0; k < data.participants; k++) {
     if (among && !among(k)) continue;
-    if (columns.every((c) => !Number.isNaN(c[k]!))) rows.push(k);
+    let ok = true;
+    for (const c of columns) if (Number.isNaN(c[k]!)) ok = false;
+    if (ok) keep[m++] = k;
   }
-  return Int32Array.from(rows);
+  return keep.slice(0, m);
 }
 
 /**
@@ -154,48 +157,7 @@ export function analyzeLongData(data: LongData, spec: AnalysisSpec): AnalysisRes
     return 'error' in fitted ? { timepoint, ...fitted } : fitted;
   });
 
-  // ---- Mixed model over the follow-ups -------------------------------------------------------
-  const mixed = attempt((): MixedResult => {
-    const obsParticipant: number[] = [];
-    const obsTime: number[] = [];
-    const y: number[] = [];
-    for (let k = 0; k < data.participants; k++) {
-      if (Number.isNaN(data.baseline[k]!)) continue;
-      data.outcome.forEach((o, t) => {
-        if (!Number.isNaN(o[k]!)) {
-          obsParticipant.push(k);
-          obsTime.push(t);
-          y.push(o[k]!);
-        }
-      });
-    }
-    const later = data.followUps.slice(1);
-    const d = buildDesign(
-      obsParticipant.length,
-      ['intercept', ...armNames, ...later.map((t) => `time:${t}`), 'baseline'],
-      [
-        () => 1,
-        ...armColumns((i) => data.arm[obsParticipant[i]!]!),
-        ...later.map((_, j) => (i: number) => (obsTime[i] === j + 1 ? 1 : 0)),
-        (i) => data.baseline[obsParticipant[i]!]!,
-      ],
-    );
-    const renumber = new Map<number, number>();
-    const group = Int32Array.from(obsParticipant, (k) => {
-      let g = renumber.get(k);
-      if (g === undefined) renumber.set(k, (g = renumber.size));
-      return g;
-    });
-    const fit = fitRandomIntercept(d, Float64Array.from(y), group, renumber.size);
-    return {
-      n_obs: fit.nObs,
-      participants: fit.groups,
-      terms: Object.fromEntries(d.names.map((name, j) => [name, zTerm(fit.coefficients[j]!, fit.se[j]!)])),
-      sd_participant: fit.sdGroup,
-      sd_residual: fit.sdResidual,
-      reml_criterion: fit.remlCriterion,
-    };
-  });
+  const mixed = mixedModel(data);
 
   // ---- Moderators at the first follow-up -----------------------------------------------------
   const first = data.followUps[0]!;
@@ -271,6 +233,57 @@ export function analyzeLongData(data: LongData, spec: AnalysisSpec): AnalysisRes
   const coding: Record<string, string> = {};
   for (const [name, c] of data.covariates) if (c.codedOne !== undefined) coding[name] = c.codedOne;
   return { participants: data.participants, arms, coding, ancova, mixed, moderators, adherence };
+}
+
+/**
+ * The linear mixed model over the follow-ups: outcome ~ arm + timepoint (first follow-up the
+ * reference) + baseline outcome + a random intercept per participant, by REML as lme4::lmer.
+ */
+export function mixedModel(data: LongData): MixedResult | Unfitted {
+  const others = data.arms.slice(1);
+  const armNames = others.length === 1 ? ['arm'] : others.map((a) => `arm:${a}`);
+  const armColumns = (rowArm: (i: number) => number) => others.map((_, j) => (i: number) => (rowArm(i) === j + 1 ? 1 : 0));
+  return attempt((): MixedResult => {
+    const obsParticipant: number[] = [];
+    const obsTime: number[] = [];
+    const y: number[] = [];
+    for (let k = 0; k < data.participants; k++) {
+      if (Number.isNaN(data.baseline[k]!)) continue;
+      data.outcome.forEach((o, t) => {
+        if (!Number.isNaN(o[k]!)) {
+          obsParticipant.push(k);
+          obsTime.push(t);
+          y.push(o[k]!);
+        }
+      });
+    }
+    const later = data.followUps.slice(1);
+    const d = buildDesign(
+      obsParticipant.length,
+      ['intercept', ...armNames, ...later.map((t) => `time:${t}`), 'baseline'],
+      [
+        () => 1,
+        ...armColumns((i) => data.arm[obsParticipant[i]!]!),
+        ...later.map((_, j) => (i: number) => (obsTime[i] === j + 1 ? 1 : 0)),
+        (i) => data.baseline[obsParticipant[i]!]!,
+      ],
+    );
+    const renumber = new Map<number, number>();
+    const group = Int32Array.from(obsParticipant, (k) => {
+      let g = renumber.get(k);
+      if (g === undefined) renumber.set(k, (g = renumber.size));
+      return g;
+    });
+    const fit = fitRandomIntercept(d, Float64Array.from(y), group, renumber.size);
+    return {
+      n_obs: fit.nObs,
+      participants: fit.groups,
+      terms: Object.fromEntries(d.names.map((name, j) => [name, zTerm(fit.coefficients[j]!, fit.se[j]!)])),
+      sd_participant: fit.sdGroup,
+      sd_residual: fit.sdResidual,
+      reml_criterion: fit.remlCriterion,
+    };
+  });
 }
 
 function lmTerms(

@@ -5,6 +5,7 @@
 export {
   analyzeCsv,
   analyzeLongData,
+  mixedModel,
   unfittedModels,
   type AdherenceResult,
   type AnalysisResult,

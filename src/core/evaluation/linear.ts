@@ -1,4 +1,4 @@
-import { Matrix, QrDecomposition, inverse } from 'ml-matrix';
+import { Matrix, inverse } from 'ml-matrix';
 import { ModelFitError } from './errors';
 
 /** A design matrix: n rows × p named columns, row-major. */
@@ -29,34 +29,72 @@ export interface LinearFit {
 export function buildDesign(n: number, names: string[], columns: ((i: number) => number)[]): Design {
   const p = names.length;
   const x = new Float64Array(n * p);
-  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) x[i * p + j] = columns[j]!(i);
+  for (let j = 0; j < p; j++) {
+    const column = columns[j]!;
+    for (let i = 0; i < n; i++) x[i * p + j] = column(i);
+  }
   return { n, p, x, names };
 }
 
 /**
- * Least squares by Householder QR (ml-matrix). A column that is (numerically) a combination of
- * the columns before it is refused, by the rule of R's lm (dqrdc2): |R_jj| below 1e-7 × the
- * column's norm. The message names the column.
+ * Least squares by Householder QR, as R's lm (LINPACK dqrdc2): the n × p design is reduced
+ * column by column (column-major typed arrays; ml-matrix, which keeps one array per row and reads
+ * each element through a method call, took 1.3 s for 100,000 × 3), Q'y alongside; the p × p
+ * algebra after that (R⁻¹) is ml-matrix's. A column that is (numerically) a combination of the
+ * columns before it is refused by lm's rule, |R_jj| below 1e-7 × the column's norm; the message
+ * names the column.
  */
 export function leastSquares(d: Design, y: Float64Array): LinearFit {
   const { n, p, x, names } = d;
   if (n <= p) throw new ModelFitError(`${n} observations are too few for ${p} coefficients`);
-  const X = Matrix.from1DArray(n, p, x);
-  const qr = new QrDecomposition(X);
-  const R = qr.upperTriangularMatrix;
-  let logDetXtX = 0;
+  const a = new Float64Array(n * p);
+  const colNorm = new Float64Array(p);
   for (let j = 0; j < p; j++) {
-    let norm = 0;
-    for (let i = 0; i < n; i++) norm += x[i * p + j]! ** 2;
-    const rjj = Math.abs(R.get(j, j));
-    if (!(rjj > 1e-7 * Math.sqrt(norm)))
-      throw new ModelFitError(
-        norm === 0 ? `"${names[j]}" is zero for everyone in the model` : `"${names[j]}" is collinear with the terms before it`,
-      );
-    logDetXtX += 2 * Math.log(rjj);
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const v = x[i * p + j]!;
+      a[j * n + i] = v;
+      ss += v * v;
+    }
+    colNorm[j] = Math.sqrt(ss);
   }
-  const beta = qr.solve(Matrix.columnVector(Array.from(y))).getColumn(0);
-  const coefficients = Float64Array.from(beta);
+  const qty = Float64Array.from(y);
+  const R = new Matrix(p, p);
+  let logDetXtX = 0;
+  for (let k = 0; k < p; k++) {
+    const ck = k * n;
+    let ss = 0;
+    for (let i = k; i < n; i++) ss += a[ck + i]! ** 2;
+    const norm = Math.sqrt(ss);
+    if (!(norm > 1e-7 * colNorm[k]!))
+      throw new ModelFitError(
+        colNorm[k] === 0
+          ? `"${names[k]}" is zero for everyone in the model`
+          : `"${names[k]}" is collinear with the terms before it`,
+      );
+    const head = a[ck + k]!;
+    const alpha = head >= 0 ? -norm : norm;
+    a[ck + k] = head - alpha; // v = x − αe_k, stored in place
+    const beta = 1 / (norm * (norm + Math.abs(head))); // 2 / ‖v‖²
+    const reflect = (col: Float64Array, off: number) => {
+      let s = 0;
+      for (let i = k; i < n; i++) s += a[ck + i]! * col[off + i]!;
+      s *= beta;
+      for (let i = k; i < n; i++) col[off + i]! -= s * a[ck + i]!;
+    };
+    for (let j = k + 1; j < p; j++) reflect(a, j * n);
+    reflect(qty, 0);
+    R.set(k, k, alpha);
+    for (let j = k + 1; j < p; j++) R.set(k, j, a[j * n + k]!);
+    logDetXtX += 2 * Math.log(norm);
+  }
+  // Back-substitution R β = (Q'y)[0..p).
+  const coefficients = new Float64Array(p);
+  for (let k = p - 1; k >= 0; k--) {
+    let s = qty[k]!;
+    for (let j = k + 1; j < p; j++) s -= R.get(k, j) * coefficients[j]!;
+    coefficients[k] = s / R.get(k, k);
+  }
   const residuals = new Float64Array(n);
   let rss = 0;
   for (let i = 0; i < n; i++) {
