@@ -113,9 +113,7 @@ function complete(data: LongData, columns: Float64Array[], among?: (k: number) =
  * arm × moderator interactions at the first follow-up, and adherence with its logistic regression.
  */
 export function analyzeLongData(data: LongData, spec: AnalysisSpec): AnalysisResult {
-  const others = data.arms.slice(1);
-  const armNames = others.length === 1 ? ['arm'] : others.map((a) => `arm:${a}`);
-  const armColumns = (rowArm: (i: number) => number) => others.map((_, j) => (i: number) => (rowArm(i) === j + 1 ? 1 : 0));
+  const { others, armNames, armColumns } = armTerms(data);
 
   // ---- ANCOVA at each follow-up -------------------------------------------------------------
   const ancova = data.followUps.map((timepoint, t) => {
@@ -240,9 +238,7 @@ export function analyzeLongData(data: LongData, spec: AnalysisSpec): AnalysisRes
  * reference) + baseline outcome + a random intercept per participant, by REML as lme4::lmer.
  */
 export function mixedModel(data: LongData): MixedResult | Unfitted {
-  const others = data.arms.slice(1);
-  const armNames = others.length === 1 ? ['arm'] : others.map((a) => `arm:${a}`);
-  const armColumns = (rowArm: (i: number) => number) => others.map((_, j) => (i: number) => (rowArm(i) === j + 1 ? 1 : 0));
+  const { armNames, armColumns } = armTerms(data);
   return attempt((): MixedResult => {
     const obsParticipant: number[] = [];
     const obsTime: number[] = [];
@@ -284,6 +280,14 @@ export function mixedModel(data: LongData): MixedResult | Unfitted {
       reml_criterion: fit.remlCriterion,
     };
   });
+}
+
+/** The non-control arms, their term names, and their 0/1 indicator columns for a row's arm. */
+function armTerms(data: LongData) {
+  const others = data.arms.slice(1);
+  const armNames = others.length === 1 ? ['arm'] : others.map((a) => `arm:${a}`);
+  const armColumns = (rowArm: (i: number) => number) => others.map((_, j) => (i: number) => (rowArm(i) === j + 1 ? 1 : 0));
+  return { others, armNames, armColumns };
 }
 
 function lmTerms(
