@@ -16,6 +16,7 @@ import { openDatabase, type Database } from '../src/server/platform/database';
 import { createMailer } from '../src/server/platform/mail';
 import { createTexter } from '../src/server/platform/sms';
 import { generateProgram, type GeneratedProgram } from './generate';
+import { analysisMarkdown, runAnalysisBench } from './analysis';
 import { matchingMarkdown, runMatchingBench } from './matching';
 import * as Q from './sql';
 
@@ -38,8 +39,10 @@ export interface BenchOptions {
   contactIntensity?: number;
   /** Where the JSON goes (default bench-results/ in the working directory). */
   outDir?: string;
-  /** Run only the database benchmarks or only matching (default both). */
-  only?: 'database' | 'matching';
+  /** Run only the database benchmarks, only matching or only the analysis (default all three). */
+  only?: 'database' | 'matching' | 'analysis';
+  /** Participants (× 3 timepoints) in the analysis benchmark (default 100,000). */
+  analysisParticipants?: number;
   /** Coaches in the matching benchmark (default 3,000; the waiting participants are `participants`). */
   coaches?: number;
 }
@@ -595,10 +598,15 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
 
   // Matching is pure and runs first, so its memory is measured before the databases fill the heap.
   const matching =
-    opts.only === 'database' ? [] : runMatchingBench({ participants: opts.participants, coaches: opts.coaches ?? 3000 }, say);
+    opts.only === undefined || opts.only === 'matching'
+      ? runMatchingBench({ participants: opts.participants, coaches: opts.coaches ?? 3000 }, say)
+      : [];
+  const analysis =
+    opts.only === undefined || opts.only === 'analysis' ? runAnalysisBench(opts.analysisParticipants ?? 100_000, say) : null;
+  const databases = opts.only === undefined || opts.only === 'database';
 
   const targets: TargetResult[] = [];
-  if (opts.only !== 'matching')
+  if (databases)
     targets.push(
       await benchTarget(
         'PGlite',
@@ -611,7 +619,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
       ),
     );
 
-  if (opts.postgresUrl && opts.only !== 'matching') {
+  if (opts.postgresUrl && databases) {
     // A database of its own for the run, dropped afterwards, so nothing is written into the one named.
     const name = `kindred_bench_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: opts.postgresUrl });
@@ -635,7 +643,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
     } finally {
       await dropDatabase(opts.postgresUrl, name);
     }
-  } else if (opts.only !== 'matching') {
+  } else if (databases) {
     say('PostgreSQL: skipped (give --postgres URL or set DATABASE_URL)');
   }
 
@@ -660,6 +668,12 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
     say('');
     say(matchingMarkdown(matching));
   }
+  if (analysis) {
+    say('');
+    say("Analysis (kindred analyze beside R's lmer):");
+    say('');
+    say(analysisMarkdown(analysis));
+  }
 
   mkdirSync(opts.outDir, { recursive: true });
   const file = path.join(opts.outDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -674,6 +688,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
     machine: { ...before, loadAverageAfter: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     targets,
     matching,
+    analysis,
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   say('');

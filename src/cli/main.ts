@@ -9,6 +9,7 @@ import { backupEmbedded } from '../server/platform/backup';
 import { loggableError } from '../server/platform/logger';
 import { createUser } from '../server/features/accounts/accounts.service';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
+import { runAnalyzeCommand, type AnalyzeCommandOptions } from './analyze';
 import { runMatchCommand } from './match';
 import { runScoreCommand } from './score';
 
@@ -160,27 +161,65 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('analyze')
+    .description(
+      'analyse a trial\'s long CSV (one row per participant × timepoint); prints {"participants","arms","coding","ancova","mixed","moderators","adherence"}',
+    )
+    .requiredOption('--data <file>', 'the CSV file')
+    .requiredOption('--id <column>', 'participant id column')
+    .requiredOption('--arm <column>', 'arm column')
+    .requiredOption('--control <value>', 'the control arm (the reference)')
+    .requiredOption('--time <column>', 'timepoint column')
+    .requiredOption('--baseline <value>', 'the baseline timepoint; the others are follow-ups')
+    .requiredOption('--outcome <column>', 'outcome column (numeric; empty or NA when missing)')
+    .option('--cluster <column>', 'cluster column for the robust standard error (e.g. coach; empty: a cluster of one)')
+    .option('--moderators <columns>', 'comma-separated moderator columns (numeric or two-valued)')
+    .option('--predictors <columns>', 'comma-separated predictors of adherence (numeric or two-valued)')
+    .option('--contacts <column>', 'contact count column (with --target)')
+    .option('--target <n>', 'contacts needed to count as adherent')
+    .action((opts: AnalyzeCommandOptions) => {
+      const outcome = runAnalyzeCommand(opts);
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(outcome.out);
+      if (outcome.unfitted.length > 0) throw new ModelsNotFittedError(outcome.unfitted.join('\n'));
+    });
+
+  program
     .command('bench')
     .description('run the benchmarks (see docs/BENCHMARKS.md)')
     .option('--participants <n>', 'participants in the generated program', '10000')
     .option('--postgres <url>', 'also run against this PostgreSQL database (default: DATABASE_URL)')
-    .option('--only <part>', 'run only "database" or only "matching"')
+    .option('--only <part>', 'run only "database", "matching" or "analysis"')
     .option('--coaches <n>', 'coaches in the matching benchmark', '3000')
     .option('--intensity <x>', 'density of the generated contact history (2.85: about 25 contacts a participant)', '2.85')
-    .action(async (opts: { participants: string; postgres?: string; only?: string; coaches: string; intensity: string }) => {
-      if (opts.only !== undefined && opts.only !== 'database' && opts.only !== 'matching')
-        throw new UsageError('--only must be "database" or "matching"');
-      const intensity = Number(opts.intensity);
-      if (!(intensity > 0 && intensity <= 10)) throw new UsageError('--intensity must be a number above 0 and at most 10');
-      const { runBenchmarks } = await import('../../bench/run');
-      await runBenchmarks({
-        participants: Number(opts.participants),
-        postgresUrl: opts.postgres ?? process.env.DATABASE_URL ?? null,
-        ...(opts.only ? { only: opts.only } : {}),
-        coaches: Number(opts.coaches),
-        contactIntensity: intensity,
-      });
-    });
+    .option('--analysis-participants <n>', 'participants (× 3 timepoints) in the analysis benchmark', '100000')
+    .action(
+      async (opts: {
+        participants: string;
+        postgres?: string;
+        only?: string;
+        coaches: string;
+        intensity: string;
+        analysisParticipants: string;
+      }) => {
+        if (opts.only !== undefined && opts.only !== 'database' && opts.only !== 'matching' && opts.only !== 'analysis')
+          throw new UsageError('--only must be "database", "matching" or "analysis"');
+        const analysisParticipants = Number(opts.analysisParticipants);
+        if (!Number.isInteger(analysisParticipants) || analysisParticipants < 100)
+          throw new UsageError('--analysis-participants must be a whole number of at least 100');
+        const intensity = Number(opts.intensity);
+        if (!(intensity > 0 && intensity <= 10)) throw new UsageError('--intensity must be a number above 0 and at most 10');
+        const { runBenchmarks } = await import('../../bench/run');
+        await runBenchmarks({
+          participants: Number(opts.participants),
+          postgresUrl: opts.postgres ?? process.env.DATABASE_URL ?? null,
+          ...(opts.only ? { only: opts.only } : {}),
+          coaches: Number(opts.coaches),
+          contactIntensity: intensity,
+          analysisParticipants,
+        });
+      },
+    );
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -190,6 +229,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof ConfigError || err instanceof UsageError) {
       process.stderr.write(`${err.message}\n`);
       return 2;
+    }
+    if (err instanceof ModelsNotFittedError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
     }
     if (err instanceof DataDirLockedError) {
       process.stderr.write(`${err.message}\n`);
@@ -206,3 +249,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+/** `kindred analyze` printed its result, but some model could not be fitted (exit 1). */
+class ModelsNotFittedError extends Error {}
