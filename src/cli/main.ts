@@ -10,6 +10,7 @@ import { loggableError } from '../server/platform/logger';
 import { createUser } from '../server/features/accounts/accounts.service';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
 import { runMatchCommand } from './match';
+import { runReportCommand } from './report';
 import { runScoreCommand } from './score';
 
 /** Opens the configured database for a one-off command, holding the data-directory lock meanwhile. */
@@ -155,6 +156,17 @@ export async function main(argv: string[]): Promise<number> {
     .option('--dry-run', 'print the proposal; nothing is saved (approval happens in the app)')
     .action(async (opts: { program: string; dryRun?: boolean }) => {
       const outcome = await runMatchCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(outcome.out);
+    });
+
+  program
+    .command('report')
+    .description('print a program report as JSON: fidelity (logged beside reported, with agreement) or engagement')
+    .argument('<kind>', 'fidelity or engagement')
+    .requiredOption('--program <id>', 'the program (id)')
+    .action(async (kind: string, opts: { program: string }) => {
+      const outcome = await runReportCommand(kind, opts, (fn) => withDatabase(loadConfig(process.env), fn));
       if (!outcome.ok) throw new UsageError(outcome.error);
       process.stdout.write(outcome.out);
     });
