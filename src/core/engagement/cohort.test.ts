@@ -10,6 +10,7 @@ const facts = (o: Partial<CohortFacts>): CohortFacts => ({
   code: 'P-0001',
   status: 'active',
   firstPairedAt: START,
+  endedOn: null,
   endedAt: null,
   coachId: 'c1',
   reachedAt: [],

@@ -35,7 +35,9 @@ export interface CohortFacts {
   code: string;
   status: string;
   firstPairedAt: Date;
-  /** The end of the participant's end date (completed or withdrawn), or null while still in the program. */
+  /** The program's local date the participant completed or withdrew, or null while still in the program. */
+  endedOn: string | null;
+  /** The end of that date (the start of the next local day), or null. */
   endedAt: Date | null;
   /** The coach of the latest pairing. */
   coachId: string;
@@ -48,7 +50,8 @@ export interface ParticipantEngagement {
   code: string;
   status: string;
   coachId: string;
-  /** When the figures are taken (ISO instant): min(now, end). */
+  endedOn: string | null;
+  /** When the figures are taken: min(now, end). */
   asOf: Date;
   /** Days of the intervention up to `asOf`, capped at the program length. */
   activeDays: number;
@@ -70,6 +73,7 @@ export function participantEngagement(f: CohortFacts, rules: MeasureRules, now: 
     code: f.code,
     status: f.status,
     coachId: f.coachId,
+    endedOn: f.endedOn,
     asOf,
     activeDays,
     reachedInWindow,
@@ -130,6 +134,8 @@ export const EngagementReportView = z.object({
       participantCode: z.string(),
       status: z.string(),
       coachCode: z.string(),
+      /** The day the participant completed or withdrew (the program's local date), or null. */
+      endedOn: z.string().nullable(),
       asOf: z.string(),
       activeDays: z.int(),
       reachedInWindow: z.int(),
@@ -159,6 +165,7 @@ export function engagementReport(
       participantCode: r.code,
       status: r.status,
       coachCode: coachCodes.get(r.coachId) ?? '',
+      endedOn: r.endedOn,
       asOf: r.asOf.toISOString(),
       activeDays: r.activeDays,
       reachedInWindow: r.reachedInWindow,

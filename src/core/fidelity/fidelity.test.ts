@@ -22,7 +22,7 @@ const delivery = (s: number, e: number, a: number, g: number | null, frequency: 
   ...(g === null ? {} : { 'delivery-goals': g }),
   ...(frequency === null ? {} : { 'delivery-frequency': frequency }),
 });
-const base = { status: 'active', firstPairedAt: START, endedAt: null };
+const base = { status: 'active', firstPairedAt: START, endedOn: null, endedAt: null };
 
 /*
  * A: coach X; reached on day 10 (all four elements), day 20 (strategies, encouragement), day 200

@@ -13,6 +13,8 @@ import { DELIVERY_ELEMENT_ITEMS, DELIVERY_FREQUENCY_ITEM, deliveryFrequencyByVal
 import { cohensKappa, tally, type Agreement } from './kappa';
 
 export { cohensKappa, tally, type Agreement, type TwoByTwo } from './kappa';
+export { HIGH_FIDELITY, eclipseBenchmarks } from './benchmarks';
+import { HIGH_FIDELITY } from './benchmarks';
 
 /**
  * Fidelity two ways, side by side (issue #12, ADR 0023): logged (from the coaches' reached contacts
@@ -20,21 +22,8 @@ export { cohensKappa, tally, type Agreement, type TwoByTwo } from './kappa';
  * coaching-delivery questionnaire), with agreement per element. Pure: the caller passes `now`.
  */
 
-/** ECLIPSE's rule: at least 3 of the 4 elements, i.e. fidelity ≥ 0.75, is high fidelity. */
-export const HIGH_FIDELITY = 0.75;
 /** The instrument reported fidelity is read from. */
 export const DELIVERY_INSTRUMENT = 'coaching-delivery';
-
-/** What ECLIPSE reported (Mannon & Matthias; domain notes §1.10), to read a program's figures against. */
-export const eclipseBenchmarks = {
-  elements: { discussedStrategies: 0.74, gaveEncouragement: 0.69, discussedAdjusting: 0.52, discussedGoals: 0.34 },
-  highFidelityCoaches: 0.47,
-  frequency: { weekly: 0.16, twice_monthly: 0.21, monthly: 0.16, less_than_monthly: 0.46 },
-} as const satisfies {
-  elements: Record<EssentialElement, number>;
-  highFidelityCoaches: number;
-  frequency: Record<FrequencyCategory, number>;
-};
 
 /** One reached contact with the elements the coach logged. */
 export interface LoggedContact {

@@ -88,6 +88,7 @@ export async function loadReportFacts(db: Db | Tx, programId: string, timeZone: 
     code: p.code,
     status: p.status,
     firstPairedAt: toDate(p.first_started_at),
+    endedOn: p.ended_on === null ? null : dateOn(p.ended_on),
     // The end date is the program's local day the participant completed or withdrew: it counts whole.
     endedAt: p.ended_on === null ? null : zonedMidnight(addDaysOn(dateOn(p.ended_on), 1), timeZone),
     coachId: p.coach_id,
