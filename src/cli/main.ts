@@ -11,6 +11,7 @@ import { createUser } from '../server/features/accounts/accounts.service';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
 import { runAnalyzeCommand, type AnalyzeCommandOptions } from './analyze';
 import { runMatchCommand } from './match';
+import { runReportCommand } from './report';
 import { runScoreCommand } from './score';
 
 /** Opens the configured database for a one-off command, holding the data-directory lock meanwhile. */
@@ -182,6 +183,17 @@ export async function main(argv: string[]): Promise<number> {
       if (!outcome.ok) throw new UsageError(outcome.error);
       process.stdout.write(outcome.out);
       if (outcome.unfitted.length > 0) throw new ModelsNotFittedError(outcome.unfitted.join('\n'));
+    });
+
+  program
+    .command('report')
+    .description('print a program report as JSON: fidelity (logged beside reported, with agreement) or engagement')
+    .argument('<kind>', 'fidelity or engagement')
+    .requiredOption('--program <id>', 'the program (id)')
+    .action(async (kind: string, opts: { program: string }) => {
+      const outcome = await runReportCommand(kind, opts, (fn) => withDatabase(loadConfig(process.env), fn));
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(outcome.out);
     });
 
   program

@@ -78,7 +78,7 @@ describe('kindred score (the real bin)', () => {
   it('lists the instruments with id, title and licence', () => {
     expect(runs.list!.code).toBe(0);
     const list = JSON.parse(runs.list!.out) as { id: string; title: string; licence: string; itemText: boolean }[];
-    expect(list.map((i) => i.id)).toEqual(['bpi-sf', 'peg', 'phq9', 'gad7', 'pcs', 'pseq', 'mos-sss']);
+    expect(list.map((i) => i.id)).toEqual(['bpi-sf', 'peg', 'phq9', 'gad7', 'pcs', 'pseq', 'mos-sss', 'coaching-delivery']);
     expect(list.find((i) => i.id === 'bpi-sf')).toMatchObject({ licence: 'licence_required', itemText: false });
     expect(list.find((i) => i.id === 'phq9')).toMatchObject({
       title: 'Patient Health Questionnaire-9 (PHQ-9)',

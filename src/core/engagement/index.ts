@@ -21,6 +21,7 @@ export * from './measures';
 export * from './reach-window';
 export * from './scheduling';
 export * from './charts';
+export * from './cohort';
 
 /** A coach's own preferences for how staff and participants reach him or her. */
 export const CoachPreferences = z.object({
@@ -122,6 +123,8 @@ export const PairMeasuresView = z.object({
   reached: z.int(),
   attempts: z.int(),
   participantReached: z.int(),
+  reachedOutsideWindow: z.int(),
+  participantAttempts: z.int(),
   reachRate: z.number().nullable(),
   daysSinceReached: z.int().nullable(),
   activeDays: z.int(),
@@ -261,5 +264,5 @@ export function engagementOverview(
   const coaches = [...byCoach.entries()]
     .map(([coachId, c]) => ({ coachId, name: c.name, ...groupMeasures(c.measures, rules) }))
     .sort((a, b) => (a.name ?? a.coachId).localeCompare(b.name ?? b.coachId));
-  return { program: groupMeasures(all, rules), ladder, coaches };
+  return { program: groupMeasures(all, rules, 'program'), ladder, coaches };
 }

@@ -10,6 +10,8 @@ const counts = (o: Partial<PairCounts> = {}): PairCounts => ({
   reachedCount: 0,
   attemptCount: 0,
   participantReached: 0,
+  participantReachedOutside: 0,
+  participantAttempts: 0,
   lastReachedAt: null,
   ...o,
 });
@@ -40,7 +42,7 @@ describe('meeting-frequency category', () => {
 describe('pair measures', () => {
   it('projects the reached contacts by the end of the program at the current rate', () => {
     const m = pairMeasures(
-      counts({ reachedCount: 4, attemptCount: 8, participantReached: 4, lastReachedAt: after(50) }),
+      counts({ reachedCount: 4, attemptCount: 8, participantReached: 4, participantAttempts: 8, lastReachedAt: after(50) }),
       rules,
       after(60.67),
     );
@@ -48,6 +50,8 @@ describe('pair measures', () => {
       reached: 4,
       attempts: 8,
       participantReached: 4,
+      reachedOutsideWindow: 0,
+      participantAttempts: 8,
       reachRate: 0.5,
       daysSinceReached: 10,
       activeDays: 60,
@@ -107,5 +111,35 @@ describe('early projections', () => {
     const m = pairMeasures(counts({ reachedCount: 1, attemptCount: 1, participantReached: 1 }), rules, after(1));
     // 1 + (1 / 14) × 181 ≈ 13.9
     expect(m).toMatchObject({ projectedReached: 14, isOnCourse: true, frequency: null });
+  });
+});
+
+describe('program figures after a change of coach (issue #12)', () => {
+  it('count every pairing of the program’s participants; a coach’s figures count only his or her own', () => {
+    // One participant re-paired: 3 reached of 5 attempts with the first coach, 2 of 2 with the second.
+    const now = after(60);
+    const pair = pairMeasures(
+      counts({ reachedCount: 2, attemptCount: 2, participantReached: 5, participantAttempts: 7, lastReachedAt: after(55) }),
+      rules,
+      now,
+    );
+    expect(groupMeasures([pair], rules)).toMatchObject({ reached: 2, attempts: 2 });
+    expect(groupMeasures([pair], rules, 'program')).toMatchObject({ reached: 5, attempts: 7, reachRate: 5 / 7 });
+  });
+
+  it('show reached contacts after the window apart, outside the dose, yet in the program’s logged total', () => {
+    const pair = pairMeasures(
+      counts({
+        reachedCount: 13,
+        attemptCount: 13,
+        participantReached: 11,
+        participantReachedOutside: 2,
+        participantAttempts: 13,
+      }),
+      rules,
+      after(200),
+    );
+    expect(pair).toMatchObject({ participantReached: 11, reachedOutsideWindow: 2, isAdherent: false, activeDays: 182 });
+    expect(groupMeasures([pair], rules, 'program').reached).toBe(13);
   });
 });

@@ -41,16 +41,24 @@ export interface PairCounts {
   /** Reached contacts and all attempts in this pairing (the coach's work). */
   reachedCount: number;
   attemptCount: number;
-  /** Reached contacts of the participant across all pairings (the participant's dose). */
+  /** Reached contacts of the participant across all pairings inside the intervention window (the dose). */
   participantReached: number;
+  /** Reached contacts of the participant after the window closed: logged, shown, not counted (ADR 0023). */
+  participantReachedOutside: number;
+  /** Attempts of the participant across all pairings (the program's figures count every pairing). */
+  participantAttempts: number;
   lastReachedAt: Date | null;
 }
 
 export interface PairMeasures {
   reached: number;
   attempts: number;
-  /** The participant's reached contacts across all pairings (the dose toward the target). */
+  /** The participant's reached contacts across all pairings inside the window (the dose toward the target). */
   participantReached: number;
+  /** The participant's reached contacts after the window: not part of the dose. */
+  reachedOutsideWindow: number;
+  /** The participant's attempts across all pairings. */
+  participantAttempts: number;
   /** Reached ÷ attempts in this pairing, or null before any attempt. */
   reachRate: number | null;
   daysSinceReached: number | null;
@@ -76,6 +84,8 @@ export function pairMeasures(p: PairCounts, rules: MeasureRules, now: Date): Pai
     reached: p.reachedCount,
     attempts: p.attemptCount,
     participantReached: p.participantReached,
+    reachedOutsideWindow: p.participantReachedOutside,
+    participantAttempts: p.participantAttempts,
     reachRate: p.attemptCount > 0 ? p.reachedCount / p.attemptCount : null,
     daysSinceReached: p.lastReachedAt ? daysBetween(p.lastReachedAt, now) : null,
     activeDays: Math.floor(activeDays),
@@ -102,10 +112,19 @@ export interface GroupMeasures {
   funnel: { paired: number; firstContact: number; halfTarget: number; target: number };
 }
 
-/** Sums pair measures into one group's measures. */
-export function groupMeasures(pairs: readonly PairMeasures[], rules: MeasureRules): GroupMeasures {
-  const reached = pairs.reduce((s, p) => s + p.reached, 0);
-  const attempts = pairs.reduce((s, p) => s + p.attempts, 0);
+/**
+ * Sums pair measures into one group's measures. A coach's figures count his or her own pairings'
+ * contacts; the program's (`scope: 'program'`) count every pairing of its participants, so the
+ * contacts with a first coach stay in the totals after a change of coach.
+ */
+export function groupMeasures(
+  pairs: readonly PairMeasures[],
+  rules: MeasureRules,
+  scope: 'coach' | 'program' = 'coach',
+): GroupMeasures {
+  const isProgram = scope === 'program';
+  const reached = pairs.reduce((s, p) => s + (isProgram ? p.participantReached + p.reachedOutsideWindow : p.reached), 0);
+  const attempts = pairs.reduce((s, p) => s + (isProgram ? p.participantAttempts : p.attempts), 0);
   const days = pairs.flatMap((p) => (p.daysSinceReached === null ? [] : [p.daysSinceReached])).sort((a, b) => a - b);
   const frequency = { weekly: 0, twice_monthly: 0, monthly: 0, less_than_monthly: 0, too_early: 0 };
   for (const p of pairs) frequency[p.frequency ?? 'too_early']++;

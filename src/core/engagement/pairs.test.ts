@@ -21,6 +21,8 @@ const pair = (name: string, o: Partial<PairHelpView>): PairHelpView => ({
     reached: 0,
     attempts: 0,
     participantReached: 0,
+    reachedOutsideWindow: 0,
+    participantAttempts: 0,
     reachRate: null,
     daysSinceReached: null,
     activeDays: 0,

@@ -31,3 +31,10 @@ export { scoreBpi, bpiPainBands, BPI_SEVERITY_ITEMS, BPI_INTERFERENCE_ITEMS, typ
 export { scorePcs, pcsBands, PCS_SUBSCALES } from './pcs';
 export { scorePseq, pseqBands, PSEQ_ITEMS } from './pseq';
 export { scoreMosSss, mosTo0to100, MOS_SUBSCALES, MOS_INDEX_ITEMS } from './mos-sss';
+export {
+  scoreCoachingDelivery,
+  deliveryBands,
+  deliveryFrequencyByValue,
+  DELIVERY_ELEMENT_ITEMS,
+  DELIVERY_FREQUENCY_ITEM,
+} from './coaching-delivery';

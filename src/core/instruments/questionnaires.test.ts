@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BPI_INTERFERENCE_ITEMS,
+  DELIVERY_ELEMENT_ITEMS,
   BPI_SEVERITY_ITEMS,
   GAD7_ITEMS,
   MOS_INDEX_ITEMS,
@@ -36,11 +37,21 @@ const scoringLinkIds: Record<string, readonly string[]> = {
   pcs: Object.values(PCS_SUBSCALES).flat(),
   pseq: PSEQ_ITEMS,
   'mos-sss': MOS_INDEX_ITEMS,
+  'coaching-delivery': Object.values(DELIVERY_ELEMENT_ITEMS),
 };
 
 describe('the shipped questionnaires (FHIR R4)', () => {
   it('are the instruments the domain notes allow, each once', () => {
-    expect(instruments.map((i) => i.id)).toEqual(['bpi-sf', 'peg', 'phq9', 'gad7', 'pcs', 'pseq', 'mos-sss']);
+    expect(instruments.map((i) => i.id)).toEqual([
+      'bpi-sf',
+      'peg',
+      'phq9',
+      'gad7',
+      'pcs',
+      'pseq',
+      'mos-sss',
+      'coaching-delivery',
+    ]);
   });
 
   describe.each(instruments.map((i) => [i.id, i] as const))('%s', (id, instrument) => {

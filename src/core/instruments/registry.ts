@@ -3,6 +3,7 @@ import { mayShipText, readQuestionnaire, type InstrumentDefinition, type Licence
 import { BPI_BAND_ITEM, bpiPainBands, scoreBpi } from './bpi';
 import { gad7Bands, scoreGad7 } from './gad7';
 import { scoreMosSss } from './mos-sss';
+import { deliveryBands, scoreCoachingDelivery } from './coaching-delivery';
 import { pcsBands, scorePcs } from './pcs';
 import { scorePeg } from './peg';
 import { phq9Bands, scorePhq9 } from './phq9';
@@ -11,6 +12,7 @@ import { answeredValues, meanOfAnswered, proratedSum, result, type Band, type Ra
 import bpiJson from './questionnaires/bpi-sf.json';
 import gad7Json from './questionnaires/gad7.json';
 import mosSssJson from './questionnaires/mos-sss.json';
+import coachingDeliveryJson from './questionnaires/coaching-delivery.json';
 import pcsJson from './questionnaires/pcs.json';
 import pegJson from './questionnaires/peg.json';
 import phq9Json from './questionnaires/phq9.json';
@@ -135,6 +137,17 @@ export const instruments: readonly Instrument[] = [
     scoringRule:
       'Subscales and overall index are means of their items (1-5) over the answered items when at least half are answered (a project rule).',
     score: scoreMosSss,
+  }),
+  // Reported fidelity (issue #12, ADR 0023): scheduled at the end of the intervention like any instrument.
+  entry(coachingDeliveryJson, {
+    licence: 'free',
+    licenceNote: 'Written for Kindred after the ECLIPSE fidelity method; free to use.',
+    totalRange: { min: 0, max: 4 },
+    subscaleRanges: {},
+    severityBands: { of: 'total', bands: deliveryBands },
+    scoringRule:
+      'Number of the four essential elements the participant reports (0-4), all four required; 3 or more is high fidelity; the meeting frequency is recorded, not scored.',
+    score: scoreCoachingDelivery,
   }),
 ];
 

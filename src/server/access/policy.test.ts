@@ -136,6 +136,9 @@ const expected = {
   'assessment:view': { ...staffOnly, assessor: ALL_F },
   'assessment:enter': { ...staffOnly, assessor: ALL_F },
   'assessment:report': { ...staffOnly, evaluator: [P, P, P], assessor: ALL_F },
+  // Fidelity and engagement reports (#12): codes only, evaluators and staff; never coaches or assessors.
+  'fidelity:report': { ...staffOnly, evaluator: [P, P, P] },
+  'engagement:report': { ...staffOnly, evaluator: [P, P, P] },
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
@@ -313,6 +316,8 @@ describe('capabilities', () => {
       'safety:log',
       'crisis:view',
       'assessment:report',
+      'fidelity:report',
+      'engagement:report',
     ]);
     expect(capabilities(actor(['coach']), OTHER_PROGRAM)).toEqual([]);
     expect(capabilities(actor(['coordinator']), PROGRAM)).toEqual(

@@ -74,6 +74,8 @@ export const actions = [
   'assessment:view',
   'assessment:enter',
   'assessment:report',
+  'fidelity:report',
+  'engagement:report',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -232,6 +234,10 @@ export const policy = {
   'assessment:view': (r) => (isStaff(r) || r.has('assessor') ? 'full' : null),
   'assessment:enter': (r) => (isStaff(r) || r.has('assessor') ? 'full' : null),
   'assessment:report': (r) => (isStaff(r) || r.has('assessor') ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  // Fidelity and engagement reports (#12): pseudonymous codes only, for evaluators and staff. The
+  // fidelity report sets coaches side by side, so it is not for coaches; assessors are blind to it.
+  'fidelity:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'engagement:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

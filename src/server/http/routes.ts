@@ -8,6 +8,7 @@ import { coachesRoutes } from '../features/coaches/coaches.routes';
 import { contactsRoutes } from '../features/contacts/contacts.routes';
 import { curriculumRoutes } from '../features/curriculum/curriculum.routes';
 import { engagementRoutes } from '../features/engagement/engagement.routes';
+import { fidelityRoutes } from '../features/fidelity/fidelity.routes';
 import { guidanceRoutes } from '../features/guidance/guidance.routes';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { matchingRoutes } from '../features/matching/matching.routes';
@@ -56,6 +57,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   assessmentsRoutes(app, opts);
   auditRoutes(app, opts);
   mailRoutes(app, opts);
+  fidelityRoutes(app, opts);
 }
 
 export const DEMO_ACCOUNTS = [

@@ -88,6 +88,7 @@ export const MailPage = lazyPage(() => import('../features/mail/MailPage'), 'Mai
 export const MatchingPage = lazyPage(() => import('../features/matching/MatchingPage'), 'MatchingPage');
 export const MatchingSettingsPage = lazyPage(() => import('../features/matching/MatchingSettingsPage'), 'MatchingSettingsPage');
 export const MatchReportPage = lazyPage(() => import('../features/matching/MatchReportPage'), 'MatchReportPage');
+export const FidelityReportPage = lazyPage(() => import('../features/fidelity/FidelityReportPage'), 'FidelityReportPage');
 export const EditParticipantPage = lazyPage(() => import('../features/participants/EditParticipantPage'), 'EditParticipantPage');
 export const MyCoachPage = lazyPage(() => import('../features/participants/MyCoachPage'), 'MyCoachPage');
 export const NewParticipantPage = lazyPage(() => import('../features/participants/NewParticipantPage'), 'NewParticipantPage');

@@ -71,7 +71,9 @@ export type Action =
   | 'assessment:list'
   | 'assessment:view'
   | 'assessment:enter'
-  | 'assessment:report';
+  | 'assessment:report'
+  | 'fidelity:report'
+  | 'engagement:report';
 
 export type Membership = Me['memberships'][number];
 

@@ -124,6 +124,11 @@
  *   instrument" (radiogroup "File format", "Choose a file", textbox "Or paste the file’s contents",
  *   button "Import instrument" → status "Imported “<title>” (n items)." or an alert listing each
  *   problem as "<where>: <message>"), "Licensed item text" (button "Load item text").
+ * - Fidelity and engagement (/reports/fidelity; nav "Fidelity and engagement" for staff and
+ *   evaluators; h1 of that name): button "Print"; list "Program summary"; sections "The four essential
+ *   elements" (region "Essential elements table"), "Coaches" (region "Coaches table"), "How often pairs
+ *   met" (region "Meeting frequency table"), "Participants" (region "Participants table"), each with a
+ *   button "Download … (CSV)".
  * - One-time link (/assess/<programId>#<token>, public; h1 "Your questionnaires"): a region per
  *   questionnaire (h2 = its title) with a radiogroup per item, status "n of m questions answered. Saved
  *   at …", button "Send my answers" → h1 "Thank you" (with "Please talk to someone now" and the crisis
@@ -196,6 +201,7 @@ import {
   LogContactPage,
   MailPage,
   MatchReportPage,
+  FidelityReportPage,
   MatchingPage,
   MatchingSettingsPage,
   MyCoachPage,
@@ -333,6 +339,14 @@ export function AppRoutes() {
             element={
               <Allow action="assessment:list">
                 <AssessmentsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="reports/fidelity"
+            element={
+              <Allow action="fidelity:report">
+                <FidelityReportPage />
               </Allow>
             }
           />

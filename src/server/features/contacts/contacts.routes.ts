@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ContactInput, ContactView } from '../../../core/contacts';
+import { pageQuery, type Page } from '../../../core/shared/paging';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
 import { listParticipantContacts, listRecentContacts, logContact } from './contacts.service';
@@ -28,15 +30,42 @@ export function contactsRoutes(app: App, { deps }: AppOptions): void {
       schema: {
         tags: ['contacts'],
         params: ProgramParams,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        querystring: pageQuery(50),
         response: { 200: z.array(ContactView) },
       },
     },
-    async (req) => listRecentContacts(deps, callerOf(req), req.params.programId, req.query.limit),
+    async (req, reply) => paged(req, reply, await listRecentContacts(deps, callerOf(req), req.params.programId, req.query)),
   );
   app.get(
     '/programs/:programId/participants/:participantId/contacts',
-    { schema: { tags: ['contacts'], params: ParticipantParams, response: { 200: z.array(ContactView) } } },
-    async (req) => listParticipantContacts(deps, callerOf(req), req.params.programId, req.params.participantId),
+    {
+      schema: {
+        tags: ['contacts'],
+        params: ParticipantParams,
+        querystring: pageQuery(200),
+        response: { 200: z.array(ContactView) },
+      },
+    },
+    async (req, reply) =>
+      paged(
+        req,
+        reply,
+        await listParticipantContacts(deps, callerOf(req), req.params.programId, req.params.participantId, req.query),
+      ),
   );
+}
+
+/**
+ * Lists stay plain arrays (existing clients keep working); the paging travels in headers:
+ * `X-Total-Count`, and on every page but the last `X-Next-Cursor` and a `Link: <…>; rel="next"`.
+ */
+function paged<T>(req: FastifyRequest, reply: FastifyReply, page: Page<T>): T[] {
+  void reply.header('x-total-count', String(page.total));
+  if (page.nextCursor) {
+    const url = new URL(req.url, 'http://kindred.invalid');
+    url.searchParams.set('before', page.nextCursor);
+    void reply.header('x-next-cursor', page.nextCursor);
+    void reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+  }
+  return page.items;
 }

@@ -1,6 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { checkContact, type ContactInput, type ContactView } from '../../../core/contacts';
 import { DomainError } from '../../../core/shared/errors';
+import { decodeCursor, encodeCursor, type Page } from '../../../core/shared/paging';
+import type { Db } from '../../platform/database';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -98,35 +100,71 @@ export async function logContact(
   return { contact: presentContact(row), isNew: true };
 }
 
-/** A participant's contacts, newest first, for staff and the participant's coach. */
+export interface PageRequest {
+  limit: number;
+  /** The cursor of the page before (from `nextCursor`); none for the newest page. */
+  before?: string | undefined;
+}
+
+/** One page of contacts in `scope`, newest first (ties by id), with the next cursor and the list's total. */
+async function pageOfContacts(db: Db, scope: SQL, page: PageRequest): Promise<Page<ContactView>> {
+  const cursor = page.before === undefined ? null : decodeCursor(page.before);
+  if (page.before !== undefined && !cursor) throw new DomainError('invalid_state', 'bad_cursor', 'This page cursor is not valid');
+  const after = cursor
+    ? or(lt(contacts.occurredAt, cursor.at), and(eq(contacts.occurredAt, cursor.at), lt(contacts.id, cursor.id)))
+    : undefined;
+  const [rows, [{ n } = { n: 0 }]] = await Promise.all([
+    db
+      .select()
+      .from(contacts)
+      .where(after ? and(scope, after) : scope)
+      .orderBy(desc(contacts.occurredAt), desc(contacts.id))
+      .limit(page.limit + 1),
+    db.select({ n: count() }).from(contacts).where(scope),
+  ]);
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(presentContact),
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null,
+    total: Number(n),
+  };
+}
+
+/** A participant's contacts, newest first, a page at a time, for staff and the participant's coach. */
 export async function listParticipantContacts(
   deps: Deps,
   caller: Caller,
   programId: string,
   participantId: string,
-): Promise<ContactView[]> {
+  page: PageRequest = { limit: 200 },
+): Promise<Page<ContactView>> {
   await loadParticipantFor(deps, caller, programId, participantId, 'contact:list');
-  const rows = await deps.db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.programId, programId), eq(contacts.participantId, participantId)))
-    .orderBy(desc(contacts.occurredAt))
-    .limit(200);
+  const result = await pageOfContacts(
+    deps.db,
+    and(eq(contacts.programId, programId), eq(contacts.participantId, participantId))!,
+    page,
+  );
   await audit(deps.db, caller, deps.clock.now(), [{ verb: 'list', entityType: 'contact', entityId: participantId, programId }]);
-  return rows.map(presentContact);
+  return result;
 }
 
-/** The caller's own contact history as a coach (or, for staff, the program's latest contacts). */
-export async function listRecentContacts(deps: Deps, caller: Caller, programId: string, limit: number): Promise<ContactView[]> {
+/** The caller's own contact history as a coach (or, for staff, the program's contacts), a page at a time. */
+export async function listRecentContacts(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  page: PageRequest,
+): Promise<Page<ContactView>> {
   await loadProgram(deps.db, caller, programId);
   const view = authorize(caller.actor, 'contact:list', { programId, relation: 'coach_of' });
   const coachId = caller.actor.coachIds.get(programId);
-  if (view === 'coaching' && !coachId) return [];
+  if (view === 'coaching' && !coachId) return { items: [], nextCursor: null, total: 0 };
   const where =
     view === 'coaching' && coachId
-      ? and(eq(contacts.programId, programId), eq(contacts.coachId, coachId))
+      ? and(eq(contacts.programId, programId), eq(contacts.coachId, coachId))!
       : eq(contacts.programId, programId);
-  const rows = await deps.db.select().from(contacts).where(where).orderBy(desc(contacts.occurredAt)).limit(limit);
+  const result = await pageOfContacts(deps.db, where, page);
   await audit(deps.db, caller, deps.clock.now(), [{ verb: 'list', entityType: 'contact', programId }]);
-  return rows.map(presentContact);
+  return result;
 }

@@ -7,8 +7,12 @@ export interface ActivityRow extends PairingActivity {
   /** Reached contacts and attempts in this pairing. */
   reachedCount: number;
   attemptCount: number;
-  /** Reached contacts of the participant across all pairings (toward the target). */
+  /** Reached contacts of the participant across all pairings inside the intervention window (toward the target). */
   participantReached: number;
+  /** Reached contacts of the participant after the window (first pairing + program length): not counted. */
+  participantReachedOutside: number;
+  /** Attempts of the participant across all pairings. */
+  participantAttempts: number;
 }
 
 /** With `detail`: names and the coach's activity since `since`, for "Pairs that need help". */
@@ -32,6 +36,8 @@ type Raw = {
   reached_count: number | string;
   attempt_count: number | string;
   participant_reached: number | string;
+  participant_reached_outside: number | string;
+  participant_attempts: number | string;
   attempts_since: number | string;
   acted: { step: RecordedStep; episode_started_at: string; acted_at: string }[] | string | null;
   participant_name?: string;
@@ -62,9 +68,10 @@ export function pairingActivitySql(
         : sql``
     }
     select p.id as pairing_id, p.participant_id, p.coach_id, p.started_at,
-      (select min(p2.started_at) from pairings p2 where p2.participant_id = p.participant_id) as intervention_started_at,
+      w.intervention_started_at,
       pt.contact_paused_until,
-      s.last_reached_at, s.reached_count, s.attempt_count, s.participant_reached,
+      s.last_reached_at, s.reached_count, s.attempt_count, s.participant_reached, s.participant_reached_outside,
+      s.participant_attempts,
       (select count(*) from contacts c2 where c2.pairing_id = p.id and not c2.is_reached
          and (s.last_reached_at is null or c2.occurred_at > s.last_reached_at)) as attempts_since,
       (select json_agg(json_build_object('step', e.step, 'episode_started_at', e.episode_started_at, 'acted_at', e.acted_at))
@@ -77,11 +84,20 @@ export function pairingActivitySql(
       }
     from pairings p
     join participants pt on pt.id = p.participant_id and pt.status = 'active'
+    join programs pr on pr.id = p.program_id
+    cross join lateral (
+      select min(p2.started_at) as intervention_started_at from pairings p2 where p2.participant_id = p.participant_id
+    ) w
     left join lateral (
       select max(c.occurred_at) filter (where c.is_reached and c.pairing_id = p.id) as last_reached_at,
              count(*) filter (where c.is_reached and c.pairing_id = p.id) as reached_count,
              count(*) filter (where c.pairing_id = p.id) as attempt_count,
-             count(*) filter (where c.is_reached) as participant_reached
+             -- The dose counts only reached contacts inside the window (ADR 0023).
+             count(*) filter (where c.is_reached
+               and c.occurred_at < w.intervention_started_at + pr.length_days * interval '1 day') as participant_reached,
+             count(*) filter (where c.is_reached
+               and c.occurred_at >= w.intervention_started_at + pr.length_days * interval '1 day') as participant_reached_outside,
+             count(*) as participant_attempts
       from contacts c where c.participant_id = p.participant_id
     ) s on true
     ${detail ? sql`join coaches co on co.id = p.coach_id left join coach_recent cr on cr.coach_id = p.coach_id` : sql``}
@@ -138,6 +154,8 @@ export async function loadPairingActivity(
       reachedCount: Number(r.reached_count),
       attemptCount: Number(r.attempt_count),
       participantReached: Number(r.participant_reached),
+      participantReachedOutside: Number(r.participant_reached_outside),
+      participantAttempts: Number(r.participant_attempts),
     };
     if (!detail) return base;
     return {

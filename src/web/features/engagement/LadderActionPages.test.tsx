@@ -27,6 +27,8 @@ const pair: PairHelpView = {
     reached: 0,
     attempts: 4,
     participantReached: 0,
+    reachedOutsideWindow: 0,
+    participantAttempts: 0,
     reachRate: 0,
     daysSinceReached: null,
     activeDays: 36,

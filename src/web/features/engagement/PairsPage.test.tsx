@@ -10,6 +10,8 @@ const measures = {
   reached: 0,
   attempts: 0,
   participantReached: 0,
+  reachedOutsideWindow: 0,
+  participantAttempts: 0,
   reachRate: null,
   daysSinceReached: null,
   activeDays: 30,

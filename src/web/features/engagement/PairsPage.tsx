@@ -128,6 +128,9 @@ function PairsTable({ pairs }: { pairs: PairHelpView[] }) {
               </td>
               <td>
                 {p.measures.participantReached}
+                {p.measures.reachedOutsideWindow > 0 ? (
+                  <span className="muted"> (+{p.measures.reachedOutsideWindow} after the program's months, not counted)</span>
+                ) : null}
                 {p.measures.frequency ? (
                   <span className="muted"> · {frequencyLabels[p.measures.frequency].toLowerCase()}</span>
                 ) : null}

@@ -10,7 +10,7 @@ export {
   reachWindowValues,
   type ReachWindowValues,
 } from './ReachWindowFields';
-export { weekdayLabels } from './labels';
+export { frequencyLabels, weekdayLabels } from './labels';
 export { MyNextSession, NextSessionSection, sessionModalityLabels, sessionWhen } from './NextSession';
 export { ScheduleSessionForm } from './ScheduleSessionForm';
 export { SchedulingSettingsPage } from './SchedulingSettingsPage';

@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import { engagementReport, type EngagementReportView } from '../../../core/engagement';
+import { fidelityReport, type FidelityReportView } from '../../../core/fidelity';
+import { authorize } from '../../access/policy';
+import { audit } from '../../platform/audit';
+import type { Caller, Deps } from '../../platform/context';
+import type { Db } from '../../platform/database';
+import { loadProgram, type Program } from '../programs';
+import { programs } from '../programs/programs.table';
+import { loadCoachCodes, loadReportFacts } from './reports.repository';
+
+type Kind = 'fidelity' | 'engagement';
+
+async function build(db: Db, program: Program, now: Date, kind: 'fidelity'): Promise<FidelityReportView>;
+async function build(db: Db, program: Program, now: Date, kind: 'engagement'): Promise<EngagementReportView>;
+async function build(db: Db, program: Program, now: Date, kind: Kind): Promise<FidelityReportView | EngagementReportView> {
+  const [facts, codes] = await Promise.all([loadReportFacts(db, program.id, program.timeZone), loadCoachCodes(db, program.id)]);
+  const rules = { programId: program.id, lengthDays: program.lengthDays, targetContacts: program.targetContacts };
+  return kind === 'fidelity'
+    ? fidelityReport(facts, codes, rules, now)
+    : engagementReport(
+        facts.map((f) => ({ ...f, reachedAt: f.contacts.map((c) => c.occurredAt) })),
+        codes,
+        rules,
+        now,
+      );
+}
+
+/**
+ * The fidelity report (issue #12, ADR 0023): logged fidelity from reached contacts inside each
+ * participant's window beside reported fidelity from the coaching-delivery questionnaire, with
+ * agreement per element. Pseudonymous codes only; for evaluators and staff; audited.
+ */
+export async function getFidelityReport(deps: Deps, caller: Caller, programId: string): Promise<FidelityReportView> {
+  const program = await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'fidelity:report', { programId });
+  const now = deps.clock.now();
+  const report = await build(deps.db, program, now, 'fidelity');
+  await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'fidelity_report', programId }]);
+  return report;
+}
+
+/**
+ * The engagement report: each participant ever paired (by code) with reached contacts inside the
+ * window, adherence and meeting frequency as of min(now, end date), and the program's summary.
+ */
+export async function getEngagementReport(deps: Deps, caller: Caller, programId: string): Promise<EngagementReportView> {
+  const program = await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'engagement:report', { programId });
+  const now = deps.clock.now();
+  const report = await build(deps.db, program, now, 'engagement');
+  await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'engagement_report', programId }]);
+  return report;
+}
+
+/**
+ * Either report for the operator's command line (`kindred report`), who holds the database itself:
+ * audited without an actor, like `kindred match`. Null when there is no such program.
+ */
+export async function reportForOperator(
+  db: Db,
+  now: Date,
+  programId: string,
+  kind: Kind,
+): Promise<FidelityReportView | EngagementReportView | null> {
+  const [program] = await db.select().from(programs).where(eq(programs.id, programId));
+  if (!program) return null;
+  const report = kind === 'fidelity' ? await build(db, program, now, 'fidelity') : await build(db, program, now, 'engagement');
+  await audit(db, { actor: null, requestId: 'cli:report', ip: null }, now, [
+    { verb: 'read', entityType: `${kind}_report`, programId },
+  ]);
+  return report;
+}
