@@ -66,6 +66,31 @@ describe('contacts and the tasks they satisfy', () => {
     expect(retry.body.id).toBe(first.body.id);
   });
 
+  it("answers 409, never the other participant's contact, when one key is sent for two participants at once", async () => {
+    const otherPaired = await coordinator.request('POST', `/programs/${w.programId}/pairings`, {
+      participantId: w.otherParticipantId,
+      coachId: w.coachId,
+    });
+    expect(otherPaired.status).toBe(201);
+    for (let round = 0; round < 6; round++) {
+      const clientKey = randomUUID();
+      const [a, b] = await Promise.all([
+        coordinator.request('POST', `/programs/${w.programId}/contacts`, contact({ clientKey })),
+        coordinator.request(
+          'POST',
+          `/programs/${w.programId}/contacts`,
+          contact({ clientKey, participantId: w.otherParticipantId }),
+        ),
+      ]);
+      const statuses = [a.status, b.status].sort();
+      expect(statuses).toEqual([201, 409]);
+      const winner = a.status === 201 ? a : b;
+      const loser = a.status === 201 ? b : a;
+      expect(loser.body.reason).toBe('client_key_reused');
+      expect(JSON.stringify(loser.body)).not.toContain(winner.body.id);
+    }
+  });
+
   it('answers 404 to a coach who does not coach the participant, and saves nothing', async () => {
     const before = await coordinator.request('GET', `/programs/${w.programId}/participants/${w.participantId}/contacts`);
     const res = await otherCoach.request('POST', `/programs/${w.programId}/contacts`, contact());

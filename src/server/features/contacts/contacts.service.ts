@@ -46,12 +46,7 @@ export async function logContact(
     .select()
     .from(contacts)
     .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, input.clientKey)));
-  if (previous) {
-    if (previous.participantId !== input.participantId) {
-      throw new DomainError('conflict', 'client_key_reused', 'This contact key was already used for another contact');
-    }
-    return { contact: presentContact(previous), isNew: false };
-  }
+  if (previous) return replayed(previous, input.participantId);
   if (!record.pairing) {
     throw new DomainError('invalid_state', 'participant_not_paired', 'The participant has no coach to log a contact for');
   }
@@ -93,9 +88,20 @@ export async function logContact(
       .from(contacts)
       .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, input.clientKey)));
     if (!saved) throw new Error('contact missing after conflict');
-    return { contact: presentContact(saved), isNew: false };
+    return replayed(saved, input.participantId);
   }
   return { contact: presentContact(row), isNew: true };
+}
+
+/**
+ * The answer to a key already saved: the same contact for a retry, a conflict when the key was used
+ * for another participant (never that participant's contact).
+ */
+function replayed(saved: ContactRow, participantId: string): { contact: ContactView; isNew: boolean } {
+  if (saved.participantId !== participantId) {
+    throw new DomainError('conflict', 'client_key_reused', 'This contact key was already used for another contact');
+  }
+  return { contact: presentContact(saved), isNew: false };
 }
 
 /** A participant's contacts, newest first, for staff and the participant's coach. */
