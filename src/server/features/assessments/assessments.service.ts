@@ -615,9 +615,7 @@ export async function openAssessmentTasks(db: Db, program: Pick<Program, 'id' | 
         coachName: '',
         dueOn: s.dueOn,
         isOverdue: s.state === 'overdue',
-        reason: `${s.label} assessment ${assessmentStateLabels[s.state].toLowerCase()}${
-          s.closesOn ? `; the window closes after ${s.closesOn}` : '; the window closes when the participant is paired'
-        }. ${s.doneInstruments.length} of ${s.instruments.length} questionnaires done.`,
+        reason: `${s.label} assessment ${assessmentStateLabels[s.state].toLowerCase()}; the window closes after ${s.closesOn}. ${s.doneInstruments.length} of ${s.instruments.length} questionnaires done.`,
         tips: [],
       })),
   );

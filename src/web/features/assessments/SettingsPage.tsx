@@ -105,7 +105,7 @@ function TimepointsForm({ initial, instruments }: { initial: AssessmentSettings;
               onChange={(v) => set(i, { key: v })}
             />
             {t.isBaseline ? (
-              <p>Baseline: open from enrolment until the participant is paired with a coach.</p>
+              <p>Baseline: opens on the enrolment date, due after the days below, and open as many days again after that.</p>
             ) : (
               <>
                 <TextField
