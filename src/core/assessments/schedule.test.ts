@@ -6,6 +6,7 @@ import {
   DEFAULT_ASSESSMENT_SETTINGS,
   distributionOf,
   entryRefusal,
+  hasAnyAnswer,
   linkExpiry,
   linkState,
   scheduleFor,
@@ -187,5 +188,14 @@ describe('distributions', () => {
   it('counts bands in order, ignoring unbanded scores', () => {
     const bands = [{ code: 'minimal' }, { code: 'mild' }];
     expect(bandCounts(bands, ['mild', null, 'mild', 'minimal', 'other'])).toEqual({ minimal: 1, mild: 2 });
+  });
+});
+
+describe('hasAnyAnswer', () => {
+  it('is false for no answers or only blank text, true for any number or text', () => {
+    expect(hasAnyAnswer({})).toBe(false);
+    expect(hasAnyAnswer({ note: '   ' })).toBe(false);
+    expect(hasAnyAnswer({ 'peg-pain': 0 })).toBe(true);
+    expect(hasAnyAnswer({ note: ' ok ' })).toBe(true);
   });
 });

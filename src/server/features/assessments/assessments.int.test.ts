@@ -206,6 +206,24 @@ describe('assessments', () => {
       expect(notInTimepoint.status).toBe(422);
     });
 
+    it('refuses a questionnaire with every item blank, with a plain message, and stores nothing', async () => {
+      const stored = () =>
+        t.db.db.select().from(assessmentResponses).where(eq(assessmentResponses.participantId, w.otherParticipantId));
+      const before = await stored();
+      for (const answers of [{}, { 'peg-pain': null, 'peg-enjoyment': null, 'peg-activity': null }]) {
+        const r = await coordinator.request('POST', `${mine(w.otherParticipantId)}/assessments/baseline/responses`, {
+          instrumentId: 'peg',
+          answers,
+          method: 'phone',
+        });
+        expect([r.status, r.body.reason]).toEqual([422, 'no_answers']);
+        expect(r.body.message).toBe(
+          'Every question was left blank. Enter at least one answer, or leave this questionnaire for now.',
+        );
+      }
+      expect(await stored()).toEqual(before);
+    });
+
     it('refuses a first entry before the window opens', async () => {
       const r = await coordinator.request('POST', `${mine(w.otherParticipantId)}/assessments/month_6/responses`, {
         instrumentId: 'peg',
