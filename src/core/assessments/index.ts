@@ -53,7 +53,7 @@ export const ImportProblems = z.object({
   fields: z.array(z.object({ path: z.string(), message: z.string() })),
 });
 
-export const LicensedTextInput = z.object({ texts: z.record(z.string(), z.string()) });
+export const LicensedTextInput = z.object({ texts: z.record(z.string().max(100), z.string().max(4000)) });
 
 /** One answerable item as a form shows it. */
 export const ItemForm = z.object({

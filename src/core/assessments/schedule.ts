@@ -12,10 +12,13 @@ export const TimepointKey = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lower-case letters, digits and underscores, starting with a letter');
 
+/** The longest name of a timepoint, shown in the settings form. */
+export const TIMEPOINT_LABEL_MAX = 60;
+
 export const Timepoint = z
   .object({
     key: TimepointKey,
-    label: z.string().trim().min(1).max(60),
+    label: z.string().trim().min(1).max(TIMEPOINT_LABEL_MAX),
     /** Months after the enrolment date the assessment is due (0 for baseline). */
     months: z.int().min(0).max(60),
     /**

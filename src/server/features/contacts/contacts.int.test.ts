@@ -114,4 +114,13 @@ describe('contacts and the tasks they satisfy', () => {
     const after = await coordinator.request('GET', `/programs/${w.programId}/participants/${w.participantId}/contacts`);
     expect(after.body.length).toBe(before.body.length);
   });
+
+  it('refuses a note over its limit in plain words, never in the schema library\'s', async () => {
+    const res = await coach.request('POST', `/programs/${w.programId}/contacts`, contact({ note: 'x'.repeat(4001), channel: 'pigeon' }));
+    expect(res.status).toBe(400);
+    const byPath = Object.fromEntries(res.body.fields.map((f: { path: string; message: string }) => [f.path, f.message]));
+    expect(byPath['body.note']).toBe('Keep this to 4,000 characters or fewer.');
+    expect(byPath['body.channel']).toBe('Choose one of the options.');
+    expect(JSON.stringify(res.body)).not.toMatch(/Too (big|small)|expected|Invalid/);
+  });
 });

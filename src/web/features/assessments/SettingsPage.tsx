@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import type { AssessmentSettings, InstrumentSummary, Timepoint } from '../../../core/assessments';
+import { TIMEPOINT_LABEL_MAX, type AssessmentSettings, type InstrumentSummary, type Timepoint } from '../../../core/assessments';
 import { useProgram } from '../../app/program';
 import { Badge, Button, TableScroll } from '../../ui/controls';
 import { Notice, QueryView } from '../../ui/feedback';
@@ -97,7 +97,12 @@ function TimepointsForm({ initial, instruments }: { initial: AssessmentSettings;
         {rows.map((t, i) => (
           <fieldset key={i} className="fieldset">
             <legend>{t.label || `Timepoint ${i + 1}`}</legend>
-            <TextField label={`Name of timepoint ${i + 1}`} value={t.label} onChange={(v) => set(i, { label: v })} />
+            <TextField
+              label={`Name of timepoint ${i + 1}`}
+              value={t.label}
+              onChange={(v) => set(i, { label: v })}
+              maxLength={TIMEPOINT_LABEL_MAX}
+            />
             <TextField
               label={`Key of timepoint ${i + 1}`}
               hint="Lower-case letters, digits and _; stored with each answer, so it cannot change once answers or misses exist."
