@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Weekday } from '../engagement/local-time';
+import { addDaysOn, Weekday } from '../engagement/local-time';
 import { reachWindowFields } from '../engagement/reach-window';
 import { DomainError } from '../shared/errors';
 import { patchSchema } from '../shared/patch';
@@ -39,22 +39,33 @@ export function checkStatusChange(from: ParticipantStatus, to: ParticipantStatus
   }
 }
 
+/**
+ * The last date a day that "has come" may carry: the program's today, plus one day because the
+ * person typing may already be on the next day where they are (a browser ahead of the program's
+ * zone); "2031" is refused either way.
+ */
+function latestDateOn(today: string): string {
+  return addDaysOn(today, 1);
+}
+
 /** A referral is not dated after today, nor a year of birth after this year (issue #10). */
 export function checkParticipantDates(
   input: { referredOn?: string | undefined; birthYear?: number | null | undefined },
   today: string,
 ): void {
-  if (input.referredOn !== undefined && input.referredOn > today) {
+  if (input.referredOn !== undefined && input.referredOn > latestDateOn(today)) {
     throw new DomainError('invalid_state', 'date_in_future', 'The referral date cannot be after today.');
   }
-  if (input.birthYear !== undefined && input.birthYear !== null && input.birthYear > Number(today.slice(0, 4))) {
+  if (input.birthYear !== undefined && input.birthYear !== null && input.birthYear > Number(latestDateOn(today).slice(0, 4))) {
     throw new DomainError('invalid_state', 'date_in_future', 'The year of birth cannot be after this year.');
   }
 }
 
 /** A status change happens on a day that has come: enrolment, completion and withdrawal are not planned ahead. */
 export function checkStatusDate(on: string, today: string): void {
-  if (on > today) throw new DomainError('invalid_state', 'date_in_future', 'The date of the change cannot be after today.');
+  if (on > latestDateOn(today)) {
+    throw new DomainError('invalid_state', 'date_in_future', 'The date of the change cannot be after today.');
+  }
 }
 
 /** True while a participant can be paired with a coach. */

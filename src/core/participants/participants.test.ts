@@ -86,13 +86,19 @@ describe('likely duplicates', () => {
 describe('dates that have not come', () => {
   it('refuses a referral after today and a birth year after this year', () => {
     expect(() => checkParticipantDates({ referredOn: '2026-03-02', birthYear: 2026 }, '2026-03-02')).not.toThrow();
+    // A person ahead of the program's zone may already be on the next day.
+    expect(() => checkParticipantDates({ referredOn: '2026-03-03' }, '2026-03-02')).not.toThrow();
+    expect(() => checkParticipantDates({ referredOn: '2026-03-04' }, '2026-03-02')).toThrow(
+      'The referral date cannot be after today.',
+    );
     expect(() => checkParticipantDates({ referredOn: '2031-01-01' }, '2026-03-02')).toThrow(
       'The referral date cannot be after today.',
     );
     expect(() => checkParticipantDates({ birthYear: 2027 }, '2026-03-02')).toThrow(
       'The year of birth cannot be after this year.',
     );
-    expect(() => checkStatusDate('2026-03-03', '2026-03-02')).toThrow('The date of the change cannot be after today.');
+    expect(() => checkStatusDate('2026-03-04', '2026-03-02')).toThrow('The date of the change cannot be after today.');
+    expect(() => checkStatusDate('2026-03-03', '2026-03-02')).not.toThrow();
     expect(() => checkStatusDate('2026-03-02', '2026-03-02')).not.toThrow();
   });
 });
