@@ -115,8 +115,12 @@ describe('contacts and the tasks they satisfy', () => {
     expect(after.body.length).toBe(before.body.length);
   });
 
-  it('refuses a note over its limit in plain words, never in the schema library\'s', async () => {
-    const res = await coach.request('POST', `/programs/${w.programId}/contacts`, contact({ note: 'x'.repeat(4001), channel: 'pigeon' }));
+  it("refuses a note over its limit in plain words, never in the schema library's", async () => {
+    const res = await coach.request(
+      'POST',
+      `/programs/${w.programId}/contacts`,
+      contact({ note: 'x'.repeat(4001), channel: 'pigeon' }),
+    );
     expect(res.status).toBe(400);
     const byPath = Object.fromEntries(res.body.fields.map((f: { path: string; message: string }) => [f.path, f.message]));
     expect(byPath['body.note']).toBe('Keep this to 4,000 characters or fewer.');
