@@ -105,6 +105,7 @@ function TimepointsForm({ initial, instruments }: { initial: AssessmentSettings;
             />
             <TextField
               label={`Key of timepoint ${i + 1}`}
+              maxLength={40}
               hint="Lower-case letters, digits and _; stored with each answer, so it cannot change once answers or misses exist."
               value={t.key}
               onChange={(v) => set(i, { key: v })}
