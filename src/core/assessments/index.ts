@@ -53,7 +53,7 @@ export const ImportProblems = z.object({
   fields: z.array(z.object({ path: z.string(), message: z.string() })),
 });
 
-export const LicensedTextInput = z.object({ texts: z.record(z.string(), z.string()) });
+export const LicensedTextInput = z.object({ texts: z.record(z.string().max(100), z.string().max(4000)) });
 
 /** One answerable item as a form shows it. */
 export const ItemForm = z.object({
@@ -99,7 +99,7 @@ export const ScheduleRowView = z.object({
   label: z.string(),
   dueOn: z.string(),
   opensOn: z.string(),
-  closesOn: z.string().nullable(),
+  closesOn: z.string(),
   state: z.enum(assessmentStates),
   /** The miss was recorded by the sweep: it stays missed whatever the windows say later. */
   missRecorded: z.boolean(),
@@ -160,7 +160,7 @@ export const WorklistRow = z.object({
   state: z.enum(assessmentStates),
   missRecorded: z.boolean(),
   dueOn: z.string(),
-  closesOn: z.string().nullable(),
+  closesOn: z.string(),
 });
 export type WorklistRow = z.infer<typeof WorklistRow>;
 

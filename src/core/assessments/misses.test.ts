@@ -11,7 +11,6 @@ import {
 const TZ = 'America/New_York';
 const facts = (over: Partial<ScheduleFacts> = {}): ScheduleFacts => ({
   enrolledOn: '2026-01-15',
-  firstPairedAt: null,
   endedOn: null,
   responded: new Map(),
   ...over,
@@ -28,22 +27,21 @@ const ALL = new Set(['peg', 'phq9', 'gad7']);
 describe('missesToRecord: which timepoints became missed by an instant', () => {
   // Enrolled 15 January 2026; 6 months due 15 July, window 15 June – 14 August (EDT, UTC-4).
   it('records a follow-up exactly at the close (the close is exclusive), not a moment before', () => {
-    const paired = facts({ firstPairedAt: at('2026-01-20T15:00:00Z'), responded: new Map([['baseline', ALL]]) });
+    const paired = facts({ responded: new Map([['baseline', ALL]]) });
     expect(misses('2026-08-15T03:59:59.999Z', paired)).toEqual([]);
     expect(misses('2026-08-15T04:00:00.000Z', paired)).toEqual([
       ['month_6', '2026-06-15T04:00:00.000Z', '2026-08-15T04:00:00.000Z'],
     ]);
   });
-  it('records a baseline at the first pairing without every response', () => {
-    const paired = facts({ firstPairedAt: at('2026-01-20T15:00:00Z'), responded: new Map([['baseline', new Set(['peg'])]]) });
-    expect(misses('2026-01-20T14:59:59Z', paired)).toEqual([]);
-    expect(misses('2026-01-20T15:00:00Z', paired)).toEqual([
-      ['baseline', '2026-01-15T05:00:00.000Z', '2026-01-20T15:00:00.000Z'],
+  it('records a baseline at its close (28 days after enrolment) without every response, whatever the pairing', () => {
+    const partly = facts({ responded: new Map([['baseline', new Set(['peg'])]]) });
+    expect(misses('2026-02-13T04:59:59Z', partly)).toEqual([]);
+    expect(misses('2026-02-13T05:00:00Z', partly)).toEqual([
+      ['baseline', '2026-01-15T05:00:00.000Z', '2026-02-13T05:00:00.000Z'],
     ]);
   });
   it('does not record a timepoint completed just before the close', () => {
     const done = facts({
-      firstPairedAt: at('2026-01-20T15:00:00Z'),
       responded: new Map([
         ['baseline', ALL],
         ['month_6', ALL],
@@ -52,12 +50,11 @@ describe('missesToRecord: which timepoints became missed by an instant', () => {
     expect(misses('2026-08-15T04:00:00Z', done)).toEqual([]);
   });
   it('does not record again what is already recorded', () => {
-    const paired = facts({ firstPairedAt: at('2026-01-20T15:00:00Z'), recordedMisses: new Set(['baseline']) });
+    const paired = facts({ recordedMisses: new Set(['baseline']) });
     expect(misses('2026-08-15T04:00:00Z', paired).map((m) => m[0])).toEqual(['month_6']);
   });
   it('stops (does not miss) windows that open after the participant withdrew', () => {
     const left = facts({
-      firstPairedAt: at('2026-01-20T15:00:00Z'),
       responded: new Map([['baseline', ALL]]),
       endedOn: '2026-03-01',
     });
@@ -70,7 +67,6 @@ describe('missesToRecord: which timepoints became missed by an instant', () => {
   });
   it('misses a window open when the participant withdrew, closed at the local midnight after the last day', () => {
     const left = facts({
-      firstPairedAt: at('2026-01-20T15:00:00Z'),
       responded: new Map([['baseline', ALL]]),
       endedOn: '2026-07-01',
     });
@@ -81,7 +77,6 @@ describe('missesToRecord: which timepoints became missed by an instant', () => {
     // Enrolled 8 May: 6 months due 8 November; window 9 October (EDT) – 8 December (EST, UTC-5).
     const f = facts({
       enrolledOn: '2026-05-08',
-      firstPairedAt: at('2026-05-10T15:00:00Z'),
       responded: new Map([['baseline', ALL]]),
     });
     expect(misses('2026-12-09T04:59:59Z', f)).toEqual([]);
@@ -90,7 +85,7 @@ describe('missesToRecord: which timepoints became missed by an instant', () => {
 });
 
 describe('a recorded miss stays missed', () => {
-  const paired = { firstPairedAt: at('2026-01-20T15:00:00Z'), responded: new Map([['baseline', ALL]]) };
+  const paired = { responded: new Map([['baseline', ALL]]) };
   const wider = {
     timepoints: DEFAULT_ASSESSMENT_SETTINGS.timepoints.map((t) => (t.key === 'month_6' ? { ...t, windowAfterDays: 90 } : t)),
   };

@@ -14,7 +14,7 @@ export interface MissToRecord {
   /** The instant the window opened (local midnight of its first day). */
   windowOpenedAt: Date;
   /**
-   * The instant the window closed: its scheduled close, the first pairing for a baseline, or the
+   * The instant the window closed: its scheduled close (from the enrolment date alone), or the
    * local midnight after the day the participant withdrew if that came first.
    */
   windowClosedAt: Date;

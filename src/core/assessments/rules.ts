@@ -1,5 +1,17 @@
 import { DAY_MS } from '../shared/dates';
 
+/**
+ * Whether a questionnaire has at least one answer: a number, or text that is not only spaces. A
+ * response with every item blank is refused, not saved as if the person had answered (issue #10).
+ */
+export function hasAnyAnswer(answers: Readonly<Record<string, number | string>>): boolean {
+  return Object.values(answers).some((v) => typeof v === 'number' || v.trim() !== '');
+}
+
+/** The refusal's words, for staff entering answers during a call. */
+export const NO_ANSWERS_MESSAGE =
+  'Every question was left blank. Enter at least one answer, or leave this questionnaire for now.';
+
 /** How long a one-time link stays valid at most; it also ends when the assessment window closes. */
 export const LINK_VALID_DAYS = 14;
 

@@ -6,6 +6,7 @@ import {
   DEFAULT_ASSESSMENT_SETTINGS,
   distributionOf,
   entryRefusal,
+  hasAnyAnswer,
   linkExpiry,
   linkState,
   scheduleFor,
@@ -15,7 +16,6 @@ import {
 const TZ = 'America/New_York';
 const facts = (over: Partial<ScheduleFacts> = {}): ScheduleFacts => ({
   enrolledOn: '2026-01-15',
-  firstPairedAt: null,
   endedOn: null,
   responded: new Map(),
   ...over,
@@ -117,23 +117,35 @@ describe('scheduleFor: follow-up windows (6 months after 2026-01-15 = 2026-07-15
   });
 });
 
-describe('scheduleFor: baseline before pairing', () => {
+describe('scheduleFor: baseline from enrolment (nothing from pairing, ADR 0020)', () => {
   const base = (now: string, f: ScheduleFacts = facts()) => stateAt(now, f, 'baseline');
-  it('is due from enrolment for 14 days, then overdue while there is no pairing', () => {
-    expect(base('2026-01-15T12:00:00Z')).toMatchObject({ state: 'due', opensOn: '2026-01-15', closesOn: null });
+  it('is due for 14 days from enrolment, overdue 14 more, then missed', () => {
+    expect(base('2026-01-15T12:00:00Z')).toMatchObject({
+      state: 'due',
+      opensOn: '2026-01-15',
+      dueOn: '2026-01-29',
+      closesOn: '2026-02-12',
+    });
     expect(base('2026-01-30T04:59:59Z').state).toBe('due'); // 23:59 on 29 January (EST)
     expect(base('2026-01-30T05:00:00Z').state).toBe('overdue');
-    expect(base('2026-12-30T12:00:00Z').state).toBe('overdue');
+    expect(base('2026-02-13T04:59:59Z').state).toBe('overdue'); // 23:59 on 12 February
+    expect(base('2026-02-13T05:00:00Z')).toMatchObject({ state: 'missed', closesAt: at('2026-02-13T05:00:00Z') });
+    expect(base('2026-12-30T12:00:00Z').state).toBe('missed');
   });
-  it('closes at the first pairing: missed afterwards unless completed', () => {
-    const paired = facts({ firstPairedAt: at('2026-01-20T15:00:00Z') });
-    expect(base('2026-01-20T14:59:59Z', paired).state).toBe('due');
-    expect(base('2026-01-20T15:00:00Z', paired)).toMatchObject({ state: 'missed', closesOn: '2026-01-20' });
-    const done = facts({
-      firstPairedAt: at('2026-01-20T15:00:00Z'),
-      responded: new Map([['baseline', new Set(['peg', 'phq9', 'gad7'])]]),
-    });
-    expect(base('2026-02-01T12:00:00Z', done).state).toBe('completed');
+  it('stays completed once every instrument is answered', () => {
+    const done = facts({ responded: new Map([['baseline', new Set(['peg', 'phq9', 'gad7'])]]) });
+    expect(base('2026-03-01T12:00:00Z', done).state).toBe('completed');
+  });
+  it('reads no pairing fact: the same enrolment gives the same window for everyone', () => {
+    expect(Object.keys(facts())).not.toContain('firstPairedAt');
+    const a = scheduleFor(DEFAULT_ASSESSMENT_SETTINGS, facts(), at('2026-01-20T12:00:00Z'), TZ);
+    const b = scheduleFor(
+      DEFAULT_ASSESSMENT_SETTINGS,
+      { ...facts(), firstPairedAt: at('2026-01-18T12:00:00Z') } as ScheduleFacts,
+      at('2026-01-20T12:00:00Z'),
+      TZ,
+    );
+    expect(b).toEqual(a);
   });
   it('is upcoming before the enrolment day in local time', () => {
     expect(base('2026-01-15T04:59:59Z').state).toBe('upcoming');
@@ -176,5 +188,14 @@ describe('distributions', () => {
   it('counts bands in order, ignoring unbanded scores', () => {
     const bands = [{ code: 'minimal' }, { code: 'mild' }];
     expect(bandCounts(bands, ['mild', null, 'mild', 'minimal', 'other'])).toEqual({ minimal: 1, mild: 2 });
+  });
+});
+
+describe('hasAnyAnswer', () => {
+  it('is false for no answers or only blank text, true for any number or text', () => {
+    expect(hasAnyAnswer({})).toBe(false);
+    expect(hasAnyAnswer({ note: '   ' })).toBe(false);
+    expect(hasAnyAnswer({ 'peg-pain': 0 })).toBe(true);
+    expect(hasAnyAnswer({ note: ' ok ' })).toBe(true);
   });
 });

@@ -12,15 +12,19 @@ export const TimepointKey = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lower-case letters, digits and underscores, starting with a letter');
 
+/** The longest name of a timepoint, shown in the settings form. */
+export const TIMEPOINT_LABEL_MAX = 60;
+
 export const Timepoint = z
   .object({
     key: TimepointKey,
-    label: z.string().trim().min(1).max(60),
+    label: z.string().trim().min(1).max(TIMEPOINT_LABEL_MAX),
     /** Months after the enrolment date the assessment is due (0 for baseline). */
     months: z.int().min(0).max(60),
     /**
-     * Baseline: the window opens on the enrolment date and closes when the participant is first
-     * paired with a coach; until then it is due for `windowAfterDays`, overdue after that.
+     * Baseline: the window opens on the enrolment date, is due `windowAfterDays` later and, like
+     * every timepoint, stays open `windowAfterDays` after its due date (ADR 0020). Nothing about
+     * pairing or coaching moves it, so a blind assessor's view cannot reveal who has a coach.
      */
     isBaseline: z.boolean().default(false),
     /** Days before the due date the window opens (follow-ups). */
@@ -52,7 +56,7 @@ export type AssessmentSettingsInput = z.input<typeof AssessmentSettings>;
 /** Instruments every program can administer with item text out of the box (licensed ones need a file). */
 export const DEFAULT_INSTRUMENTS = ['peg', 'phq9', 'gad7'] as const;
 
-/** The issue's default: baseline before pairing, 6 and 9 months after enrolment, ±30 days. */
+/** The issue's default: baseline in the first weeks after enrolment, 6 and 9 months after enrolment, ±30 days. */
 export const DEFAULT_ASSESSMENT_SETTINGS: AssessmentSettings = {
   timepoints: [
     {
@@ -102,10 +106,8 @@ export type AssessmentState = (typeof assessmentStates)[number];
 
 /** The facts about one participant the schedule reads. */
 export interface ScheduleFacts {
-  /** Local enrolment date; no schedule before enrolment. */
+  /** Local enrolment date; no schedule before enrolment. Every window follows from it alone. */
   enrolledOn: string | null;
-  /** When the participant was first paired with a coach (closes the baseline window). */
-  firstPairedAt: Date | null;
   /** Local date the participant withdrew; later windows stop (completing the coaching does not stop follow-ups). */
   endedOn: string | null;
   /** Instrument ids with a saved response, by timepoint key. */
@@ -127,10 +129,9 @@ export interface ScheduledAssessment {
   /** The window: first local day, and the instant it closes (exclusive). */
   opensOn: string;
   opensAt: Date;
-  /** Null for a baseline not yet closed by a pairing. */
-  closesAt: Date | null;
-  /** Last local day of the window (null while a baseline has no pairing yet). */
-  closesOn: string | null;
+  closesAt: Date;
+  /** Last local day of the window. */
+  closesOn: string;
   /** After this local date the assessment is overdue (still open). */
   overdueAfterOn: string;
   state: AssessmentState;
@@ -171,28 +172,25 @@ export function scheduleFor(
     const isComplete = doneInstruments.length === tp.instruments.length;
     let opensOn: string;
     let dueOn: string;
-    let overdueAfterOn: string;
-    let closesAt: Date | null;
     if (tp.isBaseline) {
+      // Enrolment only (ADR 0020): due windowAfterDays after enrolment, open as long again after that.
       opensOn = facts.enrolledOn!;
       dueOn = addDaysOn(opensOn, tp.windowAfterDays);
-      overdueAfterOn = dueOn;
-      closesAt = facts.firstPairedAt;
     } else {
       dueOn = addMonthsOn(facts.enrolledOn!, tp.months);
       opensOn = addDaysOn(dueOn, -tp.windowBeforeDays);
-      overdueAfterOn = dueOn;
-      closesAt = zonedMidnight(addDaysOn(dueOn, tp.windowAfterDays + 1), timeZone);
     }
+    const overdueAfterOn = dueOn;
+    const closesAt = zonedMidnight(addDaysOn(dueOn, tp.windowAfterDays + 1), timeZone);
     const opensAt = zonedMidnight(opensOn, timeZone);
-    const closesOn = closesAt ? lastDayBefore(closesAt, timeZone) : null;
+    const closesOn = lastDayBefore(closesAt, timeZone);
     const today = localTimeOf(now, timeZone).dateOn;
     const missRecorded = facts.recordedMisses?.has(tp.key) ?? false;
     let state: AssessmentState;
     if (isComplete) state = 'completed';
     else if (missRecorded) state = 'missed';
     else if (facts.endedOn !== null && facts.endedOn < opensOn) state = 'stopped';
-    else if (closesAt !== null && t >= closesAt.getTime()) state = 'missed';
+    else if (t >= closesAt.getTime()) state = 'missed';
     else if (t < opensAt.getTime()) state = 'upcoming';
     else if (facts.endedOn !== null && facts.endedOn < today) state = 'missed';
     else if (today > overdueAfterOn) state = 'overdue';

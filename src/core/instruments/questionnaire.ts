@@ -32,10 +32,11 @@ export const ordinalExtensionUrls: readonly string[] = [
   'http://hl7.org/fhir/StructureDefinition/iso21090-CO-value',
 ];
 
+/** Text limits keep an imported file from carrying pages of text into forms (issue #10). */
 export const Extension = z.looseObject({
-  url: z.string().min(1),
-  valueCode: z.string().optional(),
-  valueString: z.string().optional(),
+  url: z.string().min(1).max(500),
+  valueCode: z.string().max(200).optional(),
+  valueString: z.string().max(2000).optional(),
   valueBoolean: z.boolean().optional(),
   valueInteger: z.number().int().optional(),
   valueDecimal: z.number().optional(),
@@ -43,9 +44,9 @@ export const Extension = z.looseObject({
 export type Extension = z.infer<typeof Extension>;
 
 export const Coding = z.looseObject({
-  system: z.string().optional(),
-  code: z.string().optional(),
-  display: z.string().optional(),
+  system: z.string().max(500).optional(),
+  code: z.string().max(200).optional(),
+  display: z.string().max(2000).optional(),
   extension: z.array(Extension).optional(),
 });
 export type Coding = z.infer<typeof Coding>;
@@ -53,16 +54,16 @@ export type Coding = z.infer<typeof Coding>;
 export const AnswerOption = z.looseObject({
   valueCoding: Coding.optional(),
   valueInteger: z.number().int().optional(),
-  valueString: z.string().optional(),
+  valueString: z.string().max(2000).optional(),
   extension: z.array(Extension).optional(),
 });
 export type AnswerOption = z.infer<typeof AnswerOption>;
 
 export const QuestionnaireItem = z.looseObject({
-  linkId: z.string().min(1),
-  prefix: z.string().optional(),
-  text: z.string().optional(),
-  type: z.string().min(1),
+  linkId: z.string().min(1).max(100),
+  prefix: z.string().max(40).optional(),
+  text: z.string().max(4000).optional(),
+  type: z.string().min(1).max(40),
   required: z.boolean().optional(),
   extension: z.array(Extension).optional(),
   answerOption: z.array(AnswerOption).optional(),
@@ -74,14 +75,14 @@ export type QuestionnaireItem = z.infer<typeof QuestionnaireItem>;
 
 export const Questionnaire = z.looseObject({
   resourceType: z.literal('Questionnaire'),
-  id: z.string().optional(),
-  url: z.string().optional(),
-  version: z.string().optional(),
-  name: z.string().optional(),
-  title: z.string().optional(),
+  id: z.string().max(100).optional(),
+  url: z.string().max(500).optional(),
+  version: z.string().max(100).optional(),
+  name: z.string().max(200).optional(),
+  title: z.string().max(200).optional(),
   status: z.enum(['draft', 'active', 'retired', 'unknown']),
-  description: z.string().optional(),
-  copyright: z.string().optional(),
+  description: z.string().max(4000).optional(),
+  copyright: z.string().max(4000).optional(),
   extension: z.array(Extension).optional(),
   item: z.array(QuestionnaireItem).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Weekday } from '../engagement/local-time';
+import { addDaysOn, Weekday } from '../engagement/local-time';
 import { reachWindowFields } from '../engagement/reach-window';
 import { DomainError } from '../shared/errors';
 import { patchSchema } from '../shared/patch';
@@ -36,6 +36,35 @@ const allowedTransitions: Record<ParticipantStatus, readonly ParticipantStatus[]
 export function checkStatusChange(from: ParticipantStatus, to: ParticipantStatus): void {
   if (!allowedTransitions[from].includes(to)) {
     throw new DomainError('invalid_state', 'status_change_not_allowed', `Cannot change status from ${from} to ${to}`);
+  }
+}
+
+/**
+ * The last date a day that "has come" may carry: the program's today, plus one day because the
+ * person typing may already be on the next day where they are (a browser ahead of the program's
+ * zone); "2031" is refused either way.
+ */
+function latestDateOn(today: string): string {
+  return addDaysOn(today, 1);
+}
+
+/** A referral is not dated after today, nor a year of birth after this year (issue #10). */
+export function checkParticipantDates(
+  input: { referredOn?: string | undefined; birthYear?: number | null | undefined },
+  today: string,
+): void {
+  if (input.referredOn !== undefined && input.referredOn > latestDateOn(today)) {
+    throw new DomainError('invalid_state', 'date_in_future', 'The referral date cannot be after today.');
+  }
+  if (input.birthYear !== undefined && input.birthYear !== null && input.birthYear > Number(latestDateOn(today).slice(0, 4))) {
+    throw new DomainError('invalid_state', 'date_in_future', 'The year of birth cannot be after this year.');
+  }
+}
+
+/** A status change happens on a day that has come: enrolment, completion and withdrawal are not planned ahead. */
+export function checkStatusDate(on: string, today: string): void {
+  if (on > latestDateOn(today)) {
+    throw new DomainError('invalid_state', 'date_in_future', 'The date of the change cannot be after today.');
   }
 }
 
@@ -77,11 +106,13 @@ export const ParticipantInput = z.object({
   languages: z.array(z.string().trim().min(2).max(40)).max(5).default([]),
   referredOn: DateOn,
   status: z.enum(['referred', 'enrolled']).default('referred'),
+  /** Add even though people already in the program look like the same person (staff checked them). */
+  confirmDuplicate: z.boolean().default(false),
 });
 export type ParticipantInput = z.infer<typeof ParticipantInput>;
 
 /** What a coordinator may edit after creation (status has its own transitions). */
-export const ParticipantUpdate = patchSchema(ParticipantInput.omit({ status: true, referredOn: true }));
+export const ParticipantUpdate = patchSchema(ParticipantInput.omit({ status: true, referredOn: true, confirmDuplicate: true }));
 export type ParticipantUpdate = z.infer<typeof ParticipantUpdate>;
 
 /** What participants may change about themselves: how and when to be reached. */
@@ -217,3 +248,27 @@ export const ParticipantView = z.discriminatedUnion('view', [
   ParticipantPseudonymousView,
 ]);
 export type ParticipantView = z.infer<typeof ParticipantView>;
+
+/** One person already in the program who is probably the one being added: what staff need to tell. */
+export const DuplicateMatch = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  birthYear: z.int().nullable(),
+  status: ParticipantStatus,
+  referredOn: z.string(),
+  matchedOn: z.array(z.enum(['name', 'phone'])),
+});
+export type DuplicateMatch = z.infer<typeof DuplicateMatch>;
+
+/** The 409 answer to a likely duplicate: the matches, never their contact details. */
+export const LikelyDuplicateReply = z.object({
+  error: z.literal('conflict'),
+  reason: z.literal('likely_duplicate'),
+  message: z.string(),
+  matches: z.array(DuplicateMatch),
+  requestId: z.string(),
+});
+export type LikelyDuplicateReply = z.infer<typeof LikelyDuplicateReply>;
+
+export { duplicateReasons, LIKELY_DUPLICATE_MESSAGE, nameKey, type DuplicateFacts, type DuplicateReason } from './duplicates';

@@ -2,6 +2,10 @@ import { loggableError } from '../platform/logger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors';
+import { usePlainMessages } from '../../core/shared/messages';
+
+// Refused fields reach people (the web shows each field's message): plain words, not zod's (#10).
+usePlainMessages();
 
 const statusOf: Record<DomainErrorCode, number> = {
   unauthenticated: 401,

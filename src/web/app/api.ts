@@ -26,6 +26,8 @@ export class ApiError extends Error {
   readonly reason: string | undefined;
   readonly fields: FieldError[];
   readonly requestId: string | undefined;
+  /** The whole error body, for refusals that carry more than a message (e.g. likely duplicates). */
+  readonly body: Readonly<Record<string, unknown>>;
 
   constructor(status: number, body: ErrorBody) {
     super(body.message);
@@ -36,6 +38,7 @@ export class ApiError extends Error {
     // The server names fields by where they were found (`body.phone`); forms know them as `phone`.
     this.fields = (body.fields ?? []).map((f) => ({ path: f.path.replace(/^(body|query|params)\.?/, ''), message: f.message }));
     this.requestId = body.requestId;
+    this.body = { ...body };
   }
 
   /** True when the caller is not signed in (or the session ended). */

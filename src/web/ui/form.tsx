@@ -62,6 +62,19 @@ export function useFormState<T extends object>(
   return { values, set, submit, error, fields: hasLocal ? local : fieldMessagesOf(serverError) };
 }
 
+/** The hint a limited text control shows: its own hint, then "Up to N characters." (issue #10). */
+function withLimit(hint: ReactNode, maxLength: number | undefined): ReactNode {
+  if (!maxLength) return hint;
+  const limit = `Up to ${maxLength.toLocaleString('en-US')} characters.`;
+  return hint ? (
+    <>
+      {hint} {limit}
+    </>
+  ) : (
+    limit
+  );
+}
+
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const s = ids.filter(Boolean).join(' ');
   return s || undefined;
@@ -101,8 +114,9 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | '
 };
 
 /** A labelled input with an optional hint and error, wired with aria-describedby. */
-export function TextField({ label, value, onChange, hint, error, className, ...rest }: TextFieldProps) {
+export function TextField({ label, value, onChange, hint: ownHint, error, className, ...rest }: TextFieldProps) {
   const id = useId();
+  const hint = withLimit(ownHint, rest.maxLength);
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id} className="field__label">
@@ -129,8 +143,9 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange
   error?: string | undefined;
 };
 
-export function TextArea({ label, value, onChange, hint, error, rows = 3, ...rest }: TextAreaProps) {
+export function TextArea({ label, value, onChange, hint: ownHint, error, rows = 3, ...rest }: TextAreaProps) {
   const id = useId();
+  const hint = withLimit(ownHint, rest.maxLength);
   return (
     <div className="field">
       <label htmlFor={id} className="field__label">

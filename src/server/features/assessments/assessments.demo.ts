@@ -128,7 +128,7 @@ export async function seedAssessmentsDemo(
     }
     const [, month3] = scheduleFor(
       DEMO_ASSESSMENT_SETTINGS,
-      { enrolledOn: p.enrolledOn, firstPairedAt: p.firstPairedAt, endedOn: p.endedOn, responded: new Map() },
+      { enrolledOn: p.enrolledOn, endedOn: p.endedOn, responded: new Map() },
       ctx.now,
       ctx.timeZone,
     );

@@ -118,7 +118,7 @@ describe('assessments', () => {
       expect(r.status).toBe(200);
       expect(r.body.participant).toMatchObject({ name: 'Pat Person', enrolledOn: '2026-03-01' });
       expect(r.body.schedule.map((s: any) => [s.key, s.state, s.dueOn, s.opensOn, s.closesOn])).toEqual([
-        ['baseline', 'due', '2026-03-15', '2026-03-01', null],
+        ['baseline', 'due', '2026-03-15', '2026-03-01', '2026-03-29'],
         ['month_6', 'upcoming', '2026-09-01', '2026-08-02', '2026-10-01'],
         ['month_9', 'upcoming', '2026-12-01', '2026-11-01', '2026-12-31'],
       ]);
@@ -204,6 +204,24 @@ describe('assessments', () => {
         method: 'phone',
       });
       expect(notInTimepoint.status).toBe(422);
+    });
+
+    it('refuses a questionnaire with every item blank, with a plain message, and stores nothing', async () => {
+      const stored = () =>
+        t.db.db.select().from(assessmentResponses).where(eq(assessmentResponses.participantId, w.otherParticipantId));
+      const before = await stored();
+      for (const answers of [{}, { 'peg-pain': null, 'peg-enjoyment': null, 'peg-activity': null }]) {
+        const r = await coordinator.request('POST', `${mine(w.otherParticipantId)}/assessments/baseline/responses`, {
+          instrumentId: 'peg',
+          answers,
+          method: 'phone',
+        });
+        expect([r.status, r.body.reason]).toEqual([422, 'no_answers']);
+        expect(r.body.message).toBe(
+          'Every question was left blank. Enter at least one answer, or leave this questionnaire for now.',
+        );
+      }
+      expect(await stored()).toEqual(before);
     });
 
     it('refuses a first entry before the window opens', async () => {
@@ -446,6 +464,33 @@ describe('assessments', () => {
       expect((await assessor.request('GET', `${base()}/assessment-report`)).status).toBe(200);
     });
 
+    it('sees the same windows for a paired and an unpaired participant, and pairing changes nothing it sees', async () => {
+      const windows = (body: any) =>
+        body.schedule.map((r: any) => ({ key: r.key, opensOn: r.opensOn, dueOn: r.dueOn, closesOn: r.closesOn }));
+      const quinnBefore = await assessor.request('GET', `${mine(w.otherParticipantId)}/assessments`);
+      const listBefore = await assessor.request('GET', `${base()}/assessments`);
+      const pat = await assessor.request('GET', `${mine()}/assessments`);
+      // Both enrolled on 1 March: Pat is paired, Quinn is not; the windows must not tell them apart.
+      expect(windows(pat.body)).toEqual(windows(quinnBefore.body));
+      expect(quinnBefore.body.schedule[0]).toMatchObject({ key: 'baseline', opensOn: '2026-03-01', closesOn: '2026-03-29' });
+      const pairingId = randomUUID();
+      await t.db.db.insert(pairings).values({
+        id: pairingId,
+        programId: w.programId,
+        participantId: w.otherParticipantId,
+        coachId: w.otherCoachId,
+        startedAt: new Date('2026-03-02T14:00:00Z'),
+        createdBy: w.people.coordinator,
+      });
+      try {
+        const quinnAfter = await assessor.request('GET', `${mine(w.otherParticipantId)}/assessments`);
+        expect(quinnAfter.body).toEqual(quinnBefore.body);
+        expect((await assessor.request('GET', `${base()}/assessments`)).body).toEqual(listBefore.body);
+      } finally {
+        await t.db.db.delete(pairings).where(eq(pairings.id, pairingId));
+      }
+    });
+
     it('is refused coaching data: participant records, contacts, plans, pairings, tasks, pairs', async () => {
       const refused = [
         `${mine()}`,
@@ -498,7 +543,7 @@ describe('assessments', () => {
     });
 
     it('records a closed window as missed: on the worklist and in the report, never dropped, no longer a task', async () => {
-      // Quinn's baseline closes when Quinn is paired.
+      // Quinn's baseline closed on 29 March, four weeks after enrolment; the pairing does not matter.
       await t.db.db.insert(pairings).values({
         id: randomUUID(),
         programId: w.programId,
@@ -588,7 +633,8 @@ describe('a link whose window closes before it is used', () => {
   });
   afterAll(() => t.close());
 
-  it('expires when the baseline closes at pairing (410), and saves nothing', async () => {
+  it('expires when the baseline window closes, four weeks after enrolment, not at pairing (410), and saves nothing', async () => {
+    t.clock.set('2026-03-25T15:00:00Z');
     const coordinator = await t.login('coordinator@test.org');
     const url = `/programs/${w.programId}/participants/${w.otherParticipantId}/assessment-links`;
     const link = await coordinator.request('POST', url, { timepointKey: 'baseline', sendEmail: false });
@@ -601,9 +647,14 @@ describe('a link whose window closes before it is used', () => {
       programId: w.programId,
       participantId: w.otherParticipantId,
       coachId: w.otherCoachId,
-      startedAt: new Date('2026-03-02T14:00:00Z'),
+      startedAt: new Date('2026-03-25T16:00:00Z'),
       createdBy: w.people.coordinator,
     });
+    // The pairing changes nothing; the close (midnight after 29 March in New York) does.
+    expect(link.body.expiresAt).toBe('2026-03-30T04:00:00.000Z');
+    t.clock.set('2026-03-30T03:59:00Z');
+    expect((await t.anonymous.request('POST', `/programs/${w.programId}/assessment-link`, { token })).status).toBe(200);
+    t.clock.set('2026-03-30T04:00:00Z');
     const r = await t.anonymous.request('POST', `/programs/${w.programId}/assessment-link/submit`, {
       token,
       answers: { peg: peg() },
@@ -638,7 +689,7 @@ describe('missed assessments recorded durably', () => {
     t = await createTestApp();
     w = await t.seedWorld();
     coordinator = await t.login('coordinator@test.org');
-    // Pat completes the baseline by phone; Quinn is paired without one (missed at the pairing).
+    // Pat completes the baseline by phone; Quinn is paired without one (missed when the window closes, not at the pairing).
     for (const [instrumentId, answers] of [
       ['peg', peg(3)],
       ['phq9', phq9(0, 0)],
@@ -663,16 +714,16 @@ describe('missed assessments recorded durably', () => {
   afterAll(() => t.close());
 
   it('records a closed window once, however often the sweep runs, audited as a system write', async () => {
-    await setClock('2026-03-20T14:59:59Z');
+    await setClock('2026-03-30T03:59:59Z');
     expect(await sweep()).toEqual({ recorded: 0 });
-    await setClock('2026-03-21T15:00:00Z');
+    await setClock('2026-03-31T15:00:00Z');
     expect(await sweep()).toEqual({ recorded: 1 });
     expect(await sweep()).toEqual({ recorded: 0 });
     const rows = await missRows();
     expect(
       rows.map((r) => [r.participantId, r.timepointKey, r.windowOpenedAt.toISOString(), r.windowClosedAt.toISOString()]),
-    ).toEqual([[w.otherParticipantId, 'baseline', '2026-03-01T05:00:00.000Z', '2026-03-20T15:00:00.000Z']]);
-    expect(rows[0]!.recordedAt.toISOString()).toBe('2026-03-21T15:00:00.000Z');
+    ).toEqual([[w.otherParticipantId, 'baseline', '2026-03-01T05:00:00.000Z', '2026-03-30T04:00:00.000Z']]);
+    expect(rows[0]!.recordedAt.toISOString()).toBe('2026-03-31T15:00:00.000Z');
     const audited = await t.db.db
       .select()
       .from(auditEvents)

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, min, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { AssessmentSettings, DEFAULT_ASSESSMENT_SETTINGS, type ScheduleFacts } from '../../../core/assessments';
 import {
   findInstrument,
@@ -10,7 +10,6 @@ import {
 } from '../../../core/instruments';
 import type { Db, Tx } from '../../platform/database';
 import { people } from '../accounts/accounts.table';
-import { pairings } from '../pairings/pairings.table';
 import { participants } from '../participants/participants.table';
 import { assessmentMisses, assessmentResponses, assessmentSettings, programInstruments } from './assessments.table';
 
@@ -57,8 +56,9 @@ export interface ScheduledParticipant {
 }
 
 /**
- * The enrolled participants (or the ones listed) with what their schedules read: enrolment, first
- * pairing, the day they left, the instruments already answered and the misses recorded per timepoint. Four queries.
+ * The enrolled participants (or the ones listed) with what their schedules read: enrolment, the day
+ * they left, the instruments already answered and the misses recorded per timepoint. Three queries.
+ * Nothing about pairing or coaching: the blind assessor sees these schedules (ADR 0020).
  */
 export async function loadScheduleFacts(
   db: Db | Tx,
@@ -69,7 +69,7 @@ export async function loadScheduleFacts(
     ? and(eq(participants.programId, programId), inArray(participants.id, [...participantIds]))
     : and(eq(participants.programId, programId), isNotNull(participants.enrolledOn));
   if (participantIds && participantIds.length === 0) return [];
-  const [rows, firstPairings, responded, misses] = await Promise.all([
+  const [rows, responded, misses] = await Promise.all([
     db
       .select({
         id: participants.id,
@@ -85,15 +85,6 @@ export async function loadScheduleFacts(
       .from(participants)
       .where(scope)
       .orderBy(participants.familyName, participants.givenName),
-    db
-      .select({ participantId: pairings.participantId, first: min(pairings.startedAt) })
-      .from(pairings)
-      .where(
-        participantIds
-          ? and(eq(pairings.programId, programId), inArray(pairings.participantId, [...participantIds]))
-          : eq(pairings.programId, programId),
-      )
-      .groupBy(pairings.participantId),
     db
       .select({
         participantId: assessmentResponses.participantId,
@@ -117,7 +108,6 @@ export async function loadScheduleFacts(
   ]);
   const missedBy = new Map<string, Set<string>>();
   for (const m of misses) missedBy.set(m.participantId, (missedBy.get(m.participantId) ?? new Set()).add(m.timepointKey));
-  const firstBy = new Map(firstPairings.map((p) => [p.participantId, p.first ? new Date(p.first) : null]));
   const doneBy = new Map<string, Map<string, Set<string>>>();
   for (const r of responded) {
     const byTp = doneBy.get(r.participantId) ?? new Map<string, Set<string>>();
@@ -134,7 +124,6 @@ export async function loadScheduleFacts(
     email: r.email,
     facts: {
       enrolledOn: r.enrolledOn,
-      firstPairedAt: firstBy.get(r.id) ?? null,
       // Withdrawn: the schedule stops at the day they left. Completing the coaching does not stop it:
       // the 6- and 9-month outcomes are measured after the program ends.
       endedOn: r.status === 'withdrawn' ? (r.endedOn ?? null) : null,

@@ -11,7 +11,9 @@ import {
   linkExpiry,
   linkReminderDue,
   linkState,
+  hasAnyAnswer,
   missesToRecord,
+  NO_ANSWERS_MESSAGE,
   orphanedTimepoints,
   scheduleFor,
   type AssessmentState,
@@ -515,6 +517,7 @@ export async function enterResponse(
     );
   }
   const answers = parseAnswers(instrument.definition, input.answers);
+  if (!hasAnyAnswer(answers)) throw invalid('no_answers', NO_ANSWERS_MESSAGE);
   const saved = await deps.db.transaction((tx) =>
     saveResponse(tx, deps, caller, {
       programId,
@@ -615,9 +618,7 @@ export async function openAssessmentTasks(db: Db, program: Pick<Program, 'id' | 
         coachName: '',
         dueOn: s.dueOn,
         isOverdue: s.state === 'overdue',
-        reason: `${s.label} assessment ${assessmentStateLabels[s.state].toLowerCase()}${
-          s.closesOn ? `; the window closes after ${s.closesOn}` : '; the window closes when the participant is paired'
-        }. ${s.doneInstruments.length} of ${s.instruments.length} questionnaires done.`,
+        reason: `${s.label} assessment ${assessmentStateLabels[s.state].toLowerCase()}; the window closes after ${s.closesOn}. ${s.doneInstruments.length} of ${s.instruments.length} questionnaires done.`,
         tips: [],
       })),
   );
@@ -958,7 +959,7 @@ export async function submitLink(
   const link = await openLinkRow(deps.db, programId, token, now);
   const ctx = await linkContext(deps.db, link, now);
   const checked = checkLinkAnswers(ctx.instruments, answers);
-  const answered = ctx.instruments.filter((i) => Object.keys(checked.get(i.id) ?? {}).length > 0);
+  const answered = ctx.instruments.filter((i) => hasAnyAnswer(checked.get(i.id) ?? {}));
   if (answered.length === 0) throw invalid('no_answers', 'Answer at least one question before sending');
   const auditCaller: AuditCaller = { ...caller, actor: null };
   const flagged = await deps.db.transaction(async (tx) => {

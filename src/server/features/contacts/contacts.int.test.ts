@@ -66,6 +66,31 @@ describe('contacts and the tasks they satisfy', () => {
     expect(retry.body.id).toBe(first.body.id);
   });
 
+  it("answers 409, never the other participant's contact, when one key is sent for two participants at once", async () => {
+    const otherPaired = await coordinator.request('POST', `/programs/${w.programId}/pairings`, {
+      participantId: w.otherParticipantId,
+      coachId: w.coachId,
+    });
+    expect(otherPaired.status).toBe(201);
+    for (let round = 0; round < 6; round++) {
+      const clientKey = randomUUID();
+      const [a, b] = await Promise.all([
+        coordinator.request('POST', `/programs/${w.programId}/contacts`, contact({ clientKey })),
+        coordinator.request(
+          'POST',
+          `/programs/${w.programId}/contacts`,
+          contact({ clientKey, participantId: w.otherParticipantId }),
+        ),
+      ]);
+      const statuses = [a.status, b.status].sort();
+      expect(statuses).toEqual([201, 409]);
+      const winner = a.status === 201 ? a : b;
+      const loser = a.status === 201 ? b : a;
+      expect(loser.body.reason).toBe('client_key_reused');
+      expect(JSON.stringify(loser.body)).not.toContain(winner.body.id);
+    }
+  });
+
   it('answers 404 to a coach who does not coach the participant, and saves nothing', async () => {
     const before = await coordinator.request('GET', `/programs/${w.programId}/participants/${w.participantId}/contacts`);
     const res = await otherCoach.request('POST', `/programs/${w.programId}/contacts`, contact());
@@ -88,5 +113,18 @@ describe('contacts and the tasks they satisfy', () => {
     expect(unreachedWithTopics.body.reason).toBe('unreached_with_content');
     const after = await coordinator.request('GET', `/programs/${w.programId}/participants/${w.participantId}/contacts`);
     expect(after.body.length).toBe(before.body.length);
+  });
+
+  it("refuses a note over its limit in plain words, never in the schema library's", async () => {
+    const res = await coach.request(
+      'POST',
+      `/programs/${w.programId}/contacts`,
+      contact({ note: 'x'.repeat(4001), channel: 'pigeon' }),
+    );
+    expect(res.status).toBe(400);
+    const byPath = Object.fromEntries(res.body.fields.map((f: { path: string; message: string }) => [f.path, f.message]));
+    expect(byPath['body.note']).toBe('Keep this to 4,000 characters or fewer.');
+    expect(byPath['body.channel']).toBe('Choose one of the options.');
+    expect(JSON.stringify(res.body)).not.toMatch(/Too (big|small)|expected|Invalid/);
   });
 });

@@ -48,12 +48,7 @@ export async function logContact(
     .select()
     .from(contacts)
     .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, input.clientKey)));
-  if (previous) {
-    if (previous.participantId !== input.participantId) {
-      throw new DomainError('conflict', 'client_key_reused', 'This contact key was already used for another contact');
-    }
-    return { contact: presentContact(previous), isNew: false };
-  }
+  if (previous) return replayed(previous, input.participantId);
   if (!record.pairing) {
     throw new DomainError('invalid_state', 'participant_not_paired', 'The participant has no coach to log a contact for');
   }
@@ -95,7 +90,7 @@ export async function logContact(
       .from(contacts)
       .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, input.clientKey)));
     if (!saved) throw new Error('contact missing after conflict');
-    return { contact: presentContact(saved), isNew: false };
+    return replayed(saved, input.participantId);
   }
   return { contact: presentContact(row), isNew: true };
 }
@@ -129,6 +124,17 @@ async function pageOfContacts(db: Db, scope: SQL, page: PageRequest): Promise<Pa
     nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null,
     total: Number(n),
   };
+}
+
+/**
+ * The answer to a key already saved: the same contact for a retry, a conflict when the key was used
+ * for another participant (never that participant's contact).
+ */
+function replayed(saved: ContactRow, participantId: string): { contact: ContactView; isNew: boolean } {
+  if (saved.participantId !== participantId) {
+    throw new DomainError('conflict', 'client_key_reused', 'This contact key was already used for another contact');
+  }
+  return { contact: presentContact(saved), isNew: false };
 }
 
 /** A participant's contacts, newest first, a page at a time, for staff and the participant's coach. */

@@ -283,6 +283,12 @@ export async function listLadderEvents(
 ): Promise<LadderEventView[]> {
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'pair:list', { programId });
+  const [pairing] = await deps.db
+    .select({ id: pairings.id })
+    .from(pairings)
+    .where(and(eq(pairings.id, pairingId), eq(pairings.programId, programId)));
+  // A pairing outside the program answers 404 like every other route, not an empty list.
+  if (!pairing) throw notFound();
   const rows = await deps.db
     .select()
     .from(ladderEvents)

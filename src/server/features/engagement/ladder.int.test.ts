@@ -240,6 +240,9 @@ describe('the escalation ladder and "Pairs that need help"', () => {
     // The old episode's steps stay on record.
     const history = await ok(coordinator, 'GET', `${base}/pairings/${pairingOf[w.otherParticipantId]}/ladder-events`);
     expect(history.map((e: { step: string }) => e.step)).toEqual(['reminder']);
+    // Ids outside the program answer 404 like every other route, not an empty list.
+    expect((await coordinator.request('GET', `${base}/pairings/${randomUUID()}/ladder-events`)).status).toBe(404);
+    expect((await coordinator.request('GET', `${base}/pairings/${other.pairingId}/ladder-events`)).status).toBe(404);
     expect((await ok(cora, 'GET', `${base}/tasks`)).map((x: { participantId: string }) => x.participantId)).toEqual([ids.d]);
   });
 

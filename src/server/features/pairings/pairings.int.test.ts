@@ -208,4 +208,19 @@ describe('pairings', () => {
     expect((await coach.request('GET', `${base}/participants/${w.participantId}/pairings`)).status).toBe(403);
     expect((await evaluator.request('GET', `${base}/participants/${w.participantId}/pairings`)).status).toBe(403);
   });
+
+  it('answers 404 for the pairings of a participant outside the program, like every other route', async () => {
+    expect((await coordinator.request('GET', `${base}/participants/${randomUUID()}/pairings`)).status).toBe(404);
+    const admin = await t.login('admin@test.org');
+    const elsewhere = await admin.request('POST', '/programs', { name: 'Elsewhere', site: 'Far', startOn: '2026-03-01' });
+    expect(elsewhere.status).toBe(201);
+    const theirs = await addParticipantVia(admin, elsewhere.body.id);
+    expect((await coordinator.request('GET', `${base}/participants/${theirs}/pairings`)).status).toBe(404);
+    expect((await admin.request('GET', `/programs/${elsewhere.body.id}/participants/${w.participantId}/pairings`)).status).toBe(
+      404,
+    );
+    const own = await coordinator.request('GET', `${base}/participants/${w.participantId}/pairings`);
+    expect(own.status).toBe(200);
+    expect(own.body.length).toBeGreaterThan(0);
+  });
 });

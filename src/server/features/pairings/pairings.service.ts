@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { checkPairing, type PairingInput, type PairingView } from '../../../core/pairings';
 import type { PairingEndReason } from '../../../core/pairings';
-import { DomainError } from '../../../core/shared/errors';
+import { DomainError, notFound } from '../../../core/shared/errors';
 import { isTrainingComplete } from '../../../core/volunteers';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
@@ -134,6 +134,12 @@ export async function listPairingHistory(
 ): Promise<PairingView[]> {
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'pairing:list', { programId });
+  const [participant] = await deps.db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.id, participantId), eq(participants.programId, programId)));
+  // An id outside the program answers 404 like every other route, not an empty history.
+  if (!participant) throw notFound();
   const rows = await deps.db
     .select({ p: pairings, given: coaches.givenName, family: coaches.familyName })
     .from(pairings)

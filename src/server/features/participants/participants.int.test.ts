@@ -19,12 +19,14 @@ describe('participants', () => {
   let pairingId: string;
   let elsewhere: { programId: string; participantId: string };
 
+  let phones = 0;
+  // Each new participant gets a phone of his or her own, so only the duplicate tests share one.
   const newParticipant = (o: Record<string, unknown> = {}) => ({
     givenName: 'Rita',
     familyName: 'Referral',
     gender: 'woman',
     painLocations: ['neck', 'shoulder'],
-    phone: '317 555 0300',
+    phone: `317 555 ${String(400 + phones++).padStart(4, '0')}`,
     email: 'rita@example.org',
     canShareContact: true,
     referredOn: '2026-03-01',
@@ -192,7 +194,7 @@ describe('participants', () => {
 
   describe('creating and editing', () => {
     it('lets staff add a participant with the next pseudonymous code', async () => {
-      const res = await coordinator.request('POST', `${base}/participants`, newParticipant());
+      const res = await coordinator.request('POST', `${base}/participants`, newParticipant({ phone: '317 555 0300' }));
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
         view: 'full',
@@ -240,6 +242,87 @@ describe('participants', () => {
       ]);
       expect(JSON.stringify(res.body)).not.toContain('call me maybe');
       expect(await count()).toBe(before);
+    });
+
+    it('refuses dates in the future and impossible birth years in plain words, adding nothing', async () => {
+      const before = await count();
+      const future = await coordinator.request(
+        'POST',
+        `${base}/participants`,
+        newParticipant({ givenName: 'Fay', referredOn: '2031-01-01' }),
+      );
+      expect([future.status, future.body.reason]).toEqual([422, 'date_in_future']);
+      expect(future.body.message).toBe('The referral date cannot be after today.');
+      const born = await coordinator.request(
+        'POST',
+        `${base}/participants`,
+        newParticipant({ givenName: 'Fay', birthYear: 2031 }),
+      );
+      expect([born.status, born.body.reason]).toEqual([422, 'date_in_future']);
+      expect(born.body.message).toBe('The year of birth cannot be after this year.');
+      const unborn = await coordinator.request('PATCH', `${base}/participants/${w.otherParticipantId}`, { birthYear: 2031 });
+      expect([unborn.status, unborn.body.reason]).toEqual([422, 'date_in_future']);
+      expect(await count()).toBe(before);
+      const today = await coordinator.request(
+        'POST',
+        `${base}/participants`,
+        newParticipant({ givenName: 'Fay', referredOn: '2026-03-02' }),
+      );
+      expect(today.status).toBe(201);
+    });
+
+    it('warns of a likely duplicate by name and birth year, or by phone, and adds it only when confirmed', async () => {
+      const jose = { givenName: 'José', familyName: 'García', birthYear: 1961, phone: '317 555 0900' };
+      expect((await coordinator.request('POST', `${base}/participants`, newParticipant(jose))).status).toBe(201);
+      const before = await count();
+      // The same name written without accents, in capitals, with another phone: same person?
+      const byName = await coordinator.request(
+        'POST',
+        `${base}/participants`,
+        newParticipant({ givenName: 'JOSE', familyName: 'Garcia ', birthYear: 1961 }),
+      );
+      expect([byName.status, byName.body.reason]).toEqual([409, 'likely_duplicate']);
+      expect(byName.body.message).toBe(
+        'This may be someone already in the program. Check the list, then add anyway if it is a different person.',
+      );
+      expect(byName.body.matches).toEqual([
+        expect.objectContaining({
+          code: expect.stringMatching(/^P-/),
+          name: 'José García',
+          birthYear: 1961,
+          matchedOn: ['name'],
+        }),
+      ]);
+      expect(JSON.stringify(byName.body)).not.toContain('317 555');
+      // Another phone number written differently: the same digits.
+      const byPhone = await coordinator.request(
+        'POST',
+        `${base}/participants`,
+        newParticipant({ givenName: 'Joe', familyName: 'Garcia', birthYear: 1975, phone: '(317) 555-0900' }),
+      );
+      expect([byPhone.status, byPhone.body.matches?.[0]?.matchedOn]).toEqual([409, ['phone']]);
+      // Another birth year and another phone: a different person, added without a word.
+      const other = await coordinator.request(
+        'POST',
+        `${base}/participants`,
+        newParticipant({ givenName: 'Jose', familyName: 'Garcia', birthYear: 1990 }),
+      );
+      expect(other.status).toBe(201);
+      // A duplicate in another program is not this program's business.
+      const elsewhereToo = await admin.request(
+        'POST',
+        `/programs/${elsewhere.programId}/participants`,
+        newParticipant({ ...jose }),
+      );
+      expect(elsewhereToo.status).toBe(201);
+      expect(await count()).toBe(before + 2);
+      const confirmed = await coordinator.request(
+        'POST',
+        `${base}/participants`,
+        newParticipant({ givenName: 'JOSE', familyName: 'Garcia', birthYear: 1961, confirmDuplicate: true }),
+      );
+      expect(confirmed.status).toBe(201);
+      expect(await count()).toBe(before + 3);
     });
 
     it('changes only the fields a PATCH sends', async () => {
@@ -302,8 +385,19 @@ describe('participants', () => {
       const enrolled = await status(created.body.id, { status: 'enrolled', on: '2026-03-02' });
       expect(enrolled.status).toBe(200);
       expect(enrolled.body).toMatchObject({ status: 'enrolled', enrolledOn: '2026-03-02' });
-      const completed = await status(created.body.id, { status: 'completed', on: '2026-03-03' });
-      expect(completed.body).toMatchObject({ status: 'completed', endedOn: '2026-03-03' });
+      const completed = await status(created.body.id, { status: 'completed', on: '2026-03-02' });
+      expect(completed.body).toMatchObject({ status: 'completed', endedOn: '2026-03-02' });
+    });
+
+    it('refuses a status change dated after today, changing nothing', async () => {
+      const created = await coordinator.request('POST', `${base}/participants`, newParticipant({ givenName: 'Tess' }));
+      const res = await status(created.body.id, { status: 'enrolled', on: '2031-01-01' });
+      expect([res.status, res.body.reason, res.body.message]).toEqual([
+        422,
+        'date_in_future',
+        'The date of the change cannot be after today.',
+      ]);
+      expect(await row(created.body.id)).toMatchObject({ status: 'referred', enrolledOn: null });
     });
 
     it('refuses an invalid transition with 422 and changes nothing', async () => {

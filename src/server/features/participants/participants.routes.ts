@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  LIKELY_DUPLICATE_MESSAGE,
+  LikelyDuplicateReply,
   ParticipantInput,
   ParticipantStatus,
   ParticipantUpdate,
@@ -26,11 +28,27 @@ export function participantsRoutes(app: App, { deps }: AppOptions): void {
   );
   app.post(
     '/programs/:programId/participants',
-    { schema: { tags: ['participants'], params: ProgramParams, body: ParticipantInput, response: { 201: ParticipantView } } },
+    {
+      schema: {
+        tags: ['participants'],
+        params: ProgramParams,
+        body: ParticipantInput,
+        response: { 201: ParticipantView, 409: LikelyDuplicateReply },
+      },
+    },
     async (req, reply) => {
-      const p = await createParticipant(deps, callerOf(req), req.params.programId, req.body);
-      void reply.code(201);
-      return p;
+      const r = await createParticipant(deps, callerOf(req), req.params.programId, req.body);
+      if ('duplicates' in r) {
+        // Nothing was added: the caller checks the matches and may send again with confirmDuplicate.
+        return reply.code(409).send({
+          error: 'conflict' as const,
+          reason: 'likely_duplicate' as const,
+          message: LIKELY_DUPLICATE_MESSAGE,
+          matches: r.duplicates,
+          requestId: req.id,
+        });
+      }
+      return reply.code(201).send(r.participant);
     },
   );
   app.get(

@@ -1,7 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import {
+  checkParticipantDates,
   checkStatusChange,
+  checkStatusDate,
+  duplicateReasons,
   participantCode,
+  type DuplicateMatch,
   type ParticipantInput,
   type ParticipantUpdate,
   type ParticipantView,
@@ -192,20 +196,69 @@ export async function getParticipant(
   return presentParticipant(record, view, program, now);
 }
 
+/**
+ * Adds a participant, unless people already in the program look like the same person (same name and
+ * no different year of birth, or the same phone; ADR 0020) and the caller has not confirmed: then
+ * nothing is added and the likely duplicates are returned for staff to check.
+ */
 export async function createParticipant(
   deps: Deps,
   caller: Caller,
   programId: string,
-  input: ParticipantInput,
-): Promise<ParticipantView> {
+  { confirmDuplicate, ...input }: ParticipantInput,
+): Promise<{ participant: ParticipantView } | { duplicates: DuplicateMatch[] }> {
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'participant:create', { programId });
   const now = deps.clock.now();
-  checkReachWindow(input, { today: localTimeOf(now, program.timeZone).dateOn, storedPausedUntil: null });
+  const today = localTimeOf(now, program.timeZone).dateOn;
+  checkParticipantDates(input, today);
+  checkReachWindow(input, { today, storedPausedUntil: null });
   const id = newId();
-  await deps.db.transaction(async (tx) => {
-    // Codes are sequential per program; the lock keeps two concurrent creations from taking one code.
+  const duplicates = await deps.db.transaction(async (tx) => {
+    // Codes are sequential per program; the lock keeps two concurrent creations from taking one code
+    // (and two concurrent additions of one person from both passing the duplicate check).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`participant-code:${programId}`}))`);
+    if (!confirmDuplicate) {
+      const people = await tx
+        .select({
+          id: participants.id,
+          code: participants.code,
+          givenName: participants.givenName,
+          familyName: participants.familyName,
+          birthYear: participants.birthYear,
+          phone: participants.phone,
+          status: participants.status,
+          referredOn: participants.referredOn,
+        })
+        .from(participants)
+        .where(eq(participants.programId, programId));
+      const matches = people.flatMap((p): DuplicateMatch[] => {
+        const matchedOn = duplicateReasons(input, p);
+        return matchedOn.length
+          ? [
+              {
+                id: p.id,
+                code: p.code,
+                name: `${p.givenName} ${p.familyName}`,
+                birthYear: p.birthYear,
+                status: p.status,
+                referredOn: p.referredOn,
+                matchedOn,
+              },
+            ]
+          : [];
+      });
+      if (matches.length) {
+        // Names of people already in the program are shown to the caller: a read of each record.
+        await audit(
+          tx,
+          caller,
+          now,
+          matches.map((m) => ({ verb: 'read' as const, entityType: 'participant', entityId: m.id, programId })),
+        );
+        return matches;
+      }
+    }
     const [{ n } = { n: 0 }] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(participants)
@@ -215,15 +268,17 @@ export async function createParticipant(
       programId,
       code: participantCode(Number(n) + 1),
       ...input,
-      enrolledOn: input.status === 'enrolled' ? toDateOn(now) : null,
+      enrolledOn: input.status === 'enrolled' ? today : null,
       createdAt: now,
       updatedAt: now,
     });
     await audit(tx, caller, now, [{ verb: 'create', entityType: 'participant', entityId: id, programId }]);
+    return null;
   });
+  if (duplicates) return { duplicates };
   const [record] = await findParticipants(deps.db, { programId, ids: [id] });
   if (!record) throw new Error('participant vanished after insert');
-  return presentParticipant(record, 'full', program, now);
+  return { participant: presentParticipant(record, 'full', program, now) };
 }
 
 export async function updateParticipant(
@@ -236,6 +291,7 @@ export async function updateParticipant(
 ): Promise<ParticipantView> {
   const { record: before, view, program } = await loadParticipantFor(deps, caller, programId, participantId, action);
   const now = deps.clock.now();
+  if ('birthYear' in input) checkParticipantDates({ birthYear: input.birthYear }, localTimeOf(now, program.timeZone).dateOn);
   checkReachWindow(
     {
       notBefore: input.notBefore === undefined ? before.notBefore : input.notBefore,
@@ -267,6 +323,7 @@ export async function changeStatus(
   const { record, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:status');
   checkStatusChange(record.status, change.status);
   const now = deps.clock.now();
+  checkStatusDate(change.on, localTimeOf(now, program.timeZone).dateOn);
   const isEnding = change.status === 'completed' || change.status === 'withdrawn';
   await deps.db.transaction(async (tx) => {
     await tx

@@ -464,6 +464,49 @@ describe('action plans, check-ins and the practice log, with their access rules'
     });
   });
 
+  describe('with sharing off, the practice log stays hidden from the coach on every path', () => {
+    beforeAll(async () => {
+      expect((await participant.request('PUT', of(w.participantId, 'sharing'), { shareWithCoach: false })).status).toBe(200);
+    });
+    afterAll(async () => {
+      expect((await participant.request('PUT', of(w.participantId, 'sharing'), { shareWithCoach: true })).status).toBe(200);
+    });
+
+    it('hides it when the coach makes a plan, replays it with the same key, and reviews it', async () => {
+      // A minute later, so the new plan is the current one (same day in the program's zone).
+      t.clock.set(new Date(t.clock.now().getTime() + 60_000));
+      const body = { kind: 'action_plan', clientKey: randomUUID(), ...smaller };
+      const made = await coach.request('POST', of(w.participantId, 'plans'), body);
+      expect(made.status).toBe(201);
+      expect(made.body.practice).toBeNull();
+      expect((await participant.request('PUT', `${base()}/plans/${made.body.id}/practice/${TODAY}`, { did: true })).status).toBe(
+        200,
+      );
+      const replay = await coach.request('POST', of(w.participantId, 'plans'), body);
+      expect([replay.status, replay.body.id]).toEqual([200, made.body.id]);
+      expect(replay.body.practice).toBeNull();
+      // The participant sees the log on the same replay, staff too.
+      expect((await participant.request('GET', `${base()}/plans/${made.body.id}`)).body.practice).toEqual({
+        daysDone: 1,
+        daysLogged: 1,
+      });
+      const reviewed = await coach.request('POST', `${base()}/plans/${made.body.id}/review`, { outcome: 'done' });
+      expect(reviewed.status).toBe(200);
+      expect(reviewed.body.practice).toBeNull();
+      expect(JSON.stringify([made.body, replay.body, reviewed.body])).not.toContain('daysDone');
+    });
+
+    it('shows it to staff on the same paths', async () => {
+      const body = { kind: 'action_plan', clientKey: randomUUID(), ...smaller };
+      const made = await coordinator.request('POST', of(w.participantId, 'plans'), body);
+      expect(made.body.practice).toEqual({ daysDone: 0, daysLogged: 0 });
+      const replay = await coordinator.request('POST', of(w.participantId, 'plans'), body);
+      expect(replay.body.practice).toEqual({ daysDone: 0, daysLogged: 0 });
+      const reviewed = await coordinator.request('POST', `${base()}/plans/${made.body.id}/review`, { outcome: 'done' });
+      expect(reviewed.body.practice).toEqual({ daysDone: 0, daysLogged: 0 });
+    });
+  });
+
   it('refuses plans and check-ins for someone no longer in the program', async () => {
     const ended = await coordinator.request('POST', `${base()}/participants/${w.otherParticipantId}/status`, {
       status: 'withdrawn',

@@ -170,9 +170,9 @@ export async function createPlan(
   participantId: string,
   input: PlanInput,
 ): Promise<{ plan: PlanView; isNew: boolean }> {
-  const { program, participant } = await loadParticipantFor(deps, caller, programId, participantId, 'plan:create');
+  const { program, participant, view } = await loadParticipantFor(deps, caller, programId, participantId, 'plan:create');
   const previous = await findByClientKey(deps, programId, input.clientKey);
-  if (previous) return previousPlan(deps, programId, participantId, previous);
+  if (previous) return previousPlan(deps, view, programId, participantId, previous);
   checkInProgram(participant);
   const now = deps.clock.now();
   const content =
@@ -225,12 +225,13 @@ export async function createPlan(
     // A concurrent retry with the same key won the race; answer with what it saved.
     const saved = await findByClientKey(deps, programId, input.clientKey);
     if (!saved) throw new Error('plan missing after conflict');
-    return previousPlan(deps, programId, participantId, saved);
+    return previousPlan(deps, view, programId, participantId, saved);
   }
   const plans = await findPlans(deps.db, { programId, participantId });
   const plan = plans.find((p) => p.id === id);
   if (!plan) throw new Error('plan vanished after insert');
-  return { plan: presentPlan(plan, currentPlanOf(plans), true), isNew: true };
+  const showPractice = await maySeeTracking(deps, view, participantId);
+  return { plan: presentPlan(plan, currentPlanOf(plans), showPractice), isNew: true };
 }
 
 async function findByClientKey(deps: Deps, programId: string, clientKey: string) {
@@ -243,6 +244,7 @@ async function findByClientKey(deps: Deps, programId: string, clientKey: string)
 
 async function previousPlan(
   deps: Deps,
+  view: View,
   programId: string,
   participantId: string,
   previous: { id: string; participantId: string },
@@ -252,7 +254,8 @@ async function previousPlan(
   }
   const plans = await findPlans(deps.db, { programId, participantId });
   const plan = plans.find((p) => p.id === previous.id)!;
-  return { plan: presentPlan(plan, currentPlanOf(plans), true), isNew: false };
+  const showPractice = await maySeeTracking(deps, view, participantId);
+  return { plan: presentPlan(plan, currentPlanOf(plans), showPractice), isNew: false };
 }
 
 /** Reviews a plan at the next contact: done, partly or not done, with the barrier and what to change. */
@@ -263,7 +266,7 @@ export async function reviewPlan(
   planId: string,
   input: PlanReviewInput,
 ): Promise<PlanView> {
-  const { plan, participant } = await loadPlanFor(deps, caller, programId, planId, 'plan:review');
+  const { plan, participant, view } = await loadPlanFor(deps, caller, programId, planId, 'plan:review');
   checkReview(plan);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -283,10 +286,11 @@ export async function reviewPlan(
     await audit(tx, caller, now, [{ verb: 'update', entityType: 'action_plan', entityId: planId, programId }]);
   });
   const plans = await findPlans(deps.db, { programId, participantId: participant.id });
+  const showPractice = await maySeeTracking(deps, view, participant.id);
   return presentPlan(
     plans.find((p) => p.id === planId)!,
     currentPlanOf(plans),
-    true,
+    showPractice,
   );
 }
 

@@ -76,7 +76,7 @@ export function AssessmentsPage() {
                         {r.state === 'missed' && r.missRecorded ? ' (recorded)' : null}
                       </td>
                       <td>{formatDateOn(r.dueOn)}</td>
-                      <td>{r.closesOn ? formatDateOn(r.closesOn) : 'When paired'}</td>
+                      <td>{formatDateOn(r.closesOn)}</td>
                     </tr>
                   ))}
                 </tbody>

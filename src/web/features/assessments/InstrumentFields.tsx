@@ -1,4 +1,6 @@
 import type { InstrumentForm } from '../../../core/assessments';
+import { AnswerValue } from '../../../core/instruments';
+import { maxLengthOf } from '../../../core/shared/messages';
 import { RadioGroup, TextArea, TextField } from '../../ui/form';
 
 /** Answers as a form holds them: choice items by answer code, number items as typed, text as text. */
@@ -72,6 +74,7 @@ export function InstrumentFields({
               label={label}
               value={answers[item.linkId] ?? ''}
               onChange={(v) => onChange(item.linkId, v)}
+              maxLength={maxLengthOf(AnswerValue.options[1])}
               error={errors[item.linkId]}
             />
           );

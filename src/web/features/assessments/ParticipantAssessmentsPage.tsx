@@ -70,7 +70,7 @@ function Assessments({ data }: { data: ParticipantAssessments }) {
 const isOpen = (s: ScheduleRowView) => s.state === 'due' || s.state === 'overdue';
 
 function windowWords(s: ScheduleRowView): string {
-  const closes = s.closesOn ? `to ${formatDateOn(s.closesOn)}` : 'until the participant is paired with a coach';
+  const closes = `to ${formatDateOn(s.closesOn)}`;
   return `Due ${formatDateOn(s.dueOn)}; open from ${formatDateOn(s.opensOn)} ${closes}.`;
 }
 

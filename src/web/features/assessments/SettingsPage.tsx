@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import type { AssessmentSettings, InstrumentSummary, Timepoint } from '../../../core/assessments';
+import { TIMEPOINT_LABEL_MAX, type AssessmentSettings, type InstrumentSummary, type Timepoint } from '../../../core/assessments';
 import { useProgram } from '../../app/program';
 import { Badge, Button, TableScroll } from '../../ui/controls';
 import { Notice, QueryView } from '../../ui/feedback';
@@ -97,15 +97,21 @@ function TimepointsForm({ initial, instruments }: { initial: AssessmentSettings;
         {rows.map((t, i) => (
           <fieldset key={i} className="fieldset">
             <legend>{t.label || `Timepoint ${i + 1}`}</legend>
-            <TextField label={`Name of timepoint ${i + 1}`} value={t.label} onChange={(v) => set(i, { label: v })} />
+            <TextField
+              label={`Name of timepoint ${i + 1}`}
+              value={t.label}
+              onChange={(v) => set(i, { label: v })}
+              maxLength={TIMEPOINT_LABEL_MAX}
+            />
             <TextField
               label={`Key of timepoint ${i + 1}`}
+              maxLength={40}
               hint="Lower-case letters, digits and _; stored with each answer, so it cannot change once answers or misses exist."
               value={t.key}
               onChange={(v) => set(i, { key: v })}
             />
             {t.isBaseline ? (
-              <p>Baseline: open from enrolment until the participant is paired with a coach.</p>
+              <p>Baseline: opens on the enrolment date, due after the days below, and open as many days again after that.</p>
             ) : (
               <>
                 <TextField

@@ -94,7 +94,14 @@ function ScheduleForm({ onDone }: { onDone: (notice: string) => void }) {
       <form onSubmit={submit} noValidate>
         <FormErrors error={schedule.error} labels={{ heldOn: 'Date', topic: 'Topic' }} />
         <TextField label="Date" type="date" value={heldOn} onChange={setHeldOn} required />
-        <TextField label="Topic" value={topic} onChange={setTopic} hint="For example: listening when it is hard" required />
+        <TextField
+          label="Topic"
+          maxLength={200}
+          value={topic}
+          onChange={setTopic}
+          hint="For example: listening when it is hard"
+          required
+        />
         <FormActions>
           <Button type="submit" busy={schedule.isPending} busyLabel="Scheduling…">
             Schedule booster
@@ -354,7 +361,7 @@ function CheckInSection({ view }: { view: CoachWellbeingView }) {
           values={feelings}
           onChange={setFeelings}
         />
-        <TextArea label="Anything you want the coordinator to know (optional)" value={note} onChange={setNote} />
+        <TextArea label="Anything you want the coordinator to know (optional)" maxLength={1000} value={note} onChange={setNote} />
         <FormActions>
           <Button type="submit" busy={record.isPending} busyLabel="Saving…">
             Save check-in
@@ -406,7 +413,7 @@ function FollowUpForm({ coachId, checkIn }: { coachId: string; checkIn: CoachChe
       noValidate
     >
       <FormErrors error={followUp.error} labels={{ note: 'What was agreed' }} />
-      <TextArea label={`What was agreed on the call (${checkIn.month})`} value={note} onChange={setNote} />
+      <TextArea label={`What was agreed on the call maxLength={1000} (${checkIn.month})`} value={note} onChange={setNote} />
       <FormActions>
         <Button type="submit" variant="secondary" busy={followUp.isPending} busyLabel="Saving…">
           Record the call

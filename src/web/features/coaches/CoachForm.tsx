@@ -27,6 +27,7 @@ export function CoachForm({
       <FormErrors error={shown} labels={coachFieldLabels} />
       <TextField
         label="Given name"
+        maxLength={80}
         value={v.givenName}
         onChange={set('givenName')}
         error={fields['givenName']}
@@ -35,6 +36,7 @@ export function CoachForm({
       />
       <TextField
         label="Family name"
+        maxLength={80}
         value={v.familyName}
         onChange={set('familyName')}
         error={fields['familyName']}
@@ -92,6 +94,7 @@ export function CoachForm({
       />
       <TextField
         label="Town (optional)"
+        maxLength={80}
         hint="For matching pairs who meet in person."
         value={v.town}
         onChange={set('town')}

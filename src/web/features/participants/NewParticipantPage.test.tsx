@@ -75,4 +75,57 @@ describe('NewParticipantPage', () => {
       status: 'referred',
     });
   });
+
+  it('shows each name field’s limit', () => {
+    mockApi({});
+    renderInProgram(<NewParticipantPage />, { member: staff, route: '/new', path: '/new' });
+    const given = screen.getByRole('textbox', { name: 'Given name' });
+    expect(given.getAttribute('maxlength')).toBe('80');
+    expect(document.getElementById(given.getAttribute('aria-describedby')!)?.textContent).toBe('Up to 80 characters.');
+  });
+
+  it('warns of a likely duplicate with the matches, and adds anyway only when asked', async () => {
+    const calls = mockApi({
+      [`POST /programs/${PROGRAM_ID}/participants`]: (call) =>
+        (call.body as { confirmDuplicate?: boolean }).confirmDuplicate
+          ? json({ view: 'full', id: 'p9' }, 201)
+          : json(
+              {
+                error: 'conflict',
+                reason: 'likely_duplicate',
+                message:
+                  'This may be someone already in the program. Check the list, then add anyway if it is a different person.',
+                matches: [
+                  {
+                    id: 'b6f1c0de-0000-4000-8000-000000000001',
+                    code: 'P-0007',
+                    name: 'Alex Rivera',
+                    birthYear: 1961,
+                    status: 'enrolled',
+                    referredOn: '2026-01-15',
+                    matchedOn: ['name', 'phone'],
+                  },
+                ],
+                requestId: 'r2',
+              },
+              409,
+            ),
+    });
+    const user = userEvent.setup();
+    renderInProgram(<NewParticipantPage />, { member: staff, route: '/new', path: '/new' });
+    await fillRequired(user);
+    await user.click(screen.getByRole('button', { name: 'Add participant' }));
+
+    const warning = await screen.findByRole('region', { name: 'Is this someone already in the program?' });
+    expect(warning.textContent).toContain('Alex Rivera (P-0007)');
+    expect(warning.textContent).toContain('born 1961');
+    expect(warning.textContent).toContain('same name and same phone number');
+    expect(screen.getByRole('link', { name: 'Open Alex Rivera (P-0007)' })).toBeTruthy();
+    expect(calls).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Add anyway' }));
+    await screen.findByText('Elsewhere');
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.body).toMatchObject({ givenName: 'Alex', familyName: 'Rivera', confirmDuplicate: true });
+    expect(calls[0]!.body).not.toHaveProperty('confirmDuplicate');
+  });
 });

@@ -1,3 +1,5 @@
+import { ParticipantInput } from '../../../core/participants';
+import { maxLengthOf } from '../../../core/shared/messages';
 import { channelLabels, genderLabels, optionsOf, painLocationLabels, timeOfDayLabels } from '../../app/vocab';
 import { Button, ButtonLink } from '../../ui/controls';
 import {
@@ -44,6 +46,7 @@ export function ParticipantForm({
           label="Given name"
           value={v.givenName}
           onChange={set('givenName')}
+          maxLength={maxLengthOf(ParticipantInput.shape.givenName)}
           error={fields['givenName']}
           autoComplete="off"
           required
@@ -52,6 +55,7 @@ export function ParticipantForm({
           label="Family name"
           value={v.familyName}
           onChange={set('familyName')}
+          maxLength={maxLengthOf(ParticipantInput.shape.familyName)}
           error={fields['familyName']}
           autoComplete="off"
           required
@@ -104,6 +108,7 @@ export function ParticipantForm({
           hint="For matching with a coach nearby when meeting in person."
           value={v.town}
           onChange={set('town')}
+          maxLength={maxLengthOf(ParticipantInput.shape.town)}
           error={fields['town']}
           autoComplete="off"
         />

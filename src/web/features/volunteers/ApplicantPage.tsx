@@ -146,7 +146,7 @@ function ScreeningForm(props: StepProps) {
         values={ticked}
         onChange={setTicked}
       />
-      <TextArea label="Screening notes (optional)" value={note} onChange={setNote} rows={3} />
+      <TextArea label="Screening notes (optional)" maxLength={2000} value={note} onChange={setNote} rows={3} />
       <FormActions>
         <Button type="submit" busy={move.isPending} busyLabel="Saving…">
           Mark as screened
@@ -169,7 +169,7 @@ function StepForm(props: StepProps & { to: 'in_training' | 'active'; label: stri
     >
       <FormErrors error={move.error} title={`Could not ${props.label.toLowerCase()}`} />
       <p>{props.explain}</p>
-      <TextArea label={`Note for “${props.label}” (optional)`} value={note} onChange={setNote} rows={2} />
+      <TextArea label={`Note for “${props.label}” (optional)`} maxLength={2000} value={note} onChange={setNote} rows={2} />
       <FormActions>
         <Button type="submit" busy={move.isPending} busyLabel="Saving…">
           {props.label}
@@ -199,7 +199,7 @@ function PauseForm(props: StepProps) {
         onChange={setUntil}
         hint="The coach is not matched with anyone new until then."
       />
-      <TextArea label="Note for the pause (optional)" value={note} onChange={setNote} rows={2} />
+      <TextArea label="Note for the pause (optional)" maxLength={2000} value={note} onChange={setNote} rows={2} />
       <FormActions>
         <Button type="submit" variant="secondary" busy={move.isPending} busyLabel="Saving…">
           Pause coaching
@@ -232,7 +232,7 @@ function RetireForm(props: StepProps) {
         onChange={setReason}
         placeholder="Choose…"
       />
-      <TextArea label="Note for retiring (optional)" value={note} onChange={setNote} rows={2} />
+      <TextArea label="Note for retiring (optional)" maxLength={2000} value={note} onChange={setNote} rows={2} />
       <FormActions>
         <Button type="submit" variant="danger" disabled={!reason} busy={move.isPending} busyLabel="Saving…">
           Retire

@@ -185,6 +185,7 @@ function ApplicationForm({ programId, form }: { programId: string; form: Applica
         <FormErrors error={error} labels={labels} title="Could not send your application" />
         <TextField
           label="First name"
+          maxLength={80}
           value={values.givenName}
           onChange={set('givenName')}
           error={fields['givenName']}
@@ -192,6 +193,7 @@ function ApplicationForm({ programId, form }: { programId: string; form: Applica
         />
         <TextField
           label="Last name"
+          maxLength={80}
           value={values.familyName}
           onChange={set('familyName')}
           error={fields['familyName']}
@@ -226,6 +228,7 @@ function ApplicationForm({ programId, form }: { programId: string; form: Applica
         />
         <TextArea
           label="About me"
+          maxLength={2000}
           value={values.aboutMe}
           onChange={set('aboutMe')}
           error={fields['aboutMe']}
@@ -234,6 +237,7 @@ function ApplicationForm({ programId, form }: { programId: string; form: Applica
         />
         <TextArea
           label="My own pain and how I manage it"
+          maxLength={2000}
           value={values.ownPain}
           onChange={set('ownPain')}
           error={fields['ownPain']}
@@ -305,6 +309,7 @@ function ApplicationForm({ programId, form }: { programId: string; form: Applica
         />
         <TextField
           label="Town (optional)"
+          maxLength={80}
           value={values.town}
           onChange={set('town')}
           error={fields['town']}

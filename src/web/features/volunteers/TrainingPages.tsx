@@ -225,7 +225,7 @@ function AgreementBody({ agreement: a }: { agreement: AgreementView }) {
               title="Could not sign"
               labels={{ signedName: 'Your full name', agrees: 'Agreement' }}
             />
-            <TextField label="Type your full name" value={name} onChange={setName} autoComplete="name" />
+            <TextField label="Type your full name" maxLength={120} value={name} onChange={setName} autoComplete="name" />
             <Choice label={a.statement} checked={agrees} onChange={setAgrees} />
             <FormActions>
               <Button type="submit" busy={sign.isPending} busyLabel="Signing…">
