@@ -74,6 +74,7 @@ export const actions = [
   'assessment:view',
   'assessment:enter',
   'assessment:report',
+  'signin:configure',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -232,6 +233,8 @@ export const policy = {
   'assessment:view': (r) => (isStaff(r) || r.has('assessor') ? 'full' : null),
   'assessment:enter': (r) => (isStaff(r) || r.has('assessor') ? 'full' : null),
   'assessment:report': (r) => (isStaff(r) || r.has('assessor') ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  // Whether a program requires two-factor sign-in of its staff (ADR 0021).
+  'signin:configure': staffOnly,
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */
