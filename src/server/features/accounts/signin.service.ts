@@ -143,7 +143,7 @@ async function tellOwner(
         'signed in from before are not affected.\n\n' +
         `To be safe, choose a new, long password: ${deps.publicUrl}/account/password\n` +
         `Forgot it? ${deps.publicUrl}/forgot-password\n` +
-        `Two-factor sign-in makes a guessed password useless: ${deps.publicUrl}/account/two-factor\n`,
+        `Two-factor sign-in makes a guessed password useless: ${deps.publicUrl}/account/security\n`,
     },
     now,
   );
