@@ -71,7 +71,8 @@ export type Action =
   | 'assessment:list'
   | 'assessment:view'
   | 'assessment:enter'
-  | 'assessment:report';
+  | 'assessment:report'
+  | 'signin:configure';
 
 export type Membership = Me['memberships'][number];
 

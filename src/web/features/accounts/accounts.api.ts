@@ -155,3 +155,19 @@ export function useNewRecoveryCodes() {
     onSuccess: () => client.invalidateQueries({ queryKey: twoFactorKey }),
   });
 }
+
+export function useSignInSettings(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'sign-in-settings'],
+    queryFn: () => api.get<{ staffTwoFactorRequired: boolean }>(`/programs/${programId}/sign-in-settings`),
+  });
+}
+
+export function useSaveSignInSettings(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { staffTwoFactorRequired: boolean }) =>
+      api.put<{ staffTwoFactorRequired: boolean }>(`/programs/${programId}/sign-in-settings`, body),
+    onSuccess: (saved) => client.setQueryData([...programKey(programId), 'sign-in-settings'], saved),
+  });
+}
