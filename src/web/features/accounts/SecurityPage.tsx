@@ -1,10 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Badge, Button } from '../../ui/controls';
 import { ErrorAlert, Loading, Notice } from '../../ui/feedback';
 import { FormActions, FormErrors, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
-import { useDisableTwoFactor, useNewRecoveryCodes, useTwoFactorStatus } from './accounts.api';
+import { twoFactorKey, useDisableTwoFactor, useNewRecoveryCodes, useTwoFactorStatus } from './accounts.api';
 import { SessionsSection } from './SessionsSection';
 import { RecoveryCodesShown, TwoFactorEnrol } from './TwoFactorEnrol';
 
@@ -29,6 +30,7 @@ function TwoFactorSection() {
   const renew = useNewRecoveryCodes();
   const [password, setPassword] = useState('');
   const [enrolled, setEnrolled] = useState(false);
+  const client = useQueryClient();
 
   const turnOff = (e: FormEvent) => {
     e.preventDefault();
@@ -48,7 +50,12 @@ function TwoFactorSection() {
             <Badge tone="warning">Off</Badge>{' '}
             {status.data.required ? 'Your program asks staff to use it: set it up now.' : 'You can choose to use it.'}
           </p>
-          <TwoFactorEnrol onDone={() => setEnrolled(true)} />
+          <TwoFactorEnrol
+            onDone={() => {
+              setEnrolled(true);
+              void client.invalidateQueries({ queryKey: twoFactorKey });
+            }}
+          />
         </>
       ) : null}
       {status.data?.enrolled ? (

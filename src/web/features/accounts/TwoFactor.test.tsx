@@ -11,8 +11,9 @@ const me = (signInStep: string) =>
 
 describe('SecurityPage', () => {
   it('sets up two-factor sign-in with the QR code or the key, then shows the recovery codes once', async () => {
+    let enrolled = false;
     const calls = mockApi({
-      'GET /auth/two-factor': json({ enrolled: false, required: true, recoveryCodesLeft: 0 }),
+      'GET /auth/two-factor': () => json({ enrolled, required: true, recoveryCodesLeft: enrolled ? 2 : 0 }),
       'GET /auth/sessions': json([
         {
           id: 's1',
@@ -34,7 +35,10 @@ describe('SecurityPage', () => {
         key: 'ABCD EFGH IJKL',
         qrCode: 'data:image/svg+xml;base64,PHN2Zy8+',
       }),
-      'POST /auth/two-factor/confirm': json({ recoveryCodes: ['abcde-12345', 'fghij-67890'] }),
+      'POST /auth/two-factor/confirm': () => {
+        enrolled = true;
+        return json({ recoveryCodes: ['abcde-12345', 'fghij-67890'] });
+      },
       'DELETE /auth/sessions/s2': json({ ok: true }),
     });
     const user = userEvent.setup();
@@ -51,6 +55,8 @@ describe('SecurityPage', () => {
     expect(await screen.findByRole('heading', { name: 'Your recovery codes' })).toBeTruthy();
     expect(screen.getByText('abcde-12345')).toBeTruthy();
     expect(calls.find((c) => c.url.endsWith('/confirm'))?.body).toEqual({ code: '123 456' });
+    await user.click(screen.getByRole('button', { name: 'I have kept my codes' }));
+    expect(await screen.findByText(/You have 2 unused recovery codes/)).toBeTruthy();
 
     // Where you are signed in: this device is marked and cannot be signed out from the list.
     expect(screen.getByText('This device')).toBeTruthy();

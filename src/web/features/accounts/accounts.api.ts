@@ -121,12 +121,13 @@ export function useStartEnrolment() {
   return useMutation({ mutationFn: () => api.post<TotpEnrolment>('/auth/two-factor/enrol') });
 }
 
-/** Confirms set-up with a first code; a session waiting for set-up becomes a full one, so /me is asked again. */
+/**
+ * Confirms set-up with a first code. The status is not asked again here: the recovery codes must stay
+ * on screen until the person says they are kept (the page then refreshes the status or /me).
+ */
 export function useConfirmEnrolment() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { code: string }) => api.post<{ recoveryCodes: string[] }>('/auth/two-factor/confirm', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: twoFactorKey }),
   });
 }
 
