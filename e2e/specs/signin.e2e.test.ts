@@ -131,4 +131,34 @@ describe('signing in', () => {
     await twoFactorJourney(await journey.desktop.context.newPage(), 'coach@example.org');
     await twoFactorJourney(await journey.mobile.context.newPage(), 'participant@example.org');
   }, 180_000);
+
+  it('a coordinator requires two-factor sign-in for staff; set-up then comes before anything else', async () => {
+    const page = await journey.mobile.context.newPage();
+    const base = journey.server.url;
+    await signIn(page, base, 'coordinator@example.org');
+    const me = (await (await page.request.get(`${base}/api/v1/me`)).json()) as { memberships: { programId: string }[] };
+    await page.goto(`${base}/programs/${me.memberships[0]!.programId}/invitations`);
+    await page.getByRole('heading', { level: 2, name: 'Signing in' }).waitFor();
+    await expectAccessible(page, 'invitations with sign-in settings');
+    await page.getByRole('checkbox', { name: 'Require two-factor sign-in for staff' }).check();
+    await page.getByRole('button', { name: 'Save sign-in settings' }).click();
+    await page.getByText('Sign-in settings saved.').waitFor();
+
+    await signOut(page);
+    await page.getByRole('button', { name: 'Use coordinator@example.org' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Set up two-factor sign-in' }).waitFor();
+    await expectAccessible(page, 'required set-up');
+    // Nothing else opens before the set-up.
+    const blocked = await page.request.get(`${base}/api/v1/programs`);
+    expect(blocked.status()).toBe(401);
+    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    const key = (await page.locator('.totp-key').textContent())!.trim();
+    await page.getByRole('textbox', { name: '6-digit code' }).fill(codeFor(key));
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+    await page.getByRole('button', { name: 'I have kept my codes' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await expectAccessible(page, 'signed in after required set-up');
+  }, 120_000);
 });
