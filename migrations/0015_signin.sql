@@ -61,4 +61,17 @@ CREATE INDEX "password_resets_person_idx" ON "password_resets" USING btree ("per
 CREATE UNIQUE INDEX "recovery_codes_key" ON "recovery_codes" USING btree ("person_id","code_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_id_key" ON "sessions" USING btree ("id");--> statement-breakpoint
 ALTER TABLE "people" DROP COLUMN "failed_logins";--> statement-breakpoint
-ALTER TABLE "people" DROP COLUMN "locked_until";
+ALTER TABLE "people" DROP COLUMN "locked_until";--> statement-breakpoint
+CREATE TABLE "sign_in_codes" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"person_id" uuid NOT NULL,
+	"code_hash" text NOT NULL,
+	"channel" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"failed_tries" integer DEFAULT 0 NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
+ALTER TABLE "sign_in_codes" ADD CONSTRAINT "sign_in_codes_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "sign_in_codes_person_idx" ON "sign_in_codes" USING btree ("person_id","created_at");

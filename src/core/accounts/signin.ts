@@ -56,3 +56,29 @@ export function browserSummary(userAgent: string | null | undefined): string {
   if (browser && system) return `${browser} on ${system}`;
   return browser ?? (system ? `A browser on ${system}` : 'Unknown browser');
 }
+
+/** A sign-in code (participants, ADR 0021) works once, for this long. */
+export const SIGN_IN_CODE_MINUTES = 10;
+/** Codes one account may be sent in an hour. */
+export const SIGN_IN_CODES_PER_HOUR = 3;
+/** Wrong tries one code survives; then it is used up. */
+export const SIGN_IN_CODE_TRIES = 5;
+
+export const SignInCodeRequest = z.object({ email: Email, channel: z.enum(['email', 'sms']).default('email') });
+export const SignInCodeInput = z.object({
+  email: Email,
+  code: z
+    .string()
+    .transform((s) => s.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6 digits from the message')),
+});
+
+/** Whether a sign-in code may still be tried at `now`. */
+export function isSignInCodeUsable(c: { usedAt: Date | null; expiresAt: Date; failedTries: number }, now: Date): boolean {
+  return c.usedAt === null && c.expiresAt.getTime() > now.getTime() && c.failedTries < SIGN_IN_CODE_TRIES;
+}
+
+/** Sign-in by a code is for people whose only roles are participant ones: staff and coaches use a password. */
+export function mayUseSignInCode(roles: readonly string[], isAdmin: boolean): boolean {
+  return !isAdmin && roles.length > 0 && roles.every((r) => r === 'participant');
+}

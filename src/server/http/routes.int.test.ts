@@ -21,6 +21,9 @@ const PUBLIC = [
   // "Forgot your password?": the request and the one-time link (ADR 0021).
   'POST /api/v1/auth/password-reset/request',
   'POST /api/v1/auth/password-reset',
+  // Participants' sign-in by a six-digit code (ADR 0021).
+  'POST /api/v1/auth/code/request',
+  'POST /api/v1/auth/code/sign-in',
 ];
 
 describe('health and the session guard on every route', () => {

@@ -1,9 +1,19 @@
 import { z } from 'zod';
-import { InvitationAccept, InvitationInput, InvitationView, LoginInput, Me, PasswordChange } from '../../../core/accounts';
+import {
+  InvitationAccept,
+  InvitationInput,
+  InvitationView,
+  LoginInput,
+  Me,
+  PasswordChange,
+  SignInCodeInput,
+  SignInCodeRequest,
+} from '../../../core/accounts';
 import { callerOf, DEVICE_COOKIE, SESSION_COOKIE, type App, type AppOptions } from '../../http/app';
 import { ProgramParams } from '../../http/schemas';
 import { acceptInvitation, changePassword, describeMe, invite, listInvitations, loadActor, logout } from './accounts.service';
 import { login } from './signin.service';
+import { requestSignInCode, signInWithCode } from './code.service';
 import { deviceCookieOptions, signInRoutes } from './signin.routes';
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -26,6 +36,41 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
     },
     async (req, reply) => {
       const s = await login(deps, opts.session, req.body, {
+        ip: req.ip,
+        requestId: req.id,
+        deviceToken: req.cookies[DEVICE_COOKIE] ?? null,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      void reply.setCookie(SESSION_COOKIE, s.token, cookieOptions);
+      if (s.deviceToken) void reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(opts));
+      const actor = await loadActor(deps.db, s.personId);
+      if (!actor) throw new Error('person vanished after sign-in');
+      return describeMe(deps, actor, s.csrfToken, s.stage);
+    },
+  );
+
+  // Participants may sign in with a six-digit code sent by e-mail or text instead of a password (ADR 0021).
+  app.post(
+    '/auth/code/request',
+    {
+      config: { isPublic: true, rateLimit: { max: opts.resetRateLimit ?? 10, timeWindow: '1 hour' } },
+      schema: { tags: ['accounts'], body: SignInCodeRequest, response: { 202: Ok } },
+    },
+    async (req, reply) => {
+      await requestSignInCode(deps, req.body, { ip: req.ip, requestId: req.id });
+      void reply.code(202);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/code/sign-in',
+    {
+      config: { isPublic: true, rateLimit: { max: opts.loginRateLimit ?? 20, timeWindow: '1 minute' } },
+      schema: { tags: ['accounts'], body: SignInCodeInput, response: { 200: Me } },
+    },
+    async (req, reply) => {
+      const s = await signInWithCode(deps, opts.session, req.body, {
         ip: req.ip,
         requestId: req.id,
         deviceToken: req.cookies[DEVICE_COOKIE] ?? null,

@@ -177,3 +177,24 @@ export const signInSettings = pgTable('sign_in_settings', {
     .notNull()
     .references(() => people.id),
 });
+
+/**
+ * Six-digit sign-in codes for participants, sent by e-mail or text: one-time, 10 minutes, hashed
+ * (with the person's id, SHA-256), used up after 5 wrong tries.
+ */
+export const signInCodes = pgTable(
+  'sign_in_codes',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    codeHash: text('code_hash').notNull(),
+    channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    failedTries: integer('failed_tries').notNull().default(0),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('sign_in_codes_person_idx').on(t.personId, t.createdAt)],
+);
