@@ -96,6 +96,32 @@ describe('signing in', () => {
     await resetJourney(await journey.mobile.context.newPage(), 'assessor@example.org', 'another long passphrase');
   }, 240_000);
 
+  it('a participant signs in with a six-digit code sent by e-mail, on a phone', async () => {
+    const page = await journey.mobile.context.newPage();
+    const base = journey.server.url;
+    await page.context().clearCookies();
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('textbox', { name: 'E-mail' }).fill('participant@example.org');
+    await page.getByRole('link', { name: 'Sign in with a code instead' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in with a code' }).waitFor();
+    await expectAccessible(page, 'sign in with a code');
+    await page.getByRole('button', { name: 'Send me a code' }).click();
+    await page.getByRole('textbox', { name: 'Code' }).waitFor();
+    await expectAccessible(page, 'enter the sign-in code');
+    const deadline = Date.now() + 100_000;
+    let code: string | undefined;
+    while (!code) {
+      const mail = received.filter((m) => m.to === 'participant@example.org' && /sign-in code is/.test(m.text)).at(-1);
+      code = mail ? /sign-in code is (\d{6})/.exec(mail.text.replace(/=\r?\n/g, ''))?.[1] : undefined;
+      if (!code && Date.now() > deadline) throw new Error('no sign-in code arrived');
+      if (!code) await new Promise((r) => setTimeout(r, 500));
+    }
+    await page.getByRole('textbox', { name: 'Code' }).fill(code);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signOut(page);
+  }, 180_000);
+
   async function twoFactorJourney(page: Page, email: string) {
     const base = journey.server.url;
     await signIn(page, base, email);

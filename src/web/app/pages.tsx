@@ -59,6 +59,7 @@ export const ForgotPasswordPage = lazyPage(() => import('../features/accounts/Fo
 export const ResetPasswordPage = lazyPage(() => import('../features/accounts/ResetPasswordPage'), 'ResetPasswordPage');
 export const SecurityPage = lazyPage(() => import('../features/accounts/SecurityPage'), 'SecurityPage');
 export const SignInCodePage = lazyPage(() => import('../features/accounts/SignInCodePage'), 'SignInCodePage');
+export const SignInWithCodePage = lazyPage(() => import('../features/accounts/SignInWithCodePage'), 'SignInWithCodePage');
 export const SignInEnrolPage = lazyPage(() => import('../features/accounts/SignInEnrolPage'), 'SignInEnrolPage');
 export const AssessmentLinkPage = lazyPage(() => import('../features/assessments/LinkPage'), 'AssessmentLinkPage');
 export const AssessmentReportPage = lazyPage(() => import('../features/assessments/ReportPage'), 'AssessmentReportPage');

@@ -179,6 +179,10 @@
  *   two-factor on, sign-in continues at /sign-in/code (h1 "Enter your code": textbox "6-digit code",
  *   button "Continue"; button "Use a recovery code instead" → textbox "Recovery code"); when a program requires
  *   it and it is not set up, at /sign-in/two-factor (h1 "Set up two-factor sign-in", as above).
+ *   Participants: link "Sign in with a code instead" → /sign-in/with-code (h1 "Sign in with a code":
+ *   textbox "E-mail", radiogroup "Where should we send the code?", button "Send me a code" → textbox
+ *   "Code", button "Sign in"). Staff: Invitations has section "Signing in" with checkbox "Require
+ *   two-factor sign-in for staff" and button "Save sign-in settings".
  */
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
@@ -239,6 +243,7 @@ import {
   SecurityPage,
   SignInCodePage,
   SignInEnrolPage,
+  SignInWithCodePage,
   TasksPage,
   TodayPage,
   TopicPage,
@@ -292,6 +297,7 @@ export function AppRoutes() {
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/sign-in/code" element={<SignInCodePage />} />
+        <Route path="/sign-in/with-code" element={<SignInWithCodePage />} />
         <Route path="/sign-in/two-factor" element={<SignInEnrolPage />} />
         <Route path="/apply/:programId" element={<ApplyPage />} />
         <Route path="/assess/:programId" element={<AssessmentLinkPage />} />

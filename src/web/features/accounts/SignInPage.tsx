@@ -57,6 +57,12 @@ export function SignInPage() {
           Forgot your password?
         </Link>
       </p>
+      <p>
+        <Link to={email.trim() ? `/sign-in/with-code?email=${encodeURIComponent(email.trim())}` : '/sign-in/with-code'}>
+          Sign in with a code instead
+        </Link>{' '}
+        (for participants)
+      </p>
       <DemoAccounts onChoose={chooseAccount} />
     </Page>
   );

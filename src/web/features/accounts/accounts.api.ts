@@ -172,3 +172,19 @@ export function useSaveSignInSettings(programId: string) {
     onSuccess: (saved) => client.setQueryData([...programKey(programId), 'sign-in-settings'], saved),
   });
 }
+
+/** Participants: a six-digit code by e-mail or text. The same answer whoever asks. */
+export function useRequestSignInCode() {
+  return useMutation({
+    mutationFn: (body: { email: string; channel: 'email' | 'sms' }) => api.post<{ ok: true }>('/auth/code/request', body),
+  });
+}
+
+export function useSignInWithCode() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['sign-in'],
+    mutationFn: (body: { email: string; code: string }) => api.post<Me>('/auth/code/sign-in', body),
+    onSuccess: (me) => rememberSignIn(client, me),
+  });
+}
