@@ -44,6 +44,7 @@ export function signInRoutes(app: App, opts: AppOptions): void {
     tokenHash: req.session!.tokenHash,
     stage: req.session!.stage,
     deviceToken: req.cookies[DEVICE_COOKIE] ?? null,
+    maxHours: opts.session.maxHours,
   });
 
   app.post(

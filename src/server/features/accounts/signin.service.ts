@@ -30,6 +30,8 @@ export interface OpenedSession {
   deviceToken: string | null;
 }
 
+const HALF_WAY_MS = 15 * 60_000;
+
 const badCredentials = (): DomainError =>
   new DomainError('unauthenticated', 'bad_credentials', 'E-mail or password is not right');
 
@@ -114,7 +116,8 @@ export async function openSession(
     csrfToken,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + settings.maxHours * 3_600_000),
+    // Half-way through signing in (a code or two-factor set-up due), a session lives 15 minutes at most.
+    expiresAt: new Date(now.getTime() + (stage === 'full' ? settings.maxHours * 3_600_000 : HALF_WAY_MS)),
   });
   return { token, csrfToken };
 }

@@ -155,4 +155,20 @@ describe('two-factor sign-in', () => {
     // A deployment administrator reaches every program, so any program's rule applies.
     expect((await loginAs(t, 'admin@test.org')).signInStep).toBe('enrol');
   });
+
+  it('a session half-way through signing in lasts 15 minutes; finished, it gets the usual 12 hours', async () => {
+    advance(60 * 60_000);
+    const stale = await loginAs(t, 'coach@test.org');
+    expect(stale.signInStep).toBe('totp');
+    advance(15 * 60_000);
+    expect((await stale.request('GET', '/me')).status).toBe(401);
+
+    const half = await loginAs(t, 'coach@test.org');
+    const [factor] = await t.db.db.select().from(totpFactors).where(eq(totpFactors.personId, half.personId));
+    advance(14 * 60_000);
+    const code = totpFor(factor!.secret).generate({ timestamp: t.clock.now().getTime() });
+    expect((await half.request('POST', '/auth/two-factor/verify', { code })).status).toBe(200);
+    advance(10 * 60_000);
+    expect((await half.request('GET', '/me')).status).toBe(200);
+  });
 });

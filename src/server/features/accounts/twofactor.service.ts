@@ -142,8 +142,18 @@ const wrongCode = () =>
   new DomainError('invalid_state', 'wrong_code', 'That code is not right. Check the app and try the newest code.');
 
 /** Upgrades a half-way session to a full one and remembers the device. */
-async function finishSignIn(tx: Tx, tokenHash: string, personId: string, deviceToken: string | null, now: Date): Promise<string> {
-  await tx.update(sessions).set({ stage: 'full', lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+async function finishSignIn(
+  tx: Tx,
+  session: { tokenHash: string; deviceToken: string | null; maxHours: number },
+  personId: string,
+  now: Date,
+): Promise<string> {
+  // The half-way session had a short life; signed in, it gets the usual one from now.
+  await tx
+    .update(sessions)
+    .set({ stage: 'full', lastSeenAt: now, expiresAt: new Date(now.getTime() + session.maxHours * 3_600_000) })
+    .where(eq(sessions.tokenHash, session.tokenHash));
+  const deviceToken = session.deviceToken;
   return rememberDevice(tx, personId, deviceToken, now);
 }
 
@@ -154,7 +164,7 @@ async function finishSignIn(tx: Tx, tokenHash: string, personId: string, deviceT
 export async function confirmEnrolment(
   deps: Deps,
   caller: Caller,
-  session: { tokenHash: string; stage: SessionStage; deviceToken: string | null },
+  session: { tokenHash: string; stage: SessionStage; deviceToken: string | null; maxHours: number },
   code: string,
 ): Promise<{ recoveryCodes: string[]; deviceToken: string | null }> {
   const now = deps.clock.now();
@@ -171,8 +181,7 @@ export async function confirmEnrolment(
       .update(sessions)
       .set({ revokedAt: now })
       .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt), ne(sessions.tokenHash, session.tokenHash)));
-    const deviceToken =
-      session.stage === 'full' ? null : await finishSignIn(tx, session.tokenHash, personId, session.deviceToken, now);
+    const deviceToken = session.stage === 'full' ? null : await finishSignIn(tx, session, personId, now);
     await audit(tx, caller, now, [{ verb: 'update', entityType: 'two_factor', entityId: personId }]);
     return { recoveryCodes: codes, deviceToken };
   });
@@ -194,7 +203,7 @@ async function failedCode(deps: Deps, caller: Caller, personId: string, now: Dat
 export async function verifySecondStep(
   deps: Deps,
   caller: Caller,
-  session: { tokenHash: string; stage: SessionStage; deviceToken: string | null },
+  session: { tokenHash: string; stage: SessionStage; deviceToken: string | null; maxHours: number },
   input: { code: string } | { recoveryCode: string },
 ): Promise<{ deviceToken: string; usedRecoveryCode: boolean; recoveryCodesLeft: number }> {
   const now = deps.clock.now();
@@ -223,7 +232,7 @@ export async function verifySecondStep(
       usedRecoveryCode = true;
       await clearThrottle(tx, [throttleKey.totp(personId)]);
     }
-    const deviceToken = await finishSignIn(tx, session.tokenHash, personId, session.deviceToken, now);
+    const deviceToken = await finishSignIn(tx, session, personId, now);
     const left = await tx
       .select({ id: recoveryCodes.id })
       .from(recoveryCodes)
