@@ -1,42 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailedLogin, invitationState, isLocked, isSessionLive, LOCK_MINUTES, MAX_FAILED_LOGINS, Password } from './index';
+import { invitationState, isSessionLive, Password } from './index';
 
 const NOW = new Date('2026-03-02T15:00:00.000Z');
 const MINUTE = 60_000;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const ahead = (ms: number) => new Date(NOW.getTime() + ms);
-
-describe('afterFailedLogin', () => {
-  it('counts failures without locking below the limit', () => {
-    expect([0, 1, 2, 3].map((n) => afterFailedLogin(n, NOW))).toEqual([
-      { failedLogins: 1, lockedUntil: null },
-      { failedLogins: 2, lockedUntil: null },
-      { failedLogins: 3, lockedUntil: null },
-      { failedLogins: 4, lockedUntil: null },
-    ]);
-  });
-
-  it('locks for 15 minutes at the fifth failure in a row and starts counting again', () => {
-    expect(MAX_FAILED_LOGINS).toBe(5);
-    expect(LOCK_MINUTES).toBe(15);
-    expect(afterFailedLogin(4, NOW)).toEqual({ failedLogins: 0, lockedUntil: ahead(15 * MINUTE) });
-  });
-
-  it('five failures from a clean account lock it', () => {
-    let state: { failedLogins: number; lockedUntil: Date | null } = { failedLogins: 0, lockedUntil: null };
-    for (let i = 0; i < 5; i++) state = afterFailedLogin(state.failedLogins, NOW);
-    expect(isLocked(state.lockedUntil, NOW)).toBe(true);
-  });
-});
-
-describe('isLocked', () => {
-  it('is locked only while the lock lies in the future', () => {
-    expect(isLocked(null, NOW)).toBe(false);
-    expect(isLocked(ahead(1), NOW)).toBe(true);
-    expect(isLocked(NOW, NOW)).toBe(false);
-    expect(isLocked(ago(1), NOW)).toBe(false);
-  });
-});
 
 describe('isSessionLive', () => {
   const session = (o: Partial<{ lastSeenAt: Date; expiresAt: Date; revokedAt: Date | null }> = {}) => ({

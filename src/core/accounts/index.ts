@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Email, Role } from '../shared/vocab';
 
-/** At least 12 characters: long passphrases beat composition rules (NIST SP 800-63B). */
-export const Password = z.string().min(12, 'Use at least 12 characters').max(256);
+import { Password } from './password';
+
+export { Password } from './password';
 
 export const LoginInput = z.object({ email: Email, password: z.string().min(1).max(256) });
 export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password });
@@ -36,21 +37,7 @@ export function invitationState(inv: { acceptedAt: Date | null; expiresAt: Date 
 
 export const InvitationAccept = z.object({ token: z.string().min(20).max(200), password: Password });
 
-/** Sign-in lock: after this many failures in a row the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 export const INVITATION_DAYS = 7;
-
-/** What a failed sign-in does to the account: count the failure, and lock it at the limit. */
-export function afterFailedLogin(failedLogins: number, now: Date): { failedLogins: number; lockedUntil: Date | null } {
-  const count = failedLogins + 1;
-  if (count >= MAX_FAILED_LOGINS) return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) };
-  return { failedLogins: count, lockedUntil: null };
-}
-
-export function isLocked(lockedUntil: Date | null, now: Date): boolean {
-  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
-}
 
 /** Whether a session is still valid: neither idle too long nor past its absolute expiry. */
 export function isSessionLive(
@@ -78,5 +65,11 @@ export const Me = z.object({
   isAdmin: z.boolean(),
   csrfToken: z.string(),
   memberships: z.array(Membership),
+  /** `done` once signed in; `totp` while the two-factor code is due; `enrol` while two-factor set-up is (ADR 0021). */
+  signInStep: z.enum(['done', 'totp', 'enrol']),
 });
 export type Me = z.infer<typeof Me>;
+
+export * from './throttle';
+export * from './signin';
+export * from './totp';

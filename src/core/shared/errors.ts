@@ -1,5 +1,5 @@
 /** The few ways a use case can refuse. `http/` maps them to status codes; nothing below it knows HTTP. */
-export type DomainErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid_state' | 'unauthenticated';
+export type DomainErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid_state' | 'unauthenticated' | 'rate_limited';
 
 export class DomainError extends Error {
   constructor(
@@ -7,6 +7,8 @@ export class DomainError extends Error {
     /** A stable machine-readable reason, e.g. `coach_at_capacity`. Never personal data. */
     readonly reason?: string,
     message?: string,
+    /** For `rate_limited`: seconds before trying again (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message ?? reason ?? code);
     this.name = 'DomainError';

@@ -132,6 +132,7 @@ const expected = {
   // Assessments (ADR 0015). The assessor column is written only where an assessor is allowed; every
   // other row means "nothing" for an assessor (the blinding rule: no coaching data, no arm).
   'assessment:configure': staffOnly,
+  'signin:configure': staffOnly,
   'assessment:list': { ...staffOnly, assessor: ALL_F },
   'assessment:view': { ...staffOnly, assessor: ALL_F },
   'assessment:enter': { ...staffOnly, assessor: ALL_F },

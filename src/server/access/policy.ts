@@ -76,6 +76,7 @@ export const actions = [
   'assessment:report',
   'fidelity:report',
   'engagement:report',
+  'signin:configure',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -238,6 +239,8 @@ export const policy = {
   // fidelity report sets coaches side by side, so it is not for coaches; assessors are blind to it.
   'fidelity:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
   'engagement:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  // Whether a program requires two-factor sign-in of its staff (ADR 0021).
+  'signin:configure': staffOnly,
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

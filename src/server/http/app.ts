@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../../core/shared/errors';
 import type { Caller, Deps } from '../platform/context';
-import { resumeSession, type SessionSettings } from '../features/accounts/accounts.service';
+import { resumeSession, type SessionSettings, type SessionStage } from '../features/accounts/accounts.service';
 import { handleError } from './errors';
 import { registerApiRoutes } from './routes';
 
@@ -25,15 +25,19 @@ export type App = FastifyInstance<
 declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller | null;
-    session: { tokenHash: string; csrfToken: string } | null;
+    session: { tokenHash: string; csrfToken: string; stage: SessionStage } | null;
   }
   interface FastifyContextConfig {
     /** Deliberately public: no session needed (health, sign-in, invitation acceptance, volunteer applications). */
     isPublic?: boolean;
+    /** Open to a session half-way through signing in (the two-factor step or set-up; ADR 0021). */
+    signInStep?: boolean;
   }
 }
 
 export const SESSION_COOKIE = 'kindred_session';
+/** A long-lived random token naming this browser, so a stranger's failures do not slow its owner (ADR 0021). */
+export const DEVICE_COOKIE = 'kindred_device';
 export const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -49,6 +53,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Requests per minute per address on sign-in. */
   loginRateLimit?: number;
+  /** "Forgot your password?" requests per hour per address. */
+  resetRateLimit?: number;
   /** Requests per hour per address on the public volunteer application form. */
   applicationRateLimit?: number;
   /** Told about every route as it is registered (tests walk them to check that each one needs a session). */
@@ -128,11 +134,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
           const s = await resumeSession(opts.deps, opts.session, token);
           if (s) {
             req.caller = { actor: s.actor, requestId: req.id, ip: req.ip };
-            req.session = { tokenHash: s.tokenHash, csrfToken: s.csrfToken };
+            req.session = { tokenHash: s.tokenHash, csrfToken: s.csrfToken, stage: s.stage };
           }
         }
         if (req.routeOptions.config.isPublic) return;
         if (!req.caller || !req.session) throw new DomainError('unauthenticated', 'no_session', 'Sign in first');
+        if (req.session.stage !== 'full' && !req.routeOptions.config.signInStep) {
+          throw new DomainError('unauthenticated', 'sign_in_unfinished', 'Finish signing in first');
+        }
         if (UNSAFE.has(req.method) && req.headers[CSRF_HEADER] !== req.session.csrfToken) {
           throw new DomainError('forbidden', 'csrf', 'The request is missing its CSRF token; reload the page');
         }

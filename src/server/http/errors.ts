@@ -13,6 +13,7 @@ const statusOf: Record<DomainErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   invalid_state: 422,
+  rate_limited: 429,
 };
 
 /** The JSON body of every error: a stable code, a human message, and for bad input the fields at fault. */
@@ -48,6 +49,7 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: err.code, message: err.message, requestId };
     if (err.reason) body.reason = err.reason;
+    if (err.retryAfterSeconds) void reply.header('retry-after', String(err.retryAfterSeconds));
     void reply.code(statusOf[err.code]).send(body);
     return;
   }

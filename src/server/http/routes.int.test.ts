@@ -18,6 +18,12 @@ const PUBLIC = [
   'POST /api/v1/programs/:programId/assessment-link',
   'PUT /api/v1/programs/:programId/assessment-link/draft',
   'POST /api/v1/programs/:programId/assessment-link/submit',
+  // "Forgot your password?": the request and the one-time link (ADR 0021).
+  'POST /api/v1/auth/password-reset/request',
+  'POST /api/v1/auth/password-reset',
+  // Participants' sign-in by a six-digit code (ADR 0021).
+  'POST /api/v1/auth/code/request',
+  'POST /api/v1/auth/code/sign-in',
 ];
 
 describe('health and the session guard on every route', () => {

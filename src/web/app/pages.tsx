@@ -55,6 +55,12 @@ export function lazyPage<M extends Record<K, ComponentType>, K extends keyof M &
 export const InvitationAcceptPage = lazyPage(() => import('../features/accounts/InvitationAcceptPage'), 'InvitationAcceptPage');
 export const InvitationsPage = lazyPage(() => import('../features/accounts/InvitationsPage'), 'InvitationsPage');
 export const PasswordPage = lazyPage(() => import('../features/accounts/PasswordPage'), 'PasswordPage');
+export const ForgotPasswordPage = lazyPage(() => import('../features/accounts/ForgotPasswordPage'), 'ForgotPasswordPage');
+export const ResetPasswordPage = lazyPage(() => import('../features/accounts/ResetPasswordPage'), 'ResetPasswordPage');
+export const SecurityPage = lazyPage(() => import('../features/accounts/SecurityPage'), 'SecurityPage');
+export const SignInCodePage = lazyPage(() => import('../features/accounts/SignInCodePage'), 'SignInCodePage');
+export const SignInWithCodePage = lazyPage(() => import('../features/accounts/SignInWithCodePage'), 'SignInWithCodePage');
+export const SignInEnrolPage = lazyPage(() => import('../features/accounts/SignInEnrolPage'), 'SignInEnrolPage');
 export const AssessmentLinkPage = lazyPage(() => import('../features/assessments/LinkPage'), 'AssessmentLinkPage');
 export const AssessmentReportPage = lazyPage(() => import('../features/assessments/ReportPage'), 'AssessmentReportPage');
 export const AssessmentSettingsPage = lazyPage(() => import('../features/assessments/SettingsPage'), 'AssessmentSettingsPage');

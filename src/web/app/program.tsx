@@ -73,7 +73,8 @@ export type Action =
   | 'assessment:enter'
   | 'assessment:report'
   | 'fidelity:report'
-  | 'engagement:report';
+  | 'engagement:report'
+  | 'signin:configure';
 
 export type Membership = Me['memberships'][number];
 

@@ -171,6 +171,23 @@
  *   Link "What kinds of matches last" → h1 of that name, region "Match report table".
  * - Password (/account/password): "Current password", "New password", "Repeat the new password",
  *   button "Change password".
+ * - Signing in (ADR 0021): sign-in has link "Forgot your password?" → /forgot-password (h1 "Forgot your
+ *   password?": textbox "E-mail", button "Send me a link" → h1 "Check your e-mail"). The e-mailed link
+ *   /reset-password#token=… (h1 "Choose a new password": "New password", "Repeat the new password", button
+ *   "Save new password" → status "Your new password is saved. …" and link "Sign in"). Header link
+ *   "Security" → /account/security (h1 "Sign-in and security"): section "Two-factor sign-in" (button "Set
+ *   up two-factor sign-in" → img "QR code for your authenticator app", the key as text, textbox "6-digit
+ *   code", button "Turn on two-factor sign-in" → section "Your recovery codes" with button "I have kept my
+ *   codes"; when on: button "Make new recovery codes", textbox "Password", button "Turn off two-factor
+ *   sign-in"); section "Where you are signed in" (a list item per session, badge "This device" on the
+ *   current one, buttons "Sign out <browser>, last active …" and "Sign out everywhere else"). With
+ *   two-factor on, sign-in continues at /sign-in/code (h1 "Enter your code": textbox "6-digit code",
+ *   button "Continue"; button "Use a recovery code instead" → textbox "Recovery code"); when a program requires
+ *   it and it is not set up, at /sign-in/two-factor (h1 "Set up two-factor sign-in", as above).
+ *   Participants: link "Sign in with a code instead" → /sign-in/with-code (h1 "Sign in with a code":
+ *   textbox "E-mail", radiogroup "Where should we send the code?", button "Send me a code" → textbox
+ *   "Code", button "Sign in"). Staff: Invitations has section "Signing in" with checkbox "Require
+ *   two-factor sign-in for staff" and button "Save sign-in settings".
  */
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
@@ -227,6 +244,12 @@ import {
   SchedulingSettingsPage,
   SessionGuidePage,
   SignInPage,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  SecurityPage,
+  SignInCodePage,
+  SignInEnrolPage,
+  SignInWithCodePage,
   TasksPage,
   TodayPage,
   TopicPage,
@@ -277,6 +300,11 @@ export function AppRoutes() {
       <Route element={<PublicLayout />}>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/invitation" element={<InvitationAcceptPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/sign-in/code" element={<SignInCodePage />} />
+        <Route path="/sign-in/with-code" element={<SignInWithCodePage />} />
+        <Route path="/sign-in/two-factor" element={<SignInEnrolPage />} />
         <Route path="/apply/:programId" element={<ApplyPage />} />
         <Route path="/assess/:programId" element={<AssessmentLinkPage />} />
       </Route>
@@ -290,6 +318,7 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<HomeRedirect />} />
           <Route path="/account/password" element={<PasswordPage />} />
+          <Route path="/account/security" element={<SecurityPage />} />
           <Route path="/crisis-help" element={<CrisisHelpPage />} />
         </Route>
         <Route path="/programs/:programId" element={<ProgramRoute />}>

@@ -71,7 +71,19 @@ export function RequireSession({ children, fallback }: { children: ReactNode; fa
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
+  if (me.data.signInStep !== 'done') {
+    // Half-way through signing in (ADR 0021): the code, or two-factor set-up, comes before anything else.
+    return <Navigate to={signInStepPath(me.data, location.pathname + location.search)} replace />;
+  }
   return <MeContext.Provider value={me.data}>{children}</MeContext.Provider>;
+}
+
+/** Where a signed-in person goes next: the page asked for, or first the two-factor step or set-up. */
+export function signInStepPath(me: Pick<Me, 'signInStep'>, next: string): string {
+  const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+  if (me.signInStep === 'totp') return `/sign-in/code${query}`;
+  if (me.signInStep === 'enrol') return `/sign-in/two-factor${query}`;
+  return next;
 }
 
 /** Only same-site paths are followed after sign-in (no open redirect). */

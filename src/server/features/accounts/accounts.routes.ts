@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { InvitationAccept, InvitationInput, InvitationView, LoginInput, Me, PasswordChange } from '../../../core/accounts';
-import { callerOf, SESSION_COOKIE, type App, type AppOptions } from '../../http/app';
-import { ProgramParams } from '../../http/schemas';
 import {
-  acceptInvitation,
-  changePassword,
-  describeMe,
-  invite,
-  listInvitations,
-  loadActor,
-  login,
-  logout,
-} from './accounts.service';
+  InvitationAccept,
+  InvitationInput,
+  InvitationView,
+  LoginInput,
+  Me,
+  PasswordChange,
+  SignInCodeInput,
+  SignInCodeRequest,
+} from '../../../core/accounts';
+import { callerOf, DEVICE_COOKIE, SESSION_COOKIE, type App, type AppOptions } from '../../http/app';
+import { ProgramParams } from '../../http/schemas';
+import { acceptInvitation, changePassword, describeMe, invite, listInvitations, loadActor, logout } from './accounts.service';
+import { login } from './signin.service';
+import { requestSignInCode, signInWithCode } from './code.service';
+import { deviceCookieOptions, signInRoutes } from './signin.routes';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -32,27 +35,72 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
       schema: { tags: ['accounts'], body: LoginInput, response: { 200: Me } },
     },
     async (req, reply) => {
-      const s = await login(deps, opts.session, req.body, { ip: req.ip, requestId: req.id });
+      const s = await login(deps, opts.session, req.body, {
+        ip: req.ip,
+        requestId: req.id,
+        deviceToken: req.cookies[DEVICE_COOKIE] ?? null,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
       void reply.setCookie(SESSION_COOKIE, s.token, cookieOptions);
+      if (s.deviceToken) void reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(opts));
       const actor = await loadActor(deps.db, s.personId);
       if (!actor) throw new Error('person vanished after sign-in');
-      return describeMe(deps, actor, s.csrfToken);
+      return describeMe(deps, actor, s.csrfToken, s.stage);
     },
   );
 
-  app.post('/auth/logout', { schema: { tags: ['accounts'], response: { 200: Ok } } }, async (req, reply) => {
-    await logout(deps, callerOf(req), req.session!.tokenHash);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  // Participants may sign in with a six-digit code sent by e-mail or text instead of a password (ADR 0021).
+  app.post(
+    '/auth/code/request',
+    {
+      config: { isPublic: true, rateLimit: { max: opts.resetRateLimit ?? 10, timeWindow: '1 hour' } },
+      schema: { tags: ['accounts'], body: SignInCodeRequest, response: { 202: Ok } },
+    },
+    async (req, reply) => {
+      await requestSignInCode(deps, req.body, { ip: req.ip, requestId: req.id });
+      void reply.code(202);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/code/sign-in',
+    {
+      config: { isPublic: true, rateLimit: { max: opts.loginRateLimit ?? 20, timeWindow: '1 minute' } },
+      schema: { tags: ['accounts'], body: SignInCodeInput, response: { 200: Me } },
+    },
+    async (req, reply) => {
+      const s = await signInWithCode(deps, opts.session, req.body, {
+        ip: req.ip,
+        requestId: req.id,
+        deviceToken: req.cookies[DEVICE_COOKIE] ?? null,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      void reply.setCookie(SESSION_COOKIE, s.token, cookieOptions);
+      if (s.deviceToken) void reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(opts));
+      const actor = await loadActor(deps.db, s.personId);
+      if (!actor) throw new Error('person vanished after sign-in');
+      return describeMe(deps, actor, s.csrfToken, s.stage);
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: { signInStep: true }, schema: { tags: ['accounts'], response: { 200: Ok } } },
+    async (req, reply) => {
+      await logout(deps, callerOf(req), req.session!.tokenHash);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   app.post('/auth/password', { schema: { tags: ['accounts'], body: PasswordChange, response: { 200: Ok } } }, async (req) => {
     await changePassword(deps, callerOf(req), req.session!.tokenHash, req.body);
     return { ok: true as const };
   });
 
-  app.get('/me', { schema: { tags: ['accounts'], response: { 200: Me } } }, async (req) =>
-    describeMe(deps, callerOf(req).actor, req.session!.csrfToken),
+  app.get('/me', { config: { signInStep: true }, schema: { tags: ['accounts'], response: { 200: Me } } }, async (req) =>
+    describeMe(deps, callerOf(req).actor, req.session!.csrfToken, req.session!.stage),
   );
 
   app.post(
@@ -90,4 +138,6 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
     },
     async (req) => acceptInvitation(deps, req.body, { ip: req.ip, requestId: req.id }),
   );
+
+  signInRoutes(app, opts);
 }

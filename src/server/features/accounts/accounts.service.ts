@@ -1,10 +1,8 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import {
-  afterFailedLogin,
   INVITATION_DAYS,
   invitationState,
   type InvitationView,
-  isLocked,
   isSessionLive,
   type InvitationAccept,
   type InvitationInput,
@@ -19,62 +17,18 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { hashToken, newId, newToken } from '../../platform/ids';
-import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords';
+import { hashPassword, verifyPassword } from '../../platform/passwords';
 import { coaches } from '../coaches/coaches.table';
 import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
 import { invitations, people, roleGrants, sessions } from './accounts.table';
 
+/** `full`, or half-way through signing in: a code is due (`totp`) or two-factor set-up is (`enrol`). */
+export type SessionStage = (typeof sessions.$inferSelect)['stage'];
+
 export interface SessionSettings {
   idleMinutes: number;
   maxHours: number;
-}
-
-const badCredentials = (): DomainError =>
-  new DomainError('unauthenticated', 'bad_credentials', 'E-mail or password is not right, or the account is locked for a while');
-
-/** Signs a person in: checks the password and the lock, and opens a server-side session. */
-export async function login(
-  deps: Deps,
-  settings: SessionSettings,
-  input: { email: string; password: string },
-  from: { ip: string | null; requestId: string },
-): Promise<{ token: string; csrfToken: string; personId: string }> {
-  const now = deps.clock.now();
-  const [person] = await deps.db.select().from(people).where(eq(people.email, input.email));
-  if (!person?.passwordHash) {
-    await verifyPassword(await dummyHash(), input.password);
-    await audit(deps.db, { actor: null, ...from }, now, [{ verb: 'sign_in_failed', entityType: 'session' }]);
-    throw badCredentials();
-  }
-  if (isLocked(person.lockedUntil, now)) {
-    // Verify anyway, so a locked account answers in the same time as a wrong password.
-    await verifyPassword(person.passwordHash, input.password);
-    await audit(deps.db, { actor: { personId: person.id }, ...from }, now, [{ verb: 'sign_in_failed', entityType: 'session' }]);
-    throw badCredentials();
-  }
-  if (!(await verifyPassword(person.passwordHash, input.password))) {
-    await deps.db.transaction(async (tx) => {
-      await tx.update(people).set(afterFailedLogin(person.failedLogins, now)).where(eq(people.id, person.id));
-      await audit(tx, { actor: { personId: person.id }, ...from }, now, [{ verb: 'sign_in_failed', entityType: 'session' }]);
-    });
-    throw badCredentials();
-  }
-  const token = newToken();
-  const csrfToken = newToken();
-  await deps.db.transaction(async (tx) => {
-    await tx.update(people).set({ failedLogins: 0, lockedUntil: null }).where(eq(people.id, person.id));
-    await tx.insert(sessions).values({
-      tokenHash: hashToken(token),
-      personId: person.id,
-      csrfToken,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + settings.maxHours * 3_600_000),
-    });
-    await audit(tx, { actor: { personId: person.id }, ...from }, now, [{ verb: 'sign_in', entityType: 'session' }]);
-  });
-  return { token, csrfToken, personId: person.id };
 }
 
 /** Builds the actor for a person: roles by program and the coach and participant records that are theirs. */
@@ -113,7 +67,7 @@ export async function resumeSession(
   deps: Deps,
   settings: SessionSettings,
   token: string,
-): Promise<{ actor: Actor; csrfToken: string; tokenHash: string } | null> {
+): Promise<{ actor: Actor; csrfToken: string; tokenHash: string; stage: SessionStage } | null> {
   const now = deps.clock.now();
   const tokenHash = hashToken(token);
   const [s] = await deps.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
@@ -122,7 +76,7 @@ export async function resumeSession(
     await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
   const actor = await loadActor(deps.db, s.personId);
-  return actor ? { actor, csrfToken: s.csrfToken, tokenHash } : null;
+  return actor ? { actor, csrfToken: s.csrfToken, tokenHash, stage: s.stage } : null;
 }
 
 export async function logout(deps: Deps, caller: Caller, tokenHash: string): Promise<void> {
@@ -158,7 +112,19 @@ export async function changePassword(
 }
 
 /** The signed-in person with roles and `can` flags for each program. */
-export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): Promise<Me> {
+export async function describeMe(deps: Deps, actor: Actor, csrfToken: string, stage: SessionStage = 'full'): Promise<Me> {
+  if (stage !== 'full') {
+    // Half-way through signing in: who it is, and the next step; no program, role or capability yet.
+    return {
+      id: actor.personId,
+      email: actor.email,
+      displayName: actor.displayName,
+      isAdmin: false,
+      csrfToken,
+      memberships: [],
+      signInStep: stage,
+    };
+  }
   const all = await deps.db.select({ id: programs.id, name: programs.name }).from(programs);
   const visible = all.filter((p) => isMemberOf(actor, p.id));
   return {
@@ -167,6 +133,7 @@ export async function describeMe(deps: Deps, actor: Actor, csrfToken: string): P
     displayName: actor.displayName,
     isAdmin: actor.isAdmin,
     csrfToken,
+    signInStep: 'done',
     memberships: visible
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((p) => ({

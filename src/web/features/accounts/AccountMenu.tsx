@@ -12,6 +12,7 @@ export function AccountMenu() {
     <div className="account-menu">
       <span className="account-menu__name">{me.displayName}</span>
       <Link to="/account/password">Change password</Link>
+      <Link to="/account/security">Security</Link>
       <Button
         variant="quiet"
         busy={signOut.isPending}

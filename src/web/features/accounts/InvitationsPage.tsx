@@ -4,6 +4,7 @@ import { formatDateTime } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { useInvitations } from './accounts.api';
+import { SignInSettingsSection } from './SignInSettingsSection';
 
 const roleLabels = {
   coordinator: 'Coordinator',
@@ -70,6 +71,7 @@ export function InvitationsPage() {
           )
         }
       </QueryView>
+      {program.can('signin:configure') ? <SignInSettingsSection /> : null}
     </Page>
   );
 }

@@ -50,4 +50,54 @@ describe('SignInPage', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('E-mail or password is not right');
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ email: 'coach@example.org', password: 'wrong password' });
   });
+
+  it('offers "Forgot your password?" and, for participants, a code instead, carrying the typed e-mail', async () => {
+    mockApi({ 'GET /me': notSignedIn, 'GET /config': json({ isDemo: false, demoAccounts: [] }) });
+    const user = userEvent.setup();
+    renderWithRouter(<SignInPage />);
+    await user.type(screen.getByRole('textbox', { name: 'E-mail' }), 'sam@example.org');
+    expect(screen.getByRole('link', { name: 'Forgot your password?' }).getAttribute('href')).toBe(
+      '/forgot-password?email=sam%40example.org',
+    );
+    expect(screen.getByRole('link', { name: 'Sign in with a code instead' }).getAttribute('href')).toBe(
+      '/sign-in/with-code?email=sam%40example.org',
+    );
+  });
+
+  it('goes on to the code step when two-factor sign-in is on, and says plainly when tries are slowed', async () => {
+    let slowed = true;
+    mockApi({
+      'GET /me': notSignedIn,
+      'GET /config': json({ isDemo: false, demoAccounts: [] }),
+      'POST /auth/login': () =>
+        slowed
+          ? json(
+              {
+                error: 'rate_limited',
+                reason: 'too_many_tries',
+                message: 'Too many tries. Wait a few seconds, then try again.',
+                requestId: 'r',
+              },
+              429,
+            )
+          : json({
+              id: 'p1',
+              email: 'sam@example.org',
+              displayName: 'Sam',
+              isAdmin: false,
+              csrfToken: 'c',
+              memberships: [],
+              signInStep: 'totp',
+            }),
+    });
+    const user = userEvent.setup();
+    renderWithRouter(<SignInPage />, { route: '/sign-in?next=%2Fcrisis-help', path: '/sign-in' });
+    await user.type(screen.getByRole('textbox', { name: 'E-mail' }), 'sam@example.org');
+    await user.type(screen.getByLabelText('Password'), 'the right password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Too many tries. Wait a few seconds, then try again.');
+    slowed = false;
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Elsewhere')).toBeTruthy();
+  });
 });

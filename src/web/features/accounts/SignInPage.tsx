@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { safeNext, useMeQuery } from '../../app/session';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { safeNext, signInStepPath, useMeQuery } from '../../app/session';
 import { Button } from '../../ui/controls';
 import { FormActions, FormErrors, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -18,11 +18,14 @@ export function SignInPage() {
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
 
-  if (me.data) return <Navigate to={next} replace />;
+  if (me.data) return <Navigate to={signInStepPath(me.data, next)} replace />;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    signIn.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate(next, { replace: true }) });
+    signIn.mutate(
+      { email: email.trim(), password },
+      { onSuccess: (signedIn) => void navigate(signInStepPath(signedIn, next), { replace: true }) },
+    );
   };
   const chooseAccount = (account: string) => {
     setEmail(account);
@@ -49,6 +52,17 @@ export function SignInPage() {
           </Button>
         </FormActions>
       </form>
+      <p>
+        <Link to={email.trim() ? `/forgot-password?email=${encodeURIComponent(email.trim())}` : '/forgot-password'}>
+          Forgot your password?
+        </Link>
+      </p>
+      <p>
+        <Link to={email.trim() ? `/sign-in/with-code?email=${encodeURIComponent(email.trim())}` : '/sign-in/with-code'}>
+          Sign in with a code instead
+        </Link>{' '}
+        (for participants)
+      </p>
       <DemoAccounts onChoose={chooseAccount} />
     </Page>
   );

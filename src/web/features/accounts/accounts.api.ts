@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InvitationView, Me } from '../../../core/accounts';
+import type { InvitationView, Me, SessionView, TwoFactorStatus } from '../../../core/accounts';
 import { api } from '../../app/api';
-import { forgetSession, rememberSignIn } from '../../app/session';
+import { forgetSession, meKey, rememberSignIn } from '../../app/session';
 import { programKey } from '../programs';
 
 export interface PublicConfig {
@@ -67,5 +67,124 @@ export function useInvite(programId: string) {
     mutationFn: (body: InvitationInput) =>
       api.post<{ id: string; expiresAt: string }>(`/programs/${programId}/invitations`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: [...programKey(programId), 'invitations'] }),
+  });
+}
+
+/** "Forgot your password?": the same answer whether or not the address has an account. */
+export function useRequestPasswordReset() {
+  return useMutation({
+    mutationFn: (body: { email: string }) => api.post<{ ok: true }>('/auth/password-reset/request', body),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (body: { token: string; password: string }) => api.post<{ email: string }>('/auth/password-reset', body),
+  });
+}
+
+export const sessionsKey = ['me', 'sessions'] as const;
+export const twoFactorKey = ['me', 'two-factor'] as const;
+
+/** The caller's live sessions, this one marked. */
+export function useMySessions() {
+  return useQuery({ queryKey: sessionsKey, queryFn: () => api.get<SessionView[]>('/auth/sessions') });
+}
+
+export function useEndSession() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<{ ok: true }>(`/auth/sessions/${id}`),
+    onSettled: () => client.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
+
+export function useEndOtherSessions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ended: number }>('/auth/sessions/end-others'),
+    onSettled: () => client.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
+
+export function useTwoFactorStatus() {
+  return useQuery({ queryKey: twoFactorKey, queryFn: () => api.get<TwoFactorStatus>('/auth/two-factor') });
+}
+
+export interface TotpEnrolment {
+  uri: string;
+  key: string;
+  qrCode: string;
+}
+
+export function useStartEnrolment() {
+  return useMutation({ mutationFn: () => api.post<TotpEnrolment>('/auth/two-factor/enrol') });
+}
+
+/**
+ * Confirms set-up with a first code. The status is not asked again here: the recovery codes must stay
+ * on screen until the person says they are kept (the page then refreshes the status or /me).
+ */
+export function useConfirmEnrolment() {
+  return useMutation({
+    mutationFn: (body: { code: string }) => api.post<{ recoveryCodes: string[] }>('/auth/two-factor/confirm', body),
+  });
+}
+
+/** The second step of signing in; then /me is asked again (now with programs and roles). */
+export function useVerifySecondStep() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { code: string } | { recoveryCode: string }) =>
+      api.post<{ usedRecoveryCode: boolean; recoveryCodesLeft: number }>('/auth/two-factor/verify', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: meKey }),
+  });
+}
+
+export function useDisableTwoFactor() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { password: string }) => api.post<{ ok: true }>('/auth/two-factor/disable', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: twoFactorKey }),
+  });
+}
+
+export function useNewRecoveryCodes() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ recoveryCodes: string[] }>('/auth/two-factor/recovery-codes'),
+    onSuccess: () => client.invalidateQueries({ queryKey: twoFactorKey }),
+  });
+}
+
+export function useSignInSettings(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'sign-in-settings'],
+    queryFn: () => api.get<{ staffTwoFactorRequired: boolean }>(`/programs/${programId}/sign-in-settings`),
+  });
+}
+
+export function useSaveSignInSettings(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { staffTwoFactorRequired: boolean }) =>
+      api.put<{ staffTwoFactorRequired: boolean }>(`/programs/${programId}/sign-in-settings`, body),
+    onSuccess: (saved) => client.setQueryData([...programKey(programId), 'sign-in-settings'], saved),
+  });
+}
+
+/** Participants: a six-digit code by e-mail or text. The same answer whoever asks. */
+export function useRequestSignInCode() {
+  return useMutation({
+    mutationFn: (body: { email: string; channel: 'email' | 'sms' }) => api.post<{ ok: true }>('/auth/code/request', body),
+  });
+}
+
+export function useSignInWithCode() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['sign-in'],
+    mutationFn: (body: { email: string; code: string }) => api.post<Me>('/auth/code/sign-in', body),
+    onSuccess: (me) => rememberSignIn(client, me),
   });
 }
