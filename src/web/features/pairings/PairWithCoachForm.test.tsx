@@ -88,7 +88,8 @@ describe('PairWithCoachForm', () => {
 
     expect((await screen.findByRole('alert')).textContent).toContain('record a reason');
     const reason = await screen.findByRole('textbox', { name: 'Reason for pairing across genders' });
-    await user.type(reason, 'She asked for this coach after meeting him at the group');
+    await user.click(reason);
+    await user.paste('She asked for this coach after meeting him at the group');
     await user.click(screen.getByRole('button', { name: 'Pair with coach' }));
 
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));

@@ -21,8 +21,10 @@ async function fillIn(user: ReturnType<typeof userEvent.setup>, o: { era?: boole
   await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'Volunteer');
   await user.type(screen.getByRole('textbox', { name: /^E-mail/ }), ' vera@example.org ');
   await user.click(within(screen.getByRole('radiogroup', { name: /Gender/ })).getByRole('radio', { name: 'Woman' }));
-  await user.type(screen.getByRole('textbox', { name: /^About me/ }), 'Army veteran and retired teacher who likes to talk.');
-  await user.type(screen.getByRole('textbox', { name: /^My own pain/ }), 'Knee pain; pacing and walking help me.');
+  await user.click(screen.getByRole('textbox', { name: /^About me/ }));
+  await user.paste('Army veteran and retired teacher who likes to talk.');
+  await user.click(screen.getByRole('textbox', { name: /^My own pain/ }));
+  await user.paste('Knee pain; pacing and walking help me.');
   await user.click(within(screen.getByRole('group', { name: /Where is your pain/ })).getByRole('checkbox', { name: 'Knee' }));
   await user.click(
     within(screen.getByRole('group', { name: /Days you could coach/ })).getByRole('checkbox', { name: 'Tuesday' }),
