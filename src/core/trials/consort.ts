@@ -11,8 +11,11 @@ export interface ConsortParticipant {
   /** Whether the allocated intervention was received; when not, why (a short code or words). */
   delivery: { received: true } | { received: false; reason: string };
   withdrawals: readonly { scope: WithdrawalScope }[];
-  /** The state of each follow-up timepoint: completed, missed (window closed without data), or still pending. */
-  followUp: Readonly<Record<string, 'completed' | 'missed' | 'pending'>>;
+  /**
+   * The state of each follow-up timepoint: completed; missed (the window closed without data);
+   * stopped (the participant left the program before the window opened); or still pending.
+   */
+  followUp: Readonly<Record<string, 'completed' | 'missed' | 'stopped' | 'pending'>>;
 }
 
 export const ConsortArm = z.object({
@@ -47,8 +50,8 @@ const bump = (m: Record<string, number>, k: string): void => {
 /**
  * The CONSORT 2010 flow counted from records (ADR 0026). Assessed: screened or randomized.
  * Excluded: assessed but not randomized, by reason. Per arm and follow-up timepoint, every
- * allocated participant is in at most one of: discontinued (withdrew from use of data, or withdrew
- * from follow-up and has no data at that timepoint), analysed (data at that timepoint), lost to
+ * allocated participant is in at most one of: discontinued (withdrew from use of data, withdrew
+ * from follow-up and has no data at that timepoint, or left the program before the window opened), analysed (data at that timepoint), lost to
  * follow-up (the window closed without data); still-open windows are not yet counted. Analysis is
  * by intention to treat: the allocated arm, whatever was received.
  */
@@ -91,7 +94,7 @@ export function countConsort(
     const noFollowUp = isWithdrawnFrom(p.withdrawals, 'follow_up');
     for (const t of followUpTimepoints) {
       const state = p.followUp[t] ?? 'pending';
-      if (noData || (noFollowUp && state !== 'completed')) bump(box.discontinued, t);
+      if (noData || (noFollowUp && state !== 'completed') || state === 'stopped') bump(box.discontinued, t);
       else if (state === 'completed') bump(box.analysed, t);
       else if (state === 'missed') bump(box.lostToFollowUp, t);
     }

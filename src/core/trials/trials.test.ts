@@ -396,7 +396,7 @@ describe('CONSORT counting', () => {
         withdrawals: [{ scope: 'intervention' }],
         followUp: { month_6: 'completed', month_9: 'missed' },
       }),
-      // class: 3 allocated, 2 received
+      // class: 4 allocated, 3 received
       p({ arm: 'class', delivery: { received: true }, followUp: { month_6: 'completed', month_9: 'pending' } }),
       p({
         arm: 'class',
@@ -409,12 +409,14 @@ describe('CONSORT counting', () => {
         delivery: { received: false, reason: 'did not attend' },
         followUp: { month_6: 'missed', month_9: 'missed' },
       }),
+      // left the program before the 9-month window opened
+      p({ arm: 'class', delivery: { received: true }, followUp: { month_6: 'completed', month_9: 'stopped' } }),
     ];
     const c = countConsort([{ key: 'coaching' }, { key: 'class' }], ['month_6', 'month_9'], people);
     expect(c).toEqual({
-      assessed: 12,
+      assessed: 13,
       excluded: { not_meeting_criteria: 2, declined: 1, other: 1, awaiting_randomization: 1 },
-      randomized: 7,
+      randomized: 8,
       arms: [
         {
           arm: 'coaching',
@@ -427,12 +429,12 @@ describe('CONSORT counting', () => {
         },
         {
           arm: 'class',
-          allocated: 3,
-          received: 2,
+          allocated: 4,
+          received: 3,
           notReceived: { 'did not attend': 1 },
           lostToFollowUp: { month_6: 1, month_9: 1 },
-          discontinued: { month_6: 1, month_9: 1 },
-          analysed: { month_6: 1, month_9: 0 },
+          discontinued: { month_6: 1, month_9: 2 },
+          analysed: { month_6: 2, month_9: 0 },
         },
       ],
     });
