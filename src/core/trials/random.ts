@@ -18,7 +18,7 @@ export type Hmac = (key: Uint8Array, message: string) => Uint8Array;
  */
 export function hmacStream(hmac: Hmac, seed: Uint8Array, label: string): RandomSource {
   let counter = 0;
-  let block = new Uint8Array(0);
+  let block: Uint8Array = new Uint8Array(0);
   let offset = 0;
   return {
     next() {

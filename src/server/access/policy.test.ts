@@ -136,6 +136,16 @@ const expected = {
   'assessment:view': { ...staffOnly, assessor: ALL_F },
   'assessment:enter': { ...staffOnly, assessor: ALL_F },
   'assessment:report': { ...staffOnly, evaluator: [P, P, P], assessor: ALL_F },
+  // Trials (ADRs 0024–0025): assessors hold none of these (no arm, ever); evaluators see masked CONSORT.
+  'study:view': staffOnly,
+  'study:design': staffOnly,
+  'study:simulate': { ...staffOnly, evaluator: [P, P, P] },
+  'study:enrol': staffOnly,
+  'study:randomize': staffOnly,
+  'study:unblind': { ...staffOnly, coordinator: NONE },
+  'study:emergency_unblind': { ...staffOnly, coordinator: NONE },
+  'study:sequence': { ...staffOnly, coordinator: NONE },
+  'consort:view': { ...staffOnly, evaluator: [P, P, P] },
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
@@ -313,6 +323,8 @@ describe('capabilities', () => {
       'safety:log',
       'crisis:view',
       'assessment:report',
+      'study:simulate',
+      'consort:view',
     ]);
     expect(capabilities(actor(['coach']), OTHER_PROGRAM)).toEqual([]);
     expect(capabilities(actor(['coordinator']), PROGRAM)).toEqual(
@@ -324,7 +336,10 @@ describe('capabilities', () => {
           a !== 'training:take' &&
           a !== 'agreement:sign' &&
           a !== 'wellbeing:record' &&
-          a !== 'thanks:send',
+          a !== 'thanks:send' &&
+          a !== 'study:unblind' &&
+          a !== 'study:emergency_unblind' &&
+          a !== 'study:sequence',
       ),
     );
   });

@@ -17,6 +17,7 @@ import { participantsRoutes } from '../features/participants/participants.routes
 import { programsRoutes } from '../features/programs/programs.routes';
 import { safetyRoutes } from '../features/safety/safety.routes';
 import { tasksRoutes } from '../features/tasks/tasks.routes';
+import { trialsRoutes } from '../features/trials/trials.routes';
 import { volunteersRoutes } from '../features/volunteers/volunteers.routes';
 import type { App, AppOptions } from './app';
 
@@ -56,6 +57,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   assessmentsRoutes(app, opts);
   auditRoutes(app, opts);
   mailRoutes(app, opts);
+  trialsRoutes(app, opts);
 }
 
 export const DEMO_ACCOUNTS = [
