@@ -9,6 +9,7 @@ import { backupEmbedded } from '../server/platform/backup';
 import { loggableError } from '../server/platform/logger';
 import { createUser } from '../server/features/accounts/accounts.service';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
+import { runConsortCommand } from './consort';
 import { runMatchCommand } from './match';
 import { runScoreCommand } from './score';
 
@@ -155,6 +156,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('--dry-run', 'print the proposal; nothing is saved (approval happens in the app)')
     .action(async (opts: { program: string; dryRun?: boolean }) => {
       const outcome = await runMatchCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(outcome.out);
+    });
+
+  program
+    .command('consort')
+    .description("print a program's CONSORT flow (assessed, excluded, randomized, per arm) as one JSON object")
+    .requiredOption('--program <id>', 'the program (id)')
+    .action(async (opts: { program: string }) => {
+      const outcome = await runConsortCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
       if (!outcome.ok) throw new UsageError(outcome.error);
       process.stdout.write(outcome.out);
     });
