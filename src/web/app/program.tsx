@@ -71,7 +71,16 @@ export type Action =
   | 'assessment:list'
   | 'assessment:view'
   | 'assessment:enter'
-  | 'assessment:report';
+  | 'assessment:report'
+  | 'study:view'
+  | 'study:design'
+  | 'study:simulate'
+  | 'study:enrol'
+  | 'study:randomize'
+  | 'study:unblind'
+  | 'study:emergency_unblind'
+  | 'study:sequence'
+  | 'consort:view';
 
 export type Membership = Me['memberships'][number];
 

@@ -218,6 +218,8 @@ import {
   SafetyEventPage,
   SafetyLogPage,
   SafetySettingsPage,
+  StudyPage,
+  ConsortPage,
   SchedulingSettingsPage,
   SessionGuidePage,
   SignInPage,
@@ -645,6 +647,22 @@ export function AppRoutes() {
             element={
               <Allow action="safety:configure">
                 <SafetySettingsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="study"
+            element={
+              <Allow action="study:view">
+                <StudyPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="study/consort"
+            element={
+              <Allow action="consort:view">
+                <ConsortPage />
               </Allow>
             }
           />

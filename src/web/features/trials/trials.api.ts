@@ -1,0 +1,71 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ParticipantView } from '../../../core/participants';
+import type {
+  ConsentInput,
+  Consort,
+  DesignUpdate,
+  ParticipantStudyView,
+  RandomizeInput,
+  ScreeningInput,
+  StudyDesignInput,
+  StudyView,
+} from '../../../core/trials';
+import { api } from '../../app/api';
+import { programKey } from '../programs';
+
+const studyKey = (programId: string) => [...programKey(programId), 'study'] as const;
+
+export function useStudy(programId: string) {
+  return useQuery({ queryKey: studyKey(programId), queryFn: () => api.get<StudyView>(`/programs/${programId}/study`) });
+}
+
+export function useConsort(programId: string) {
+  return useQuery({
+    queryKey: [...studyKey(programId), 'consort'],
+    queryFn: () => api.get<Consort>(`/programs/${programId}/study/consort`),
+  });
+}
+
+export function useStudyParticipants(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'participants', 'list', 'all'],
+    queryFn: () => api.get<ParticipantView[]>(`/programs/${programId}/participants`),
+  });
+}
+
+export function useParticipantStudy(programId: string, participantId: string | null) {
+  return useQuery({
+    queryKey: [...studyKey(programId), 'participant', participantId ?? 'none'],
+    queryFn: () => api.get<ParticipantStudyView>(`/programs/${programId}/study/participants/${participantId}`),
+    enabled: participantId !== null,
+  });
+}
+
+/** Every change to the study refreshes the study's queries (the participant's panel, the counts, CONSORT). */
+function useStudyMutation<I, O>(programId: string, fn: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: studyKey(programId) }) });
+}
+
+export const useSaveDesign = (programId: string) =>
+  useStudyMutation(programId, (body: { design: StudyDesignInput; reason?: DesignUpdate['reason'] }) =>
+    api.put<StudyView>(`/programs/${programId}/study`, body),
+  );
+export const useAddConsentDocument = (programId: string) =>
+  useStudyMutation(programId, (body: { title: string; body: string }) =>
+    api.post<{ version: number }>(`/programs/${programId}/study/consent-documents`, body),
+  );
+export const useScreen = (programId: string) =>
+  useStudyMutation(programId, (body: ScreeningInput) =>
+    api.post<ParticipantStudyView>(`/programs/${programId}/study/screenings`, body),
+  );
+export const useConsent = (programId: string) =>
+  useStudyMutation(programId, (body: ConsentInput) =>
+    api.post<ParticipantStudyView>(`/programs/${programId}/study/consents`, body),
+  );
+export const useRandomize = (programId: string) =>
+  useStudyMutation(programId, (body: RandomizeInput) =>
+    api.post<ParticipantStudyView>(`/programs/${programId}/study/randomizations`, body),
+  );
+export const useUnblind = (programId: string) =>
+  useStudyMutation(programId, (body: { reason: string }) => api.post<StudyView>(`/programs/${programId}/study/unblinding`, body));
