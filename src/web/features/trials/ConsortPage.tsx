@@ -120,7 +120,7 @@ function ConsortBody({ c }: { c: Consort }) {
   return (
     <>
       <Section title="Flow diagram" id="consort-diagram">
-        <div className="consort__scroll">
+        <div className="consort__scroll" role="region" aria-label="CONSORT flow diagram, scrolls sideways" tabIndex={0}>
           <Diagram c={c} />
         </div>
         <p>
