@@ -102,7 +102,10 @@ describe('study journeys', () => {
 
     await signIn(page, journey.server.url, 'evaluator@example.org');
     await visit(page, 'CONSORT flow', 'CONSORT flow');
-    await expect(page.getByRole('table').nth(1).getByRole('rowheader').allInnerTexts()).resolves.toEqual(['arm_1', 'arm_2']);
+    await expect(page.getByRole('table').nth(1).getByRole('rowheader').allInnerTexts()).resolves.toEqual([
+      'Kindred coaching arm',
+      'Two-hour class arm',
+    ]);
     await signOut(page);
     await page.close();
   });

@@ -35,6 +35,10 @@ export const Consort = z.object({
 });
 export type Consort = z.infer<typeof Consort>;
 
+/** CONSORT as the page reads it: the counts and, for each `arm` value, the name to show. */
+export const ConsortView = Consort.extend({ armLabels: z.record(z.string(), z.string()) });
+export type ConsortView = z.infer<typeof ConsortView>;
+
 /** Why an assessed participant was not randomized, as the CONSORT "Excluded" box groups it. */
 const exclusionReason: Record<ScreeningOutcome, string> = {
   not_eligible: 'not_meeting_criteria',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { scheduleFor } from '../../../core/assessments';
-import { countConsort, isWithdrawnFrom, type Consort, type ConsortParticipant } from '../../../core/trials';
+import { countConsort, isWithdrawnFrom, type Consort, type ConsortParticipant, type ConsortView } from '../../../core/trials';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -84,14 +84,19 @@ async function countProgram(
 }
 
 /** The live CONSORT flow: staff see arm keys; evaluators see masked labels until the study is unblinded. Audited. */
-export async function getConsort(deps: Deps, caller: Caller, programId: string): Promise<Consort> {
+export async function getConsort(deps: Deps, caller: Caller, programId: string): Promise<ConsortView> {
   const program = await loadProgram(deps.db, caller, programId);
   const view = authorize(caller.actor, 'consort:view', { programId });
   const now = deps.clock.now();
   const study = await findStudy(deps.db, programId);
   await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'consort', entityId: programId, programId }]);
-  if (!study) return { assessed: 0, excluded: {}, randomized: 0, arms: [] };
-  return countProgram(deps.db, program, study, now, view !== 'full' && study.unblindedAt === null);
+  if (!study) return { assessed: 0, excluded: {}, randomized: 0, arms: [], armLabels: {} };
+  const masked = view !== 'full' && study.unblindedAt === null;
+  const consort = await countProgram(deps.db, program, study, now, masked);
+  const armLabels = Object.fromEntries(
+    masked ? consort.arms.map((a) => [a.arm, a.arm]) : study.design.arms.map((a) => [a.key, a.label]),
+  );
+  return { ...consort, armLabels };
 }
 
 /**

@@ -3,7 +3,7 @@ import {
   AllocationView,
   ConsentDocumentInput,
   ConsentInput,
-  Consort,
+  ConsortView,
   DeliveryInput,
   DesignUpdate,
   ParticipantStudyView,
@@ -160,7 +160,7 @@ export function trialsRoutes(app: App, { deps }: AppOptions): void {
   app.get(`${base}/sequence`, { schema: { tags, params: ProgramParams, response: { 200: SequenceView } } }, async (req) =>
     exportSequence(deps, callerOf(req), req.params.programId),
   );
-  app.get(`${base}/consort`, { schema: { tags, params: ProgramParams, response: { 200: Consort } } }, async (req) =>
+  app.get(`${base}/consort`, { schema: { tags, params: ProgramParams, response: { 200: ConsortView } } }, async (req) =>
     getConsort(deps, callerOf(req), req.params.programId),
   );
 }

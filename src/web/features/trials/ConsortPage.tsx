@@ -1,4 +1,4 @@
-import type { Consort } from '../../../core/trials';
+import type { ConsortView as Consort } from '../../../core/trials';
 import { useProgram } from '../../app/program';
 import { TableScroll } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
@@ -98,7 +98,14 @@ function Diagram({ c }: { c: Consort }) {
         return (
           <g key={a.arm}>
             <line x1={mid} y1={randY + boxH(0)} x2={x + colW / 2} y2={armY} className="consort__line" />
-            <Box x={x} y={armY} w={colW} h={allocH} title={`${a.arm}: allocated (n=${a.allocated})`} rows={allocRows(a)} />
+            <Box
+              x={x}
+              y={armY}
+              w={colW}
+              h={allocH}
+              title={`${c.armLabels[a.arm] ?? a.arm}: allocated (n=${a.allocated})`}
+              rows={allocRows(a)}
+            />
             <Box x={x} y={fuY} w={colW} h={fuH} title="Follow-up" rows={fuRows(a)} />
             <Box
               x={x}
@@ -170,7 +177,7 @@ function ConsortBody({ c }: { c: Consort }) {
             <tbody>
               {c.arms.map((a) => (
                 <tr key={a.arm}>
-                  <th scope="row">{a.arm}</th>
+                  <th scope="row">{c.armLabels[a.arm] ?? a.arm}</th>
                   <td>{a.allocated}</td>
                   <td>{a.received}</td>
                   <td>{sum(a.notReceived) === 0 ? 0 : lines(a.notReceived).join('; ')}</td>

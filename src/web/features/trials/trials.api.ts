@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ParticipantView } from '../../../core/participants';
 import type {
   ConsentInput,
-  Consort,
+  ConsortView,
   DesignUpdate,
   ParticipantStudyView,
   RandomizeInput,
@@ -22,7 +22,7 @@ export function useStudy(programId: string) {
 export function useConsort(programId: string) {
   return useQuery({
     queryKey: [...studyKey(programId), 'consort'],
-    queryFn: () => api.get<Consort>(`/programs/${programId}/study/consort`),
+    queryFn: () => api.get<ConsortView>(`/programs/${programId}/study/consort`),
   });
 }
 
