@@ -131,4 +131,35 @@ CREATE INDEX "consents_participant_idx" ON "consents" USING btree ("program_id",
 CREATE INDEX "eligibility_screenings_participant_idx" ON "eligibility_screenings" USING btree ("program_id","participant_id","screened_at");--> statement-breakpoint
 CREATE INDEX "emergency_unblindings_program_idx" ON "emergency_unblindings" USING btree ("program_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "study_versions_unique" ON "study_versions" USING btree ("program_id","version");--> statement-breakpoint
-CREATE INDEX "study_withdrawals_participant_idx" ON "study_withdrawals" USING btree ("program_id","participant_id");
+CREATE INDEX "study_withdrawals_participant_idx" ON "study_withdrawals" USING btree ("program_id","participant_id");--> statement-breakpoint
+CREATE TABLE "class_sessions" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"program_id" uuid NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"place" text DEFAULT '' NOT NULL,
+	"video_url" text,
+	"capacity" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"created_by" uuid NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "class_attendance" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"program_id" uuid NOT NULL,
+	"session_id" uuid NOT NULL,
+	"participant_id" uuid NOT NULL,
+	"invited_at" timestamp with time zone NOT NULL,
+	"attended" boolean,
+	"recorded_at" timestamp with time zone,
+	"recorded_by" uuid
+);
+--> statement-breakpoint
+ALTER TABLE "class_sessions" ADD CONSTRAINT "class_sessions_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "public"."programs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "class_sessions" ADD CONSTRAINT "class_sessions_created_by_people_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "class_attendance" ADD CONSTRAINT "class_attendance_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "public"."programs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "class_attendance" ADD CONSTRAINT "class_attendance_session_id_class_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."class_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "class_attendance" ADD CONSTRAINT "class_attendance_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "class_attendance" ADD CONSTRAINT "class_attendance_recorded_by_people_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "class_sessions_program_idx" ON "class_sessions" USING btree ("program_id","starts_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "class_attendance_unique" ON "class_attendance" USING btree ("session_id","participant_id");--> statement-breakpoint
+CREATE INDEX "class_attendance_participant_idx" ON "class_attendance" USING btree ("program_id","participant_id");

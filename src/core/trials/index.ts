@@ -15,3 +15,4 @@ export * from './random';
 export * from './simulate';
 export * from './table';
 export * from './views';
+export * from './classes';

@@ -441,3 +441,11 @@ describe('CONSORT counting', () => {
     expect(c.assessed).toBe(c.randomized + Object.values(c.excluded).reduce((s, n) => s + n, 0));
   });
 });
+
+describe('class invitations', () => {
+  it('invites only new people and refuses to over-fill a class', async () => {
+    const { newInvitees } = await import('./classes');
+    expect(newInvitees(3, ['a'], ['a', 'b', 'b'])).toEqual(['b']);
+    expect(() => newInvitees(2, ['a'], ['b', 'c'])).toThrow(/takes 2; 1 are invited, so 1 more can be/);
+  });
+});

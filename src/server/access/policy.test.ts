@@ -146,6 +146,7 @@ const expected = {
   'study:emergency_unblind': { ...staffOnly, coordinator: NONE },
   'study:sequence': { ...staffOnly, coordinator: NONE },
   'consort:view': { ...staffOnly, evaluator: [P, P, P] },
+  'study:classes': staffOnly,
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {

@@ -83,6 +83,7 @@ export const actions = [
   'study:emergency_unblind',
   'study:sequence',
   'consort:view',
+  'study:classes',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -254,6 +255,8 @@ export const policy = {
   'study:emergency_unblind': (r) => (r.has('admin') ? 'full' : null),
   'study:sequence': (r) => (r.has('admin') ? 'full' : null),
   'consort:view': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  // The comparison arm's class sessions, invitations and attendance: staff deliver them.
+  'study:classes': staffOnly,
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

@@ -80,7 +80,8 @@ export type Action =
   | 'study:unblind'
   | 'study:emergency_unblind'
   | 'study:sequence'
-  | 'consort:view';
+  | 'consort:view'
+  | 'study:classes';
 
 export type Membership = Me['memberships'][number];
 

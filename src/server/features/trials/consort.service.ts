@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { scheduleFor } from '../../../core/assessments';
 import { countConsort, isWithdrawnFrom, type Consort, type ConsortParticipant, type ConsortView } from '../../../core/trials';
 import { authorize } from '../../access/policy';
@@ -10,21 +10,24 @@ import { pairings } from '../pairings/pairings.table';
 import { loadProgram, type Program } from '../programs';
 import { programs } from '../programs/programs.table';
 import { findAllocations, findStudy, findWithdrawals, latestScreenings, type StudyRow } from './trials.repository';
+import { classAttendance } from './trials.table';
 
 /**
  * Whether the allocated intervention was received (ADR 0026): coaching when the participant was
- * ever paired with a coach; usual care and wait-list by allocation; a class or other arm when staff
- * recorded it. Not received: the recorded reason, else a withdrawal from the intervention, else not yet.
+ * ever paired with a coach; a class when a session's attendance was recorded; usual care and
+ * wait-list by allocation; any arm when staff recorded it. Not received: the recorded reason, else a withdrawal from the intervention, else not yet.
  */
 function deliveryOf(
   kind: string,
   row: { deliveryState: string; deliveryReason: string },
   wasPaired: boolean,
+  attendedClass: boolean,
   withdrewFromIntervention: boolean,
 ): ConsortParticipant['delivery'] {
   if (row.deliveryState === 'received') return { received: true };
   if (row.deliveryState === 'not_received') return { received: false, reason: row.deliveryReason };
   if (kind === 'coaching' && wasPaired) return { received: true };
+  if (kind === 'class' && attendedClass) return { received: true };
   if (kind === 'usual_care' || kind === 'waitlist') return { received: true };
   if (withdrewFromIntervention) return { received: false, reason: 'withdrew' };
   return { received: false, reason: 'not_yet_delivered' };
@@ -38,13 +41,18 @@ async function countProgram(
   now: Date,
   masked: boolean,
 ): Promise<Consort> {
-  const [screenings, allocated, withdrawals, settings, paired] = await Promise.all([
+  const [screenings, allocated, withdrawals, settings, paired, attended] = await Promise.all([
     latestScreenings(db, program.id),
     findAllocations(db, program.id),
     findWithdrawals(db, program.id),
     loadAssessmentSettings(db, program.id),
     db.selectDistinct({ participantId: pairings.participantId }).from(pairings).where(eq(pairings.programId, program.id)),
+    db
+      .selectDistinct({ participantId: classAttendance.participantId })
+      .from(classAttendance)
+      .where(and(eq(classAttendance.programId, program.id), eq(classAttendance.attended, true))),
   ]);
+  const attendedIds = new Set(attended.map((a) => a.participantId));
   const facts = await loadScheduleFacts(
     db,
     program.id,
@@ -73,7 +81,7 @@ async function countProgram(
       screening: screenings.get(id)?.outcome ?? null,
       arm: a?.arm ?? null,
       delivery: a
-        ? deliveryOf(kind, a, pairedIds.has(id), isWithdrawnFrom(mine, 'intervention'))
+        ? deliveryOf(kind, a, pairedIds.has(id), attendedIds.has(id), isWithdrawnFrom(mine, 'intervention'))
         : { received: false, reason: '' },
       withdrawals: mine,
       followUp,

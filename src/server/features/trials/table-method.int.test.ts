@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addParticipant, createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
+import { eq } from 'drizzle-orm';
+import { mailMessages } from '../../platform/mail.table';
+import { CLASS_SUBJECT } from './classes.service';
 import { allocations } from './trials.table';
 
 /** A study randomized from an uploaded allocation table (REDCap format), with no gate. */
@@ -78,15 +81,13 @@ describe('trials: an uploaded allocation table', () => {
     const ids = [w.participantId, w.otherParticipantId];
     for (let i = 0; i < 5; i++) ids.push(await addParticipant(coordinator, w.programId));
     const results = await Promise.all(
-      ids
-        .slice(0, 6)
-        .map((participantId) =>
-          coordinator.request('POST', `${base()}/randomizations`, {
-            participantId,
-            clientKey: `key-${randomUUID()}`,
-            strata: { site: 'north' },
-          }),
-        ),
+      ids.slice(0, 6).map((participantId) =>
+        coordinator.request('POST', `${base()}/randomizations`, {
+          participantId,
+          clientKey: `key-${randomUUID()}`,
+          strata: { site: 'north' },
+        }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
     const rows = (await t.db.db.select().from(allocations)).sort((a, b) => a.sequenceNumber - b.sequenceNumber);
@@ -118,5 +119,48 @@ describe('trials: an uploaded allocation table', () => {
     const r = await coordinator.request('PUT', `${base()}/allocation-table`, { csv: TABLE });
     expect(r.status).toBe(409);
     expect(r.body.reason).toBe('study_locked');
+  });
+
+  it('holds a class for the class arm: invitations within capacity through the outbox, attendance counted as received', async () => {
+    const rows = await t.db.db.select().from(allocations);
+    const classIds = rows.filter((r) => r.arm === 'class').map((r) => r.participantId);
+    const coachingId = rows.find((r) => r.arm === 'coaching')!.participantId;
+    const bad = await coordinator.request('POST', `${base()}/classes`, { startsAt: '2026-03-10T15:00:00Z', capacity: 2 });
+    expect(bad.status).toBe(400);
+    const created = await coordinator.request('POST', `${base()}/classes`, {
+      startsAt: '2026-03-10T15:00:00Z',
+      place: 'Room 4, North clinic',
+      videoUrl: 'https://video.example.org/class',
+      capacity: 2,
+    });
+    expect(created.status).toBe(201);
+    const classUrl = `${base()}/classes/${created.body.id}`;
+    const wrongArm = await coordinator.request('POST', `${classUrl}/invitations`, { participantIds: [coachingId] });
+    expect(wrongArm.status).toBe(422);
+    const full = await coordinator.request('POST', `${classUrl}/invitations`, { participantIds: classIds.slice(0, 3) });
+    expect(full.status).toBe(409);
+    expect(full.body.reason).toBe('class_full');
+    const ok = await coordinator.request('POST', `${classUrl}/invitations`, { participantIds: classIds.slice(0, 2) });
+    expect(ok.body).toEqual({ invited: 2 });
+    expect((await coordinator.request('POST', `${classUrl}/invitations`, { participantIds: classIds.slice(0, 2) })).body).toEqual(
+      { invited: 0 },
+    );
+    const emailed = await t.db.db.select().from(mailMessages).where(eq(mailMessages.subject, CLASS_SUBJECT));
+    const withEmail = classIds.slice(0, 2).filter((id) => id === w.participantId).length;
+    expect(emailed).toHaveLength(withEmail);
+
+    const before = await coordinator.request('GET', `${base()}/consort`);
+    const classBox = (c: { arms: { arm: string; received: number }[] }) => c.arms.find((a) => a.arm === 'class')!;
+    expect(classBox(before.body).received).toBe(0);
+    const att = await coordinator.request('POST', `${classUrl}/attendance`, { participantId: classIds[0], attended: true });
+    expect(att.status).toBe(200);
+    expect(
+      (await coordinator.request('POST', `${classUrl}/attendance`, { participantId: coachingId, attended: true })).status,
+    ).toBe(422);
+    const after = await coordinator.request('GET', `${base()}/consort`);
+    expect(classBox(after.body).received).toBe(1);
+    const list = await coordinator.request('GET', `${base()}/classes`);
+    expect(list.body).toHaveLength(1);
+    expect(list.body[0]).toMatchObject({ capacity: 2, invited: 2, attended: 1, place: 'Room 4, North clinic' });
   });
 });

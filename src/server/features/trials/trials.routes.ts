@@ -16,6 +16,8 @@ import {
 } from '../../../core/trials';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { ProgramParams } from '../../http/schemas';
+import { AttendanceInput, ClassSessionInput, ClassSessionView, InvitationInput } from '../../../core/trials';
+import { createClass, inviteToClass, listClasses, recordAttendance } from './classes.service';
 import { getConsort } from './consort.service';
 import {
   addConsentDocument,
@@ -30,6 +32,7 @@ import {
 import { exportSequence, getStudy, simulateStudy, unblindStudy, updateDesign, uploadAllocationTable } from './study.service';
 
 const ParticipantParams = ProgramParams.extend({ participantId: z.uuid() });
+const ClassParams = ProgramParams.extend({ classId: z.uuid() });
 const TableSummaryView = z.object({
   rows: z.number(),
   strata: z.array(z.object({ stratum: z.string(), counts: z.record(z.string(), z.number()) })),
@@ -162,5 +165,29 @@ export function trialsRoutes(app: App, { deps }: AppOptions): void {
   );
   app.get(`${base}/consort`, { schema: { tags, params: ProgramParams, response: { 200: ConsortView } } }, async (req) =>
     getConsort(deps, callerOf(req), req.params.programId),
+  );
+  app.get(
+    `${base}/classes`,
+    { schema: { tags, params: ProgramParams, response: { 200: z.array(ClassSessionView) } } },
+    async (req) => listClasses(deps, callerOf(req), req.params.programId),
+  );
+  app.post(
+    `${base}/classes`,
+    { schema: { tags, params: ProgramParams, body: ClassSessionInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (req, reply) => {
+      const r = await createClass(deps, callerOf(req), req.params.programId, req.body);
+      void reply.code(201);
+      return r;
+    },
+  );
+  app.post(
+    `${base}/classes/:classId/invitations`,
+    { schema: { tags, params: ClassParams, body: InvitationInput, response: { 200: z.object({ invited: z.number() }) } } },
+    async (req) => inviteToClass(deps, callerOf(req), req.params.programId, req.params.classId, req.body.participantIds),
+  );
+  app.post(
+    `${base}/classes/:classId/attendance`,
+    { schema: { tags, params: ClassParams, body: AttendanceInput, response: { 200: z.object({ attended: z.boolean() }) } } },
+    async (req) => recordAttendance(deps, callerOf(req), req.params.programId, req.params.classId, req.body),
   );
 }

@@ -211,3 +211,48 @@ export const emergencyUnblindings = pgTable(
   },
   (t) => [index('emergency_unblindings_program_idx').on(t.programId, t.at)],
 );
+
+/** A session of the comparison arm's class (issue #11): when, where, how many it takes. */
+export const classSessions = pgTable(
+  'class_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull().default(''),
+    videoUrl: text('video_url'),
+    capacity: integer('capacity').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [index('class_sessions_program_idx').on(t.programId, t.startsAt)],
+);
+
+/** A participant invited to a class session, and whether he or she attended (null until recorded). */
+export const classAttendance = pgTable(
+  'class_attendance',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => classSessions.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull(),
+    attended: boolean('attended'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+    recordedBy: uuid('recorded_by').references(() => people.id),
+  },
+  (t) => [
+    uniqueIndex('class_attendance_unique').on(t.sessionId, t.participantId),
+    index('class_attendance_participant_idx').on(t.programId, t.participantId),
+  ],
+);
