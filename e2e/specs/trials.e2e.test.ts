@@ -7,8 +7,8 @@ import { signIn, signOut, visit } from '../fixtures/session';
  * Issue #11's study journey in Chromium on a phone-sized screen against a fresh demo server: a
  * coordinator sets up a study, screens one referral who declines and screens, consents and
  * randomizes another; the assessor finds no study and no arm anywhere; the evaluator's CONSORT page
- * shows masked arms matching a hand count (2 assessed, 1 declined, 1 randomized); an admin unblinds,
- * and the evaluator then sees the arms. Every page is scanned by axe-core.
+ * shows masked arms matching a hand count (2 assessed, 1 declined, 1 randomized); an admin reveals
+ * one participant's arm for safety and unblinds the study, and the evaluator then sees the arms. Every page is scanned by axe-core.
  */
 describe('study journeys', () => {
   const journey = demoJourney({ mobile: true });
@@ -94,6 +94,12 @@ describe('study journeys', () => {
 
     await signIn(page, journey.server.url, 'admin@example.org');
     await visit(page, 'Study', 'Study');
+    // Emergency unblinding of the randomized participant, for safety, with a reason.
+    await page.getByRole('combobox', { name: 'Participant' }).selectOption({ index: 2 });
+    await page.getByRole('textbox', { name: "Why this participant's arm is needed for safety" }).fill('Admitted to hospital');
+    await page.getByRole('button', { name: 'Reveal the arm for safety' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The study' }).textContent()).resolves.toMatch(ARM_LABELS);
+    await expectAccessible(page, 'study (emergency unblinding)');
     await page.getByRole('textbox', { name: 'Why the study is unblinded' }).fill('Final analysis');
     await page.getByRole('button', { name: 'Unblind the study' }).click();
     await page.getByText('Unblinded', { exact: true }).waitFor();

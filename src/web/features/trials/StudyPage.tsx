@@ -17,6 +17,8 @@ import {
   useStudy,
   useStudyParticipants,
   useUnblind,
+  useEmergencyUnblind,
+  useWithdraw,
 } from './trials.api';
 import './trials.css';
 
@@ -232,6 +234,8 @@ function ParticipantPanel({ study, participantId }: { study: StudyView; particip
           <Screening study={study} p={p} />
           {p.screening?.outcome === 'eligible' ? <ConsentStep study={study} p={p} /> : null}
           <RandomizeStep p={p} />
+          <WithdrawStep p={p} />
+          {p.allocation && program.can('study:emergency_unblind') ? <EmergencyUnblind participantId={p.participantId} /> : null}
         </>
       )}
     </QueryView>
@@ -400,6 +404,89 @@ function UnblindForm() {
           </Button>
         </FormActions>
       </form>
+    </Section>
+  );
+}
+
+const scopeWords = {
+  intervention: 'From coaching or the class only (follow-up questionnaires continue)',
+  follow_up: 'From follow-up too (no more questionnaires)',
+  data: 'From use of his or her data as well',
+} as const;
+
+/** Records a withdrawal by scope; withdrawals are listed and cannot be undone. */
+function WithdrawStep({ p }: { p: ParticipantStudyView }) {
+  const program = useProgram();
+  const withdraw = useWithdraw(program.programId);
+  const [scope, setScope] = useState<keyof typeof scopeWords>('intervention');
+  const [reason, setReason] = useState('');
+  return (
+    <Section title="Withdrawal" id="study-withdrawal" level={3}>
+      {p.withdrawals.length > 0 ? (
+        <ul>
+          {p.withdrawals.map((w) => (
+            <li key={`${w.scope}-${w.on}`}>
+              {scopeWords[w.scope]}: {w.reason}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Not withdrawn.</p>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          withdraw.mutate({ participantId: p.participantId, scope, on: todayOn(), reason });
+        }}
+        noValidate
+      >
+        <FormErrors error={withdraw.error} title="Could not record the withdrawal" />
+        <RadioGroup
+          legend="Withdraw"
+          name="withdraw-scope"
+          value={scope}
+          onChange={setScope}
+          options={Object.entries(scopeWords).map(([value, label]) => ({ value: value as keyof typeof scopeWords, label }))}
+        />
+        <TextField label="Reason for withdrawing" value={reason} onChange={setReason} />
+        <FormActions>
+          <Button type="submit" variant="secondary" disabled={withdraw.isPending}>
+            Record the withdrawal
+          </Button>
+        </FormActions>
+      </form>
+    </Section>
+  );
+}
+
+/** An admin reveals one participant's arm for safety: the reason is recorded and the study's staff are e-mailed. */
+function EmergencyUnblind({ participantId }: { participantId: string }) {
+  const program = useProgram();
+  const unblind = useEmergencyUnblind(program.programId, participantId);
+  const [reason, setReason] = useState('');
+  return (
+    <Section title="Emergency unblinding" id="study-emergency" level={3}>
+      {unblind.data ? (
+        <p role="status">
+          This participant is in <strong>{unblind.data.armLabel}</strong>. The study's staff have been told.
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            unblind.mutate({ reason });
+          }}
+          noValidate
+        >
+          <FormErrors error={unblind.error} title="Could not unblind" />
+          <TextField label="Why this participant's arm is needed for safety" value={reason} onChange={setReason} />
+          <FormActions>
+            <Button type="submit" variant="secondary" disabled={unblind.isPending}>
+              Reveal the arm for safety
+            </Button>
+          </FormActions>
+        </form>
+      )}
     </Section>
   );
 }

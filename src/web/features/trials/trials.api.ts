@@ -6,6 +6,8 @@ import type {
   DesignUpdate,
   ParticipantStudyView,
   RandomizeInput,
+  WithdrawalInput,
+  AllocationView,
   ScreeningInput,
   StudyDesignInput,
   StudyView,
@@ -69,3 +71,11 @@ export const useRandomize = (programId: string) =>
   );
 export const useUnblind = (programId: string) =>
   useStudyMutation(programId, (body: { reason: string }) => api.post<StudyView>(`/programs/${programId}/study/unblinding`, body));
+export const useWithdraw = (programId: string) =>
+  useStudyMutation(programId, (body: WithdrawalInput) =>
+    api.post<ParticipantStudyView>(`/programs/${programId}/study/withdrawals`, body),
+  );
+export const useEmergencyUnblind = (programId: string, participantId: string) =>
+  useStudyMutation(programId, (body: { reason: string }) =>
+    api.post<AllocationView>(`/programs/${programId}/study/participants/${participantId}/emergency-unblinding`, body),
+  );
