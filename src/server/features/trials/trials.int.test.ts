@@ -315,6 +315,44 @@ describe('trials: design, gate, randomization, blinding, withdrawal, CONSORT', (
         expect((await a.request('GET', `${base()}/sequence`)).status).not.toBe(200);
     });
 
+    it('walks every write route of the study as the assessor, coach, participant and evaluator: refused, nothing revealed, nothing changed', async () => {
+      const before = await t.db.db.select().from(allocations);
+      const writes = t.routes.filter(
+        (r) => r.method !== 'GET' && r.method !== 'HEAD' && r.url.startsWith('/api/v1/programs/:programId/study'),
+      );
+      expect(writes.length).toBeGreaterThanOrEqual(12);
+      const body = {
+        participantId: w.otherParticipantId,
+        clientKey: key(),
+        strata: { site: 'north' },
+        reason: 'Looking for the arm',
+        answers: eligible,
+        scope: 'data',
+        on: '2026-03-02',
+        received: true,
+        csv: 'arm,site\nxenon,north\n',
+        design,
+      };
+      for (const [name, agent] of Object.entries({ assessor, coach, participant, evaluator })) {
+        for (const r of writes) {
+          const url = r.url
+            .replace('/api/v1', '')
+            .replace(':programId', w.programId)
+            .replace(':participantId', w.otherParticipantId)
+            .replace(':classId', randomUUID());
+          const res = await agent.request(r.method as 'POST', url, body);
+          const label = `${name} ${r.method} ${url}`;
+          if (name === 'evaluator' && url.endsWith('/simulation')) {
+            expect(res.status, label).toBe(200); // the pre-trial check uses fresh seeds and says nothing of the study's
+          } else {
+            expect([400, 403, 404], label).toContain(res.status);
+          }
+          expect(JSON.stringify(res.body), label).not.toMatch(ARM_WORDS);
+        }
+      }
+      expect(await t.db.db.select().from(allocations)).toEqual(before);
+    });
+
     it('shows the evaluator masked labels in CONSORT and staff the real arms', async () => {
       const ev = await evaluator.request('GET', `${base()}/consort`);
       expect(ev.status).toBe(200);
