@@ -63,6 +63,17 @@ describe('study journeys', () => {
     await allocated.waitFor();
     await expect(allocated.textContent()).resolves.toMatch(ARM_LABELS);
     await expectAccessible(page, 'study (randomized)');
+
+    // A class for the class arm: scheduled, listed; only class-arm participants may be invited.
+    await page.getByRole('textbox', { name: 'Date and time' }).fill('2030-03-10T10:00');
+    await page.getByRole('textbox', { name: 'Place', exact: true }).fill('Room 4, North clinic');
+    await page.getByRole('button', { name: 'Schedule the class' }).click();
+    await page.getByText('0 of 12 invited, 0 attended.', { exact: false }).waitFor();
+    const invite = page.getByRole('combobox', { name: /^Invite to the class on / });
+    await invite.selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Invite', exact: true }).click();
+    await page.getByText('Only participants allocated to the class arm can be invited').waitFor();
+    await expectAccessible(page, 'study (classes)');
     await signOut(page);
     await page.close();
   });

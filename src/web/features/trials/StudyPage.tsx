@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { ArmKind, ParticipantStudyView, StudyDesignInput, StudyView } from '../../../core/trials';
+import type { ArmKind, ClassSessionView, ParticipantStudyView, StudyDesignInput, StudyView } from '../../../core/trials';
 import { useProgram } from '../../app/program';
 import { Badge, Button, ButtonLink, DetailList } from '../../ui/controls';
 import { newClientKey } from '../../ui/client-key';
@@ -19,6 +19,10 @@ import {
   useUnblind,
   useEmergencyUnblind,
   useWithdraw,
+  useClasses,
+  useCreateClass,
+  useInvite,
+  useAttendance,
 } from './trials.api';
 import './trials.css';
 
@@ -86,6 +90,7 @@ function StudyBody({ study }: { study: StudyView }) {
       </Section>
       {study.consentDocuments.length === 0 ? <ConsentDocumentForm /> : null}
       <Referral study={study} />
+      {d.arms.some((a) => a.kind === 'class') ? <Classes /> : null}
       {study.isLocked && !study.isUnblinded ? <UnblindForm /> : null}
     </>
   );
@@ -488,5 +493,111 @@ function EmergencyUnblind({ participantId }: { participantId: string }) {
         </form>
       )}
     </Section>
+  );
+}
+
+/** The class arm's sessions: schedule one, invite class-arm participants, record who attended. */
+function Classes() {
+  const program = useProgram();
+  const allowed = program.can('study:classes');
+  const classes = useClasses(program.programId, allowed);
+  if (!allowed) return null;
+  return (
+    <Section title="Classes" id="study-classes">
+      <QueryView query={classes} loadingLabel="Loading the classes…">
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>No class scheduled yet.</Empty>
+          ) : (
+            <ul className="class-list">
+              {list.map((c) => (
+                <ClassItem key={c.id} c={c} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
+      <NewClassForm />
+    </Section>
+  );
+}
+
+function ClassItem({ c }: { c: ClassSessionView }) {
+  const program = useProgram();
+  const people = useStudyParticipants(program.programId);
+  const invite = useInvite(program.programId, c.id);
+  const attendance = useAttendance(program.programId, c.id);
+  const [who, setWho] = useState('');
+  return (
+    <li>
+      <p>
+        <strong>{formatDateTime(c.startsAt)}</strong> {c.place}
+        {c.videoUrl ? ` (video: ${c.videoUrl})` : ''}. {c.invited} of {c.capacity} invited, {c.attended} attended.
+      </p>
+      <ul>
+        {c.participants.map((p) => (
+          <li key={p.participantId}>
+            {p.name}: {p.attended === null ? 'not recorded' : p.attended ? 'attended' : 'did not attend'}{' '}
+            <Button variant="secondary" onClick={() => attendance.mutate({ participantId: p.participantId, attended: true })}>
+              {`Attended: ${p.name}`}
+            </Button>{' '}
+            <Button variant="secondary" onClick={() => attendance.mutate({ participantId: p.participantId, attended: false })}>
+              {`Did not attend: ${p.name}`}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <FormErrors error={invite.error ?? attendance.error} title="Could not save" />
+      <QueryView query={people} loadingLabel="Loading participants…">
+        {(list) => (
+          <SelectField
+            label={`Invite to the class on ${formatDateTime(c.startsAt)}`}
+            value={who}
+            placeholder="Choose a participant in the class arm"
+            options={list.map((p) => ({ value: p.id, label: 'familyName' in p ? `${p.givenName} ${p.familyName}` : p.code }))}
+            onChange={setWho}
+          />
+        )}
+      </QueryView>
+      <Button variant="secondary" disabled={who === '' || invite.isPending} onClick={() => invite.mutate([who])}>
+        Invite
+      </Button>
+    </li>
+  );
+}
+
+function NewClassForm() {
+  const program = useProgram();
+  const create = useCreateClass(program.programId);
+  const [when, setWhen] = useState('');
+  const [place, setPlace] = useState('');
+  const [videoUrl, setVideoUrl] = useState('');
+  const [capacity, setCapacity] = useState('12');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const at = new Date(when);
+        create.mutate({
+          startsAt: Number.isNaN(at.getTime()) ? '' : at.toISOString(),
+          place,
+          videoUrl: videoUrl.trim() === '' ? null : videoUrl.trim(),
+          capacity: Number(capacity),
+        });
+      }}
+      noValidate
+    >
+      <h3>Schedule a class</h3>
+      <FormErrors error={create.error} title="Could not schedule the class" />
+      <TextField label="Date and time" type="datetime-local" value={when} onChange={setWhen} />
+      <TextField label="Place" value={place} onChange={setPlace} />
+      <TextField label="Video link (optional)" inputMode="url" value={videoUrl} onChange={setVideoUrl} />
+      <TextField label="Places in the class" inputMode="numeric" value={capacity} onChange={setCapacity} />
+      <FormActions>
+        <Button type="submit" disabled={create.isPending}>
+          Schedule the class
+        </Button>
+      </FormActions>
+    </form>
   );
 }

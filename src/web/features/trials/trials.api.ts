@@ -8,6 +8,7 @@ import type {
   RandomizeInput,
   WithdrawalInput,
   AllocationView,
+  ClassSessionView,
   ScreeningInput,
   StudyDesignInput,
   StudyView,
@@ -78,4 +79,23 @@ export const useWithdraw = (programId: string) =>
 export const useEmergencyUnblind = (programId: string, participantId: string) =>
   useStudyMutation(programId, (body: { reason: string }) =>
     api.post<AllocationView>(`/programs/${programId}/study/participants/${participantId}/emergency-unblinding`, body),
+  );
+export function useClasses(programId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...studyKey(programId), 'classes'],
+    queryFn: () => api.get<ClassSessionView[]>(`/programs/${programId}/study/classes`),
+    enabled,
+  });
+}
+export const useCreateClass = (programId: string) =>
+  useStudyMutation(programId, (body: { startsAt: string; place: string; videoUrl: string | null; capacity: number }) =>
+    api.post<{ id: string }>(`/programs/${programId}/study/classes`, body),
+  );
+export const useInvite = (programId: string, classId: string) =>
+  useStudyMutation(programId, (participantIds: string[]) =>
+    api.post<{ invited: number }>(`/programs/${programId}/study/classes/${classId}/invitations`, { participantIds }),
+  );
+export const useAttendance = (programId: string, classId: string) =>
+  useStudyMutation(programId, (body: { participantId: string; attended: boolean }) =>
+    api.post<{ attended: boolean }>(`/programs/${programId}/study/classes/${classId}/attendance`, body),
   );
