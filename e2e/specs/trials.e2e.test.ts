@@ -27,6 +27,8 @@ describe('study journeys', () => {
     await page.getByRole('checkbox', { name: 'Baseline assessment must be complete before randomizing' }).uncheck();
     await page.getByRole('button', { name: 'Save the study' }).click();
     await page.getByRole('heading', { name: 'Coaching or a class' }).waitFor();
+    await page.getByRole('button', { name: 'Check the scheme' }).click();
+    await page.getByText(/would guess the next one right \d+ times in 100/).waitFor();
     await page.getByRole('textbox', { name: 'Consent text' }).fill('You may stop at any time. Your answers are kept private.');
     await page.getByRole('button', { name: 'Save the consent document' }).click();
     await page.getByRole('heading', { name: 'Consent document' }).waitFor({ state: 'detached' });

@@ -23,6 +23,7 @@ import {
   useCreateClass,
   useInvite,
   useAttendance,
+  useSimulate,
 } from './trials.api';
 import './trials.css';
 
@@ -88,6 +89,7 @@ function StudyBody({ study }: { study: StudyView }) {
           ]}
         />
       </Section>
+      <SchemeCheck />
       {study.consentDocuments.length === 0 ? <ConsentDocumentForm /> : null}
       <Referral study={study} />
       {d.arms.some((a) => a.kind === 'class') ? <Classes /> : null}
@@ -599,5 +601,28 @@ function NewClassForm() {
         </Button>
       </FormActions>
     </form>
+  );
+}
+
+/** The pre-trial check: simulates the scheme on 200 people, 100 times, and says how balanced and how guessable it is. */
+function SchemeCheck() {
+  const program = useProgram();
+  const simulate = useSimulate(program.programId);
+  const r = simulate.data;
+  return (
+    <Section title="Check the randomization" id="study-check">
+      <p>Try the scheme on 200 imaginary participants, 100 times over, before anyone real is randomized.</p>
+      <FormErrors error={simulate.error} title="Could not run the check" />
+      <Button variant="secondary" disabled={simulate.isPending} onClick={() => simulate.mutate()}>
+        Check the scheme
+      </Button>
+      {r ? (
+        <p role="status">
+          On average the arms end {r.meanImbalance} people away from the planned ratio (at worst {r.maxImbalance}). Someone who
+          knows every earlier allocation would guess the next one right {Math.round(r.correctGuessProbability * 100)} times in 100
+          (50 is a coin toss).
+        </p>
+      ) : null}
+    </Section>
   );
 }

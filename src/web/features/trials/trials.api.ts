@@ -99,3 +99,17 @@ export const useAttendance = (programId: string, classId: string) =>
   useStudyMutation(programId, (body: { participantId: string; attended: boolean }) =>
     api.post<{ attended: boolean }>(`/programs/${programId}/study/classes/${classId}/attendance`, body),
   );
+export interface SimulationReport {
+  participants: number;
+  replicates: number;
+  meanImbalance: number;
+  maxImbalance: number;
+  meanStratumImbalance: number;
+  correctGuessProbability: number;
+}
+export function useSimulate(programId: string) {
+  return useMutation({
+    mutationFn: () =>
+      api.post<SimulationReport>(`/programs/${programId}/study/simulation`, { participants: 200, replicates: 100 }),
+  });
+}
