@@ -10,6 +10,7 @@ import { loggableError } from '../server/platform/logger';
 import { createUser } from '../server/features/accounts/accounts.service';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
 import { runAnalyzeCommand, type AnalyzeCommandOptions } from './analyze';
+import { runConsortCommand } from './consort';
 import { runMatchCommand } from './match';
 import { runReportCommand } from './report';
 import { runScoreCommand } from './score';
@@ -192,6 +193,16 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--program <id>', 'the program (id)')
     .action(async (kind: string, opts: { program: string }) => {
       const outcome = await runReportCommand(kind, opts, (fn) => withDatabase(loadConfig(process.env), fn));
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(outcome.out);
+    });
+
+  program
+    .command('consort')
+    .description("print a program's CONSORT flow (assessed, excluded, randomized, per arm) as one JSON object")
+    .requiredOption('--program <id>', 'the program (id)')
+    .action(async (opts: { program: string }) => {
+      const outcome = await runConsortCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
       if (!outcome.ok) throw new UsageError(outcome.error);
       process.stdout.write(outcome.out);
     });

@@ -15,3 +15,4 @@ export * from './features/volunteers/volunteers.table';
 export * from './features/matching/matching.table';
 export * from './platform/audit.table';
 export * from './platform/mail.table';
+export * from './features/trials/trials.table';

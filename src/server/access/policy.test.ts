@@ -140,6 +140,17 @@ const expected = {
   // Fidelity and engagement reports (#12): codes only, evaluators and staff; never coaches or assessors.
   'fidelity:report': { ...staffOnly, evaluator: [P, P, P] },
   'engagement:report': { ...staffOnly, evaluator: [P, P, P] },
+  // Trials (ADRs 0024–0025): assessors hold none of these (no arm, ever); evaluators see masked CONSORT.
+  'study:view': staffOnly,
+  'study:design': staffOnly,
+  'study:simulate': { ...staffOnly, evaluator: [P, P, P] },
+  'study:enrol': staffOnly,
+  'study:randomize': staffOnly,
+  'study:unblind': { ...staffOnly, coordinator: NONE },
+  'study:emergency_unblind': { ...staffOnly, coordinator: NONE },
+  'study:sequence': { ...staffOnly, coordinator: NONE },
+  'consort:view': { ...staffOnly, evaluator: [P, P, P] },
+  'study:classes': staffOnly,
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
@@ -319,6 +330,8 @@ describe('capabilities', () => {
       'assessment:report',
       'fidelity:report',
       'engagement:report',
+      'study:simulate',
+      'consort:view',
     ]);
     expect(capabilities(actor(['coach']), OTHER_PROGRAM)).toEqual([]);
     expect(capabilities(actor(['coordinator']), PROGRAM)).toEqual(
@@ -330,7 +343,10 @@ describe('capabilities', () => {
           a !== 'training:take' &&
           a !== 'agreement:sign' &&
           a !== 'wellbeing:record' &&
-          a !== 'thanks:send',
+          a !== 'thanks:send' &&
+          a !== 'study:unblind' &&
+          a !== 'study:emergency_unblind' &&
+          a !== 'study:sequence',
       ),
     );
   });

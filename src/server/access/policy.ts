@@ -77,6 +77,16 @@ export const actions = [
   'fidelity:report',
   'engagement:report',
   'signin:configure',
+  'study:view',
+  'study:design',
+  'study:simulate',
+  'study:enrol',
+  'study:randomize',
+  'study:unblind',
+  'study:emergency_unblind',
+  'study:sequence',
+  'consort:view',
+  'study:classes',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -241,6 +251,21 @@ export const policy = {
   'engagement:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
   // Whether a program requires two-factor sign-in of its staff (ADR 0021).
   'signin:configure': staffOnly,
+  // Trials (issue #11, ADRs 0024–0025). Coordinators deliver the intervention, so staff see real
+  // arms; assessors hold no study action at all (they never see an arm); evaluators see the CONSORT
+  // flow with masked labels until an admin unblinds, and may run the pre-trial simulation. Only an
+  // admin unblinds the study or one participant, and the sequence is exported only after unblinding.
+  'study:view': staffOnly,
+  'study:design': staffOnly,
+  'study:simulate': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'study:enrol': staffOnly,
+  'study:randomize': staffOnly,
+  'study:unblind': (r) => (r.has('admin') ? 'full' : null),
+  'study:emergency_unblind': (r) => (r.has('admin') ? 'full' : null),
+  'study:sequence': (r) => (r.has('admin') ? 'full' : null),
+  'consort:view': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  // The comparison arm's class sessions, invitations and attendance: staff deliver them.
+  'study:classes': staffOnly,
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

@@ -18,6 +18,7 @@ import { participantsRoutes } from '../features/participants/participants.routes
 import { programsRoutes } from '../features/programs/programs.routes';
 import { safetyRoutes } from '../features/safety/safety.routes';
 import { tasksRoutes } from '../features/tasks/tasks.routes';
+import { trialsRoutes } from '../features/trials/trials.routes';
 import { volunteersRoutes } from '../features/volunteers/volunteers.routes';
 import type { App, AppOptions } from './app';
 
@@ -58,6 +59,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   auditRoutes(app, opts);
   mailRoutes(app, opts);
   fidelityRoutes(app, opts);
+  trialsRoutes(app, opts);
 }
 
 export const DEMO_ACCOUNTS = [

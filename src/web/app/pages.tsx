@@ -113,6 +113,8 @@ export const SafetyConcernPage = lazyPage(() => import('../features/safety/Safet
 export const SafetyEventPage = lazyPage(() => import('../features/safety/SafetyEventPage'), 'SafetyEventPage');
 export const SafetyLogPage = lazyPage(() => import('../features/safety/SafetyLogPage'), 'SafetyLogPage');
 export const SafetySettingsPage = lazyPage(() => import('../features/safety/SafetySettingsPage'), 'SafetySettingsPage');
+export const StudyPage = lazyPage(() => import('../features/trials/StudyPage'), 'StudyPage');
+export const ConsortPage = lazyPage(() => import('../features/trials/ConsortPage'), 'ConsortPage');
 export const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 export const TodayPage = lazyPage(() => import('../features/tasks/TodayPage'), 'TodayPage');
 export const AgreementPage = lazyPage(() => import('../features/volunteers/TrainingPages'), 'AgreementPage');

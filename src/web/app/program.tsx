@@ -74,7 +74,17 @@ export type Action =
   | 'assessment:report'
   | 'fidelity:report'
   | 'engagement:report'
-  | 'signin:configure';
+  | 'signin:configure'
+  | 'study:view'
+  | 'study:design'
+  | 'study:simulate'
+  | 'study:enrol'
+  | 'study:randomize'
+  | 'study:unblind'
+  | 'study:emergency_unblind'
+  | 'study:sequence'
+  | 'consort:view'
+  | 'study:classes';
 
 export type Membership = Me['memberships'][number];
 

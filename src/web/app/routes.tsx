@@ -188,6 +188,18 @@
  *   textbox "E-mail", radiogroup "Where should we send the code?", button "Send me a code" → textbox
  *   "Code", button "Sign in"). Staff: Invitations has section "Signing in" with checkbox "Require
  *   two-factor sign-in for staff" and button "Save sign-in settings".
+ * - Study (issue #11; nav "Study" for staff, "CONSORT flow" for evaluators): h1 "Study"; without a
+ *   study, section "Set up the study" (textboxes "Study title", "Arm 1 name" …, "Who can take part",
+ *   "Who cannot take part", radiogroup "How participants are randomized", checkbox "Baseline assessment
+ *   must be complete before randomizing", button "Save the study"), then "Consent document" ("Consent
+ *   text", button "Save the consent document"). Section "A referral": combobox "Participant"; "Screening"
+ *   (a checkbox per criterion, radiogroup "Does the person want to take part?", button "Record the
+ *   screening"), "Consent" (the document, radiogroup "How is consent given?", textbox "Full name, typed
+ *   by the participant", button "Record the consent"), "Randomize" ("Still needed: …" or "Ready to
+ *   randomize", button "Randomize" → status "Allocated to <arm> …"), "Withdrawal", "Emergency
+ *   unblinding" (admins). Sections "Classes" (button "Schedule the class", combobox "Invite to the class
+ *   on …", buttons "Attended: <name>") and "Unblind the study" (admins). Link "CONSORT flow" → h1
+ *   "CONSORT flow": region "CONSORT flow diagram, scrolls sideways" (img), tables of the numbers, "Print".
  */
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
@@ -241,6 +253,8 @@ import {
   SafetyEventPage,
   SafetyLogPage,
   SafetySettingsPage,
+  StudyPage,
+  ConsortPage,
   SchedulingSettingsPage,
   SessionGuidePage,
   SignInPage,
@@ -688,6 +702,22 @@ export function AppRoutes() {
             element={
               <Allow action="safety:configure">
                 <SafetySettingsPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="study"
+            element={
+              <Allow action="study:view">
+                <StudyPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="study/consort"
+            element={
+              <Allow action="consort:view">
+                <ConsortPage />
               </Allow>
             }
           />

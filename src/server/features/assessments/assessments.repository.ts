@@ -11,6 +11,7 @@ import {
 import type { Db, Tx } from '../../platform/database';
 import { people } from '../accounts/accounts.table';
 import { participants } from '../participants/participants.table';
+import { followUpEndsOn } from '../trials';
 import { assessmentMisses, assessmentResponses, assessmentSettings, programInstruments } from './assessments.table';
 
 /** The program's timepoints, or the defaults when it set none. */
@@ -57,7 +58,7 @@ export interface ScheduledParticipant {
 
 /**
  * The enrolled participants (or the ones listed) with what their schedules read: enrolment, the day
- * they left, the instruments already answered and the misses recorded per timepoint. Three queries.
+ * they left, the instruments already answered and the misses recorded per timepoint, and the end of follow-up. Four queries.
  * Nothing about pairing or coaching: the blind assessor sees these schedules (ADR 0020).
  */
 export async function loadScheduleFacts(
@@ -69,7 +70,7 @@ export async function loadScheduleFacts(
     ? and(eq(participants.programId, programId), inArray(participants.id, [...participantIds]))
     : and(eq(participants.programId, programId), isNotNull(participants.enrolledOn));
   if (participantIds && participantIds.length === 0) return [];
-  const [rows, responded, misses] = await Promise.all([
+  const [rows, responded, misses, followUpEnds] = await Promise.all([
     db
       .select({
         id: participants.id,
@@ -105,6 +106,7 @@ export async function loadScheduleFacts(
           ? and(eq(assessmentMisses.programId, programId), inArray(assessmentMisses.participantId, [...participantIds]))
           : eq(assessmentMisses.programId, programId),
       ),
+    followUpEndsOn(db, programId, participantIds),
   ]);
   const missedBy = new Map<string, Set<string>>();
   for (const m of misses) missedBy.set(m.participantId, (missedBy.get(m.participantId) ?? new Set()).add(m.timepointKey));
@@ -126,7 +128,8 @@ export async function loadScheduleFacts(
       enrolledOn: r.enrolledOn,
       // Withdrawn: the schedule stops at the day they left. Completing the coaching does not stop it:
       // the 6- and 9-month outcomes are measured after the program ends.
-      endedOn: r.status === 'withdrawn' ? (r.endedOn ?? null) : null,
+      // A withdrawal from the study's follow-up (#11, ADR 0025) stops it too, from the withdrawal day.
+      endedOn: earliest(r.status === 'withdrawn' ? (r.endedOn ?? null) : null, followUpEnds.get(r.id) ?? null),
       responded: doneBy.get(r.id) ?? new Map(),
       recordedMisses: missedBy.get(r.id) ?? new Set(),
     },
@@ -172,4 +175,11 @@ export async function usedTimepointKeys(db: Db | Tx, programId: string): Promise
       .where(eq(assessmentMisses.programId, programId)),
   ]);
   return new Set([...a, ...b].map((r) => r.k));
+}
+
+/** The earlier of two local dates, either of which may be absent. */
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
 }

@@ -3,3 +3,5 @@
  * (the task list puts them after safety events), the sweeps that record missed ones and remind of unopened links (main.ts).
  */
 export { openAssessmentTasks, sweepAssessmentMisses, sweepLinkReminders } from './assessments.service';
+/** The program's timepoints and each participant's schedule facts, for the trials feature's gate and CONSORT count. */
+export { loadAssessmentSettings, loadScheduleFacts } from './assessments.repository';

@@ -1,0 +1,6 @@
+/**
+ * What other features may use of trials: when follow-up ends for participants withdrawn from it
+ * (the assessment schedule stops there, ADR 0025), and the CONSORT count for the CLI.
+ */
+export { followUpEndsOn } from './trials.repository';
+export { consortForOperator } from './consort.service';

@@ -1,0 +1,628 @@
+import { useState, type FormEvent } from 'react';
+import type { ArmKind, ClassSessionView, ParticipantStudyView, StudyDesignInput, StudyView } from '../../../core/trials';
+import { useProgram } from '../../app/program';
+import { Badge, Button, ButtonLink, DetailList } from '../../ui/controls';
+import { newClientKey } from '../../ui/client-key';
+import { formatDateTime } from '../../ui/dates';
+import { Empty, QueryView } from '../../ui/feedback';
+import { Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
+import { Page, Section } from '../../ui/Page';
+import {
+  useAddConsentDocument,
+  useConsent,
+  useParticipantStudy,
+  useRandomize,
+  useSaveDesign,
+  useScreen,
+  useStudy,
+  useStudyParticipants,
+  useUnblind,
+  useEmergencyUnblind,
+  useWithdraw,
+  useClasses,
+  useCreateClass,
+  useInvite,
+  useAttendance,
+  useSimulate,
+} from './trials.api';
+import './trials.css';
+
+const armKinds: { value: ArmKind; label: string }[] = [
+  { value: 'coaching', label: 'Peer coaching' },
+  { value: 'class', label: 'A class' },
+  { value: 'usual_care', label: 'Usual care' },
+  { value: 'waitlist', label: 'Wait list' },
+  { value: 'other', label: 'Something else' },
+];
+const outcomeWords = {
+  eligible: 'Eligible',
+  not_eligible: 'Not eligible',
+  declined: 'Declined',
+  other: 'Not taking part (other reason)',
+};
+const todayOn = (): string => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** The coordinator's study page: the design, the consent document, and each referral's screening, consent and randomization. */
+export function StudyPage() {
+  const program = useProgram();
+  const study = useStudy(program.programId);
+  return (
+    <Page
+      title="Study"
+      actions={
+        program.can('consort:view') ? (
+          <ButtonLink variant="secondary" to={program.to('study/consort')}>
+            CONSORT flow
+          </ButtonLink>
+        ) : null
+      }
+    >
+      <QueryView query={study} loadingLabel="Loading the study…">
+        {(s) => (s.design ? <StudyBody study={s} /> : <DesignForm />)}
+      </QueryView>
+    </Page>
+  );
+}
+
+function StudyBody({ study }: { study: StudyView }) {
+  const d = study.design!;
+  return (
+    <>
+      <Section title={d.title} id="study-design">
+        <DetailList
+          items={[
+            ['Arms', d.arms.map((a) => `${a.label} (${a.ratio})`).join(' or ')],
+            [
+              'Randomization',
+              d.method.kind === 'blocks'
+                ? 'Blocks of random size'
+                : d.method.kind === 'minimisation'
+                  ? 'Minimisation'
+                  : 'Allocation table',
+            ],
+            ['State', study.isLocked ? 'Locked: the first participant is randomized' : 'Not locked yet'],
+            ['Randomized so far', String(study.randomized)],
+            ['Blinding', study.isUnblinded ? 'Unblinded' : 'Blinded for evaluators'],
+          ]}
+        />
+      </Section>
+      <SchemeCheck />
+      {study.consentDocuments.length === 0 ? <ConsentDocumentForm /> : null}
+      <Referral study={study} />
+      {d.arms.some((a) => a.kind === 'class') ? <Classes /> : null}
+      {study.isLocked && !study.isUnblinded ? <UnblindForm /> : null}
+    </>
+  );
+}
+
+function DesignForm() {
+  const program = useProgram();
+  const save = useSaveDesign(program.programId);
+  const [title, setTitle] = useState('');
+  const [arms, setArms] = useState([
+    { label: 'Peer coaching', kind: 'coaching' as ArmKind, ratio: '1' },
+    { label: 'Pain class', kind: 'class' as ArmKind, ratio: '1' },
+  ]);
+  const [inclusion, setInclusion] = useState('');
+  const [exclusion, setExclusion] = useState('');
+  const [needsBaseline, setNeedsBaseline] = useState(true);
+  const [method, setMethod] = useState<'blocks' | 'minimisation'>('blocks');
+  const setArm = (i: number, k: 'label' | 'kind' | 'ratio', v: string) =>
+    setArms((prev) => prev.map((a, j) => (j === i ? { ...a, [k]: v } : a)));
+  const criteria = (text: string, kind: 'inclusion' | 'exclusion') =>
+    text
+      .split('\n')
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .map((t, i) => ({ key: `${kind === 'inclusion' ? 'in' : 'ex'}_${i + 1}`, text: t, kind }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const design: StudyDesignInput = {
+      design: 'parallel',
+      title,
+      arms: arms.map((a, i) => ({ key: `arm_${i + 1}`, label: a.label, kind: a.kind, ratio: Number(a.ratio) })),
+      primaryTimepoint: 'month_9',
+      criteria: [...criteria(inclusion, 'inclusion'), ...criteria(exclusion, 'exclusion')],
+      gate: { eligible: true, consented: true, baselineComplete: needsBaseline },
+      method: method === 'blocks' ? { kind: 'blocks', blockMultipliers: [1, 2, 3] } : { kind: 'minimisation', probability: 0.8 },
+    };
+    save.mutate({ design });
+  };
+  return (
+    <Section title="Set up the study" id="study-setup">
+      <form onSubmit={submit} noValidate>
+        <FormErrors error={save.error} title="Could not save the study" />
+        <TextField label="Study title" value={title} onChange={setTitle} />
+        {arms.map((a, i) => (
+          <fieldset key={i} className="fieldset">
+            <legend>Arm {i + 1}</legend>
+            <TextField label={`Arm ${i + 1} name`} value={a.label} onChange={(v) => setArm(i, 'label', v)} />
+            <SelectField label={`Arm ${i + 1} kind`} value={a.kind} options={armKinds} onChange={(v) => setArm(i, 'kind', v)} />
+            <TextField
+              label={`Arm ${i + 1} share of the ratio`}
+              inputMode="numeric"
+              value={a.ratio}
+              onChange={(v) => setArm(i, 'ratio', v)}
+            />
+          </fieldset>
+        ))}
+        <TextArea label="Who can take part" hint="One requirement a line." value={inclusion} onChange={setInclusion} />
+        <TextArea label="Who cannot take part" hint="One reason a line." value={exclusion} onChange={setExclusion} />
+        <RadioGroup
+          legend="How participants are randomized"
+          name="method"
+          value={method}
+          onChange={setMethod}
+          options={[
+            { value: 'blocks', label: 'Blocks of random size (balanced as you go)' },
+            { value: 'minimisation', label: 'Minimisation' },
+          ]}
+        />
+        <Choice
+          label="Baseline assessment must be complete before randomizing"
+          checked={needsBaseline}
+          onChange={setNeedsBaseline}
+        />
+        <FormActions>
+          <Button type="submit" disabled={save.isPending}>
+            Save the study
+          </Button>
+        </FormActions>
+      </form>
+    </Section>
+  );
+}
+
+function ConsentDocumentForm() {
+  const program = useProgram();
+  const add = useAddConsentDocument(program.programId);
+  const [title, setTitle] = useState('Agreeing to take part');
+  const [body, setBody] = useState('');
+  return (
+    <Section title="Consent document" id="study-consent-document">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate({ title, body });
+        }}
+        noValidate
+      >
+        <FormErrors error={add.error} title="Could not save the consent document" />
+        <TextField label="Consent title" value={title} onChange={setTitle} />
+        <TextArea
+          label="Consent text"
+          hint="What the participant agrees to, in plain words."
+          rows={8}
+          value={body}
+          onChange={setBody}
+        />
+        <FormActions>
+          <Button type="submit" disabled={add.isPending}>
+            Save the consent document
+          </Button>
+        </FormActions>
+      </form>
+    </Section>
+  );
+}
+
+function Referral({ study }: { study: StudyView }) {
+  const program = useProgram();
+  const people = useStudyParticipants(program.programId);
+  const [participantId, setParticipantId] = useState<string | null>(null);
+  return (
+    <Section title="A referral" id="study-referral">
+      <QueryView query={people} loadingLabel="Loading participants…">
+        {(list) => (
+          <SelectField
+            label="Participant"
+            value={participantId ?? ''}
+            placeholder="Choose a participant"
+            options={list.map((p) => ({ value: p.id, label: 'familyName' in p ? `${p.givenName} ${p.familyName}` : p.code }))}
+            onChange={(v) => setParticipantId(v)}
+          />
+        )}
+      </QueryView>
+      {participantId ? <ParticipantPanel key={participantId} study={study} participantId={participantId} /> : null}
+    </Section>
+  );
+}
+
+function ParticipantPanel({ study, participantId }: { study: StudyView; participantId: string }) {
+  const program = useProgram();
+  const state = useParticipantStudy(program.programId, participantId);
+  return (
+    <QueryView query={state} loadingLabel="Loading the participant's study record…">
+      {(p) => (
+        <>
+          <Screening study={study} p={p} />
+          {p.screening?.outcome === 'eligible' ? <ConsentStep study={study} p={p} /> : null}
+          <RandomizeStep p={p} />
+          <WithdrawStep p={p} />
+          {p.allocation && program.can('study:emergency_unblind') ? <EmergencyUnblind participantId={p.participantId} /> : null}
+        </>
+      )}
+    </QueryView>
+  );
+}
+
+function Screening({ study, p }: { study: StudyView; p: ParticipantStudyView }) {
+  const program = useProgram();
+  const screen = useScreen(program.programId);
+  const criteria = study.design!.criteria;
+  const [answers, setAnswers] = useState<Record<string, boolean>>(() => Object.fromEntries(criteria.map((c) => [c.key, false])));
+  const [decision, setDecision] = useState<'proceed' | 'declined' | 'other'>('proceed');
+  const [reason, setReason] = useState('');
+  return (
+    <Section title="Screening" id="study-screening" level={3}>
+      {p.screening ? (
+        <p>
+          <Badge tone={p.screening.outcome === 'eligible' ? 'good' : 'neutral'}>{outcomeWords[p.screening.outcome]}</Badge>{' '}
+          {p.screening.reason ? `(${p.screening.reason}) ` : ''}on {formatDateTime(p.screening.screenedAt)}
+        </p>
+      ) : null}
+      {p.allocation ? null : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            screen.mutate({ participantId: p.participantId, answers, decision, reason });
+          }}
+          noValidate
+        >
+          <FormErrors error={screen.error} title="Could not record the screening" />
+          <fieldset className="fieldset">
+            <legend>Tick each line that is true</legend>
+            {criteria.map((c) => (
+              <Choice
+                key={c.key}
+                label={`${c.kind === 'exclusion' ? 'Cannot take part: ' : ''}${c.text}`}
+                checked={answers[c.key] ?? false}
+                onChange={(v) => setAnswers((prev) => ({ ...prev, [c.key]: v }))}
+              />
+            ))}
+          </fieldset>
+          <RadioGroup
+            legend="Does the person want to take part?"
+            name="decision"
+            value={decision}
+            onChange={setDecision}
+            options={[
+              { value: 'proceed', label: 'Yes' },
+              { value: 'declined', label: 'No, declined' },
+              { value: 'other', label: 'Not taking part for another reason' },
+            ]}
+          />
+          {decision !== 'proceed' ? <TextField label="Why" value={reason} onChange={setReason} /> : null}
+          <FormActions>
+            <Button type="submit" disabled={screen.isPending}>
+              Record the screening
+            </Button>
+          </FormActions>
+        </form>
+      )}
+    </Section>
+  );
+}
+
+function ConsentStep({ study, p }: { study: StudyView; p: ParticipantStudyView }) {
+  const program = useProgram();
+  const consent = useConsent(program.programId);
+  const doc = study.consentDocuments.at(-1);
+  const [method, setMethod] = useState<'signed' | 'attested'>('signed');
+  const [typedName, setTypedName] = useState('');
+  if (!doc) return <Empty>Save the consent document first.</Empty>;
+  return (
+    <Section title="Consent" id="study-consent" level={3}>
+      {p.consent ? (
+        <p>
+          <Badge tone="good">
+            {p.consent.method === 'signed' ? `Signed by ${p.consent.typedName ?? ''}` : 'Verbal consent, attested by staff'}
+          </Badge>{' '}
+          (version {p.consent.documentVersion})
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const base = { participantId: p.participantId, documentVersion: doc.version, signedOn: todayOn() };
+            consent.mutate(method === 'signed' ? { ...base, method, typedName } : { ...base, method, note: '' });
+          }}
+          noValidate
+        >
+          <h4>{doc.title}</h4>
+          <div className="consent-document">{doc.body}</div>
+          <FormErrors error={consent.error} title="Could not record the consent" />
+          <RadioGroup
+            legend="How is consent given?"
+            name="consent-method"
+            value={method}
+            onChange={setMethod}
+            options={[
+              { value: 'signed', label: 'The participant types his or her name' },
+              { value: 'attested', label: 'By phone: I attest the participant agreed' },
+            ]}
+          />
+          {method === 'signed' ? (
+            <TextField label="Full name, typed by the participant" value={typedName} onChange={setTypedName} />
+          ) : null}
+          <FormActions>
+            <Button type="submit" disabled={consent.isPending}>
+              Record the consent
+            </Button>
+          </FormActions>
+        </form>
+      )}
+    </Section>
+  );
+}
+
+function RandomizeStep({ p }: { p: ParticipantStudyView }) {
+  const program = useProgram();
+  const randomize = useRandomize(program.programId);
+  const [clientKey] = useState(newClientKey);
+  if (p.allocation) {
+    return (
+      <Section title="Randomized" id="study-allocation" level={3}>
+        <p role="status">
+          Allocated to <strong>{p.allocation.armLabel}</strong> (number {p.allocation.sequenceNumber} in its group) on{' '}
+          {formatDateTime(p.allocation.allocatedAt)} by {p.allocation.allocatedByName}.
+        </p>
+      </Section>
+    );
+  }
+  const ready = p.gate.missing.length === 0;
+  return (
+    <Section title="Randomize" id="study-randomize" level={3}>
+      {ready ? <p>Ready to randomize. This cannot be undone.</p> : <p>Not ready yet. Still needed: {p.gate.words.join('; ')}.</p>}
+      <FormErrors error={randomize.error} title="Could not randomize" />
+      <Button
+        disabled={!ready || randomize.isPending}
+        onClick={() => randomize.mutate({ participantId: p.participantId, clientKey, strata: {} })}
+      >
+        Randomize
+      </Button>
+    </Section>
+  );
+}
+
+/** An admin unblinds the whole study, with a reason (evaluators then see the arms' names). */
+function UnblindForm() {
+  const program = useProgram();
+  const unblind = useUnblind(program.programId);
+  const [reason, setReason] = useState('');
+  if (!program.can('study:unblind')) return null;
+  return (
+    <Section title="Unblind the study" id="study-unblind">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          unblind.mutate({ reason });
+        }}
+        noValidate
+      >
+        <FormErrors error={unblind.error} title="Could not unblind the study" />
+        <TextField label="Why the study is unblinded" value={reason} onChange={setReason} />
+        <FormActions>
+          <Button type="submit" variant="secondary" disabled={unblind.isPending}>
+            Unblind the study
+          </Button>
+        </FormActions>
+      </form>
+    </Section>
+  );
+}
+
+const scopeWords = {
+  intervention: 'From coaching or the class only (follow-up questionnaires continue)',
+  follow_up: 'From follow-up too (no more questionnaires)',
+  data: 'From use of his or her data as well',
+} as const;
+
+/** Records a withdrawal by scope; withdrawals are listed and cannot be undone. */
+function WithdrawStep({ p }: { p: ParticipantStudyView }) {
+  const program = useProgram();
+  const withdraw = useWithdraw(program.programId);
+  const [scope, setScope] = useState<keyof typeof scopeWords>('intervention');
+  const [reason, setReason] = useState('');
+  return (
+    <Section title="Withdrawal" id="study-withdrawal" level={3}>
+      {p.withdrawals.length > 0 ? (
+        <ul>
+          {p.withdrawals.map((w) => (
+            <li key={`${w.scope}-${w.on}`}>
+              {scopeWords[w.scope]}: {w.reason}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Not withdrawn.</p>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          withdraw.mutate({ participantId: p.participantId, scope, on: todayOn(), reason });
+        }}
+        noValidate
+      >
+        <FormErrors error={withdraw.error} title="Could not record the withdrawal" />
+        <RadioGroup
+          legend="Withdraw"
+          name="withdraw-scope"
+          value={scope}
+          onChange={setScope}
+          options={Object.entries(scopeWords).map(([value, label]) => ({ value: value as keyof typeof scopeWords, label }))}
+        />
+        <TextField label="Reason for withdrawing" value={reason} onChange={setReason} />
+        <FormActions>
+          <Button type="submit" variant="secondary" disabled={withdraw.isPending}>
+            Record the withdrawal
+          </Button>
+        </FormActions>
+      </form>
+    </Section>
+  );
+}
+
+/** An admin reveals one participant's arm for safety: the reason is recorded and the study's staff are e-mailed. */
+function EmergencyUnblind({ participantId }: { participantId: string }) {
+  const program = useProgram();
+  const unblind = useEmergencyUnblind(program.programId, participantId);
+  const [reason, setReason] = useState('');
+  return (
+    <Section title="Emergency unblinding" id="study-emergency" level={3}>
+      {unblind.data ? (
+        <p role="status">
+          This participant is in <strong>{unblind.data.armLabel}</strong>. The study's staff have been told.
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            unblind.mutate({ reason });
+          }}
+          noValidate
+        >
+          <FormErrors error={unblind.error} title="Could not unblind" />
+          <TextField label="Why this participant's arm is needed for safety" value={reason} onChange={setReason} />
+          <FormActions>
+            <Button type="submit" variant="secondary" disabled={unblind.isPending}>
+              Reveal the arm for safety
+            </Button>
+          </FormActions>
+        </form>
+      )}
+    </Section>
+  );
+}
+
+/** The class arm's sessions: schedule one, invite class-arm participants, record who attended. */
+function Classes() {
+  const program = useProgram();
+  const allowed = program.can('study:classes');
+  const classes = useClasses(program.programId, allowed);
+  if (!allowed) return null;
+  return (
+    <Section title="Classes" id="study-classes">
+      <QueryView query={classes} loadingLabel="Loading the classes…">
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>No class scheduled yet.</Empty>
+          ) : (
+            <ul className="class-list">
+              {list.map((c) => (
+                <ClassItem key={c.id} c={c} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
+      <NewClassForm />
+    </Section>
+  );
+}
+
+function ClassItem({ c }: { c: ClassSessionView }) {
+  const program = useProgram();
+  const people = useStudyParticipants(program.programId);
+  const invite = useInvite(program.programId, c.id);
+  const attendance = useAttendance(program.programId, c.id);
+  const [who, setWho] = useState('');
+  return (
+    <li>
+      <p>
+        <strong>{formatDateTime(c.startsAt)}</strong> {c.place}
+        {c.videoUrl ? ` (video: ${c.videoUrl})` : ''}. {c.invited} of {c.capacity} invited, {c.attended} attended.
+      </p>
+      <ul>
+        {c.participants.map((p) => (
+          <li key={p.participantId}>
+            {p.name}: {p.attended === null ? 'not recorded' : p.attended ? 'attended' : 'did not attend'}{' '}
+            <Button variant="secondary" onClick={() => attendance.mutate({ participantId: p.participantId, attended: true })}>
+              {`Attended: ${p.name}`}
+            </Button>{' '}
+            <Button variant="secondary" onClick={() => attendance.mutate({ participantId: p.participantId, attended: false })}>
+              {`Did not attend: ${p.name}`}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <FormErrors error={invite.error ?? attendance.error} title="Could not save" />
+      <QueryView query={people} loadingLabel="Loading participants…">
+        {(list) => (
+          <SelectField
+            label={`Invite to the class on ${formatDateTime(c.startsAt)}`}
+            value={who}
+            placeholder="Choose a participant in the class arm"
+            options={list.map((p) => ({ value: p.id, label: 'familyName' in p ? `${p.givenName} ${p.familyName}` : p.code }))}
+            onChange={setWho}
+          />
+        )}
+      </QueryView>
+      <Button variant="secondary" disabled={who === '' || invite.isPending} onClick={() => invite.mutate([who])}>
+        Invite
+      </Button>
+    </li>
+  );
+}
+
+function NewClassForm() {
+  const program = useProgram();
+  const create = useCreateClass(program.programId);
+  const [when, setWhen] = useState('');
+  const [place, setPlace] = useState('');
+  const [videoUrl, setVideoUrl] = useState('');
+  const [capacity, setCapacity] = useState('12');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const at = new Date(when);
+        create.mutate({
+          startsAt: Number.isNaN(at.getTime()) ? '' : at.toISOString(),
+          place,
+          videoUrl: videoUrl.trim() === '' ? null : videoUrl.trim(),
+          capacity: Number(capacity),
+        });
+      }}
+      noValidate
+    >
+      <h3>Schedule a class</h3>
+      <FormErrors error={create.error} title="Could not schedule the class" />
+      <TextField label="Date and time" type="datetime-local" value={when} onChange={setWhen} />
+      <TextField label="Place" value={place} onChange={setPlace} />
+      <TextField label="Video link (optional)" inputMode="url" value={videoUrl} onChange={setVideoUrl} />
+      <TextField label="Places in the class" inputMode="numeric" value={capacity} onChange={setCapacity} />
+      <FormActions>
+        <Button type="submit" disabled={create.isPending}>
+          Schedule the class
+        </Button>
+      </FormActions>
+    </form>
+  );
+}
+
+/** The pre-trial check: simulates the scheme on 200 people, 100 times, and says how balanced and how guessable it is. */
+function SchemeCheck() {
+  const program = useProgram();
+  const simulate = useSimulate(program.programId);
+  const r = simulate.data;
+  return (
+    <Section title="Check the randomization" id="study-check">
+      <p>Try the scheme on 200 imaginary participants, 100 times over, before anyone real is randomized.</p>
+      <FormErrors error={simulate.error} title="Could not run the check" />
+      <Button variant="secondary" disabled={simulate.isPending} onClick={() => simulate.mutate()}>
+        Check the scheme
+      </Button>
+      {r ? (
+        <p role="status">
+          On average the arms end {r.meanImbalance} people away from the planned ratio (at worst {r.maxImbalance}). Someone who
+          knows every earlier allocation would guess the next one right {Math.round(r.correctGuessProbability * 100)} times in 100
+          (50 is a coin toss).
+        </p>
+      ) : null}
+    </Section>
+  );
+}

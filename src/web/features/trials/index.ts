@@ -1,0 +1,2 @@
+export { ConsortPage } from './ConsortPage';
+export { StudyPage } from './StudyPage';
