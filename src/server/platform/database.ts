@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from '../schema';
@@ -62,6 +63,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: () => pool.end(),
     };
   }
+  if (target.dataDir !== null) mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
   const extensions = target.amcheck ? { extensions: { amcheck } } : {};
   const client = target.template
     ? new PGlite({ loadDataDir: target.template, ...extensions })
