@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/platform/database';
 import { runCli as run } from './run-cli.testing';
 import { freePort, serveProcess, START_TIMEOUT_MS, stopProcess, untilRunning, type ServerProcess } from './serve-process.testing';
 
@@ -88,4 +89,28 @@ describe('kindred backup and restore against a running server', () => {
     },
     START_TIMEOUT_MS + 120_000,
   );
+
+  it('moves a database an earlier Kindred kept straight in the data directory into db/, and starts despite its old lock', async () => {
+    const legacy = join(root, 'legacy');
+    const old = await openDatabase({ kind: 'pglite', dataDir: legacy });
+    await old.rawQuery('create table kept (n int)');
+    await old.rawQuery('insert into kept values (1), (2), (3)');
+    await old.close();
+    mkdirSync(join(legacy, 'backups'));
+    writeFileSync(join(legacy, 'backups', 'kindred-2026-01-01T00-00-00.tar.gz'), 'an old archive');
+    // The lock an earlier Kindred wrote on the machine this directory was copied from.
+    writeFileSync(join(legacy, 'kindred.lock'), JSON.stringify({ pid: 1, host: 'old-server.example.org', at: '2026-01-01' }));
+
+    const r = await run(['migrate'], { KINDRED_DATA_DIR: legacy });
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('did not stop cleanly (the lock was written on another host (old-server.example.org)');
+    expect(readdirSync(legacy).sort()).toEqual(['backups', 'db']);
+    expect(existsSync(join(legacy, 'db', 'PG_VERSION'))).toBe(true);
+
+    const b = await run(['backup', '--out', join(root, 'legacy.tar.gz')], { KINDRED_DATA_DIR: legacy });
+    expect(b.code).toBe(0);
+    const restored = await run(['restore', join(root, 'legacy.tar.gz'), '--data-dir', join(root, 'legacy-restored')]);
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain('kept 3');
+  }, 300_000);
 });

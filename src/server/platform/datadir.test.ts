@@ -17,6 +17,8 @@ describe('moveLegacyLayout', () => {
     for (const d of ['base/1', 'global', 'pg_wal', 'pg_xact']) mkdirSync(join(dir, d), { recursive: true });
     writeFileSync(join(dir, 'base/1/1259'), 'pages');
     writeFileSync(join(dir, 'postgresql.conf'), '');
+    writeFileSync(join(dir, 'pg_hba.conf'), '');
+    writeFileSync(join(dir, 'pg_ident.conf'), '');
     writeFileSync(join(dir, 'postgresql.auto.conf'), '');
     mkdirSync(join(dir, 'backups'));
     writeFileSync(join(dir, 'backups', 'kindred-2026-01-01T00-00-00.tar.gz'), 'old');
@@ -31,6 +33,8 @@ describe('moveLegacyLayout', () => {
       'PG_VERSION',
       'base',
       'global',
+      'pg_hba.conf',
+      'pg_ident.conf',
       'pg_wal',
       'pg_xact',
       'postgresql.auto.conf',

@@ -14,7 +14,7 @@ export const backupsDir = (dataDir: string) => join(dataDir, 'backups');
 export const socketPath = (dataDir: string) => join(dataDir, 'kindred.sock');
 
 /** What PostgreSQL keeps at the top of its data directory (PGlite writes the same layout). */
-const PG_ENTRY = /^(PG_VERSION|base|global|pg_[a-z_]+|postgresql(\.auto)?\.conf|postmaster\.(pid|opts))$/;
+const PG_ENTRY = /^(PG_VERSION|base|global|pg_[a-z_]+|pg_(hba|ident)\.conf|postgresql(\.auto)?\.conf|postmaster\.(pid|opts))$/;
 
 export function fsyncDir(dir: string): void {
   const fd = openSync(dir, 'r');
