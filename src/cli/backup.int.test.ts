@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/platform/database';
 import { runCli as run } from './run-cli.testing';
-import { freePort, serveProcess, START_TIMEOUT_MS, stopProcess, untilRunning, type ServerProcess } from './serve-process.testing';
+import {
+  freePort,
+  serveProcess,
+  START_TIMEOUT_MS,
+  stopProcess,
+  untilOutput,
+  untilRunning,
+  type ServerProcess,
+} from './serve-process.testing';
 
 describe('kindred backup and restore against a running server', () => {
   let root: string;
@@ -24,8 +32,8 @@ describe('kindred backup and restore against a running server', () => {
     rmSync(root, { recursive: true, force: true });
   }, 30_000);
 
-  it('warns at start that PGlite does not fsync and production belongs on PostgreSQL', () => {
-    expect(server!.stdout()).toContain('a power cut or crash can corrupt it');
+  it('warns at start that PGlite does not fsync and production belongs on PostgreSQL', async () => {
+    await untilOutput(server!, /a power cut or crash can corrupt it/);
     expect(server!.stdout()).toContain('Use PostgreSQL (DATABASE_URL) for production');
     expect(statSync(join(dataDir, 'kindred.sock')).mode & 0o777).toBe(0o600);
   });
@@ -39,7 +47,7 @@ describe('kindred backup and restore against a running server', () => {
     archive = m![1]!;
     expect(archive.startsWith(join(dataDir, 'backups'))).toBe(true);
     expect(existsSync(archive)).toBe(true);
-    expect(server!.stdout()).toContain('"msg":"backup written"');
+    await untilOutput(server!, /"msg":"backup written"/);
   }, 180_000);
 
   it('restores that archive into an empty directory and prints what it restored', async () => {
@@ -76,8 +84,9 @@ describe('kindred backup and restore against a running server', () => {
       expect(existsSync(join(dataDir, 'kindred.lock'))).toBe(true);
       server = serveProcess(dataDir, await freePort(), { KINDRED_LOG_LEVEL: 'info' });
       await untilRunning(server);
-      expect(server.stdout()).toContain('the previous Kindred process did not stop cleanly');
-      expect(server.stdout()).toMatch(
+      await untilOutput(server, /the previous Kindred process did not stop cleanly/);
+      await untilOutput(
+        server,
         /database check after an unclean stop: \d+ tables, \d+ rows, migration level \d+, \d+ indexes verified; no problems found/,
       );
       // The second server answers `kindred backup` as the first did.

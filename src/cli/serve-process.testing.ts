@@ -74,3 +74,14 @@ export async function stopProcess(p: ServerProcess | undefined): Promise<void> {
   await p.exited;
   clearTimeout(timer);
 }
+
+/** Waits until the server has written `pattern` to standard output (pino writes asynchronously). */
+export async function untilOutput(p: ServerProcess, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const m = pattern.exec(p.stdout());
+    if (m) return m[0];
+    if (Date.now() > deadline) throw new Error(`the server did not write ${pattern}; it wrote:\n${p.stdout()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
