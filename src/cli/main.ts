@@ -4,8 +4,11 @@ import { Password } from '../core/accounts';
 import { ConfigError, loadConfig, type Config } from '../server/config';
 import { startServer } from '../server/main';
 import { openDatabase, type Database } from '../server/platform/database';
+import { resolve } from 'node:path';
 import { DataDirLockedError, lockDataDir } from '../server/platform/lock';
-import { backupEmbedded } from '../server/platform/backup';
+import { ArchiveError, backupEmbedded, restoreEmbedded, RestoreTargetError } from '../server/platform/backup';
+import { ControlUnavailableError, requestBackup } from '../server/platform/control';
+import { dbDir, moveLegacyLayout, socketPath } from '../server/platform/datadir';
 import { loggableError } from '../server/platform/logger';
 import { createUser } from '../server/features/accounts/accounts.service';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
@@ -19,7 +22,11 @@ import { runScoreCommand } from './score';
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
   const lock = config.database.kind === 'pglite' ? lockDataDir(config.database.dataDir) : null;
   try {
-    const db = await openDatabase(config.database);
+    if (lock?.tookOver) process.stderr.write(`Note: the previous Kindred process did not stop cleanly (${lock.tookOver}).\n`);
+    if (config.database.kind === 'pglite') moveLegacyLayout(config.database.dataDir);
+    const db = await openDatabase(
+      config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: dbDir(config.database.dataDir) } : config.database,
+    );
     try {
       return await fn(db);
     } finally {
@@ -125,7 +132,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('backup')
-    .description('write a consistent copy of the embedded database (for PostgreSQL, use pg_dump)')
+    .description(
+      'write a consistent copy of the embedded database, asking the running server if there is one (for PostgreSQL, use pg_dump)',
+    )
     .option('--out <file>', 'where to write the .tar.gz (default: <data dir>/backups/)')
     .action(async (opts: { out?: string }) => {
       const config = loadConfig(process.env);
@@ -135,8 +144,52 @@ export async function main(argv: string[]): Promise<number> {
         );
       }
       const dataDir = config.database.dataDir;
-      const file = await withDatabase(config, (db) => backupEmbedded(db, dataDir, new Date(), opts.out));
-      process.stdout.write(`Backup written to ${file}\n`);
+      const out = opts.out ? resolve(opts.out) : undefined;
+      try {
+        const r = await withDatabase(config, (db) =>
+          backupEmbedded(db, dataDir, new Date(), { out, retention: config.backupRetention }),
+        );
+        process.stdout.write(`Backup written to ${r.file}\n`);
+      } catch (err) {
+        if (!(err instanceof DataDirLockedError)) throw err;
+        // A server holds the data directory: it takes the backup (consistent, while it runs).
+        try {
+          const r = await requestBackup(socketPath(dataDir), out ?? null);
+          process.stdout.write(`Backup written to ${r.file} by the running server\n`);
+        } catch (askErr) {
+          if (askErr instanceof ControlUnavailableError) throw err;
+          throw askErr;
+        }
+      }
+    });
+
+  program
+    .command('restore')
+    .description('restore an archive written by kindred backup into an empty data directory, verifying it first')
+    .argument('<archive>', 'the .tar.gz to restore')
+    .option('--data-dir <dir>', 'where to restore (default: KINDRED_DATA_DIR)')
+    .option('--replace', 'move a database already in the data directory aside to <dir>.before-restore-<time> first')
+    .action(async (archive: string, opts: { dataDir?: string; replace?: boolean }) => {
+      const config = loadConfig(process.env);
+      if (config.database.kind === 'postgres' && opts.dataDir === undefined)
+        throw new UsageError(
+          'DATABASE_URL points at PostgreSQL: restore a pg_dump archive with pg_restore, e.g. pg_restore --clean --if-exists -d "$DATABASE_URL" kindred.dump',
+        );
+      const dataDir = opts.dataDir ?? (config.database.kind === 'pglite' ? config.database.dataDir : '');
+      const r = await restoreEmbedded(archive, dataDir, { replace: opts.replace === true, now: new Date() });
+      const rows = Object.entries(r.manifest.tables);
+      const total = rows.reduce((a, [, n]) => a + n, 0);
+      process.stdout.write(
+        [
+          `Restored ${r.dbDir} from ${resolve(archive)}`,
+          `  taken ${new Date(r.manifest.createdAt).toUTCString()} by Kindred ${r.manifest.kindredVersion}, migration level ${r.manifest.migrations}`,
+          `  ${r.manifest.files.length} files matched their checksums; the database opened and passed its check` +
+            (r.check.indexesChecked === null ? '' : ` (${r.check.indexesChecked} indexes verified)`),
+          `  ${rows.length} tables, ${total} rows: ${rows.map(([t, n]) => `${t} ${n}`).join(', ')}`,
+          ...(r.movedAside ? [`  What was there before is in ${r.movedAside}`] : []),
+          '',
+        ].join('\n'),
+      );
     });
 
   program
@@ -249,7 +302,12 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof ConfigError || err instanceof UsageError) {
+    if (
+      err instanceof ConfigError ||
+      err instanceof UsageError ||
+      err instanceof ArchiveError ||
+      err instanceof RestoreTargetError
+    ) {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }

@@ -9,6 +9,7 @@ import { participants } from '../server/features/participants/participants.table
 import { programs } from '../server/features/programs/programs.table';
 import { auditEvents } from '../server/platform/audit.table';
 import { openDatabase } from '../server/platform/database';
+import { dbDir } from '../server/platform/datadir';
 import { lockDataDir } from '../server/platform/lock';
 import { runCli as run } from './run-cli.testing';
 
@@ -24,7 +25,7 @@ describe('kindred match', () => {
     dir = mkdtempSync(join(tmpdir(), 'kindred-match-'));
     dataDir = join(dir, 'data');
     // A small program in an embedded database on disk, as an operator would have it.
-    const db = await openDatabase({ kind: 'pglite', dataDir });
+    const db = await openDatabase({ kind: 'pglite', dataDir: dbDir(dataDir) });
     const now = new Date('2026-03-02T15:00:00Z');
     await db.db.insert(programs).values({
       id: programId,
@@ -103,7 +104,7 @@ describe('kindred match', () => {
   });
 
   it('audits the read with no signed-in actor, and saves nothing else', async () => {
-    const db = await openDatabase({ kind: 'pglite', dataDir });
+    const db = await openDatabase({ kind: 'pglite', dataDir: dbDir(dataDir) });
     try {
       const rows = await db.db.select().from(auditEvents);
       expect(rows.map((e) => [e.action, e.actorId, e.requestId, e.programId])).toEqual([

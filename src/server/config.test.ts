@@ -27,8 +27,20 @@ describe('loadConfig', () => {
       session: { idleMinutes: 30, maxHours: 12 },
       cookieSecure: false,
       backupHours: 24,
+      backupRetention: { keep: 7, maxBytes: 2048 * 1024 * 1024 },
       curriculumDir: null,
     });
+  });
+
+  it('reads how many backups to keep and how much room they may take, refusing nonsense', () => {
+    expect(loadConfig({ KINDRED_BACKUP_KEEP: '3', KINDRED_BACKUP_MAX_MB: '500' }).backupRetention).toEqual({
+      keep: 3,
+      maxBytes: 500 * 1024 * 1024,
+    });
+    expect(configError({ KINDRED_BACKUP_KEEP: '0' }).message).toContain('KINDRED_BACKUP_KEEP');
+    expect(configError({ KINDRED_BACKUP_KEEP: 'many' }).message).toContain('KINDRED_BACKUP_KEEP');
+    expect(configError({ KINDRED_BACKUP_MAX_MB: '-5' }).message).toContain('KINDRED_BACKUP_MAX_MB');
+    expect(configError({ KINDRED_BACKUP_MAX_MB: '1.5' }).message).toContain('KINDRED_BACKUP_MAX_MB');
   });
 
   it('treats empty variables as unset', () => {

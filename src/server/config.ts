@@ -53,6 +53,8 @@ const ConfigSchema = z.object({
     .min(0)
     .max(24 * 7)
     .default(24),
+  KINDRED_BACKUP_KEEP: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(7),
+  KINDRED_BACKUP_MAX_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int().min(1).max(10_000_000).default(2048),
   KINDRED_CURRICULUM_DIR: z.string().min(1).optional(),
 });
 
@@ -73,6 +75,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Hours between automatic backups of the embedded database; 0 turns them off. */
   backupHours: number;
+  /** Embedded backups kept: the newest `keep`, then fewer while they take more than `maxBytes` (ADR 0019). */
+  backupRetention: { keep: number; maxBytes: number };
   /** A deployment's own curriculum topics (`<key>.md` files) that add to or replace the built-in ones. */
   curriculumDir: string | null;
 }
@@ -125,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { demoByDefault?: boole
     session: { idleMinutes: c.KINDRED_SESSION_IDLE_MINUTES, maxHours: c.KINDRED_SESSION_MAX_HOURS },
     cookieSecure: publicUrl.startsWith('https://'),
     backupHours: c.KINDRED_BACKUP_HOURS,
+    backupRetention: { keep: c.KINDRED_BACKUP_KEEP, maxBytes: c.KINDRED_BACKUP_MAX_MB * 1024 * 1024 },
     curriculumDir: c.KINDRED_CURRICULUM_DIR ?? null,
   };
 }

@@ -8,7 +8,11 @@ import { lockDataDir, type DirLock } from './platform/lock';
 import { createLogger, loggableError } from './platform/logger';
 import { createMailer } from './platform/mail';
 import { createTexter } from './platform/sms';
-import { backupEmbedded } from './platform/backup';
+import { backupEmbedded, isBackupRunning, type BackupResult } from './platform/backup';
+import { dbDir, moveLegacyLayout, socketPath } from './platform/datadir';
+import { checkDatabase, summarizeCheck } from './platform/dbcheck';
+import { serveControl } from './platform/control';
+import type { Server as ControlServer } from 'node:net';
 import { isDatabaseEmpty, seedDemo } from './demo/seed';
 import { sweepLadder, sweepSessionReminders } from './features/engagement';
 import { loadCurriculum } from './features/curriculum';
@@ -31,16 +35,40 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
   const training = loadTraining();
   guideContent();
   let lock: DirLock | null = null;
-  if (config.database.kind === 'pglite') lock = lockDataDir(config.database.dataDir);
   let db: Database;
   try {
+    if (config.database.kind === 'pglite') {
+      lock = lockDataDir(config.database.dataDir);
+      // The database moves into <dataDir>/db, away from backups/ and the lock (ADR 0019).
+      if (moveLegacyLayout(config.database.dataDir))
+        logger.info('moved the embedded database into db/ inside the data directory');
+    }
     db = await openDatabase(
-      config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database,
+      config.database.kind === 'pglite'
+        ? { kind: 'pglite', dataDir: dbDir(config.database.dataDir), amcheck: lock?.tookOver != null }
+        : config.database,
     );
   } catch (err) {
     lock?.release();
     throw err;
   }
+  if (lock?.tookOver && db.pglite) {
+    // An unclean stop: PGlite runs with fsync off, so a crash can damage more than the last writes.
+    const pglite = db.pglite;
+    logger.warn({ reason: lock.tookOver }, 'the previous Kindred process did not stop cleanly; checking the database');
+    const check = await checkDatabase((sql, params) => pglite.query(sql, params), { amcheck: true });
+    if (check.problems.length)
+      logger.error(
+        { problems: check.problems },
+        `database check after an unclean stop: ${summarizeCheck(check)}. Stop Kindred and restore the latest backup (kindred restore).`,
+      );
+    else logger.info(`database check after an unclean stop: ${summarizeCheck(check)}`);
+  }
+  if (db.kind === 'pglite' && !config.isDemo)
+    logger.warn(
+      'This deployment runs on the embedded database (PGlite), which does not fsync: a power cut or crash ' +
+        'can corrupt it, not only lose the latest writes. Use PostgreSQL (DATABASE_URL) for production.',
+    );
   const clock = opts.clock ?? systemClock;
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const texter = createTexter({
@@ -110,15 +138,36 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
   };
   sweep();
   timers.push(setInterval(sweep, 10 * 60_000));
-  if (db.kind === 'pglite' && config.backupHours > 0 && config.database.kind === 'pglite') {
+  let control: ControlServer | null = null;
+  let backups: Promise<unknown> = Promise.resolve();
+  if (db.kind === 'pglite' && config.database.kind === 'pglite') {
     const dataDir = config.database.dataDir;
-    timers.push(
-      setInterval(() => {
-        backupEmbedded(db, dataDir, clock.now()).catch((err: Error) =>
-          logger.error({ err: loggableError(err) }, 'backup failed'),
-        );
-      }, config.backupHours * 3_600_000),
-    );
+    // Wall-clock time names the archives (not the injectable clock: two backups must never share a name).
+    const takeBackup = (out: string | null): Promise<BackupResult> => {
+      const run = backupEmbedded(db, dataDir, new Date(), { out: out ?? undefined, retention: config.backupRetention }).then(
+        (r) => {
+          const { file, bytes, heldMs, tookMs, maxBlockMs } = r;
+          logger.info({ file, bytes, heldMs, tookMs, maxBlockMs, removed: r.removed.length }, 'backup written');
+          return r;
+        },
+      );
+      backups = backups.then(() => run).catch(() => undefined);
+      return run;
+    };
+    if (config.backupHours > 0)
+      timers.push(
+        setInterval(() => {
+          if (isBackupRunning(dataDir)) return logger.warn('backup skipped: the previous one is still running');
+          takeBackup(null).catch((err: Error) => logger.error({ err: loggableError(err) }, 'backup failed'));
+        }, config.backupHours * 3_600_000),
+      );
+    // `kindred backup` asks the running server through this socket (mode 0600).
+    control = await serveControl(socketPath(dataDir), takeBackup).catch((err: Error) => {
+      logger.warn({ err: loggableError(err) }, 'could not open the control socket');
+      return null;
+    });
+    if (!control)
+      logger.warn('the data directory path is too long for a control socket; `kindred backup` cannot reach this server');
   }
   for (const t of timers) t.unref();
 
@@ -131,7 +180,9 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
       if (stopped) return;
       stopped = true;
       for (const t of timers) clearInterval(t);
+      if (control) await new Promise<void>((resolve) => control!.close(() => resolve()));
       await sweeping;
+      await backups;
       await app.close();
       mailer.close();
       await db.close();

@@ -1,10 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
+import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import * as schema from '../schema';
@@ -28,8 +30,12 @@ export interface Database {
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
-  /** `template`: start from a saved data directory (tests), then migrate as usual. */
-  | { kind: 'pglite'; dataDir: string | null; template?: Blob };
+  /**
+   * `template`: start from a saved data directory (tests), then migrate as usual. `dataDir` is
+   * PGlite's own directory (`<KINDRED_DATA_DIR>/db`, see datadir.ts). `amcheck`: load the extension
+   * that checkDatabase uses to verify indexes (after an unclean stop).
+   */
+  | { kind: 'pglite'; dataDir: string | null; template?: Blob; amcheck?: boolean };
 
 /** Opens the database and applies every pending migration before anything else touches it. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -57,11 +63,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       close: () => pool.end(),
     };
   }
+  if (target.dataDir !== null) mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
+  const extensions = target.amcheck ? { extensions: { amcheck } } : {};
   const client = target.template
-    ? new PGlite({ loadDataDir: target.template })
+    ? new PGlite({ loadDataDir: target.template, ...extensions })
     : target.dataDir === null
-      ? new PGlite()
-      : new PGlite(target.dataDir);
+      ? new PGlite(extensions)
+      : new PGlite(target.dataDir, extensions);
   await client.waitReady;
   const pgliteDb = drizzlePglite(client, { schema });
   try {
