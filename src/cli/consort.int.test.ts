@@ -10,6 +10,7 @@ import { participants } from '../server/features/participants/participants.table
 import { programs } from '../server/features/programs/programs.table';
 import { allocations, eligibilityScreenings, studies } from '../server/features/trials/trials.table';
 import { openDatabase } from '../server/platform/database';
+import { dbDir } from '../server/platform/datadir';
 import { runCli as run } from './run-cli.testing';
 
 describe('kindred consort', () => {
@@ -20,7 +21,7 @@ describe('kindred consort', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kindred-consort-'));
     dataDir = join(dir, 'data');
-    const db = await openDatabase({ kind: 'pglite', dataDir });
+    const db = await openDatabase({ kind: 'pglite', dataDir: dbDir(dataDir) });
     // The CLI counts at the real time: enrolled 285 days ago, the 6-month window has closed (missed,
     // so lost to follow-up) and the 9-month window is open (not yet counted).
     const enrolledOn = new Date(Date.now() - 285 * 86_400_000).toISOString().slice(0, 10);

@@ -12,6 +12,7 @@ import { participants } from '../server/features/participants/participants.table
 import { programs } from '../server/features/programs/programs.table';
 import { auditEvents } from '../server/platform/audit.table';
 import { openDatabase } from '../server/platform/database';
+import { dbDir } from '../server/platform/datadir';
 import { runCli as run } from './run-cli.testing';
 
 const DAY = 86_400_000;
@@ -26,7 +27,7 @@ describe('kindred report', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kindred-report-'));
     dataDir = join(dir, 'data');
-    const db = await openDatabase({ kind: 'pglite', dataDir });
+    const db = await openDatabase({ kind: 'pglite', dataDir: dbDir(dataDir) });
     // Paired 30 days ago in a 182-day program: two reached contacts (SEA, then S) and one unanswered.
     const now = new Date();
     const pairedAt = new Date(now.getTime() - 30 * DAY);
@@ -136,7 +137,7 @@ describe('kindred report', () => {
       }),
     ]);
     expect(json.summary).toMatchObject({ participants: 1, reachedInWindow: 2, adherent: 0 });
-    const db = await openDatabase({ kind: 'pglite', dataDir });
+    const db = await openDatabase({ kind: 'pglite', dataDir: dbDir(dataDir) });
     try {
       const rows = await db.db.select().from(auditEvents);
       expect(rows.map((e) => [e.action, e.actorId, e.requestId, e.programId])).toEqual([
