@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   InvitationAccept,
   InvitationInput,
@@ -28,6 +29,32 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
     maxAge: opts.session.maxHours * 3600,
   };
 
+  /** What sign-in needs to know of the request: the address, the known-device cookie, the browser. */
+  const signInContext = (req: FastifyRequest) => ({
+    ip: req.ip,
+    requestId: req.id,
+    deviceToken: req.cookies[DEVICE_COOKIE] ?? null,
+    userAgent: req.headers['user-agent'] ?? null,
+  });
+
+  /** Sets the session (and known-device) cookies of a sign-in and answers with who is signed in. */
+  const startSession = async (
+    reply: FastifyReply,
+    s: {
+      token: string;
+      deviceToken: string | null;
+      personId: string;
+      csrfToken: string;
+      stage: Parameters<typeof describeMe>[3];
+    },
+  ) => {
+    void reply.setCookie(SESSION_COOKIE, s.token, cookieOptions);
+    if (s.deviceToken) void reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(opts));
+    const actor = await loadActor(deps.db, s.personId);
+    if (!actor) throw new Error('person vanished after sign-in');
+    return describeMe(deps, actor, s.csrfToken, s.stage);
+  };
+
   app.post(
     '/auth/login',
     {
@@ -35,17 +62,8 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
       schema: { tags: ['accounts'], body: LoginInput, response: { 200: Me } },
     },
     async (req, reply) => {
-      const s = await login(deps, opts.session, req.body, {
-        ip: req.ip,
-        requestId: req.id,
-        deviceToken: req.cookies[DEVICE_COOKIE] ?? null,
-        userAgent: req.headers['user-agent'] ?? null,
-      });
-      void reply.setCookie(SESSION_COOKIE, s.token, cookieOptions);
-      if (s.deviceToken) void reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(opts));
-      const actor = await loadActor(deps.db, s.personId);
-      if (!actor) throw new Error('person vanished after sign-in');
-      return describeMe(deps, actor, s.csrfToken, s.stage);
+      const s = await login(deps, opts.session, req.body, signInContext(req));
+      return startSession(reply, s);
     },
   );
 
@@ -70,17 +88,8 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
       schema: { tags: ['accounts'], body: SignInCodeInput, response: { 200: Me } },
     },
     async (req, reply) => {
-      const s = await signInWithCode(deps, opts.session, req.body, {
-        ip: req.ip,
-        requestId: req.id,
-        deviceToken: req.cookies[DEVICE_COOKIE] ?? null,
-        userAgent: req.headers['user-agent'] ?? null,
-      });
-      void reply.setCookie(SESSION_COOKIE, s.token, cookieOptions);
-      if (s.deviceToken) void reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(opts));
-      const actor = await loadActor(deps.db, s.personId);
-      if (!actor) throw new Error('person vanished after sign-in');
-      return describeMe(deps, actor, s.csrfToken, s.stage);
+      const s = await signInWithCode(deps, opts.session, req.body, signInContext(req));
+      return startSession(reply, s);
     },
   );
 
