@@ -36,9 +36,10 @@ export const SELECT_PARTICIPANTS_OF_COACH = `${PARTICIPANT_RECORD}
 
 const PAIRING_ACTIVITY = `
     select p.id as pairing_id, p.participant_id, p.coach_id, p.started_at,
-      (select min(p2.started_at) from pairings p2 where p2.participant_id = p.participant_id) as intervention_started_at,
+      w.intervention_started_at,
       pt.contact_paused_until,
-      s.last_reached_at, s.reached_count, s.attempt_count, s.participant_reached,
+      s.last_reached_at, s.reached_count, s.attempt_count, s.participant_reached, s.participant_reached_outside,
+      s.participant_attempts,
       (select count(*) from contacts c2 where c2.pairing_id = p.id and not c2.is_reached
          and (s.last_reached_at is null or c2.occurred_at > s.last_reached_at)) as attempts_since,
       (select json_agg(json_build_object('step', e.step, 'episode_started_at', e.episode_started_at, 'acted_at', e.acted_at))
@@ -47,11 +48,19 @@ const PAIRING_ACTIVITY = `
 const PAIRING_ACTIVITY_FROM = `
     from pairings p
     join participants pt on pt.id = p.participant_id and pt.status = 'active'
+    join programs pr on pr.id = p.program_id
+    cross join lateral (
+      select min(p2.started_at) as intervention_started_at from pairings p2 where p2.participant_id = p.participant_id
+    ) w
     left join lateral (
       select max(c.occurred_at) filter (where c.is_reached and c.pairing_id = p.id) as last_reached_at,
              count(*) filter (where c.is_reached and c.pairing_id = p.id) as reached_count,
              count(*) filter (where c.pairing_id = p.id) as attempt_count,
-             count(*) filter (where c.is_reached) as participant_reached
+             count(*) filter (where c.is_reached
+               and c.occurred_at < w.intervention_started_at + pr.length_days * interval '1 day') as participant_reached,
+             count(*) filter (where c.is_reached
+               and c.occurred_at >= w.intervention_started_at + pr.length_days * interval '1 day') as participant_reached_outside,
+             count(*) as participant_attempts
       from contacts c where c.participant_id = p.participant_id
     ) s on true`;
 

@@ -57,6 +57,8 @@ export function pairingActivitySql(
   const filters: SQL[] = [sql`p.program_id = ${scope.programId}`, sql`p.ended_at is null`];
   if (scope.coachId) filters.push(sql`p.coach_id = ${scope.coachId}`);
   if (scope.participantId) filters.push(sql`p.participant_id = ${scope.participantId}`);
+  // The dose (participant_reached) counts only reached contacts inside the window: first pairing +
+  // the program's length (ADR 0023); the ones after it are counted apart.
   return sql`
     ${
       detail
@@ -92,7 +94,6 @@ export function pairingActivitySql(
       select max(c.occurred_at) filter (where c.is_reached and c.pairing_id = p.id) as last_reached_at,
              count(*) filter (where c.is_reached and c.pairing_id = p.id) as reached_count,
              count(*) filter (where c.pairing_id = p.id) as attempt_count,
-             -- The dose counts only reached contacts inside the window (ADR 0023).
              count(*) filter (where c.is_reached
                and c.occurred_at < w.intervention_started_at + pr.length_days * interval '1 day') as participant_reached,
              count(*) filter (where c.is_reached
