@@ -16,3 +16,4 @@ export * from './simulate';
 export * from './table';
 export * from './views';
 export * from './classes';
+export * from './export';
