@@ -4,10 +4,11 @@ import { exportForOperator, renderExport, type ExportFormat } from '../server/fe
 import type { OpenDatabase } from './match';
 
 export type ExportOutcome = { ok: true; written: string[] } | { ok: false; error: string };
-export const cliExportFormats = ['long-csv', 'redcap'] as const;
+export const cliExportFormats = ['long-csv', 'redcap', 'fhir'] as const;
 
 /** The files each format writes: the data at `out`, and its dictionaries beside it. */
 function filesOf(format: (typeof cliExportFormats)[number], out: string): [string, ExportFormat][] {
+  if (format === 'fhir') return [[out, 'fhir']];
   return format === 'long-csv'
     ? [
         [out, 'long-csv'],
@@ -21,7 +22,7 @@ function filesOf(format: (typeof cliExportFormats)[number], out: string): [strin
 }
 
 /**
- * `kindred export --program <id> --format long-csv|redcap --out <file> [--unblinded]`: writes the
+ * `kindred export --program <id> --format long-csv|redcap|fhir --out <file> [--unblinded]`: writes the
  * study's export and its dictionaries (ADR 0028). Masked arm labels unless `--unblinded` is given
  * and the study has been unblinded; participants withdrawn from use of data are left out.
  */

@@ -265,7 +265,10 @@ export async function main(argv: string[]): Promise<number> {
     .command('export')
     .description("write a study's data export (pseudonymous; masked arms unless --unblinded) with its dictionaries")
     .requiredOption('--program <id>', 'the program (id)')
-    .requiredOption('--format <format>', 'long-csv (with <out>.dictionary.csv and <out>.redcap-dictionary.csv) or redcap')
+    .requiredOption(
+      '--format <format>',
+      'long-csv (with <out>.dictionary.csv and <out>.redcap-dictionary.csv), redcap (with <out>.redcap-dictionary.csv) or fhir (an R4 Bundle)',
+    )
     .requiredOption('--out <file>', 'the file to write')
     .option('--unblinded', 'real arm names (only once an admin has unblinded the study)')
     .action(async (opts: { program: string; format: string; out: string; unblinded?: boolean }) => {

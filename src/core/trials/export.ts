@@ -26,6 +26,18 @@ export interface ExportParticipant {
   adherent: boolean;
   /** Timepoint key → instrument id → the stored total and subscales. */
   scores: Record<string, Record<string, { total: number | null; subscales: Record<string, number | null> }>>;
+  /** The responses as stored, for FHIR: answers by linkId, the total, when entered (ISO instant). */
+  responses: {
+    timepointKey: string;
+    instrumentId: string;
+    answers: Readonly<Record<string, number | string>>;
+    total: number | null;
+    enteredAt: string;
+  }[];
+  /** Consents: document version, the date signed (YYYY-MM-DD), and whether a withdrawal followed. */
+  consents: { documentVersion: number; signedOn: string; isWithdrawn: boolean }[];
+  /** The furthest withdrawal short of data (which is never exported), or null. */
+  withdrawal: 'intervention' | 'follow_up' | null;
 }
 
 export interface ExportTimepoint {
@@ -37,13 +49,18 @@ export interface ExportTimepoint {
 
 export interface ExportInstrument {
   id: string;
+  /** The Questionnaire's canonical URL. */
+  url: string;
+  /** The items' linkIds in the Questionnaire's order (answers are listed so). */
+  linkIds: readonly string[];
   title: string;
   subscales: readonly string[];
   totalRange: { min: number; max: number } | null;
 }
 
 export interface ExportStudy {
-  arms: readonly Pick<Arm, 'key' | 'label'>[];
+  title: string;
+  arms: readonly Pick<Arm, 'key' | 'label' | 'kind'>[];
   /** Arm key → the value the export shows (the key itself, or the masked label). */
   armValues: Record<string, string>;
   masked: boolean;

@@ -17,3 +17,4 @@ export * from './table';
 export * from './views';
 export * from './classes';
 export * from './export';
+export * from './export-fhir';

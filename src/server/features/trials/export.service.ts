@@ -3,6 +3,8 @@ import { findInstrument } from '../../../core/instruments';
 import { DomainError } from '../../../core/shared/errors';
 import {
   dictionaryRows,
+  FHIR_EXPORT_BASE,
+  fhirBundle,
   isWithdrawnFrom,
   longRows,
   redcapDictionaryRows,
@@ -23,9 +25,9 @@ import { engagementByParticipant } from '../fidelity';
 import { participants } from '../participants/participants.table';
 import { loadProgram, type Program } from '../programs';
 import { programs } from '../programs/programs.table';
-import { findAllocations, findStudy, findWithdrawals } from './trials.repository';
+import { findAllocations, findConsents, findStudy, findWithdrawals } from './trials.repository';
 
-export const exportFormats = ['long-csv', 'redcap', 'dictionary', 'redcap-dictionary'] as const;
+export const exportFormats = ['long-csv', 'redcap', 'fhir', 'dictionary', 'redcap-dictionary'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** What an export holds: the study's variables and its participants, with the arm as the reader may see it. */
@@ -55,7 +57,7 @@ export async function loadStudyExport(db: Db, program: ExportProgram, now: Date,
     scopes.set(w.participantId, [...(scopes.get(w.participantId) ?? []), { scope: w.scope as WithdrawalScope }]);
   const kept = allocated.filter((a) => !isWithdrawnFrom(scopes.get(a.participantId) ?? [], 'data'));
   const ids = kept.map((a) => a.participantId);
-  const [rows, responses] = ids.length
+  const [rows, responses, consentRows] = ids.length
     ? await Promise.all([
         db
           .select({
@@ -74,11 +76,14 @@ export async function loadStudyExport(db: Db, program: ExportProgram, now: Date,
             instrumentId: assessmentResponses.instrumentId,
             total: assessmentResponses.total,
             score: assessmentResponses.score,
+            answers: assessmentResponses.answers,
+            enteredAt: assessmentResponses.enteredAt,
           })
           .from(assessmentResponses)
           .where(and(eq(assessmentResponses.programId, program.id), inArray(assessmentResponses.participantId, ids))),
+        findConsents(db, program.id, ids),
       ])
-    : [[], []];
+    : [[], [], []];
 
   // Instruments: those the timepoints administer, in order, then any other with a stored response.
   const instrumentIds: string[] = [];
@@ -89,8 +94,22 @@ export async function loadStudyExport(db: Db, program: ExportProgram, now: Date,
     const known = findInstrument(id);
     const stored = new Set(responses.filter((r) => r.instrumentId === id).flatMap((r) => Object.keys(r.score.subscales ?? {})));
     return known
-      ? { id, title: known.title, subscales: Object.keys(known.subscaleRanges), totalRange: known.totalRange }
-      : { id, title: id, subscales: [...stored].sort(), totalRange: null };
+      ? {
+          id,
+          url: known.definition.questionnaire.url ?? `${FHIR_EXPORT_BASE}/Questionnaire/${id}`,
+          title: known.title,
+          linkIds: known.definition.items.map((i) => i.linkId),
+          subscales: Object.keys(known.subscaleRanges),
+          totalRange: known.totalRange,
+        }
+      : {
+          id,
+          url: `${FHIR_EXPORT_BASE}/Questionnaire/${id}`,
+          title: id,
+          linkIds: [],
+          subscales: [...stored].sort(),
+          totalRange: null,
+        };
   });
 
   const scores = new Map<string, ExportParticipant['scores']>();
@@ -106,6 +125,9 @@ export async function loadStudyExport(db: Db, program: ExportProgram, now: Date,
     const p = personBy.get(a.participantId);
     if (!p) return [];
     const e = engagement.get(a.participantId);
+    const mine = withdrawals
+      .filter((w) => w.participantId === a.participantId)
+      .map((w) => ({ scope: w.scope as WithdrawalScope, on: String(w.on), recordedAt: w.recordedAt }));
     const enrolledYear = p.enrolledOn ? Number(String(p.enrolledOn).slice(0, 4)) : null;
     return [
       {
@@ -120,11 +142,35 @@ export async function loadStudyExport(db: Db, program: ExportProgram, now: Date,
         contacts: e?.contacts ?? 0,
         adherent: e?.adherent ?? false,
         scores: scores.get(a.participantId) ?? {},
+        responses: responses
+          .filter((r) => r.participantId === a.participantId)
+          .map((r) => ({
+            timepointKey: r.timepointKey,
+            instrumentId: r.instrumentId,
+            answers: r.answers,
+            total: r.total,
+            enteredAt: r.enteredAt.toISOString(),
+          })),
+        consents: consentRows
+          .filter((c) => c.participantId === a.participantId)
+          .sort((x, y) => x.recordedAt.getTime() - y.recordedAt.getTime())
+          .map((c) => ({
+            documentVersion: c.documentVersion,
+            signedOn: String(c.signedOn),
+            // Consent stands until a withdrawal is recorded after it (ADR 0025).
+            isWithdrawn: mine.some((w) => w.recordedAt.getTime() >= c.recordedAt.getTime()),
+          })),
+        withdrawal: isWithdrawnFrom(mine, 'follow_up')
+          ? 'follow_up'
+          : isWithdrawnFrom(mine, 'intervention')
+            ? 'intervention'
+            : null,
       },
     ];
   });
   return {
     study: {
+      title: study.design.title,
       arms: study.design.arms,
       armValues,
       masked,
@@ -139,8 +185,10 @@ export async function loadStudyExport(db: Db, program: ExportProgram, now: Date,
 }
 
 /** One export rendered as a file's text. */
-export function renderExport(data: StudyExport, format: ExportFormat): string {
+export function renderExport(data: StudyExport, format: ExportFormat, now: Date = new Date()): string {
   switch (format) {
+    case 'fhir':
+      return `${JSON.stringify(fhirBundle(data.study, data.people, now), null, 2)}\n`;
     case 'long-csv':
       return toCsv(longRows(data.study, data.people));
     case 'redcap':
@@ -195,18 +243,21 @@ export async function exportStudy(deps: Deps, caller: Caller, programId: string)
 }
 
 /** What the API offers to download: the data (long CSV, REDCap, FHIR) and the two dictionaries. */
-export const apiExportFormats = ['long-csv', 'redcap', 'dictionary', 'redcap-dictionary'] as const;
+export const apiExportFormats = ['long-csv', 'redcap', 'fhir', 'dictionary', 'redcap-dictionary'] as const;
 
 /** One download: its body, type and file name (the study's name is not in it; the date is the export's). */
 export function renderApiExport(
   data: StudyExport,
   format: (typeof apiExportFormats)[number],
+  now: Date,
 ): { body: string; contentType: string; filename: string } {
   const names: Record<(typeof apiExportFormats)[number], string> = {
     'long-csv': 'study-long.csv',
     redcap: 'study-redcap-import.csv',
+    fhir: 'study-fhir-bundle.json',
     dictionary: 'study-long.dictionary.csv',
     'redcap-dictionary': 'study-redcap-dictionary.csv',
   };
-  return { body: renderExport(data, format), contentType: 'text/csv; charset=utf-8', filename: names[format] };
+  const contentType = format === 'fhir' ? 'application/fhir+json; charset=utf-8' : 'text/csv; charset=utf-8';
+  return { body: renderExport(data, format, now), contentType, filename: names[format] };
 }

@@ -177,7 +177,7 @@ export function trialsRoutes(app: App, { deps }: AppOptions): void {
     },
     async (req, reply) => {
       const data = await exportStudy(deps, callerOf(req), req.params.programId);
-      const file = renderApiExport(data, req.query.format);
+      const file = renderApiExport(data, req.query.format, deps.clock.now());
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename="${file.filename}"`)
