@@ -14,6 +14,7 @@ import { createUser } from '../server/features/accounts/accounts.service';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
 import { runAnalyzeCommand, type AnalyzeCommandOptions } from './analyze';
 import { runConsortCommand } from './consort';
+import { runExportCommand } from './export';
 import { runMatchCommand } from './match';
 import { runReportCommand } from './report';
 import { runScoreCommand } from './score';
@@ -258,6 +259,22 @@ export async function main(argv: string[]): Promise<number> {
       const outcome = await runConsortCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
       if (!outcome.ok) throw new UsageError(outcome.error);
       process.stdout.write(outcome.out);
+    });
+
+  program
+    .command('export')
+    .description("write a study's data export (pseudonymous; masked arms unless --unblinded) with its dictionaries")
+    .requiredOption('--program <id>', 'the program (id)')
+    .requiredOption(
+      '--format <format>',
+      'long-csv (with <out>.dictionary.csv and <out>.redcap-dictionary.csv), redcap (with <out>.redcap-dictionary.csv) or fhir (an R4 Bundle)',
+    )
+    .requiredOption('--out <file>', 'the file to write')
+    .option('--unblinded', 'real arm names (only once an admin has unblinded the study)')
+    .action(async (opts: { program: string; format: string; out: string; unblinded?: boolean }) => {
+      const outcome = await runExportCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(outcome.written.map((f) => `Wrote ${f}\n`).join(''));
     });
 
   program

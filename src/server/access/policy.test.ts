@@ -151,6 +151,7 @@ const expected = {
   'study:sequence': { ...staffOnly, coordinator: NONE },
   'consort:view': { ...staffOnly, evaluator: [P, P, P] },
   'study:classes': staffOnly,
+  'study:export': { ...staffOnly, evaluator: [P, P, P] },
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
@@ -332,6 +333,7 @@ describe('capabilities', () => {
       'engagement:report',
       'study:simulate',
       'consort:view',
+      'study:export',
     ]);
     expect(capabilities(actor(['coach']), OTHER_PROGRAM)).toEqual([]);
     expect(capabilities(actor(['coordinator']), PROGRAM)).toEqual(

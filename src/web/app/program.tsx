@@ -84,7 +84,8 @@ export type Action =
   | 'study:emergency_unblind'
   | 'study:sequence'
   | 'consort:view'
-  | 'study:classes';
+  | 'study:classes'
+  | 'study:export';
 
 export type Membership = Me['memberships'][number];
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { engagementReport, type EngagementReportView } from '../../../core/engagement';
+import { engagementReport, participantEngagement, type EngagementReportView } from '../../../core/engagement';
 import { fidelityReport, type FidelityReportView } from '../../../core/fidelity';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
@@ -70,4 +70,24 @@ export async function reportForOperator(
     { verb: 'read', entityType: `${kind}_report`, programId },
   ]);
   return report;
+}
+
+/**
+ * Each participant's dose as the engagement report counts it (reached contacts inside the window
+ * as of min(now, end), adherence, the latest coach's code), for the study's exports: the same
+ * numbers, never recomputed another way. Not audited here: the caller audits its own read.
+ */
+export async function engagementByParticipant(
+  db: Db,
+  program: Pick<Program, 'id' | 'timeZone' | 'lengthDays' | 'targetContacts'>,
+  now: Date,
+): Promise<Map<string, { contacts: number; adherent: boolean; coachCode: string | null }>> {
+  const [facts, codes] = await Promise.all([loadReportFacts(db, program.id, program.timeZone), loadCoachCodes(db, program.id)]);
+  const rules = { lengthDays: program.lengthDays, targetContacts: program.targetContacts };
+  return new Map(
+    facts.map((f) => {
+      const e = participantEngagement({ ...f, reachedAt: f.contacts.map((c) => c.occurredAt) }, rules, now);
+      return [f.participantId, { contacts: e.reachedInWindow, adherent: e.isAdherent, coachCode: codes.get(e.coachId) ?? null }];
+    }),
+  );
 }

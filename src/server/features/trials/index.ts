@@ -4,3 +4,4 @@
  */
 export { followUpEndsOn } from './trials.repository';
 export { consortForOperator } from './consort.service';
+export { exportForOperator, renderExport, exportFormats, type ExportFormat } from './export.service';

@@ -19,6 +19,7 @@ import { ProgramParams } from '../../http/schemas';
 import { AttendanceInput, ClassSessionInput, ClassSessionView, InvitationInput } from '../../../core/trials';
 import { createClass, inviteToClass, listClasses, recordAttendance } from './classes.service';
 import { getConsort } from './consort.service';
+import { apiExportFormats, exportStudy, renderApiExport } from './export.service';
 import {
   addConsentDocument,
   emergencyUnblind,
@@ -162,6 +163,27 @@ export function trialsRoutes(app: App, { deps }: AppOptions): void {
   );
   app.get(`${base}/sequence`, { schema: { tags, params: ProgramParams, response: { 200: SequenceView } } }, async (req) =>
     exportSequence(deps, callerOf(req), req.params.programId),
+  );
+  // The study's data exports (ADR 0028): a file to download, not JSON; pseudonymous, masked arms for evaluators until unblinded.
+  app.get(
+    `${base}/export`,
+    {
+      schema: {
+        tags,
+        params: ProgramParams,
+        querystring: z.object({ format: z.enum(apiExportFormats) }),
+        response: { 200: z.string() },
+      },
+    },
+    async (req, reply) => {
+      const data = await exportStudy(deps, callerOf(req), req.params.programId);
+      const file = renderApiExport(data, req.query.format, deps.clock.now());
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
   );
   app.get(`${base}/consort`, { schema: { tags, params: ProgramParams, response: { 200: ConsortView } } }, async (req) =>
     getConsort(deps, callerOf(req), req.params.programId),

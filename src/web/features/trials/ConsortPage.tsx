@@ -36,9 +36,56 @@ export function ConsortPage() {
       }
     >
       <QueryView query={consort} loadingLabel="Loading the CONSORT flow…">
-        {(c) => (c.assessed === 0 ? <Empty>No one has been screened for the study yet.</Empty> : <ConsortBody c={c} />)}
+        {(c) =>
+          c.assessed === 0 ? (
+            <Empty>No one has been screened for the study yet.</Empty>
+          ) : (
+            <>
+              <ConsortBody c={c} />
+              {c.randomized > 0 && program.can('study:export') ? <Exports programId={program.programId} /> : null}
+            </>
+          )
+        }
       </QueryView>
     </Page>
+  );
+}
+
+/** The study's data files (ADR 0028): participant codes only; arms masked for evaluators until the study is unblinded. */
+const exportFiles = [
+  {
+    format: 'long-csv',
+    name: 'Data for analysis (CSV)',
+    note: 'One row per participant and timepoint, ready for kindred analyze.',
+  },
+  { format: 'dictionary', name: 'Data dictionary (CSV)', note: 'What each column of the data means.' },
+  { format: 'redcap', name: 'REDCap import (CSV)', note: 'One row per participant and event.' },
+  { format: 'redcap-dictionary', name: 'REDCap data dictionary (CSV)', note: 'Upload it to REDCap before the import.' },
+  { format: 'fhir', name: 'FHIR bundle (JSON)', note: 'The study, participants, consents, answers and scores.' },
+] as const;
+
+function Exports({ programId }: { programId: string }) {
+  return (
+    <Section title="Download the data" id="study-exports">
+      <p>
+        Files show participant codes, never names. Participants who asked that their data not be used are left out. Until the
+        study is unblinded, evaluators see arms as "Arm A", "Arm B".
+      </p>
+      <ul className="exports">
+        {exportFiles.map((f) => (
+          <li key={f.format}>
+            <a
+              className="button button--secondary"
+              href={`/api/v1/programs/${programId}/study/export?format=${f.format}`}
+              download
+            >
+              {f.name}
+            </a>{' '}
+            <span>{f.note}</span>
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 
