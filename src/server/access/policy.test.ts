@@ -151,6 +151,8 @@ const expected = {
   'study:sequence': { ...staffOnly, coordinator: NONE },
   'consort:view': { ...staffOnly, evaluator: [P, P, P] },
   'study:classes': staffOnly,
+  // The outcome report (#12, ADR 0029): staff full, evaluators pseudonymous (masked arms); never assessors.
+  'outcomes:report': { ...staffOnly, evaluator: [P, P, P] },
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
@@ -332,6 +334,7 @@ describe('capabilities', () => {
       'engagement:report',
       'study:simulate',
       'consort:view',
+      'outcomes:report',
     ]);
     expect(capabilities(actor(['coach']), OTHER_PROGRAM)).toEqual([]);
     expect(capabilities(actor(['coordinator']), PROGRAM)).toEqual(

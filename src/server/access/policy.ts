@@ -87,6 +87,7 @@ export const actions = [
   'study:sequence',
   'consort:view',
   'study:classes',
+  'outcomes:report',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -266,6 +267,9 @@ export const policy = {
   'consort:view': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
   // The comparison arm's class sessions, invitations and attendance: staff deliver them.
   'study:classes': staffOnly,
+  // The outcome report and "Whom to target" (#12, ADR 0029): staff see real arms; evaluators codes
+  // and masked arms until unblinding; assessors are blind to arms, coaches and participants see none.
+  'outcomes:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

@@ -84,7 +84,8 @@ export type Action =
   | 'study:emergency_unblind'
   | 'study:sequence'
   | 'consort:view'
-  | 'study:classes';
+  | 'study:classes'
+  | 'outcomes:report';
 
 export type Membership = Me['memberships'][number];
 
