@@ -23,6 +23,7 @@ export {
   OutcomeReportView,
   betterDirection,
   doseBands,
+  followUpState,
   followUpStates,
   longTable,
   outcomeReport,

@@ -47,7 +47,7 @@ const input = (participants: OutcomeParticipant[], over: Partial<OutcomeInput> =
   targetContacts: 12,
   moderators: [
     { key: 'age', label: 'Age', kind: 'continuous', per: '10 years' },
-    { key: 'woman', label: 'Gender', kind: 'binary', levels: ['men', 'women'] },
+    { key: 'woman', label: 'Gender', kind: 'binary', levels: ['who are men', 'who are women'] },
   ],
   participants,
   ...over,

@@ -18,6 +18,24 @@ import { MIN_PER_CELL, benefitWording, engagementWording, joinedWording, type Co
 export const followUpStates = ['completed', 'missed', 'withdrawn', 'open', 'upcoming'] as const;
 export type FollowUpState = (typeof followUpStates)[number];
 
+/**
+ * The missing-data state of one participant at one timepoint for the chosen instrument: completed
+ * when its total is there; withdrawn when follow-up stopped (a withdrawal from follow-up or data,
+ * or leaving the program before the window opened); missed when the window closed without a total
+ * (or the timepoint was answered without a scorable total); open while the window is open; else upcoming.
+ */
+export function followUpState(
+  scheduleState: 'upcoming' | 'due' | 'overdue' | 'completed' | 'missed' | 'stopped' | null,
+  hasTotal: boolean,
+  isWithdrawnFromFollowUp: boolean,
+): FollowUpState {
+  if (hasTotal) return 'completed';
+  if (isWithdrawnFromFollowUp || scheduleState === 'stopped') return 'withdrawn';
+  if (scheduleState === 'missed' || scheduleState === 'completed') return 'missed';
+  if (scheduleState === 'due' || scheduleState === 'overdue') return 'open';
+  return 'upcoming';
+}
+
 /** Which way is better on a shipped instrument (imported ones: unknown, and the words stay neutral). */
 export function betterDirection(instrumentId: string): 'lower' | 'higher' | null {
   if (['peg', 'bpi', 'phq9', 'gad7', 'pcs'].includes(instrumentId)) return 'lower';
@@ -27,6 +45,7 @@ export function betterDirection(instrumentId: string): 'lower' | 'higher' | null
 
 /** A participant-level covariate used as a moderator (and as a predictor of engagement). */
 export type ModeratorSpec =
+  /** `levels`: phrases for 0 and 1 that follow "participants": "who are men", "who are women". */
   | { key: string; label: string; kind: 'binary'; levels: [string, string] }
   /** `per`: the unit of one step ("10 years"); values are already in that unit. */
   | { key: string; label: string; kind: 'continuous'; per: string };

@@ -4,3 +4,5 @@
  */
 export { followUpEndsOn } from './trials.repository';
 export { consortForOperator } from './consort.service';
+/** The study, its allocations and withdrawals, for the outcome report (evaluation, ADR 0029). */
+export { findAllocations, findStudy, findWithdrawals } from './trials.repository';
