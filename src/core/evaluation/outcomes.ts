@@ -78,6 +78,8 @@ export interface OutcomeInput {
   moderators: readonly ModeratorSpec[];
   participants: readonly OutcomeParticipant[];
   minPerCell?: number;
+  /** The questionnaires the program asks that could be the outcome, for the chooser. */
+  choices?: readonly { id: string; title: string }[];
 }
 
 const Num = z.number();
@@ -91,6 +93,7 @@ export const OutcomeReportView = z.object({
   unavailable: z.string().nullable(),
   instrument: z.object({ id: z.string(), title: z.string(), better: z.enum(['lower', 'higher']).nullable() }),
   isMasked: z.boolean(),
+  choices: z.array(z.object({ id: z.string(), title: z.string() })),
   arms: z.array(z.object({ label: z.string(), isReference: z.boolean(), participants: z.int() })),
   timepoints: z.array(z.object({ key: z.string(), label: z.string(), months: z.int(), isBaseline: z.boolean() })),
   primaryTimepoint: z.string().nullable(),
@@ -289,6 +292,7 @@ export function outcomeReport(input: OutcomeInput): OutcomeReportView {
   const base = {
     instrument: { ...input.instrument, better },
     isMasked: input.isMasked,
+    choices: [...(input.choices ?? [])],
     arms: armsView,
     timepoints: input.timepoints.map((t) => ({ key: t.key, label: t.label, months: t.months, isBaseline: t.isBaseline })),
     primaryTimepoint: primary?.key ?? null,

@@ -172,6 +172,10 @@ export async function getOutcomeReport(
     targetContacts: program.targetContacts,
     moderators,
     participants: rows,
+    choices: [...new Set(settings.timepoints.flatMap((t) => t.instruments))].map((id) => ({
+      id,
+      title: findInstrument(id)?.title ?? id,
+    })),
   };
   const report = outcomeReport(input);
   return studyArms.length === 0 ? { ...report, unavailable: NO_STUDY } : report;
