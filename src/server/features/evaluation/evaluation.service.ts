@@ -58,7 +58,12 @@ export async function getOutcomeReport(
   const isMasked = view !== 'full' && study?.unblindedAt == null;
   const design = study?.design;
   const studyArms = design && design.design !== 'none' ? design.arms : [];
-  const masks = study?.masks ?? {};
+  // Masks are drawn at lock; before it (no one randomized yet) letters by key order say nothing either.
+  const masks =
+    study?.masks ??
+    Object.fromEntries(
+      [...studyArms].sort((a, b) => a.key.localeCompare(b.key)).map((a, i) => [a.key, `Arm ${String.fromCharCode(65 + i)}`]),
+    );
   const arms = (
     isMasked
       ? [...studyArms].sort((a, b) => (masks[a.key] ?? a.key).localeCompare(masks[b.key] ?? b.key))
@@ -66,7 +71,7 @@ export async function getOutcomeReport(
         [...studyArms.filter((a) => a.kind !== 'coaching'), ...studyArms.filter((a) => a.kind === 'coaching')].sort(
           (a, b) => Number(a.kind === 'coaching') - Number(b.kind === 'coaching') || studyArms.indexOf(a) - studyArms.indexOf(b),
         )
-  ).map((a) => ({ key: a.key, label: isMasked ? (masks[a.key] ?? 'Arm') : a.label, isCoaching: a.kind === 'coaching' }));
+  ).map((a) => ({ key: a.key, label: isMasked ? (masks[a.key] ?? 'Arm ?') : a.label, isCoaching: a.kind === 'coaching' }));
 
   const allocated = study ? await findAllocations(db, programId) : [];
   const ids = allocated.map((a) => a.participantId);
