@@ -138,6 +138,9 @@ describe('the outcome report, assembled from rows', () => {
     const row = report.targeting.rows.find((r) => r.key === 'age')!;
     expect(row.benefit!.sentence).toMatch(/^Among participants with higher age \(per 10 years\)/);
     expect(row.engagement).not.toBeNull();
+    expect(report.targeting.rows.find((r) => r.key === 'woman')!.benefit!.sentence).toMatch(
+      /^Among participants who are women \(compared with those who are men\)/,
+    );
   });
 
   it('bands dose, counts missing data, and regresses change on contacts', () => {

@@ -467,7 +467,7 @@ export function outcomeReport(input: OutcomeInput): OutcomeReportView {
     const mod = moderators.find((x) => x.key === m.key)!;
     const subgroup =
       m.kind === 'binary'
-        ? `participants who are ${m.levels[1]} (compared with ${m.levels[0]})`
+        ? `participants ${m.levels[1]} (compared with those ${m.levels[0]})`
         : `participants with higher ${m.label.toLowerCase()} (per ${m.per})`;
     let benefit: OutcomeReportView['targeting']['rows'][number]['benefit'] = null;
     let helpsMore: boolean | null = null;
