@@ -19,3 +19,18 @@ export { parseCsv, type CsvTable } from './csv';
 export { AnalysisInputError, ModelFitError } from './errors';
 export { holm, tTerm, zTerm, type Term } from './inference';
 export { readLongData, type AnalysisSpec, type LongData } from './long-data';
+export {
+  OutcomeReportView,
+  betterDirection,
+  doseBands,
+  followUpState,
+  followUpStates,
+  longTable,
+  outcomeReport,
+  tableOf,
+  type FollowUpState,
+  type ModeratorSpec,
+  type OutcomeInput,
+  type OutcomeParticipant,
+} from './outcomes';
+export * from './targeting';

@@ -152,6 +152,8 @@ const expected = {
   'consort:view': { ...staffOnly, evaluator: [P, P, P] },
   'study:classes': staffOnly,
   'study:export': { ...staffOnly, evaluator: [P, P, P] },
+  // The outcome report (#12, ADR 0029): staff full, evaluators pseudonymous (masked arms); never assessors.
+  'outcomes:report': { ...staffOnly, evaluator: [P, P, P] },
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
@@ -334,6 +336,7 @@ describe('capabilities', () => {
       'study:simulate',
       'consort:view',
       'study:export',
+      'outcomes:report',
     ]);
     expect(capabilities(actor(['coach']), OTHER_PROGRAM)).toEqual([]);
     expect(capabilities(actor(['coordinator']), PROGRAM)).toEqual(

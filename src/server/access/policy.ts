@@ -88,6 +88,7 @@ export const actions = [
   'consort:view',
   'study:classes',
   'study:export',
+  'outcomes:report',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -269,6 +270,9 @@ export const policy = {
   'study:classes': staffOnly,
   // The study's data exports (ADR 0028): staff with arm keys; evaluators pseudonymous, masked until unblinded.
   'study:export': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  // The outcome report and "Whom to target" (#12, ADR 0029): staff see real arms; evaluators codes
+  // and masked arms until unblinding; assessors are blind to arms, coaches and participants see none.
+  'outcomes:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

@@ -8,6 +8,7 @@ import { coachesRoutes } from '../features/coaches/coaches.routes';
 import { contactsRoutes } from '../features/contacts/contacts.routes';
 import { curriculumRoutes } from '../features/curriculum/curriculum.routes';
 import { engagementRoutes } from '../features/engagement/engagement.routes';
+import { evaluationRoutes } from '../features/evaluation/evaluation.routes';
 import { fidelityRoutes } from '../features/fidelity/fidelity.routes';
 import { guidanceRoutes } from '../features/guidance/guidance.routes';
 import { mailRoutes } from '../features/mail/mail.routes';
@@ -60,6 +61,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   mailRoutes(app, opts);
   fidelityRoutes(app, opts);
   trialsRoutes(app, opts);
+  evaluationRoutes(app, opts);
 }
 
 export const DEMO_ACCOUNTS = [

@@ -121,6 +121,10 @@ export function navItems(p: ProgramScope): NavItem[] {
   if (p.can('assessment:list')) items.push({ to: p.to('assessments'), label: 'Assessments', end: true });
   else if (p.can('assessment:report')) items.push({ to: p.to('assessment-report'), label: 'Assessment report' });
   if (p.can('fidelity:report')) items.push({ to: p.to('reports/fidelity'), label: 'Fidelity and engagement' });
+  if (p.can('outcomes:report')) {
+    items.push({ to: p.to('reports/outcomes'), label: 'Outcome report' });
+    items.push({ to: p.to('reports/targeting'), label: 'Whom to target' });
+  }
   if (p.isParticipant) {
     items.push({ to: p.to('my-coach'), label: 'My coach' });
     if (p.can('checkin:record')) {

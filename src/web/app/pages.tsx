@@ -95,6 +95,8 @@ export const MatchingPage = lazyPage(() => import('../features/matching/Matching
 export const MatchingSettingsPage = lazyPage(() => import('../features/matching/MatchingSettingsPage'), 'MatchingSettingsPage');
 export const MatchReportPage = lazyPage(() => import('../features/matching/MatchReportPage'), 'MatchReportPage');
 export const FidelityReportPage = lazyPage(() => import('../features/fidelity/FidelityReportPage'), 'FidelityReportPage');
+export const OutcomeReportPage = lazyPage(() => import('../features/evaluation/OutcomeReportPage'), 'OutcomeReportPage');
+export const TargetingPage = lazyPage(() => import('../features/evaluation/TargetingPage'), 'TargetingPage');
 export const EditParticipantPage = lazyPage(() => import('../features/participants/EditParticipantPage'), 'EditParticipantPage');
 export const MyCoachPage = lazyPage(() => import('../features/participants/MyCoachPage'), 'MyCoachPage');
 export const NewParticipantPage = lazyPage(() => import('../features/participants/NewParticipantPage'), 'NewParticipantPage');

@@ -85,7 +85,8 @@ export type Action =
   | 'study:sequence'
   | 'consort:view'
   | 'study:classes'
-  | 'study:export';
+  | 'study:export'
+  | 'outcomes:report';
 
 export type Membership = Me['memberships'][number];
 

@@ -129,6 +129,12 @@
  *   elements" (region "Essential elements table"), "Coaches" (region "Coaches table"), "How often pairs
  *   met" (region "Meeting frequency table"), "Participants" (region "Participants table"), each with a
  *   button "Download … (CSV)".
+ * - Outcome report (/reports/outcomes; nav "Outcome report" for staff and evaluators; h1 of that name):
+ *   button "Print", a chooser "Outcome questionnaire" (when there are several), a status saying plainly
+ *   when nothing can be fitted; sections "Scores by arm", "Difference between arms", "Moderators" (img
+ *   "Moderators: …" + table), "Dose–response", "Missing data", each with a button "Download … (CSV)".
+ * - Whom to target (/reports/targeting; nav "Whom to target"): the exploratory warning; sections "In
+ *   plain words" and "The numbers" (button "Download whom to target (CSV)").
  * - One-time link (/assess/<programId>#<token>, public; h1 "Your questionnaires"): a region per
  *   questionnaire (h2 = its title) with a radiogroup per item, status "n of m questions answered. Saved
  *   at …", button "Send my answers" → h1 "Thank you" (with "Please talk to someone now" and the crisis
@@ -231,6 +237,8 @@ import {
   MailPage,
   MatchReportPage,
   FidelityReportPage,
+  OutcomeReportPage,
+  TargetingPage,
   MatchingPage,
   MatchingSettingsPage,
   MyCoachPage,
@@ -390,6 +398,22 @@ export function AppRoutes() {
             element={
               <Allow action="fidelity:report">
                 <FidelityReportPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="reports/outcomes"
+            element={
+              <Allow action="outcomes:report">
+                <OutcomeReportPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="reports/targeting"
+            element={
+              <Allow action="outcomes:report">
+                <TargetingPage />
               </Allow>
             }
           />

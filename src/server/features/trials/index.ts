@@ -5,3 +5,5 @@
 export { followUpEndsOn } from './trials.repository';
 export { consortForOperator } from './consort.service';
 export { exportForOperator, renderExport, exportFormats, type ExportFormat } from './export.service';
+/** The study, its allocations and withdrawals, for the outcome report (evaluation, ADR 0029). */
+export { findAllocations, findStudy, findWithdrawals } from './trials.repository';

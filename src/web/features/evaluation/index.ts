@@ -1,0 +1,2 @@
+export { OutcomeReportPage } from './OutcomeReportPage';
+export { TargetingPage } from './TargetingPage';
