@@ -124,6 +124,7 @@ describe('SignInPage with single sign-on (ADR 0031)', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Single sign-on did not work for this account; sign in with your password or ask your coordinator.',
     );
+    expect(screen.getByRole('alert').textContent).toContain('Coaches and participants sign in with a password or a code.');
     await waitFor(() => expect(calls.some((c) => c.url.endsWith('/auth/options'))).toBe(true));
     await new Promise((r) => setTimeout(r, 20));
     expect(screen.queryByRole('link', { name: /single sign-on|SSO/ })).toBeNull();

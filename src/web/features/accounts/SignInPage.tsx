@@ -39,6 +39,7 @@ export function SignInPage() {
         <div role="alert" className="alert alert--error">
           <p className="alert__title">Could not sign in</p>
           <p>Single sign-on did not work for this account; sign in with your password or ask your coordinator.</p>
+          <p>Single sign-on is for staff. Coaches and participants sign in with a password or a code.</p>
         </div>
       ) : null}
       <SingleSignOn />
