@@ -52,6 +52,14 @@ describe('single sign-on for staff (OpenID Connect)', () => {
           grant_types: ['authorization_code'],
           response_types: ['code'],
         },
+        {
+          // A public client: no secret, PKCE alone.
+          client_id: 'kindred-public',
+          token_endpoint_auth_method: 'none',
+          redirect_uris: [CALLBACK],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
       ],
       jwks: { keys: [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'test' }] },
       cookies: { keys: ['oidc-test-cookie-key'] },
@@ -100,11 +108,14 @@ describe('single sign-on for staff (OpenID Connect)', () => {
     address++;
     loginAs = 'coordinator';
     amr = ['pwd'];
+    app = () => t.app;
     await t.db.db.delete(signInThrottle);
   });
 
+  /** The Kindred app the next flow talks to (the confidential client unless a test says otherwise). */
+  let app: () => TestApp['app'] = () => t.app;
   const kindred = (url: string, cookies: Record<string, string>) =>
-    t.app.inject({
+    app().inject({
       method: 'GET',
       url,
       remoteAddress: `192.0.2.${address}`,
@@ -237,6 +248,40 @@ describe('single sign-on for staff (OpenID Connect)', () => {
       .from(signInThrottle)
       .where(eq(signInThrottle.key, `address:192.0.2.${address}`));
     expect(row?.failures).toBe(1);
+  });
+
+  it('works as a public client too (no secret: PKCE alone)', async () => {
+    const pub = await createTestApp({
+      oidc: { issuer, clientId: 'kindred-public', clientSecret: null, label: 'Sign in with Test SSO', redirectUri: CALLBACK },
+    });
+    try {
+      await pub.seedWorld();
+      app = () => pub.app;
+      const { callback: url, oidcCookie } = await toCallback();
+      const res = await callback(url, oidcCookie);
+      expect(res.headers.location).toBe('/sign-in');
+      const me = await kindred('/api/v1/me', { [SESSION_COOKIE]: res.cookies.find((c) => c.name === SESSION_COOKIE)!.value });
+      expect(me.json()).toMatchObject({ email: 'coordinator@test.org' });
+    } finally {
+      await pub.close();
+    }
+  });
+
+  it('refuses every callback while the address waits, even a good one', async () => {
+    loginAs = 'unknown';
+    for (let i = 0; i < 5; i++) await expectRefused();
+    loginAs = 'coordinator';
+    const { callback: url, oidcCookie } = await toCallback();
+    // The next failure (the sixth) makes the address wait: even a good callback is refused meanwhile.
+    const bad = await toCallback();
+    const tampered = new URL(bad.callback);
+    tampered.searchParams.set('state', 'wrong');
+    expect((await callback(tampered, bad.oidcCookie)).headers.location).toBe(SSO_FAILED);
+    expect((await callback(url, oidcCookie)).headers.location).toBe(SSO_FAILED);
+    // Once the wait is over, a new attempt works again.
+    t.clock.set(new Date(Date.parse(T0) + 60_000).toISOString());
+    const again = await toCallback();
+    expect((await callback(again.callback, again.oidcCookie)).headers.location).toBe('/sign-in');
   });
 
   it('keeps Kindred’s two-factor step unless the provider says it asked for a second factor', async () => {
