@@ -29,7 +29,39 @@ describe('loadConfig', () => {
       backupHours: 24,
       backupRetention: { keep: 7, maxBytes: 2048 * 1024 * 1024 },
       curriculumDir: null,
+      oidc: null,
     });
+  });
+
+  it('reads single sign-on all or nothing, over https (http only on this machine)', () => {
+    expect(
+      loadConfig({
+        KINDRED_PUBLIC_URL: 'https://kindred.example.org',
+        KINDRED_OIDC_ISSUER: 'https://sso.example.org/realms/staff',
+        KINDRED_OIDC_CLIENT_ID: 'kindred',
+        KINDRED_OIDC_CLIENT_SECRET: 'shh',
+        KINDRED_OIDC_LABEL: 'Sign in with VA SSO',
+      }).oidc,
+    ).toEqual({
+      issuer: 'https://sso.example.org/realms/staff',
+      clientId: 'kindred',
+      clientSecret: 'shh',
+      label: 'Sign in with VA SSO',
+      redirectUri: 'https://kindred.example.org/api/v1/auth/oidc/callback',
+    });
+    expect(loadConfig({ KINDRED_OIDC_ISSUER: 'http://127.0.0.1:4000', KINDRED_OIDC_CLIENT_ID: 'k' }).oidc).toMatchObject({
+      clientSecret: null,
+      label: 'Sign in with single sign-on',
+      redirectUri: 'http://localhost:3000/api/v1/auth/oidc/callback',
+    });
+    expect(configError({ KINDRED_OIDC_ISSUER: 'https://sso.example.org' }).message).toContain('set both');
+    expect(configError({ KINDRED_OIDC_CLIENT_ID: 'kindred' }).message).toContain('set both');
+    expect(configError({ KINDRED_OIDC_CLIENT_SECRET: 'shh' }).message).toContain('KINDRED_OIDC_CLIENT_SECRET');
+    const insecure = configError({ KINDRED_OIDC_ISSUER: 'http://sso.example.org', KINDRED_OIDC_CLIENT_ID: 'k' }).message;
+    expect(insecure).toContain('KINDRED_OIDC_ISSUER: must be an https:// URL');
+    expect(configError({ KINDRED_OIDC_ISSUER: 'not a url', KINDRED_OIDC_CLIENT_ID: 'k' }).message).toContain(
+      'KINDRED_OIDC_ISSUER',
+    );
   });
 
   it('reads how many backups to keep and how much room they may take, refusing nonsense', () => {

@@ -56,6 +56,10 @@ const ConfigSchema = z.object({
   KINDRED_BACKUP_KEEP: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(7),
   KINDRED_BACKUP_MAX_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int().min(1).max(10_000_000).default(2048),
   KINDRED_CURRICULUM_DIR: z.string().min(1).optional(),
+  KINDRED_OIDC_ISSUER: z.url({ message: 'must be the provider URL, such as https://sso.example.org/realms/staff' }).optional(),
+  KINDRED_OIDC_CLIENT_ID: z.string().min(1).max(256).optional(),
+  KINDRED_OIDC_CLIENT_SECRET: z.string().min(1).max(1024).optional(),
+  KINDRED_OIDC_LABEL: z.string().trim().min(1).max(60).optional(),
 });
 
 export interface Config {
@@ -79,7 +83,23 @@ export interface Config {
   backupRetention: { keep: number; maxBytes: number };
   /** A deployment's own curriculum topics (`<key>.md` files) that add to or replace the built-in ones. */
   curriculumDir: string | null;
+  /** Single sign-on for staff through OpenID Connect (ADR 0031); null when not configured. */
+  oidc: OidcSettings | null;
 }
+
+/** An OpenID Connect provider for staff sign-in (ADR 0031). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  /** Absent for a public client (PKCE only). */
+  clientSecret: string | null;
+  /** The button's words on the sign-in page, e.g. "Sign in with VA SSO". */
+  label: string;
+  /** `<public URL>/api/v1/auth/oidc/callback`, registered at the provider. */
+  redirectUri: string;
+}
+
+const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -104,6 +124,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { demoByDefault?: boole
         `Invalid configuration:\n${missing.map((k) => `  ${k}: required when KINDRED_SMS_PROVIDER is twilio`).join('\n')}`,
       );
   }
+  const oidcProblems: string[] = [];
+  if (Boolean(c.KINDRED_OIDC_ISSUER) !== Boolean(c.KINDRED_OIDC_CLIENT_ID))
+    oidcProblems.push('  KINDRED_OIDC_ISSUER and KINDRED_OIDC_CLIENT_ID: set both for single sign-on, or neither');
+  if (!c.KINDRED_OIDC_ISSUER && (c.KINDRED_OIDC_CLIENT_SECRET || c.KINDRED_OIDC_LABEL))
+    oidcProblems.push(
+      '  KINDRED_OIDC_CLIENT_SECRET and KINDRED_OIDC_LABEL: only with KINDRED_OIDC_ISSUER and KINDRED_OIDC_CLIENT_ID',
+    );
+  if (c.KINDRED_OIDC_ISSUER) {
+    const issuer = new URL(c.KINDRED_OIDC_ISSUER);
+    if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopback(issuer)))
+      oidcProblems.push('  KINDRED_OIDC_ISSUER: must be an https:// URL (http:// only on this machine, for testing)');
+  }
+  if (oidcProblems.length) throw new ConfigError(`Invalid configuration:\n${oidcProblems.join('\n')}`);
   const publicUrl = (c.KINDRED_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
   return {
     port: c.PORT,
@@ -131,5 +164,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { demoByDefault?: boole
     backupHours: c.KINDRED_BACKUP_HOURS,
     backupRetention: { keep: c.KINDRED_BACKUP_KEEP, maxBytes: c.KINDRED_BACKUP_MAX_MB * 1024 * 1024 },
     curriculumDir: c.KINDRED_CURRICULUM_DIR ?? null,
+    oidc:
+      c.KINDRED_OIDC_ISSUER && c.KINDRED_OIDC_CLIENT_ID
+        ? {
+            issuer: c.KINDRED_OIDC_ISSUER,
+            clientId: c.KINDRED_OIDC_CLIENT_ID,
+            clientSecret: c.KINDRED_OIDC_CLIENT_SECRET ?? null,
+            label: c.KINDRED_OIDC_LABEL ?? 'Sign in with single sign-on',
+            redirectUri: `${publicUrl}/api/v1/auth/oidc/callback`,
+          }
+        : null,
   };
 }

@@ -87,6 +87,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
     logger: logger as unknown as FastifyBaseLogger,
     isDemo: config.isDemo,
     trustProxy: config.trustProxy,
+    oidc: config.oidc,
     ...(opts.webDir !== undefined ? { webDir: opts.webDir } : {}),
   });
   await app.listen({ port: config.port, host: config.host });

@@ -73,3 +73,4 @@ export type Me = z.infer<typeof Me>;
 export * from './throttle';
 export * from './signin';
 export * from './totp';
+export * from './sso';

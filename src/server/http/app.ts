@@ -13,6 +13,7 @@ import type { Caller, Deps } from '../platform/context';
 import { resumeSession, type SessionSettings, type SessionStage } from '../features/accounts/accounts.service';
 import { handleError } from './errors';
 import { registerApiRoutes } from './routes';
+import type { OidcSettings } from '../config';
 
 export type App = FastifyInstance<
   import('node:http').Server,
@@ -59,6 +60,8 @@ export interface AppOptions {
   applicationRateLimit?: number;
   /** Told about every route as it is registered (tests walk them to check that each one needs a session). */
   onRoute?: (route: { method: string | string[]; url: string; isPublic: boolean }) => void;
+  /** Single sign-on for staff (ADR 0031); absent or null when not configured. */
+  oidc?: OidcSettings | null;
 }
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));

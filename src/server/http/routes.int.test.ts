@@ -24,6 +24,10 @@ const PUBLIC = [
   // Participants' sign-in by a six-digit code (ADR 0021).
   'POST /api/v1/auth/code/request',
   'POST /api/v1/auth/code/sign-in',
+  // Single sign-on for staff: whether it is offered, and the way to the provider and back (ADR 0031).
+  'GET /api/v1/auth/options',
+  'GET /api/v1/auth/oidc/start',
+  'GET /api/v1/auth/oidc/callback',
 ];
 
 describe('health and the session guard on every route', () => {

@@ -9,7 +9,7 @@ import { participants } from '../features/participants/participants.table';
 import { programs } from '../features/programs/programs.table';
 import { loadCurriculum } from '../features/curriculum';
 import { loadTraining } from '../features/volunteers';
-import { buildApp, CSRF_HEADER, SESSION_COOKIE, type App } from '../http/app';
+import { buildApp, CSRF_HEADER, SESSION_COOKIE, type App, type AppOptions } from '../http/app';
 import { fixedClock } from '../platform/clock';
 import type { Deps } from '../platform/context';
 import { openDatabase, type Database } from '../platform/database';
@@ -112,6 +112,8 @@ export async function createTestApp(
     curriculum?: Curriculum;
     /** The mailer's From address (KINDRED_MAIL_FROM); `Kindred <no-reply@kindred.test>` by default. */
     mailFrom?: string;
+    /** Single sign-on settings (ADR 0031); none by default. */
+    oidc?: AppOptions['oidc'];
   } = {},
 ): Promise<TestApp> {
   const { db, close } = await freshDatabase();
@@ -139,6 +141,7 @@ export async function createTestApp(
     isDemo: false,
     loginRateLimit: opts.loginRateLimit ?? 1000,
     applicationRateLimit: opts.applicationRateLimit ?? 1000,
+    oidc: opts.oidc ?? null,
   });
   await app.ready();
 

@@ -194,6 +194,9 @@
  *   textbox "E-mail", radiogroup "Where should we send the code?", button "Send me a code" → textbox
  *   "Code", button "Sign in"). Staff: Invitations has section "Signing in" with checkbox "Require
  *   two-factor sign-in for staff" and button "Save sign-in settings".
+ * - Single sign-on (ADR 0031): when the server has a provider, sign-in shows link "<KINDRED_OIDC_LABEL>"
+ *   (a full page load to /api/v1/auth/oidc/start); back from the provider at /sign-in (then on, by stage)
+ *   or /sign-in?sso=failed with alert "Single sign-on did not work for this account; …".
  * - Study (issue #11; nav "Study" for staff, "CONSORT flow" for evaluators): h1 "Study"; without a
  *   study, section "Set up the study" (textboxes "Study title", "Arm 1 name" …, "Who can take part",
  *   "Who cannot take part", radiogroup "How participants are randomized", checkbox "Baseline assessment

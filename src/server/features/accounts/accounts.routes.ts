@@ -16,6 +16,7 @@ import { acceptInvitation, changePassword, describeMe, invite, listInvitations, 
 import { login } from './signin.service';
 import { requestSignInCode, signInWithCode } from './code.service';
 import { deviceCookieOptions, signInRoutes } from './signin.routes';
+import { oidcRoutes } from './oidc.routes';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -149,4 +150,5 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
   );
 
   signInRoutes(app, opts);
+  oidcRoutes(app, opts, signInContext, startSession);
 }

@@ -198,3 +198,17 @@ export const signInCodes = pgTable(
   },
   (t) => [index('sign_in_codes_person_idx').on(t.personId, t.createdAt)],
 );
+
+/**
+ * A single sign-on attempt between leaving for the provider and coming back (ADR 0031): the browser
+ * holds a random cookie, only its SHA-256 is stored; state, nonce and the PKCE verifier never leave
+ * the server. Used once (deleted on the callback), 10 minutes at most.
+ */
+export const oidcLogins = pgTable('oidc_logins', {
+  cookieHash: text('cookie_hash').primaryKey(),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

@@ -101,3 +101,32 @@ describe('SignInPage', () => {
     expect(await screen.findByText('Elsewhere')).toBeTruthy();
   });
 });
+
+describe('SignInPage with single sign-on (ADR 0031)', () => {
+  it('shows the provider’s button, a full page load to the start of single sign-on, when the server has one', async () => {
+    mockApi({
+      'GET /me': notSignedIn,
+      'GET /config': json({ isDemo: false, demoAccounts: [] }),
+      'GET /auth/options': json({ singleSignOn: { label: 'Sign in with VA SSO' } }),
+    });
+    renderWithRouter(<SignInPage />);
+    const link = await screen.findByRole('link', { name: 'Sign in with VA SSO' });
+    expect(link.getAttribute('href')).toBe('/api/v1/auth/oidc/start');
+  });
+
+  it('shows no such button without a provider, and says plainly when single sign-on did not work', async () => {
+    const calls = mockApi({
+      'GET /me': notSignedIn,
+      'GET /config': json({ isDemo: false, demoAccounts: [] }),
+      'GET /auth/options': json({ singleSignOn: null }),
+    });
+    renderWithRouter(<SignInPage />, { route: '/sign-in?sso=failed' });
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Single sign-on did not work for this account; sign in with your password or ask your coordinator.',
+    );
+    expect(screen.getByRole('alert').textContent).toContain('Coaches and participants sign in with a password or a code.');
+    await waitFor(() => expect(calls.some((c) => c.url.endsWith('/auth/options'))).toBe(true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByRole('link', { name: /single sign-on|SSO/ })).toBeNull();
+  });
+});

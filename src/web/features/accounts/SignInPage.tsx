@@ -4,7 +4,7 @@ import { safeNext, signInStepPath, useMeQuery } from '../../app/session';
 import { Button } from '../../ui/controls';
 import { FormActions, FormErrors, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
-import { useConfig, useSignIn } from './accounts.api';
+import { SINGLE_SIGN_ON_START, useConfig, useSignIn, useSignInOptions } from './accounts.api';
 
 /** The demo's shared password, shown only when the server says it runs as a demo. */
 export const DEMO_PASSWORD = 'kindred-demo';
@@ -35,6 +35,14 @@ export function SignInPage() {
 
   return (
     <Page title="Sign in" width="narrow">
+      {params.get('sso') === 'failed' ? (
+        <div role="alert" className="alert alert--error">
+          <p className="alert__title">Could not sign in</p>
+          <p>Single sign-on did not work for this account; sign in with your password or ask your coordinator.</p>
+          <p>Single sign-on is for staff. Coaches and participants sign in with a password or a code.</p>
+        </div>
+      ) : null}
+      <SingleSignOn />
       <form onSubmit={submit} noValidate>
         <FormErrors error={signIn.error} title="Could not sign in" labels={{ email: 'E-mail', password: 'Password' }} />
         <TextField label="E-mail" type="email" autoComplete="username" value={email} onChange={setEmail} required />
@@ -65,6 +73,22 @@ export function SignInPage() {
       </p>
       <DemoAccounts onChoose={chooseAccount} />
     </Page>
+  );
+}
+
+/** Staff may sign in through the organisation's provider when the deployment has one (ADR 0031). */
+function SingleSignOn() {
+  const options = useSignInOptions();
+  const sso = options.data?.singleSignOn;
+  if (!sso) return null;
+  return (
+    <p className="sign-in-sso">
+      {/* A full page load: the browser goes to the provider and comes back signed in. */}
+      <a className="button button--secondary" href={SINGLE_SIGN_ON_START}>
+        {sso.label}
+      </a>{' '}
+      (for staff)
+    </p>
   );
 }
 

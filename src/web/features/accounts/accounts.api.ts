@@ -30,6 +30,18 @@ export function useConfig() {
   return useQuery({ queryKey: ['config'], queryFn: () => api.get<PublicConfig>('/config'), staleTime: Infinity });
 }
 
+/** How one may sign in here: single sign-on for staff when the deployment has a provider (ADR 0031). */
+export interface SignInOptions {
+  singleSignOn: { label: string } | null;
+}
+
+export function useSignInOptions() {
+  return useQuery({ queryKey: ['sign-in-options'], queryFn: () => api.get<SignInOptions>('/auth/options'), staleTime: Infinity });
+}
+
+/** Where the browser goes to sign in through the provider (a full page load, not a fetch). */
+export const SINGLE_SIGN_ON_START = '/api/v1/auth/oidc/start';
+
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
