@@ -151,6 +151,7 @@ const expected = {
   'study:sequence': { ...staffOnly, coordinator: NONE },
   'consort:view': { ...staffOnly, evaluator: [P, P, P] },
   'study:classes': staffOnly,
+  'record:late_entry': staffOnly,
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {

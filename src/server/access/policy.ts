@@ -87,6 +87,7 @@ export const actions = [
   'study:sequence',
   'consort:view',
   'study:classes',
+  'record:late_entry',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -266,6 +267,8 @@ export const policy = {
   'consort:view': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
   // The comparison arm's class sessions, invitations and attendance: staff deliver them.
   'study:classes': staffOnly,
+  // Entering a pairing start, contact or attendance late with a reason (ADR 0030): staff only.
+  'record:late_entry': staffOnly,
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */
