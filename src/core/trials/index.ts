@@ -16,3 +16,5 @@ export * from './simulate';
 export * from './table';
 export * from './views';
 export * from './classes';
+export * from './smart';
+export * from './smart-allocate';
