@@ -218,3 +218,44 @@ export const SECOND_STAGE_FACTOR = 'first_arm';
 
 /** The random stream label of a decision point's re-randomization, apart from the first stage's. */
 export const secondStageStreamLabel = (decisionPointKey: string, label: string): string => `smart:${decisionPointKey}:${label}`;
+
+/** What the Study page shows of a SMART: the decision point, the rule, the strategies, each path. */
+export const SmartView = z.object({
+  decisionPoint: z.object({
+    key: z.string(),
+    label: z.string(),
+    weeks: z.number(),
+    from: z.enum(['randomization', 'first_pairing']),
+  }),
+  rule: z.string(),
+  /** Option keys with their labels (masked "Option A" for evaluators until unblinding). */
+  options: z.record(z.string(), z.string()),
+  /** First-arm keys with their labels (masked for evaluators). */
+  arms: z.record(z.string(), z.string()),
+  strategies: z.array(z.object({ key: z.string(), words: z.string() })),
+  /** How many are due for the decision now (their date has come, not yet decided). */
+  due: z.number(),
+  /** Per participant (staff only; evaluators get counts in `paths`). */
+  participants: z.array(
+    z.object({
+      participantId: z.uuid(),
+      name: z.string(),
+      firstArm: z.string(),
+      decisionOn: z.string(),
+      stage: z.enum(['waiting', 'due', 'responder', 'non_responder', 'withdrawn']),
+      option: z.string().nullable(),
+      reasons: z.array(z.string()),
+    }),
+  ),
+  /** Counts per path: first arm, stage, option. */
+  paths: z.array(z.object({ firstArm: z.string(), stage: z.string(), option: z.string().nullable(), count: z.number() })),
+});
+export type SmartView = z.infer<typeof SmartView>;
+
+export const SmartRunResult = z.object({
+  decided: z.number(),
+  responders: z.number(),
+  nonResponders: z.number(),
+  alreadyDecided: z.number(),
+});
+export type SmartRunResult = z.infer<typeof SmartRunResult>;

@@ -19,6 +19,7 @@ import { programsRoutes } from '../features/programs/programs.routes';
 import { safetyRoutes } from '../features/safety/safety.routes';
 import { tasksRoutes } from '../features/tasks/tasks.routes';
 import { trialsRoutes } from '../features/trials/trials.routes';
+import { smartRoutes } from '../features/trials/smart.routes';
 import { volunteersRoutes } from '../features/volunteers/volunteers.routes';
 import type { App, AppOptions } from './app';
 
@@ -60,6 +61,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   mailRoutes(app, opts);
   fidelityRoutes(app, opts);
   trialsRoutes(app, opts);
+  smartRoutes(app, opts);
 }
 
 export const DEMO_ACCOUNTS = [
