@@ -26,6 +26,7 @@ import {
   useAttendance,
   useSimulate,
 } from './trials.api';
+import { SmartSection } from './SmartSection';
 import './trials.css';
 
 const armKinds: { value: ArmKind; label: string }[] = [
@@ -94,6 +95,7 @@ function StudyBody({ study }: { study: StudyView }) {
       {study.consentDocuments.length === 0 ? <ConsentDocumentForm /> : null}
       <Referral study={study} />
       {d.arms.some((a) => a.kind === 'class') ? <Classes /> : null}
+      {d.design === 'smart' && d.smart && study.isLocked ? <SmartSection /> : null}
       {study.isLocked && !study.isUnblinded ? <UnblindForm /> : null}
     </>
   );
