@@ -16,3 +16,4 @@ export * from './features/matching/matching.table';
 export * from './platform/audit.table';
 export * from './platform/mail.table';
 export * from './features/trials/trials.table';
+export * from './features/trials/smart.table';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors';
+import { EnteredLate, LateEntryView } from '../shared/late-entry';
 import { Channel } from '../shared/vocab';
 
 /**
@@ -28,6 +29,8 @@ export const ContactInput = z.object({
   discussedAdjusting: z.boolean().default(false),
   discussedGoals: z.boolean().default(false),
   note: z.string().trim().max(4000).default(''),
+  /** Staff entering a paper record late, with why (ADR 0030); required when dated more than 7 days back. */
+  enteredLate: EnteredLate.optional(),
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 
@@ -82,5 +85,7 @@ export const ContactView = z.object({
   /** The coach's private note; shown to the coach who works with the participant and to staff. */
   note: z.string(),
   loggedAt: z.string(),
+  /** Set when staff entered it late: who, when, why (ADR 0030). */
+  enteredLate: LateEntryView,
 });
 export type ContactView = z.infer<typeof ContactView>;

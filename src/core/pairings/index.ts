@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CoachStatus } from '../coaches';
 import { isPairable, type ParticipantStatus } from '../participants';
 import { DomainError } from '../shared/errors';
+import { EnteredLate, LateEntryView } from '../shared/late-entry';
 import type { Gender } from '../shared/vocab';
 
 export const pairingEndReasons = [
@@ -22,6 +23,9 @@ export const PairingInput = z.object({
   coachId: z.uuid(),
   /** Required when the genders differ and the participant has not said gender does not matter. */
   genderMismatchReason: z.string().trim().min(3).max(500).nullable().default(null),
+  /** When the pairing began, if before now (a paper record); then `enteredLate` is required (ADR 0030). */
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+  enteredLate: EnteredLate.optional(),
 });
 export type PairingInput = z.infer<typeof PairingInput>;
 
@@ -109,5 +113,6 @@ export const PairingView = z.object({
   endReason: PairingEndReason.nullable(),
   endNote: z.string().nullable(),
   genderMismatchReason: z.string().nullable(),
+  enteredLate: LateEntryView,
 });
 export type PairingView = z.infer<typeof PairingView>;

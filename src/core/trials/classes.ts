@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors';
+import { EnteredLate, LateEntryView } from '../shared/late-entry';
 
 /** A session of the comparison arm's class: when, where (a place, a video link, or both) and how many it takes. */
 export const ClassSessionInput = z
@@ -16,7 +17,12 @@ export const ClassSessionInput = z
 export type ClassSessionInput = z.infer<typeof ClassSessionInput>;
 
 export const InvitationInput = z.object({ participantIds: z.array(z.uuid()).min(1).max(200) });
-export const AttendanceInput = z.object({ participantId: z.uuid(), attended: z.boolean() });
+export const AttendanceInput = z.object({
+  participantId: z.uuid(),
+  attended: z.boolean(),
+  /** Required when recorded more than 7 days after the class (ADR 0030). */
+  enteredLate: EnteredLate.optional(),
+});
 export type AttendanceInput = z.infer<typeof AttendanceInput>;
 
 export const ClassSessionView = z.object({
@@ -27,7 +33,9 @@ export const ClassSessionView = z.object({
   capacity: z.number(),
   invited: z.number(),
   attended: z.number(),
-  participants: z.array(z.object({ participantId: z.uuid(), name: z.string(), attended: z.boolean().nullable() })),
+  participants: z.array(
+    z.object({ participantId: z.uuid(), name: z.string(), attended: z.boolean().nullable(), enteredLate: LateEntryView }),
+  ),
 });
 export type ClassSessionView = z.infer<typeof ClassSessionView>;
 

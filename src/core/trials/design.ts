@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SmartDesign } from './smart';
 
 /** A key a study uses for arms, strata, levels and criteria: short, lower-case, stable. */
 const Key = z
@@ -77,6 +78,8 @@ export const StudyDesign = z
     criteria: z.array(Criterion).max(40).default([]),
     gate: Gate.default({ eligible: true, consented: true, baselineComplete: true }),
     method: Method.default({ kind: 'blocks', blockMultipliers: [1, 2, 3] }),
+    /** The decision point, tailoring rule and second-stage options of a SMART (ADR 0030). */
+    smart: SmartDesign.optional(),
   })
   .superRefine((d, ctx) => {
     if (d.design === 'none' && d.arms.length > 0) {
@@ -84,6 +87,16 @@ export const StudyDesign = z
     }
     if (d.design !== 'none' && d.arms.length < 2) {
       ctx.addIssue({ code: 'custom', path: ['arms'], message: 'A randomized study needs at least two arms' });
+    }
+    if (d.design === 'smart' && !d.smart) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['smart'],
+        message: 'A SMART needs its decision point, rule and second-stage options',
+      });
+    }
+    if (d.design !== 'smart' && d.smart) {
+      ctx.addIssue({ code: 'custom', path: ['smart'], message: 'Only a SMART has a decision point' });
     }
     const dup = (keys: string[]): string | undefined => keys.find((k, i) => keys.indexOf(k) !== i);
     const armDup = dup(d.arms.map((a) => a.key));

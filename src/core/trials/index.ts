@@ -18,3 +18,5 @@ export * from './views';
 export * from './classes';
 export * from './export';
 export * from './export-fhir';
+export * from './smart';
+export * from './smart-allocate';

@@ -154,6 +154,7 @@ const expected = {
   'study:export': { ...staffOnly, evaluator: [P, P, P] },
   // The outcome report (#12, ADR 0029): staff full, evaluators pseudonymous (masked arms); never assessors.
   'outcomes:report': { ...staffOnly, evaluator: [P, P, P] },
+  'record:late_entry': staffOnly,
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {

@@ -89,6 +89,7 @@ export const actions = [
   'study:classes',
   'study:export',
   'outcomes:report',
+  'record:late_entry',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -273,6 +274,8 @@ export const policy = {
   // The outcome report and "Whom to target" (#12, ADR 0029): staff see real arms; evaluators codes
   // and masked arms until unblinding; assessors are blind to arms, coaches and participants see none.
   'outcomes:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  // Entering a pairing start, contact or attendance late with a reason (ADR 0030): staff only.
+  'record:late_entry': staffOnly,
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

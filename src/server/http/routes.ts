@@ -20,6 +20,7 @@ import { programsRoutes } from '../features/programs/programs.routes';
 import { safetyRoutes } from '../features/safety/safety.routes';
 import { tasksRoutes } from '../features/tasks/tasks.routes';
 import { trialsRoutes } from '../features/trials/trials.routes';
+import { smartRoutes } from '../features/trials/smart.routes';
 import { volunteersRoutes } from '../features/volunteers/volunteers.routes';
 import type { App, AppOptions } from './app';
 
@@ -62,6 +63,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   fidelityRoutes(app, opts);
   trialsRoutes(app, opts);
   evaluationRoutes(app, opts);
+  smartRoutes(app, opts);
 }
 
 export const DEMO_ACCOUNTS = [

@@ -1,19 +1,21 @@
-import { and, count, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { checkContact, type ContactInput, type ContactView } from '../../../core/contacts';
 import { DomainError } from '../../../core/shared/errors';
+import { lateEntryMark } from '../../../core/shared/late-entry';
 import { decodeCursor, encodeCursor, type Page } from '../../../core/shared/paging';
 import type { Db } from '../../platform/database';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
+import { people } from '../accounts/accounts.table';
 import { loadParticipantFor } from '../participants';
 import { loadProgram } from '../programs';
 import { contacts } from './contacts.table';
 
 type ContactRow = typeof contacts.$inferSelect;
 
-export function presentContact(c: ContactRow): ContactView {
+export function presentContact(c: ContactRow, names: ReadonlyMap<string, string> = new Map()): ContactView {
   return {
     id: c.id,
     participantId: c.participantId,
@@ -30,7 +32,19 @@ export function presentContact(c: ContactRow): ContactView {
     discussedGoals: c.discussedGoals,
     note: c.note,
     loggedAt: c.createdAt.toISOString(),
+    enteredLate:
+      c.enteredLateBy && c.enteredLateAt
+        ? { byName: names.get(c.enteredLateBy) ?? '', at: c.enteredLateAt.toISOString(), reason: c.lateReason ?? '' }
+        : null,
   };
+}
+
+/** The names of the staff who entered any of these contacts late (one query, only when there are some). */
+async function lateEntryNames(db: Db, rows: readonly ContactRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.enteredLateBy ? [r.enteredLateBy] : [])))];
+  if (ids.length === 0) return new Map();
+  const found = await db.select({ id: people.id, name: people.displayName }).from(people).where(inArray(people.id, ids));
+  return new Map(found.map((p) => [p.id, p.name]));
 }
 
 /**
@@ -48,12 +62,15 @@ export async function logContact(
     .select()
     .from(contacts)
     .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, input.clientKey)));
-  if (previous) return replayed(previous, input.participantId);
+  if (previous) return replayed(previous, input.participantId, await lateEntryNames(deps.db, [previous]));
   if (!record.pairing) {
     throw new DomainError('invalid_state', 'participant_not_paired', 'The participant has no coach to log a contact for');
   }
   const now = deps.clock.now();
   checkContact(input, { now, pairingStartedAt: record.pairing.startedAt, programTopics: program.topics.map((t) => t.key) });
+  // A contact more than 7 days back is a late entry: staff only, with a reason (ADR 0030).
+  if (input.enteredLate) authorize(caller.actor, 'record:late_entry', { programId });
+  const late = lateEntryMark('contact', new Date(input.occurredAt), now, input.enteredLate);
   const row = await deps.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(contacts)
@@ -77,10 +94,16 @@ export async function logContact(
         note: input.note,
         loggedBy: caller.actor.personId,
         createdAt: now,
+        ...(late ? { enteredLateBy: caller.actor.personId, enteredLateAt: now, lateReason: late.reason } : {}),
       })
       .onConflictDoNothing()
       .returning();
-    if (inserted) await audit(tx, caller, now, [{ verb: 'create', entityType: 'contact', entityId: inserted.id, programId }]);
+    if (inserted) {
+      await audit(tx, caller, now, [
+        { verb: 'create', entityType: 'contact', entityId: inserted.id, programId },
+        ...(late ? [{ verb: 'create' as const, entityType: 'late_entry', entityId: inserted.id, programId }] : []),
+      ]);
+    }
     return inserted;
   });
   if (!row) {
@@ -90,9 +113,9 @@ export async function logContact(
       .from(contacts)
       .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, input.clientKey)));
     if (!saved) throw new Error('contact missing after conflict');
-    return replayed(saved, input.participantId);
+    return replayed(saved, input.participantId, await lateEntryNames(deps.db, [saved]));
   }
-  return { contact: presentContact(row), isNew: true };
+  return { contact: presentContact(row, new Map([[caller.actor.personId, caller.actor.displayName]])), isNew: true };
 }
 
 export interface PageRequest {
@@ -119,8 +142,9 @@ async function pageOfContacts(db: Db, scope: SQL, page: PageRequest): Promise<Pa
   ]);
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
+  const names = await lateEntryNames(db, items);
   return {
-    items: items.map(presentContact),
+    items: items.map((c) => presentContact(c, names)),
     nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null,
     total: Number(n),
   };
@@ -130,11 +154,15 @@ async function pageOfContacts(db: Db, scope: SQL, page: PageRequest): Promise<Pa
  * The answer to a key already saved: the same contact for a retry, a conflict when the key was used
  * for another participant (never that participant's contact).
  */
-function replayed(saved: ContactRow, participantId: string): { contact: ContactView; isNew: boolean } {
+function replayed(
+  saved: ContactRow,
+  participantId: string,
+  names: ReadonlyMap<string, string>,
+): { contact: ContactView; isNew: boolean } {
   if (saved.participantId !== participantId) {
     throw new DomainError('conflict', 'client_key_reused', 'This contact key was already used for another contact');
   }
-  return { contact: presentContact(saved), isNew: false };
+  return { contact: presentContact(saved, names), isNew: false };
 }
 
 /** A participant's contacts, newest first, a page at a time, for staff and the participant's coach. */

@@ -40,6 +40,10 @@ export const contacts = pgTable(
       .notNull()
       .references(() => people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Entered late by staff (a paper record; ADR 0030): who, when, why. */
+    enteredLateBy: uuid('entered_late_by').references(() => people.id),
+    enteredLateAt: timestamp('entered_late_at', { withTimezone: true }),
+    lateReason: text('late_reason'),
   },
   (t) => [
     uniqueIndex('contacts_client_key').on(t.programId, t.clientKey),

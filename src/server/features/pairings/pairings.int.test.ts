@@ -69,6 +69,7 @@ describe('pairings', () => {
       endReason: null,
       endNote: null,
       genderMismatchReason: null,
+      enteredLate: null,
     });
     expect(await statusOf(w.participantId)).toBe('active');
     const view = await coordinator.request('GET', `${base}/participants/${w.participantId}`);

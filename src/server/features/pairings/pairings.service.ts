@@ -2,17 +2,19 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { checkPairing, type PairingInput, type PairingView } from '../../../core/pairings';
 import type { PairingEndReason } from '../../../core/pairings';
 import { DomainError, notFound } from '../../../core/shared/errors';
+import { lateEntryMark } from '../../../core/shared/late-entry';
 import { isTrainingComplete } from '../../../core/volunteers';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
+import { people } from '../accounts/accounts.table';
 import { coaches } from '../coaches/coaches.table';
 import { participants } from '../participants/participants.table';
 import { loadProgram } from '../programs';
 import { pairings } from './pairings.table';
 
-function present(p: typeof pairings.$inferSelect, coachName: string): PairingView {
+function present(p: typeof pairings.$inferSelect, coachName: string, lateByName = ''): PairingView {
   return {
     id: p.id,
     participantId: p.participantId,
@@ -23,6 +25,10 @@ function present(p: typeof pairings.$inferSelect, coachName: string): PairingVie
     endReason: p.endReason,
     endNote: p.endNote,
     genderMismatchReason: p.genderMismatchReason,
+    enteredLate:
+      p.enteredLateBy && p.enteredLateAt
+        ? { byName: lateByName, at: p.enteredLateAt.toISOString(), reason: p.lateReason ?? '' }
+        : null,
   };
 }
 
@@ -34,6 +40,13 @@ export async function createPairing(deps: Deps, caller: Caller, programId: strin
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'pairing:create', { programId });
   const now = deps.clock.now();
+  // A start in the past is a late entry: staff only (pairing is staff's anyway), with a reason (ADR 0030).
+  if (input.enteredLate) authorize(caller.actor, 'record:late_entry', { programId });
+  const startedAt = input.startedAt ? new Date(input.startedAt) : now;
+  if (startedAt.getTime() > now.getTime() + 10 * 60_000) {
+    throw new DomainError('invalid_state', 'pairing_in_future', 'A pairing cannot start in the future');
+  }
+  const late = lateEntryMark('pairing_start', startedAt, now, input.enteredLate);
   return deps.db.transaction(async (tx) => {
     const [coach] = await tx
       .select()
@@ -65,6 +78,16 @@ export async function createPairing(deps: Deps, caller: Caller, programId: strin
       isCoachTrained: isTrainingComplete(coach),
       genderMismatchReason: input.genderMismatchReason,
     });
+    if (late) {
+      // A back-dated start may not overlap the participant's earlier pairings.
+      const [{ lastEnd = null } = {}] = await tx
+        .select({ lastEnd: sql<Date | null>`max(${pairings.endedAt})` })
+        .from(pairings)
+        .where(eq(pairings.participantId, participant.id));
+      if (lastEnd && new Date(lastEnd).getTime() > startedAt.getTime()) {
+        throw new DomainError('invalid_state', 'pairing_overlaps', 'This start is before the end of an earlier pairing');
+      }
+    }
     const [row] = await tx
       .insert(pairings)
       .values({
@@ -72,9 +95,10 @@ export async function createPairing(deps: Deps, caller: Caller, programId: strin
         programId,
         participantId: participant.id,
         coachId: coach.id,
-        startedAt: now,
+        startedAt,
         genderMismatchReason: isGenderMismatch ? input.genderMismatchReason : null,
         createdBy: caller.actor.personId,
+        ...(late ? { enteredLateBy: caller.actor.personId, enteredLateAt: now, lateReason: late.reason } : {}),
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
@@ -82,8 +106,9 @@ export async function createPairing(deps: Deps, caller: Caller, programId: strin
     await audit(tx, caller, now, [
       { verb: 'create', entityType: 'pairing', entityId: row.id, programId },
       { verb: 'update', entityType: 'participant', entityId: participant.id, programId },
+      ...(late ? [{ verb: 'create' as const, entityType: 'late_entry', entityId: row.id, programId }] : []),
     ]);
-    return present(row, `${coach.givenName} ${coach.familyName}`);
+    return present(row, `${coach.givenName} ${coach.familyName}`, caller.actor.displayName);
   });
 }
 
@@ -121,7 +146,10 @@ export async function endPairing(
     ]);
     const [coach] = await tx.select().from(coaches).where(eq(coaches.id, existing.coachId));
     if (!row) throw new Error('update returned nothing');
-    return present(row, coach ? `${coach.givenName} ${coach.familyName}` : '');
+    const [lateBy] = row.enteredLateBy
+      ? await tx.select({ name: people.displayName }).from(people).where(eq(people.id, row.enteredLateBy))
+      : [];
+    return present(row, coach ? `${coach.givenName} ${coach.familyName}` : '', lateBy?.name ?? '');
   });
 }
 
@@ -141,11 +169,12 @@ export async function listPairingHistory(
   // An id outside the program answers 404 like every other route, not an empty history.
   if (!participant) throw notFound();
   const rows = await deps.db
-    .select({ p: pairings, given: coaches.givenName, family: coaches.familyName })
+    .select({ p: pairings, given: coaches.givenName, family: coaches.familyName, lateBy: people.displayName })
     .from(pairings)
     .innerJoin(coaches, eq(coaches.id, pairings.coachId))
+    .leftJoin(people, eq(people.id, pairings.enteredLateBy))
     .where(and(eq(pairings.programId, programId), eq(pairings.participantId, participantId)))
     .orderBy(desc(pairings.startedAt));
   await audit(deps.db, caller, deps.clock.now(), [{ verb: 'read', entityType: 'pairing', entityId: participantId, programId }]);
-  return rows.map((r) => present(r.p, `${r.given} ${r.family}`));
+  return rows.map((r) => present(r.p, `${r.given} ${r.family}`, r.lateBy ?? ''));
 }

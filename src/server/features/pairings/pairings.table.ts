@@ -28,6 +28,10 @@ export const pairings = pgTable(
     createdBy: uuid('created_by')
       .notNull()
       .references(() => people.id),
+    /** Entered late by staff (a paper record; ADR 0030): who, when, why. */
+    enteredLateBy: uuid('entered_late_by').references(() => people.id),
+    enteredLateAt: timestamp('entered_late_at', { withTimezone: true }),
+    lateReason: text('late_reason'),
   },
   (t) => [
     // At most one active pairing per participant, enforced by the database as well as the rules.

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { sessionWhenWords } from '../../../core/engagement/scheduling';
 import { DomainError } from '../../../core/shared/errors';
+import { lateEntryMark } from '../../../core/shared/late-entry';
 import {
   isWithdrawnFrom,
   newInvitees,
@@ -12,6 +13,7 @@ import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
+import { people as staff } from '../accounts/accounts.table';
 import { findParticipants } from '../participants';
 import { loadProgram } from '../programs';
 import { requireStudy } from './study.service';
@@ -31,6 +33,14 @@ export async function listClasses(deps: Deps, caller: Caller, programId: string)
   ]);
   const people = await findParticipants(deps.db, { programId, ids: [...new Set(invited.map((i) => i.participantId))] });
   const nameOf = new Map(people.map((p) => [p.id, `${p.givenName} ${p.familyName}`]));
+  const lateIds = [...new Set(invited.flatMap((i) => (i.enteredLateBy ? [i.enteredLateBy] : [])))];
+  const lateNames = new Map(
+    lateIds.length === 0
+      ? []
+      : (await deps.db.select({ id: staff.id, name: staff.displayName }).from(staff).where(inArray(staff.id, lateIds))).map(
+          (p) => [p.id, p.name] as const,
+        ),
+  );
   await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'class_session', programId }]);
   return sessions.map((s) => {
     const mine = invited.filter((i) => i.sessionId === s.id);
@@ -46,6 +56,10 @@ export async function listClasses(deps: Deps, caller: Caller, programId: string)
         participantId: i.participantId,
         name: nameOf.get(i.participantId) ?? '',
         attended: i.attended,
+        enteredLate:
+          i.enteredLateBy && i.enteredLateAt
+            ? { byName: lateNames.get(i.enteredLateBy) ?? '', at: i.enteredLateAt.toISOString(), reason: i.lateReason ?? '' }
+            : null,
       })),
     };
   });
@@ -187,16 +201,29 @@ export async function recordAttendance(
 ): Promise<{ attended: boolean }> {
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'study:classes', { programId });
-  await loadSession(deps, programId, sessionId);
+  const session = await loadSession(deps, programId, sessionId);
   const now = deps.clock.now();
+  // Recorded more than 7 days after the class: a late entry with a reason (ADR 0030).
+  if (input.enteredLate) authorize(caller.actor, 'record:late_entry', { programId });
+  const late = lateEntryMark('class_attendance', session.startsAt, now, input.enteredLate);
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(classAttendance)
-      .set({ attended: input.attended, recordedAt: now, recordedBy: caller.actor.personId })
+      .set({
+        attended: input.attended,
+        recordedAt: now,
+        recordedBy: caller.actor.personId,
+        ...(late
+          ? { enteredLateBy: caller.actor.personId, enteredLateAt: now, lateReason: late.reason }
+          : { enteredLateBy: null, enteredLateAt: null, lateReason: null }),
+      })
       .where(and(eq(classAttendance.sessionId, sessionId), eq(classAttendance.participantId, input.participantId)))
       .returning({ id: classAttendance.id });
     if (!row) throw new DomainError('invalid_state', 'not_invited', 'This participant was not invited to this class');
-    await audit(tx, caller, now, [{ verb: 'update', entityType: 'class_attendance', entityId: row.id, programId }]);
+    await audit(tx, caller, now, [
+      { verb: 'update', entityType: 'class_attendance', entityId: row.id, programId },
+      ...(late ? [{ verb: 'create' as const, entityType: 'late_entry', entityId: row.id, programId }] : []),
+    ]);
   });
   return { attended: input.attended };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addParticipant, createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
 import { eq } from 'drizzle-orm';
+import { auditEvents } from '../../platform/audit.table';
 import { mailMessages } from '../../platform/mail.table';
 import { CLASS_SUBJECT } from './classes.service';
 import { allocations } from './trials.table';
@@ -162,5 +163,35 @@ describe('trials: an uploaded allocation table', () => {
     const list = await coordinator.request('GET', `${base()}/classes`);
     expect(list.body).toHaveLength(1);
     expect(list.body[0]).toMatchObject({ capacity: 2, invited: 2, attended: 1, place: 'Room 4, North clinic' });
+    expect(list.body[0].participants.every((p: { enteredLate: unknown }) => p.enteredLate === null)).toBe(true);
+  });
+
+  it('attendance recorded more than 7 days after the class is a late entry: refused without a reason, then shown with who and why', async () => {
+    const rows = await t.db.db.select().from(allocations);
+    const classIds = rows.filter((r) => r.arm === 'class').map((r) => r.participantId);
+    const [session] = (await coordinator.request('GET', `${base()}/classes`)).body;
+    const classUrl = `${base()}/classes/${session.id}`;
+    t.clock.set('2026-03-18T15:00:00Z'); // 8 days after the class
+    coordinator = await t.login('coordinator@test.org');
+    const bare = await coordinator.request('POST', `${classUrl}/attendance`, { participantId: classIds[1], attended: true });
+    expect(bare.status).toBe(422);
+    expect(bare.body.reason).toBe('late_entry_reason_required');
+    const unchanged = (await coordinator.request('GET', `${base()}/classes`)).body[0];
+    expect(unchanged.attended).toBe(1);
+    const late = await coordinator.request('POST', `${classUrl}/attendance`, {
+      participantId: classIds[1],
+      attended: true,
+      enteredLate: { reason: 'Sign-in sheet from the class' },
+    });
+    expect(late.status).toBe(200);
+    const after = (await coordinator.request('GET', `${base()}/classes`)).body[0];
+    const entry = after.participants.find((p: { participantId: string }) => p.participantId === classIds[1]);
+    expect(entry.enteredLate).toEqual({
+      byName: 'coordinator',
+      at: '2026-03-18T15:00:00.000Z',
+      reason: 'Sign-in sheet from the class',
+    });
+    const audited = await t.db.db.select().from(auditEvents).where(eq(auditEvents.action, 'late_entry:create'));
+    expect(audited).toHaveLength(1);
   });
 });

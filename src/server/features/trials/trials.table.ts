@@ -250,6 +250,10 @@ export const classAttendance = pgTable(
     attended: boolean('attended'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }),
     recordedBy: uuid('recorded_by').references(() => people.id),
+    /** Entered late by staff (a paper record; ADR 0030): who, when, why. */
+    enteredLateBy: uuid('entered_late_by').references(() => people.id),
+    enteredLateAt: timestamp('entered_late_at', { withTimezone: true }),
+    lateReason: text('late_reason'),
   },
   (t) => [
     uniqueIndex('class_attendance_unique').on(t.sessionId, t.participantId),

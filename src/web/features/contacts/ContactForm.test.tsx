@@ -60,6 +60,24 @@ describe('ContactForm', () => {
     expect(screen.queryByRole('spinbutton', { name: 'Minutes (optional)' })).toBeNull();
   });
 
+  it('asks why a contact more than 7 days ago is entered late, and sends the reason', async () => {
+    const calls = mockApi({ [`POST /programs/${PROGRAM_ID}/contacts`]: (c) => saved(c.body) });
+    const user = userEvent.setup();
+    const onSaved = renderForm();
+    expect(screen.queryByRole('textbox', { name: 'Entered late: why?' })).toBeNull();
+    const when = screen.getByLabelText('When');
+    await user.clear(when);
+    await user.type(when, '2024-11-20T10:00');
+    await user.type(screen.getByRole('textbox', { name: 'Entered late: why?' }), 'Paper log from the clinic');
+    await user.click(screen.getByRole('radio', { name: 'No answer' }));
+    await user.click(screen.getByRole('button', { name: 'Save contact' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls[0]!.body).toMatchObject({
+      occurredAt: new Date('2024-11-20T10:00').toISOString(),
+      enteredLate: { reason: 'Paper log from the clinic' },
+    });
+  });
+
   it('sends a reached contact with its topics and elements, and the CSRF header', async () => {
     setCsrfToken('csrf-123');
     const calls = mockApi({ [`POST /programs/${PROGRAM_ID}/contacts`]: (c) => saved(c.body) });

@@ -15,7 +15,7 @@ import {
   TextField,
   fieldMessagesOf,
 } from '../../ui/form';
-import { contactBody, contactFieldLabels, contactProblems, type ContactFormValues } from './contact-form';
+import { contactBody, contactFieldLabels, contactProblems, isLateContact, type ContactFormValues } from './contact-form';
 import { useLogContact } from './contacts.api';
 import { elementLabels, outcomeLabels } from './labels';
 
@@ -127,6 +127,15 @@ export function ContactForm({
         error={fields['occurredAt']}
         hint="Now, unless you are logging an earlier contact."
       />
+      {isLateContact(v.when, now()) ? (
+        <TextField
+          label="Entered late: why?"
+          value={v.lateReason ?? ''}
+          onChange={set('lateReason')}
+          error={fields['enteredLate.reason'] ?? fields['enteredLate']}
+          hint="A contact more than 7 days ago is entered by program staff from a paper record, with the reason."
+        />
+      ) : null}
       <RadioGroup
         legend="How"
         name="channel"

@@ -3,6 +3,7 @@ import { channelLabels } from '../../app/vocab';
 import { Badge } from '../../ui/controls';
 import { formatDateTime, instantAgo } from '../../ui/dates';
 import { Empty } from '../../ui/feedback';
+import { LateEntryNote } from '../../ui/LateEntryNote';
 import { elementLabels, outcomeShortLabels } from './labels';
 
 /** Contacts newest first: when, how, reached or not, and for reached ones what was covered. */
@@ -54,6 +55,7 @@ export function ContactList({
                 <strong>Note:</strong> {c.note}
               </p>
             ) : null}
+            <LateEntryNote mark={c.enteredLate} />
           </li>
         );
       })}

@@ -1,3 +1,4 @@
+import { LATE_ENTRY_DAYS } from '../../../core/shared/late-entry';
 import type { ContactInput, ContactOutcome, EssentialElement } from '../../../core/contacts';
 import type { Channel } from '../../../core/shared/vocab';
 import { fromLocalInputValue } from '../../ui/dates';
@@ -13,6 +14,14 @@ export interface ContactFormValues {
   topics: string[];
   elements: EssentialElement[];
   note: string;
+  /** Staff entering a paper record late: why (ADR 0030). */
+  lateReason?: string;
+}
+
+/** Whether the chosen time is more than 7 days back, so the contact is a late entry (staff, with a reason). */
+export function isLateContact(when: string, now: Date): boolean {
+  const at = fromLocalInputValue(when);
+  return at !== null && now.getTime() - new Date(at).getTime() > LATE_ENTRY_DAYS * 86_400_000;
 }
 
 /** Allowed clock skew between the phone and the server, as on the server. */
@@ -53,6 +62,7 @@ export function contactBody(v: ContactFormValues, clientKey: string): ContactInp
     discussedAdjusting: has('discussedAdjusting'),
     discussedGoals: has('discussedGoals'),
     note: v.note.trim(),
+    ...(v.lateReason?.trim() ? { enteredLate: { reason: v.lateReason.trim() } } : {}),
   };
 }
 

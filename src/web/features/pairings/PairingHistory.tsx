@@ -2,6 +2,7 @@ import type { PairingView } from '../../../core/pairings';
 import { TableScroll } from '../../ui/controls';
 import { formatDateTime } from '../../ui/dates';
 import { Empty } from '../../ui/feedback';
+import { LateEntryNote } from '../../ui/LateEntryNote';
 import { endReasonLabels } from './pairings.api';
 
 /** Every coach the participant has had, newest first, with why each pairing ended. */
@@ -25,7 +26,10 @@ export function PairingHistory({ pairings }: { pairings: readonly PairingView[] 
           {rows.map((p) => (
             <tr key={p.id}>
               <th scope="row">{p.coachName}</th>
-              <td>{formatDateTime(p.startedAt)}</td>
+              <td>
+                {formatDateTime(p.startedAt)}
+                <LateEntryNote mark={p.enteredLate} />
+              </td>
               <td>{p.endedAt ? formatDateTime(p.endedAt) : 'Now'}</td>
               <td>
                 {p.endReason ? endReasonLabels[p.endReason] : <span className="muted">Still paired</span>}

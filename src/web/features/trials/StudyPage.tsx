@@ -5,6 +5,7 @@ import { Badge, Button, ButtonLink, DetailList } from '../../ui/controls';
 import { newClientKey } from '../../ui/client-key';
 import { formatDateTime } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
+import { LateEntryNote } from '../../ui/LateEntryNote';
 import { Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import {
@@ -25,6 +26,7 @@ import {
   useAttendance,
   useSimulate,
 } from './trials.api';
+import { SmartSection } from './SmartSection';
 import './trials.css';
 
 const armKinds: { value: ArmKind; label: string }[] = [
@@ -93,6 +95,7 @@ function StudyBody({ study }: { study: StudyView }) {
       {study.consentDocuments.length === 0 ? <ConsentDocumentForm /> : null}
       <Referral study={study} />
       {d.arms.some((a) => a.kind === 'class') ? <Classes /> : null}
+      {d.design === 'smart' && d.smart && study.isLocked ? <SmartSection /> : null}
       {study.isLocked && !study.isUnblinded ? <UnblindForm /> : null}
     </>
   );
@@ -530,6 +533,14 @@ function ClassItem({ c }: { c: ClassSessionView }) {
   const invite = useInvite(program.programId, c.id);
   const attendance = useAttendance(program.programId, c.id);
   const [who, setWho] = useState('');
+  const [lateReason, setLateReason] = useState('');
+  // Attendance recorded more than 7 days after the class is a late entry and needs a reason (ADR 0030).
+  const mark = (participantId: string, attended: boolean) =>
+    attendance.mutate({
+      participantId,
+      attended,
+      ...(lateReason.trim() ? { enteredLate: { reason: lateReason.trim() } } : {}),
+    });
   return (
     <li>
       <p>
@@ -540,15 +551,23 @@ function ClassItem({ c }: { c: ClassSessionView }) {
         {c.participants.map((p) => (
           <li key={p.participantId}>
             {p.name}: {p.attended === null ? 'not recorded' : p.attended ? 'attended' : 'did not attend'}{' '}
-            <Button variant="secondary" onClick={() => attendance.mutate({ participantId: p.participantId, attended: true })}>
+            <Button variant="secondary" onClick={() => mark(p.participantId, true)}>
               {`Attended: ${p.name}`}
             </Button>{' '}
-            <Button variant="secondary" onClick={() => attendance.mutate({ participantId: p.participantId, attended: false })}>
+            <Button variant="secondary" onClick={() => mark(p.participantId, false)}>
               {`Did not attend: ${p.name}`}
             </Button>
+            <LateEntryNote mark={p.enteredLate} />
           </li>
         ))}
       </ul>
+      {c.participants.length > 0 ? (
+        <TextField
+          label="Recording from paper? Say why (needed more than 7 days after the class)"
+          value={lateReason}
+          onChange={setLateReason}
+        />
+      ) : null}
       <FormErrors error={invite.error ?? attendance.error} title="Could not save" />
       <QueryView query={people} loadingLabel="Loading participants…">
         {(list) => (

@@ -96,7 +96,7 @@ export const useInvite = (programId: string, classId: string) =>
     api.post<{ invited: number }>(`/programs/${programId}/study/classes/${classId}/invitations`, { participantIds }),
   );
 export const useAttendance = (programId: string, classId: string) =>
-  useStudyMutation(programId, (body: { participantId: string; attended: boolean }) =>
+  useStudyMutation(programId, (body: { participantId: string; attended: boolean; enteredLate?: { reason: string } }) =>
     api.post<{ attended: boolean }>(`/programs/${programId}/study/classes/${classId}/attendance`, body),
   );
 export interface SimulationReport {

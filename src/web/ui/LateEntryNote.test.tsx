@@ -1,0 +1,20 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { LateEntryNote, lateEntryWords } from './LateEntryNote';
+
+describe('LateEntryNote', () => {
+  const mark = { byName: 'Sam Rivers', at: '2026-03-03T15:00:00.000Z', reason: 'Paper log from the clinic' };
+
+  it('says who entered the record late, on which day and why', () => {
+    expect(lateEntryWords(mark, new Date('2026-03-20T12:00:00Z'))).toBe(
+      'Entered late by Sam Rivers on Tue 3 Mar: Paper log from the clinic',
+    );
+  });
+
+  it('shows nothing for a record entered on time', () => {
+    const { container } = render(<LateEntryNote mark={null} />);
+    expect(container.textContent).toBe('');
+    render(<LateEntryNote mark={mark} />);
+    expect(screen.getByText(/Entered late by Sam Rivers/)).toBeTruthy();
+  });
+});
