@@ -86,7 +86,8 @@ export type Action =
   | 'consort:view'
   | 'study:classes'
   | 'study:export'
-  | 'outcomes:report';
+  | 'outcomes:report'
+  | 'record:late_entry';
 
 export type Membership = Me['memberships'][number];
 
