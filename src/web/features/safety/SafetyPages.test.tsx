@@ -7,6 +7,7 @@ import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../te
 import { CrisisHelpPage } from './CrisisHelp';
 import { durationWords } from './labels';
 import { SafetyConcernPage } from './SafetyConcernPage';
+import { SafetySettingsPage } from './SafetySettingsPage';
 
 const PARTICIPANT = '00000000-0000-4000-8000-000000000101';
 const coach = membership({ roles: ['coach'], coachId: 'c1', can: ['contact:log', 'safety:raise', 'crisis:view'] });
@@ -108,5 +109,19 @@ describe('durationWords', () => {
       '1 day',
       '1 day 1 h',
     ]);
+  });
+});
+
+describe('Safety settings (staff)', () => {
+  it('shows the limit of each free-text field from the settings schema', async () => {
+    mockApi({
+      [`GET /programs/${PROGRAM_ID}/safety/settings`]: json({ safetyContacts: [], crisis: DEFAULT_CRISIS_INFO }),
+    });
+    renderInProgram(<SafetySettingsPage />, { member: membership({ roles: ['coordinator'], can: ['safety:settings'] }) });
+    const line = await screen.findByRole('textbox', { name: /^Crisis line/ });
+    expect(line.getAttribute('maxlength')).toBe('80');
+    expect(screen.getByRole('textbox', { name: /^Name \(optional\)/ }).getAttribute('maxlength')).toBe('120');
+    expect(screen.getByRole('textbox', { name: /^When someone answers/ }).getAttribute('maxlength')).toBe('120');
+    expect(screen.getAllByText('Up to 80 characters.', { exact: false }).length).toBeGreaterThan(0);
   });
 });

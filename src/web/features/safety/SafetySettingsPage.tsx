@@ -1,11 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { DEFAULT_CRISIS_INFO, type SafetySettings } from '../../../core/safety';
+import { CrisisInfo, DEFAULT_CRISIS_INFO, type SafetySettings } from '../../../core/safety';
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink } from '../../ui/controls';
 import { QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, TextArea, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { useSafetySettings, useSaveSafetySettings } from './safety.api';
+
+/** The limits the settings' schema sets on its free-text fields, shown in the form (issue #10). */
+const contactShape = CrisisInfo.shape.programContact.unwrap().shape;
+const limits = {
+  lineName: CrisisInfo.shape.lineName.maxLength ?? undefined,
+  contactName: contactShape.name.maxLength ?? undefined,
+  contactHours: contactShape.hours.unwrap().maxLength ?? undefined,
+};
 
 /** Who is alerted about a safety event, and the crisis information people are given (set per program). */
 export function SafetySettingsPage() {
@@ -132,7 +140,13 @@ function SettingsForm({ initial }: { initial: SafetySettings }) {
           Shown at once to whoever raises a safety event, and on the Crisis help page. Change it for programs outside the United
           States.
         </p>
-        <TextField label="Crisis line" value={v.lineName} onChange={set('lineName')} error={m['lineName']} />
+        <TextField
+          label="Crisis line"
+          value={v.lineName}
+          onChange={set('lineName')}
+          maxLength={limits.lineName}
+          error={m['lineName']}
+        />
         <TextField
           label="Number to call"
           value={v.callNumber}
@@ -184,6 +198,7 @@ function SettingsForm({ initial }: { initial: SafetySettings }) {
           hint="For example: Program office"
           value={v.contactName}
           onChange={set('contactName')}
+          maxLength={limits.contactName}
           error={m['contactName']}
         />
         <TextField
@@ -197,6 +212,7 @@ function SettingsForm({ initial }: { initial: SafetySettings }) {
           label="When someone answers (optional)"
           value={v.contactHours}
           onChange={set('contactHours')}
+          maxLength={limits.contactHours}
           error={m['contactHours']}
         />
       </Section>
