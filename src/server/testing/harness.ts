@@ -304,12 +304,20 @@ async function created(res: Promise<{ status: number; body: { id: string } }>, w
   return r.body.id;
 }
 
+/**
+ * Eight random letters: a surname no other test participant shares. Digits would not do: the
+ * likely-duplicate check compares names by their letters alone (ADR 0020).
+ */
+function uniqueLetters(): string {
+  return [...newId().replaceAll('-', '').slice(0, 8)].map((c) => String.fromCharCode(97 + (parseInt(c, 16) % 26))).join('');
+}
+
 /** Adds, through the API as `agent` (staff), a participant ready to pair unless the overrides say otherwise. */
 export function addParticipant(agent: Agent, programId: string, o: Record<string, unknown> = {}): Promise<string> {
   return created(
     agent.request('POST', `/programs/${programId}/participants`, {
       givenName: 'New',
-      familyName: `Participant ${newId().slice(0, 6)}`,
+      familyName: `Participant ${uniqueLetters()}`,
       gender: 'man',
       painLocations: ['hip'],
       canShareContact: true,
