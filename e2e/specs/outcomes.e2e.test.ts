@@ -32,7 +32,9 @@ describe('outcome report and whom to target', () => {
   it('works on a phone', async () => {
     const page = await journey.mobile.context.newPage();
     await signIn(page, journey.server.url, 'evaluator@example.org');
-    const root = page.url().replace(/\/[^/]*$/, '');
+    // The program's pages, from who is signed in (not from the address bar, which may still be on its way).
+    const signedIn = await (await page.request.get(`${journey.server.url}/api/v1/me`)).json();
+    const root = `${journey.server.url}/programs/${signedIn.memberships[0].programId as string}`;
     for (const [path, heading] of [
       ['reports/outcomes', 'Outcome report'],
       ['reports/targeting', 'Whom to target'],
@@ -80,7 +82,9 @@ describe('outcome report and whom to target', () => {
 
     const page = await journey.mobile.context.newPage();
     await signIn(page, journey.server.url, 'evaluator@example.org');
-    const root = page.url().replace(/\/[^/]*$/, '');
+    // The program's pages, from who is signed in (not from the address bar, which may still be on its way).
+    const signedIn = await (await page.request.get(`${journey.server.url}/api/v1/me`)).json();
+    const root = `${journey.server.url}/programs/${signedIn.memberships[0].programId as string}`;
     await page.goto(`${root}/reports/outcomes`);
     await page.getByRole('heading', { level: 1, name: 'Outcome report' }).waitFor();
     const missing = page.getByRole('region', { name: 'Missing data table' });
