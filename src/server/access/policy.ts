@@ -110,14 +110,17 @@ type Rule = (roles: ReadonlySet<Role>, relation: Relation) => View | null;
 
 const isStaff = (r: ReadonlySet<Role>): boolean => r.has('admin') || r.has('coordinator');
 const staffOnly: Rule = (r) => (isStaff(r) ? 'full' : null);
+/** Staff see everything; evaluators see codes only (no names, masked arms where a study is blinded). */
+const staffOrPseudonymousEvaluator: Rule = (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null);
+const adminOnly: Rule = (r) => (r.has('admin') ? 'full' : null);
 const anyRole: Rule = (r) => (r.size > 0 ? 'full' : null);
 
 /** The one table that decides who may do what. Nothing else in Kindred grants access. */
 export const policy = {
   'program:create': () => null, // Deployment admins only; see authorizeDeployment.
   'program:view': anyRole,
-  'program:update': (r) => (r.has('admin') ? 'full' : null),
-  'overview:view': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'program:update': adminOnly,
+  'overview:view': staffOrPseudonymousEvaluator,
   'participant:list': (r) => (isStaff(r) ? 'full' : r.has('coach') ? 'coaching' : r.has('evaluator') ? 'pseudonymous' : null),
   'participant:view': (r, rel) => {
     if (isStaff(r)) return 'full';
@@ -155,7 +158,7 @@ export const policy = {
   'matching:approve': staffOnly,
   'matching:configure': staffOnly,
   // What kinds of matches last (#6): counts only, no names, so evaluators read it pseudonymously.
-  'matching:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'matching:report': staffOrPseudonymousEvaluator,
   // Keeping coaches (#6, ADR 0016): staff schedule boosters and follow each coach's training state.
   'booster:manage': staffOnly,
   'coach_care:view': staffOnly,
@@ -205,7 +208,7 @@ export const policy = {
   },
   'plan:create': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
   'plan:review': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
-  'plan:summary': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'plan:summary': staffOrPseudonymousEvaluator,
   // The session guide logs a contact and makes plans: the participant's own coach (or staff), like contact:log.
   'guide:run': (r, rel) => (isStaff(r) ? 'full' : r.has('coach') && rel === 'coach_of' ? 'coaching' : null),
   // The weekly check-in, the practice log and the sharing setting are the participant's own voice.
@@ -236,7 +239,7 @@ export const policy = {
   },
   'safety:view': staffOnly,
   'safety:act': staffOnly,
-  'safety:log': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'safety:log': staffOrPseudonymousEvaluator,
   'safety:configure': staffOnly,
   'crisis:view': anyRole,
   // Assessments (issue #5, ADR 0015). Staff configure timepoints and instruments. Assessors enter
@@ -250,8 +253,8 @@ export const policy = {
   'assessment:report': (r) => (isStaff(r) || r.has('assessor') ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
   // Fidelity and engagement reports (#12): pseudonymous codes only, for evaluators and staff. The
   // fidelity report sets coaches side by side, so it is not for coaches; assessors are blind to it.
-  'fidelity:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
-  'engagement:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'fidelity:report': staffOrPseudonymousEvaluator,
+  'engagement:report': staffOrPseudonymousEvaluator,
   // Whether a program requires two-factor sign-in of its staff (ADR 0021).
   'signin:configure': staffOnly,
   // Trials (issue #11, ADRs 0024–0025). Coordinators deliver the intervention, so staff see real
@@ -260,20 +263,20 @@ export const policy = {
   // admin unblinds the study or one participant, and the sequence is exported only after unblinding.
   'study:view': staffOnly,
   'study:design': staffOnly,
-  'study:simulate': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'study:simulate': staffOrPseudonymousEvaluator,
   'study:enrol': staffOnly,
   'study:randomize': staffOnly,
-  'study:unblind': (r) => (r.has('admin') ? 'full' : null),
-  'study:emergency_unblind': (r) => (r.has('admin') ? 'full' : null),
-  'study:sequence': (r) => (r.has('admin') ? 'full' : null),
-  'consort:view': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'study:unblind': adminOnly,
+  'study:emergency_unblind': adminOnly,
+  'study:sequence': adminOnly,
+  'consort:view': staffOrPseudonymousEvaluator,
   // The comparison arm's class sessions, invitations and attendance: staff deliver them.
   'study:classes': staffOnly,
   // The study's data exports (ADR 0028): staff with arm keys; evaluators pseudonymous, masked until unblinded.
-  'study:export': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'study:export': staffOrPseudonymousEvaluator,
   // The outcome report and "Whom to target" (#12, ADR 0029): staff see real arms; evaluators codes
   // and masked arms until unblinding; assessors are blind to arms, coaches and participants see none.
-  'outcomes:report': (r) => (isStaff(r) ? 'full' : r.has('evaluator') ? 'pseudonymous' : null),
+  'outcomes:report': staffOrPseudonymousEvaluator,
   // Entering a pairing start, contact or attendance late with a reason (ADR 0030): staff only.
   'record:late_entry': staffOnly,
 } as const satisfies Record<Action, Rule>;
