@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../fixtures/browser';
 import { startDemoServer, type DemoServer } from '../fixtures/server';
 
@@ -80,7 +80,7 @@ describe('single sign-on for staff', () => {
       KINDRED_OIDC_CLIENT_SECRET: 'kindred-e2e-secret',
       KINDRED_OIDC_LABEL: 'Sign in with Test SSO',
     });
-    kindred = await startDemoServer(port);
+    kindred = await startDemoServer(port, { template: inject('demoTemplate') });
   });
   afterAll(async () => {
     await kindred?.stop();
