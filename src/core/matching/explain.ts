@@ -97,7 +97,19 @@ export function explainPair(p: MatchParticipant, c: MatchCoach, s: MatchingSetti
 
   const languages = (p.languages ?? []).filter((l) => (c.languages ?? []).some((x) => same(l, x)));
   if (languages.length > 0) out.push(`both speak ${listWords(languages.map((l) => l.trim()))}`);
+  const ended = endedBecause(p);
+  if (ended) out.push(`not the coach of an earlier pairing that ended because ${ended}`);
   return out;
+}
+
+/** Why the participant's earlier pairings ended, when they ended for reach or fit ("they could not reach each other"). */
+export function endedBecause(p: MatchParticipant): string | null {
+  const reasons = [...new Set((p.avoidCoaches ?? []).map((a) => a.reason))].sort();
+  if (reasons.length === 0) return null;
+  return listWords(
+    reasons.map((r) => (r === 'reach' ? 'they could not reach each other' : 'it was not a good fit')),
+    'or',
+  );
 }
 
 /** The participant-side hard rules that restrict this participant's coaches, as phrases. */

@@ -175,6 +175,32 @@ describe('hard rules', () => {
     ]);
   });
 
+  it('never proposes again the coach of a pairing that ended because they could not reach each other, and says so', () => {
+    // c1 fits best (shared pain location) but the participant's pairing with c1 ended for reach.
+    const p = participant('p1', { avoidCoaches: [{ coachId: 'c1', reason: 'reach' }] });
+    const coaches = [coach('c1', { painLocations: ['knee'], capacityLeft: 2 }), coach('c2')];
+    const r = proposeMatches([p, participant('p2')], coaches, DEFAULT_MATCHING_SETTINGS, { alternatives: 3 });
+    // p2, who has no history with c1, still gets the best fit; p1 gets the other coach.
+    expect(pairsOf(r)).toEqual({ p1: 'c2', p2: 'c1' });
+    const p1 = r.proposals.find((x) => x.participantId === 'p1')!;
+    expect(p1.reasons).toContain('not the coach of an earlier pairing that ended because they could not reach each other');
+    expect(p1.alternatives.map((a) => a.coachId)).not.toContain('c1');
+    expect(greedyMatches([p], coaches).pairs).toEqual([{ participantId: 'p1', coachId: 'c2', quality: 0 }]);
+  });
+
+  it('explains a participant left waiting because the only coach who fits ended an earlier pairing for fit', () => {
+    const p = participant('p1', { avoidCoaches: [{ coachId: 'c1', reason: 'fit' }] });
+    const r = proposeMatches([p], [coach('c1'), coach('c2', { gender: 'woman' })]);
+    expect(r.proposals).toEqual([]);
+    expect(r.unmatched).toEqual([
+      {
+        participantId: 'p1',
+        code: 'no_compatible_coach',
+        reason: 'the only coach who fits is the one from an earlier pairing that ended because it was not a good fit',
+      },
+    ]);
+  });
+
   it('says so when the program has no coaches at all', () => {
     expect(proposeMatches([participant('p1')], []).unmatched[0]!.reason).toBe('the program has no coaches yet');
   });

@@ -54,6 +54,10 @@ function randomParticipant(r: Rand, k: number): MatchParticipant {
     town: opt(r, ['Greenwood', 'Carmel']),
     languages: r.chance(0.5) ? [] : r.nonEmpty(['English', 'Spanish'], 0.5),
     waitingSince: `2026-0${r.int(1, 3)}-1${r.int(0, 9)}`,
+    // Now and then an earlier pairing ended for reach or fit: that coach must never be proposed again.
+    avoidCoaches: r.chance(0.25)
+      ? [{ coachId: `c${String(r.int(0, 3)).padStart(5, '0')}`, reason: r.chance(0.5) ? 'reach' : 'fit' }]
+      : undefined,
   };
 }
 
@@ -101,6 +105,7 @@ function refEligible(p: MatchParticipant, c: MatchCoach, s: MatchingSettings): b
   if (s.rules.sameGender && p.genderMatters && gendersKnown && p.gender !== c.gender) return false;
   if (s.rules.modality && p.modalities.length > 0 && c.modalities.length > 0 && !meet(p.modalities, c.modalities)) return false;
   if (s.rules.times && (p.times?.length ?? 0) > 0 && (c.times?.length ?? 0) > 0 && !meet(p.times, c.times)) return false;
+  if (p.avoidCoaches?.some((a) => a.coachId === c.id)) return false;
   return true;
 }
 

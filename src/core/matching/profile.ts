@@ -25,6 +25,10 @@ export interface Profile {
   town: number;
   /** Interned language ids, sorted. */
   languages: readonly number[];
+  /** Participant: interned ids of coaches whose pairing with him or her ended for reach or fit, sorted. */
+  avoid: readonly number[];
+  /** Coach: his or her interned id when some participant avoids this coach (0 otherwise). */
+  self: number;
 }
 
 const bitsOf = <T extends string>(all: readonly T[]): Record<T, number> =>
@@ -75,16 +79,33 @@ function encode(x: Person, gender: number, words: Interner): Profile {
     birthYear: x.birthYear ?? 0,
     town: words.id(x.town),
     languages,
+    avoid: [],
+    self: 0,
   };
+}
+
+/** A coach's id as an interned number, apart from the words (no word starts with a NUL). */
+const coachWord = (id: string) => `\0coach:${id}`;
+
+/** The coaches some participant must not be proposed again, for {@link coachProfile}. */
+export function avoidedCoaches(ps: readonly MatchParticipant[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const p of ps) for (const a of p.avoidCoaches ?? []) out.add(a.coachId);
+  return out;
 }
 
 /** A participant's profile: the gender only counts when the participant said it matters (pairing rules). */
 export function participantProfile(p: MatchParticipant, words: Interner): Profile {
-  return encode(p, p.genderMatters ? GENDER_CODE[p.gender] : 0, words);
+  const profile = encode(p, p.genderMatters ? GENDER_CODE[p.gender] : 0, words);
+  if (!p.avoidCoaches?.length) return profile;
+  const avoid = [...new Set(p.avoidCoaches.map((a) => words.id(coachWord(a.coachId))))].sort((a, b) => a - b);
+  return { ...profile, avoid };
 }
 
-export function coachProfile(c: MatchCoach, words: Interner): Profile {
-  return encode(c, GENDER_CODE[c.gender], words);
+/** A coach's profile; `avoided` (from {@link avoidedCoaches}) marks the coaches someone must not get again. */
+export function coachProfile(c: MatchCoach, words: Interner, avoided?: ReadonlySet<string>): Profile {
+  const profile = encode(c, GENDER_CODE[c.gender], words);
+  return avoided?.has(c.id) ? { ...profile, self: words.id(coachWord(c.id)) } : profile;
 }
 
 /** The hard rules that depend on both sides. Coach status, training and places are checked before. */
@@ -92,6 +113,8 @@ export function isCompatible(p: Profile, c: Profile, rules: MatchingSettings['ru
   if (rules.sameGender && p.gender !== 0 && c.gender !== 0 && p.gender !== c.gender) return false;
   if (rules.modality && p.modalities !== 0 && c.modalities !== 0 && (p.modalities & c.modalities) === 0) return false;
   if (rules.times && p.times !== 0 && c.times !== 0 && (p.times & c.times) === 0) return false;
+  // Always on: never the coach of a pairing with this participant that ended for reach or fit.
+  if (c.self !== 0 && p.avoid.length > 0 && p.avoid.includes(c.self)) return false;
   return true;
 }
 
@@ -161,15 +184,18 @@ export function project(x: Profile, r: Relevance): Profile {
     birthYear: r.birthYear ? x.birthYear : 0,
     town: r.town ? x.town : 0,
     languages: r.languages ? x.languages : [],
+    // A rule that is always on: never cleared.
+    avoid: x.avoid,
+    self: x.self,
   };
 }
 
 /** A string naming a profile exactly, for grouping identical ones. */
 export function profileKey(x: Profile): string {
-  return `${x.gender}|${x.modalities}|${x.times}|${x.pain}|${x.branch}|${x.era}|${x.birthYear}|${x.town}|${x.languages.join(',')}`;
+  return `${x.gender}|${x.modalities}|${x.times}|${x.pain}|${x.branch}|${x.era}|${x.birthYear}|${x.town}|${x.languages.join(',')}|${x.avoid.join(',')}|${x.self}`;
 }
 
 /** The part of a profile the hard rules read (coaches with the same one pass or fail together). */
 export function ruleKey(x: Profile): string {
-  return `${x.gender}|${x.modalities}|${x.times}`;
+  return `${x.gender}|${x.modalities}|${x.times}|${x.avoid.join(',')}|${x.self}`;
 }

@@ -1,6 +1,7 @@
-import { explainPair, listWords, needsGenderReason, rulePhrases, whoClause } from './explain';
+import { endedBecause, explainPair, listWords, needsGenderReason, rulePhrases, whoClause } from './explain';
 import { solveTransport } from './flow';
 import {
+  avoidedCoaches,
   coachProfile,
   Interner,
   isCompatible,
@@ -135,8 +136,9 @@ export function proposeMatches(
   const permitted = waiting.filter((p) => p.canShareContact !== false);
   const open = allCoaches.filter((c) => isCoachOpen(c, s));
 
+  const avoided = avoidedCoaches(permitted);
   const pFull = permitted.map((p) => participantProfile(p, words));
-  const cFull = open.map((c) => coachProfile(c, words));
+  const cFull = open.map((c) => coachProfile(c, words, avoided));
   const aggregate = options.aggregate ?? true;
   const rel = relevance(pFull, cFull, s);
   const pClasses = classesOf(aggregate ? pFull.map((x) => project(x, rel)) : pFull, aggregate);
@@ -212,7 +214,7 @@ export function proposeMatches(
 
   const proposals: MatchResult['proposals'] = [];
   const unmatched: UnmatchedParticipant[] = [];
-  const explainer = unmatchedExplainer(allCoaches, s, words);
+  const explainer = unmatchedExplainer(allCoaches, s, words, avoided);
   let totalQuality = 0;
   permitted.forEach((p, k) => {
     const c = coachOf[k]!;
@@ -267,8 +269,9 @@ function unmatchedExplainer(
   allCoaches: readonly MatchCoach[],
   s: MatchingSettings,
   words: Interner,
+  avoided: ReadonlySet<string>,
 ): (p: MatchParticipant, eligible: number) => Omit<UnmatchedParticipant, 'participantId'> {
-  const profiles = allCoaches.map((c) => coachProfile(c, words));
+  const profiles = allCoaches.map((c) => coachProfile(c, words, avoided));
   const memo = new Map<string, Omit<UnmatchedParticipant, 'participantId'>>();
   const only = (rule: keyof MatchingSettings['rules']) => ({
     sameGender: false,
@@ -300,7 +303,18 @@ function unmatchedExplainer(
     // Name only the rules that rule some coach out for this participant (times of day say nothing
     // while no coach has recorded any).
     const restricting = named.map((n) => (passes(only(ruleOf[n])).length < allCoaches.length ? phrases[n] : null));
-    if (compatible.length === 0) {
+    const before =
+      compatible.length === 0 ? allCoaches.filter((_, k) => isCompatible({ ...pp, avoid: [] }, profiles[k]!, s.rules)) : [];
+    if (before.length > 0) {
+      // Only the coach (or coaches) of an earlier pairing that ended for reach or fit would do.
+      answer = {
+        code: 'no_compatible_coach',
+        reason:
+          before.length === 1
+            ? `the only coach who fits is the one from an earlier pairing that ended because ${endedBecause(p) ?? ''}`
+            : `the only coaches who fit are from earlier pairings that ended because ${endedBecause(p) ?? ''}`,
+      };
+    } else if (compatible.length === 0) {
       const alone = named.find((n) => phrases[n] !== null && passes(only(ruleOf[n])).length === 0);
       const used = alone ? [phrases[alone]] : restricting;
       answer = {
@@ -343,8 +357,9 @@ export function greedyMatches(
   const words = new Interner();
   const permitted = [...participants].sort(byWaiting).filter((p) => p.canShareContact !== false);
   const open = [...coaches].sort((a, b) => compareIds(a.id, b.id)).filter((c) => isCoachOpen(c, s));
+  const avoided = avoidedCoaches(permitted);
   const pFull = permitted.map((p) => participantProfile(p, words));
-  const cFull = open.map((c) => coachProfile(c, words));
+  const cFull = open.map((c) => coachProfile(c, words, avoided));
   const rel = relevance(pFull, cFull, s);
   const cClasses = classesOf(
     cFull.map((x) => project(x, rel)),

@@ -29,6 +29,11 @@ export interface MatchParticipant {
   languages?: readonly string[] | undefined;
   /** Since when the participant has waited (ISO date): first come, first served among equals. */
   waitingSince?: string | null | undefined;
+  /**
+   * Coaches of this participant's earlier pairings that ended because they could not reach each
+   * other or did not fit: never proposed again (a rule that cannot be switched off).
+   */
+  avoidCoaches?: readonly { coachId: string; reason: 'reach' | 'fit' }[] | undefined;
 }
 
 /**

@@ -237,4 +237,21 @@ describe('matching', () => {
     expect(ok.status).toBe(201);
     expect(ok.body.pairings).toHaveLength(res.body.proposals.length);
   });
+
+  it('does not propose again the coach of a pairing that ended because they never reached each other, and says why', async () => {
+    // Two coaches who share the participant's rare pain location; the first pairing ends for reach.
+    const first = await addCoach({ familyName: 'Unreached', painLocations: ['shoulder'], caseload: 5 });
+    const second = await addCoach({ familyName: 'Second', painLocations: ['shoulder'], caseload: 5 });
+    const veteran = await addParticipant({ familyName: 'Repaired', painLocations: ['shoulder'] });
+    const paired = await coordinator.request('POST', `${base}/pairings`, { participantId: veteran, coachId: first });
+    expect(paired.status).toBe(201);
+    const ended = await coordinator.request('POST', `${base}/pairings/${paired.body.id}/end`, { reason: 'reach' });
+    expect(ended.status).toBe(200);
+    const res = await proposal();
+    expect(res.status).toBe(200);
+    const mine = res.body.proposals.find((p: { participantId: string }) => p.participantId === veteran);
+    expect(mine).toMatchObject({ coachId: second });
+    expect(mine.reasons).toContain('not the coach of an earlier pairing that ended because they could not reach each other');
+    expect(mine.alternatives.map((a: { coachId: string }) => a.coachId)).not.toContain(first);
+  });
 });

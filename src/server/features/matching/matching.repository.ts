@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { MatchCoach, MatchParticipant, ReportPairing } from '../../../core/matching';
 import {
   comparableBackground,
@@ -29,7 +29,8 @@ export type PoolCoach = MatchCoach & { name: string };
 
 /**
  * The program's matching pool: waiting participants (enrolled and without an active pairing) and
- * every coach with his or her places left (caseload minus active pairings). Two queries.
+ * every coach with his or her places left (caseload minus active pairings), and the coaches each
+ * must not get again (earlier pairings that ended for reach or fit). Three queries.
  */
 export async function loadMatchingPool(
   db: Db | Tx,
@@ -85,6 +86,26 @@ export async function loadMatchingPool(
     .where(eq(coaches.programId, programId))
     .groupBy(coaches.id)
     .orderBy(asc(coaches.id));
+  // Pairings that ended because the pair could not reach each other or did not fit (#16).
+  const endedRows = await db
+    .select({ participantId: pairings.participantId, coachId: pairings.coachId, endReason: pairings.endReason })
+    .from(pairings)
+    .innerJoin(participants, eq(participants.id, pairings.participantId))
+    .where(
+      and(
+        eq(participants.programId, programId),
+        eq(participants.status, 'enrolled'),
+        inArray(pairings.endReason, ['reach', 'fit']),
+      ),
+    )
+    .orderBy(asc(pairings.startedAt));
+  const avoid = new Map<string, { coachId: string; reason: 'reach' | 'fit' }[]>();
+  for (const r of endedRows) {
+    if (r.endReason !== 'reach' && r.endReason !== 'fit') continue;
+    const list = avoid.get(r.participantId) ?? [];
+    list.push({ coachId: r.coachId, reason: r.endReason });
+    avoid.set(r.participantId, list);
+  }
   return {
     participants: waiting.map((p) => ({
       id: p.id,
@@ -103,6 +124,7 @@ export async function loadMatchingPool(
       town: p.town,
       languages: p.languages,
       waitingSince: p.enrolledOn,
+      avoidCoaches: avoid.get(p.id) ?? [],
     })),
     coaches: coachRows.map((c) => ({
       id: c.id,
