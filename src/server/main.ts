@@ -90,6 +90,14 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
     oidc: config.oidc,
     ...(opts.webDir !== undefined ? { webDir: opts.webDir } : {}),
   });
+  // What a write request queued (a sign-in code, a reset link) leaves as soon as it has answered;
+  // the timer below still delivers the rest and retries.
+  app.addHook('onResponse', async (req) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+    const at = () => clock.now();
+    mailer.deliverSoon(deps.db, at, (err) => logger.error({ err: loggableError(err) }, 'mail delivery failed'));
+    texter.deliverSoon(deps.db, at, (err) => logger.error({ err: loggableError(err) }, 'text delivery failed'));
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db, Tx } from './database';
 import { newId } from './ids';
 import { outboxMessages, type MailAttachment } from './mail.table';
-import { deliverChannel, DeliveryError, type DeliveryRun, type OutboxTransport } from './outbox';
+import { deliveryRuns, DeliveryError, type DeliveryRun, type OutboxTransport } from './outbox';
 
 export interface OutgoingMail {
   programId: string | null;
@@ -31,6 +31,8 @@ export interface Mailer {
   /** Resolves to false when a message with the same idempotency key already exists. */
   enqueue(tx: Db | Tx, mail: OutgoingMail, at: Date): Promise<boolean>;
   deliverPending(db: Db, at: () => Date): Promise<DeliveryRun>;
+  /** Delivers now, in the background, if anything was queued since the last run began (after a write request). */
+  deliverSoon(db: Db, at: () => Date, onError: (err: Error) => void): Promise<DeliveryRun | void> | null;
   close(): void;
 }
 
@@ -85,7 +87,7 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; trans
           },
         }
       : null);
-  let delivering: Promise<DeliveryRun> | null = null;
+  const runs = deliveryRuns('email', transport);
 
   return {
     isCapturing: transport === null,
@@ -107,16 +109,12 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; trans
         })
         .onConflictDoNothing()
         .returning({ id: outboxMessages.id });
+      if (rows.length > 0) runs.queued();
       return rows.length > 0;
     },
-    deliverPending(db, at) {
-      if (!transport) return Promise.resolve({ sent: 0, failed: 0 });
-      // One delivery run at a time in this process; claims keep other processes off the same rows.
-      delivering ??= deliverChannel(db, 'email', transport, at).finally(() => {
-        delivering = null;
-      });
-      return delivering;
-    },
+    // One delivery run at a time in this process; claims keep other processes off the same rows.
+    deliverPending: runs.deliverPending,
+    deliverSoon: runs.deliverSoon,
     close() {
       smtp?.close();
     },

@@ -102,6 +102,43 @@ describe('the outbox: idempotent enqueueing, at-most-once delivery across crashe
     expect(p.received).toHaveLength(5);
   });
 
+  it('delivers right after a write: a message queued while a run is sending leaves in that same run', async () => {
+    const sent: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let firstCalled!: () => void;
+    const sending = new Promise<void>((resolve) => (firstCalled = resolve));
+    const transport: OutboxTransport = {
+      async send(m) {
+        if (sent.length === 0 && m.toAddress === 'a@test.org') {
+          firstCalled();
+          await gate;
+        }
+        sent.push(m.toAddress);
+        return { providerRef: null };
+      },
+    };
+    const mailer = createMailer({ smtpUrl: null, from: 'x@kindred.test', transport });
+    const errors: Error[] = [];
+    const onError = (e: Error) => errors.push(e);
+    const mail = (to: string) => ({ programId: w.programId, to, subject: 'Your sign-in code', text: '123456' });
+    // Nothing queued: no run at all.
+    expect(mailer.deliverSoon(t.db.db, at, onError)).toBeNull();
+    await mailer.enqueue(t.db.db, mail('a@test.org'), at());
+    const run = mailer.deliverSoon(t.db.db, at, onError);
+    expect(run).not.toBeNull();
+    await sending;
+    // Committed while the run is sending: that run (claiming one at a time, then going round once
+    // more because it was asked again) sends it before it resolves, and nothing stays marked queued.
+    await mailer.enqueue(t.db.db, mail('b@test.org'), at());
+    expect(mailer.deliverSoon(t.db.db, at, onError)).not.toBeNull();
+    release();
+    expect(await run).toEqual({ sent: 2, failed: 0 });
+    expect(sent).toEqual(['a@test.org', 'b@test.org']);
+    expect(errors).toEqual([]);
+    expect(mailer.deliverSoon(t.db.db, at, onError)).toBeNull();
+  });
+
   it('keeps attachments with the e-mail', async () => {
     const p = provider();
     const mailer = createMailer({ smtpUrl: null, from: 'x@kindred.test', transport: p.transport });

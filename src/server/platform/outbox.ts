@@ -164,3 +164,50 @@ export async function optIn(db: Db | Tx, phone: string): Promise<boolean> {
   await db.delete(smsOptOuts).where(sql`right(${smsOptOuts.phoneKey}, ${PHONE_MATCH_DIGITS}) = ${phoneMatch(key)}`);
   return true;
 }
+
+/**
+ * One channel's delivery runs in this process: one at a time, and a call while one runs makes it go
+ * round once more, so a message committed after the run began is not left for the next timer.
+ * `deliverSoon` starts a run only when something was queued since the last one began: the server
+ * calls it after each write request, so an e-mailed sign-in code leaves at once rather than at the
+ * next tick of the 15-second timer (which stays, for retries and for other processes' messages).
+ */
+export function deliveryRuns(channel: OutboxChannel, transport: OutboxTransport | null) {
+  let delivering: Promise<DeliveryRun> | null = null;
+  let again = false;
+  let queued = false;
+  const loop = async (db: Db, at: () => Date): Promise<DeliveryRun> => {
+    const total: DeliveryRun = { sent: 0, failed: 0 };
+    do {
+      again = false;
+      queued = false;
+      const run = await deliverChannel(db, channel, transport!, at);
+      total.sent += run.sent;
+      total.failed += run.failed;
+    } while (again);
+    return total;
+  };
+  const deliverPending = (db: Db, at: () => Date): Promise<DeliveryRun> => {
+    if (!transport) return Promise.resolve({ sent: 0, failed: 0 });
+    if (delivering) {
+      again = true;
+      return delivering;
+    }
+    delivering = loop(db, at).finally(() => {
+      delivering = null;
+    });
+    return delivering;
+  };
+  return {
+    /** Says a message was written for this channel (its transaction may still be open). */
+    queued(): void {
+      if (transport) queued = true;
+    },
+    deliverPending,
+    /** The run it started or joined, or null when nothing was queued since the last run began. */
+    deliverSoon(db: Db, at: () => Date, onError: (err: Error) => void): Promise<DeliveryRun | void> | null {
+      if (!queued) return null;
+      return deliverPending(db, at).catch(onError);
+    },
+  };
+}

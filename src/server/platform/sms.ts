@@ -3,7 +3,7 @@ import { internationalNumber, phoneKey } from '../../core/outbox';
 import type { Db, Tx } from './database';
 import { newId } from './ids';
 import { outboxMessages } from './mail.table';
-import { deliverChannel, DeliveryError, isOptedOut, type DeliveryRun, type OutboxTransport } from './outbox';
+import { deliveryRuns, DeliveryError, isOptedOut, type DeliveryRun, type OutboxTransport } from './outbox';
 
 export interface OutgoingText {
   programId: string | null;
@@ -24,6 +24,8 @@ export interface Texter {
   /** Resolves to false when a message with the same idempotency key already exists. */
   enqueue(tx: Db | Tx, text: OutgoingText, at: Date): Promise<boolean>;
   deliverPending(db: Db, at: () => Date): Promise<DeliveryRun>;
+  /** Delivers now, in the background, if anything was queued since the last run began (after a write request). */
+  deliverSoon(db: Db, at: () => Date, onError: (err: Error) => void): Promise<DeliveryRun | void> | null;
   /** The provider's inbound-message webhook check, or null when the provider reports nothing inbound. */
   readonly inbound: InboundVerifier | null;
 }
@@ -124,7 +126,7 @@ export function createTexter(opts: {
   onCaptured?: (id: string) => void;
 }): Texter {
   const transport = opts.transport ?? (opts.sms ? twilioTransport(opts.sms) : null);
-  let delivering: Promise<DeliveryRun> | null = null;
+  const runs = deliveryRuns('sms', transport);
   return {
     isCapturing: transport === null,
     inbound: opts.sms ? twilioVerifier(opts.sms.authToken) : null,
@@ -154,14 +156,10 @@ export function createTexter(opts: {
         .onConflictDoNothing()
         .returning({ id: outboxMessages.id });
       if (rows.length > 0 && state === 'captured') opts.onCaptured?.(id);
+      if (rows.length > 0 && state === 'queued') runs.queued();
       return rows.length > 0;
     },
-    deliverPending(db, at) {
-      if (!transport) return Promise.resolve({ sent: 0, failed: 0 });
-      delivering ??= deliverChannel(db, 'sms', transport, at).finally(() => {
-        delivering = null;
-      });
-      return delivering;
-    },
+    deliverPending: runs.deliverPending,
+    deliverSoon: runs.deliverSoon,
   };
 }
