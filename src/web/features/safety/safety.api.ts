@@ -82,10 +82,11 @@ export function useCloseEvent(programId: string, eventId: string) {
   );
 }
 
-export function useSafetyLog(programId: string) {
+export function useSafetyLog(programId: string, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...safetyKey(programId), 'log'],
     queryFn: () => api.get<SafetyLogView>(`/programs/${programId}/safety/events`),
+    enabled: opts.enabled ?? true,
   });
 }
 
