@@ -66,6 +66,12 @@ function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (stat
             ['What they said happened', e.category ? safetyCategoryLabels[e.category] : undefined],
             ['Note', e.note || undefined],
             [
+              'Pressed by mistake',
+              e.details.mistakeReportedAt
+                ? `The participant told us at ${formatDateTime(e.details.mistakeReportedAt)} that it was pressed by mistake. Check in with them.`
+                : undefined,
+            ],
+            [
               'Acknowledged',
               e.acknowledgedAt
                 ? `${formatDateTime(e.acknowledgedAt)} by ${e.acknowledgedByName ?? 'staff'} (after ${durationWords(e.timings.minutesToAcknowledge)})`
