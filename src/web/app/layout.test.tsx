@@ -118,7 +118,7 @@ describe('open safety events head every staff page (issue #16)', () => {
   it('links to each event nobody has acknowledged yet, above the page', async () => {
     renderLayout([openEvent, { ...openEvent, id: '55555555-5555-4555-8555-555555555555', state: 'acknowledged', acknowledgedAt: '2026-12-07T10:05:00Z' }]);
     const banner = await screen.findByRole('region', { name: 'Safety events to acknowledge' });
-    expect(banner.textContent).toContain('A safety event needs acknowledging');
+    expect(banner.textContent).toContain('Safety event to acknowledge');
     const link = screen.getByRole('link', { name: 'Safety event for Robert Ellis' });
     expect(link.getAttribute('href')).toBe(`/programs/${PROGRAM_ID}/safety/${openEvent.id}`);
     // Above the page's own heading.

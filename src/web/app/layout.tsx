@@ -102,8 +102,9 @@ const SITE_MENU_ID = 'site-menu';
 export function useSiteMenu() {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const { pathname } = useLocation();
-  useEffect(() => setOpen(false), [pathname]);
+  // Every navigation closes it, a link to the page already open included (a new location key).
+  const { key } = useLocation();
+  useEffect(() => setOpen(false), [key]);
   useEffect(() => {
     if (!open) return;
     const onKeyDown = (e: KeyboardEvent) => {

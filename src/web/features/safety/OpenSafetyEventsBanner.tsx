@@ -1,16 +1,25 @@
 import { Link } from 'react-router';
-import type { SafetyLogRow } from '../../../core/safety';
+import type { SafetyLogRow, SafetyTrigger } from '../../../core/safety';
 import { useProgram } from '../../app/program';
 import { useSafetyLog } from './safety.api';
 import './safety.css';
 
 type FullRow = Extract<SafetyLogRow, { view: 'full' }>;
 
-/** The events nobody has acknowledged yet, oldest first (the longest wait leads). */
+/** Whose word it is: a person asking for help now first, a flag found by Kindred last. */
+const triggerRank: Record<SafetyTrigger, number> = {
+  participant_help: 0,
+  coach_concern: 1,
+  staff_concern: 2,
+  assessment_flag: 3,
+  risk_words: 4,
+};
+
+/** The events nobody has acknowledged yet: by who raised them, then the longest wait first. */
 export function unacknowledged(rows: readonly SafetyLogRow[]): FullRow[] {
   return rows
     .filter((r): r is FullRow => r.view === 'full' && r.state === 'open' && r.acknowledgedAt === null)
-    .sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
+    .sort((a, b) => triggerRank[a.trigger] - triggerRank[b.trigger] || a.raisedAt.localeCompare(b.raisedAt));
 }
 
 const SHOWN = 3;
@@ -27,19 +36,21 @@ export function OpenSafetyEventsBanner() {
   if (!allowed || !log.data) return null;
   const open = unacknowledged(log.data.events);
   if (open.length === 0) return null;
-  const title =
-    open.length === 1 ? 'A safety event needs acknowledging' : `${open.length} safety events need acknowledging`;
+  // Short enough for one line on a phone.
+  const title = open.length === 1 ? 'Safety event to acknowledge' : `${open.length} safety events to acknowledge`;
   return (
     <section className="safety-banner" aria-label="Safety events to acknowledge">
       <p className="safety-banner__title">{title}</p>
       <ul className="safety-banner__list">
         {open.slice(0, SHOWN).map((e) => (
-          <li key={e.id}>
+          <li key={e.id} className="safety-banner__event">
             <Link to={program.to(`safety/${e.id}`)}>Safety event for {e.participantName}</Link>
           </li>
         ))}
-        {open.length > SHOWN ? (
-          <li>
+        {open.length > 1 ? (
+          // On a phone only the first event shows (the page's heading must stay in view), so this
+          // link shows there from two events on; on a wide screen from four.
+          <li className={open.length > SHOWN ? undefined : 'safety-banner__more--phone'}>
             <Link to={program.to('safety')}>All {open.length} in the safety log</Link>
           </li>
         ) : null}
