@@ -70,51 +70,55 @@ describe('phone journeys', () => {
     await page.close();
   });
 
-  it('heads the coordinator’s pages with the open event, through a menu that works by keyboard', { timeout: 180_000 }, async () => {
-    expect(participantName, 'the participant journey ran first').not.toBe('');
-    const page = await journey.mobile.context.newPage();
-    await signIn(page, journey.server.url, 'coordinator@example.org');
-    await page.getByRole('heading', { level: 1, name: /overview/i }).waitFor();
-    const banner = page.getByRole('region', { name: 'Safety events to acknowledge' });
-    const eventLink = banner.getByRole('link', { name: `Safety event for ${participantName}` });
-    await eventLink.waitFor();
-    await expectPhonePage(page, 'Overview with an open safety event');
-
-    // The menu by keyboard: Enter opens it, Tab goes into it, Escape closes it and returns focus.
-    const menu = page.getByRole('banner').getByRole('button', { name: 'Menu', exact: true });
-    await menu.focus();
-    await page.keyboard.press('Enter');
-    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav.waitFor();
-    await page.keyboard.press('Tab');
-    await expect(nav.evaluate((n) => n.contains(document.activeElement))).resolves.toBe(true);
-    await page.keyboard.press('Escape');
-    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
-    await expect(menu.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
-    await nav.waitFor({ state: 'hidden' });
-
-    for (const [link, heading] of [
-      ['Participants', /participants/i],
-      ['Coaches', /coaches/i],
-      ['Safety log', /safety log/i],
-    ] as const) {
-      await phoneVisit(page, link, heading);
+  it(
+    'heads the coordinator’s pages with the open event, through a menu that works by keyboard',
+    { timeout: 180_000 },
+    async () => {
+      expect(participantName, 'the participant journey ran first').not.toBe('');
+      const page = await journey.mobile.context.newPage();
+      await signIn(page, journey.server.url, 'coordinator@example.org');
+      await page.getByRole('heading', { level: 1, name: /overview/i }).waitFor();
+      const banner = page.getByRole('region', { name: 'Safety events to acknowledge' });
+      const eventLink = banner.getByRole('link', { name: `Safety event for ${participantName}` });
       await eventLink.waitFor();
-    }
+      await expectPhonePage(page, 'Overview with an open safety event');
 
-    await eventLink.click();
-    await page.getByRole('heading', { level: 1, name: 'Safety event' }).waitFor();
-    await page.getByText('that it was pressed by mistake', { exact: false }).waitFor();
-    const call = page.getByRole('link', { name: new RegExp(`^Call ${participantName}`) });
-    await expect(call.getAttribute('href')).resolves.toMatch(/^tel:\+?\d{7,}$/);
-    await expectPhonePage(page, 'Safety event');
-    await page.getByRole('button', { name: 'Acknowledge' }).click();
-    await page.getByText('Acknowledged.', { exact: false }).first().waitFor();
-    await eventLink.waitFor({ state: 'detached' });
-    await signOut(page);
-    await page.close();
-  });
+      // The menu by keyboard: Enter opens it, Tab goes into it, Escape closes it and returns focus.
+      const menu = page.getByRole('banner').getByRole('button', { name: 'Menu', exact: true });
+      await menu.focus();
+      await page.keyboard.press('Enter');
+      await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.waitFor();
+      await page.keyboard.press('Tab');
+      await expect(nav.evaluate((n) => n.contains(document.activeElement))).resolves.toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+      await expect(menu.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+      await nav.waitFor({ state: 'hidden' });
+
+      for (const [link, heading] of [
+        ['Participants', /participants/i],
+        ['Coaches', /coaches/i],
+        ['Safety log', /safety log/i],
+      ] as const) {
+        await phoneVisit(page, link, heading);
+        await eventLink.waitFor();
+      }
+
+      await eventLink.click();
+      await page.getByRole('heading', { level: 1, name: 'Safety event' }).waitFor();
+      await page.getByText('that it was pressed by mistake', { exact: false }).waitFor();
+      const call = page.getByRole('link', { name: new RegExp(`^Call ${participantName}`) });
+      await expect(call.getAttribute('href')).resolves.toMatch(/^tel:\+?\d{7,}$/);
+      await expectPhonePage(page, 'Safety event');
+      await page.getByRole('button', { name: 'Acknowledge' }).click();
+      await page.getByText('Acknowledged.', { exact: false }).first().waitFor();
+      await eventLink.waitFor({ state: 'detached' });
+      await signOut(page);
+      await page.close();
+    },
+  );
 
   it('brings a refused form’s error summary into view, at the top of a long form', async () => {
     const page = await journey.mobile.context.newPage();

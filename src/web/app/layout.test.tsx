@@ -24,7 +24,12 @@ function me(): Me {
   };
 }
 
-const timings = { minutesToAcknowledge: null, minutesToFollowUp: null, followUpDueAt: '2026-12-08T12:00:00Z', followUpStatus: 'pending' };
+const timings = {
+  minutesToAcknowledge: null,
+  minutesToFollowUp: null,
+  followUpDueAt: '2026-12-08T12:00:00Z',
+  followUpStatus: 'pending',
+};
 const openEvent = {
   view: 'full',
   id: '33333333-3333-4333-8333-333333333333',
@@ -116,7 +121,10 @@ describe('the banner’s menu on a phone (issue #16)', () => {
 
 describe('open safety events head every staff page (issue #16)', () => {
   it('links to each event nobody has acknowledged yet, above the page', async () => {
-    renderLayout([openEvent, { ...openEvent, id: '55555555-5555-4555-8555-555555555555', state: 'acknowledged', acknowledgedAt: '2026-12-07T10:05:00Z' }]);
+    renderLayout([
+      openEvent,
+      { ...openEvent, id: '55555555-5555-4555-8555-555555555555', state: 'acknowledged', acknowledgedAt: '2026-12-07T10:05:00Z' },
+    ]);
     const banner = await screen.findByRole('region', { name: 'Safety events to acknowledge' });
     expect(banner.textContent).toContain('Safety event to acknowledge');
     const link = screen.getByRole('link', { name: 'Safety event for Robert Ellis' });
@@ -134,7 +142,9 @@ describe('open safety events head every staff page (issue #16)', () => {
   });
 
   it('is not asked for by someone who may not act on events', async () => {
-    const calls = mockApi({ 'GET /me': json({ ...me(), memberships: [membership({ roles: ['coach'], can: ['overview:view'] })] }) });
+    const calls = mockApi({
+      'GET /me': json({ ...me(), memberships: [membership({ roles: ['coach'], can: ['overview:view'] })] }),
+    });
     renderWithRouter(
       <RequireSession fallback={(body) => body}>
         <ProgramProvider membership={membership({ roles: ['coach'], can: ['overview:view'] })}>

@@ -60,7 +60,10 @@ export function useFormState<T extends object>(
   // A local refusal takes the server's shape, so one summary shows both. One object per refusal:
   // the summary takes focus when its error changes, and must not take it on every keystroke.
   const localError = useMemo(
-    () => ({ message: 'Some answers need attention.', fields: Object.entries(local).map(([path, message]) => ({ path, message })) }),
+    () => ({
+      message: 'Some answers need attention.',
+      fields: Object.entries(local).map(([path, message]) => ({ path, message })),
+    }),
     [local],
   );
   const error = hasLocal ? localError : serverError;

@@ -231,7 +231,12 @@ export async function reportHelpMistake(deps: Deps, caller: Caller, programId: s
   if (!ownId) throw new DomainError('forbidden', undefined, 'Only a participant can say this');
   authorize(caller.actor, 'safety:raise', { programId, relation: 'self' });
   const [event] = await findSafetyEvents(deps.db, { programId, ids: [eventId] });
-  if (!event || event.trigger !== 'participant_help' || event.participantId !== ownId || event.raisedBy !== caller.actor.personId) {
+  if (
+    !event ||
+    event.trigger !== 'participant_help' ||
+    event.participantId !== ownId ||
+    event.raisedBy !== caller.actor.personId
+  ) {
     throw new DomainError('not_found', undefined, 'Not found');
   }
   if (event.details.mistakeReportedAt) return;

@@ -150,8 +150,8 @@ function PressedByMistake({ programId, eventId }: { programId: string; eventId: 
     <Section title="Pressed by mistake?" id="pressed-by-mistake">
       {mistake.isSuccess ? (
         <Notice>
-          Thank you. We have told your program’s staff it was a mistake. They may still check in with you. If you need
-          help, the numbers above answer any time.
+          Thank you. We have told your program’s staff it was a mistake. They may still check in with you. If you need help, the
+          numbers above answer any time.
         </Notice>
       ) : (
         <>

@@ -59,9 +59,7 @@ export function useRequestHelp(programId: string) {
 
 /** The participant's "Pressed by mistake? Tell us" after their own "I need help now". */
 export function useReportMistake(programId: string, eventId: string) {
-  return useProgramMutation(programId, () =>
-    api.post<{ ok: true }>(`/programs/${programId}/safety/help/${eventId}/mistake`),
-  );
+  return useProgramMutation(programId, () => api.post<{ ok: true }>(`/programs/${programId}/safety/help/${eventId}/mistake`));
 }
 
 export function useSafetyEvent(programId: string, eventId: string) {
