@@ -5,6 +5,7 @@
 import { launchBrowser } from './fixtures/browser';
 import { journeyChromium, NoChromiumError } from './fixtures/chromium';
 import { startDemoServer } from './fixtures/server';
+import { waitUntilSignedIn } from './fixtures/session';
 
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
 try {
@@ -27,7 +28,7 @@ try {
     await page.goto(`${server.url}/sign-in`);
     await page.getByRole('button', { name: `Use ${shot.email}` }).click();
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await waitUntilSignedIn(page);
     const me = await (await page.request.get(`${server.url}/api/v1/me`)).json();
     await page.goto(`${server.url}/programs/${me.memberships[0].programId}/${shot.path}`);
     await page.getByRole('heading', { level: 1 }).waitFor();

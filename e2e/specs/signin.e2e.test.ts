@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../fixtures/browser';
 import { demoJourney } from '../fixtures/journey';
-import { signIn, signOut } from '../fixtures/session';
+import { openMenu, signIn, signOut, waitUntilSignedIn } from '../fixtures/session';
 
 /**
  * Signing in (issue #10, ADR 0021) in Chromium against a fresh demo server whose e-mail goes to a
@@ -88,7 +88,7 @@ describe('signing in', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await page.getByLabel('Password', { exact: true }).fill(newPassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await waitUntilSignedIn(page);
   }
 
   it('resets a forgotten password by the e-mailed link, on a desktop and on a phone', async () => {
@@ -118,13 +118,14 @@ describe('signing in', () => {
     }
     await page.getByRole('textbox', { name: 'Code' }).fill(code);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await waitUntilSignedIn(page);
     await signOut(page);
   }, 180_000);
 
   async function twoFactorJourney(page: Page, email: string) {
     const base = journey.server.url;
     await signIn(page, base, email);
+    await openMenu(page);
     await page.getByRole('link', { name: 'Security' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign-in and security' }).waitFor();
     await page.getByText('This device').waitFor();
@@ -149,7 +150,7 @@ describe('signing in', () => {
     // The set-up's code is used up; the app's next code (one step on) is accepted.
     await page.getByRole('textbox', { name: '6-digit code' }).fill(codeFor(key, Date.now() + 30_000));
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await waitUntilSignedIn(page);
     await expectAccessible(page, 'signed in with two factors');
   }
 
@@ -184,7 +185,7 @@ describe('signing in', () => {
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
     await page.getByRole('button', { name: 'I have kept my codes' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await waitUntilSignedIn(page);
     await expectAccessible(page, 'signed in after required set-up');
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, launchBrowser } from '../fixtures/browser';
 import { startDemoServer, type DemoServer } from '../fixtures/server';
+import { waitUntilSignedIn } from '../fixtures/session';
 
 /**
  * Single sign-on for staff (ADR 0031) in Chromium: a real OpenID Connect provider (`oidc-provider`)
@@ -106,7 +107,7 @@ describe('single sign-on for staff', () => {
       await button.waitFor();
       await expectAccessible(page, 'sign in with single sign-on offered');
       await button.click();
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await waitUntilSignedIn(page);
       const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
       expect(me).toMatchObject({ email: 'coordinator@example.org', signInStep: 'done' });
     } finally {

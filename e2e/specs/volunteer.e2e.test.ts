@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTraining } from '../../src/server/features/volunteers';
 import { expectAccessible } from '../fixtures/browser';
 import { demoJourney } from '../fixtures/journey';
-import { signIn, signOut, visit } from '../fixtures/session';
+import { signIn, signOut, visit, waitUntilSignedIn } from '../fixtures/session';
 
 const VOLUNTEER = { given: 'Walt', family: 'Volunteer', email: 'walt.volunteer@example.org' };
 const NAME = `${VOLUNTEER.given} ${VOLUNTEER.family}`;
@@ -129,7 +129,7 @@ describe('the volunteer journey', () => {
     await expectAccessible(page, 'sign-in after the invitation');
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await waitUntilSignedIn(page);
 
     // He takes every module: the first quiz answered wrong once (no pass below the mark), then right.
     await visit(page, 'Training', 'Training');

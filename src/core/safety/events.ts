@@ -141,5 +141,7 @@ export const SafetyDetails = z.object({
   /** The risk phrases found in a check-in note (the phrase list's words, never the note itself). */
   phrases: z.array(z.string()).optional(),
   checkInId: z.string().optional(),
+  /** When the participant said "I need help now" was pressed by mistake (the event still needs staff). */
+  mistakeReportedAt: z.string().optional(),
 });
 export type SafetyDetails = z.infer<typeof SafetyDetails>;

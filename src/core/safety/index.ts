@@ -39,6 +39,8 @@ export const SafetyEventView = z.object({
   participantId: z.uuid(),
   participantName: z.string(),
   participantCode: z.string(),
+  /** For the call: staff who may see the event may see the participant's phone (issue #16). */
+  participantPhone: z.string().nullable(),
   coachId: z.uuid().nullable(),
   coachName: z.string().nullable(),
   trigger: SafetyTrigger,

@@ -1,7 +1,7 @@
-import type { MouseEvent, ReactNode } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
-import { AccountMenu } from '../features/accounts';
-import { CrisisHelpLink, HelpNowButton } from '../features/safety';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { AccountLinks, AccountMenu } from '../features/accounts';
+import { CrisisHelpLink, HelpNowButton, OpenSafetyEventsBanner } from '../features/safety';
 import { curriculumLabel } from '../features/curriculum';
 import { ProgramSwitcher } from '../features/programs';
 import { APP_NAME } from '../ui/Page';
@@ -52,10 +52,16 @@ export function PublicLayout() {
   );
 }
 
-/** The frame for signed-in pages: program name, program switcher, navigation, account menu. */
+/**
+ * The frame for signed-in pages: program name, program switcher, navigation, account menu. On a
+ * phone the banner keeps only the name, the help links, "Sign out" and a "Menu" button; the
+ * navigation and the rest open below it as a disclosure (Escape closes it, and so does following a
+ * link), so the page's own heading is in the first screen. Open safety events head every staff page.
+ */
 export function AppLayout({ children }: { children?: ReactNode }) {
   const me = useMe();
   const program = useOptionalProgram();
+  const menu = useSiteMenu();
   return (
     <Frame
       header={
@@ -70,14 +76,70 @@ export function AppLayout({ children }: { children?: ReactNode }) {
               {program?.isParticipant ? <HelpNowButton /> : null}
               <CrisisHelpLink />
               <AccountMenu />
+              <MenuButton open={menu.open} buttonRef={menu.buttonRef} onToggle={menu.toggle} />
             </div>
           </div>
-          {program ? <ProgramNav program={program} /> : null}
+          <div id={SITE_MENU_ID} className="site-menu" data-open={menu.open}>
+            {program ? <ProgramNav program={program} /> : null}
+            <div className="site-menu__more">
+              {program ? <p className="site-menu__program">{program.membership.programName}</p> : null}
+              {me.memberships.length > 1 ? <ProgramSwitcher /> : null}
+              <AccountLinks />
+            </div>
+          </div>
         </>
       }
     >
+      {program ? <OpenSafetyEventsBanner /> : null}
       {children ?? <Outlet />}
     </Frame>
+  );
+}
+
+const SITE_MENU_ID = 'site-menu';
+
+/** The phone's menu state: closed on every new page; Escape closes it and gives focus back to the button. */
+export function useSiteMenu() {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Every navigation closes it, a link to the page already open included (a new location key).
+  const { key } = useLocation();
+  useEffect(() => setOpen(false), [key]);
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+  return { open, buttonRef, toggle: () => setOpen((o) => !o) };
+}
+
+/** The "Menu" button (shown on small screens only, by the stylesheet). */
+export function MenuButton({
+  open,
+  buttonRef,
+  onToggle,
+}: {
+  open: boolean;
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  onToggle: () => void;
+}) {
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      className="menu-button"
+      aria-expanded={open}
+      aria-controls={SITE_MENU_ID}
+      onClick={onToggle}
+    >
+      <span aria-hidden="true" className="menu-button__icon" />
+      Menu
+    </button>
   );
 }
 

@@ -1,4 +1,18 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+
+/**
+ * Moves focus (and so the scroll position) to a message when it appears or its words change: after
+ * a submit the error summary or confirmation is where the eye goes, not 2,000 px up a phone's page
+ * (issue #16). The element needs tabIndex={-1}. `key` is what makes it a new message.
+ */
+export function useFocusWhenShown(ref: RefObject<HTMLElement | null> | null, key: unknown): void {
+  useEffect(() => {
+    const el = ref?.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView?.({ block: 'center' });
+  }, [ref, key]);
+}
 
 /** A polite status while something loads. */
 export function Loading({ label = 'Loading…' }: { label?: string }) {
@@ -18,10 +32,15 @@ export function Empty({ children }: { children: ReactNode }) {
   );
 }
 
-/** A polite confirmation, e.g. after saving. */
-export function Notice({ children }: { children: ReactNode }) {
+/**
+ * A polite confirmation, e.g. after saving; it takes focus when it appears, so a phone scrolls to it.
+ * `focus={false}` for a standing note a page shows as it loads (it must not pull the page down).
+ */
+export function Notice({ children, focus = true }: { children: ReactNode; focus?: boolean }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useFocusWhenShown(focus ? ref : null, typeof children === 'string' ? children : null);
   return (
-    <p role="status" className="notice">
+    <p role="status" className="notice" tabIndex={-1} ref={ref}>
       {children}
     </p>
   );

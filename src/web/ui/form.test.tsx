@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { maxLengthOf } from '../../core/shared/messages';
-import { TextArea, TextField } from './form';
+import { Notice } from './feedback';
+import { FormErrors, TextArea, TextField, useFormState } from './form';
 
 describe('text limits in forms', () => {
   afterEach(cleanup);
@@ -36,5 +39,60 @@ describe('text limits in forms', () => {
     expect(maxLengthOf(Input.shape.note)).toBe(4000);
     expect(maxLengthOf(Input.shape.town)).toBe(80);
     expect(maxLengthOf(Input.shape.free)).toBeUndefined();
+  });
+});
+
+/** A form as the pages build them: checks in the browser, then "saves" and confirms. */
+function NameForm() {
+  const [saved, setSaved] = useState(false);
+  const form = useFormState(
+    { name: '', town: '' },
+    (v): Record<string, string> => (v.name.trim() ? {} : { name: 'Enter a name.' }),
+    () => setSaved(true),
+    null,
+  );
+  return (
+    <form onSubmit={form.submit} noValidate>
+      <FormErrors error={form.error} labels={{ name: 'Name' }} />
+      {saved ? <Notice>Saved.</Notice> : null}
+      <TextField label="Name" value={form.values.name} onChange={form.set('name')} error={form.fields.name} />
+      <TextField label="Town" value={form.values.town} onChange={form.set('town')} />
+      <button type="submit">Save</button>
+    </form>
+  );
+}
+
+describe('errors and confirmations where the eye is (issue #16)', () => {
+  afterEach(cleanup);
+
+  it('moves focus to the error summary after a refused submit, and leaves it with the field being typed in', async () => {
+    render(<NameForm />);
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const summary = screen.getByRole('alert');
+    expect(summary.textContent).toContain('Name: Enter a name.');
+    expect(document.activeElement).toBe(summary);
+
+    await userEvent.click(screen.getByRole('textbox', { name: 'Town' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Town' }), 'Dayton');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Town' }));
+  });
+
+  it('moves focus to the confirmation once the form is saved', async () => {
+    render(<NameForm />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Robert');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('Saved.');
+    expect(document.activeElement).toBe(status);
+  });
+
+  it('leaves focus alone for a standing note a page shows as it loads', () => {
+    render(
+      <>
+        <input aria-label="Search" autoFocus />
+        <Notice focus={false}>Nothing to show yet.</Notice>
+      </>,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Search' }));
   });
 });

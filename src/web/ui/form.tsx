@@ -1,5 +1,7 @@
 import {
   useId,
+  useMemo,
+  useRef,
   useState,
   type ChangeEvent,
   type FormEvent,
@@ -8,7 +10,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
-import { errorMessage, supportReference } from './feedback';
+import { errorMessage, supportReference, useFocusWhenShown } from './feedback';
 
 /** The messages a failed submit left on fields, by field path (`phone`, `painLocations`, …). */
 export type FieldMessages = Record<string, string>;
@@ -55,10 +57,16 @@ export function useFormState<T extends object>(
     if (Object.keys(missing).length === 0) onSubmit(values);
   };
   const hasLocal = Object.keys(local).length > 0;
-  // A local refusal takes the server's shape, so one summary shows both.
-  const error = hasLocal
-    ? { message: 'Some answers need attention.', fields: Object.entries(local).map(([path, message]) => ({ path, message })) }
-    : serverError;
+  // A local refusal takes the server's shape, so one summary shows both. One object per refusal:
+  // the summary takes focus when its error changes, and must not take it on every keystroke.
+  const localError = useMemo(
+    () => ({
+      message: 'Some answers need attention.',
+      fields: Object.entries(local).map(([path, message]) => ({ path, message })),
+    }),
+    [local],
+  );
+  const error = hasLocal ? localError : serverError;
   return { values, set, submit, error, fields: hasLocal ? local : fieldMessagesOf(serverError) };
 }
 
@@ -368,7 +376,7 @@ export function Choice({
 
 /**
  * The summary at the top of a failed form: the server's message and each field's message, in an
- * assertive alert so it is announced.
+ * assertive alert so it is announced. Each new refusal takes focus, so a phone scrolls to it.
  */
 export function FormErrors({
   error,
@@ -380,11 +388,17 @@ export function FormErrors({
   title?: string;
 }) {
   if (!error) return null;
+  return <ErrorSummary error={error} labels={labels} title={title} />;
+}
+
+function ErrorSummary({ error, labels, title }: { error: unknown; labels: Record<string, string>; title: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusWhenShown(ref, error);
   const message = errorMessage(error);
   const fields = hasFields(error) ? error.fields : [];
   const requestId = supportReference(error);
   return (
-    <div role="alert" className="alert alert--error">
+    <div role="alert" className="alert alert--error" tabIndex={-1} ref={ref}>
       <p className="alert__title">{title}</p>
       <p>{message}</p>
       {fields.length > 0 ? (

@@ -257,6 +257,39 @@ describe('safety events', () => {
     });
   });
 
+  describe('"Pressed by mistake? Tell us" (issue #16)', () => {
+    it('notes it on the participant’s own event, which stays open for staff, with the phone to call', async () => {
+      const res = await participant.request('POST', `/programs/${w.programId}/safety/help`, { clientKey: key() });
+      const url = `/programs/${w.programId}/safety/help/${res.body.id}/mistake`;
+      expect((await coach.request('POST', url)).status).toBe(403);
+      expect((await coordinator.request('POST', url)).status).toBe(403);
+      expect((await outsider.request('POST', url)).status).toBe(404);
+      expect((await participant.request('POST', url)).status).toBe(200);
+      const seen = await coordinator.request('GET', `/programs/${w.programId}/safety/events/${res.body.id}`);
+      expect(seen.status).toBe(200);
+      expect(seen.body.state).toBe('open');
+      expect(seen.body.steps).toContain('acknowledge');
+      expect(typeof seen.body.details.mistakeReportedAt).toBe('string');
+      expect(seen.body).toHaveProperty('participantPhone');
+      const first = seen.body.details.mistakeReportedAt;
+      expect((await participant.request('POST', url)).status).toBe(200);
+      const again = await coordinator.request('GET', `/programs/${w.programId}/safety/events/${res.body.id}`);
+      expect(again.body.details.mistakeReportedAt).toBe(first);
+    });
+
+    it('is not found for an event the participant did not raise by pressing', async () => {
+      const concern = await coach.request('POST', `/programs/${w.programId}/safety/concerns`, {
+        participantId: w.participantId,
+        clientKey: key(),
+        category: null,
+        note: '',
+      });
+      expect(concern.status).toBe(201);
+      const res = await participant.request('POST', `/programs/${w.programId}/safety/help/${concern.body.id}/mistake`);
+      expect(res.status).toBe(404);
+    });
+  });
+
   describe('a coach’s safety concern', () => {
     it('is raised for the coach’s own participant, with the crisis information in the answer', async () => {
       const res = await coach.request('POST', `/programs/${w.programId}/safety/concerns`, {

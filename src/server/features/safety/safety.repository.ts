@@ -19,6 +19,8 @@ export interface SafetyEventRecord {
   participantId: string;
   participantName: string;
   participantCode: string;
+  /** The participant's phone, for the staff member who calls them about the event (issue #16). */
+  participantPhone: string | null;
   coachId: string | null;
   coachName: string | null;
   trigger: SafetyTrigger;
@@ -46,6 +48,7 @@ interface Row {
   given_name: string;
   family_name: string;
   code: string;
+  phone: string | null;
   coach_id: string | null;
   coach_given: string | null;
   coach_family: string | null;
@@ -89,7 +92,7 @@ export async function findSafetyEvents(
   const rows = await selectRows<Row>(
     db,
     sql`
-    select e.*, pt.given_name, pt.family_name, pt.code,
+    select e.*, pt.given_name, pt.family_name, pt.code, pt.phone,
       c.given_name as coach_given, c.family_name as coach_family,
       rb.display_name as raised_by_name, ab.display_name as acknowledged_by_name, cb.display_name as closed_by_name,
       (select min(f.done_at) from safety_follow_ups f where f.event_id = e.id) as first_follow_up_at
@@ -108,6 +111,7 @@ export async function findSafetyEvents(
     participantId: r.participant_id,
     participantName: `${r.given_name} ${r.family_name}`,
     participantCode: r.code,
+    participantPhone: r.phone,
     coachId: r.coach_id,
     coachName: r.coach_id ? `${r.coach_given ?? ''} ${r.coach_family ?? ''}`.trim() : null,
     trigger: r.trigger,

@@ -21,6 +21,7 @@ import {
   getSafetySettings,
   raiseConcern,
   recordSafetyFollowUp,
+  reportHelpMistake,
   requestHelp,
   safetyLog,
   updateSafetySettings,
@@ -62,6 +63,14 @@ export function safetyRoutes(app: App, { deps }: AppOptions): void {
       const r = await requestHelp(deps, callerOf(req), req.params.programId, req.body);
       void reply.code(r.isNew ? 201 : 200);
       return r.view;
+    },
+  );
+  app.post(
+    '/programs/:programId/safety/help/:eventId/mistake',
+    { schema: { tags, params: EventParams, response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async (req) => {
+      await reportHelpMistake(deps, callerOf(req), req.params.programId, req.params.eventId);
+      return { ok: true as const };
     },
   );
   app.get(

@@ -220,6 +220,37 @@ export async function requestHelp(
 }
 
 /**
+ * The participant's "Pressed by mistake? Tell us" after their own "I need help now" (issue #16).
+ * It does not close or hide the event: staff still acknowledge it and decide whether to call; the
+ * event page says what the participant told us. Only the participant who pressed may say so;
+ * anyone else's event, or another kind, is not found. Saying it twice keeps the first time.
+ */
+export async function reportHelpMistake(deps: Deps, caller: Caller, programId: string, eventId: string): Promise<void> {
+  await loadProgram(deps.db, caller, programId);
+  const ownId = caller.actor.participantIds.get(programId);
+  if (!ownId) throw new DomainError('forbidden', undefined, 'Only a participant can say this');
+  authorize(caller.actor, 'safety:raise', { programId, relation: 'self' });
+  const [event] = await findSafetyEvents(deps.db, { programId, ids: [eventId] });
+  if (
+    !event ||
+    event.trigger !== 'participant_help' ||
+    event.participantId !== ownId ||
+    event.raisedBy !== caller.actor.personId
+  ) {
+    throw new DomainError('not_found', undefined, 'Not found');
+  }
+  if (event.details.mistakeReportedAt) return;
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(safetyEvents)
+      .set({ details: { ...event.details, mistakeReportedAt: now.toISOString() } })
+      .where(and(eq(safetyEvents.id, eventId), eq(safetyEvents.programId, programId)));
+    await audit(tx, caller, now, [{ verb: 'update', entityType: 'safety_event', entityId: eventId, programId }]);
+  });
+}
+
+/**
  * Raises a safety event for each safety flag of a scored assessment response (PHQ-9 item 9 above
  * 0 raises `suicidal_ideation`), in the caller's transaction so the response and its event commit
  * together. Idempotent on the response id: scoring or saving the same response again raises
@@ -309,6 +340,7 @@ async function presentEvent(deps: Deps, e: SafetyEventRecord, program: Program, 
     participantId: e.participantId,
     participantName: e.participantName,
     participantCode: e.participantCode,
+    participantPhone: e.participantPhone,
     coachId: e.coachId,
     coachName: e.coachName,
     trigger: e.trigger,

@@ -1,4 +1,4 @@
-export { AccountMenu } from './AccountMenu';
+export { AccountLinks, AccountMenu } from './AccountMenu';
 export { InvitationAcceptPage } from './InvitationAcceptPage';
 export { InvitationsPage } from './InvitationsPage';
 export { InviteForm } from './InviteForm';

@@ -392,7 +392,11 @@ export function OutcomeReportPage() {
                 Outcome: <strong>{r.instrument.title}</strong>.{' '}
                 {r.isMasked ? 'Arms are shown as Arm A, Arm B… until an administrator unblinds the study.' : ''}
               </p>
-              {r.unavailable ? <Notice>{r.unavailable}</Notice> : r.arms.length === 0 ? <Empty>No arms yet.</Empty> : null}
+              {r.unavailable ? (
+                <Notice focus={false}>{r.unavailable}</Notice>
+              ) : r.arms.length === 0 ? (
+                <Empty>No arms yet.</Empty>
+              ) : null}
               {r.arms.length > 0 && (
                 <>
                   <Descriptives r={r} />

@@ -137,9 +137,9 @@ export function TargetingPage() {
                 <strong>Exploratory.</strong> {EXPLORATORY_WARNING}
               </p>
               {r.unavailable ? (
-                <Notice>{r.unavailable}</Notice>
+                <Notice focus={false}>{r.unavailable}</Notice>
               ) : r.targeting.rows.length === 0 ? (
-                <Notice>No characteristic varies enough among the participants to look at yet.</Notice>
+                <Notice focus={false}>No characteristic varies enough among the participants to look at yet.</Notice>
               ) : (
                 <Findings r={r} />
               )}

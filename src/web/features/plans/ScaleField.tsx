@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import './scale.css';
 
 const POINTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 

@@ -5,9 +5,10 @@ import { DEFAULT_CRISIS_INFO, dialString, type CrisisInfo } from '../../../core/
 import { lastProgram, useOptionalProgram, useProgram } from '../../app/program';
 import { useMe } from '../../app/session';
 import { Button, ButtonLink } from '../../ui/controls';
-import { Loading } from '../../ui/feedback';
-import { Page } from '../../ui/Page';
-import { useCrisisInfo, useRequestHelp } from './safety.api';
+import { Loading, Notice } from '../../ui/feedback';
+import { FormErrors } from '../../ui/form';
+import { Page, Section } from '../../ui/Page';
+import { useCrisisInfo, useReportMistake, useRequestHelp } from './safety.api';
 import './safety.css';
 
 const isVeteransCrisisLine = (c: CrisisInfo) => c.lineName === DEFAULT_CRISIS_INFO.lineName;
@@ -36,12 +37,6 @@ export function CrisisNumbers({ crisis, level = 2 }: { crisis: CrisisInfo; level
       </section>
       <section className="crisis__block" aria-labelledby={`${id}-line`}>
         <H id={`${id}-line`}>{crisis.lineName}</H>
-        {isVeteransCrisisLine(crisis) ? (
-          <p>
-            Free and confidential, 24 hours a day, for veterans, service members and the people who care about them. No VA
-            enrolment needed.
-          </p>
-        ) : null}
         <ul className="crisis__actions">
           <li>
             <a className="button button--primary crisis__action" href={`tel:${dialString(crisis.callNumber)}`}>
@@ -63,6 +58,12 @@ export function CrisisNumbers({ crisis, level = 2 }: { crisis: CrisisInfo; level
             </li>
           ) : null}
         </ul>
+        {isVeteransCrisisLine(crisis) ? (
+          <p className="crisis__about">
+            Free and confidential, 24 hours a day, for veterans, service members and the people who care about them. No VA
+            enrolment needed.
+          </p>
+        ) : null}
       </section>
       {crisis.programContact ? (
         <section className="crisis__block" aria-labelledby={`${id}-program`}>
@@ -91,6 +92,13 @@ const HELP_SENT =
 
 function helpFailed(state: unknown): boolean {
   return typeof state === 'object' && state !== null && 'helpFailed' in state && state.helpFailed === true;
+}
+
+/** The event the participant's "I need help now" just raised (passed with the navigation). */
+function helpEventOf(state: unknown): string | null {
+  return typeof state === 'object' && state !== null && 'helpEventId' in state && typeof state.helpEventId === 'string'
+    ? state.helpEventId
+    : null;
 }
 
 /**
@@ -125,7 +133,36 @@ function CrisisHelpBody({ programId }: { programId: string | null }) {
         </div>
       ) : null}
       <ProgramCrisisNumbers programId={programId} />
+      {programId && helpEventOf(location.state) ? (
+        <PressedByMistake programId={programId} eventId={helpEventOf(location.state) ?? ''} />
+      ) : null}
     </Page>
+  );
+}
+
+/**
+ * After "I need help now": the participant can tell the program it was a mistake. Staff still see
+ * the event and decide whether to call; the numbers stay above, whatever is pressed here.
+ */
+function PressedByMistake({ programId, eventId }: { programId: string; eventId: string }) {
+  const mistake = useReportMistake(programId, eventId);
+  return (
+    <Section title="Pressed by mistake?" id="pressed-by-mistake">
+      {mistake.isSuccess ? (
+        <Notice>
+          Thank you. We have told your program’s staff it was a mistake. They may still check in with you. If you need help, the
+          numbers above answer any time.
+        </Notice>
+      ) : (
+        <>
+          <FormErrors error={mistake.error} title="Could not tell your program" />
+          <p>If you pressed “I need help now” by mistake, let your program know so they do not worry.</p>
+          <Button variant="secondary" busy={mistake.isPending} onClick={() => mistake.mutate()}>
+            Pressed by mistake? Tell us
+          </Button>
+        </>
+      )}
+    </Section>
   );
 }
 
@@ -142,7 +179,7 @@ export function HelpNowButton() {
       busyLabel="Telling your program…"
       onClick={() =>
         help.mutate(newClientKey(), {
-          onSuccess: () => void navigate(to, { state: { notice: HELP_SENT } }),
+          onSuccess: (raised) => void navigate(to, { state: { notice: HELP_SENT, helpEventId: raised.id } }),
           onError: () => void navigate(to, { state: { helpFailed: true } }),
         })
       }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { safetyTriggerWords, type SafetyEventView } from '../../../core/safety';
+import { dialString, safetyTriggerWords, type SafetyEventView } from '../../../core/safety';
 import { useProgram } from '../../app/program';
 import { Badge, Button, DetailList } from '../../ui/controls';
 import { formatDateTime, toLocalInputValue } from '../../ui/dates';
@@ -46,6 +46,15 @@ function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (stat
           <Badge tone={followUpStatusTones[e.timings.followUpStatus]}>{followUpStatusLabels[e.timings.followUpStatus]}</Badge>
         ) : null}
       </p>
+      {e.participantPhone ? (
+        <p className="safety-call">
+          <a className="button button--primary crisis__action" href={`tel:${dialString(e.participantPhone)}`}>
+            Call {e.participantName}: {e.participantPhone}
+          </a>
+        </p>
+      ) : (
+        <p className="safety-call">No phone number on file for {e.participantName}.</p>
+      )}
       <div className="safety-facts">
         <DetailList
           items={[
@@ -56,6 +65,12 @@ function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (stat
             ['Raised', `${formatDateTime(e.raisedAt)}, ${raisedBy}`],
             ['What they said happened', e.category ? safetyCategoryLabels[e.category] : undefined],
             ['Note', e.note || undefined],
+            [
+              'Pressed by mistake',
+              e.details.mistakeReportedAt
+                ? `The participant told us at ${formatDateTime(e.details.mistakeReportedAt)} that it was pressed by mistake. Check in with them.`
+                : undefined,
+            ],
             [
               'Acknowledged',
               e.acknowledgedAt

@@ -3,3 +3,4 @@ export { SafetyConcernPage } from './SafetyConcernPage';
 export { SafetyEventPage } from './SafetyEventPage';
 export { SafetyLogPage } from './SafetyLogPage';
 export { SafetySettingsPage } from './SafetySettingsPage';
+export { OpenSafetyEventsBanner } from './OpenSafetyEventsBanner';

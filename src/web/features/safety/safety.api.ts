@@ -57,6 +57,11 @@ export function useRequestHelp(programId: string) {
   );
 }
 
+/** The participant's "Pressed by mistake? Tell us" after their own "I need help now". */
+export function useReportMistake(programId: string, eventId: string) {
+  return useProgramMutation(programId, () => api.post<{ ok: true }>(`/programs/${programId}/safety/help/${eventId}/mistake`));
+}
+
 export function useSafetyEvent(programId: string, eventId: string) {
   return useQuery({
     queryKey: [...safetyKey(programId), 'events', eventId],
@@ -82,10 +87,11 @@ export function useCloseEvent(programId: string, eventId: string) {
   );
 }
 
-export function useSafetyLog(programId: string) {
+export function useSafetyLog(programId: string, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...safetyKey(programId), 'log'],
     queryFn: () => api.get<SafetyLogView>(`/programs/${programId}/safety/events`),
+    enabled: opts.enabled ?? true,
   });
 }
 
