@@ -387,10 +387,10 @@ describe('due dates are the program’s local dates', () => {
   it('dates the next contact after an evening contact, and the staff tasks, by the New York calendar', () => {
     const p = pair({ lastReachedAt: evening(0) });
     expect(deriveTasks([p], rules, evening(14 - 3))[0]).toMatchObject({ kind: 'next_contact', dueOn: '2026-03-16' });
-    const staff = deriveTasks([p], rules, evening(14 + 14)).filter((t) => t.assignee === 'coordinator');
+    const staff = deriveTasks([p], rules, evening(14 + 21)).filter((t) => t.assignee === 'coordinator');
     expect(staff.map((t) => [t.kind, t.dueOn])).toEqual([
-      ['decision', '2026-03-30'],
       ['check_in_call', '2026-03-23'],
+      ['decision', '2026-04-06'],
     ]);
   });
 

@@ -32,7 +32,7 @@ import {
   type Timepoint,
   type WorklistRow,
 } from '../../../core/assessments';
-import { localTimeOf } from '../../../core/engagement/local-time';
+import { localTimeOf, localDateOf } from '../../../core/shared/time';
 import {
   checkAnswers,
   findInstrument,
@@ -1054,7 +1054,7 @@ export async function sweepLinkReminders(deps: Pick<Deps, 'db' | 'mailer'>, now:
         .where(and(eq(assessmentLinks.id, link.id), isNull(assessmentLinks.remindedAt), isNull(assessmentLinks.openedAt)))
         .returning({ id: assessmentLinks.id });
       if (!claimed) return;
-      const sentOn = localTimeOf(link.createdAt, timeZone).dateOn;
+      const sentOn = localDateOf(link.createdAt, timeZone);
       const until = localTimeOf(new Date(link.expiresAt.getTime() - 1), timeZone).dateOn;
       await deps.mailer.enqueue(
         tx,
