@@ -4,6 +4,7 @@ import {
   checkStatusChange,
   checkStatusDate,
   duplicateReasons,
+  LIKELY_DUPLICATE_MESSAGE,
   participantCode,
   type DuplicateMatch,
   type ParticipantInput,
@@ -208,7 +209,7 @@ export async function createParticipant(
   caller: Caller,
   programId: string,
   { confirmDuplicate, ...input }: ParticipantInput,
-): Promise<{ participant: ParticipantView } | { duplicates: DuplicateMatch[] }> {
+): Promise<ParticipantView> {
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'participant:create', { programId });
   const now = deps.clock.now();
@@ -277,10 +278,13 @@ export async function createParticipant(
     await audit(tx, caller, now, [{ verb: 'create', entityType: 'participant', entityId: id, programId }]);
     return null;
   });
-  if (duplicates) return { duplicates };
+  if (duplicates) {
+    // Nothing was added: the caller checks the matches and may send again with confirmDuplicate.
+    throw new DomainError('conflict', 'likely_duplicate', LIKELY_DUPLICATE_MESSAGE, undefined, { matches: duplicates });
+  }
   const [record] = await findParticipants(deps.db, { programId, ids: [id] });
   if (!record) throw new Error('participant vanished after insert');
-  return { participant: presentParticipant(record, 'full', program, now) };
+  return presentParticipant(record, 'full', program, now);
 }
 
 export async function updateParticipant(
