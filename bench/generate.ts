@@ -1,6 +1,6 @@
 import { participantCode } from '../src/core/participants';
 import { DEFAULT_TOPICS } from '../src/core/programs';
-import { addDays, toDateOn } from '../src/core/shared/dates';
+import { addDays, DEFAULT_TIME_ZONE, localDateOf } from '../src/core/shared/time';
 import type { Channel, Gender } from '../src/core/shared/vocab';
 import type { ContactOutcome } from '../src/core/contacts';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
@@ -238,9 +238,9 @@ export async function generateProgram(db: Db, opts: GenerateOptions): Promise<Ge
       email: null,
       canShareContact: effective !== 'referred',
       status: effective,
-      referredOn: toDateOn(referredAt),
-      enrolledOn: effective === 'referred' ? null : toDateOn(addDays(referredAt, 3)),
-      endedOn: ended ? toDateOn(ended) : null,
+      referredOn: localDateOf(referredAt, DEFAULT_TIME_ZONE),
+      enrolledOn: effective === 'referred' ? null : localDateOf(addDays(referredAt, 3), DEFAULT_TIME_ZONE),
+      endedOn: ended ? localDateOf(ended, DEFAULT_TIME_ZONE) : null,
       withdrawalReason:
         effective === 'withdrawn' ? pick(rand, ['lost_to_follow_up', 'health', 'participant_request'] as const) : null,
       createdAt: referredAt,
@@ -276,7 +276,7 @@ export async function generateProgram(db: Db, opts: GenerateOptions): Promise<Ge
       id: programId,
       name: `Benchmark program (${n} participants)`,
       site: 'Synthetic data',
-      startOn: toDateOn(programStart),
+      startOn: localDateOf(programStart, DEFAULT_TIME_ZONE),
       lengthDays: 182,
       cadenceDays: 14,
       targetContacts: 12,

@@ -1,4 +1,4 @@
-import { addDaysOn, zonedMidnight } from '../engagement/local-time';
+import { addDaysOn, zonedMidnight } from '../shared/time';
 import { scheduleFor, type AssessmentSettings, type ScheduleFacts } from './schedule';
 
 /**

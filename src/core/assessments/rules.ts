@@ -1,4 +1,4 @@
-import { DAY_MS } from '../shared/dates';
+import { DAY_MS } from '../shared/time';
 
 /**
  * Whether a questionnaire has at least one answer: a number, or text that is not only spaces. A

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonthsOn,
   AssessmentSettings,
   bandCounts,
   DEFAULT_ASSESSMENT_SETTINGS,
@@ -24,16 +23,6 @@ const facts = (over: Partial<ScheduleFacts> = {}): ScheduleFacts => ({
 const at = (iso: string) => new Date(iso);
 const stateAt = (now: string, f: ScheduleFacts = facts(), key = 'month_6') =>
   scheduleFor(DEFAULT_ASSESSMENT_SETTINGS, f, at(now), TZ).find((s) => s.key === key)!;
-
-describe('addMonthsOn', () => {
-  it('adds calendar months and clamps to the end of shorter months', () => {
-    expect(addMonthsOn('2026-01-15', 6)).toBe('2026-07-15');
-    expect(addMonthsOn('2026-08-31', 6)).toBe('2027-02-28');
-    expect(addMonthsOn('2027-08-31', 6)).toBe('2028-02-29');
-    expect(addMonthsOn('2026-11-30', 3)).toBe('2027-02-28');
-    expect(addMonthsOn('2026-05-31', 9)).toBe('2027-02-28');
-  });
-});
 
 describe('settings', () => {
   it('defaults to baseline, 6 and 9 months with ±30 day follow-up windows', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDaysOn, localTimeOf, zonedMidnight } from '../engagement/local-time';
+import { addDaysOn, addMonthsOn, localTimeOf, zonedMidnight, localDateOf } from '../shared/time';
 
 /**
  * The assessment schedule (issue #5, "Assessments on schedule"; docs/decisions/0015-assessments.md).
@@ -89,18 +89,6 @@ export const DEFAULT_ASSESSMENT_SETTINGS: AssessmentSettings = {
   ],
 };
 
-/**
- * Adds calendar months to a YYYY-MM-DD date; a day that does not exist in the target month becomes
- * that month's last day (31 August + 6 months = 28 or 29 February).
- */
-export function addMonthsOn(dateOn: string, months: number): string {
-  const [y = 1970, m = 1, d = 1] = dateOn.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
 export const assessmentStates = ['upcoming', 'due', 'overdue', 'completed', 'missed', 'stopped'] as const;
 export type AssessmentState = (typeof assessmentStates)[number];
 
@@ -184,7 +172,7 @@ export function scheduleFor(
     const closesAt = zonedMidnight(addDaysOn(dueOn, tp.windowAfterDays + 1), timeZone);
     const opensAt = zonedMidnight(opensOn, timeZone);
     const closesOn = lastDayBefore(closesAt, timeZone);
-    const today = localTimeOf(now, timeZone).dateOn;
+    const today = localDateOf(now, timeZone);
     const missRecorded = facts.recordedMisses?.has(tp.key) ?? false;
     let state: AssessmentState;
     if (isComplete) state = 'completed';

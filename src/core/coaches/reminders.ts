@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDaysOn } from '../engagement/local-time';
+import { addDaysOn } from '../shared/time';
 import type { CoachStatus } from './index';
 import { monthOf } from './support';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactOutcome } from '../contacts';
 import { bandCounts, suggestBestTimes, type AttemptAt, type CellCount, type ReachPreferences } from './best-time';
-import type { LocalTime, Weekday } from './local-time';
+import type { LocalTime, Weekday } from '../shared/time';
 
 const none: ReachPreferences = {
   preferredDays: [],

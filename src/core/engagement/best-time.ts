@@ -11,7 +11,7 @@ import {
   weekdays,
   type LocalTime,
   type Weekday,
-} from './local-time';
+} from '../shared/time';
 
 /**
  * Best times to try next: a smoothed answer rate per weekday × time band, learnt from the

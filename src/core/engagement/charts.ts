@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDaysOn, localTimeOf, weekdayIndex } from './local-time';
+import { addDaysOn, localTimeOf, weekdayIndex } from '../shared/time';
 
 /**
  * The series behind the program dashboard's charts (issue #3): weekly reached contacts, the

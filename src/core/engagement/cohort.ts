@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY_MS } from '../shared/dates';
+import { DAY_MS } from '../shared/time';
 import { frequencyCategories, frequencyCategory, type FrequencyCategory, type MeasureRules } from './measures';
 
 /**

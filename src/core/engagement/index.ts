@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PairingEndReason } from '../pairings';
 import { WithdrawalReason } from '../participants';
 import { Channel, DateOn, TimeOfDay } from '../shared/vocab';
-import { Weekday } from './local-time';
+import { Weekday } from '../shared/time';
 import { reachWindowFields } from './reach-window';
 import { ladderPosition, ladderSteps, type LadderFacts, type LadderRules } from './ladder';
 import {
@@ -14,7 +14,7 @@ import {
   type PairMeasures,
 } from './measures';
 
-export * from './local-time';
+export * from '../shared/time';
 export * from './ladder';
 export * from './best-time';
 export * from './measures';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { addDays } from '../shared/dates';
-import { zonedMidnight } from './local-time';
+import { addDays, zonedMidnight } from '../shared/time';
 
 /**
  * The escalation ladder: what happens when a pair goes quiet. Each step is derived from the data

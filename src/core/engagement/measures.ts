@@ -1,4 +1,4 @@
-import { daysBetween } from '../shared/dates';
+import { daysBetween } from '../shared/time';
 
 /**
  * Live engagement measures per pair, per coach and per program (issue #3; ECLIPSE fidelity report,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors';
 import { DateOn } from '../shared/vocab';
-import { addDaysOn, ClockTime, minutesOf, Weekday } from './local-time';
+import { addDaysOn, ClockTime, minutesOf, Weekday } from '../shared/time';
 
 /**
  * How and when someone prefers to be reached, beyond the channel: days of the week, times of day,

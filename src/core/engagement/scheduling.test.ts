@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors';
-import { zonedInstant } from './local-time';
+import { zonedInstant } from '../shared/time';
 import {
   reminderAt,
   reminderChannels,

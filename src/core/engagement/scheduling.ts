@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors';
 import { Channel, DateOn } from '../shared/vocab';
-import { addDaysOn, ClockTime, clockOf, localTimeOf, zonedInstant } from './local-time';
+import { addDaysOn, ClockTime, clockOf, localTimeOf, zonedInstant, localDateOf } from '../shared/time';
 
 /**
  * Scheduling the next session of a pair (issue #3, ADR 0013): when, how long, how (phone, video,
@@ -120,7 +120,7 @@ export function sessionStart(
   }
   if (start.getTime() <= ctx.now.getTime())
     throw new DomainError('invalid_state', 'session_in_past', 'Choose a time in the future');
-  const today = localTimeOf(ctx.now, ctx.timeZone).dateOn;
+  const today = localDateOf(ctx.now, ctx.timeZone);
   if (input.date > addDaysOn(today, MAX_SCHEDULE_AHEAD_DAYS)) {
     throw new DomainError('invalid_state', 'session_too_far', 'Schedule at most four months ahead');
   }

@@ -1,12 +1,4 @@
-import {
-  addDaysOn,
-  localTimeOf,
-  minutesOf,
-  timeBands,
-  weekdayIndex,
-  weekdayOfDateOn,
-  type Weekday,
-} from '../engagement/local-time';
+import { addDaysOn, localTimeOf, minutesOf, timeBands, weekdayIndex, weekdayOfDateOn, type Weekday } from '../shared/time';
 import { checkInStatus } from '../plans/progress';
 import type { Channel, TimeOfDay } from '../shared/vocab';
 

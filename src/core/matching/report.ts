@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pairingEndReasons, type PairingEndReason } from '../pairings';
-import { DAY_MS } from '../shared/dates';
+import { DAY_MS } from '../shared/time';
 import type { Gender, PainLocation } from '../shared/vocab';
 import { normalizeWord } from './profile';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDaysOn, Weekday } from '../engagement/local-time';
+import { addDaysOn, Weekday } from '../shared/time';
 import { reachWindowFields } from '../engagement/reach-window';
 import { DomainError } from '../shared/errors';
 import { patchSchema } from '../shared/patch';

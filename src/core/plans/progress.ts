@@ -1,4 +1,4 @@
-import { addDaysOn } from '../engagement/local-time';
+import { addDaysOn } from '../shared/time';
 import { PEG_ITEMS, scorePeg } from '../instruments/peg';
 import { DomainError } from '../shared/errors';
 

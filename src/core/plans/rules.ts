@@ -1,4 +1,4 @@
-import { addDaysOn } from '../engagement/local-time';
+import { addDaysOn } from '../shared/time';
 import { DomainError } from '../shared/errors';
 import type { PlanDraft, ReviewOutcome } from './index';
 

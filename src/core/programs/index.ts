@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LADDER, LadderSettings } from '../engagement/ladder';
-import { DEFAULT_TIME_ZONE, TimeZone } from '../engagement/local-time';
+import { DEFAULT_TIME_ZONE, TimeZone } from '../shared/time';
 import { patchSchema } from '../shared/patch';
 import { DateOn } from '../shared/vocab';
 

@@ -1,4 +1,4 @@
-import { clockOf, localTimeOf } from '../engagement/local-time';
+import { clockOf, localTimeOf } from '../shared/time';
 import {
   safetyCategoryLabels,
   safetyTriggerLabels,

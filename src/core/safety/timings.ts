@@ -1,4 +1,4 @@
-import { addDaysOn, localTimeOf, weekdayOfDateOn, zonedMidnight } from '../engagement/local-time';
+import { addDaysOn, weekdayOfDateOn, zonedMidnight, localDateOf } from '../shared/time';
 import type { SafetyState } from './events';
 
 /**
@@ -8,7 +8,7 @@ import type { SafetyState } from './events';
  * are not known to Kindred and count as business days.
  */
 export function followUpDueAt(raisedAt: Date, timeZone: string): Date {
-  let day = addDaysOn(localTimeOf(raisedAt, timeZone).dateOn, 1);
+  let day = addDaysOn(localDateOf(raisedAt, timeZone), 1);
   while (weekdayOfDateOn(day) === 'sat' || weekdayOfDateOn(day) === 'sun') day = addDaysOn(day, 1);
   return zonedMidnight(addDaysOn(day, 1), timeZone);
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { EngagementOverview } from '../engagement';
-import { addDays, daysBetween, toDateOn } from '../shared/dates';
+import { addDays, daysBetween, localDateOf, addDaysOn, zonedMidnight } from '../shared/time';
 import { ladderPosition, REACHING_TIPS, type LadderFacts, type LadderRules } from '../engagement/ladder';
-import { addDaysOn, localTimeOf, zonedMidnight } from '../engagement/local-time';
 import { modalityWords, sessionWhenWords } from '../engagement/scheduling';
 import type { Channel } from '../shared/vocab';
 
@@ -75,7 +74,7 @@ export function nextContactDue(
   const s = p.nextSession;
   const isUpcoming = s ? s.startsAt.getTime() + s.durationMinutes * 60_000 > now.getTime() : false;
   if (s && (isUpcoming || p.lastReachedAt === null || p.lastReachedAt.getTime() < s.startsAt.getTime())) {
-    const dueOn = localTimeOf(s.startsAt, rules.timeZone).dateOn;
+    const dueOn = localDateOf(s.startsAt, rules.timeZone);
     return {
       basis: 'session',
       dueAt: s.startsAt,
@@ -99,7 +98,7 @@ export function nextContactDue(
   return {
     basis: 'cadence',
     dueAt: cadenceDueAt,
-    dueOn: toDateOn(cadenceDueAt),
+    dueOn: localDateOf(cadenceDueAt, rules.timeZone),
     showFrom: addDays(cadenceDueAt, -rules.leadDays),
   };
 }
@@ -137,7 +136,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
     const coachTask = {
       assignee: 'coach' as const,
       ...ids,
-      dueOn: toDateOn(pos.contactDueAt),
+      dueOn: localDateOf(pos.contactDueAt, rules.timeZone),
       isOverdue: now.getTime() > pos.contactDueAt.getTime(),
       tips,
     };
@@ -161,7 +160,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
         const lastReached = `Last reached ${plural(daysBetween(p.lastReachedAt, now), 'day')} ago`;
         const lateness =
           due.basis !== 'cadence' && due.dueAt.getTime() > pos.dueAt.check_in.getTime()
-            ? ` That is later than the program's cadence: staff will be asked to check in if nobody is reached by ${toDateOn(pos.dueAt.check_in)}.`
+            ? ` That is later than the program's cadence: staff will be asked to check in if nobody is reached by ${localDateOf(pos.dueAt.check_in, rules.timeZone)}.`
             : '';
         const reason =
           due.basis === 'session' && due.isPast
@@ -195,7 +194,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
         kind: 'check_in_call',
         assignee: 'coordinator',
         ...ids,
-        dueOn: toDateOn(pos.dueAt.check_in),
+        dueOn: localDateOf(pos.dueAt.check_in, rules.timeZone),
         isOverdue: false,
         reason: pos.isFresh
           ? `${quiet}: call the pair to check in.${attempts}`
@@ -208,7 +207,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
         kind: 'decision',
         assignee: 'coordinator',
         ...ids,
-        dueOn: toDateOn(pos.dueAt.decision),
+        dueOn: localDateOf(pos.dueAt.decision, rules.timeZone),
         isOverdue: false,
         reason: `${quiet} (cadence ${cadenceDays} + ${ladder.decisionGraceDays}): decide whether to re-pair, pause or withdraw.${pos.isCheckInRecorded ? ' A check-in call was recorded.' : ''}${attempts}`,
         tips: [],

@@ -373,3 +373,32 @@ describe('pairState', () => {
     ]);
   });
 });
+
+describe('due dates are the program’s local dates', () => {
+  // 20:30 in New York on 2 March 2026 is already 3 March in UTC.
+  const EVENING = new Date('2026-03-03T01:30:00.000Z');
+  const evening = (days: number, extraMs = 0): Date => new Date(EVENING.getTime() + days * DAY + extraMs);
+
+  it('dates a first contact after an evening pairing by the New York calendar', () => {
+    const [task] = deriveTasks([pair({ startedAt: EVENING, interventionStartedAt: EVENING })], rules, EVENING);
+    expect(task).toMatchObject({ kind: 'first_contact', dueOn: '2026-03-05' });
+  });
+
+  it('dates the next contact after an evening contact, and the staff tasks, by the New York calendar', () => {
+    const p = pair({ lastReachedAt: evening(0) });
+    expect(deriveTasks([p], rules, evening(14 - 3))[0]).toMatchObject({ kind: 'next_contact', dueOn: '2026-03-16' });
+    const staff = deriveTasks([p], rules, evening(14 + 21)).filter((t) => t.assignee === 'coordinator');
+    expect(staff.map((t) => [t.kind, t.dueOn])).toEqual([
+      ['check_in_call', '2026-03-23'],
+      ['decision', '2026-04-06'],
+    ]);
+  });
+
+  it('uses the zone of the program, not the server’s', () => {
+    const tokyo = { ...rules, timeZone: 'Asia/Tokyo' };
+    // 05:00 on 3 March in Tokyo is still 2 March in UTC.
+    const morning = new Date('2026-03-02T20:00:00.000Z');
+    const [task] = deriveTasks([pair({ startedAt: morning, interventionStartedAt: morning })], tokyo, morning);
+    expect(task).toMatchObject({ kind: 'first_contact', dueOn: '2026-03-06' });
+  });
+});

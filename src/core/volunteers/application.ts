@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Weekday } from '../engagement/local-time';
+import { Weekday } from '../shared/time';
 import { DomainError } from '../shared/errors';
 import { Channel, Email, Gender, PainLocation, Phone, TimeOfDay } from '../shared/vocab';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Weekday } from '../engagement/local-time';
+import { Weekday } from '../shared/time';
 import { Channel, Gender, PainLocation, TimeOfDay } from '../shared/vocab';
 import { ServiceBranch, ServiceEra } from './application';
 import { PipelineState, RetireReason, ScreeningChecklist } from './pipeline';

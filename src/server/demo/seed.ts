@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { participantCode } from '../../core/participants';
 import { DEFAULT_TOPICS } from '../../core/programs';
-import { addDays, toDateOn } from '../../core/shared/dates';
+import { addDays, localDateOf } from '../../core/shared/time';
 import type { Channel, Gender } from '../../core/shared/vocab';
 import type { ContactOutcome } from '../../core/contacts';
 import { bandOf, DEFAULT_LADDER, DEFAULT_TIME_ZONE, ladderPosition, localTimeOf, type Weekday } from '../../core/engagement';
@@ -69,7 +69,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
       id: programId,
       name: 'Riverside Peer Coaching (demo)',
       site: 'Riverside VA Clinic — synthetic data',
-      startOn: toDateOn(programStart),
+      startOn: localDateOf(programStart, DEFAULT_TIME_ZONE),
       lengthDays: 182,
       cadenceDays: 14,
       targetContacts: 12,
@@ -183,15 +183,15 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
         notBefore: isDemoParticipant ? '09:00' : prefRand() < 0.4 ? '10:00' : null,
         notAfter: isDemoParticipant ? '19:30' : prefRand() < 0.4 ? '20:00' : null,
         // One steady participant asked for a short pause: no tasks until it ends.
-        contactPausedUntil: i === 5 ? toDateOn(addDays(now, 12)) : null,
+        contactPausedUntil: i === 5 ? localDateOf(addDays(now, 12), DEFAULT_TIME_ZONE) : null,
         genderMatters: rand() < 0.85,
         phone: `(317) 555-${String(2000 + i * 53).slice(-4)}`,
         email: isDemoParticipant ? 'participant@example.org' : null,
         canShareContact: hasPermission,
         status: p.status,
-        referredOn: toDateOn(referredAt),
-        enrolledOn: p.status === 'referred' ? null : toDateOn(addDays(referredAt, 5)),
-        endedOn: p.status === 'completed' || p.status === 'withdrawn' ? toDateOn(addDays(now, -10)) : null,
+        referredOn: localDateOf(referredAt, DEFAULT_TIME_ZONE),
+        enrolledOn: p.status === 'referred' ? null : localDateOf(addDays(referredAt, 5), DEFAULT_TIME_ZONE),
+        endedOn: p.status === 'completed' || p.status === 'withdrawn' ? localDateOf(addDays(now, -10), DEFAULT_TIME_ZONE) : null,
         withdrawalReason: p.status === 'withdrawn' ? (i % 2 ? 'lost_to_follow_up' : 'health') : null,
         createdAt: referredAt,
         updatedAt: referredAt,

@@ -14,6 +14,8 @@ const statusOf: Record<DomainErrorCode, number> = {
   conflict: 409,
   invalid_state: 422,
   rate_limited: 429,
+  gone: 410,
+  invalid_file: 422,
 };
 
 /** The JSON body of every error: a stable code, a human message, and for bad input the fields at fault. */
@@ -49,6 +51,7 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: err.code, message: err.message, requestId };
     if (err.reason) body.reason = err.reason;
+    if (err.details) Object.assign(body, err.details, { requestId });
     if (err.retryAfterSeconds) void reply.header('retry-after', String(err.retryAfterSeconds));
     void reply.code(statusOf[err.code]).send(body);
     return;

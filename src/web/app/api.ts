@@ -63,6 +63,10 @@ export function setCsrfToken(token: string | null): void {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return (await requestWithHeaders<T>(method, path, body)).data;
+}
+
+async function requestWithHeaders<T>(method: Method, path: string, body?: unknown): Promise<{ data: T; headers: Headers }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -80,7 +84,13 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   const text = await res.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) throw new ApiError(res.status, asErrorBody(parsed, res.status));
-  return parsed as T;
+  return { data: parsed as T, headers: res.headers };
+}
+
+/** One page of a paged list (issue #12): the rows, and the cursor of the next page (null on the last). */
+export interface ListPage<T> {
+  items: T[];
+  nextCursor: string | null;
 }
 
 function safeJson(text: string): unknown {
@@ -108,6 +118,15 @@ export function query(params: Record<string, string | number | undefined | null>
 
 export const api = {
   get: <T>(path: string): Promise<T> => request<T>('GET', path),
+  /** A paged list: the rows, with the next page's cursor from the `X-Next-Cursor` header. */
+  getPage: async <T>(path: string, before?: string | null): Promise<ListPage<T>> => {
+    const sep = path.includes('?') ? '&' : '?';
+    const { data, headers } = await requestWithHeaders<T[]>(
+      'GET',
+      before ? `${path}${sep}before=${encodeURIComponent(before)}` : path,
+    );
+    return { items: data, nextCursor: headers.get('x-next-cursor') };
+  },
   post: <T>(path: string, body: unknown = {}): Promise<T> => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, body),

@@ -11,7 +11,9 @@ import {
   SignInCodeRequest,
 } from '../../../core/accounts';
 import { callerOf, DEVICE_COOKIE, SESSION_COOKIE, type App, type AppOptions } from '../../http/app';
+import { paged } from '../../http/paging';
 import { ProgramParams } from '../../http/schemas';
+import { pageQuery } from '../../../core/shared/paging';
 import { acceptInvitation, changePassword, describeMe, invite, listInvitations, loadActor, logout } from './accounts.service';
 import { login } from './signin.service';
 import { requestSignInCode, signInWithCode } from './code.service';
@@ -132,8 +134,15 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
 
   app.get(
     '/programs/:programId/invitations',
-    { schema: { tags: ['accounts'], params: ProgramParams, response: { 200: z.array(InvitationView) } } },
-    async (req) => listInvitations(deps, callerOf(req), req.params.programId),
+    {
+      schema: {
+        tags: ['accounts'],
+        params: ProgramParams,
+        querystring: pageQuery(200),
+        response: { 200: z.array(InvitationView) },
+      },
+    },
+    async (req, reply) => paged(req, reply, await listInvitations(deps, callerOf(req), req.params.programId, req.query)),
   );
 
   app.post(

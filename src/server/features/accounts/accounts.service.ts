@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import {
   INVITATION_DAYS,
   invitationState,
@@ -9,6 +9,7 @@ import {
   type Me,
 } from '../../../core/accounts';
 import { DomainError } from '../../../core/shared/errors';
+import { decodeCursor, encodeCursor, type Page } from '../../../core/shared/paging';
 import type { Role } from '../../../core/shared/vocab';
 import type { z } from 'zod';
 import { isMemberOf, type Actor } from '../../access/actor';
@@ -221,19 +222,39 @@ export async function inviteInTransaction(
   return { id, expiresAt };
 }
 
-/** The program's invitations, newest first, with who sent them and where each stands. */
-export async function listInvitations(deps: Deps, caller: Caller, programId: string): Promise<InvitationView[]> {
+/**
+ * The program's invitations, newest first (ties by id), one page at a time (issue #12), with who sent
+ * them and where each stands.
+ */
+export async function listInvitations(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  page: { limit: number; before?: string | undefined },
+): Promise<Page<InvitationView>> {
   authorize(caller.actor, 'invitation:list', { programId });
   const now = deps.clock.now();
-  const rows = await deps.db
-    .select({ inv: invitations, invitedBy: people.displayName })
-    .from(invitations)
-    .innerJoin(people, eq(people.id, invitations.invitedBy))
-    .where(eq(invitations.programId, programId))
-    .orderBy(desc(invitations.createdAt))
-    .limit(200);
+  const cursor = page.before === undefined ? null : decodeCursor(page.before);
+  if (page.before !== undefined && !cursor) throw new DomainError('invalid_state', 'bad_cursor', 'This page cursor is not valid');
+  const scope = eq(invitations.programId, programId);
+  const after = cursor
+    ? or(lt(invitations.createdAt, cursor.at), and(eq(invitations.createdAt, cursor.at), lt(invitations.id, cursor.id)))
+    : undefined;
+  const [found, [{ n } = { n: 0 }]] = await Promise.all([
+    deps.db
+      .select({ inv: invitations, invitedBy: people.displayName })
+      .from(invitations)
+      .innerJoin(people, eq(people.id, invitations.invitedBy))
+      .where(after ? and(scope, after) : scope)
+      .orderBy(desc(invitations.createdAt), desc(invitations.id))
+      .limit(page.limit + 1),
+    deps.db.select({ n: count() }).from(invitations).where(scope),
+  ]);
   await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'invitation', programId }]);
-  return rows.map(({ inv, invitedBy }) => ({
+  const rows = found.slice(0, page.limit);
+  const last = rows[rows.length - 1]?.inv;
+  const nextCursor = found.length > page.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
+  const items = rows.map(({ inv, invitedBy }) => ({
     id: inv.id,
     email: inv.email,
     displayName: inv.displayName,
@@ -245,6 +266,7 @@ export async function listInvitations(deps: Deps, caller: Caller, programId: str
     acceptedAt: inv.acceptedAt?.toISOString() ?? null,
     state: invitationState(inv, now),
   }));
+  return { items, nextCursor, total: Number(n) };
 }
 
 /** Accepts an invitation: sets the password, grants the role and links the record, once. */

@@ -1,7 +1,6 @@
 import { DEFAULT_INSTRUMENTS, scheduleFor, type AssessmentSettings, type EntryMethod } from '../../../core/assessments';
 import { findInstrument, type Answers } from '../../../core/instruments';
-import { addDays } from '../../../core/shared/dates';
-import { zonedMidnight } from '../../../core/engagement/local-time';
+import { addDays, zonedMidnight } from '../../../core/shared/time';
 import { seededRandom, seededUuid } from '../../demo/random';
 import type { Tx } from '../../platform/database';
 import { people, roleGrants } from '../accounts/accounts.table';

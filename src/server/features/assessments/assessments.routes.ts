@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   AssessmentSettings,
@@ -21,7 +20,6 @@ import {
   TimepointKey,
   WorklistRow,
 } from '../../../core/assessments';
-import { DomainError } from '../../../core/shared/errors';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
 import {
@@ -30,7 +28,6 @@ import {
   getParticipantAssessments,
   getSettings,
   importInstrument,
-  InvalidFile,
   listInstruments,
   listWorklist,
   loadLicensedText,
@@ -49,34 +46,6 @@ const TimepointParams = ParticipantParams.extend({ timepointKey: TimepointKey })
 const ResponseParams = ParticipantParams.extend({ responseId: z.uuid() });
 const InstrumentParams = ProgramParams.extend({ instrumentId: z.string().min(1).max(64) });
 const ErrorReply = z.object({ error: z.string(), message: z.string(), reason: z.string().optional(), requestId: z.string() });
-
-/** A file that cannot be imported answers 422 with every problem found. */
-async function withFileProblems<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T | z.infer<typeof ImportProblems>> {
-  try {
-    return await run();
-  } catch (err) {
-    if (!(err instanceof InvalidFile)) throw err;
-    void reply.code(422);
-    return {
-      error: 'invalid_file' as const,
-      message: 'The file cannot be used; nothing was changed',
-      problems: err.problems,
-      fields: err.problems.map((p) => ({ path: p.where, message: p.message })),
-    };
-  }
-}
-
-/** An expired or replaced link answers 410 Gone (a used one 409), so the page can say which. */
-async function linkReply<T>(reply: FastifyReply, requestId: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof DomainError && err.reason === 'link_expired') {
-      return reply.code(410).send({ error: 'gone', message: err.message, reason: err.reason, requestId }) as never;
-    }
-    throw err;
-  }
-}
 
 export function assessmentsRoutes(app: App, { deps }: AppOptions): void {
   app.get(
@@ -105,12 +74,8 @@ export function assessmentsRoutes(app: App, { deps }: AppOptions): void {
         response: { 201: InstrumentSummary, 422: ImportProblems },
       },
     },
-    async (req, reply) =>
-      withFileProblems(reply, async () => {
-        const created = await importInstrument(deps, callerOf(req), req.params.programId, req.body);
-        void reply.code(201);
-        return created;
-      }),
+    // A file that cannot be used answers 422 with every problem found (InvalidFile, http/errors).
+    async (req, reply) => reply.code(201).send(await importInstrument(deps, callerOf(req), req.params.programId, req.body)),
   );
   app.put(
     '/programs/:programId/instruments/:instrumentId/licensed-text',
@@ -122,10 +87,7 @@ export function assessmentsRoutes(app: App, { deps }: AppOptions): void {
         response: { 200: InstrumentSummary, 422: ImportProblems },
       },
     },
-    async (req, reply) =>
-      withFileProblems(reply, () =>
-        loadLicensedText(deps, callerOf(req), req.params.programId, req.params.instrumentId, req.body.texts),
-      ),
+    async (req) => loadLicensedText(deps, callerOf(req), req.params.programId, req.params.instrumentId, req.body.texts),
   );
   app.get(
     '/programs/:programId/assessments',
@@ -177,7 +139,8 @@ export function assessmentsRoutes(app: App, { deps }: AppOptions): void {
         response: { 200: PublicLinkView, 410: ErrorReply },
       },
     },
-    async (req, reply) => linkReply(reply, req.id, () => openLink(deps, meta(req), req.params.programId, req.body.token)),
+    // An expired or replaced link answers 410 Gone (a used one 409), so the page can say which.
+    async (req) => openLink(deps, meta(req), req.params.programId, req.body.token),
   );
   app.put(
     '/programs/:programId/assessment-link/draft',
@@ -190,8 +153,7 @@ export function assessmentsRoutes(app: App, { deps }: AppOptions): void {
         response: { 200: z.object({ saved: z.literal(true) }), 410: ErrorReply },
       },
     },
-    async (req, reply) =>
-      linkReply(reply, req.id, () => saveLinkDraft(deps, meta(req), req.params.programId, req.body.token, req.body.answers)),
+    async (req) => saveLinkDraft(deps, meta(req), req.params.programId, req.body.token, req.body.answers),
   );
   app.post(
     '/programs/:programId/assessment-link/submit',
@@ -204,7 +166,6 @@ export function assessmentsRoutes(app: App, { deps }: AppOptions): void {
         response: { 200: LinkSubmitted, 410: ErrorReply },
       },
     },
-    async (req, reply) =>
-      linkReply(reply, req.id, () => submitLink(deps, meta(req), req.params.programId, req.body.token, req.body.answers)),
+    async (req) => submitLink(deps, meta(req), req.params.programId, req.body.token, req.body.answers),
   );
 }

@@ -32,7 +32,7 @@ import {
   type Timepoint,
   type WorklistRow,
 } from '../../../core/assessments';
-import { localTimeOf } from '../../../core/engagement/local-time';
+import { localTimeOf, localDateOf } from '../../../core/shared/time';
 import {
   checkAnswers,
   findInstrument,
@@ -42,9 +42,8 @@ import {
   withLicensedText,
   type Answers,
   type Instrument,
-  type Problem,
 } from '../../../core/instruments';
-import { DomainError, notFound } from '../../../core/shared/errors';
+import { DomainError, InvalidFile, notFound } from '../../../core/shared/errors';
 import type { TaskView } from '../../../core/tasks';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
@@ -74,13 +73,6 @@ import {
   assessmentSettings,
   programInstruments,
 } from './assessments.table';
-
-/** A file that cannot be imported: every problem, and nothing stored. */
-export class InvalidFile extends Error {
-  constructor(readonly problems: Problem[]) {
-    super('The file cannot be imported');
-  }
-}
 
 const invalid = (reason: string, message: string) => new DomainError('invalid_state', reason, message);
 
@@ -848,7 +840,7 @@ async function openLinkRow(db: Db | Tx, programId: string, token: string, now: D
     );
   }
   if (state !== 'open') {
-    throw new DomainError('conflict', 'link_expired', 'This link has expired. Please ask your program for a new one.');
+    throw new DomainError('gone', 'link_expired', 'This link has expired. Please ask your program for a new one.');
   }
   return link;
 }
@@ -870,7 +862,7 @@ async function linkContext(db: Db | Tx, link: LinkRow, now: Date) {
       ? scheduleFor(settings, participant.facts, now, program.timeZone).find((s) => s.key === link.timepointKey)?.state
       : undefined;
   if (!program || !tp || !state || state === 'missed' || state === 'stopped' || state === 'upcoming')
-    throw new DomainError('conflict', 'link_expired', 'This link has expired. Please ask your program for a new one.');
+    throw new DomainError('gone', 'link_expired', 'This link has expired. Please ask your program for a new one.');
   const list = tp.instruments.flatMap((id) => {
     const i = instruments.get(id);
     return i ? [i] : [];
@@ -1054,7 +1046,7 @@ export async function sweepLinkReminders(deps: Pick<Deps, 'db' | 'mailer'>, now:
         .where(and(eq(assessmentLinks.id, link.id), isNull(assessmentLinks.remindedAt), isNull(assessmentLinks.openedAt)))
         .returning({ id: assessmentLinks.id });
       if (!claimed) return;
-      const sentOn = localTimeOf(link.createdAt, timeZone).dateOn;
+      const sentOn = localDateOf(link.createdAt, timeZone);
       const until = localTimeOf(new Date(link.expiresAt.getTime() - 1), timeZone).dateOn;
       await deps.mailer.enqueue(
         tx,

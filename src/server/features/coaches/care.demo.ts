@@ -1,6 +1,5 @@
-import { localTimeOf } from '../../../core/engagement/local-time';
+import { localTimeOf, addDays, localDateOf } from '../../../core/shared/time';
 import { scoreCoachPeg, type CoachingFeeling } from '../../../core/coaches';
-import { addDays } from '../../../core/shared/dates';
 import type { Tx } from '../../platform/database';
 import { boosterAttendance, boosterSessions, coachCheckIns, coachThanks } from './support.table';
 
@@ -9,7 +8,7 @@ const demoId = (n: number) => `00000000-0000-4000-8000-0000000c${String(n).padSt
 
 /** The month (YYYY-MM) `k` months before the program-local month of `now`. */
 function monthsBack(now: Date, timeZone: string, k: number): string {
-  const [y, m] = localTimeOf(now, timeZone).dateOn.split('-').map(Number) as [number, number];
+  const [y, m] = localDateOf(now, timeZone).split('-').map(Number) as [number, number];
   const d = new Date(Date.UTC(y, m - 1 - k, 15));
   return d.toISOString().slice(0, 7);
 }

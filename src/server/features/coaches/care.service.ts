@@ -10,7 +10,7 @@ import {
   type BoosterView,
   type CoachCareRow,
 } from '../../../core/coaches';
-import { localTimeOf } from '../../../core/engagement/local-time';
+import { localDateOf, todayIn } from '../../../core/shared/time';
 import { DomainError } from '../../../core/shared/errors';
 import type { TaskView } from '../../../core/tasks';
 import { isTrainingComplete, passedModules } from '../../../core/volunteers';
@@ -25,7 +25,6 @@ import { coaches } from './coaches.table';
 import { boosterAttendance, boosterSessions, coachCheckIns } from './support.table';
 
 /** The program-local date today. */
-export const todayIn = (program: Pick<Program, 'timeZone'>, now: Date): string => localTimeOf(now, program.timeZone).dateOn;
 
 /** Every booster session of a program with who attended, oldest first. */
 async function loadBoosters(db: Db | Tx, programId: string): Promise<BoosterView[]> {
@@ -47,7 +46,7 @@ const factsOf = (sessions: readonly BoosterView[]): BoosterFact[] =>
 
 /** The date a coach could first coach: trained (in Kindred or vouched for by staff), else added. */
 const expectedFrom = (c: { trainedAt: Date | null; createdAt: Date }, timeZone: string) =>
-  localTimeOf(c.trainedAt ?? c.createdAt, timeZone).dateOn;
+  localDateOf(c.trainedAt ?? c.createdAt, timeZone);
 
 /** Each coach's care state (training, boosters, last check-in) without authorization: callers check. */
 async function careRows(db: Db | Tx, program: Program, now: Date, modulesTotal: readonly { key: string; version: number }[]) {
@@ -230,7 +229,7 @@ export async function openCoachTasks(
       tasks.push({
         ...base(r.coach),
         kind: 'call_coach',
-        dueOn: localTimeOf(r.latestCheckIn.recordedAt, program.timeZone).dateOn,
+        dueOn: localDateOf(r.latestCheckIn.recordedAt, program.timeZone),
         reason: `The ${monthOf(r.latestCheckIn.month)} well-being check-in ${r.signs.join('; ')}: call the coach to see how he or she is doing.`,
         checkInId: r.latestCheckIn.id,
       });

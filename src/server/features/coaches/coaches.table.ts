@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Weekday } from '../../../core/engagement/local-time';
+import type { Weekday } from '../../../core/shared/time';
 import type { CoachStatus } from '../../../core/coaches';
 import type { Availability } from '../../../core/volunteers';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';

@@ -21,7 +21,7 @@ import { selectRows } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { pairings } from '../pairings/pairings.table';
 import { loadProgram } from '../programs';
-import { todayIn } from './care.service';
+import { todayIn } from '../../../core/shared/time';
 import { coaches } from './coaches.table';
 import { boosterSessions, coachCheckIns, coachThanks } from './support.table';
 

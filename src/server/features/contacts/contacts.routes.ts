@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ContactInput, ContactView } from '../../../core/contacts';
-import { pageQuery, type Page } from '../../../core/shared/paging';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { pageQuery } from '../../../core/shared/paging';
 import { callerOf, type App, type AppOptions } from '../../http/app';
+import { paged } from '../../http/paging';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
 import { listParticipantContacts, listRecentContacts, logContact } from './contacts.service';
 
@@ -53,19 +53,4 @@ export function contactsRoutes(app: App, { deps }: AppOptions): void {
         await listParticipantContacts(deps, callerOf(req), req.params.programId, req.params.participantId, req.query),
       ),
   );
-}
-
-/**
- * Lists stay plain arrays (existing clients keep working); the paging travels in headers:
- * `X-Total-Count`, and on every page but the last `X-Next-Cursor` and a `Link: <…>; rel="next"`.
- */
-function paged<T>(req: FastifyRequest, reply: FastifyReply, page: Page<T>): T[] {
-  void reply.header('x-total-count', String(page.total));
-  if (page.nextCursor) {
-    const url = new URL(req.url, 'http://kindred.invalid');
-    url.searchParams.set('before', page.nextCursor);
-    void reply.header('x-next-cursor', page.nextCursor);
-    void reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
-  }
-  return page.items;
 }

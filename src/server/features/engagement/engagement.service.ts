@@ -20,8 +20,9 @@ import {
   ladderOutcomes,
   weeklyReached,
   type EngagementCharts,
+  localDateOf,
 } from '../../../core/engagement';
-import { addDays, daysBetween } from '../../../core/shared/dates';
+import { addDays, daysBetween } from '../../../core/shared/time';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
@@ -266,7 +267,7 @@ export async function recordDecision(
         'participant:preferences',
       );
     } else {
-      const on = localTimeOf(now, program.timeZone).dateOn;
+      const on = localDateOf(now, program.timeZone);
       await changeStatus(inTx, caller, programId, row.participantId, { status: 'withdrawn', on, reason: input.reason });
     }
     await audit(tx, caller, now, [{ verb: 'create', entityType: 'ladder_event', entityId: event.id, programId }]);
@@ -458,7 +459,7 @@ export async function updateCoachPreferences(
       notAfter: input.notAfter === undefined ? before.notAfter : input.notAfter,
       contactPausedUntil: input.contactPausedUntil === undefined ? before.contactPausedUntil : input.contactPausedUntil,
     },
-    { today: localTimeOf(now, program.timeZone).dateOn, storedPausedUntil: before.contactPausedUntil },
+    { today: localDateOf(now, program.timeZone), storedPausedUntil: before.contactPausedUntil },
   );
   const [row] = await deps.db.transaction(async (tx) => {
     const updated = await tx

@@ -1,4 +1,4 @@
-import { addDaysOn, localTimeOf, zonedInstant } from '../../../core/engagement';
+import { addDaysOn, zonedInstant, localDateOf } from '../../../core/engagement';
 import type { Channel } from '../../../core/shared/vocab';
 import { seededRandom, seededUuid } from '../../demo/random';
 import type { Tx } from '../../platform/database';
@@ -30,7 +30,7 @@ export async function seedSchedulingDemo(
     textReminders: true,
     updatedAt: ctx.now,
   });
-  const today = localTimeOf(ctx.now, ctx.timeZone).dateOn;
+  const today = localDateOf(ctx.now, ctx.timeZone);
   const plan: { pair: DemoPair | undefined; inDays: number; time: string; modality: Channel; place: string | null }[] = [
     { pair: ctx.demoPair, inDays: 2, time: '18:00', modality: 'video', place: null },
     { pair: ctx.otherPairs[0], inDays: 1, time: '10:00', modality: 'phone', place: null },

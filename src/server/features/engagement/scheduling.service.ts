@@ -11,8 +11,9 @@ import {
   type ScheduleSessionInput,
   type SchedulingSettings,
   type SessionView,
+  localDateOf,
 } from '../../../core/engagement';
-import { clockOf } from '../../../core/engagement/local-time';
+import { clockOf } from '../../../core/shared/time';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import type { Actor } from '../../access/actor';
 import { authorize, type Relation, type View } from '../../access/policy';
@@ -468,7 +469,7 @@ export async function sweepSessionReminders(
     if (!due) continue;
     const s = r.session;
     const when = sessionWhenWords(s.startsAt, r.program.timeZone);
-    const sessionDateOn = localTimeOf(s.startsAt, r.program.timeZone).dateOn;
+    const sessionDateOn = localDateOf(s.startsAt, r.program.timeZone);
     await deps.db.transaction(async (tx) => {
       const people = [
         {

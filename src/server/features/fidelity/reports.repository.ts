@@ -5,9 +5,9 @@ import type { FidelityFacts } from '../../../core/fidelity';
 import { DELIVERY_INSTRUMENT } from '../../../core/fidelity';
 import type { Answers } from '../../../core/instruments';
 import { selectRows, type Db, type Tx } from '../../platform/database';
+import { calendarDateOf } from '../../../core/shared/time';
 
 const toDate = (v: string | Date): Date => (v instanceof Date ? v : new Date(v));
-const dateOn = (v: string | Date): string => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10));
 
 /**
  * Each coach's pseudonymous code in reports: `C-0001` onwards, by the order coaches were added to
@@ -88,9 +88,9 @@ export async function loadReportFacts(db: Db | Tx, programId: string, timeZone: 
     code: p.code,
     status: p.status,
     firstPairedAt: toDate(p.first_started_at),
-    endedOn: p.ended_on === null ? null : dateOn(p.ended_on),
+    endedOn: p.ended_on === null ? null : calendarDateOf(p.ended_on),
     // The end date is the program's local day the participant completed or withdrew: it counts whole.
-    endedAt: p.ended_on === null ? null : zonedMidnight(addDaysOn(dateOn(p.ended_on), 1), timeZone),
+    endedAt: p.ended_on === null ? null : zonedMidnight(addDaysOn(calendarDateOf(p.ended_on), 1), timeZone),
     coachId: p.coach_id,
     contacts: byParticipant.get(p.id) ?? [],
     delivery: delivery.get(p.id) ?? null,

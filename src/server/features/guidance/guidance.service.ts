@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { essentialElements, type EssentialElement } from '../../../core/contacts';
 import { resolveProgramCurriculum } from '../../../core/curriculum';
-import { addDaysOn, localTimeOf } from '../../../core/engagement';
+import { addDaysOn, localTimeOf, localDateOf } from '../../../core/engagement';
 import {
   deriveEssentialElements,
   elementValues,
@@ -172,7 +172,7 @@ export async function finishGuide(
   if (saved) return previousGuide(saved, participantId, input.topics);
 
   const now = deps.clock.now();
-  const today = localTimeOf(now, program.timeZone).dateOn;
+  const today = localDateOf(now, program.timeZone);
   const nextContactOn = input.schedule?.date ?? input.nextContactOn;
   if (
     input.schedule === null &&
@@ -337,7 +337,7 @@ export async function recentGuidedSessions(
   return rows.map((r) => ({
     guideId: r.id,
     at: r.at.toISOString(),
-    on: localTimeOf(r.at, program.timeZone).dateOn,
+    on: localDateOf(r.at, program.timeZone),
     pain: r.pain,
     mood: r.mood,
     topics: r.topics.map((k) => titles.get(k) ?? k),

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, like, max } from 'drizzle-orm';
-import { localTimeOf } from '../../../core/engagement';
+import { localDateOf } from '../../../core/engagement';
 import { checkInReminder, isoWeekOf } from '../../../core/guidance';
 import { audit } from '../../platform/audit';
 import type { Deps } from '../../platform/context';
@@ -73,7 +73,7 @@ export async function sweepCheckInReminders(deps: Deps, now: Date): Promise<{ qu
       );
     const link = `${deps.publicUrl}/programs/${program.id}/check-in`;
     // Reminders already sent this week (one query), so a sweep every 10 minutes does not retry each one.
-    const week = isoWeekOf(localTimeOf(now, program.timeZone).dateOn);
+    const week = isoWeekOf(localDateOf(now, program.timeZone));
     const sent = new Set(
       (
         await deps.db

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DomainError } from '../../../core/shared/errors';
+import { pageQuery } from '../../../core/shared/paging';
 import { callerOf, type App, type AppOptions } from '../../http/app';
+import { paged } from '../../http/paging';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
 import { InboundSms, listMail, MailView, participantTexting, receiveSms, resendMail, TextingView } from './mail.service';
 
@@ -13,8 +15,10 @@ export function mailRoutes(app: App, opts: AppOptions): void {
   const { deps } = opts;
   app.get(
     '/programs/:programId/mail',
-    { schema: { tags: ['mail'], params: ProgramParams, response: { 200: z.array(MailView) } } },
-    async (req) => listMail(deps, callerOf(req), req.params.programId),
+    {
+      schema: { tags: ['mail'], params: ProgramParams, querystring: pageQuery(100), response: { 200: z.array(MailView) } },
+    },
+    async (req, reply) => paged(req, reply, await listMail(deps, callerOf(req), req.params.programId, req.query)),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   canResend,
@@ -10,6 +10,7 @@ import {
   smsKeyword,
 } from '../../../core/outbox';
 import { DomainError } from '../../../core/shared/errors';
+import { decodeCursor, encodeCursor, type Page } from '../../../core/shared/paging';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -51,18 +52,41 @@ function viewOf(m: typeof outboxMessages.$inferSelect): MailView {
   };
 }
 
-/** The program's outgoing messages with their delivery state; in the demo this is where they "arrive". */
-export async function listMail(deps: Deps, caller: Caller, programId: string): Promise<MailView[]> {
+/**
+ * The program's outgoing messages with their delivery state, one page at a time, newest first (ties
+ * by id; issue #12); in the demo this is where they "arrive".
+ */
+export async function listMail(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  page: { limit: number; before?: string | undefined },
+): Promise<Page<MailView>> {
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'mail:view', { programId });
-  const rows = await deps.db
-    .select()
-    .from(outboxMessages)
-    .where(eq(outboxMessages.programId, programId))
-    .orderBy(desc(outboxMessages.createdAt))
-    .limit(100);
+  const cursor = page.before === undefined ? null : decodeCursor(page.before);
+  if (page.before !== undefined && !cursor) throw new DomainError('invalid_state', 'bad_cursor', 'This page cursor is not valid');
+  const scope = eq(outboxMessages.programId, programId);
+  const after = cursor
+    ? or(lt(outboxMessages.createdAt, cursor.at), and(eq(outboxMessages.createdAt, cursor.at), lt(outboxMessages.id, cursor.id)))
+    : undefined;
+  const [rows, [{ n } = { n: 0 }]] = await Promise.all([
+    deps.db
+      .select()
+      .from(outboxMessages)
+      .where(after ? and(scope, after) : scope)
+      .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+      .limit(page.limit + 1),
+    deps.db.select({ n: count() }).from(outboxMessages).where(scope),
+  ]);
   await audit(deps.db, caller, deps.clock.now(), [{ verb: 'list', entityType: 'mail', programId }]);
-  return rows.map(viewOf);
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(viewOf),
+    nextCursor: rows.length > page.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    total: Number(n),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { PairingEndReason } from '../../../core/pairings';
-import { addDays } from '../../../core/shared/dates';
+import { addDays } from '../../../core/shared/time';
 import type { Gender } from '../../../core/shared/vocab';
 import type { ServiceBranch, ServiceEra } from '../../../core/volunteers';
 import { pick, seededRandom, seededUuid } from '../../demo/random';

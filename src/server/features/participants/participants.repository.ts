@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Weekday } from '../../../core/engagement/local-time';
+import { calendarDateOf, type Weekday } from '../../../core/shared/time';
 import type { ParticipantStatus, WithdrawalReason } from '../../../core/participants';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import type { ServiceBranch, ServiceEra } from '../../../core/volunteers';
@@ -94,8 +94,6 @@ interface Row {
 }
 
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-const dateOn = (v: string | Date | null): string | null =>
-  v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
 
 /** Loads participant records in one query, filtered by program and an optional scope. */
 export async function findParticipants(
@@ -150,15 +148,15 @@ export async function findParticipants(
     preferredDays: json(r.preferred_days),
     notBefore: r.not_before,
     notAfter: r.not_after,
-    contactPausedUntil: dateOn(r.contact_paused_until),
+    contactPausedUntil: calendarDateOf(r.contact_paused_until),
     genderMatters: r.gender_matters,
     phone: r.phone,
     email: r.email,
     canShareContact: r.can_share_contact,
     status: r.status,
-    referredOn: dateOn(r.referred_on) ?? '',
-    enrolledOn: dateOn(r.enrolled_on),
-    endedOn: dateOn(r.ended_on),
+    referredOn: calendarDateOf(r.referred_on) ?? '',
+    enrolledOn: calendarDateOf(r.enrolled_on),
+    endedOn: calendarDateOf(r.ended_on),
     withdrawalReason: r.withdrawal_reason,
     serviceBranch: r.service_branch,
     serviceEra: r.service_era,

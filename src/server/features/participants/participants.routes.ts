@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  LIKELY_DUPLICATE_MESSAGE,
   LikelyDuplicateReply,
   ParticipantInput,
   ParticipantStatus,
@@ -36,20 +35,8 @@ export function participantsRoutes(app: App, { deps }: AppOptions): void {
         response: { 201: ParticipantView, 409: LikelyDuplicateReply },
       },
     },
-    async (req, reply) => {
-      const r = await createParticipant(deps, callerOf(req), req.params.programId, req.body);
-      if ('duplicates' in r) {
-        // Nothing was added: the caller checks the matches and may send again with confirmDuplicate.
-        return reply.code(409).send({
-          error: 'conflict' as const,
-          reason: 'likely_duplicate' as const,
-          message: LIKELY_DUPLICATE_MESSAGE,
-          matches: r.duplicates,
-          requestId: req.id,
-        });
-      }
-      return reply.code(201).send(r.participant);
-    },
+    // Likely duplicates answer 409 with the matches to check (a DomainError, http/errors).
+    async (req, reply) => reply.code(201).send(await createParticipant(deps, callerOf(req), req.params.programId, req.body)),
   );
   app.get(
     '/programs/:programId/participants/:participantId',

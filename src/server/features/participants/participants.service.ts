@@ -4,6 +4,7 @@ import {
   checkStatusChange,
   checkStatusDate,
   duplicateReasons,
+  LIKELY_DUPLICATE_MESSAGE,
   participantCode,
   type DuplicateMatch,
   type ParticipantInput,
@@ -12,8 +13,7 @@ import {
   type PreferencesUpdate,
   type StatusChange,
 } from '../../../core/participants';
-import { checkReachWindow, ladderPosition, localTimeOf } from '../../../core/engagement';
-import { toDateOn } from '../../../core/shared/dates';
+import { checkReachWindow, ladderPosition, localDateOf } from '../../../core/engagement';
 import { DomainError } from '../../../core/shared/errors';
 import { pairState } from '../../../core/tasks';
 import type { Actor } from '../../access/actor';
@@ -42,7 +42,10 @@ export function presentParticipant(p: ParticipantRecord, view: View, program: Pr
     : null;
   const state = facts && p.status === 'active' ? pairState(facts, rules, now) : null;
   const nextDue = facts
-    ? toDateOn(ladderPosition({ ...facts, interventionStartedAt: facts.startedAt, acted: [] }, rules, now).contactDueAt)
+    ? localDateOf(
+        ladderPosition({ ...facts, interventionStartedAt: facts.startedAt, acted: [] }, rules, now).contactDueAt,
+        program.timeZone,
+      )
     : null;
   const engagement = {
     coach: p.pairing ? { id: p.pairing.coachId, name: p.pairing.coachName } : null,
@@ -206,11 +209,11 @@ export async function createParticipant(
   caller: Caller,
   programId: string,
   { confirmDuplicate, ...input }: ParticipantInput,
-): Promise<{ participant: ParticipantView } | { duplicates: DuplicateMatch[] }> {
+): Promise<ParticipantView> {
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'participant:create', { programId });
   const now = deps.clock.now();
-  const today = localTimeOf(now, program.timeZone).dateOn;
+  const today = localDateOf(now, program.timeZone);
   checkParticipantDates(input, today);
   checkReachWindow(input, { today, storedPausedUntil: null });
   const id = newId();
@@ -275,10 +278,13 @@ export async function createParticipant(
     await audit(tx, caller, now, [{ verb: 'create', entityType: 'participant', entityId: id, programId }]);
     return null;
   });
-  if (duplicates) return { duplicates };
+  if (duplicates) {
+    // Nothing was added: the caller checks the matches and may send again with confirmDuplicate.
+    throw new DomainError('conflict', 'likely_duplicate', LIKELY_DUPLICATE_MESSAGE, undefined, { matches: duplicates });
+  }
   const [record] = await findParticipants(deps.db, { programId, ids: [id] });
   if (!record) throw new Error('participant vanished after insert');
-  return { participant: presentParticipant(record, 'full', program, now) };
+  return presentParticipant(record, 'full', program, now);
 }
 
 export async function updateParticipant(
@@ -291,14 +297,14 @@ export async function updateParticipant(
 ): Promise<ParticipantView> {
   const { record: before, view, program } = await loadParticipantFor(deps, caller, programId, participantId, action);
   const now = deps.clock.now();
-  if ('birthYear' in input) checkParticipantDates({ birthYear: input.birthYear }, localTimeOf(now, program.timeZone).dateOn);
+  if ('birthYear' in input) checkParticipantDates({ birthYear: input.birthYear }, localDateOf(now, program.timeZone));
   checkReachWindow(
     {
       notBefore: input.notBefore === undefined ? before.notBefore : input.notBefore,
       notAfter: input.notAfter === undefined ? before.notAfter : input.notAfter,
       contactPausedUntil: input.contactPausedUntil === undefined ? before.contactPausedUntil : input.contactPausedUntil,
     },
-    { today: localTimeOf(now, program.timeZone).dateOn, storedPausedUntil: before.contactPausedUntil },
+    { today: localDateOf(now, program.timeZone), storedPausedUntil: before.contactPausedUntil },
   );
   await deps.db.transaction(async (tx) => {
     await tx
@@ -323,7 +329,7 @@ export async function changeStatus(
   const { record, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:status');
   checkStatusChange(record.status, change.status);
   const now = deps.clock.now();
-  checkStatusDate(change.on, localTimeOf(now, program.timeZone).dateOn);
+  checkStatusDate(change.on, localDateOf(now, program.timeZone));
   const isEnding = change.status === 'completed' || change.status === 'withdrawn';
   await deps.db.transaction(async (tx) => {
     await tx

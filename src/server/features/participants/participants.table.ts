@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ParticipantStatus, WithdrawalReason } from '../../../core/participants';
-import type { Weekday } from '../../../core/engagement/local-time';
+import type { Weekday } from '../../../core/shared/time';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import { people } from '../accounts/accounts.table';
 import { programs } from '../programs/programs.table';

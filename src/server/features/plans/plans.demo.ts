@@ -1,7 +1,7 @@
-import { addDaysOn, localTimeOf } from '../../../core/engagement';
+import { addDaysOn, localDateOf } from '../../../core/engagement';
 import type { PlanDraft, ReviewOutcome } from '../../../core/plans';
 import { scoreCheckIn } from '../../../core/plans';
-import { addDays } from '../../../core/shared/dates';
+import { addDays } from '../../../core/shared/time';
 import { seededRandom, seededUuid } from '../../demo/random';
 import type { Tx } from '../../platform/database';
 import { actionPlans, encouragementNotes, painCheckIns, practiceLog } from './plans.table';
@@ -47,7 +47,7 @@ export async function seedPlansDemo(
   const { programId, now } = ctx;
   // Calendar days back from today's local date: stepping back 24 h at a time from the current
   // instant lands twice on one local date across a daylight-saving change.
-  const todayOn = localTimeOf(now, ctx.timeZone).dateOn;
+  const todayOn = localDateOf(now, ctx.timeZone);
   const dayOn = (daysAgo: number) => addDaysOn(todayOn, -daysAgo);
   const at = (daysAgo: number) => {
     const d = addDays(now, -daysAgo);

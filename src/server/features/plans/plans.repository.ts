@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { PlanDraft, PlanKind, ReviewOutcome } from '../../../core/plans';
 import { selectRows, type Db, type Tx } from '../../platform/database';
 import { painCheckIns, practiceLog, trackingSettings } from './plans.table';
+import { calendarDateOf } from '../../../core/shared/time';
 
 /** A plan with the names of who made and reviewed it, its coach, and its practice-log counts. */
 export interface PlanRecord {
@@ -52,7 +53,6 @@ interface PlanRow {
   days_logged: number | string;
 }
 
-const dateOn = (v: string | Date): string => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10));
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /** A participant's plans, oldest first, in one query (or the one plan named by `planId`). */
@@ -90,7 +90,7 @@ export async function findPlans(
     confidence: r.confidence,
     readiness: r.readiness,
     earlierDrafts: json(r.earlier_drafts),
-    madeOn: dateOn(r.made_on),
+    madeOn: calendarDateOf(r.made_on),
     madeAt: new Date(r.created_at),
     madeByName: r.made_by_name,
     coachName: r.coach_given ? `${r.coach_given} ${r.coach_family ?? ''}`.trim() : null,
@@ -198,6 +198,6 @@ export async function planSummary(db: Db | Tx, programId: string) {
     done: Number(r.done),
     partly: Number(r.partly),
     notDone: Number(r.not_done),
-    lastMadeOn: r.last_made_on ? dateOn(r.last_made_on) : null,
+    lastMadeOn: r.last_made_on ? calendarDateOf(r.last_made_on) : null,
   }));
 }

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { resolveProgramCurriculum } from '../../../core/curriculum';
-import { localTimeOf } from '../../../core/engagement';
+import { localDateOf, todayIn } from '../../../core/shared/time';
 import { findInstrument } from '../../../core/instruments';
 import {
   CHECK_IN_FIELDS,
@@ -24,7 +24,6 @@ import {
   type PracticeView,
   type ProgressView,
 } from '../../../core/plans';
-import { toDateOn } from '../../../core/shared/dates';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import { authorize, type Action, type View } from '../../access/policy';
 import { audit } from '../../platform/audit';
@@ -94,8 +93,6 @@ function checkInProgram(p: ParticipantRecord): void {
     throw new DomainError('invalid_state', 'participant_not_in_program', 'The participant is not taking part in the program now');
   }
 }
-
-const todayIn = (program: Program, now: Date): string => localTimeOf(now, program.timeZone).dateOn;
 
 /** Renders a plan; the practice counts are left out when the caller may not see the practice log. */
 export function presentPlan(p: PlanRecord, current: PlanRecord | null, showPractice: boolean): PlanView {
@@ -467,7 +464,9 @@ export async function getProgress(deps: Deps, caller: Caller, programId: string,
     planMarks: plans.map((p, i) => ({ on: p.madeOn, label: `Plan ${i + 1}` })),
     skillsTried: topics.flatMap((t) => {
       const topic = curriculum.find((c) => c.key === t.key);
-      return topic ? [{ key: t.key, title: topic.title, skill: topic.skill, firstOn: toDateOn(t.firstAt) }] : [];
+      return topic
+        ? [{ key: t.key, title: topic.title, skill: topic.skill, firstOn: localDateOf(t.firstAt, program.timeZone) }]
+        : [];
     }),
     notes: notes.map((n) => ({ id: n.id, text: n.text, authorName: n.authorName, writtenAt: n.createdAt.toISOString() })),
   };

@@ -1,6 +1,6 @@
 import { date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { DEFAULT_LADDER, type LadderSettings } from '../../../core/engagement/ladder';
-import { DEFAULT_TIME_ZONE } from '../../../core/engagement/local-time';
+import { DEFAULT_TIME_ZONE } from '../../../core/shared/time';
 
 export const programs = pgTable('programs', {
   id: uuid('id').primaryKey(),

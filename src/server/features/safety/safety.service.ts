@@ -26,7 +26,7 @@ import {
   type SafetyStep,
   type SafetyTrigger,
 } from '../../../core/safety';
-import { localTimeOf } from '../../../core/engagement/local-time';
+import { localDateOf } from '../../../core/shared/time';
 import { DomainError } from '../../../core/shared/errors';
 import type { TaskView } from '../../../core/tasks';
 import { authorize } from '../../access/policy';
@@ -534,7 +534,7 @@ export async function openSafetyTasks(db: Db, program: Pick<Program, 'id' | 'tim
       participantName: e.participantName,
       coachId: e.coachId,
       coachName: e.coachName ?? '',
-      dueOn: localTimeOf(dueDay, program.timeZone).dateOn,
+      dueOn: localDateOf(dueDay, program.timeZone),
       isOverdue: t.followUpStatus === 'overdue',
       reason: safetyTaskReason(e, program.timeZone),
       tips: [],

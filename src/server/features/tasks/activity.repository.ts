@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { RecordedStep } from '../../../core/engagement';
 import type { PairingActivity } from '../../../core/tasks';
 import { selectRows, type Db, type Tx } from '../../platform/database';
+import { calendarDateOf } from '../../../core/shared/time';
 
 export interface ActivityRow extends PairingActivity {
   /** Reached contacts and attempts in this pairing. */
@@ -45,9 +46,6 @@ type Raw = {
   coach_attempts?: number | string | null;
   coach_reached?: number | string | null;
 };
-
-const dateOn = (v: string | Date | null): string | null =>
-  v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
 
 /** The SQL of `loadPairingActivity`; exported for the benchmark's raw-SQL floor (bench/sql.ts). */
 export function pairingActivitySql(
@@ -149,7 +147,7 @@ export async function loadPairingActivity(
       startedAt: new Date(r.started_at),
       interventionStartedAt: new Date(r.intervention_started_at),
       lastReachedAt: r.last_reached_at === null ? null : new Date(r.last_reached_at),
-      contactPausedUntil: dateOn(r.contact_paused_until),
+      contactPausedUntil: calendarDateOf(r.contact_paused_until),
       acted: acts,
       attemptsSinceReached: Number(r.attempts_since),
       reachedCount: Number(r.reached_count),

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { localTimeOf } from '../../../core/engagement/local-time';
+import { localDateOf } from '../../../core/shared/time';
 import { DomainError } from '../../../core/shared/errors';
 import {
   checkStep,
@@ -134,7 +134,7 @@ export async function moveApplicant(
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'volunteer:move', { programId, hideExistence: true });
   const now = deps.clock.now();
-  const today = localTimeOf(now, program.timeZone).dateOn;
+  const today = localDateOf(now, program.timeZone);
   const id = await deps.db.transaction(async (tx) => {
     const [locked] = await tx
       .select({ id: volunteerApplications.id })

@@ -1,4 +1,4 @@
-import { addDays } from '../../../core/shared/dates';
+import { addDays } from '../../../core/shared/time';
 import type { Tx } from '../../platform/database';
 import { volunteerApplications, volunteerSteps } from './volunteers.table';
 

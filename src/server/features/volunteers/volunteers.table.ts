@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Weekday } from '../../../core/engagement/local-time';
+import type { Weekday } from '../../../core/shared/time';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import type { PipelineState, QuizAnswers, RetireReason, ScreeningChecklist } from '../../../core/volunteers';
 import { people } from '../accounts/accounts.table';

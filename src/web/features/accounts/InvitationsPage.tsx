@@ -1,7 +1,7 @@
 import { useProgram } from '../../app/program';
-import { Badge, TableScroll } from '../../ui/controls';
+import { Badge, Button, TableScroll } from '../../ui/controls';
 import { formatDateTime } from '../../ui/dates';
-import { Empty, QueryView } from '../../ui/feedback';
+import { Empty, ErrorAlert, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { useInvitations } from './accounts.api';
 import { SignInSettingsSection } from './SignInSettingsSection';
@@ -38,36 +38,49 @@ export function InvitationsPage() {
           list.length === 0 ? (
             <Empty>Nobody has been invited yet.</Empty>
           ) : (
-            <TableScroll label="Invitations table">
-              <table className="table">
-                <caption className="visually-hidden">Invitations, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">E-mail</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Sent</th>
-                    <th scope="col">By</th>
-                    <th scope="col">State</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((i) => (
-                    <tr key={i.id}>
-                      <th scope="row">{i.displayName}</th>
-                      <td>{i.email}</td>
-                      <td>{roleLabels[i.role]}</td>
-                      <td>{formatDateTime(i.createdAt)}</td>
-                      <td>{i.invitedBy}</td>
-                      <td>
-                        <Badge tone={stateBadges[i.state].tone}>{stateBadges[i.state].label}</Badge>
-                        {i.state === 'accepted' && i.acceptedAt ? <> {formatDateTime(i.acceptedAt)}</> : null}
-                      </td>
+            <>
+              <TableScroll label="Invitations table">
+                <table className="table">
+                  <caption className="visually-hidden">Invitations, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">E-mail</th>
+                      <th scope="col">Role</th>
+                      <th scope="col">Sent</th>
+                      <th scope="col">By</th>
+                      <th scope="col">State</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+                  </thead>
+                  <tbody>
+                    {list.map((i) => (
+                      <tr key={i.id}>
+                        <th scope="row">{i.displayName}</th>
+                        <td>{i.email}</td>
+                        <td>{roleLabels[i.role]}</td>
+                        <td>{formatDateTime(i.createdAt)}</td>
+                        <td>{i.invitedBy}</td>
+                        <td>
+                          <Badge tone={stateBadges[i.state].tone}>{stateBadges[i.state].label}</Badge>
+                          {i.state === 'accepted' && i.acceptedAt ? <> {formatDateTime(i.acceptedAt)}</> : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+              {invitations.hasNextPage ? (
+                <Button
+                  variant="secondary"
+                  busy={invitations.isFetchingNextPage}
+                  busyLabel="Loading more…"
+                  onClick={() => void invitations.fetchNextPage()}
+                >
+                  Show more
+                </Button>
+              ) : null}
+              {invitations.isFetchNextPageError ? <ErrorAlert error={invitations.error} title="Could not load more" /> : null}
+            </>
           )
         }
       </QueryView>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InvitationView, Me, SessionView, TwoFactorStatus } from '../../../core/accounts';
 import { api } from '../../app/api';
 import { forgetSession, meKey, rememberSignIn } from '../../app/session';
@@ -18,11 +18,14 @@ export interface InvitationInput {
   displayName: string;
 }
 
-/** The program's invitations with where each stands (staff only). */
+/** The program's invitations with where each stands (staff only), newest first, one page at a time. */
 export function useInvitations(programId: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...programKey(programId), 'invitations'],
-    queryFn: () => api.get<InvitationView[]>(`/programs/${programId}/invitations`),
+    queryFn: ({ pageParam }) => api.getPage<InvitationView>(`/programs/${programId}/invitations`, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    select: (data) => data.pages.flatMap((p) => p.items),
   });
 }
 

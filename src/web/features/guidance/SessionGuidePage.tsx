@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EssentialElement } from '../../../core/contacts';
-import { addDaysOn } from '../../../core/engagement/local-time';
+import { addDaysOn } from '../../../core/shared/time';
 import { deriveEssentialElements, suggestTopic, type GuideStartView } from '../../../core/guidance';
 import { daysWord, formatScore, readinessAdvice, type ReviewOutcome } from '../../../core/plans';
 import type { Channel } from '../../../core/shared/vocab';

@@ -67,4 +67,29 @@ describe('MailPage', () => {
     await screen.findByRole('listitem');
     expect(screen.queryByRole('button', { name: /Send again/ })).toBeNull();
   });
+
+  it('shows the newest page first and the next one on "Show more", until there is no more', async () => {
+    const cursor = 'bmV4dA';
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/mail`]: (call) =>
+        call.url.includes(`before=${cursor}`)
+          ? json([retrying])
+          : new Response(JSON.stringify([unknownText]), {
+              status: 200,
+              headers: { 'content-type': 'application/json', 'x-next-cursor': cursor },
+            }),
+    });
+    const user = userEvent.setup();
+    renderInProgram(<MailPage />, { member: membership({ can: ['mail:view'] }), route: '/', path: '/' });
+
+    expect(await screen.findAllByRole('listitem')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    expect(await screen.findByRole('heading', { name: 'Your next session' })).toBeTruthy();
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+    expect(calls.map((c) => c.url)).toEqual([
+      `/api/v1/programs/${PROGRAM_ID}/mail`,
+      `/api/v1/programs/${PROGRAM_ID}/mail?before=${cursor}`,
+    ]);
+  });
 });

@@ -38,42 +38,55 @@ export function MailPage() {
   return (
     <Page
       title="Outgoing mail and texts"
-      intro={<p>The latest 100 e-mails and text messages Kindred sent, or tried to send, for this program.</p>}
+      intro={<p>The e-mails and text messages Kindred sent, or tried to send, for this program, newest first.</p>}
     >
       <QueryView query={mail} loadingLabel="Loading mail…">
         {(list) =>
           list.length === 0 ? (
             <Empty>No mail or texts yet.</Empty>
           ) : (
-            <ul className="cards">
-              {list.map((m) => (
-                <li key={m.id} className="card">
-                  <h2 className="card__title">{titleOf(m)}</h2>
-                  <p className="card__meta">
-                    {m.channel === 'sms' ? 'Text' : 'E-mail'} to {m.to} · {formatDateTime(m.createdAt)} ·{' '}
-                    <Badge tone={stateTones[m.state]}>{stateLabels[m.state]}</Badge>
-                  </p>
-                  <Delivery message={m} />
-                  {m.text ? (
-                    <Disclosure
-                      label={
-                        <>
-                          Show the message
-                          <VisuallyHidden>
-                            {' '}
-                            “{titleOf(m)}” to {m.to}
-                          </VisuallyHidden>
-                        </>
-                      }
-                    >
-                      <pre className="mail-text">
-                        <Linked text={m.text} />
-                      </pre>
-                    </Disclosure>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="cards">
+                {list.map((m) => (
+                  <li key={m.id} className="card">
+                    <h2 className="card__title">{titleOf(m)}</h2>
+                    <p className="card__meta">
+                      {m.channel === 'sms' ? 'Text' : 'E-mail'} to {m.to} · {formatDateTime(m.createdAt)} ·{' '}
+                      <Badge tone={stateTones[m.state]}>{stateLabels[m.state]}</Badge>
+                    </p>
+                    <Delivery message={m} />
+                    {m.text ? (
+                      <Disclosure
+                        label={
+                          <>
+                            Show the message
+                            <VisuallyHidden>
+                              {' '}
+                              “{titleOf(m)}” to {m.to}
+                            </VisuallyHidden>
+                          </>
+                        }
+                      >
+                        <pre className="mail-text">
+                          <Linked text={m.text} />
+                        </pre>
+                      </Disclosure>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              {mail.hasNextPage ? (
+                <Button
+                  variant="secondary"
+                  busy={mail.isFetchingNextPage}
+                  busyLabel="Loading more…"
+                  onClick={() => void mail.fetchNextPage()}
+                >
+                  Show more
+                </Button>
+              ) : null}
+              {mail.isFetchNextPageError ? <ErrorAlert error={mail.error} title="Could not load more" /> : null}
+            </>
           )
         }
       </QueryView>

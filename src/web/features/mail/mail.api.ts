@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OutboxChannel, OutboxState } from '../../../core/outbox';
 import { api } from '../../app/api';
 import { programKey } from '../programs';
@@ -21,10 +21,14 @@ export interface MailView {
 
 const mailKey = (programId: string) => [...programKey(programId), 'mail'];
 
+/** The program's messages, newest first, one page at a time ("Show more" fetches the next). */
 export function useMail(programId: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: mailKey(programId),
-    queryFn: () => api.get<MailView[]>(`/programs/${programId}/mail`),
+    queryFn: ({ pageParam }) => api.getPage<MailView>(`/programs/${programId}/mail`, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    select: (data) => data.pages.flatMap((p) => p.items),
   });
 }
 

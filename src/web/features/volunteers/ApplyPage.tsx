@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import type { ApplicationFormView, ServiceBranch, ServiceEra } from '../../../core/volunteers';
-import type { Weekday } from '../../../core/engagement/local-time';
+import type { Weekday } from '../../../core/shared/time';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import { channelLabels, genderLabels, optionsOf, painLocationLabels, timeOfDayLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';

@@ -1,4 +1,4 @@
-import type { Weekday } from '../../../core/engagement/local-time';
+import type { Weekday } from '../../../core/shared/time';
 import type { PipelineState, RetireReason, ScreeningItem, ServiceBranch, ServiceEra } from '../../../core/volunteers';
 
 /** Where a volunteer stands on the journey, in plain words. */

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, isValidTimeZone, localTimeOf, nextDateOn, TimeZone, weekdayOfDateOn, zonedMidnight } from './local-time';
+import {
+  addMonthsOn,
+  bandOf,
+  calendarDateOf,
+  localDateOf,
+  todayIn,
+  isValidTimeZone,
+  localTimeOf,
+  nextDateOn,
+  TimeZone,
+  weekdayOfDateOn,
+  zonedMidnight,
+} from './time';
 
 describe('local time', () => {
   it('knows IANA zone names and refuses others', () => {
@@ -53,5 +65,43 @@ describe('local time', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('addMonthsOn', () => {
+  it('adds calendar months and clamps to the end of shorter months', () => {
+    expect(addMonthsOn('2026-01-15', 6)).toBe('2026-07-15');
+    expect(addMonthsOn('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonthsOn('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonthsOn('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonthsOn('2026-05-31', 9)).toBe('2027-02-28');
+  });
+});
+
+describe('localDateOf', () => {
+  it('gives the program’s calendar date of an instant, not the UTC date (#14)', () => {
+    // 20:30 on 2 March in New York is 01:30 on 3 March in UTC.
+    expect(localDateOf(new Date('2026-03-03T01:30:00Z'), 'America/New_York')).toBe('2026-03-02');
+    expect(localDateOf(new Date('2026-03-03T04:59:59Z'), 'America/New_York')).toBe('2026-03-02');
+    expect(localDateOf(new Date('2026-03-03T05:00:00Z'), 'America/New_York')).toBe('2026-03-03');
+    // East of UTC the local date runs ahead: 05:00 on 3 March in Tokyo is 20:00 on 2 March in UTC.
+    expect(localDateOf(new Date('2026-03-02T20:00:00Z'), 'Asia/Tokyo')).toBe('2026-03-03');
+  });
+
+  it('follows daylight saving: midnight in New York is 04:00 UTC in summer', () => {
+    expect(localDateOf(new Date('2026-07-01T03:59:59Z'), 'America/New_York')).toBe('2026-06-30');
+    expect(localDateOf(new Date('2026-07-01T04:00:00Z'), 'America/New_York')).toBe('2026-07-01');
+  });
+
+  it('is today where the program is', () => {
+    expect(todayIn({ timeZone: 'America/Los_Angeles' }, new Date('2026-03-03T07:59:00Z'))).toBe('2026-03-02');
+  });
+});
+
+describe('calendarDateOf', () => {
+  it('reads a SQL date column whether the driver gives a string or a Date at UTC midnight', () => {
+    expect(calendarDateOf('2026-03-02')).toBe('2026-03-02');
+    expect(calendarDateOf(new Date('2026-03-02T00:00:00Z'))).toBe('2026-03-02');
+    expect(calendarDateOf(null)).toBeNull();
   });
 });
