@@ -43,9 +43,12 @@ export default defineConfig({
           environment: 'node',
           // Picks the Chromium (system or npm) once and says which; stops the run if there is none.
           globalSetup: ['e2e/fixtures/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two spec files at a time, each with its own server (a copy of the seeded template) and
+          // browsers: much of a journey is waiting on the other processes. The limits are generous
+          // because two journeys share two cores; they are guards against hangs, not speed checks.
+          maxWorkers: 2,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],
