@@ -74,6 +74,12 @@ export const StudyDesign = z
     title: Label,
     arms: z.array(Arm).max(8).default([]),
     primaryTimepoint: Key,
+    /** The questionnaire whose total is the primary outcome (an instrument id); absent: the PEG (ADR 0034). */
+    primaryOutcome: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'Choose one of the program’s questionnaires')
+      .optional(),
     strata: z.array(StratumField).max(4).default([]),
     criteria: z.array(Criterion).max(40).default([]),
     gate: Gate.default({ eligible: true, consented: true, baselineComplete: true }),
@@ -136,6 +142,29 @@ export function checkStratumValues(strata: readonly StratumField[], values: Stra
 export function stratumKey(strata: readonly StratumField[], values: StratumValues): string {
   if (strata.length === 0) return 'all';
   return strata.map((f) => `${f.key}=${values[f.key] ?? ''}`).join('|');
+}
+
+/** The outcome the report uses when the design names none: the PEG, the program's pain measure. */
+export const DEFAULT_PRIMARY_OUTCOME = 'peg';
+
+/**
+ * Whether the primary timepoint and outcome are ones the program asks (ADR 0034): the timepoint is
+ * one of its follow-ups (not the baseline), and the questionnaire (the PEG when none is named) is
+ * asked at it. Answers the problems in words; empty when fine. A study without randomization has
+ * no outcome to compare, so nothing is checked.
+ */
+export function primaryOutcomeProblems(
+  design: Pick<StudyDesign, 'design' | 'primaryTimepoint' | 'primaryOutcome'>,
+  timepoints: readonly { key: string; label: string; isBaseline: boolean; instruments: readonly string[] }[],
+): string[] {
+  if (design.design === 'none') return [];
+  const tp = timepoints.find((t) => t.key === design.primaryTimepoint);
+  if (!tp) return ['The primary timepoint is not one of the program’s assessment timepoints'];
+  if (tp.isBaseline) return ['The primary timepoint must be a follow-up, not the baseline'];
+  const outcome = design.primaryOutcome ?? DEFAULT_PRIMARY_OUTCOME;
+  if (!tp.instruments.includes(outcome))
+    return [`The primary outcome questionnaire is not asked at ${tp.label}: choose one that is, or add it to that timepoint`];
+  return [];
 }
 
 /** The sum of the arms' ratios: every block is a multiple of it. */

@@ -8,6 +8,7 @@ import {
   imbalanceOf,
   minimise,
   nextAllocation,
+  primaryOutcomeProblems,
   screeningOutcome,
   simulateScheme,
   StudyDesign,
@@ -447,5 +448,35 @@ describe('class invitations', () => {
     const { newInvitees } = await import('./classes');
     expect(newInvitees(3, ['a'], ['a', 'b', 'b'])).toEqual(['b']);
     expect(() => newInvitees(2, ['a'], ['b', 'c'])).toThrow(/takes 2; 1 are invited, so 1 more can be/);
+  });
+});
+
+describe('the primary timepoint and outcome (ADR 0034)', () => {
+  const timepoints = [
+    { key: 'baseline', label: 'Baseline', isBaseline: true, instruments: ['peg', 'phq9'] },
+    { key: 'month_3', label: '3 months', isBaseline: false, instruments: ['peg'] },
+    { key: 'month_6', label: '6 months', isBaseline: false, instruments: ['peg', 'phq9'] },
+  ];
+  const d = { design: 'parallel' as const, primaryTimepoint: 'month_6' };
+
+  it('accepts a follow-up that asks the outcome, the PEG when none is named', () => {
+    expect(primaryOutcomeProblems(d, timepoints)).toEqual([]);
+    expect(primaryOutcomeProblems({ ...d, primaryOutcome: 'phq9' }, timepoints)).toEqual([]);
+  });
+
+  it('refuses an unknown timepoint, the baseline, and a questionnaire not asked then, in words', () => {
+    expect(primaryOutcomeProblems({ ...d, primaryTimepoint: 'month_9' }, timepoints)).toEqual([
+      'The primary timepoint is not one of the program’s assessment timepoints',
+    ]);
+    expect(primaryOutcomeProblems({ ...d, primaryTimepoint: 'baseline' }, timepoints)).toEqual([
+      'The primary timepoint must be a follow-up, not the baseline',
+    ]);
+    expect(primaryOutcomeProblems({ ...d, primaryTimepoint: 'month_3', primaryOutcome: 'phq9' }, timepoints)[0]).toMatch(
+      /not asked at 3 months/,
+    );
+  });
+
+  it('checks nothing for a study without randomization', () => {
+    expect(primaryOutcomeProblems({ design: 'none', primaryTimepoint: 'nope' }, timepoints)).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ import { seedOutboxDemo } from '../features/mail/mail.demo';
 import { participants } from '../features/participants/participants.table';
 import { programs } from '../features/programs/programs.table';
 import { seedDemoVolunteers } from '../features/volunteers';
+import { seedStudyDemo } from '../features/trials/trials.demo';
 import { FAMILY, GIVEN, PAIN, TIMES } from './names';
 import { pick, pickSome, seededRandom, seededUuid } from './random';
 
@@ -98,7 +99,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
     };
     const coordinatorId = await account('coordinator@example.org', 'Casey Coordinator', 'coordinator');
     await account('admin@example.org', 'Alex Admin', 'admin');
-    await account('evaluator@example.org', 'Evan Evaluator', 'evaluator');
+    const evaluatorId = await account('evaluator@example.org', 'Evan Evaluator', 'evaluator');
     const coachPersonId = await account('coach@example.org', 'James Walker', 'coach');
     const participantPersonId = await account('participant@example.org', 'Robert Ellis', 'participant');
 
@@ -394,6 +395,8 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
     // One participant texted STOP: a later reminder text shows as not sent (ADR 0012).
     const optedOut = participantRows.find((p, i) => i >= 3 && p.status === 'active' && p.phone);
     if (optedOut?.phone) await seedOutboxDemo(tx, { programId, now, optedOutPhone: optedOut.phone, id });
+    // A second program that runs a randomized study, for the CONSORT page and the outcome report (#11, #12).
+    await seedStudyDemo(tx, { now, coordinatorId, evaluatorId });
   });
   return { programId };
 }

@@ -5,3 +5,5 @@
 export { openAssessmentTasks, sweepAssessmentMisses, sweepLinkReminders } from './assessments.service';
 /** The program's timepoints and each participant's schedule facts, for the trials feature's gate and CONSORT count. */
 export { loadAssessmentSettings, loadScheduleFacts } from './assessments.repository';
+/** The demo study program sets its timepoints and enters answers through the real use cases (trials.demo.ts). */
+export { enterResponse, updateSettings } from './assessments.service';

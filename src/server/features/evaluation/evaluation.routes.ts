@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { OutcomeReportView } from '../../../core/evaluation';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { ProgramParams } from '../../http/schemas';
-import { DEFAULT_OUTCOME, getOutcomeReport } from './evaluation.service';
+import { getOutcomeReport } from './evaluation.service';
 
-/** Which instrument's total is the outcome: an instrument id of the program (default the PEG). */
+/** Which instrument's total is the outcome: an instrument id of the program (default the design's primary outcome, else the PEG). */
 const OutcomeQuery = z.object({
   instrument: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'Choose a questionnaire of this program')
-    .default(DEFAULT_OUTCOME),
+    .optional(),
 });
 
 export function evaluationRoutes(app: App, { deps }: AppOptions): void {

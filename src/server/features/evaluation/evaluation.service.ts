@@ -11,7 +11,7 @@ import {
 } from '../../../core/evaluation';
 import { findInstrument } from '../../../core/instruments';
 import { DomainError } from '../../../core/shared/errors';
-import { isWithdrawnFrom } from '../../../core/trials';
+import { DEFAULT_PRIMARY_OUTCOME, isWithdrawnFrom } from '../../../core/trials';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -22,8 +22,8 @@ import { participants } from '../participants/participants.table';
 import { loadProgram } from '../programs';
 import { findAllocations, findStudy, findWithdrawals } from '../trials';
 
-/** The outcome the report uses when none is asked for (ADR 0029): the PEG, the program's pain measure. */
-export const DEFAULT_OUTCOME = 'peg';
+/** The outcome the report uses when none is asked for and the design names none (ADR 0029, 0034): the PEG. */
+export const DEFAULT_OUTCOME = DEFAULT_PRIMARY_OUTCOME;
 
 const NO_STUDY = 'This program has no randomized study yet, so there are no arms to compare.';
 
@@ -37,13 +37,15 @@ export async function getOutcomeReport(
   deps: Deps,
   caller: Caller,
   programId: string,
-  instrumentId: string = DEFAULT_OUTCOME,
+  asked?: string,
 ): Promise<OutcomeReportView> {
   const program = await loadProgram(deps.db, caller, programId);
   const view = authorize(caller.actor, 'outcomes:report', { programId });
   const now = deps.clock.now();
   const db = deps.db;
   const [study, settings] = await Promise.all([findStudy(db, programId), loadAssessmentSettings(db, programId)]);
+  // The questionnaire asked for, else the design's primary outcome, else the PEG.
+  const instrumentId = asked ?? study?.design.primaryOutcome ?? DEFAULT_OUTCOME;
   const timepoints = settings.timepoints.filter((t) => t.instruments.includes(instrumentId));
   const usedAnywhere = settings.timepoints.some((t) => t.instruments.includes(instrumentId));
   if (!usedAnywhere)

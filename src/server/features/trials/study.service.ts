@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import {
   checkAllocationTable,
+  primaryOutcomeProblems,
   simulateScheme,
   type DesignUpdate,
   type SimulationReport,
@@ -13,6 +14,7 @@ import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
+import { loadAssessmentSettings } from '../assessments';
 import { loadProgram } from '../programs';
 import { displayNames, findAllocations, findConsentDocuments, findStudy, seededStream, type StudyRow } from './trials.repository';
 import { studies, studyVersions } from './trials.table';
@@ -86,6 +88,8 @@ function amendmentProblems(before: StudyDesign, after: StudyDesign): string[] {
 export async function updateDesign(deps: Deps, caller: Caller, programId: string, input: DesignUpdate): Promise<StudyView> {
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'study:design', { programId });
+  const outcomeProblems = primaryOutcomeProblems(input.design, (await loadAssessmentSettings(deps.db, programId)).timepoints);
+  if (outcomeProblems.length > 0) throw new DomainError('invalid_state', 'primary_outcome_invalid', outcomeProblems.join('. '));
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const [study] = await tx.select().from(studies).where(eq(studies.programId, programId)).for('update');

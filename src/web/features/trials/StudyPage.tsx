@@ -1,5 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { ArmKind, ClassSessionView, ParticipantStudyView, StudyDesignInput, StudyView } from '../../../core/trials';
+import type {
+  ArmKind,
+  ClassSessionView,
+  ParticipantStudyView,
+  StratumField,
+  StudyDesignInput,
+  StudyView,
+} from '../../../core/trials';
 import { useProgram } from '../../app/program';
 import { Badge, Button, ButtonLink, DetailList } from '../../ui/controls';
 import { newClientKey } from '../../ui/client-key';
@@ -27,6 +34,9 @@ import {
   useSimulate,
 } from './trials.api';
 import { SmartSection } from './SmartSection';
+import { AllocationTableForm } from './AllocationTableForm';
+import { designFormProblems } from './design-form';
+import { useAssessmentSettings, useInstruments } from '../assessments/assessments.api';
 import './trials.css';
 
 const armKinds: { value: ArmKind; label: string }[] = [
@@ -71,6 +81,12 @@ export function StudyPage() {
 
 function StudyBody({ study }: { study: StudyView }) {
   const d = study.design!;
+  const program = useProgram();
+  const settings = useAssessmentSettings(program.programId);
+  const instruments = useInstruments(program.programId);
+  const outcomeId = d.primaryOutcome ?? 'peg';
+  const outcomeTitle = instruments.data?.find((i) => i.id === outcomeId)?.title ?? outcomeId;
+  const timepointLabel = settings.data?.timepoints.find((t) => t.key === d.primaryTimepoint)?.label ?? d.primaryTimepoint;
   return (
     <>
       <Section title={d.title} id="study-design">
@@ -85,12 +101,15 @@ function StudyBody({ study }: { study: StudyView }) {
                   ? 'Minimisation'
                   : 'Allocation table',
             ],
+            ['Kept balanced within', d.strata.length ? d.strata.map((f) => f.label).join(', ') : 'Nothing'],
+            ['Main outcome', `${outcomeTitle}, at ${timepointLabel}`],
             ['State', study.isLocked ? 'Locked: the first participant is randomized' : 'Not locked yet'],
             ['Randomized so far', String(study.randomized)],
             ['Blinding', study.isUnblinded ? 'Unblinded' : 'Blinded for evaluators'],
           ]}
         />
       </Section>
+      {d.method.kind === 'table' && !study.isLocked ? <AllocationTableForm summary={study.table} /> : null}
       <SchemeCheck />
       {study.consentDocuments.length === 0 ? <ConsentDocumentForm /> : null}
       <Referral study={study} />
@@ -112,7 +131,20 @@ function DesignForm() {
   const [inclusion, setInclusion] = useState('');
   const [exclusion, setExclusion] = useState('');
   const [needsBaseline, setNeedsBaseline] = useState(true);
-  const [method, setMethod] = useState<'blocks' | 'minimisation'>('blocks');
+  const [method, setMethod] = useState<'blocks' | 'minimisation' | 'table'>('blocks');
+  const [probability, setProbability] = useState('80');
+  const [stratumLabel, setStratumLabel] = useState('');
+  const [stratumLevels, setStratumLevels] = useState('');
+  const settings = useAssessmentSettings(program.programId);
+  const instruments = useInstruments(program.programId);
+  const followUps = (settings.data?.timepoints ?? []).filter((t) => !t.isBaseline);
+  const [chosenTimepoint, setTimepoint] = useState('');
+  const timepoint = followUps.find((t) => t.key === chosenTimepoint) ?? followUps.at(-1);
+  const asked = timepoint?.instruments ?? [];
+  const [chosenOutcome, setOutcome] = useState('');
+  const outcome = asked.includes(chosenOutcome) ? chosenOutcome : asked.includes('peg') ? 'peg' : (asked[0] ?? '');
+  const titleOf = (id: string) => instruments.data?.find((i) => i.id === id)?.title ?? id;
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const setArm = (i: number, k: 'label' | 'kind' | 'ratio', v: string) =>
     setArms((prev) => prev.map((a, j) => (j === i ? { ...a, [k]: v } : a)));
   const criteria = (text: string, kind: 'inclusion' | 'exclusion') =>
@@ -123,14 +155,37 @@ function DesignForm() {
       .map((t, i) => ({ key: `${kind === 'inclusion' ? 'in' : 'ex'}_${i + 1}`, text: t, kind }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const levels = stratumLevels
+      .split('\n')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const percent = Number(probability.trim());
+    const found = designFormProblems({ method, percent, stratumLabel: stratumLabel.trim(), levels });
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
     const design: StudyDesignInput = {
       design: 'parallel',
       title,
       arms: arms.map((a, i) => ({ key: `arm_${i + 1}`, label: a.label, kind: a.kind, ratio: Number(a.ratio) })),
-      primaryTimepoint: 'month_9',
+      primaryTimepoint: timepoint?.key ?? '',
+      ...(outcome ? { primaryOutcome: outcome } : {}),
+      strata: stratumLabel.trim()
+        ? [
+            {
+              key: 'stratum_1',
+              label: stratumLabel.trim(),
+              levels: levels.map((label, i) => ({ key: `level_${i + 1}`, label })),
+            },
+          ]
+        : [],
       criteria: [...criteria(inclusion, 'inclusion'), ...criteria(exclusion, 'exclusion')],
       gate: { eligible: true, consented: true, baselineComplete: needsBaseline },
-      method: method === 'blocks' ? { kind: 'blocks', blockMultipliers: [1, 2, 3] } : { kind: 'minimisation', probability: 0.8 },
+      method:
+        method === 'blocks'
+          ? { kind: 'blocks', blockMultipliers: [1, 2, 3] }
+          : method === 'minimisation'
+            ? { kind: 'minimisation', probability: percent / 100 }
+            : { kind: 'table', field: 'arm' },
     };
     save.mutate({ design });
   };
@@ -154,6 +209,22 @@ function DesignForm() {
         ))}
         <TextArea label="Who can take part" hint="One requirement a line." value={inclusion} onChange={setInclusion} />
         <TextArea label="Who cannot take part" hint="One reason a line." value={exclusion} onChange={setExclusion} />
+        <TextField
+          label="Keep the arms balanced within (optional)"
+          hint="Something known before randomizing that could sway the outcome, such as “Pain for five years or more”. Leave empty for none."
+          value={stratumLabel}
+          onChange={setStratumLabel}
+          error={problems.stratumLabel}
+        />
+        {stratumLabel.trim() ? (
+          <TextArea
+            label="Its answers"
+            hint="One answer a line, at least two, such as Yes and No."
+            value={stratumLevels}
+            onChange={setStratumLevels}
+            error={problems.levels}
+          />
+        ) : null}
         <RadioGroup
           legend="How participants are randomized"
           name="method"
@@ -162,8 +233,48 @@ function DesignForm() {
           options={[
             { value: 'blocks', label: 'Blocks of random size (balanced as you go)' },
             { value: 'minimisation', label: 'Minimisation' },
+            { value: 'table', label: 'An allocation table I upload (as from REDCap)' },
           ]}
         />
+        {method === 'minimisation' ? (
+          <TextField
+            label="How often to take the arm that balances best (per cent)"
+            hint="From 50 to 100. 80 is usual: some chance keeps the next arm hard to guess."
+            inputMode="numeric"
+            value={probability}
+            onChange={setProbability}
+            error={problems.probability}
+          />
+        ) : null}
+        {method === 'table' ? (
+          <p className="hint">After saving, upload the table on this page. Its arm column is named “arm”.</p>
+        ) : null}
+        <QueryView query={settings} loadingLabel="Loading the assessment timepoints…">
+          {() =>
+            followUps.length === 0 ? (
+              <p role="status">
+                The program has no follow-up assessment yet. Add one under Assessments, settings, to choose when the outcome is
+                measured.
+              </p>
+            ) : (
+              <>
+                <SelectField
+                  label="When the main outcome is measured"
+                  value={timepoint?.key ?? ''}
+                  options={followUps.map((t) => ({ value: t.key, label: t.label }))}
+                  onChange={setTimepoint}
+                />
+                <SelectField
+                  label="The main outcome (questionnaire)"
+                  hint="Only questionnaires asked at that time are listed."
+                  value={outcome}
+                  options={asked.map((id) => ({ value: id, label: titleOf(id) }))}
+                  onChange={setOutcome}
+                />
+              </>
+            )
+          }
+        </QueryView>
         <Choice
           label="Baseline assessment must be complete before randomizing"
           checked={needsBaseline}
@@ -243,7 +354,7 @@ function ParticipantPanel({ study, participantId }: { study: StudyView; particip
         <>
           <Screening study={study} p={p} />
           {p.screening?.outcome === 'eligible' ? <ConsentStep study={study} p={p} /> : null}
-          <RandomizeStep p={p} />
+          <RandomizeStep p={p} strata={study.design!.strata} />
           <WithdrawStep p={p} />
           {p.allocation && program.can('study:emergency_unblind') ? <EmergencyUnblind participantId={p.participantId} /> : null}
         </>
@@ -362,10 +473,12 @@ function ConsentStep({ study, p }: { study: StudyView; p: ParticipantStudyView }
   );
 }
 
-function RandomizeStep({ p }: { p: ParticipantStudyView }) {
+function RandomizeStep({ p, strata }: { p: ParticipantStudyView; strata: readonly StratumField[] }) {
   const program = useProgram();
   const randomize = useRandomize(program.programId);
   const [clientKey] = useState(newClientKey);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [missing, setMissing] = useState<string[]>([]);
   if (p.allocation) {
     return (
       <Section title="Randomized" id="study-allocation" level={3}>
@@ -377,14 +490,27 @@ function RandomizeStep({ p }: { p: ParticipantStudyView }) {
     );
   }
   const ready = p.gate.missing.length === 0;
+  const submit = () => {
+    const unanswered = strata.filter((f) => !values[f.key]).map((f) => f.key);
+    setMissing(unanswered);
+    if (unanswered.length > 0) return;
+    randomize.mutate({ participantId: p.participantId, clientKey, strata: values });
+  };
   return (
     <Section title="Randomize" id="study-randomize" level={3}>
       {ready ? <p>Ready to randomize. This cannot be undone.</p> : <p>Not ready yet. Still needed: {p.gate.words.join('; ')}.</p>}
       <FormErrors error={randomize.error} title="Could not randomize" />
-      <Button
-        disabled={!ready || randomize.isPending}
-        onClick={() => randomize.mutate({ participantId: p.participantId, clientKey, strata: {} })}
-      >
+      {strata.map((f) => (
+        <SelectField
+          key={f.key}
+          label={f.label}
+          value={values[f.key] ?? ''}
+          options={[{ value: '', label: 'Choose…' }, ...f.levels.map((l) => ({ value: l.key, label: l.label }))]}
+          onChange={(v) => setValues((prev) => ({ ...prev, [f.key]: v }))}
+          error={missing.includes(f.key) ? 'Choose one before randomizing' : undefined}
+        />
+      ))}
+      <Button disabled={!ready || randomize.isPending} onClick={submit}>
         Randomize
       </Button>
     </Section>

@@ -54,6 +54,10 @@ export const useSaveDesign = (programId: string) =>
   useStudyMutation(programId, (body: { design: StudyDesignInput; reason?: DesignUpdate['reason'] }) =>
     api.put<StudyView>(`/programs/${programId}/study`, body),
   );
+export const useUploadTable = (programId: string) =>
+  useStudyMutation(programId, (csv: string) =>
+    api.put<{ rows: number }>(`/programs/${programId}/study/allocation-table`, { csv }),
+  );
 export const useAddConsentDocument = (programId: string) =>
   useStudyMutation(programId, (body: { title: string; body: string }) =>
     api.post<{ version: number }>(`/programs/${programId}/study/consent-documents`, body),
