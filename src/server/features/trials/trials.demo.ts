@@ -4,7 +4,7 @@ import type { ContactOutcome } from '../../../core/contacts';
 import { PEG_ITEMS } from '../../../core/instruments/peg';
 import { participantCode } from '../../../core/participants';
 import { DEFAULT_TOPICS } from '../../../core/programs';
-import { addDays, toDateOn } from '../../../core/shared/dates';
+import { addDays, DEFAULT_TIME_ZONE, localDateOf } from '../../../core/shared/time';
 import type { Gender } from '../../../core/shared/vocab';
 import { screeningOutcome, type StudyDesign } from '../../../core/trials';
 import { FAMILY, GIVEN, PAIN, TIMES } from '../../demo/names';
@@ -127,7 +127,7 @@ export async function seedStudyDemo(
     id: programId,
     name: STUDY_DEMO_PROGRAM,
     site: 'Summit VA Clinic — synthetic data',
-    startOn: toDateOn(programStart),
+    startOn: localDateOf(programStart, DEFAULT_TIME_ZONE),
     lengthDays: 182,
     cadenceDays: 14,
     targetContacts: 12,
@@ -204,8 +204,8 @@ export async function seedStudyDemo(
       canShareContact: p.screening === 'eligible',
       // Coaching-arm participants become active when paired; the rest stay as screening left them.
       status: p.screening === 'eligible' ? ('enrolled' as const) : ('referred' as const),
-      referredOn: toDateOn(p.referredAt),
-      enrolledOn: p.screening === 'eligible' ? toDateOn(p.screenedAt) : null,
+      referredOn: localDateOf(p.referredAt, DEFAULT_TIME_ZONE),
+      enrolledOn: p.screening === 'eligible' ? localDateOf(p.screenedAt, DEFAULT_TIME_ZONE) : null,
       createdAt: p.referredAt,
       updatedAt: p.referredAt,
     })),
@@ -281,7 +281,7 @@ export async function seedStudyDemo(
         documentVersion: version,
         method: 'attested',
         typedName: null,
-        signedOn: toDateOn(p.screenedAt),
+        signedOn: localDateOf(p.screenedAt, DEFAULT_TIME_ZONE),
         note: 'Read the consent by phone; agreed.',
         recordedAt: addDays(p.screenedAt, 0.01),
         recordedBy: ctx.coordinatorId,
@@ -373,7 +373,7 @@ export async function seedStudyDemo(
               withdrawParticipant(deps, caller, programId, {
                 participantId: p.id,
                 scope: 'follow_up',
-                on: toDateOn(on),
+                on: localDateOf(on, DEFAULT_TIME_ZONE),
                 reason: p.i === 7 ? 'Moved out of state' : 'Did not want more calls',
               }),
           });
