@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readZip, writeZip } from './zip';
+
+describe('zip', () => {
+  const entries = [
+    { path: 'project.qde', data: Buffer.from('<Project/>\n'.repeat(50)) },
+    { path: 'sources/ß é.txt', data: Buffer.from('Ünïcode text, stored because short') },
+    { path: 'empty.txt', data: Buffer.alloc(0) },
+  ];
+
+  it('reads back what it wrote, deflated or stored', () => {
+    const back = readZip(writeZip(entries));
+    expect(back.map((e) => e.path)).toEqual(entries.map((e) => e.path));
+    back.forEach((e, i) => expect(Buffer.from(e.data).equals(entries[i]!.data)).toBe(true));
+  });
+
+  it('writes an archive that Info-ZIP unzip tests clean', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kindred-zip-'));
+    try {
+      const file = join(dir, 'a.zip');
+      writeFileSync(file, writeZip(entries));
+      const out = execFileSync('unzip', ['-t', file], { encoding: 'utf8' });
+      expect(out).toContain('No errors detected');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a damaged entry', () => {
+    const zip = writeZip([{ path: 'a.txt', data: Buffer.from('hello hello hello hello hello') }]);
+    zip[zip.indexOf('a.txt') + 6] ^= 0xff;
+    expect(() => readZip(zip)).toThrow();
+  });
+});
