@@ -35,9 +35,18 @@ describe('kindred interviews export', () => {
     dataDir = join(dir, 'data');
     const db = await openDatabase({ kind: 'pglite', dataDir: dbDir(dataDir) });
     const now = new Date('2026-03-02T15:00:00Z');
-    await db.db.insert(people).values(
-      coders.map((id, i) => ({ id, email: `coder${i}@test.org`, displayName: `Coder ${i + 1}`, passwordHash: null, isAdmin: false, createdAt: now })),
-    );
+    await db.db
+      .insert(people)
+      .values(
+        coders.map((id, i) => ({
+          id,
+          email: `coder${i}@test.org`,
+          displayName: `Coder ${i + 1}`,
+          passwordHash: null,
+          isAdmin: false,
+          createdAt: now,
+        })),
+      );
     await db.db.insert(programs).values({
       id: programId,
       name: 'CLI Program',
@@ -58,11 +67,21 @@ describe('kindred interviews export', () => {
       createdAt: now,
       createdBy: coders[0]!,
     });
-    const original = parseTranscript('srt', '1\n00:00:01,000 --> 00:00:03,000\nInterviewer: Hello.\n\n2\n00:00:03,000 --> 00:00:09,000\nMe: Call me at 555-123-4567, it helped a lot.\n');
+    const original = parseTranscript(
+      'srt',
+      '1\n00:00:01,000 --> 00:00:03,000\nInterviewer: Hello.\n\n2\n00:00:03,000 --> 00:00:09,000\nMe: Call me at 555-123-4567, it helped a lot.\n',
+    );
     const replacements = proposeReplacements(original.text, []);
     const doc = applyReplacements(original, replacements);
     text = doc.text;
-    const base = { programId, studyId, audience: 'participants' as const, format: 'srt' as const, createdAt: now, createdBy: coders[0]! };
+    const base = {
+      programId,
+      studyId,
+      audience: 'participants' as const,
+      format: 'srt' as const,
+      createdAt: now,
+      createdBy: coders[0]!,
+    };
     await db.db.insert(interviewTranscripts).values([
       {
         ...base,
@@ -82,18 +101,39 @@ describe('kindred interviews export', () => {
     ]);
     await db.db
       .insert(interviewCodes)
-      .values({ id: codeId, programId, studyId, name: 'Helped', definition: 'Says it helped', createdAt: now, createdBy: coders[0]! });
+      .values({
+        id: codeId,
+        programId,
+        studyId,
+        name: 'Helped',
+        definition: 'Says it helped',
+        createdAt: now,
+        createdBy: coders[0]!,
+      });
     const start = text.indexOf('it helped');
-    await db.db.insert(interviewCodings).values(
-      coders.map((coderId, i) => ({ id: randomUUID(), programId, transcriptId: readyId, codeId, coderId, start: start - i * 5, end: text.length, createdAt: now })),
-    );
+    await db.db
+      .insert(interviewCodings)
+      .values(
+        coders.map((coderId, i) => ({
+          id: randomUUID(),
+          programId,
+          transcriptId: readyId,
+          codeId,
+          coderId,
+          start: start - i * 5,
+          end: text.length,
+          createdAt: now,
+        })),
+      );
     await db.close();
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes a .qdpx that validates against the REFI-QDA schema, de-identified copies only', async () => {
     const out = join(dir, 'study.qdpx');
-    const r = await run(['interviews', 'export', '--study', studyId, '--format', 'qdpx', '--out', out], { KINDRED_DATA_DIR: dataDir });
+    const r = await run(['interviews', 'export', '--study', studyId, '--format', 'qdpx', '--out', out], {
+      KINDRED_DATA_DIR: dataDir,
+    });
     expect([r.code, r.err]).toEqual([0, '']);
     expect(r.out).toBe(`Wrote ${out}\n`);
     expect(statSync(out).mode & 0o777).toBe(0o600);
@@ -110,7 +150,9 @@ describe('kindred interviews export', () => {
 
   it('writes the coded segments as CSV', async () => {
     const out = join(dir, 'segments.csv');
-    const r = await run(['interviews', 'export', '--study', studyId, '--format', 'csv', '--out', out], { KINDRED_DATA_DIR: dataDir });
+    const r = await run(['interviews', 'export', '--study', studyId, '--format', 'csv', '--out', out], {
+      KINDRED_DATA_DIR: dataDir,
+    });
     expect(r.code).toBe(0);
     const start = text.indexOf('it helped');
     expect(readFileSync(out, 'utf8')).toBe(
@@ -125,10 +167,14 @@ describe('kindred interviews export', () => {
 
   it('refuses bad usage and an unknown study with exit 2, writing nothing', async () => {
     const out = join(dir, 'none.qdpx');
-    const bad = await run(['interviews', 'export', '--study', studyId, '--format', 'nvivo', '--out', out], { KINDRED_DATA_DIR: dataDir });
+    const bad = await run(['interviews', 'export', '--study', studyId, '--format', 'nvivo', '--out', out], {
+      KINDRED_DATA_DIR: dataDir,
+    });
     expect([bad.code, bad.err]).toEqual([2, '--format must be one of qdpx, qdc, csv\n']);
     const other = randomUUID();
-    const none = await run(['interviews', 'export', '--study', other, '--format', 'qdpx', '--out', out], { KINDRED_DATA_DIR: dataDir });
+    const none = await run(['interviews', 'export', '--study', other, '--format', 'qdpx', '--out', out], {
+      KINDRED_DATA_DIR: dataDir,
+    });
     expect([none.code, none.err]).toEqual([2, `No interview study with id ${other}\n`]);
     expect(existsSync(out)).toBe(false);
   });

@@ -93,7 +93,17 @@ it('the alpha formula agrees with the coincidence-matrix definition', () => {
 });
 
 it('unionOf merges overlapping and touching spans and clips to the document', () => {
-  expect(unionOf([{ start: 5, end: 8 }, { start: 0, end: 3 }, { start: 3, end: 4 }, { start: 7, end: 20 }], 10)).toEqual([
+  expect(
+    unionOf(
+      [
+        { start: 5, end: 8 },
+        { start: 0, end: 3 },
+        { start: 3, end: 4 },
+        { start: 7, end: 20 },
+      ],
+      10,
+    ),
+  ).toEqual([
     [0, 4],
     [5, 10],
   ]);

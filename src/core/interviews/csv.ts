@@ -21,12 +21,17 @@ export function codedSegmentsCsv(rows: readonly CodedSegment[]): string {
     (a, b) => a.transcript.localeCompare(b.transcript) || a.start - b.start || a.end - b.end || a.code.localeCompare(b.code),
   );
   const lines = sorted.map((r) =>
-    [r.transcript, r.audience, r.coder, r.code, r.codePath, String(r.start), String(r.end), r.speaker ?? '', r.text].map(cell).join(','),
+    [r.transcript, r.audience, r.coder, r.code, r.codePath, String(r.start), String(r.end), r.speaker ?? '', r.text]
+      .map(cell)
+      .join(','),
   );
   return [header.join(','), ...lines].join('\n') + '\n';
 }
 
 /** The speaker of the turn a span starts in, if the turn names one. */
-export function speakerAt(turns: readonly { start: number; end: number; speaker: string | null }[], offset: number): string | null {
+export function speakerAt(
+  turns: readonly { start: number; end: number; speaker: string | null }[],
+  offset: number,
+): string | null {
   return turns.find((t) => t.start <= offset && offset <= t.end)?.speaker ?? null;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AMBIGUOUS_NAME, applyReplacements, checkReplacements, proposeReplacements, remapOffset, type KnownPerson } from './deidentify';
+import {
+  AMBIGUOUS_NAME,
+  applyReplacements,
+  checkReplacements,
+  proposeReplacements,
+  remapOffset,
+  type KnownPerson,
+} from './deidentify';
 import { parseTranscript } from './transcript';
 
 const P1 = '00000000-0000-4000-8000-000000000001';
@@ -61,7 +68,12 @@ describe('applyReplacements', () => {
   });
 
   it('refuses overlapping, empty or outside spans', () => {
-    expect(checkReplacements(10, [{ start: 0, end: 5, replacement: 'x' }, { start: 4, end: 6, replacement: 'y' }])).toBe('overlapping');
+    expect(
+      checkReplacements(10, [
+        { start: 0, end: 5, replacement: 'x' },
+        { start: 4, end: 6, replacement: 'y' },
+      ]),
+    ).toBe('overlapping');
     expect(checkReplacements(10, [{ start: 3, end: 3, replacement: 'x' }])).toBe('empty_span');
     expect(checkReplacements(10, [{ start: 8, end: 11, replacement: 'x' }])).toBe('out_of_range');
     expect(checkReplacements(10, [])).toBeNull();

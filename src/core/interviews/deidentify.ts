@@ -95,10 +95,13 @@ export function proposeReplacements(text: string, people: readonly KnownPerson[]
   }
   for (const [phrase, ids] of byPhrase)
     for (const m of findWord(text, phrase)) candidates.push({ ...m, kind: 'name', personIds: [...ids] });
-  for (const m of text.matchAll(PHONE)) candidates.push({ start: m.index, end: m.index + m[0].length, kind: 'phone', personIds: [] });
-  for (const m of text.matchAll(EMAIL)) candidates.push({ start: m.index, end: m.index + m[0].length, kind: 'email', personIds: [] });
+  for (const m of text.matchAll(PHONE))
+    candidates.push({ start: m.index, end: m.index + m[0].length, kind: 'phone', personIds: [] });
+  for (const m of text.matchAll(EMAIL))
+    candidates.push({ start: m.index, end: m.index + m[0].length, kind: 'email', personIds: [] });
   for (const re of DATES)
-    for (const m of text.matchAll(re)) candidates.push({ start: m.index, end: m.index + m[0].length, kind: 'date', personIds: [] });
+    for (const m of text.matchAll(re))
+      candidates.push({ start: m.index, end: m.index + m[0].length, kind: 'date', personIds: [] });
 
   // Longest first, then earliest; keep a span only if it overlaps none already kept.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);

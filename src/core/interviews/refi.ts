@@ -100,7 +100,8 @@ const attrs = (a: Record<string, string | number | boolean | null | undefined>) 
     .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
     .join('');
 
-const noteRefs = (guids: readonly string[], pad: string) => guids.map((g) => `${pad}<NoteRef${attrs({ targetGUID: g })}/>\n`).join('');
+const noteRefs = (guids: readonly string[], pad: string) =>
+  guids.map((g) => `${pad}<NoteRef${attrs({ targetGUID: g })}/>\n`).join('');
 
 function codeXml(c: QdaCode, pad: string): string {
   const inner =
@@ -171,7 +172,8 @@ export function buildProjectXml(p: QdaProject, text: SourceText = 'embedded'): s
     creatingUserGUID: p.creatingUser,
     creationDateTime: dateTime(p.createdAt),
   })}>\n`;
-  if (p.users.length) x += `  <Users>\n${p.users.map((u) => `    <User${attrs({ guid: u.guid, name: u.name })}/>\n`).join('')}  </Users>\n`;
+  if (p.users.length)
+    x += `  <Users>\n${p.users.map((u) => `    <User${attrs({ guid: u.guid, name: u.name })}/>\n`).join('')}  </Users>\n`;
   if (p.codes.length) x += `  <CodeBook>\n${codesXml(p.codes, '    ')}  </CodeBook>\n`;
   if (p.variables.length)
     x += `  <Variables>\n${p.variables

@@ -181,9 +181,7 @@ export const AgreementView = z.object({
       percentAgreement: z.number().nullable(),
       kappa: z.number().nullable(),
       alpha: z.number().nullable(),
-      disagreements: z.array(
-        z.object({ start: z.int(), end: z.int(), codedBy: z.enum(['first', 'second']), text: z.string() }),
-      ),
+      disagreements: z.array(z.object({ start: z.int(), end: z.int(), codedBy: z.enum(['first', 'second']), text: z.string() })),
     }),
   ),
 });

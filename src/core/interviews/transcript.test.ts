@@ -52,7 +52,8 @@ describe('WebVTT', () => {
 
 describe('SRT', () => {
   it('reads numbered subtitles with comma milliseconds and Name: prefixes', () => {
-    const srt = '1\r\n00:00:01,000 --> 00:00:02,000\r\nInterviewer: How did it go?\r\n\r\n2\r\n00:00:02,500 --> 00:01:03,040\r\nJo: It was hard\r\nat first.\r\n';
+    const srt =
+      '1\r\n00:00:01,000 --> 00:00:02,000\r\nInterviewer: How did it go?\r\n\r\n2\r\n00:00:02,500 --> 00:01:03,040\r\nJo: It was hard\r\nat first.\r\n';
     const doc = parseTranscript('srt', srt);
     expect(doc.text).toBe('Interviewer: How did it go?\nJo: It was hard at first.');
     expect(doc.turns.map((t) => [t.speaker, t.startMs, t.endMs])).toEqual([
@@ -64,7 +65,10 @@ describe('SRT', () => {
 
 describe('plain text', () => {
   it('starts a turn at each Name: line, continues it on lines without one and reads [mm:ss] times', () => {
-    const doc = parseTranscript('text', 'Opening words\nInterviewer: Tell me about it.\n\n[01:02] Sam Reed: Well,\nit helped.\n10:30 was the time.');
+    const doc = parseTranscript(
+      'text',
+      'Opening words\nInterviewer: Tell me about it.\n\n[01:02] Sam Reed: Well,\nit helped.\n10:30 was the time.',
+    );
     expect(doc.turns.map((t) => t.speaker)).toEqual([null, 'Interviewer', 'Sam Reed']);
     expect(doc.text).toBe('Opening words\nInterviewer: Tell me about it.\nSam Reed: Well,\nit helped.\n10:30 was the time.');
     expect(doc.turns[2]!.startMs).toBe(62_000);

@@ -74,7 +74,11 @@ function timing(line: string, lineNo: number): { startMs: number; endMs: number 
   const startMs = m ? parseTimestamp(m[1]!) : null;
   const endMs = m ? parseTimestamp(m[2]!) : null;
   if (startMs === null || endMs === null || endMs < startMs)
-    throw new TranscriptError('bad_timing', lineNo, `Line ${lineNo} should give a start and end time, like 00:01:02.000 --> 00:01:05.000`);
+    throw new TranscriptError(
+      'bad_timing',
+      lineNo,
+      `Line ${lineNo} should give a start and end time, like 00:01:02.000 --> 00:01:05.000`,
+    );
   return { startMs, endMs };
 }
 
@@ -131,7 +135,11 @@ function parseSrt(input: string): RawTurn[] {
   for (const block of blocksOf(input)) {
     const timingAt = block.lines.findIndex((l) => l.includes('-->'));
     if (timingAt < 0 || timingAt > 1)
-      throw new TranscriptError('bad_timing', block.firstLine, `Line ${block.firstLine} should start a subtitle with its number and times`);
+      throw new TranscriptError(
+        'bad_timing',
+        block.firstLine,
+        `Line ${block.firstLine} should start a subtitle with its number and times`,
+      );
     const { startMs, endMs } = timing(block.lines[timingAt]!, block.firstLine + timingAt);
     const text = decodeEntities(
       block.lines

@@ -51,7 +51,11 @@ export async function loadInterviewProject(
   study: typeof interviewStudies.$inferSelect,
 ): Promise<{ project: QdaProject; segments: Parameters<typeof codedSegmentsCsv>[0] }> {
   const [transcripts, codes, memos] = await Promise.all([
-    db.select().from(interviewTranscripts).where(eq(interviewTranscripts.studyId, study.id)).orderBy(asc(interviewTranscripts.createdAt)),
+    db
+      .select()
+      .from(interviewTranscripts)
+      .where(eq(interviewTranscripts.studyId, study.id))
+      .orderBy(asc(interviewTranscripts.createdAt)),
     db.select().from(interviewCodes).where(eq(interviewCodes.studyId, study.id)).orderBy(asc(interviewCodes.createdAt)),
     db.select().from(interviewMemos).where(eq(interviewMemos.studyId, study.id)).orderBy(asc(interviewMemos.createdAt)),
   ]);

@@ -75,13 +75,21 @@ describe('interview studies through the API', () => {
 
   it('imports a WebVTT transcript as pending, with proposed pseudonyms for the people the program knows', async () => {
     const tr = await ok(
-      coordinator.request('POST', `${base}/${studyId}/transcripts`, { label: 'Interview 1', audience: 'participants', format: 'vtt', content: VTT }),
+      coordinator.request('POST', `${base}/${studyId}/transcripts`, {
+        label: 'Interview 1',
+        audience: 'participants',
+        format: 'vtt',
+        content: VTT,
+      }),
       201,
     );
     transcriptId = tr.id;
     expect(tr.state).toBe('pending');
     expect(tr.turns.map((x: { speaker: string }) => x.speaker)).toEqual(['Interviewer', 'Pat Person']);
-    const found = tr.proposals.map((p: { start: number; end: number; replacement: string }) => [tr.text.slice(p.start, p.end), p.replacement]);
+    const found = tr.proposals.map((p: { start: number; end: number; replacement: string }) => [
+      tr.text.slice(p.start, p.end),
+      p.replacement,
+    ]);
     expect(found).toEqual([
       ['Pat', '[Participant 1]'],
       ['Pat Person', '[Participant 1]'],
@@ -104,13 +112,18 @@ describe('interview studies through the API', () => {
       expect((await who.request('GET', `${base}/${studyId}/export?format=csv`)).status).toBe(403);
     }
     expect(
-      (await evaluator.request('POST', `${base}/${studyId}/transcripts/${transcriptId}/deidentification`, { replacements: [] })).status,
+      (await evaluator.request('POST', `${base}/${studyId}/transcripts/${transcriptId}/deidentification`, { replacements: [] }))
+        .status,
     ).toBe(403);
   });
 
   it('makes the de-identified copy from the confirmed replacements and drops the original', async () => {
     const pending = await ok(coordinator.request('GET', `${base}/${studyId}/transcripts/${transcriptId}`));
-    const replacements = pending.proposals.map(({ start, end, replacement }: Record<string, unknown>) => ({ start, end, replacement }));
+    const replacements = pending.proposals.map(({ start, end, replacement }: Record<string, unknown>) => ({
+      start,
+      end,
+      replacement,
+    }));
     const done = await ok(
       coordinator.request('POST', `${base}/${studyId}/transcripts/${transcriptId}/deidentification`, { replacements }),
     );
@@ -126,7 +139,9 @@ describe('interview studies through the API', () => {
     expect(row!.originalText).toBeNull();
     expect(row!.proposals).toBeNull();
     expect(JSON.stringify(row)).not.toMatch(/Pat|Carl|317-555|example\.org/);
-    const again = await coordinator.request('POST', `${base}/${studyId}/transcripts/${transcriptId}/deidentification`, { replacements });
+    const again = await coordinator.request('POST', `${base}/${studyId}/transcripts/${transcriptId}/deidentification`, {
+      replacements,
+    });
     expect(again.status).toBe(409);
   });
 
@@ -143,7 +158,9 @@ describe('interview studies through the API', () => {
         201,
       )
     ).id;
-    expect((await coordinator.request('POST', `${base}/${studyId}/codes`, { parentId: benefits.id, name: 'hope' })).status).toBe(409);
+    expect((await coordinator.request('POST', `${base}/${studyId}/codes`, { parentId: benefits.id, name: 'hope' })).status).toBe(
+      409,
+    );
     const s1 = text.indexOf('[Coach 1] called');
     const e1 = text.indexOf(' He said');
     const s2 = text.indexOf('It gave');
@@ -207,7 +224,12 @@ describe('interview studies through the API', () => {
     expect(qde).toContain(`creatingUser="${w.people.evaluator}"`);
     expect(qde.match(/<Coding /g)).toHaveLength(2);
     expect(qde).toContain('<PlainTextContent>Hope &amp; connection</PlainTextContent>');
-    for (const f of files) expect(Buffer.from(f.data).toString('utf8').match(/Pat\b|Carl|317-555|example\.org/)).toBeNull();
+    for (const f of files)
+      expect(
+        Buffer.from(f.data)
+          .toString('utf8')
+          .match(/Pat\b|Carl|317-555|example\.org/),
+      ).toBeNull();
 
     const csv = await evaluator.request('GET', `${base}/${studyId}/export?format=csv`);
     const lines = String(csv.body).trim().split('\n');
@@ -222,7 +244,10 @@ describe('interview studies through the API', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.programId, w.programId), eq(auditEvents.entityId, transcriptId)));
-    const seen = rows.map((r) => `${r.action}:${r.actorId === w.people.coordinator ? 'coordinator' : r.actorId === w.people.evaluator ? 'evaluator' : r.actorId}`);
+    const seen = rows.map(
+      (r) =>
+        `${r.action}:${r.actorId === w.people.coordinator ? 'coordinator' : r.actorId === w.people.evaluator ? 'evaluator' : r.actorId}`,
+    );
     expect(seen).toEqual(
       expect.arrayContaining([
         'interview_transcript:create:coordinator',

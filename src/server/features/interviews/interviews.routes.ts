@@ -136,7 +136,8 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
   app.post(
     `${base}/:studyId/memos`,
     { schema: { tags, params: StudyParams, body: MemoInput, response: { 201: MemoView } } },
-    async (req, reply) => reply.code(201).send(await addMemo(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await addMemo(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
   );
   app.get(
     `${base}/:studyId/transcripts/:transcriptId/agreement`,

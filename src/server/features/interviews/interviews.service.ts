@@ -131,7 +131,13 @@ export async function getInterviewStudy(deps: Deps, caller: Caller, programId: s
   await audit(deps.db, caller, deps.clock.now(), [{ verb: 'read', entityType: 'interview_study', entityId: studyId, programId }]);
   return {
     ...summaryOf(study),
-    guides: guides.map((g) => ({ id: g.id, audience: g.audience, version: g.version, questions: g.questions, createdAt: iso(g.createdAt) })),
+    guides: guides.map((g) => ({
+      id: g.id,
+      audience: g.audience,
+      version: g.version,
+      questions: g.questions,
+      createdAt: iso(g.createdAt),
+    })),
     codes: codes.map(codeViewOf),
     transcripts: transcripts.filter((t) => view === 'full' || t.state === 'ready').map(transcriptSummaryOf),
     can: {
@@ -186,7 +192,9 @@ export async function loadKnownPeople(db: Db | Tx, programId: string): Promise<K
       .selectDistinct({ id: people.id, displayName: people.displayName })
       .from(roleGrants)
       .innerJoin(people, eq(people.id, roleGrants.personId))
-      .where(and(eq(roleGrants.programId, programId), inArray(roleGrants.role, ['admin', 'coordinator', 'evaluator', 'assessor']))),
+      .where(
+        and(eq(roleGrants.programId, programId), inArray(roleGrants.role, ['admin', 'coordinator', 'evaluator', 'assessor'])),
+      ),
   ]);
   const splitName = (name: string) => {
     const parts = name.trim().split(/\s+/);
@@ -270,7 +278,8 @@ export async function confirmDeidentification(
     if (t.state !== 'pending' || t.originalText === null || t.originalTurns === null)
       throw new DomainError('conflict', 'already_deidentified', 'This transcript was already de-identified');
     const problem = checkReplacements(t.originalText.length, replacements);
-    if (problem) throw new DomainError('invalid_state', `replacements_${problem}`, 'Some replacements fall outside the text or overlap');
+    if (problem)
+      throw new DomainError('invalid_state', `replacements_${problem}`, 'Some replacements fall outside the text or overlap');
     const doc = applyReplacements({ text: t.originalText, turns: t.originalTurns }, replacements);
     const kindAt = new Map((t.proposals ?? []).map((p) => [`${p.start}:${p.end}`, p.kind]));
     const updated: Transcript = {
@@ -314,7 +323,14 @@ function presentTranscript(
       !pending && withOriginal && view === 'full' && t.originalText !== null && t.originalTurns !== null
         ? { text: t.originalText, turns: t.originalTurns }
         : null,
-    codings: codings.map((c) => ({ id: c.id, codeId: c.codeId, coderId: c.coderId, start: c.start, end: c.end, createdAt: iso(c.createdAt) })),
+    codings: codings.map((c) => ({
+      id: c.id,
+      codeId: c.codeId,
+      coderId: c.coderId,
+      start: c.start,
+      end: c.end,
+      createdAt: iso(c.createdAt),
+    })),
     memos: memos.map(memoViewOf),
     coders: [...coders],
   };
@@ -343,7 +359,10 @@ const codeViewOf = (c: typeof interviewCodes.$inferSelect) => ({
 
 async function codersOf(db: Db | Tx, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  const rows = await db.select({ id: people.id, name: people.displayName }).from(people).where(inArray(people.id, [...ids]));
+  const rows = await db
+    .select({ id: people.id, name: people.displayName })
+    .from(people)
+    .where(inArray(people.id, [...ids]));
   return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
 }
 
@@ -456,8 +475,16 @@ export async function addCoding(
             ),
           )
       )[0]!;
-    if (inserted) await audit(tx, caller, now, [{ verb: 'create', entityType: 'interview_coding', entityId: saved.id, programId }]);
-    return { id: saved.id, codeId: saved.codeId, coderId: saved.coderId, start: saved.start, end: saved.end, createdAt: iso(saved.createdAt) };
+    if (inserted)
+      await audit(tx, caller, now, [{ verb: 'create', entityType: 'interview_coding', entityId: saved.id, programId }]);
+    return {
+      id: saved.id,
+      codeId: saved.codeId,
+      coderId: saved.coderId,
+      start: saved.start,
+      end: saved.end,
+      createdAt: iso(saved.createdAt),
+    };
   });
 }
 
@@ -550,7 +577,11 @@ export async function getAgreement(
   const second = chosen.second ?? (coderIds.length === 2 ? coderIds[1] : undefined);
   if (!first || !second || first === second)
     throw new DomainError('invalid_state', 'choose_two_coders', 'Choose the two coders to compare');
-  const codes = await deps.db.select().from(interviewCodes).where(eq(interviewCodes.studyId, studyId)).orderBy(asc(interviewCodes.createdAt));
+  const codes = await deps.db
+    .select()
+    .from(interviewCodes)
+    .where(eq(interviewCodes.studyId, studyId))
+    .orderBy(asc(interviewCodes.createdAt));
   const used = codes.filter((c) => codings.some((x) => x.codeId === c.id && (x.coderId === first || x.coderId === second)));
   const text = t.text ?? '';
   const rows = agreementByCode(
@@ -561,7 +592,9 @@ export async function getAgreement(
   );
   const names = await codersOf(deps.db, [first, second]);
   const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? 'Coder';
-  await audit(deps.db, caller, deps.clock.now(), [{ verb: 'read', entityType: 'interview_agreement', entityId: t.id, programId }]);
+  await audit(deps.db, caller, deps.clock.now(), [
+    { verb: 'read', entityType: 'interview_agreement', entityId: t.id, programId },
+  ]);
   return {
     transcriptId: t.id,
     unit: 'character',

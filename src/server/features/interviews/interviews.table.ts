@@ -74,7 +74,8 @@ export const interviewTranscripts = pgTable(
     proposals: jsonb('proposals').$type<Proposal[]>(),
     text: text('text'),
     turns: jsonb('turns').$type<Turn[]>(),
-    replacements: jsonb('replacements').$type<{ start: number; end: number; kind: IdentifierKind | 'other'; replacement: string }[]>(),
+    replacements:
+      jsonb('replacements').$type<{ start: number; end: number; kind: IdentifierKind | 'other'; replacement: string }[]>(),
     deidentifiedAt: timestamp('deidentified_at', { withTimezone: true }),
     deidentifiedBy: uuid('deidentified_by').references(() => people.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -22,7 +22,9 @@ const project: QdaProject = {
       name: 'Benefits',
       description: null,
       noteGuids: [],
-      children: [{ guid: g(11), name: 'Hope', description: 'Encouragement and hope\n\nWhen to use: …', children: [], noteGuids: [g(40)] }],
+      children: [
+        { guid: g(11), name: 'Hope', description: 'Encouragement and hope\n\nWhen to use: …', children: [], noteGuids: [g(40)] },
+      ],
     },
   ],
   variables: [
@@ -49,8 +51,24 @@ const project: QdaProject = {
       createdAt: at,
       noteGuids: [g(41)],
       selections: [
-        { guid: g(30), start: text.indexOf('It gave'), end: text.length, creatingUser: g(1), createdAt: at, coding: { guid: g(31), codeGuid: g(11) }, noteGuids: [] },
-        { guid: g(32), start: text.indexOf('hope'), end: text.indexOf(' &'), creatingUser: g(2), createdAt: at, coding: { guid: g(33), codeGuid: g(11) }, noteGuids: [g(42)] },
+        {
+          guid: g(30),
+          start: text.indexOf('It gave'),
+          end: text.length,
+          creatingUser: g(1),
+          createdAt: at,
+          coding: { guid: g(31), codeGuid: g(11) },
+          noteGuids: [],
+        },
+        {
+          guid: g(32),
+          start: text.indexOf('hope'),
+          end: text.indexOf(' &'),
+          creatingUser: g(2),
+          createdAt: at,
+          coding: { guid: g(33), codeGuid: g(11) },
+          noteGuids: [g(42)],
+        },
       ],
     },
   ],

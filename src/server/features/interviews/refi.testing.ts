@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { validateXML } from 'xmllint-wasm';
 
 /** REFI-QDA's published project schema (QDA-XML 1.0, March 2019; MIT), kept beside the core module. */
-const XSD = readFileSync(fileURLToPath(new URL('../../../core/interviews/fixtures/Project-mrt2019.xsd', import.meta.url)), 'utf8');
+const XSD = readFileSync(
+  fileURLToPath(new URL('../../../core/interviews/fixtures/Project-mrt2019.xsd', import.meta.url)),
+  'utf8',
+);
 
 /** Validates a project.qde against the REFI-QDA schema with libxml2 (xmllint compiled to WebAssembly). */
 export async function validateProject(xml: string): Promise<{ valid: boolean; errors: string[] }> {
@@ -19,5 +22,7 @@ export async function validateCodebook(qdc: string): Promise<{ valid: boolean; e
   const body = qdc
     .replace(/^<\?xml[^>]*>\s*/, '')
     .replace('<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Kindred">', '<CodeBook>');
-  return validateProject(`<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="codebook">\n${body}</Project>\n`);
+  return validateProject(
+    `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="codebook">\n${body}</Project>\n`,
+  );
 }
