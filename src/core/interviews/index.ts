@@ -5,3 +5,4 @@ export * from './agreement';
 export * from './refi';
 export * from './csv';
 export * from './schemas';
+export * from './docx';

@@ -25,12 +25,16 @@ export const GuideQuestion = z.object({ text: Text(1000), probes: z.array(Text(5
 export const GuideInput = z.object({ audience: InterviewAudience, questions: z.array(GuideQuestion).min(1).max(100) });
 export type GuideInput = z.infer<typeof GuideInput>;
 
-/** An uploaded or pasted transcript: at most 2 MB of text. */
+/** What a transcript may be imported from: the text formats, and a Word document (.docx). */
+export const importFormats = [...transcriptFormats, 'docx'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
+/** An uploaded or pasted transcript: at most 2 MB of text, or a .docx as base64 (about 1.5 MB). */
 export const TranscriptInput = z.object({
   label: Text(120),
   audience: InterviewAudience,
   interviewedOn: DateOn.nullish(),
-  format: z.enum(transcriptFormats),
+  format: z.enum(importFormats),
   content: z.string().min(1).max(2_000_000),
 });
 export type TranscriptInput = z.infer<typeof TranscriptInput>;
@@ -153,7 +157,7 @@ export const MemoView = z.object({
  * when the study keeps originals and it was asked for.
  */
 export const TranscriptView = TranscriptSummary.extend({
-  format: z.enum(transcriptFormats),
+  format: z.enum(importFormats),
   text: z.string(),
   turns: z.array(TurnView),
   proposals: z.array(ProposalView).nullable(),

@@ -36,4 +36,10 @@ describe('zip', () => {
     zip[at] = zip[at]! ^ 0xff;
     expect(() => readZip(zip)).toThrow();
   });
+
+  it('refuses an entry that would inflate past the limit', () => {
+    const zip = writeZip([{ path: 'big.txt', data: Buffer.alloc(100_000) }]);
+    expect(readZip(zip, 200_000)).toHaveLength(1);
+    expect(() => readZip(zip, 50_000)).toThrow(/too large/);
+  });
 });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit.table';
-import { readZip } from '../../platform/zip';
+import { readZip, writeZip } from '../../platform/zip';
 import { createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
 import { interviewTranscripts } from './interviews.table';
 import { validateProject } from './refi.testing';
@@ -262,6 +262,39 @@ describe('interview studies through the API', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.entityId, studyId), eq(auditEvents.action, 'interview_study:export')));
     expect(exports.map((r) => r.actorId)).toEqual([w.people.evaluator, w.people.evaluator]);
+  });
+
+  it('imports a Word document (.docx, base64) as a plain-text transcript', async () => {
+    const documentXml =
+      '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
+      '<w:p><w:r><w:t>Interviewer: What helped?</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Cora Coach: </w:t></w:r><w:r><w:t>Giving back.</w:t></w:r></w:p>' +
+      '</w:body></w:document>';
+    const docx = writeZip([
+      {
+        path: '[Content_Types].xml',
+        data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      },
+      { path: 'word/document.xml', data: Buffer.from(documentXml) },
+    ]);
+    const tr = await ok(
+      coordinator.request('POST', `${base}/${studyId}/transcripts`, {
+        label: 'Coach interview',
+        audience: 'coaches',
+        format: 'docx',
+        content: docx.toString('base64'),
+      }),
+      201,
+    );
+    expect(tr.text).toBe('Interviewer: What helped?\nCora Coach: Giving back.');
+    expect(tr.turns.map((x: { speaker: string }) => x.speaker)).toEqual(['Interviewer', 'Cora Coach']);
+    expect(tr.proposals.map((p: { replacement: string }) => p.replacement)).toEqual(['[Coach 1]']);
+    const notDocx = await coordinator.request('POST', `${base}/${studyId}/transcripts`, {
+      label: 'Broken',
+      audience: 'coaches',
+      format: 'docx',
+      content: Buffer.from('plain text, not a zip').toString('base64'),
+    });
+    expect([notDocx.status, notDocx.body.reason]).toEqual([422, 'transcript_not_docx']);
   });
 
   it('refuses an unreadable transcript with the line, and bad input with 400', async () => {

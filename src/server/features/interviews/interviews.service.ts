@@ -3,6 +3,7 @@ import {
   agreementByCode,
   applyReplacements,
   checkReplacements,
+  docxText,
   parseTranscript,
   proposeReplacements,
   TranscriptError,
@@ -21,6 +22,7 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
+import { readZip } from '../../platform/zip';
 import { people, roleGrants } from '../accounts/accounts.table';
 import { coaches } from '../coaches/coaches.table';
 import { participants } from '../participants/participants.table';
@@ -207,6 +209,20 @@ export async function loadKnownPeople(db: Db | Tx, programId: string): Promise<K
   ];
 }
 
+/** The body text of a .docx sent as base64: its word/document.xml, unzipped and read by the core. */
+function readDocx(base64: string): string {
+  let entries;
+  try {
+    entries = readZip(Buffer.from(base64, 'base64'), 20 * 1024 * 1024);
+  } catch {
+    throw new DomainError('invalid_state', 'transcript_not_docx', 'This file could not be opened as a Word document (.docx)');
+  }
+  const body = entries.find((e) => e.path === 'word/document.xml');
+  if (!body)
+    throw new DomainError('invalid_state', 'transcript_not_docx', 'This file could not be opened as a Word document (.docx)');
+  return docxText(Buffer.from(body.data).toString('utf8'));
+}
+
 /**
  * Imports a transcript (upload or paste): read into turns, then the identifiers Kindred finds are
  * proposed for a person to confirm. Until then it is pending: only study staff see it, nobody codes it.
@@ -225,7 +241,8 @@ export async function importTranscript(
     throw new DomainError('invalid_state', 'audience_not_in_study', 'This study does not interview that group');
   let doc;
   try {
-    doc = parseTranscript(input.format, input.content);
+    doc =
+      input.format === 'docx' ? parseTranscript('text', readDocx(input.content)) : parseTranscript(input.format, input.content);
   } catch (e) {
     // The message names a line number and the expected form, never the transcript's words.
     if (e instanceof TranscriptError) throw new DomainError('invalid_state', `transcript_${e.reason}`, e.message);

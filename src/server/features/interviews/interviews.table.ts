@@ -1,5 +1,17 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { IdentifierKind, InterviewAudience, Proposal, TranscriptFormat, Turn } from '../../../core/interviews';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import type { IdentifierKind, ImportFormat, InterviewAudience, Proposal, Turn } from '../../../core/interviews';
 import { people } from '../accounts/accounts.table';
 import { programs } from '../programs/programs.table';
 
@@ -67,7 +79,7 @@ export const interviewTranscripts = pgTable(
     label: text('label').notNull(),
     audience: text('audience').$type<InterviewAudience>().notNull(),
     interviewedOn: date('interviewed_on'),
-    format: text('format').$type<TranscriptFormat>().notNull(),
+    format: text('format').$type<ImportFormat>().notNull(),
     state: text('state', { enum: ['pending', 'ready'] }).notNull(),
     originalText: text('original_text'),
     originalTurns: jsonb('original_turns').$type<Turn[]>(),
@@ -97,7 +109,7 @@ export const interviewCodes = pgTable(
     studyId: uuid('study_id')
       .notNull()
       .references(() => interviewStudies.id),
-    parentId: uuid('parent_id'),
+    parentId: uuid('parent_id').references((): AnyPgColumn => interviewCodes.id),
     name: text('name').notNull(),
     definition: text('definition'),
     whenToUse: text('when_to_use'),
