@@ -4,7 +4,7 @@ import { auditEvents } from '../../platform/audit.table';
 import { readZip, writeZip } from '../../platform/zip';
 import { createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
 import { interviewTranscripts } from './interviews.table';
-import { validateProject } from './refi.testing';
+import { validateCodebook, validateProject } from './refi.testing';
 
 /** A video call's export: the world's participant (Pat Person) and coach (Carl Coach) are named. */
 const VTT = `WEBVTT
@@ -231,6 +231,11 @@ describe('interview studies through the API', () => {
           .match(/Pat\b|Carl|317-555|example\.org/),
       ).toBeNull();
 
+    const qdc = await evaluator.request('GET', `${base}/${studyId}/export?format=qdc`);
+    expect(qdc.status).toBe(200);
+    expect((await validateCodebook(String(qdc.body))).errors).toEqual([]);
+    expect(String(qdc.body)).toMatch(/<Code guid="[^"]+" name="Benefits" isCodable="true">\s*<Code guid="[^"]+" name="Hope"/);
+
     const csv = await evaluator.request('GET', `${base}/${studyId}/export?format=csv`);
     const lines = String(csv.body).trim().split('\n');
     expect(lines[0]).toBe('transcript,audience,coder,code,code_path,start,end,speaker,text');
@@ -261,7 +266,7 @@ describe('interview studies through the API', () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityId, studyId), eq(auditEvents.action, 'interview_study:export')));
-    expect(exports.map((r) => r.actorId)).toEqual([w.people.evaluator, w.people.evaluator]);
+    expect(exports.map((r) => r.actorId)).toEqual([w.people.evaluator, w.people.evaluator, w.people.evaluator]);
   });
 
   it('imports a Word document (.docx, base64) as a plain-text transcript', async () => {
