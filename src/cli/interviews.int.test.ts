@@ -35,18 +35,16 @@ describe('kindred interviews export', () => {
     dataDir = join(dir, 'data');
     const db = await openDatabase({ kind: 'pglite', dataDir: dbDir(dataDir) });
     const now = new Date('2026-03-02T15:00:00Z');
-    await db.db
-      .insert(people)
-      .values(
-        coders.map((id, i) => ({
-          id,
-          email: `coder${i}@test.org`,
-          displayName: `Coder ${i + 1}`,
-          passwordHash: null,
-          isAdmin: false,
-          createdAt: now,
-        })),
-      );
+    await db.db.insert(people).values(
+      coders.map((id, i) => ({
+        id,
+        email: `coder${i}@test.org`,
+        displayName: `Coder ${i + 1}`,
+        passwordHash: null,
+        isAdmin: false,
+        createdAt: now,
+      })),
+    );
     await db.db.insert(programs).values({
       id: programId,
       name: 'CLI Program',
@@ -99,32 +97,28 @@ describe('kindred interviews export', () => {
       // Not yet de-identified: never exported.
       { ...base, id: pendingId, label: 'Interview 2', state: 'pending', originalText: 'Secret Name: hi', originalTurns: [] },
     ]);
-    await db.db
-      .insert(interviewCodes)
-      .values({
-        id: codeId,
-        programId,
-        studyId,
-        name: 'Helped',
-        definition: 'Says it helped',
-        createdAt: now,
-        createdBy: coders[0]!,
-      });
+    await db.db.insert(interviewCodes).values({
+      id: codeId,
+      programId,
+      studyId,
+      name: 'Helped',
+      definition: 'Says it helped',
+      createdAt: now,
+      createdBy: coders[0]!,
+    });
     const start = text.indexOf('it helped');
-    await db.db
-      .insert(interviewCodings)
-      .values(
-        coders.map((coderId, i) => ({
-          id: randomUUID(),
-          programId,
-          transcriptId: readyId,
-          codeId,
-          coderId,
-          start: start - i * 5,
-          end: text.length,
-          createdAt: now,
-        })),
-      );
+    await db.db.insert(interviewCodings).values(
+      coders.map((coderId, i) => ({
+        id: randomUUID(),
+        programId,
+        transcriptId: readyId,
+        codeId,
+        coderId,
+        start: start - i * 5,
+        end: text.length,
+        createdAt: now,
+      })),
+    );
     await db.close();
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
