@@ -221,7 +221,7 @@
  *   “<found>” with" and buttons "Keep “<found>” as it is"; form "Add a replacement"; button "Confirm the
  *   de-identification". Ready (h1 = label): region "De-identified transcript", combobox "Code", button
  *   "Code this selection", section "My codings" (buttons "Remove …"), "Memos", link "Coders’ agreement"
- *   → h1 "Coders’ agreement": comboboxes "First coder", "Second coder", table "Agreement per code".
+ *   → h1 "Coders’ agreement": comboboxes "First coder", "Second coder", region "Agreement per code table".
  */
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';

@@ -331,7 +331,7 @@ function AgreementBody({ agreement: g }: { agreement: NonNullable<ReturnType<typ
           {g.characters.toLocaleString('en-US')} characters compared between {g.first.name} and {g.second.name}. Kappa is Cohen’s
           kappa; alpha is Krippendorff’s alpha; both at the character level.
         </p>
-        <TableScroll label="Agreement per code">
+        <TableScroll label="Agreement per code table">
           <table className="table">
             <thead>
               <tr>
