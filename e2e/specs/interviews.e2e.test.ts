@@ -79,7 +79,9 @@ describe('interview journeys', () => {
     await expectAccessible(page, 'interview study with a guide and a code');
 
     await page.getByRole('textbox', { name: 'Transcript name' }).fill('Interview 1');
-    await page.getByLabel('Choose a file').setInputFiles({ name: 'interview-1.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) });
+    await page
+      .getByLabel('Choose a file')
+      .setInputFiles({ name: 'interview-1.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) });
     await page.getByRole('button', { name: 'Add the transcript' }).click();
     await page.getByRole('heading', { level: 1, name: 'De-identify Interview 1' }).waitFor();
     const replacements = page.getByRole('list', { name: 'Replacements' });

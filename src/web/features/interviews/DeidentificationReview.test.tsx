@@ -59,7 +59,9 @@ describe('DeidentificationReview', () => {
   });
 
   it('finds every uncovered occurrence of the words to add', () => {
-    expect(occurrences(text, 'Robert', [at('Robert')])).toEqual([{ ...at('Robert Ellis'), end: at('Robert Ellis').start + 6, replacement: '' }]);
+    expect(occurrences(text, 'Robert', [{ ...at('Robert'), replacement: '[Name]' }])).toEqual([
+      { ...at('Robert Ellis'), end: at('Robert Ellis').start + 6, replacement: '' },
+    ]);
     expect(occurrences(text, ' ', [])).toEqual([]);
   });
 });

@@ -506,7 +506,7 @@ function Downloads({ study }: { study: StudyView }) {
   return (
     <Section title="Download" id="interview-downloads">
       <p>De-identified transcripts only.</p>
-      <ul className="exports">
+      <ul className="interview-exports">
         {files.map((f) => (
           <li key={f.format}>
             <a className="button button--secondary" href={exportHref(program.programId, study.id, f.format)} download>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import type { StudyView, TranscriptView } from '../../../core/interviews';
 import { useProgram } from '../../app/program';
 import { useMe } from '../../app/session';
@@ -112,12 +112,22 @@ export function InterviewTranscriptPage() {
 function Review({ transcript, studyId }: { transcript: TranscriptView; studyId: string }) {
   const program = useProgram();
   const confirm = useConfirmDeidentification(program.programId, studyId, transcript.id);
+  const navigate = useNavigate();
+  const here = useLocation().pathname;
   return (
     <>
       <DeidentificationReview
         text={transcript.text}
         proposals={transcript.proposals ?? []}
-        onConfirm={(r) => confirm.mutate(r)}
+        onConfirm={(r) =>
+          confirm.mutate(r, {
+            onSuccess: () =>
+              void navigate(here, {
+                replace: true,
+                state: { notice: 'De-identification confirmed. This copy, with the replacements, is the one that is coded.' },
+              }),
+          })
+        }
         busy={confirm.isPending}
         error={confirm.error}
       />
@@ -332,7 +342,7 @@ function AgreementBody({ agreement: g }: { agreement: NonNullable<ReturnType<typ
           kappa; alpha is Krippendorff’s alpha; both at the character level.
         </p>
         <TableScroll label="Agreement per code table">
-          <table className="table">
+          <table className="table agreement-table">
             <thead>
               <tr>
                 <th scope="col">Code</th>
@@ -371,6 +381,7 @@ function AgreementBody({ agreement: g }: { agreement: NonNullable<ReturnType<typ
                 {(['first', 'second'] as const).map((side) => (
                   <div key={side}>
                     <h4>Only {g[side].name}</h4>
+                    {c.disagreements.every((d) => d.codedBy !== side) ? <p>Nothing.</p> : null}
                     <ul>
                       {c.disagreements
                         .filter((d) => d.codedBy === side)
