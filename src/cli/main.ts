@@ -15,6 +15,7 @@ import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
 import { runAnalyzeCommand, type AnalyzeCommandOptions } from './analyze';
 import { runConsortCommand } from './consort';
 import { runExportCommand } from './export';
+import { runInterviewsExportCommand } from './interviews';
 import { runMatchCommand } from './match';
 import { runReportCommand } from './report';
 import { runScoreCommand } from './score';
@@ -275,6 +276,20 @@ export async function main(argv: string[]): Promise<number> {
       const outcome = await runExportCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
       if (!outcome.ok) throw new UsageError(outcome.error);
       process.stdout.write(outcome.written.map((f) => `Wrote ${f}\n`).join(''));
+    });
+
+  program
+    .command('interviews')
+    .description('interview studies (#13)')
+    .command('export')
+    .description("write an interview study's de-identified transcripts as a REFI-QDA project, its coded segments or its codebook")
+    .requiredOption('--study <id>', 'the interview study (id)')
+    .requiredOption('--format <format>', 'qdpx (REFI-QDA project), csv (coded segments) or qdc (REFI-QDA codebook)')
+    .requiredOption('--out <file>', 'the file to write')
+    .action(async (opts: { study: string; format: string; out: string }) => {
+      const outcome = await runInterviewsExportCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(`Wrote ${outcome.written}\n`);
     });
 
   program

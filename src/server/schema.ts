@@ -17,3 +17,4 @@ export * from './platform/audit.table';
 export * from './platform/mail.table';
 export * from './features/trials/trials.table';
 export * from './features/trials/smart.table';
+export * from './features/interviews/interviews.table';

@@ -155,6 +155,11 @@ const expected = {
   // The outcome report (#12, ADR 0029): staff full, evaluators pseudonymous (masked arms); never assessors.
   'outcomes:report': { ...staffOnly, evaluator: [P, P, P] },
   'record:late_entry': staffOnly,
+  // Interviews (#13): evaluators read, code and export de-identified copies; never manage the study.
+  'interview:view': { ...staffOnly, evaluator: [P, P, P] },
+  'interview:manage': staffOnly,
+  'interview:code': { ...staffOnly, evaluator: [P, P, P] },
+  'interview:export': { ...staffOnly, evaluator: [P, P, P] },
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
@@ -338,6 +343,9 @@ describe('capabilities', () => {
       'consort:view',
       'study:export',
       'outcomes:report',
+      'interview:view',
+      'interview:code',
+      'interview:export',
     ]);
     expect(capabilities(actor(['coach']), OTHER_PROGRAM)).toEqual([]);
     expect(capabilities(actor(['coordinator']), PROGRAM)).toEqual(

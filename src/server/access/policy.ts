@@ -90,6 +90,10 @@ export const actions = [
   'study:export',
   'outcomes:report',
   'record:late_entry',
+  'interview:view',
+  'interview:manage',
+  'interview:code',
+  'interview:export',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -279,6 +283,13 @@ export const policy = {
   'outcomes:report': staffOrPseudonymousEvaluator,
   // Entering a pairing start, contact or attendance late with a reason (ADR 0030): staff only.
   'record:late_entry': staffOnly,
+  // Interview studies (#13, ADR 0032): study staff (coordinators, admins) run the study, import
+  // transcripts, read originals and confirm de-identification; evaluators read, code and export the
+  // de-identified copies only (the pseudonymous view). Coaches and participants never see them.
+  'interview:view': staffOrPseudonymousEvaluator,
+  'interview:manage': staffOnly,
+  'interview:code': staffOrPseudonymousEvaluator,
+  'interview:export': staffOrPseudonymousEvaluator,
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

@@ -11,6 +11,7 @@ import { engagementRoutes } from '../features/engagement/engagement.routes';
 import { evaluationRoutes } from '../features/evaluation/evaluation.routes';
 import { fidelityRoutes } from '../features/fidelity/fidelity.routes';
 import { guidanceRoutes } from '../features/guidance/guidance.routes';
+import { interviewsRoutes } from '../features/interviews/interviews.routes';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { matchingRoutes } from '../features/matching/matching.routes';
 import { pairingsRoutes } from '../features/pairings/pairings.routes';
@@ -64,6 +65,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   trialsRoutes(app, opts);
   evaluationRoutes(app, opts);
   smartRoutes(app, opts);
+  interviewsRoutes(app, opts);
 }
 
 export const DEMO_ACCOUNTS = [

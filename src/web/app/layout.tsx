@@ -180,6 +180,7 @@ export function navItems(p: ProgramScope): NavItem[] {
   if (p.can('safety:log')) items.push({ to: p.to('safety'), label: 'Safety log' });
   if (p.can('study:view')) items.push({ to: p.to('study'), label: 'Study', end: true });
   else if (p.can('consort:view')) items.push({ to: p.to('study/consort'), label: 'CONSORT flow' });
+  if (p.can('interview:view')) items.push({ to: p.to('interviews'), label: 'Interviews' });
   if (p.can('assessment:list')) items.push({ to: p.to('assessments'), label: 'Assessments', end: true });
   else if (p.can('assessment:report')) items.push({ to: p.to('assessment-report'), label: 'Assessment report' });
   if (p.can('fidelity:report')) items.push({ to: p.to('reports/fidelity'), label: 'Fidelity and engagement' });

@@ -117,6 +117,13 @@ export const SafetyLogPage = lazyPage(() => import('../features/safety/SafetyLog
 export const SafetySettingsPage = lazyPage(() => import('../features/safety/SafetySettingsPage'), 'SafetySettingsPage');
 export const StudyPage = lazyPage(() => import('../features/trials/StudyPage'), 'StudyPage');
 export const ConsortPage = lazyPage(() => import('../features/trials/ConsortPage'), 'ConsortPage');
+export const InterviewStudiesPage = lazyPage(() => import('../features/interviews/StudyPages'), 'InterviewStudiesPage');
+export const InterviewStudyPage = lazyPage(() => import('../features/interviews/StudyPages'), 'InterviewStudyPage');
+export const InterviewTranscriptPage = lazyPage(
+  () => import('../features/interviews/TranscriptPages'),
+  'InterviewTranscriptPage',
+);
+export const InterviewAgreementPage = lazyPage(() => import('../features/interviews/TranscriptPages'), 'InterviewAgreementPage');
 export const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 export const TodayPage = lazyPage(() => import('../features/tasks/TodayPage'), 'TodayPage');
 export const AgreementPage = lazyPage(() => import('../features/volunteers/TrainingPages'), 'AgreementPage');

@@ -87,7 +87,11 @@ export type Action =
   | 'study:classes'
   | 'study:export'
   | 'outcomes:report'
-  | 'record:late_entry';
+  | 'record:late_entry'
+  | 'interview:view'
+  | 'interview:manage'
+  | 'interview:code'
+  | 'interview:export';
 
 export type Membership = Me['memberships'][number];
 

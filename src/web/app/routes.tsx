@@ -209,6 +209,19 @@
  *   unblinding" (admins). Sections "Classes" (button "Schedule the class", combobox "Invite to the class
  *   on …", buttons "Attended: <name>") and "Unblind the study" (admins). Link "CONSORT flow" → h1
  *   "CONSORT flow": region "CONSORT flow diagram, scrolls sideways" (img), tables of the numbers, "Print".
+ * - Interviews (issue #13; nav "Interviews" for staff and evaluators): h1 "Interviews", links named after
+ *   the studies; staff: form "Start an interview study" (textboxes "Study title", "Aims", group "Whom will
+ *   you interview?", textbox "How many interviews are planned", checkbox "Keep the original transcripts
+ *   after de-identification", button "Start the study"). A study (h1 = its title): sections "Transcripts"
+ *   (links named after transcripts; form "Add a transcript": "Transcript name", "Who was interviewed",
+ *   "Choose a file", "Or paste the transcript", button "Add the transcript"), "Interview guide"
+ *   ("Questions and probes", button "Save the guide"), "Codebook" (form "Add a code": "Code name", "Under",
+ *   button "Add the code"), "Download" (links "Download the project … (.qdpx)", "… codebook (.qdc)", "…
+ *   (CSV)"). A pending transcript (h1 "De-identify <label>"): list "Replacements" with textboxes "Replace
+ *   “<found>” with" and buttons "Keep “<found>” as it is"; form "Add a replacement"; button "Confirm the
+ *   de-identification". Ready (h1 = label): region "De-identified transcript", combobox "Code", button
+ *   "Code this selection", section "My codings" (buttons "Remove …"), "Memos", link "Coders’ agreement"
+ *   → h1 "Coders’ agreement": comboboxes "First coder", "Second coder", region "Agreement per code table".
  */
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
@@ -266,6 +279,10 @@ import {
   SafetySettingsPage,
   StudyPage,
   ConsortPage,
+  InterviewAgreementPage,
+  InterviewStudiesPage,
+  InterviewStudyPage,
+  InterviewTranscriptPage,
   SchedulingSettingsPage,
   SessionGuidePage,
   SignInPage,
@@ -745,6 +762,38 @@ export function AppRoutes() {
             element={
               <Allow action="consort:view">
                 <ConsortPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="interviews"
+            element={
+              <Allow action="interview:view">
+                <InterviewStudiesPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="interviews/:studyId"
+            element={
+              <Allow action="interview:view">
+                <InterviewStudyPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="interviews/:studyId/transcripts/:transcriptId"
+            element={
+              <Allow action="interview:view">
+                <InterviewTranscriptPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="interviews/:studyId/transcripts/:transcriptId/agreement"
+            element={
+              <Allow action="interview:view">
+                <InterviewAgreementPage />
               </Allow>
             }
           />

@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
+import { signIn, signOut, visit } from '../fixtures/session';
+
+/**
+ * Issue #13's interview journey in Chromium on a phone-sized screen against a fresh demo server: a
+ * coordinator starts an interview study, writes a code, uploads a small WebVTT transcript that names
+ * the demo participant, confirms the de-identification (the name is gone from the coded copy) and
+ * codes a passage by selecting it; an admin codes the same transcript; the agreement page shows the
+ * character-level statistics and where the two differ. Every page is scanned by axe-core.
+ */
+describe('interview journeys', () => {
+  const journey = demoJourney({ mobile: true });
+  const SHOTS = '/tmp/interview-shots';
+  const VTT = [
+    'WEBVTT',
+    '',
+    '00:00:01.000 --> 00:00:05.000',
+    '<v Interviewer>How has the pain been since you started, Robert?',
+    '',
+    '00:00:06.000 --> 00:00:14.000',
+    '<v Robert Ellis>Better. I started walking every morning, and James Walker keeps me honest about it.',
+    '',
+  ].join('\n');
+
+  /** Selects `words` in the transcript as a person would with the mouse or a long press. */
+  async function select(page: Page, words: string): Promise<void> {
+    await page.evaluate((w) => {
+      const region = document.querySelector('[aria-label="De-identified transcript"]')!;
+      const walker = document.createTreeWalker(region, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent!.indexOf(w);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + w.length);
+        const sel = document.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return;
+      }
+      throw new Error(`"${w}" is not in one piece of the transcript`);
+    }, words);
+    await page.getByText(`Selected: “${words}”`).waitFor();
+  }
+
+  async function fitsThePhone(page: Page, name: string): Promise<void> {
+    const h1 = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(h1).not.toBeNull();
+    expect(h1!.y + h1!.height).toBeLessThanOrEqual(844);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  }
+
+  it('lets a coordinator de-identify and code a transcript, and shows two coders’ agreement', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'coordinator@example.org');
+    await visit(page, 'Interviews', 'Interviews');
+    await page.getByRole('textbox', { name: 'Study title' }).fill('What helps between calls');
+    await page.getByRole('textbox', { name: 'Aims' }).fill('Learn what participants do between calls with their coach.');
+    await page.getByRole('textbox', { name: 'How many interviews are planned' }).fill('10');
+    await fitsThePhone(page, '1-studies');
+    await page.getByRole('button', { name: 'Start the study' }).click();
+    await page.getByRole('heading', { level: 1, name: 'What helps between calls' }).waitFor();
+    await expectAccessible(page, 'interview study');
+    await fitsThePhone(page, '2-study');
+
+    await page.getByRole('textbox', { name: 'Questions and probes' }).fill('What do you do on a bad pain day?\n- Who helps?');
+    await page.getByRole('button', { name: 'Save the guide' }).click();
+    await page.getByText('Guide for participants saved.').waitFor();
+    await page.getByRole('textbox', { name: 'Code name' }).fill('Physical activity');
+    await page.getByRole('textbox', { name: 'Definition (optional)' }).fill('Walking, stretching, exercise.');
+    await page.getByRole('button', { name: 'Add the code' }).click();
+    await page.getByText('Code “Physical activity” added.').waitFor();
+    await expectAccessible(page, 'interview study with a guide and a code');
+
+    await page.getByRole('textbox', { name: 'Transcript name' }).fill('Interview 1');
+    await page
+      .getByLabel('Choose a file')
+      .setInputFiles({ name: 'interview-1.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) });
+    await page.getByRole('button', { name: 'Add the transcript' }).click();
+    await page.getByRole('heading', { level: 1, name: 'De-identify Interview 1' }).waitFor();
+    const replacements = page.getByRole('list', { name: 'Replacements' });
+    await replacements.getByRole('textbox', { name: 'Replace “Robert Ellis” with' }).waitFor();
+    await expectAccessible(page, 'de-identification review');
+    await fitsThePhone(page, '3-review');
+    await page.getByRole('button', { name: 'Confirm the de-identification' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Interview 1' }).waitFor();
+    const transcript = page.getByRole('region', { name: 'De-identified transcript' });
+    await transcript.getByText('walking every morning', { exact: false }).waitFor();
+    const coded = (await transcript.textContent()) ?? '';
+    expect(coded).not.toMatch(/Robert|Ellis|James|Walker/);
+    expect(coded).toContain('[Participant 1]');
+    await page.getByRole('combobox', { name: 'Code' }).selectOption({ label: 'Physical activity' });
+    await select(page, 'walking every morning');
+    await page.getByRole('button', { name: 'Code this selection' }).click();
+    await page.getByText('Coded “walking every morning” as Physical activity.').waitFor();
+    await page.getByRole('region', { name: 'My codings' }).getByText('“walking every morning”').waitFor();
+    await expectAccessible(page, 'coding');
+    await fitsThePhone(page, '4-coding');
+    const address = page.url();
+    await signOut(page);
+
+    // A second coder codes a longer passage with the same code.
+    await signIn(page, journey.server.url, 'admin@example.org');
+    await page.goto(address);
+    await page.getByRole('heading', { level: 1, name: 'Interview 1' }).waitFor();
+    await page.getByRole('combobox', { name: 'Code' }).selectOption({ label: 'Physical activity' });
+    await select(page, 'I started walking every morning');
+    await page.getByRole('button', { name: 'Code this selection' }).click();
+    await page.getByText('Coded “I started walking every morning” as Physical activity.').waitFor();
+    await page.getByRole('link', { name: 'Coders’ agreement' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Coders’ agreement' }).waitFor();
+    const table = page.getByRole('table');
+    const row = table.getByRole('row', { name: /Physical activity/ });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allTextContents();
+    // Percent agreement, kappa, alpha, then both / only one / only the other, in characters.
+    expect(cells[0]).toMatch(/^\d+(\.\d)?%$/);
+    expect(cells[1]).toMatch(/^-?\d\.\d\d$/);
+    expect(cells[2]).toMatch(/^-?\d\.\d\d$/);
+    expect(cells.slice(3).map(Number)).toEqual(['walking every morning'.length, expect.any(Number), expect.any(Number)]);
+    expect(Number(cells[4]) + Number(cells[5])).toBe('I started '.length);
+    await page.getByRole('region', { name: 'Differences on Physical activity' }).getByText('“I started ”').waitFor();
+    await page.getByText('character level', { exact: false }).first().waitFor();
+    await expectAccessible(page, 'agreement');
+    await fitsThePhone(page, '5-agreement');
+    await signOut(page);
+    await page.close();
+  }, 180_000);
+});

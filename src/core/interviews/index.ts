@@ -1,0 +1,8 @@
+/** Interviews (issue #13, ADR 0032): transcripts, de-identification, agreement, REFI-QDA exchange. */
+export * from './transcript';
+export * from './deidentify';
+export * from './agreement';
+export * from './refi';
+export * from './csv';
+export * from './schemas';
+export * from './docx';

@@ -1,0 +1,2 @@
+/** What other features and the CLI may use of interviews. */
+export { interviewExportForOperator, interviewExportFormats, type InterviewExportFormat } from './export.service';

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import {
+  AgreementView,
+  CodeInput,
+  CodeView,
+  CodingInput,
+  CodingView,
+  ConfirmInput,
+  GuideInput,
+  GuideView,
+  MemoInput,
+  MemoView,
+  StudyInput,
+  StudySummary,
+  StudyView,
+  TranscriptInput,
+  TranscriptView,
+} from '../../../core/interviews';
+import { callerOf, type App, type AppOptions } from '../../http/app';
+import { ProgramParams } from '../../http/schemas';
+import { exportInterviewStudy, interviewExportFormats } from './export.service';
+import {
+  addCoding,
+  addInterviewGuide,
+  addMemo,
+  confirmDeidentification,
+  createInterviewCode,
+  createInterviewStudy,
+  getAgreement,
+  getInterviewStudy,
+  getTranscript,
+  importTranscript,
+  listInterviewStudies,
+  removeCoding,
+} from './interviews.service';
+
+const StudyParams = ProgramParams.extend({ studyId: z.uuid() });
+const TranscriptParams = StudyParams.extend({ transcriptId: z.uuid() });
+const CodingParams = StudyParams.extend({ codingId: z.uuid() });
+
+/** Interview studies (issue #13, ADR 0032): study staff and evaluators (de-identified copies only). */
+export function interviewsRoutes(app: App, { deps }: AppOptions): void {
+  const tags = ['interviews'];
+  const base = '/programs/:programId/interview-studies';
+  app.get(base, { schema: { tags, params: ProgramParams, response: { 200: z.array(StudySummary) } } }, async (req) =>
+    listInterviewStudies(deps, callerOf(req), req.params.programId),
+  );
+  app.post(
+    base,
+    { schema: { tags, params: ProgramParams, body: StudyInput, response: { 201: StudySummary } } },
+    async (req, reply) => reply.code(201).send(await createInterviewStudy(deps, callerOf(req), req.params.programId, req.body)),
+  );
+  app.get(`${base}/:studyId`, { schema: { tags, params: StudyParams, response: { 200: StudyView } } }, async (req) =>
+    getInterviewStudy(deps, callerOf(req), req.params.programId, req.params.studyId),
+  );
+  app.post(
+    `${base}/:studyId/guides`,
+    { schema: { tags, params: StudyParams, body: GuideInput, response: { 201: GuideView } } },
+    async (req, reply) =>
+      reply.code(201).send(await addInterviewGuide(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
+  );
+  app.post(
+    `${base}/:studyId/transcripts`,
+    {
+      // A transcript of an hour's interview is well under 2 MB of text.
+      bodyLimit: 3 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import a transcript (WebVTT, SRT or text): pending until a person confirms the de-identification',
+        params: StudyParams,
+        body: TranscriptInput,
+        response: { 201: TranscriptView },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await importTranscript(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
+  );
+  app.get(
+    `${base}/:studyId/transcripts/:transcriptId`,
+    {
+      schema: {
+        tags,
+        params: TranscriptParams,
+        querystring: z.object({ original: z.enum(['true', 'false']).default('false') }),
+        response: { 200: TranscriptView },
+      },
+    },
+    async (req) =>
+      getTranscript(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.transcriptId, {
+        original: req.query.original === 'true',
+      }),
+  );
+  app.post(
+    `${base}/:studyId/transcripts/:transcriptId/deidentification`,
+    {
+      schema: {
+        tags,
+        summary: 'Confirm the replacements: makes the de-identified copy that is coded',
+        params: TranscriptParams,
+        body: ConfirmInput,
+        response: { 200: TranscriptView },
+      },
+    },
+    async (req) =>
+      confirmDeidentification(
+        deps,
+        callerOf(req),
+        req.params.programId,
+        req.params.studyId,
+        req.params.transcriptId,
+        req.body.replacements,
+      ),
+  );
+  app.post(
+    `${base}/:studyId/codes`,
+    { schema: { tags, params: StudyParams, body: CodeInput, response: { 201: CodeView } } },
+    async (req, reply) =>
+      reply.code(201).send(await createInterviewCode(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
+  );
+  app.post(
+    `${base}/:studyId/transcripts/:transcriptId/codings`,
+    { schema: { tags, params: TranscriptParams, body: CodingInput, response: { 201: CodingView } } },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await addCoding(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.transcriptId, req.body)),
+  );
+  app.delete(
+    `${base}/:studyId/codings/:codingId`,
+    { schema: { tags, params: CodingParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await removeCoding(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.codingId);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    `${base}/:studyId/memos`,
+    { schema: { tags, params: StudyParams, body: MemoInput, response: { 201: MemoView } } },
+    async (req, reply) =>
+      reply.code(201).send(await addMemo(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
+  );
+  app.get(
+    `${base}/:studyId/transcripts/:transcriptId/agreement`,
+    {
+      schema: {
+        tags,
+        summary: "Two coders' agreement per code, character level: percent, Cohen's kappa, Krippendorff's alpha, disagreements",
+        params: TranscriptParams,
+        querystring: z.object({ first: z.uuid().optional(), second: z.uuid().optional() }),
+        response: { 200: AgreementView },
+      },
+    },
+    async (req) =>
+      getAgreement(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.transcriptId, req.query),
+  );
+  // Files to download, not JSON: the REFI-QDA project, its codebook, or the coded segments.
+  app.get(
+    `${base}/:studyId/export`,
+    {
+      schema: {
+        tags,
+        params: StudyParams,
+        querystring: z.object({ format: z.enum(interviewExportFormats) }),
+        // A .qdpx is binary (a ZIP); the file's bytes are sent as they are.
+        response: { 200: z.any().describe('the file: .qdpx (ZIP), .qdc (XML) or .csv') },
+      },
+    },
+    async (req, reply) => {
+      const file = await exportInterviewStudy(deps, callerOf(req), req.params.programId, req.params.studyId, req.query.format);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
+  );
+}

@@ -1,0 +1,400 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import type { StudyView, TranscriptView } from '../../../core/interviews';
+import { useProgram } from '../../app/program';
+import { useMe } from '../../app/session';
+import { Button, ButtonLink, TableScroll } from '../../ui/controls';
+import { formatDateTime } from '../../ui/dates';
+import { Empty, QueryView } from '../../ui/feedback';
+import { FormActions, FormErrors, SelectField, TextArea } from '../../ui/form';
+import { Page, Section } from '../../ui/Page';
+import { DeidentificationReview } from './DeidentificationReview';
+import {
+  useAddCoding,
+  useAddMemo,
+  useAgreement,
+  useConfirmDeidentification,
+  useInterviewStudy,
+  useRemoveCoding,
+  useTranscript,
+} from './interviews.api';
+import { pieces, selectedSpan, type Span } from './selection';
+import { codeTree } from './StudyPages';
+import './interviews.css';
+
+type Turn = TranscriptView['turns'][number];
+type Coding = TranscriptView['codings'][number];
+
+/** Milliseconds as m:ss or h:mm:ss, the way a recording's player shows them. */
+export function clock(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** The transcript, turn by turn, with the given passages highlighted; every piece carries its offset. */
+export function TranscriptText({
+  text,
+  turns,
+  highlights = [],
+  label,
+  containerRef,
+}: {
+  text: string;
+  turns: readonly Turn[];
+  highlights?: readonly (Span & { title: string })[];
+  label: string;
+  containerRef?: React.Ref<HTMLDivElement>;
+}) {
+  return (
+    <div ref={containerRef} className="transcript" role="region" aria-label={label} tabIndex={0}>
+      {turns.map((t) => (
+        <p key={t.start} className="transcript__turn">
+          {t.startMs !== null ? (
+            <span className="transcript__time" aria-label={`at ${clock(t.startMs)}`}>
+              {clock(t.startMs)}{' '}
+            </span>
+          ) : null}
+          {t.textStart > t.start ? (
+            <strong className="transcript__speaker" data-start={t.start}>
+              {text.slice(t.start, t.textStart)}
+            </strong>
+          ) : null}
+          {pieces(t.textStart, t.end, highlights).map((p) =>
+            p.covering.length > 0 ? (
+              <mark key={p.start} data-start={p.start} title={p.covering.map((h) => h.title).join(', ')}>
+                {text.slice(p.start, p.end)}
+              </mark>
+            ) : (
+              <span key={p.start} data-start={p.start}>
+                {text.slice(p.start, p.end)}
+              </span>
+            ),
+          )}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** A transcript: the de-identification review while pending, then the coding view. */
+export function InterviewTranscriptPage() {
+  const program = useProgram();
+  const { studyId = '', transcriptId = '' } = useParams();
+  const study = useInterviewStudy(program.programId, studyId);
+  const transcript = useTranscript(program.programId, studyId, transcriptId);
+  return (
+    <QueryView query={transcript} loadingLabel="Loading the transcript…">
+      {(t) => (
+        <Page
+          title={t.state === 'pending' ? `De-identify ${t.label}` : t.label}
+          actions={
+            <ButtonLink variant="secondary" to={program.to(`interviews/${studyId}`)}>
+              Back to the study
+            </ButtonLink>
+          }
+        >
+          {t.state === 'pending' ? (
+            <Review transcript={t} studyId={studyId} />
+          ) : (
+            <QueryView query={study} loadingLabel="Loading the codebook…">
+              {(s) => <Coding transcript={t} study={s} />}
+            </QueryView>
+          )}
+        </Page>
+      )}
+    </QueryView>
+  );
+}
+
+function Review({ transcript, studyId }: { transcript: TranscriptView; studyId: string }) {
+  const program = useProgram();
+  const confirm = useConfirmDeidentification(program.programId, studyId, transcript.id);
+  const navigate = useNavigate();
+  const here = useLocation().pathname;
+  return (
+    <>
+      <DeidentificationReview
+        text={transcript.text}
+        proposals={transcript.proposals ?? []}
+        onConfirm={(r) =>
+          confirm.mutate(r, {
+            onSuccess: () =>
+              void navigate(here, {
+                replace: true,
+                state: { notice: 'De-identification confirmed. This copy, with the replacements, is the one that is coded.' },
+              }),
+          })
+        }
+        busy={confirm.isPending}
+        error={confirm.error}
+      />
+      <Section title="The transcript as imported" id="original-transcript">
+        <TranscriptText text={transcript.text} turns={transcript.turns} label="Transcript as imported" />
+      </Section>
+    </>
+  );
+}
+
+function Coding({ transcript, study }: { transcript: TranscriptView; study: StudyView }) {
+  const program = useProgram();
+  const me = useMe();
+  const myId = me.id;
+  const ref = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<Span | null>(null);
+  const [codeId, setCodeId] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const add = useAddCoding(program.programId, study.id, transcript.id);
+  const remove = useRemoveCoding(program.programId, study.id);
+  const codeName = new Map(study.codes.map((c) => [c.id, c.name]));
+  const mine = transcript.codings.filter((c) => c.coderId === myId).sort((a, b) => a.start - b.start);
+
+  // The last selection made in the transcript (mouse, touch or keyboard), kept when focus moves to the button.
+  useEffect(() => {
+    const onChange = () => {
+      const container = ref.current;
+      if (!container) return;
+      const span = selectedSpan(container, document.getSelection());
+      if (span) setSelection(span);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
+
+  const codeSelection = () => {
+    const span = (ref.current && selectedSpan(ref.current, document.getSelection())) ?? selection;
+    if (!span) return setNotice('Select some words in the transcript first.');
+    if (!codeId) return setNotice('Choose a code first.');
+    add.mutate(
+      { codeId, start: span.start, end: span.end },
+      {
+        onSuccess: () => {
+          setNotice(`Coded “${excerpt(transcript.text, span)}” as ${codeName.get(codeId) ?? 'the code'}.`);
+          setSelection(null);
+          document.getSelection()?.removeAllRanges();
+        },
+      },
+    );
+  };
+
+  const codeOptions = codeTree(study.codes).map(({ code, depth }) => ({
+    value: code.id,
+    label: `${'— '.repeat(depth)}${code.name}`,
+  }));
+  return (
+    <>
+      <p>
+        Select words in the transcript (drag, or press and hold on a phone), choose a code and press “Code this selection”.
+        {study.can.manage && transcript.original ? ' The original is kept for study staff.' : ''}
+      </p>
+      <div className="coding-bar">
+        <SelectField label="Code" value={codeId} placeholder="Choose a code" options={codeOptions} onChange={setCodeId} />
+        <p className="coding-bar__selection">
+          {selection ? <>Selected: “{excerpt(transcript.text, selection)}”</> : 'Nothing selected yet.'}
+        </p>
+        <Button onClick={codeSelection} busy={add.isPending} busyLabel="Coding…">
+          Code this selection
+        </Button>
+        <FormErrors error={add.error ?? remove.error} title="Could not code" />
+        <p role="status">{notice}</p>
+      </div>
+      {study.codes.length === 0 ? <Empty>Add codes to the study’s codebook before coding.</Empty> : null}
+      <TranscriptText
+        text={transcript.text}
+        turns={transcript.turns}
+        highlights={mine.map((c) => ({ start: c.start, end: c.end, title: codeName.get(c.codeId) ?? '' }))}
+        label="De-identified transcript"
+        containerRef={ref}
+      />
+      <Section title="My codings" id="my-codings">
+        {mine.length === 0 ? <Empty>You have not coded this transcript yet.</Empty> : null}
+        <ul className="codings">
+          {mine.map((c) => (
+            <li key={c.id}>
+              <strong>{codeName.get(c.codeId)}</strong>: “{excerpt(transcript.text, c)}”{' '}
+              <Button variant="quiet" onClick={() => remove.mutate(c.id)}>
+                Remove “{codeName.get(c.codeId)}” from “{excerpt(transcript.text, c, 30)}”
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Memos transcript={transcript} studyId={study.id} selection={selection} />
+      {transcript.coders.length >= 2 ? (
+        <ButtonLink variant="secondary" to={program.to(`interviews/${study.id}/transcripts/${transcript.id}/agreement`)}>
+          Coders’ agreement
+        </ButtonLink>
+      ) : (
+        <p>The coders’ agreement can be seen once two people have coded this transcript.</p>
+      )}
+    </>
+  );
+}
+
+function excerpt(text: string, span: Span, max = 80): string {
+  const s = text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function Memos({ transcript, studyId, selection }: { transcript: TranscriptView; studyId: string; selection: Span | null }) {
+  const program = useProgram();
+  const add = useAddMemo(program.programId, studyId);
+  const [text, setText] = useState('');
+  const [onPassage, setOnPassage] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (text.trim() === '') return;
+    const passage = onPassage && selection ? { start: selection.start, end: selection.end } : {};
+    add.mutate({ text: text.trim(), transcriptId: transcript.id, ...passage }, { onSuccess: () => setText('') });
+  };
+  return (
+    <Section title="Memos" id="memos">
+      {transcript.memos.length === 0 ? <Empty>No memos yet.</Empty> : null}
+      <ul className="memos">
+        {transcript.memos.map((m) => (
+          <li key={m.id}>
+            {m.start !== null && m.end !== null ? (
+              <blockquote>{excerpt(transcript.text, { start: m.start, end: m.end })}</blockquote>
+            ) : null}
+            <p>{m.text}</p>
+            <p className="memos__meta">
+              {transcript.coders.find((c) => c.id === m.authorId)?.name ?? 'A colleague'}, {formatDateTime(m.createdAt)}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={submit} noValidate aria-label="Write a memo">
+        <FormErrors error={add.error} />
+        <TextArea label="Memo" value={text} onChange={setText} maxLength={20000} />
+        {selection ? (
+          <label className="choice">
+            <input type="checkbox" checked={onPassage} onChange={(e) => setOnPassage(e.target.checked)} /> On the selected words
+          </label>
+        ) : null}
+        <FormActions>
+          <Button type="submit" variant="secondary" busy={add.isPending} busyLabel="Saving…">
+            Save the memo
+          </Button>
+        </FormActions>
+      </form>
+    </Section>
+  );
+}
+
+const pct = (n: number | null) => (n === null ? 'Not enough coded' : `${Math.round(n * 1000) / 10}%`);
+const stat = (n: number | null) => (n === null ? 'Not enough coded' : n.toFixed(2));
+
+/** Two coders' agreement on one transcript, per code, at the character level. */
+export function InterviewAgreementPage() {
+  const program = useProgram();
+  const { studyId = '', transcriptId = '' } = useParams();
+  const transcript = useTranscript(program.programId, studyId, transcriptId);
+  const coders = transcript.data?.coders ?? [];
+  const [first, setFirst] = useState('');
+  const [second, setSecond] = useState('');
+  const a = first || coders[0]?.id || '';
+  const b = second || coders.find((c) => c.id !== a)?.id || '';
+  const agreement = useAgreement(program.programId, studyId, transcriptId, a, b);
+  const options = coders.map((c) => ({ value: c.id, label: c.name }));
+  return (
+    <Page
+      title="Coders’ agreement"
+      intro="Counted character by character: for each code, how many characters both coders coded, one did and the other did not, or neither."
+      actions={
+        <ButtonLink variant="secondary" to={program.to(`interviews/${studyId}/transcripts/${transcriptId}`)}>
+          Back to the transcript
+        </ButtonLink>
+      }
+    >
+      <QueryView query={transcript} loadingLabel="Loading the transcript…">
+        {(t) =>
+          t.coders.length < 2 ? (
+            <Empty>Only one person has coded {t.label} so far.</Empty>
+          ) : (
+            <>
+              <p>Transcript: {t.label}</p>
+              <div className="coder-pick">
+                <SelectField label="First coder" value={a} options={options} onChange={setFirst} />
+                <SelectField label="Second coder" value={b} options={options} onChange={setSecond} />
+              </div>
+              {a === b ? <p role="alert">Choose two different coders.</p> : null}
+              {a !== b ? (
+                <QueryView query={agreement} loadingLabel="Counting…">
+                  {(g) => <AgreementBody agreement={g} />}
+                </QueryView>
+              ) : null}
+            </>
+          )
+        }
+      </QueryView>
+    </Page>
+  );
+}
+
+function AgreementBody({ agreement: g }: { agreement: NonNullable<ReturnType<typeof useAgreement>['data']> }) {
+  return (
+    <>
+      <Section title="Agreement per code" id="agreement-table">
+        <p>
+          {g.characters.toLocaleString('en-US')} characters compared between {g.first.name} and {g.second.name}. Kappa is Cohen’s
+          kappa; alpha is Krippendorff’s alpha; both at the character level.
+        </p>
+        <TableScroll label="Agreement per code table">
+          <table className="table agreement-table">
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Percent agreement</th>
+                <th scope="col">Kappa</th>
+                <th scope="col">Alpha</th>
+                <th scope="col">Characters both coded</th>
+                <th scope="col">Only {g.first.name}</th>
+                <th scope="col">Only {g.second.name}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.codes.map((c) => (
+                <tr key={c.codeId}>
+                  <th scope="row">{c.name}</th>
+                  <td>{pct(c.percentAgreement)}</td>
+                  <td>{stat(c.kappa)}</td>
+                  <td>{stat(c.alpha)}</td>
+                  <td>{c.bothCoded}</td>
+                  <td>{c.firstOnly}</td>
+                  <td>{c.secondOnly}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </Section>
+      <Section title="Where they differ" id="disagreements">
+        {g.codes.every((c) => c.disagreements.length === 0) ? <Empty>The two coders agree everywhere.</Empty> : null}
+        {g.codes
+          .filter((c) => c.disagreements.length > 0)
+          .map((c) => (
+            <section key={c.codeId} aria-label={`Differences on ${c.name}`} className="disagreement">
+              <h3>{c.name}</h3>
+              <div className="disagreement__sides">
+                {(['first', 'second'] as const).map((side) => (
+                  <div key={side}>
+                    <h4>Only {g[side].name}</h4>
+                    {c.disagreements.every((d) => d.codedBy !== side) ? <p>Nothing.</p> : null}
+                    <ul>
+                      {c.disagreements
+                        .filter((d) => d.codedBy === side)
+                        .map((d) => (
+                          <li key={d.start}>“{d.text}”</li>
+                        ))}
+                    </ul>
+                  </div>
+                ))}
+              </div>
+            </section>
+          ))}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { InterviewStudiesPage, InterviewStudyPage } from './StudyPages';
+export { InterviewAgreementPage, InterviewTranscriptPage } from './TranscriptPages';

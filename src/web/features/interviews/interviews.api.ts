@@ -1,0 +1,94 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  AgreementView,
+  CodeInput,
+  CodingView,
+  GuideInput,
+  MemoView,
+  StudyInput,
+  StudySummary,
+  StudyView,
+  TranscriptInput,
+  TranscriptView,
+} from '../../../core/interviews';
+import { api, query } from '../../app/api';
+import { programKey } from '../programs';
+
+const base = (programId: string) => `/programs/${programId}/interview-studies`;
+const studiesKey = (programId: string) => [...programKey(programId), 'interview-studies'] as const;
+const studyKey = (programId: string, studyId: string) => [...studiesKey(programId), studyId] as const;
+
+export function useInterviewStudies(programId: string) {
+  return useQuery({
+    queryKey: studiesKey(programId),
+    queryFn: () => api.get<z.infer<typeof StudySummary>[]>(base(programId)),
+  });
+}
+
+export function useInterviewStudy(programId: string, studyId: string) {
+  return useQuery({
+    queryKey: studyKey(programId, studyId),
+    queryFn: () => api.get<StudyView>(`${base(programId)}/${studyId}`),
+  });
+}
+
+export function useTranscript(programId: string, studyId: string, transcriptId: string) {
+  return useQuery({
+    queryKey: [...studyKey(programId, studyId), 'transcript', transcriptId],
+    queryFn: () => api.get<TranscriptView>(`${base(programId)}/${studyId}/transcripts/${transcriptId}`),
+  });
+}
+
+export function useAgreement(programId: string, studyId: string, transcriptId: string, first: string, second: string) {
+  return useQuery({
+    queryKey: [...studyKey(programId, studyId), 'agreement', transcriptId, first, second],
+    queryFn: () =>
+      api.get<AgreementView>(`${base(programId)}/${studyId}/transcripts/${transcriptId}/agreement${query({ first, second })}`),
+    enabled: first !== '' && second !== '' && first !== second,
+  });
+}
+
+/** Every change refreshes the study's queries (its transcripts, codes, codings and agreement). */
+function useStudyMutation<I, O>(programId: string, studyId: string | null, fn: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => client.invalidateQueries({ queryKey: studyId ? studyKey(programId, studyId) : studiesKey(programId) }),
+  });
+}
+
+export const useCreateInterviewStudy = (programId: string) =>
+  useStudyMutation(programId, null, (body: z.input<typeof StudyInput>) =>
+    api.post<z.infer<typeof StudySummary>>(base(programId), body),
+  );
+export const useAddGuide = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (body: GuideInput) => api.post(`${base(programId)}/${studyId}/guides`, body));
+export const useImportTranscript = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (body: TranscriptInput) =>
+    api.post<TranscriptView>(`${base(programId)}/${studyId}/transcripts`, body),
+  );
+export const useConfirmDeidentification = (programId: string, studyId: string, transcriptId: string) =>
+  useStudyMutation(programId, studyId, (replacements: { start: number; end: number; replacement: string }[]) =>
+    api.post<TranscriptView>(`${base(programId)}/${studyId}/transcripts/${transcriptId}/deidentification`, { replacements }),
+  );
+export const useCreateCode = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (body: CodeInput) => api.post(`${base(programId)}/${studyId}/codes`, body));
+export const useAddCoding = (programId: string, studyId: string, transcriptId: string) =>
+  useStudyMutation(programId, studyId, (body: { codeId: string; start: number; end: number }) =>
+    api.post<z.infer<typeof CodingView>>(`${base(programId)}/${studyId}/transcripts/${transcriptId}/codings`, body),
+  );
+export const useRemoveCoding = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (codingId: string) =>
+    api.delete<null>(`${base(programId)}/${studyId}/codings/${codingId}`),
+  );
+export const useAddMemo = (programId: string, studyId: string) =>
+  useStudyMutation(
+    programId,
+    studyId,
+    (body: { text: string; transcriptId?: string; start?: number; end?: number; codeId?: string }) =>
+      api.post<z.infer<typeof MemoView>>(`${base(programId)}/${studyId}/memos`, body),
+  );
+
+export const exportHref = (programId: string, studyId: string, format: 'qdpx' | 'qdc' | 'csv') =>
+  `/api/v1${base(programId)}/${studyId}/export?format=${format}`;
