@@ -393,10 +393,12 @@ export function FormErrors({
 
 function ErrorSummary({ error, labels, title }: { error: unknown; labels: Record<string, string>; title: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  useFocusWhenShown(ref, error);
   const message = errorMessage(error);
   const fields = hasFields(error) ? error.fields : [];
   const requestId = supportReference(error);
+  // Focus follows the words, not the object: a page that builds its refusal on every render must
+  // not pull focus out of the field someone is typing in.
+  useFocusWhenShown(ref, JSON.stringify([message, fields, requestId]));
   return (
     <div role="alert" className="alert alert--error" tabIndex={-1} ref={ref}>
       <p className="alert__title">{title}</p>
