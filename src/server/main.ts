@@ -6,6 +6,7 @@ import type { Deps } from './platform/context';
 import { openDatabase, type Database } from './platform/database';
 import { lockDataDir, type DirLock } from './platform/lock';
 import { createLogger, loggableError } from './platform/logger';
+import type { TimedJob } from './platform/jobs';
 import { createMailer } from './platform/mail';
 import { createTexter } from './platform/sms';
 import { backupEmbedded, isBackupRunning, type BackupResult } from './platform/backup';
@@ -14,11 +15,11 @@ import { checkDatabase, summarizeCheck } from './platform/dbcheck';
 import { serveControl } from './platform/control';
 import type { Server as ControlServer } from 'node:net';
 import { isDatabaseEmpty, seedDemo } from './demo/seed';
-import { sweepLadder, sweepSessionReminders } from './features/engagement';
+import { engagementJobs } from './features/engagement';
 import { loadCurriculum } from './features/curriculum';
 import { loadTraining } from './features/volunteers';
-import { guideContent, sweepCheckInReminders } from './features/guidance';
-import { sweepAssessmentMisses, sweepLinkReminders } from './features/assessments';
+import { guideContent, guidanceJobs } from './features/guidance';
+import { assessmentJobs } from './features/assessments';
 
 export interface RunningServer {
   app: App;
@@ -114,36 +115,15 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
         .catch((err: Error) => logger.error({ err: loggableError(err) }, 'text delivery failed'));
     }, 15_000),
   );
-  // The escalation ladder: record the steps that fired and e-mail coaches their reminders.
+  // The features' timed work (issue #14), one job after another in this order, each failure logged with the job's name.
+  const jobs: readonly TimedJob[] = [...engagementJobs, ...guidanceJobs, ...assessmentJobs];
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = () => {
-    sweeping = sweeping.then(() =>
-      sweepLadder(deps, clock.now()).catch((err: Error) => logger.error({ err: loggableError(err) }, 'ladder sweep failed')),
-    );
-    // Session reminders (ADR 0013): idempotency keys make a repeated sweep send nothing twice.
-    sweeping = sweeping.then(() =>
-      sweepSessionReminders(deps, clock.now()).catch((err: Error) =>
-        logger.error({ err: loggableError(err) }, 'session reminder sweep failed'),
-      ),
-    );
-    // Weekly check-in reminders by the participant's preferences (issue #4): once per ISO week.
-    sweeping = sweeping.then(() =>
-      sweepCheckInReminders(deps, clock.now()).catch((err: Error) =>
-        logger.error({ err: loggableError(err) }, 'check-in reminder sweep failed'),
-      ),
-    );
-    // Missed assessments recorded once (ADR 0015): a closed window stays missed whatever the settings say later.
-    sweeping = sweeping.then(() =>
-      sweepAssessmentMisses(deps, clock.now()).catch((err: Error) =>
-        logger.error({ err: loggableError(err) }, 'assessment miss sweep failed'),
-      ),
-    );
-    // One reminder e-mail for an e-mailed assessment link not opened 3 days before it expires (idempotency key per link).
-    sweeping = sweeping.then(() =>
-      sweepLinkReminders(deps, clock.now()).catch((err: Error) =>
-        logger.error({ err: loggableError(err) }, 'assessment link reminder sweep failed'),
-      ),
-    );
+    for (const job of jobs) {
+      sweeping = sweeping.then(() =>
+        job.run(deps, clock.now()).catch((err: Error) => logger.error({ err: loggableError(err) }, `${job.name} failed`)),
+      );
+    }
   };
   sweep();
   timers.push(setInterval(sweep, 10 * 60_000));

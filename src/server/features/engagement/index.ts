@@ -3,6 +3,7 @@
  * (run on a timer by main.ts), and scheduling a pair's next session (the session guide's last step).
  */
 export { sweepLadder } from './engagement.service';
+export { engagementJobs } from './engagement.jobs';
 export {
   coachUpcomingSessions,
   nextSessionsOf,

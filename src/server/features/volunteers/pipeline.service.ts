@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { localDateOf } from '../../../core/shared/time';
 import { DomainError } from '../../../core/shared/errors';
+import { decodeCursor, encodeCursor, type Page } from '../../../core/shared/paging';
 import {
   checkStep,
   isTrainingComplete,
@@ -23,6 +24,7 @@ import { programs as programTable } from '../programs/programs.table';
 import { stepMail } from './volunteers.mail';
 import {
   findApplications,
+  findApplicationsPage,
   listSteps,
   loadPasses,
   loadVolunteerSettings,
@@ -52,23 +54,32 @@ function summarize(a: ApplicationRow, training: Training, passes: Map<string, { 
   } satisfies ApplicantSummary;
 }
 
-/** The program's applicants, newest first, with where each stands and each coach's training (staff only). */
+/**
+ * The program's applicants, newest first (ties by id), one page at a time (issue #12), with where each
+ * stands and each coach's training (staff only).
+ */
 export async function listApplicants(
   deps: Deps,
   caller: Caller,
   programId: string,
   filter: { state?: PipelineState } = {},
-): Promise<ApplicantSummary[]> {
+  page: { limit: number; before?: string | undefined } = { limit: 200 },
+): Promise<Page<ApplicantSummary>> {
   await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'volunteer:list', { programId });
-  const rows = await findApplications(deps.db, programId, filter);
+  const cursor = page.before === undefined ? null : decodeCursor(page.before);
+  if (page.before !== undefined && !cursor) throw new DomainError('invalid_state', 'bad_cursor', 'This page cursor is not valid');
+  const { rows: found, total } = await findApplicationsPage(deps.db, programId, filter, { limit: page.limit, before: cursor });
+  const rows = found.slice(0, page.limit);
   const passes = await loadPasses(
     deps.db,
     programId,
     rows.flatMap((r) => (r.coachId ? [r.coachId] : [])),
   );
   await audit(deps.db, caller, deps.clock.now(), [{ verb: 'list', entityType: 'volunteer_application', programId }]);
-  return rows.map((r) => summarize(r, deps.training, passes));
+  const last = rows[rows.length - 1];
+  const nextCursor = found.length > page.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
+  return { items: rows.map((r) => summarize(r, deps.training, passes)), nextCursor, total };
 }
 
 async function presentApplicant(db: Db | Tx, training: Training, programId: string, a: ApplicationRow): Promise<ApplicantView> {

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import type { Cursor } from '../../../core/shared/paging';
 import {
   DEFAULT_VOLUNTEER_SETTINGS,
   isTrainingComplete,
@@ -46,6 +47,45 @@ export async function findApplications(
     .orderBy(desc(volunteerApplications.createdAt), asc(volunteerApplications.id))
     .limit(filter.id ? 1 : 1000);
   return rows.map((r) => ({ ...r.a, coachTrainedAt: r.trainedAt, coachAgreementSignedAt: r.agreementSignedAt }));
+}
+
+/**
+ * One page of the program's applications (issue #12): newest first, ties by id, the rows strictly older
+ * than `before`; `limit + 1` rows are read so the caller knows whether another page follows. With the
+ * count of the whole (filtered) list.
+ */
+export async function findApplicationsPage(
+  db: Db | Tx,
+  programId: string,
+  filter: { state?: PipelineState },
+  page: { limit: number; before: Cursor | null },
+): Promise<{ rows: ApplicationRow[]; total: number }> {
+  const scope = [eq(volunteerApplications.programId, programId)];
+  if (filter.state) scope.push(eq(volunteerApplications.state, filter.state));
+  const c = page.before;
+  const after = c
+    ? or(
+        lt(volunteerApplications.createdAt, c.at),
+        and(eq(volunteerApplications.createdAt, c.at), lt(volunteerApplications.id, c.id)),
+      )
+    : undefined;
+  const [rows, [{ n } = { n: 0 }]] = await Promise.all([
+    db
+      .select({ a: volunteerApplications, trainedAt: coaches.trainedAt, agreementSignedAt: coaches.agreementSignedAt })
+      .from(volunteerApplications)
+      .leftJoin(coaches, eq(coaches.id, volunteerApplications.coachId))
+      .where(and(...scope, ...(after ? [after] : [])))
+      .orderBy(desc(volunteerApplications.createdAt), desc(volunteerApplications.id))
+      .limit(page.limit + 1),
+    db
+      .select({ n: count() })
+      .from(volunteerApplications)
+      .where(and(...scope)),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r.a, coachTrainedAt: r.trainedAt, coachAgreementSignedAt: r.agreementSignedAt })),
+    total: Number(n),
+  };
 }
 
 /** Each coach's passed modules (key and version), for the coaches named. One query. */

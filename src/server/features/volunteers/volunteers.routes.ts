@@ -17,6 +17,8 @@ import {
 } from '../../../core/volunteers';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { CoachParams, ProgramParams } from '../../http/schemas';
+import { paged } from '../../http/paging';
+import { pageQuery } from '../../../core/shared/paging';
 import { getApplicationForm, submitApplication } from './applications.service';
 import { getApplicant, getVolunteerSettings, listApplicants, moveApplicant, updateVolunteerSettings } from './pipeline.service';
 import { getAgreement, getTrainingModule, getTrainingState, signAgreement, submitQuizAttempt } from './training.service';
@@ -70,11 +72,18 @@ export function volunteersRoutes(app: App, opts: AppOptions): void {
       schema: {
         tags: ['volunteers'],
         params: ProgramParams,
-        querystring: z.object({ state: PipelineState.optional() }),
+        querystring: pageQuery(200).extend({ state: PipelineState.optional() }),
         response: { 200: z.array(ApplicantSummary) },
       },
     },
-    async (req) => listApplicants(deps, callerOf(req), req.params.programId, req.query.state ? { state: req.query.state } : {}),
+    async (req, reply) => {
+      const { state, limit, before } = req.query;
+      return paged(
+        req,
+        reply,
+        await listApplicants(deps, callerOf(req), req.params.programId, state ? { state } : {}, { limit, before }),
+      );
+    },
   );
 
   app.get(

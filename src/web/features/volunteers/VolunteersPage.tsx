@@ -5,7 +5,7 @@ import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
 import { Badge, Button, TableScroll } from '../../ui/controls';
 import { formatDateOn, formatDateTime } from '../../ui/dates';
-import { Empty, QueryView } from '../../ui/feedback';
+import { Empty, ErrorAlert, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, SelectField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { stateLabels, stateTones } from './labels';
@@ -56,7 +56,24 @@ export function VolunteersPage() {
         <SelectField label="Stage" value={stage} options={optionsOf(stateLabels)} onChange={setStage} placeholder="All stages" />
         <QueryView query={applicants} loadingLabel="Loading volunteers…">
           {(list) =>
-            list.length === 0 ? <Empty>No volunteers {stage ? 'at this stage' : 'yet'}.</Empty> : <ApplicantTable list={list} />
+            list.length === 0 ? (
+              <Empty>No volunteers {stage ? 'at this stage' : 'yet'}.</Empty>
+            ) : (
+              <>
+                <ApplicantTable list={list} />
+                {applicants.hasNextPage ? (
+                  <Button
+                    variant="secondary"
+                    busy={applicants.isFetchingNextPage}
+                    busyLabel="Loading more…"
+                    onClick={() => void applicants.fetchNextPage()}
+                  >
+                    Show more
+                  </Button>
+                ) : null}
+                {applicants.isFetchNextPageError ? <ErrorAlert error={applicants.error} title="Could not load more" /> : null}
+              </>
+            )
           }
         </QueryView>
       </Section>

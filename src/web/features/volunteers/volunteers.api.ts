@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AgreementSignature,
   AgreementView,
@@ -36,10 +36,14 @@ export function useApply(programId: string) {
 
 const volunteersKey = (programId: string) => [...programKey(programId), 'volunteers'] as const;
 
+/** The program's applicants at a stage (or all), newest first, one page at a time (issue #12). */
 export function useApplicants(programId: string, state: PipelineState | '') {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...volunteersKey(programId), 'list', state],
-    queryFn: () => api.get<ApplicantSummary[]>(`/programs/${programId}/volunteers${query({ state })}`),
+    queryFn: ({ pageParam }) => api.getPage<ApplicantSummary>(`/programs/${programId}/volunteers${query({ state })}`, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    select: (data) => data.pages.flatMap((p) => p.items),
   });
 }
 
