@@ -324,13 +324,15 @@ export function urgencyTier(t: Pick<TaskView, 'kind' | 'dueOn' | 'isOverdue'>, t
 }
 
 /**
- * One urgency order across kinds (issue #16): alerts first, then overdue tasks by how long overdue
+ * One urgency order across kinds (issue #16): alerts first (safety events, then coaches' well-being calls), then overdue tasks by how long overdue
  * (the earliest due date first), then what is due today, then upcoming by due date; within a day the
  * later ladder step first, then by the participant's (or coach's) name.
  */
 export function compareUrgency(a: TaskView, b: TaskView, today: string): number {
   const tier = urgencyTier(a, today) - urgencyTier(b, today);
   if (tier !== 0) return tier;
+  // A participant's safety event comes before a coach's well-being call, whatever their dates.
+  if (a.kind !== b.kind && (a.kind === 'safety' || b.kind === 'safety')) return a.kind === 'safety' ? -1 : 1;
   if (a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
   const kind = KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
   if (kind !== 0) return kind;

@@ -32,18 +32,20 @@ describe('urgencyTier', () => {
 });
 
 describe('staffTaskList', () => {
-  it('orders across kinds: a well-being alert, then the longest overdue first, then today, then upcoming', () => {
+  it('orders across kinds: a safety event, a well-being alert, then the longest overdue first, then today, then upcoming', () => {
     const list = staffTaskList(
       [
         task({ kind: 'assessment', dueOn: '2026-12-10', participantName: 'Ann Able' }),
         task({ kind: 'assessment', dueOn: '2026-12-05', isOverdue: true, participantName: 'Bob Baker' }),
         task({ kind: 'first_contact', dueOn: '2026-08-18', isOverdue: true, participantName: 'Cy Cole', pairingId: PAIR }),
         task({ kind: 'assessment', dueOn: TODAY, participantName: 'Dee Dunn' }),
-        task({ kind: 'call_coach', dueOn: '2026-12-09', coachName: 'Eve Ely' }),
+        task({ kind: 'call_coach', dueOn: '2026-12-01', coachName: 'Eve Ely' }),
+        task({ kind: 'safety', dueOn: TODAY, participantName: 'Fay Ford' }),
       ],
       TODAY,
     );
     expect(list.map((t) => t.participantName || t.coachName)).toEqual([
+      'Fay Ford',
       'Eve Ely',
       'Cy Cole',
       'Bob Baker',
