@@ -3,7 +3,15 @@ import type { ParticipantView } from '../../../core/participants';
 import { engagementOverview } from '../../../core/engagement';
 import type { SessionView } from '../../../core/engagement';
 import { ladderPosition } from '../../../core/engagement';
-import { deriveTasks, nextContactDue, pairState, staffTaskList, type Overview, type PairingActivity, type TaskView } from '../../../core/tasks';
+import {
+  deriveTasks,
+  nextContactDue,
+  pairState,
+  staffTaskList,
+  type Overview,
+  type PairingActivity,
+  type TaskView,
+} from '../../../core/tasks';
 import { localDateOf } from '../../../core/shared/time';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
