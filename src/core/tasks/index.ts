@@ -349,8 +349,7 @@ const STEP_WORDS: Partial<Record<TaskViewKind, string>> = {
 /**
  * A staff list shows one task per pair on the ladder (issue #16): the most advanced step open (a
  * decision, else a check-in call, else the coach's contact), whose reason names the steps it stands
- * for. The earliest due date and "overdue" of the pair's tasks carry over, so the pair sorts by how
- * long it has waited. Other kinds pass through unchanged.
+ * for; it keeps its own due date (when that step fell due). Other kinds pass through unchanged.
  */
 export function onePerPair(tasks: readonly TaskView[]): TaskView[] {
   const byPair = new Map<string, TaskView[]>();
@@ -371,12 +370,9 @@ export function onePerPair(tasks: readonly TaskView[]): TaskView[] {
       out.push(top);
       continue;
     }
-    const dueOn = steps.reduce((min, t) => (t.dueOn < min ? t.dueOn : min), top.dueOn);
     const also = others.map((t) => STEP_WORDS[t.kind] ?? t.kind).join(' and ');
     out.push({
       ...top,
-      dueOn,
-      isOverdue: steps.some((t) => t.isOverdue),
       reason: `${top.reason} Also open for this pair: ${also}.`,
     });
   }

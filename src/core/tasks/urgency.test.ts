@@ -63,7 +63,7 @@ describe('staffTaskList', () => {
 });
 
 describe('onePerPair', () => {
-  it('keeps the most advanced ladder step of a quiet pair, naming the others, with the earliest due date', () => {
+  it('keeps the most advanced ladder step of a quiet pair, naming the others, on its own due date', () => {
     const pairTasks = [
       task({
         kind: 'next_contact',
@@ -81,8 +81,7 @@ describe('onePerPair', () => {
     expect(out).toHaveLength(2);
     const merged = out.find((t) => t.pairingId === PAIR)!;
     expect(merged.kind).toBe('decision');
-    expect(merged.dueOn).toBe('2026-11-01');
-    expect(merged.isOverdue).toBe(true);
+    expect(merged.dueOn).toBe('2026-11-11');
     expect(merged.reason).toBe(
       'Decide whether to re-pair, pause or withdraw. Also open for this pair: a check-in call and the coach’s next contact.',
     );
