@@ -30,6 +30,8 @@ describe('phone journeys', () => {
     expect(layout.headingTop, `${label}: the heading starts ${layout.headingTop}px down`).toBeLessThan(HEADING_BY);
     expect(layout.scrollWidth, `${label}: the page is ${layout.scrollWidth}px wide`).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(page, label);
+    // PHONE_SHOTS=/some/dir keeps a screenshot of each page for a person to look at.
+    if (process.env.PHONE_SHOTS) await page.screenshot({ path: `${process.env.PHONE_SHOTS}/${label.replace(/\W+/g, '-')}.png` });
   }
 
   /** Follows a link of the menu and checks the page it opens. */
@@ -101,6 +103,12 @@ describe('phone journeys', () => {
         ['Participants', /participants/i],
         ['Coaches', /coaches/i],
         ['Safety log', /safety log/i],
+        // Wide staff tables become cards of "heading: value" lines below 768 px.
+        ['Tasks', /^tasks$/i],
+        ['Pairs that need help', /pairs that need help/i],
+        ['Boosters', /boosters/i],
+        ['Volunteers', /volunteers/i],
+        ['Invitations', /invitations/i],
       ] as const) {
         await phoneVisit(page, link, heading);
         await eventLink.waitFor();

@@ -298,3 +298,88 @@ export const Overview = z.object({
   engagement: EngagementOverview,
 });
 export type Overview = z.infer<typeof Overview>;
+
+/** Kinds that say someone may be unwell or unsafe: first on every staff list, whatever their date. */
+const ALERT_KINDS: readonly TaskViewKind[] = ['safety', 'call_coach'];
+/** Within the same urgency and day: the ladder's later steps first, then the other staff tasks, then coach tasks. */
+const KIND_ORDER: readonly TaskViewKind[] = [
+  'safety',
+  'call_coach',
+  'decision',
+  'check_in_call',
+  'first_contact',
+  'next_contact',
+  'assessment',
+  'booster_due',
+];
+
+/**
+ * Urgency of a task on `today` (a program-local date): 0 an alert (safety event, coach well-being),
+ * 1 overdue (flagged, or due before today), 2 due today, 3 upcoming.
+ */
+export function urgencyTier(t: Pick<TaskView, 'kind' | 'dueOn' | 'isOverdue'>, today: string): 0 | 1 | 2 | 3 {
+  if (ALERT_KINDS.includes(t.kind)) return 0;
+  if (t.isOverdue || t.dueOn < today) return 1;
+  return t.dueOn === today ? 2 : 3;
+}
+
+/**
+ * One urgency order across kinds (issue #16): alerts first (safety events, then coaches' well-being calls), then overdue tasks by how long overdue
+ * (the earliest due date first), then what is due today, then upcoming by due date; within a day the
+ * later ladder step first, then by the participant's (or coach's) name.
+ */
+export function compareUrgency(a: TaskView, b: TaskView, today: string): number {
+  const tier = urgencyTier(a, today) - urgencyTier(b, today);
+  if (tier !== 0) return tier;
+  // A participant's safety event comes before a coach's well-being call, whatever their dates.
+  if (a.kind !== b.kind && (a.kind === 'safety' || b.kind === 'safety')) return a.kind === 'safety' ? -1 : 1;
+  if (a.dueOn !== b.dueOn) return a.dueOn < b.dueOn ? -1 : 1;
+  const kind = KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+  if (kind !== 0) return kind;
+  return (a.participantName || a.coachName).localeCompare(b.participantName || b.coachName);
+}
+
+const LADDER_STEPS: readonly TaskViewKind[] = ['decision', 'check_in_call', 'first_contact', 'next_contact'];
+const STEP_WORDS: Partial<Record<TaskViewKind, string>> = {
+  check_in_call: 'a check-in call',
+  first_contact: 'the coach’s first contact',
+  next_contact: 'the coach’s next contact',
+};
+
+/**
+ * A staff list shows one task per pair on the ladder (issue #16): the most advanced step open (a
+ * decision, else a check-in call, else the coach's contact), whose reason names the steps it stands
+ * for; it keeps its own due date (when that step fell due). Other kinds pass through unchanged.
+ */
+export function onePerPair(tasks: readonly TaskView[]): TaskView[] {
+  const byPair = new Map<string, TaskView[]>();
+  const out: TaskView[] = [];
+  for (const t of tasks) {
+    if (!t.pairingId || !LADDER_STEPS.includes(t.kind)) {
+      out.push(t);
+      continue;
+    }
+    const list = byPair.get(t.pairingId);
+    if (list) list.push(t);
+    else byPair.set(t.pairingId, [t]);
+  }
+  for (const list of byPair.values()) {
+    const steps = [...list].sort((a, b) => LADDER_STEPS.indexOf(a.kind) - LADDER_STEPS.indexOf(b.kind));
+    const [top, ...others] = steps as [TaskView, ...TaskView[]];
+    if (others.length === 0) {
+      out.push(top);
+      continue;
+    }
+    const also = others.map((t) => STEP_WORDS[t.kind] ?? t.kind).join(' and ');
+    out.push({
+      ...top,
+      reason: `${top.reason} Also open for this pair: ${also}.`,
+    });
+  }
+  return out;
+}
+
+/** The coordinator's list: one task per pair, in one urgency order across kinds. */
+export function staffTaskList(tasks: readonly TaskView[], today: string): TaskView[] {
+  return onePerPair(tasks).sort((a, b) => compareUrgency(a, b, today));
+}

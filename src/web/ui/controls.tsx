@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import { Link, type LinkProps } from 'react-router';
 
 type Variant = 'primary' | 'secondary' | 'quiet' | 'danger';
@@ -64,12 +64,43 @@ export function DetailList({ items }: { items: readonly (readonly [string, React
  * A table that scrolls sideways on narrow screens. The scrolling box is focusable and named, so
  * keyboard users can scroll it too.
  */
-export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+export function TableScroll({ label, cards = false, children }: { label: string; cards?: boolean; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // With `cards`, below 48rem each row shows as a card of "label: value" lines (ui.css `.table-scroll--cards`):
+  // every body cell gets its column heading as `data-label`, so pages keep writing ordinary tables.
+  useLayoutEffect(() => {
+    if (cards && ref.current) labelCells(ref.current);
+  });
   return (
-    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <div
+      ref={ref}
+      className={cards ? 'table-scroll table-scroll--cards' : 'table-scroll'}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
       {children}
     </div>
   );
+}
+
+/** Gives each body cell of the tables under `root` its column heading's text as `data-label` (colspans counted). */
+export function labelCells(root: HTMLElement): void {
+  for (const table of root.querySelectorAll('table')) {
+    const headings: string[] = [];
+    for (const th of table.querySelectorAll<HTMLTableCellElement>('thead tr:last-child th, thead tr:last-child td')) {
+      const text = (th.textContent ?? '').trim();
+      for (let i = 0; i < th.colSpan; i++) headings.push(text);
+    }
+    for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr, tfoot tr')) {
+      let column = 0;
+      for (const cell of row.cells) {
+        const heading = headings[column] ?? '';
+        if (cell.getAttribute('data-label') !== heading) cell.setAttribute('data-label', heading);
+        column += cell.colSpan;
+      }
+    }
+  }
 }
 
 /** A phone number as a `tel:` link target (digits and a leading plus only). */

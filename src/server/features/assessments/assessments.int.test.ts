@@ -130,6 +130,27 @@ describe('assessments', () => {
       const tasks = r.body.filter((x: any) => x.kind === 'assessment');
       expect(tasks.map((x: any) => x.participantName).sort()).toEqual(['Pat Person', 'Quinn Other']);
       expect(tasks[0].reason).toContain('Baseline assessment due');
+      expect(tasks.every((x: any) => x.coachId === null && x.coachName === '')).toBe(true);
+    });
+
+    it('names the participant’s coach on the assessment task once paired (#16)', async () => {
+      const pairingId = randomUUID();
+      await t.db.db.insert(pairings).values({
+        id: pairingId,
+        programId: w.programId,
+        participantId: w.participantId,
+        coachId: w.coachId,
+        startedAt: t.clock.now(),
+        createdBy: w.people.coordinator,
+      });
+      try {
+        const r = await coordinator.request('GET', `${base()}/tasks`);
+        const byName = new Map(r.body.filter((x: any) => x.kind === 'assessment').map((x: any) => [x.participantName, x]));
+        expect(byName.get('Pat Person')).toMatchObject({ coachId: w.coachId, coachName: 'Carl Coach' });
+        expect(byName.get('Quinn Other')).toMatchObject({ coachId: null, coachName: '' });
+      } finally {
+        await t.db.db.delete(pairings).where(eq(pairings.id, pairingId));
+      }
     });
 
     it('lets staff change the timepoints, refusing unknown instruments without changing anything', async () => {

@@ -147,7 +147,12 @@ describe('next contact tasks follow what the pair agreed', () => {
     expect(await staffKinds()).toEqual(['next_contact']);
     at(21);
     await signInAll();
-    expect(await staffKinds()).toEqual(['check_in_call', 'next_contact']);
+    // One task per pair on the coordinator's list (#16): the check-in call, naming the coach's contact still open.
+    expect(await staffKinds()).toEqual(['check_in_call']);
+    const staffList = (await coordinator.request('GET', `${base}/tasks`)).body as (TaskBody & { participantId: string })[];
+    expect(staffList.find((x) => x.kind === 'check_in_call' && x.participantId === w.participantId)!.reason).toContain(
+      'Also open for this pair: the coach’s next contact.',
+    );
     const [task] = await coachTasks();
     expect(task).toMatchObject({ kind: 'next_contact', dueOn: '2026-04-20', isOverdue: false });
     expect(task!.tips.length).toBeGreaterThan(0);

@@ -95,11 +95,12 @@ describe('tasks', () => {
     await signInAll();
     const res = await coordinator.request('GET', `${base}/tasks`);
     const tasks = { body: res.body.filter((x: { kind: string }) => x.kind !== 'assessment') };
+    // One task per pair on the coordinator's list (#16): the check-in call, naming the coach's first contact.
     expect(tasks.body.map((x: { kind: string; assignee: string }) => [x.kind, x.assignee])).toEqual([
-      ['first_contact', 'coach'],
       ['check_in_call', 'coordinator'],
     ]);
-    expect(tasks.body[1]).toMatchObject({ participantName: 'Pat Person', coachName: 'Carl Coach', dueOn: '2026-03-23' });
+    expect(tasks.body[0]).toMatchObject({ participantName: 'Pat Person', coachName: 'Carl Coach', dueOn: '2026-03-23' });
+    expect(tasks.body[0].reason).toContain('Also open for this pair: the coach’s first contact.');
     expect(await kinds(coach)).toEqual([['first_contact', w.participantId, true]]);
     expect((await coach.request('GET', `${base}/today`)).body.tasks.map((x: { kind: string }) => x.kind)).toEqual([
       'first_contact',
@@ -136,7 +137,7 @@ describe('tasks', () => {
   it('makes no tasks once the intervention length has passed', async () => {
     at(181);
     await signInAll();
-    expect((await kinds(coordinator)).map((k: string[]) => k[0])).toEqual(['next_contact', 'check_in_call', 'decision']);
+    expect((await kinds(coordinator)).map((k: string[]) => k[0])).toEqual(['decision']);
     at(182);
     await signInAll();
     expect(await kinds(coordinator)).toEqual([]);

@@ -3,7 +3,16 @@ import type { ParticipantView } from '../../../core/participants';
 import { engagementOverview } from '../../../core/engagement';
 import type { SessionView } from '../../../core/engagement';
 import { ladderPosition } from '../../../core/engagement';
-import { deriveTasks, nextContactDue, pairState, type Overview, type PairingActivity, type TaskView } from '../../../core/tasks';
+import {
+  deriveTasks,
+  nextContactDue,
+  pairState,
+  staffTaskList,
+  type Overview,
+  type PairingActivity,
+  type TaskView,
+} from '../../../core/tasks';
+import { localDateOf } from '../../../core/shared/time';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -82,7 +91,17 @@ export async function listTasks(deps: Deps, caller: Caller, programId: string): 
     participantName: names.get(t.participantId) ?? '',
     coachName: coachNames.get(t.coachId) ?? '',
   }));
-  return [...safety, ...assessments, ...derived, ...aboutCoaches];
+  if (view !== 'full') return derived;
+  // Assessment (and safety) tasks name the participant's coach, when he or she has one.
+  const unnamed = [...safety, ...assessments].filter((t) => t.participantId && !t.coachId).map((t) => t.participantId!);
+  const paired = unnamed.length > 0 ? await findParticipants(deps.db, { programId, ids: [...new Set(unnamed)] }) : [];
+  const pairingOf = new Map(paired.flatMap((r) => (r.pairing ? [[r.id, r.pairing] as const] : [])));
+  const withCoach = [...safety, ...assessments].map((t) => {
+    const pairing = t.participantId && !t.coachId ? pairingOf.get(t.participantId) : undefined;
+    return pairing ? { ...t, coachId: pairing.coachId, coachName: pairing.coachName } : t;
+  });
+  // One urgency order across kinds, one task per pair on the ladder (issue #16).
+  return staffTaskList([...withCoach, ...derived, ...aboutCoaches], localDateOf(now, program.timeZone));
 }
 
 /**

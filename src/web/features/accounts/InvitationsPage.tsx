@@ -39,7 +39,7 @@ export function InvitationsPage() {
             <Empty>Nobody has been invited yet.</Empty>
           ) : (
             <>
-              <TableScroll label="Invitations table">
+              <TableScroll label="Invitations table" cards>
                 <table className="table">
                   <caption className="visually-hidden">Invitations, newest first</caption>
                   <thead>

@@ -50,7 +50,7 @@ export function AssessmentsPage() {
           if (filtered.length === 0)
             return <Empty>Nothing to do: no assessments {state ? stateLabels[state].toLowerCase() : 'due'}.</Empty>;
           return (
-            <TableScroll label="Assessments table">
+            <TableScroll label="Assessments table" cards>
               <table className="table">
                 <caption className="visually-hidden">Assessments due, overdue or missed</caption>
                 <thead>

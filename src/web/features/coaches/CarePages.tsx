@@ -163,7 +163,7 @@ function CareTable({ rows }: { rows: CoachCareRow[] }) {
   const program = useProgram();
   if (rows.length === 0) return <Empty>No coaches yet.</Empty>;
   return (
-    <TableScroll label="Coaches’ training table">
+    <TableScroll label="Coaches’ training table" cards>
       <table className="table">
         <caption className="visually-hidden">Each coach’s training, boosters and last well-being check-in</caption>
         <thead>

@@ -20,7 +20,7 @@ export function CoachListPage() {
           list.length === 0 ? (
             <Empty>No coaches yet.</Empty>
           ) : (
-            <TableScroll label="Coaches table">
+            <TableScroll label="Coaches table" cards>
               <table className="table">
                 <caption className="visually-hidden">Coaches</caption>
                 <thead>

@@ -92,7 +92,7 @@ export function PairsPage() {
 function PairsTable({ pairs }: { pairs: PairHelpView[] }) {
   const program = useProgram();
   return (
-    <TableScroll label="Pairs table">
+    <TableScroll label="Pairs table" cards>
       <table className="table">
         <caption className="visually-hidden">Active pairs with their ladder step</caption>
         <thead>

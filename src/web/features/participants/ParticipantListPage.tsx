@@ -109,7 +109,7 @@ export function ParticipantListPage() {
 function NamedTable({ rows }: { rows: readonly Named[] }) {
   const program = useProgram();
   return (
-    <TableScroll label="Participants table">
+    <TableScroll label="Participants table" cards>
       <table className="table">
         <caption className="visually-hidden">Participants</caption>
         <thead>
@@ -148,7 +148,7 @@ function NamedTable({ rows }: { rows: readonly Named[] }) {
 function PseudonymousTable({ rows }: { rows: readonly PseudonymousParticipant[] }) {
   const program = useProgram();
   return (
-    <TableScroll label="Participants table">
+    <TableScroll label="Participants table" cards>
       <table className="table">
         <caption className="visually-hidden">Participants by code</caption>
         <thead>

@@ -42,7 +42,7 @@ export function TasksPage() {
               {list.length === 0 ? (
                 <Empty>No open tasks{kind ? ' of this kind' : ''}.</Empty>
               ) : (
-                <TableScroll label="Tasks table">
+                <TableScroll label="Tasks table" cards>
                   <table className="table">
                     <caption className="visually-hidden">Open tasks, most urgent first</caption>
                     <thead>

@@ -89,7 +89,7 @@ export function VolunteersPage() {
 function ApplicantTable({ list }: { list: readonly ApplicantSummary[] }) {
   const program = useProgram();
   return (
-    <TableScroll label="Volunteers table">
+    <TableScroll label="Volunteers table" cards>
       <table className="table">
         <caption className="visually-hidden">Volunteers</caption>
         <thead>
