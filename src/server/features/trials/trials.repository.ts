@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { hmacStream, isWithdrawnFrom, type RandomSource, type WithdrawalScope } from '../../../core/trials';
-import { addDays } from '../../../core/shared/dates';
+import { addDays } from '../../../core/shared/time';
 import type { Db, Tx } from '../../platform/database';
 import { people } from '../accounts/accounts.table';
 import { roleGrants } from '../accounts/accounts.table';
