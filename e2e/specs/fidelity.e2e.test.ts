@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../fixtures/browser';
 import { demoJourney } from '../fixtures/journey';
-import { signIn, signOut, visit } from '../fixtures/session';
+import { programRoot, signIn, signOut, visit } from '../fixtures/session';
 
 /**
  * Fidelity and engagement (#12, ADR 0023), in Chromium against a fresh demo server: the evaluator
@@ -113,7 +113,7 @@ describe('fidelity and engagement report', () => {
   it('works on a phone for the coordinator, tables scrolling inside their regions', async () => {
     const page = await journey.mobile.context.newPage();
     await signIn(page, journey.server.url, 'coordinator@example.org');
-    await page.goto(`${page.url().replace(/\/[^/]*$/, '')}/reports/fidelity`);
+    await page.goto(`${await programRoot(page, journey.server.url)}/reports/fidelity`);
     await page.getByRole('heading', { level: 1, name: 'Fidelity and engagement' }).waitFor();
     await page.getByRole('region', { name: 'Participants table' }).waitFor();
     await expectAccessible(page, 'fidelity and engagement on a phone');

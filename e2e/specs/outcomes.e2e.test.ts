@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../fixtures/browser';
 import { demoJourney } from '../fixtures/journey';
-import { signIn, signOut, visit } from '../fixtures/session';
+import { programRoot, signIn, signOut, visit } from '../fixtures/session';
 
 /**
  * The outcome report and "Whom to target" (#12, ADR 0029), in Chromium against a fresh demo server
@@ -32,9 +32,7 @@ describe('outcome report and whom to target', () => {
   it('works on a phone', async () => {
     const page = await journey.mobile.context.newPage();
     await signIn(page, journey.server.url, 'evaluator@example.org');
-    // The program's pages, from who is signed in (not from the address bar, which may still be on its way).
-    const signedIn = await (await page.request.get(`${journey.server.url}/api/v1/me`)).json();
-    const root = `${journey.server.url}/programs/${signedIn.memberships[0].programId as string}`;
+    const root = await programRoot(page, journey.server.url);
     for (const [path, heading] of [
       ['reports/outcomes', 'Outcome report'],
       ['reports/targeting', 'Whom to target'],
@@ -82,9 +80,7 @@ describe('outcome report and whom to target', () => {
 
     const page = await journey.mobile.context.newPage();
     await signIn(page, journey.server.url, 'evaluator@example.org');
-    // The program's pages, from who is signed in (not from the address bar, which may still be on its way).
-    const signedIn = await (await page.request.get(`${journey.server.url}/api/v1/me`)).json();
-    const root = `${journey.server.url}/programs/${signedIn.memberships[0].programId as string}`;
+    const root = await programRoot(page, journey.server.url);
     await page.goto(`${root}/reports/outcomes`);
     await page.getByRole('heading', { level: 1, name: 'Outcome report' }).waitFor();
     const missing = page.getByRole('region', { name: 'Missing data table' });
