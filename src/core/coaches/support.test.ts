@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boosterRecord, CoachCheckInInput, scoreCoachPeg, worseningSigns, type BoosterFact, type CheckInFact } from './support';
+import {
+  boosterRecord,
+  CoachCheckInInput,
+  monthWords,
+  scoreCoachPeg,
+  worseningSigns,
+  type BoosterFact,
+  type CheckInFact,
+} from './support';
 
 const session = (heldOn: string, attended: string[] = [], isRecorded = true): BoosterFact => ({
   heldOn,
@@ -121,5 +129,12 @@ describe('the check-in input and its PEG', () => {
       feelings: [],
       note: '',
     });
+  });
+});
+
+describe('monthWords', () => {
+  it('says a month as people do, from a month key or a date, whatever the machine zone', () => {
+    expect(monthWords('2026-12')).toBe('December 2026');
+    expect(monthWords('2026-01-01')).toBe('January 2026');
   });
 });

@@ -259,3 +259,9 @@ export type CoachImpactView = z.infer<typeof CoachImpactView>;
 
 /** The month (YYYY-MM) of a program-local date. */
 export const monthOf = (dateOn: string): string => dateOn.slice(0, 7);
+
+/** A month in words, for people ("December 2026"), from a month key or a date ("2026-12", "2026-12-01"). */
+export function monthWords(month: string): string {
+  const [year, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(year!, m! - 1, 1)).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   boosterRecord,
-  monthOf,
+  monthWords,
   worseningSigns,
   type BoosterAttendanceInput,
   type BoosterFact,
@@ -230,7 +230,7 @@ export async function openCoachTasks(
         ...base(r.coach),
         kind: 'call_coach',
         dueOn: localDateOf(r.latestCheckIn.recordedAt, program.timeZone),
-        reason: `The ${monthOf(r.latestCheckIn.month)} well-being check-in ${r.signs.join('; ')}: call the coach to see how he or she is doing.`,
+        reason: `The ${monthWords(r.latestCheckIn.month)} well-being check-in ${r.signs.join('; ')}: call the coach to see how he or she is doing.`,
         checkInId: r.latestCheckIn.id,
       });
     }
