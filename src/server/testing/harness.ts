@@ -18,6 +18,7 @@ import { createMailer, type Mailer } from '../platform/mail';
 import { createTexter } from '../platform/sms';
 import type { OutboxTransport } from '../platform/outbox';
 import type { Curriculum } from '../../core/curriculum';
+import { dropDatabase } from './postgres';
 import { DEFAULT_TOPICS } from '../../core/programs';
 import { participantCode } from '../../core/participants';
 
@@ -25,16 +26,18 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export const T0 = '2026-03-02T15:00:00.000Z';
 
 /**
- * A fresh database for one test file: a copy of the migrated PGlite template by default, or a new
- * database on the PostgreSQL server named by DATABASE_URL (dropped again by `close`).
+ * A fresh database for one test file: a copy of the migrated PGlite template by default, or on the
+ * PostgreSQL server named by DATABASE_URL a new database copied from the run's migrated template
+ * (dropped again by `close`).
  */
 export async function freshDatabase(): Promise<{ db: Database; close: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `kindred_test_${newId().replaceAll('-', '').slice(0, 16)}`;
+    const template = inject('pgTemplate');
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
     await admin.end();
     const u = new URL(url);
     u.pathname = `/${name}`;
@@ -43,19 +46,7 @@ export async function freshDatabase(): Promise<{ db: Database; close: () => Prom
       db,
       close: async () => {
         await db.close();
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        // The pool's end() returns before its sockets close; forcing the drop while they close would
-        // cut them with an error. Wait until they are gone (a few milliseconds).
-        for (let i = 0; i < 500; i++) {
-          const { rows } = await a.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [
-            name,
-          ]);
-          if (rows[0]?.n === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        await dropDatabase(url, name);
       },
     };
   }
