@@ -55,7 +55,7 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
     if (s.deviceToken) void reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(opts));
     const actor = await loadActor(deps.db, s.personId);
     if (!actor) throw new Error('person vanished after sign-in');
-    return describeMe(deps, actor, s.csrfToken, s.stage);
+    return describeMe(deps, actor, s.csrfToken, s.stage, opts.session.idleMinutes);
   };
 
   app.post(
@@ -112,7 +112,7 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
   });
 
   app.get('/me', { config: { signInStep: true }, schema: { tags: ['accounts'], response: { 200: Me } } }, async (req) =>
-    describeMe(deps, callerOf(req).actor, req.session!.csrfToken, req.session!.stage),
+    describeMe(deps, callerOf(req).actor, req.session!.csrfToken, req.session!.stage, opts.session.idleMinutes),
   );
 
   app.post(
