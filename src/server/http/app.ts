@@ -33,6 +33,8 @@ declare module 'fastify' {
     isPublic?: boolean;
     /** Open to a session half-way through signing in (the two-factor step or set-up; ADR 0021). */
     signInStep?: boolean;
+    /** Asking does not count as activity: the idle clock is read, not restarted (ADR 0035). */
+    isPassive?: boolean;
   }
 }
 
@@ -136,7 +138,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       typed.addHook('onRequest', async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
         if (token) {
-          const s = await resumeSession(opts.deps, opts.session, token);
+          const s = await resumeSession(opts.deps, opts.session, token, { touch: !req.routeOptions.config.isPassive });
           if (s) {
             req.caller = { actor: s.actor, requestId: req.id, ip: req.ip };
             req.session = { tokenHash: s.tokenHash, csrfToken: s.csrfToken, stage: s.stage };

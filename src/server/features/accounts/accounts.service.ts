@@ -65,20 +65,22 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | null>
 
 /**
  * Resolves a session cookie to its actor, enforcing idle and absolute expiry. Every request counts
- * as activity ("last seen" is written at most every touchAfterMs); idleEndsAt is when the session
- * ends if nothing else happens (the web app warns before it, ADR 0035).
+ * as activity ("last seen" is written at most every touchAfterMs) unless `touch` is false (a route
+ * that only reads the idle clock); idleEndsAt is when the session ends if nothing else happens (the
+ * web app warns before it, ADR 0035).
  */
 export async function resumeSession(
   deps: Deps,
   settings: SessionSettings,
   token: string,
+  { touch = true }: { touch?: boolean } = {},
 ): Promise<{ actor: Actor; csrfToken: string; tokenHash: string; stage: SessionStage; idleEndsAt: Date } | null> {
   const now = deps.clock.now();
   const tokenHash = hashToken(token);
   const [s] = await deps.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
   if (!s || !isSessionLive(s, settings.idleMinutes, now)) return null;
   let lastSeenAt = s.lastSeenAt;
-  if (now.getTime() - s.lastSeenAt.getTime() > touchAfterMs(settings.idleMinutes)) {
+  if (touch && now.getTime() - s.lastSeenAt.getTime() > touchAfterMs(settings.idleMinutes)) {
     await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
     lastSeenAt = now;
   }

@@ -205,4 +205,16 @@ describe('the idle clock the web app warns with (ADR 0035)', () => {
     expect(ended.status).toBe(401);
     expect(ended.headers[SESSION_ENDS_HEADER]).toBeUndefined();
   });
+
+  it('reads the time left without restarting it, so the web app can check whether the session really ended', async () => {
+    const coach = await t.login('coach@test.org');
+    t.clock.set(new Date(t.clock.now().getTime() + 20 * 60_000));
+    const left = await coach.request('GET', '/session/remaining');
+    expect(left.status).toBe(200);
+    expect(left.body).toEqual({ secondsLeft: 10 * 60 });
+    t.clock.set(new Date(t.clock.now().getTime() + 9 * 60_000));
+    expect((await coach.request('GET', '/session/remaining')).body).toEqual({ secondsLeft: 60 });
+    t.clock.set(new Date(t.clock.now().getTime() + 60_000));
+    expect((await coach.request('GET', '/session/remaining')).status).toBe(401);
+  });
 });

@@ -82,6 +82,25 @@ describe('IdleWarning', () => {
   });
 });
 
+describe('IdleWarning when the time is up', () => {
+  it('asks the server without counting as activity, and goes to sign-in when the session has ended', async () => {
+    const calls = mockApi({
+      'GET /me': answer(me, 0),
+      'GET /session/remaining': answer({ error: 'unauthenticated', message: 'Sign in first' }, null, 401),
+    });
+    renderWithRouter(
+      <RequireSession fallback={(b) => b}>
+        <p>Signed in</p>
+        <IdleWarning />
+      </RequireSession>,
+      { route: '/programs/p/today', path: '/programs/p/today' },
+    );
+    await screen.findByText('Elsewhere');
+    expect(calls.filter((c) => c.url.endsWith('/session/remaining'))).toHaveLength(1);
+    expect(calls.filter((c) => c.url.endsWith('/me'))).toHaveLength(1);
+  });
+});
+
 describe('SignInPage after an idle sign-out', () => {
   it('says the person was signed out and that the guide kept what was entered', async () => {
     mockApi({

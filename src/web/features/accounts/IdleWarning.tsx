@@ -26,25 +26,26 @@ export function IdleWarning() {
     return () => clearInterval(id);
   }, []);
 
-  const ask = async () => {
+  /** "Stay signed in" asks for something: any request starts the idle time again. */
+  const ask = async (path: string) => {
     try {
-      await api.get('/me');
+      await api.get(path);
     } catch (e) {
       if (e instanceof ApiError && e.isUnauthenticated) forgetSession(client, 'ended');
     }
   };
   const left = endsAt === null ? null : endsAt - now;
   useEffect(() => {
-    // Time is up: ask the server once (another tab may have kept the session going).
+    // Time is up: ask the server, without counting as activity, whether another tab kept it going.
     if (endsAt === null || left === null || left > 0 || checked.current === endsAt) return;
     checked.current = endsAt;
-    void ask();
+    void ask('/session/remaining');
   });
 
   if (left === null || left <= 0 || left > idleWarningLeadMs(me.idleMinutes ?? 30)) return null;
   const stay = () => {
     setBusy(true);
-    void ask().finally(() => setBusy(false));
+    void ask('/me').finally(() => setBusy(false));
   };
   return (
     <section className="idle-warning" aria-labelledby="idle-warning-text">

@@ -144,11 +144,16 @@ function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }
   const saveDraft = useSaveGuideDraft(program.programId, g.participantId);
   const discardDraft = useDiscardGuideDraft(program.programId, g.participantId);
   const memoryKey = `${me?.id ?? ''}|${program.programId}|${g.participantId}`;
-  // Where to carry on from: this tab's unsaved answers when newer than the server's draft, else the draft.
+  // Where to carry on from: this tab's unsaved answers (the same session, or newer than the server's
+  // draft), else the draft. The memory copy is dropped once a save begun after it succeeds, so it is
+  // never older than what this tab saved; the server's time is not compared with it (a save in
+  // flight is stamped after the keys typed while it travelled).
   const [start] = useState(() => {
     const mem = unsaved.get(memoryKey);
     const draftAt = draft ? Date.parse(draft.savedAt) : 0;
-    if (mem && mem.at > draftAt) return { ...mem, resumedAt: mem.at, saveNow: true };
+    if (mem && (!draft || mem.clientKey === draft.clientKey || mem.at > draftAt)) {
+      return { ...mem, resumedAt: mem.at, saveNow: true };
+    }
     if (draft) {
       return {
         clientKey: draft.clientKey,
@@ -328,8 +333,10 @@ function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }
         With {g.givenName} {g.familyName}
       </p>
       {resumedAt !== null ? (
-        <div className="notice guide__resumed" role="status">
-          <p>{draftKeptMessage(new Date(resumedAt), new Date(), deviceZone())} Carry on where you were, or start over.</p>
+        <div className="notice guide__resumed">
+          <p role="status">
+            {draftKeptMessage(new Date(resumedAt), new Date(), deviceZone())} Carry on where you were, or start over.
+          </p>
           <Button variant="secondary" onClick={startOver}>
             Start over
           </Button>
