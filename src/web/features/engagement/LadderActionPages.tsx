@@ -86,7 +86,7 @@ function NumbersToCall({ pairingId }: { pairingId: string }) {
                 </span>
                 {who.phone ? (
                   <a className="button button--secondary" href={telHref(who.phone)}>
-                    Call {who.name} on {who.phone}
+                    Call {who.name} on <span className="call-list__number">{who.phone}</span>
                   </a>
                 ) : (
                   <span>No phone number on record.</span>
