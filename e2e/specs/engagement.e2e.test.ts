@@ -55,8 +55,31 @@ describe('engagement journeys', () => {
     expect(name.length).toBeGreaterThan(0);
     await action.click();
     await page.getByRole('heading', { level: 1, name: 'Record a check-in call' }).waitFor();
+    // The numbers to call are on the page, as call links (issue #16).
+    const numbers = page.getByRole('region', { name: 'Numbers to call' });
+    const callLink = numbers.getByRole('link', { name: new RegExp(`^Call ${name} on `) });
+    await callLink.waitFor();
+    expect(await callLink.getAttribute('href')).toMatch(/^tel:\+?\d+$/);
+    await expect(numbers.getByRole('link', { name: /^Call / }).count()).resolves.toBeGreaterThanOrEqual(1);
     await expectAccessible(page, 'record a check-in call');
-    await page.getByRole('checkbox', { name: `We reached ${name}` }).check();
+
+    // The same page on a phone: heading and the first call link in the first screen, nothing wider.
+    const phone = await journey.mobile.context.newPage();
+    await signIn(phone, journey.server.url, 'coordinator@example.org');
+    await phone.goto(page.url());
+    await phone.getByRole('heading', { level: 1, name: 'Record a check-in call' }).waitFor();
+    const phoneCall = phone.getByRole('link', { name: new RegExp(`^Call ${name} on `) });
+    await phoneCall.waitFor();
+    const heading = await phone.getByRole('heading', { level: 1, name: 'Record a check-in call' }).boundingBox();
+    expect(heading!.y + heading!.height).toBeLessThanOrEqual(844);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.getByRole('radio', { name: /^Reached no one/ }).waitFor();
+    await phone.screenshot({ path: '/tmp/kindred-check-in-call-phone.png', fullPage: true });
+    await expectAccessible(phone, 'record a check-in call on a phone');
+    await signOut(phone);
+    await phone.close();
+
+    await page.getByRole('radio', { name: `Only ${name}` }).check();
     await page.getByRole('checkbox', { name: 'Busy season' }).check();
     await page.getByRole('textbox', { name: 'Note (optional)' }).fill('Back from a family visit next week.');
     await page.getByRole('button', { name: 'Save check-in call' }).click();

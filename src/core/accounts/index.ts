@@ -67,6 +67,8 @@ export const Me = z.object({
   memberships: z.array(Membership),
   /** `done` once signed in; `totp` while the two-factor code is due; `enrol` while two-factor set-up is (ADR 0021). */
   signInStep: z.enum(['done', 'totp', 'enrol']),
+  /** The idle sign-out (KINDRED_SESSION_IDLE_MINUTES): the web app warns before it (ADR 0035). */
+  idleMinutes: z.int(),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -74,3 +76,4 @@ export * from './throttle';
 export * from './signin';
 export * from './totp';
 export * from './sso';
+export * from './idle';

@@ -47,22 +47,42 @@ export const checkInFindings = [
 export const CheckInFinding = z.enum(checkInFindings);
 export type CheckInFinding = z.infer<typeof CheckInFinding>;
 
+/**
+ * A staff check-in call. Reaching neither the participant nor the coach ("reached no one", issue
+ * #16) is a call made all the same: what was learnt is then optional (a wrong number, say).
+ */
 export const CheckInInput = z
   .object({
     reachedParticipant: z.boolean(),
     reachedCoach: z.boolean(),
     findings: z
       .array(CheckInFinding)
-      .min(1, 'Choose at least one')
       .max(checkInFindings.length)
       .refine((fs) => new Set(fs).size === fs.length, 'Name each finding once'),
     note: z.string().trim().max(2000).default(''),
+  })
+  .refine((c) => !(c.reachedParticipant || c.reachedCoach) || c.findings.length > 0, {
+    message: 'Choose at least one',
+    path: ['findings'],
   })
   .refine((c) => !c.findings.includes('other') || c.note.length > 0, {
     message: 'Say what "other" was',
     path: ['note'],
   });
 export type CheckInInput = z.infer<typeof CheckInInput>;
+
+/** The ladder event's outcome for a check-in call: someone was reached, or no one (ADR 0035). */
+export function checkInOutcome(c: Pick<CheckInInput, 'reachedParticipant' | 'reachedCoach'>): 'called' | 'reached_no_one' {
+  return c.reachedParticipant || c.reachedCoach ? 'called' : 'reached_no_one';
+}
+
+/** Whom staff call on a check-in call, with the numbers to call (a read of personal data). */
+export const CheckInCallView = z.object({
+  pairingId: z.uuid(),
+  participant: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable() }),
+  coach: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable() }),
+});
+export type CheckInCallView = z.infer<typeof CheckInCallView>;
 
 /** The coordinator's decision when a pair stays quiet: re-pair, pause or withdraw, each with a reason. */
 export const DecisionInput = z.discriminatedUnion('outcome', [

@@ -15,6 +15,7 @@ export * from './topics';
 export * from './elements';
 export * from './content';
 export * from './reminders';
+export * from './drafts';
 
 export const guideSteps = ['check_in', 'review', 'topic', 'plan', 'next'] as const;
 export type GuideStep = (typeof guideSteps)[number];

@@ -33,10 +33,14 @@ declare module 'fastify' {
     isPublic?: boolean;
     /** Open to a session half-way through signing in (the two-factor step or set-up; ADR 0021). */
     signInStep?: boolean;
+    /** Asking does not count as activity: the idle clock is read, not restarted (ADR 0035). */
+    isPassive?: boolean;
   }
 }
 
 export const SESSION_COOKIE = 'kindred_session';
+/** On every response to a signed-in request: whole seconds until the session ends if left idle. */
+export const SESSION_ENDS_HEADER = 'x-session-ends-in';
 /** A long-lived random token naming this browser, so a stranger's failures do not slow its owner (ADR 0021). */
 export const DEVICE_COOKIE = 'kindred_device';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -131,13 +135,18 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     async (api) => {
       const typed = api as unknown as App;
       // Every API route needs a live session unless its config says it is deliberately public.
-      typed.addHook('onRequest', async (req) => {
+      typed.addHook('onRequest', async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
         if (token) {
-          const s = await resumeSession(opts.deps, opts.session, token);
+          const s = await resumeSession(opts.deps, opts.session, token, { touch: !req.routeOptions.config.isPassive });
           if (s) {
             req.caller = { actor: s.actor, requestId: req.id, ip: req.ip };
             req.session = { tokenHash: s.tokenHash, csrfToken: s.csrfToken, stage: s.stage };
+            // Seconds until the idle sign-out, so the web app can warn before it (ADR 0035).
+            void reply.header(
+              SESSION_ENDS_HEADER,
+              String(Math.max(0, Math.floor((s.idleEndsAt.getTime() - opts.deps.clock.now().getTime()) / 1000))),
+            );
           }
         }
         if (req.routeOptions.config.isPublic) return;

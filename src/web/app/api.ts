@@ -3,6 +3,8 @@
  * request, and every failure turned into an ApiError carrying the server's error body.
  */
 
+import { noteSessionEndsIn, SESSION_ENDS_HEADER } from './session-clock';
+
 export const API_PREFIX = '/api/v1';
 
 /** One field the server refused, with its path relative to the body (e.g. `phone`). */
@@ -81,6 +83,9 @@ async function requestWithHeaders<T>(method: Method, path: string, body?: unknow
   } catch {
     throw new ApiError(0, NETWORK_ERROR);
   }
+  // Every signed-in answer says how long the session lasts if left idle (ADR 0035).
+  const endsIn = res.headers.get(SESSION_ENDS_HEADER);
+  if (endsIn) noteSessionEndsIn(Number(endsIn));
   const text = await res.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) throw new ApiError(res.status, asErrorBody(parsed, res.status));

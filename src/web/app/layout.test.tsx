@@ -21,6 +21,7 @@ function me(): Me {
     csrfToken: 'csrf',
     memberships: [coordinator],
     signInStep: 'done',
+    idleMinutes: 30,
   };
 }
 

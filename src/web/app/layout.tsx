@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { AccountLinks, AccountMenu } from '../features/accounts';
+import { AccountLinks, AccountMenu, IdleWarning } from '../features/accounts';
 import { CrisisHelpLink, HelpNowButton, OpenSafetyEventsBanner } from '../features/safety';
 import { curriculumLabel } from '../features/curriculum';
 import { ProgramSwitcher } from '../features/programs';
@@ -57,6 +57,7 @@ export function PublicLayout() {
  * phone the banner keeps only the name, the help links, "Sign out" and a "Menu" button; the
  * navigation and the rest open below it as a disclosure (Escape closes it, and so does following a
  * link), so the page's own heading is in the first screen. Open safety events head every staff page.
+ * A warning shows before the idle sign-out (ADR 0035).
  */
 export function AppLayout({ children }: { children?: ReactNode }) {
   const me = useMe();
@@ -92,6 +93,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
     >
       {program ? <OpenSafetyEventsBanner /> : null}
       {children ?? <Outlet />}
+      <IdleWarning />
     </Frame>
   );
 }

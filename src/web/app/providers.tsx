@@ -6,7 +6,7 @@ import { forgetSession, meKey } from './session';
 /** When any request says the session has ended, forget it: RequireSession then sends the person to sign in. */
 function onError(client: () => QueryClient) {
   return (error: unknown, key?: readonly unknown[]) => {
-    if (error instanceof ApiError && error.isUnauthenticated && key?.[0] !== meKey[0]) forgetSession(client());
+    if (error instanceof ApiError && error.isUnauthenticated && key?.[0] !== meKey[0]) forgetSession(client(), 'ended');
   };
 }
 

@@ -27,10 +27,13 @@
  * - Pairs that need help (/pairs, h1 "Pairs that need help"): search form "Filter pairs" with
  *   comboboxes "Ladder step", "Coach", "Sort by"; table "Pairs table" with a row per active pair (row
  *   header = participant link) and, when staff should act, link "Record check-in call for <participant>"
- *   or "Decide for <participant>". Check-in page (h1 "Record a check-in call"): checkboxes "We reached
- *   <participant>", "We reached <coach>", group "What did you learn?", textbox "Note (optional)",
- *   button "Save check-in call" → back to the pairs with status "Check-in call for <participant>
- *   recorded.". Decision page (h1 "Decide for a quiet pair"): radiogroup "What happens next?", button
+ *   or "Decide for <participant>". Check-in page (h1 "Record a check-in call"): section "Numbers to
+ *   call" with links "Call <name> on <phone>" (tel:) for the participant and the coach, or "No phone
+ *   number on record."; radiogroup "Whom did you reach?" (radios "Both <participant> and <coach>",
+ *   "Only <participant>", "Only <coach>", "Reached no one"), group "What did you learn?" ("… (optional)"
+ *   after "Reached no one"), textbox "Note (optional)", button "Save check-in call" → back to the
+ *   pairs with status "Check-in call for <participant> recorded." (", no one reached" variant:
+ *   "…recorded: no one reached."). Decision page (h1 "Decide for a quiet pair"): radiogroup "What happens next?", button
  *   "Save decision".
  * - Scheduling (issue #3): on a participant's record (the coach, staff) section "Next session" with,
  *   per upcoming session, link "Join the video call" (video), buttons "Move the session on <day> at
@@ -94,7 +97,14 @@
  *   "Time (optional)", group "What you did" (the four elements, ticked from the steps), button "Finish
  *   session" → the participant's record with status "Session with <name> saved: …". Section "Help
  *   during the call": buttons "Bridges back to the topic", "What if: they only want to chat", … "What
- *   if: they talk about a crisis" (→ link "Open the safety protocol").
+ *   if: they talk about a crisis" (→ link "Open the safety protocol"). What is entered is saved as a
+ *   draft as the coach goes (text "Saved as you go, last at 6:42 PM."); opening the guide again
+ *   carries on from it with status "We kept what you had entered at 6:42 PM. …" and button "Start
+ *   over" (ADR 0035).
+ * - Idle sign-out (ADR 0035): on every signed-in page, shortly before the idle limit, a bar at the
+ *   bottom with alert "You will be signed out in 2 minutes …" and button "Stay signed in"; when the
+ *   session has ended, h1 "Sign in" with status "You were signed out …", and after signing in the
+ *   page the person was on.
  * - Safety (issue #5): every signed-in header has link "Crisis help" (h1 "Crisis help": links "Call
  *   911", "Call 988, then press 1", "Text 838255", "Chat online with the Veterans Crisis Line"); a
  *   participant's header also has button "I need help now" (→ Crisis help with a status that staff

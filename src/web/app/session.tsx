@@ -5,6 +5,7 @@ import type { Me } from '../../core/accounts';
 import { ErrorAlert, Loading } from '../ui/feedback';
 import { APP_NAME, Page } from '../ui/Page';
 import { api, ApiError, setCsrfToken } from './api';
+import { markSessionEnded, resetSessionClock, wasSessionEnded } from './session-clock';
 
 export const meKey = ['me'] as const;
 
@@ -25,12 +26,18 @@ export async function fetchMe(): Promise<Me | null> {
 
 /** After sign-in: the session is known without asking again. */
 export function rememberSignIn(client: QueryClient, me: Me): void {
+  resetSessionClock();
   setCsrfToken(me.csrfToken);
   client.setQueryData(meKey, me);
 }
 
-/** After sign-out (or when the server says the session ended): forget everything cached. */
-export function forgetSession(client: QueryClient): void {
+/**
+ * After sign-out (or when the server says the session ended, `ended`): forget everything cached.
+ * An ended session is remembered so that the sign-in page can say why (ADR 0035).
+ */
+export function forgetSession(client: QueryClient, how: 'signed_out' | 'ended' = 'signed_out'): void {
+  if (how === 'ended') markSessionEnded();
+  else resetSessionClock();
   setCsrfToken(null);
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
   client.setQueryData(meKey, null);
@@ -41,6 +48,11 @@ export function useMeQuery() {
 }
 
 const MeContext = createContext<Me | null>(null);
+
+/** The signed-in person, or null outside RequireSession. */
+export function useOptionalMe(): Me | null {
+  return useContext(MeContext);
+}
 
 /** The signed-in person; only inside RequireSession. */
 export function useMe(): Me {
@@ -69,7 +81,12 @@ export function RequireSession({ children, fallback }: { children: ReactNode; fa
   }
   if (!me.data) {
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    const params = new URLSearchParams();
+    if (next !== '/') params.set('next', next);
+    // The session ended under the person: the sign-in page says so (ADR 0035).
+    if (wasSessionEnded()) params.set('ended', '1');
+    const query = params.toString();
+    return <Navigate to={query ? `/sign-in?${query}` : '/sign-in'} replace />;
   }
   if (me.data.signInStep !== 'done') {
     // Half-way through signing in (ADR 0021): the code, or two-factor set-up, comes before anything else.

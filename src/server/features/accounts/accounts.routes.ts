@@ -10,7 +10,7 @@ import {
   SignInCodeInput,
   SignInCodeRequest,
 } from '../../../core/accounts';
-import { callerOf, DEVICE_COOKIE, SESSION_COOKIE, type App, type AppOptions } from '../../http/app';
+import { callerOf, DEVICE_COOKIE, SESSION_COOKIE, SESSION_ENDS_HEADER, type App, type AppOptions } from '../../http/app';
 import { paged } from '../../http/paging';
 import { ProgramParams } from '../../http/schemas';
 import { pageQuery } from '../../../core/shared/paging';
@@ -55,7 +55,7 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
     if (s.deviceToken) void reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(opts));
     const actor = await loadActor(deps.db, s.personId);
     if (!actor) throw new Error('person vanished after sign-in');
-    return describeMe(deps, actor, s.csrfToken, s.stage);
+    return describeMe(deps, actor, s.csrfToken, s.stage, opts.session.idleMinutes);
   };
 
   app.post(
@@ -111,8 +111,19 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
     return { ok: true as const };
   });
 
+  // How long the session lasts if left idle, without restarting the idle time (ADR 0035): the web
+  // app asks when its own count reaches the end, since another tab may have kept the session going.
+  app.get(
+    '/session/remaining',
+    {
+      config: { signInStep: true, isPassive: true },
+      schema: { tags: ['accounts'], response: { 200: z.object({ secondsLeft: z.int() }) } },
+    },
+    async (_req, reply) => ({ secondsLeft: Number(reply.getHeader(SESSION_ENDS_HEADER) ?? 0) }),
+  );
+
   app.get('/me', { config: { signInStep: true }, schema: { tags: ['accounts'], response: { 200: Me } } }, async (req) =>
-    describeMe(deps, callerOf(req).actor, req.session!.csrfToken, req.session!.stage),
+    describeMe(deps, callerOf(req).actor, req.session!.csrfToken, req.session!.stage, opts.session.idleMinutes),
   );
 
   app.post(

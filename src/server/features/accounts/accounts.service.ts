@@ -1,9 +1,11 @@
 import { and, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import {
+  idleEndsAt,
   INVITATION_DAYS,
   invitationState,
   type InvitationView,
   isSessionLive,
+  touchAfterMs,
   type InvitationAccept,
   type InvitationInput,
   type Me,
@@ -61,23 +63,37 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | null>
   };
 }
 
-const TOUCH_AFTER_MS = 60_000;
-
-/** Resolves a session cookie to its actor, enforcing idle and absolute expiry. */
+/**
+ * Resolves a session cookie to its actor, enforcing idle and absolute expiry. Every request counts
+ * as activity ("last seen" is written at most every touchAfterMs) unless `touch` is false (a route
+ * that only reads the idle clock); idleEndsAt is when the session ends if nothing else happens (the
+ * web app warns before it, ADR 0035).
+ */
 export async function resumeSession(
   deps: Deps,
   settings: SessionSettings,
   token: string,
-): Promise<{ actor: Actor; csrfToken: string; tokenHash: string; stage: SessionStage } | null> {
+  { touch = true }: { touch?: boolean } = {},
+): Promise<{ actor: Actor; csrfToken: string; tokenHash: string; stage: SessionStage; idleEndsAt: Date } | null> {
   const now = deps.clock.now();
   const tokenHash = hashToken(token);
   const [s] = await deps.db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
   if (!s || !isSessionLive(s, settings.idleMinutes, now)) return null;
-  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+  let lastSeenAt = s.lastSeenAt;
+  if (touch && now.getTime() - s.lastSeenAt.getTime() > touchAfterMs(settings.idleMinutes)) {
     await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    lastSeenAt = now;
   }
   const actor = await loadActor(deps.db, s.personId);
-  return actor ? { actor, csrfToken: s.csrfToken, tokenHash, stage: s.stage } : null;
+  return actor
+    ? {
+        actor,
+        csrfToken: s.csrfToken,
+        tokenHash,
+        stage: s.stage,
+        idleEndsAt: idleEndsAt({ lastSeenAt, expiresAt: s.expiresAt }, settings.idleMinutes),
+      }
+    : null;
 }
 
 export async function logout(deps: Deps, caller: Caller, tokenHash: string): Promise<void> {
@@ -113,7 +129,13 @@ export async function changePassword(
 }
 
 /** The signed-in person with roles and `can` flags for each program. */
-export async function describeMe(deps: Deps, actor: Actor, csrfToken: string, stage: SessionStage = 'full'): Promise<Me> {
+export async function describeMe(
+  deps: Deps,
+  actor: Actor,
+  csrfToken: string,
+  stage: SessionStage = 'full',
+  idleMinutes = 30,
+): Promise<Me> {
   if (stage !== 'full') {
     // Half-way through signing in: who it is, and the next step; no program, role or capability yet.
     return {
@@ -124,6 +146,7 @@ export async function describeMe(deps: Deps, actor: Actor, csrfToken: string, st
       csrfToken,
       memberships: [],
       signInStep: stage,
+      idleMinutes,
     };
   }
   const all = await deps.db.select({ id: programs.id, name: programs.name }).from(programs);
@@ -135,6 +158,7 @@ export async function describeMe(deps: Deps, actor: Actor, csrfToken: string, st
     isAdmin: actor.isAdmin,
     csrfToken,
     signInStep: 'done',
+    idleMinutes,
     memberships: visible
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((p) => ({

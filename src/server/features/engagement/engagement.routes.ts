@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   BestTimesView,
+  CheckInCallView,
   CheckInInput,
   CoachPreferencesUpdate,
   CoachPreferencesView,
@@ -14,6 +15,7 @@ import { callerOf, type App, type AppOptions } from '../../http/app';
 import { CoachParams, PairingParams, ParticipantParams, ProgramParams } from '../../http/schemas';
 import {
   bestTimes,
+  checkInCallContacts,
   engagementCharts,
   getCoachPreferences,
   listLadderEvents,
@@ -48,6 +50,11 @@ export function engagementRoutes(app: App, opts: AppOptions): void {
     '/programs/:programId/pairings/:pairingId/ladder-events',
     { schema: { tags: ['engagement'], params: PairingParams, response: { 200: z.array(LadderEventView) } } },
     async (req) => listLadderEvents(deps, callerOf(req), req.params.programId, req.params.pairingId),
+  );
+  app.get(
+    '/programs/:programId/pairings/:pairingId/check-in-call',
+    { schema: { tags: ['engagement'], params: PairingParams, response: { 200: CheckInCallView } } },
+    async (req) => checkInCallContacts(deps, callerOf(req), req.params.programId, req.params.pairingId),
   );
   app.post(
     '/programs/:programId/pairings/:pairingId/check-ins',

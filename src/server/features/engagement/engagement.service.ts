@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
   bandCounts,
+  checkInOutcome,
   checkReachWindow,
   ladderPosition,
   localTimeOf,
@@ -9,6 +10,7 @@ import {
   sortPairs,
   suggestBestTimes,
   type BestTimesView,
+  type CheckInCallView,
   type CheckInInput,
   type CoachPreferencesUpdate,
   type CoachPreferencesView,
@@ -34,6 +36,7 @@ import { endPairing } from '../pairings';
 import { pairings } from '../pairings/pairings.table';
 import { changeStatus, loadParticipantFor, updateParticipant } from '../participants';
 import { loadProgram, taskRulesOf, type Program } from '../programs';
+import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
 import { loadPairingActivity, type ActivityDetail, type ActivityRow } from '../tasks';
 import { countProgramAttemptsByHour, findAttempts, findLadderEventFacts, findReachedSince } from './engagement.repository';
@@ -190,8 +193,51 @@ async function actOnStep(
 }
 
 /**
- * Records a coordinator's check-in call on a quiet pair (ladder step 3): whom staff reached and
- * what they learnt. Allowed once the step has fired and until a reached contact starts a new episode.
+ * Whom staff call on a check-in call and the numbers to call (issue #16): the participant's and
+ * the coach's phones, for staff who may record the call, of an active pairing in the program.
+ * Audited as reads of the participant and of the coach.
+ */
+export async function checkInCallContacts(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  pairingId: string,
+): Promise<CheckInCallView> {
+  await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'ladder:record', { programId });
+  const [row] = await deps.db
+    .select({
+      endedAt: pairings.endedAt,
+      participantId: participants.id,
+      participantGiven: participants.givenName,
+      participantFamily: participants.familyName,
+      participantPhone: participants.phone,
+      coachId: coaches.id,
+      coachGiven: coaches.givenName,
+      coachFamily: coaches.familyName,
+      coachPhone: coaches.phone,
+    })
+    .from(pairings)
+    .innerJoin(participants, eq(participants.id, pairings.participantId))
+    .innerJoin(coaches, eq(coaches.id, pairings.coachId))
+    .where(and(eq(pairings.id, pairingId), eq(pairings.programId, programId)));
+  if (!row) throw notFound();
+  if (row.endedAt) throw new DomainError('invalid_state', 'pairing_ended', 'This pairing has ended');
+  await audit(deps.db, caller, deps.clock.now(), [
+    { verb: 'read', entityType: 'participant', entityId: row.participantId, programId },
+    { verb: 'read', entityType: 'coach', entityId: row.coachId, programId },
+  ]);
+  return {
+    pairingId,
+    participant: { id: row.participantId, name: `${row.participantGiven} ${row.participantFamily}`, phone: row.participantPhone },
+    coach: { id: row.coachId, name: `${row.coachGiven} ${row.coachFamily}`, phone: row.coachPhone },
+  };
+}
+
+/**
+ * Records a coordinator's check-in call on a quiet pair (ladder step 3): whom staff reached (or
+ * that they reached no one) and what they learnt. Allowed once the step has fired and until a
+ * reached contact starts a new episode.
  */
 export async function recordCheckIn(
   deps: Deps,
@@ -212,7 +258,8 @@ export async function recordCheckIn(
     if (pos.isCheckInRecorded) throw new DomainError('conflict', 'step_already_recorded', 'A check-in call is already recorded');
     const event = await actOnStep(tx, row, programId, 'check_in', pos.episodeStartedAt, pos.dueAt.check_in, now, {
       actedBy: caller.actor.personId,
-      outcome: 'called',
+      // Reaching no one still records the call: the step is done, and the decision comes on its date.
+      outcome: checkInOutcome(input),
       reachedParticipant: input.reachedParticipant,
       reachedCoach: input.reachedCoach,
       findings: input.findings,

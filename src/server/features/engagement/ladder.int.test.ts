@@ -263,6 +263,59 @@ describe('the escalation ladder and "Pairs that need help"', () => {
     ]);
   });
 
+  it('shows staff the phones to call, audited as reads, and records a call that reached no one', async () => {
+    const pairingId = pairingOf[ids.d]!;
+    const call = await ok(coordinator, 'GET', `${base}/pairings/${pairingId}/check-in-call`);
+    const [dana] = await t.db.db.select().from(participants).where(eq(participants.id, ids.d));
+    expect(call).toMatchObject({
+      pairingId,
+      participant: { id: ids.d, name: 'Dana Ladder', phone: dana!.phone },
+      coach: { id: w.otherCoachId },
+    });
+    const reads = await t.db.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.actorId, w.people.coordinator),
+          eq(auditEvents.action, 'participant:read'),
+          eq(auditEvents.entityId, ids.d),
+        ),
+      );
+    expect(reads.length).toBeGreaterThan(0);
+    const coachReads = await t.db.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'coach:read'), eq(auditEvents.entityId, w.otherCoachId)));
+    expect(coachReads.length).toBeGreaterThan(0);
+    // Coaches and people outside the program cannot read the numbers this way.
+    expect((await cora.request('GET', `${base}/pairings/${pairingId}/check-in-call`)).status).toBe(403);
+    expect(
+      (await (await t.login('outsider@test.org')).request('GET', `${base}/pairings/${pairingId}/check-in-call`)).status,
+    ).toBe(404);
+    expect((await coordinator.request('GET', `${base}/pairings/${randomUUID()}/check-in-call`)).status).toBe(404);
+
+    // Reached no one: nothing learnt is needed; the step is done and the decision comes on its date.
+    const event = await ok(coordinator, 'POST', `${base}/pairings/${pairingId}/check-ins`, {
+      reachedParticipant: false,
+      reachedCoach: false,
+      findings: [],
+      note: 'Voicemail for both.',
+    });
+    expect(event).toMatchObject({ outcome: 'reached_no_one', reachedParticipant: false, reachedCoach: false, findings: [] });
+    expect((await pairOf(ids.d))!).toMatchObject({
+      step: 'check_in',
+      nextAction: null,
+      checkInRecordedAt: t.clock.now().toISOString(),
+    });
+    const coordinatorTasks = await ok(coordinator, 'GET', `${base}/tasks`);
+    expect(
+      coordinatorTasks.filter(
+        (x: { kind: string; participantId: string }) => x.kind === 'check_in_call' && x.participantId === ids.d,
+      ),
+    ).toHaveLength(0);
+  });
+
   it('records a decision at cadence + 21 and carries it out: re-pair, pause, withdraw', async () => {
     at(36);
     await signIn();

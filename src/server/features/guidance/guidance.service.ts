@@ -27,6 +27,7 @@ import { scheduleSession } from '../engagement';
 import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
 import { createPlan, getProgress, listPlans, reviewPlan } from '../plans';
 import { loadProgram, type Program } from '../programs';
+import { deleteGuideDraftIn } from './drafts.service';
 import { guideContent } from './guidance.loader';
 import { sessionGuides } from './guidance.table';
 
@@ -34,7 +35,7 @@ import { sessionGuides } from './guidance.table';
 export const NEXT_CONTACT_MAX_DAYS = 92;
 
 /** The participant the caller may run a guided session with: paired, in the program; others answer not found. */
-async function loadForGuide(
+export async function loadForGuide(
   deps: Deps,
   caller: Caller,
   programId: string,
@@ -158,7 +159,8 @@ function previousGuide(row: typeof sessionGuides.$inferSelect, participantId: st
  * Finishes the guide in one transaction: logs the reached contact with the topics covered and the
  * essential elements as the coach confirmed them, reviews the last plan, makes the new plan or
  * smaller step, and records the pain and mood check, the suggested topic, the derived elements and
- * the next contact agreed. Idempotent on the client's key; anything refused saves nothing.
+ * the next contact agreed, and deletes the coach's draft. Idempotent on the client's key; anything
+ * refused saves nothing.
  */
 export async function finishGuide(
   deps: Deps,
@@ -254,6 +256,8 @@ export async function finishGuide(
         .returning();
       if (!row) throw new Error('session guide not saved');
       await audit(tx, caller, now, [{ verb: 'create', entityType: 'session_guide', entityId: id, programId }]);
+      // What was saved as the coach went is no longer needed (ADR 0035).
+      await deleteGuideDraftIn(tx, caller, programId, participantId, now);
       return { guide: presentGuide(row, contact.topics), isNew: true };
     });
   } catch (err) {

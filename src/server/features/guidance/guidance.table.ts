@@ -1,5 +1,6 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { EssentialElement } from '../../../core/contacts';
+import type { GuideDraftAnswers } from '../../../core/guidance';
 import { people } from '../accounts/accounts.table';
 import { coaches } from '../coaches/coaches.table';
 import { contacts } from '../contacts/contacts.table';
@@ -47,5 +48,36 @@ export const sessionGuides = pgTable(
   (t) => [
     uniqueIndex('session_guides_client_key').on(t.programId, t.clientKey),
     index('session_guides_participant_idx').on(t.participantId, t.createdAt),
+  ],
+);
+
+/**
+ * The session guide as entered so far (ADR 0035): saved as the coach goes, one per participant and
+ * person entering it, deleted when the guide is finished; older than DRAFT_KEEP_DAYS it is ignored
+ * and swept away.
+ */
+export const guideDrafts = pgTable(
+  'guide_drafts',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** The client key "Finish session" will use, so a finish after resuming is still saved once. */
+    clientKey: text('client_key').notNull(),
+    step: integer('step').notNull(),
+    answers: jsonb('answers').$type<GuideDraftAnswers>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('guide_drafts_participant_person').on(t.participantId, t.personId),
+    index('guide_drafts_saved_at_idx').on(t.savedAt),
   ],
 );

@@ -42,6 +42,15 @@ export function SignInPage() {
           <p>Single sign-on is for staff. Coaches and participants sign in with a password or a code.</p>
         </div>
       ) : null}
+      {params.get('ended') === '1' ? (
+        <div role="status" className="alert alert--info">
+          <p className="alert__title">You were signed out</p>
+          <p>
+            Kindred signs you out when it has not been used for a while. Sign in again to carry on where you were: what you
+            entered in a session guide has been kept.
+          </p>
+        </div>
+      ) : null}
       <SingleSignOn />
       <form onSubmit={submit} noValidate>
         <FormErrors error={signIn.error} title="Could not sign in" labels={{ email: 'E-mail', password: 'Password' }} />

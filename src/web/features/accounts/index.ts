@@ -1,4 +1,5 @@
 export { AccountLinks, AccountMenu } from './AccountMenu';
+export { IdleWarning } from './IdleWarning';
 export { InvitationAcceptPage } from './InvitationAcceptPage';
 export { InvitationsPage } from './InvitationsPage';
 export { InviteForm } from './InviteForm';

@@ -42,18 +42,37 @@ const staff = membership({ can: ['pair:list', 'ladder:record'] });
 const event = { id: '00000000-0000-4000-8000-000000000999', step: 'check_in' };
 
 describe('recording a check-in call', () => {
-  it('asks what was learnt before saving, then sends whom staff reached and the findings', async () => {
-    const calls = mockApi({
-      [`GET /programs/${PROGRAM_ID}/pairs`]: json([pair]),
-      [`GET /programs/${PROGRAM_ID}/pairings/${PAIRING}/ladder-events`]: json([]),
-      [`POST /programs/${PROGRAM_ID}/pairings/${PAIRING}/check-ins`]: json(event, 201),
-    });
+  const callView = {
+    pairingId: PAIRING,
+    participant: { id: pair.participantId, name: 'Bo Quiet', phone: '(555) 010-2030' },
+    coach: { id: pair.coachId, name: 'Carl Coach', phone: null },
+  };
+  const routes = () => ({
+    [`GET /programs/${PROGRAM_ID}/pairs`]: json([pair]),
+    [`GET /programs/${PROGRAM_ID}/pairings/${PAIRING}/ladder-events`]: json([]),
+    [`GET /programs/${PROGRAM_ID}/pairings/${PAIRING}/check-in-call`]: json(callView),
+    [`POST /programs/${PROGRAM_ID}/pairings/${PAIRING}/check-ins`]: json(event, 201),
+  });
+
+  it('shows the numbers to call as call links, or says there is none', async () => {
+    mockApi(routes());
+    renderInProgram(<CheckInPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    const call = await screen.findByRole('link', { name: 'Call Bo Quiet on (555) 010-2030' });
+    expect(call.getAttribute('href')).toBe('tel:5550102030');
+    expect(screen.getByText('No phone number on record.')).toBeTruthy();
+  });
+
+  it('asks whom staff reached and what was learnt before saving, then sends them', async () => {
+    const calls = mockApi(routes());
     renderInProgram(<CheckInPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Save check-in call' }));
-    expect(screen.getByText('Choose at least one')).toBeTruthy();
+    expect(screen.getAllByText('Choose whom you reached, or "Reached no one"').length).toBeGreaterThan(0);
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
-    await user.click(screen.getByRole('checkbox', { name: 'We reached Bo Quiet' }));
+    await user.click(screen.getByRole('radio', { name: 'Only Bo Quiet' }));
+    await user.click(screen.getByRole('button', { name: 'Save check-in call' }));
+    expect(screen.getAllByText('Choose at least one').length).toBeGreaterThan(0);
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
     await user.click(screen.getByRole('checkbox', { name: 'Health problem' }));
     await user.click(screen.getByRole('button', { name: 'Save check-in call' }));
     await screen.findByText('Elsewhere');
@@ -61,6 +80,22 @@ describe('recording a check-in call', () => {
       reachedParticipant: true,
       reachedCoach: false,
       findings: ['health_problem'],
+      note: '',
+    });
+  });
+
+  it('records "Reached no one" without findings', async () => {
+    const calls = mockApi(routes());
+    renderInProgram(<CheckInPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: /^Reached no one/ }));
+    expect(screen.getByRole('group', { name: 'What did you learn? (optional)' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save check-in call' }));
+    await screen.findByText('Elsewhere');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      reachedParticipant: false,
+      reachedCoach: false,
+      findings: [],
       note: '',
     });
   });

@@ -4,12 +4,11 @@ import type { CheckInFinding, DecisionInput, PairHelpView } from '../../../core/
 import type { WithdrawalReason } from '../../../core/participants';
 import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
-import { Button, ButtonLink, DetailList } from '../../ui/controls';
+import { Button, ButtonLink, DetailList, telHref } from '../../ui/controls';
 import { formatDateOn, formatDateTime } from '../../ui/dates';
 import { ErrorAlert, QueryView } from '../../ui/feedback';
 import {
   CheckboxGroup,
-  Choice,
   FormActions,
   FormErrors,
   RadioGroup,
@@ -20,8 +19,9 @@ import {
 } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { withdrawalReasonLabels } from '../participants';
-import { useLadderEvents, usePairs, useRecordCheckIn, useRecordDecision } from './engagement.api';
+import { useCheckInCall, useLadderEvents, usePairs, useRecordCheckIn, useRecordDecision } from './engagement.api';
 import { findingLabels, ladderStateLabels, rePairReasonLabels, type LadderStateKey } from './labels';
+import './engagement.css';
 
 /** Loads the pair named in the address from "Pairs that need help". */
 function WithPair({ title, children }: { title: string; children: (pair: PairHelpView) => ReactNode }) {
@@ -59,42 +59,115 @@ function PairSummary({ pair: p }: { pair: PairHelpView }) {
   );
 }
 
-/** Step 3 of the ladder: staff call the participant and the coach, and write down what they learnt. */
+/**
+ * Step 3 of the ladder: staff call the participant and the coach (their numbers are on the page,
+ * as call links), and write down whom they reached, or that they reached no one, and what they learnt.
+ */
 export function CheckInPage() {
   return <WithPair title="Record a check-in call">{(pair) => <CheckInForm pair={pair} />}</WithPair>;
 }
+
+/** The two people to call, each with a call link, or a plain word when no number is on record. */
+function NumbersToCall({ pairingId }: { pairingId: string }) {
+  const program = useProgram();
+  const call = useCheckInCall(program.programId, pairingId);
+  return (
+    <Section title="Numbers to call" id="check-in-numbers">
+      <QueryView query={call} loadingLabel="Loading the phone numbers…">
+        {(c) => (
+          <ul className="plain-list call-list">
+            {[
+              { who: c.participant, role: 'Participant' },
+              { who: c.coach, role: 'Coach' },
+            ].map(({ who, role }) => (
+              <li key={who.id} className="call-list__item">
+                <span>
+                  {role}: <strong>{who.name}</strong>
+                </span>
+                {who.phone ? (
+                  <a className="button button--secondary" href={telHref(who.phone)}>
+                    Call {who.name} on <span className="call-list__number">{who.phone}</span>
+                  </a>
+                ) : (
+                  <span>No phone number on record.</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
+    </Section>
+  );
+}
+
+type Reached = 'both' | 'participant' | 'coach' | 'no_one';
 
 function CheckInForm({ pair }: { pair: PairHelpView }) {
   const program = useProgram();
   const navigate = useNavigate();
   const save = useRecordCheckIn(program.programId, pair.pairingId);
-  const [reachedParticipant, setReachedParticipant] = useState(false);
-  const [reachedCoach, setReachedCoach] = useState(false);
+  const [reached, setReached] = useState<Reached | ''>('');
   const [findings, setFindings] = useState<CheckInFinding[]>([]);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<Record<string, string>>({});
+  const reachedNoOne = reached === 'no_one';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const missing: Record<string, string> = {};
-    if (findings.length === 0) missing['findings'] = 'Choose at least one';
+    if (!reached) missing['reached'] = 'Choose whom you reached, or "Reached no one"';
+    if (reached && !reachedNoOne && findings.length === 0) missing['findings'] = 'Choose at least one';
     if (findings.includes('other') && !note.trim()) missing['note'] = 'Say what "something else" was';
     setProblem(missing);
-    if (Object.keys(missing).length > 0) return;
-    void save.mutateAsync({ reachedParticipant, reachedCoach, findings, note: note.trim() }).then(
-      () => navigate(program.to('pairs'), { state: { notice: `Check-in call for ${pair.participantName} recorded.` } }),
+    if (Object.keys(missing).length > 0 || !reached) return;
+    const body = {
+      reachedParticipant: reached === 'both' || reached === 'participant',
+      reachedCoach: reached === 'both' || reached === 'coach',
+      findings,
+      note: note.trim(),
+    };
+    void save.mutateAsync(body).then(
+      () =>
+        navigate(program.to('pairs'), {
+          state: {
+            notice: reachedNoOne
+              ? `Check-in call for ${pair.participantName} recorded: no one reached.`
+              : `Check-in call for ${pair.participantName} recorded.`,
+          },
+        }),
       () => undefined,
     );
   };
   const fields = { ...fieldMessagesOf(save.error), ...problem };
+  const reachedOptions: { value: Reached; label: string; hint?: string }[] = [
+    { value: 'both', label: `Both ${pair.participantName} and ${pair.coachName}` },
+    { value: 'participant', label: `Only ${pair.participantName}` },
+    { value: 'coach', label: `Only ${pair.coachName}` },
+    {
+      value: 'no_one',
+      label: 'Reached no one',
+      hint: 'The call is recorded as tried; if the pair stays quiet, the decision comes on its date.',
+    },
+  ];
   return (
     <>
       <PairSummary pair={pair} />
+      <NumbersToCall pairingId={pair.pairingId} />
       <form onSubmit={submit} noValidate>
-        <FormErrors error={save.error} title="Could not record the call" labels={{ findings: 'What you learnt', note: 'Note' }} />
-        <Choice label={`We reached ${pair.participantName}`} checked={reachedParticipant} onChange={setReachedParticipant} />
-        <Choice label={`We reached ${pair.coachName}`} checked={reachedCoach} onChange={setReachedCoach} />
+        <FormErrors
+          error={save.error}
+          title="Could not record the call"
+          labels={{ reached: 'Whom you reached', findings: 'What you learnt', note: 'Note' }}
+        />
+        <RadioGroup<Reached>
+          legend="Whom did you reach?"
+          name="reached"
+          options={reachedOptions}
+          value={reached}
+          onChange={setReached}
+          error={fields['reached']}
+        />
         <CheckboxGroup
-          legend="What did you learn?"
+          legend={reachedNoOne ? 'What did you learn? (optional)' : 'What did you learn?'}
           options={optionsOf(findingLabels)}
           values={findings}
           onChange={setFindings}
@@ -239,8 +312,9 @@ function CheckInHistory({ pairingId }: { pairingId: string }) {
         {calls.map((c) => (
           <li key={c.id}>
             {formatDateTime(c.actedAt!)}: {c.findings.map((f) => findingLabels[f]).join(', ')}
-            {c.reachedParticipant === false ? ' (participant not reached)' : ''}
-            {c.reachedCoach === false ? ' (coach not reached)' : ''}
+            {c.reachedParticipant === false && c.reachedCoach === false
+              ? `${c.findings.length > 0 ? ' ' : ''}(reached no one)`
+              : `${c.reachedParticipant === false ? ' (participant not reached)' : ''}${c.reachedCoach === false ? ' (coach not reached)' : ''}`}
             {c.note ? ` — ${c.note}` : ''}
           </li>
         ))}

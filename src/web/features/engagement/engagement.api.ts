@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BestTimesView,
+  CheckInCallView,
   CheckInInput,
   CoachPreferencesUpdate,
   CoachPreferencesView,
@@ -36,6 +37,14 @@ export function useLadderEvents(programId: string, pairingId: string) {
   return useQuery({
     queryKey: [...programKey(programId), 'pairs', pairingId, 'events'],
     queryFn: () => api.get<LadderEventView[]>(`/programs/${programId}/pairings/${pairingId}/ladder-events`),
+  });
+}
+
+/** Whom staff call on a check-in call, with their phone numbers (the server audits the read). */
+export function useCheckInCall(programId: string, pairingId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'pairs', pairingId, 'check-in-call'],
+    queryFn: () => api.get<CheckInCallView>(`/programs/${programId}/pairings/${pairingId}/check-in-call`),
   });
 }
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { GuideStartView } from '../../../core/guidance';
+import type { GuideDraftView, GuideStartView } from '../../../core/guidance';
 import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
 import { SessionGuidePage } from './SessionGuidePage';
 
@@ -59,14 +59,25 @@ const start: GuideStartView = {
   whatIfs: [prompt('only_chat', 'They only want to chat'), prompt('crisis', 'They talk about a crisis', 'safety')],
 };
 
-function renderGuide(post: (body: unknown) => Response | Error) {
-  const calls = mockApi({ [`GET ${base}`]: json(start), [`POST ${base}`]: (c) => post(c.body) });
+function renderGuide(post: (body: unknown) => Response | Error, draft: GuideDraftView | null = null) {
+  const calls = mockApi({
+    [`GET ${base}`]: json(start),
+    [`POST ${base}`]: (c) => post(c.body),
+    [`GET ${base}/draft`]: json({ draft }),
+    [`PUT ${base}/draft`]: (c) => json({ ...(c.body as object), savedAt: new Date().toISOString() }),
+    [`DELETE ${base}/draft`]: json({ ok: true }),
+  });
   renderInProgram(<SessionGuidePage />, {
     member: coach,
     route: `/programs/${PROGRAM_ID}/participants/${PARTICIPANT}/guide`,
     path: '/programs/:programId/participants/:participantId/guide',
   });
-  return { posts: () => calls.filter((c) => c.method === 'POST'), user: userEvent.setup() };
+  return {
+    posts: () => calls.filter((c) => c.method === 'POST'),
+    puts: () => calls.filter((c) => c.method === 'PUT'),
+    deletes: () => calls.filter((c) => c.method === 'DELETE'),
+    user: userEvent.setup(),
+  };
 }
 
 describe('SessionGuidePage', () => {
@@ -161,5 +172,108 @@ describe('SessionGuidePage', () => {
     await user.click(screen.getByRole('button', { name: 'What if: they talk about a crisis' }));
     const link = screen.getByRole('link', { name: 'Open the safety protocol' });
     expect(link.getAttribute('href')).toBe(`/programs/${PROGRAM_ID}/safety/concern?participant=${PARTICIPANT}`);
+  });
+
+  it('saves what is entered as the coach goes: a step change at once, with the session key', async () => {
+    const { puts, user } = renderGuide(() => json({}, 201));
+    await screen.findByRole('heading', { level: 2, name: 'Step 1 of 5: Check in' });
+    expect(screen.getByText('What you enter is saved as you go.')).toBeTruthy();
+    await user.click(
+      within(screen.getByRole('radiogroup', { name: "Robert's pain right now" })).getByRole('radio', { name: '6' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Next: review the last plan' }));
+    await waitFor(() => expect(puts().length).toBeGreaterThan(0));
+    const saved = puts().at(-1)?.body as { clientKey: string; step: number; answers: Record<string, unknown> };
+    expect(saved.step).toBe(1);
+    expect(saved.answers).toMatchObject({ pain: 6, mood: null, channel: 'phone', nextOn: '2026-03-16' });
+    expect(saved.clientKey).toMatch(/^[0-9a-f-]{36}$/);
+    await screen.findByText(/^Saved as you go, last at \d{1,2}:\d\d [AP]M\.$/);
+  });
+
+  it('carries on from a saved draft with a plain message, and finishes with its session key', async () => {
+    const key = '44444444-4444-4444-8444-444444444444';
+    const savedAt = new Date();
+    savedAt.setHours(18, 42, 0, 0);
+    const draft: GuideDraftView = {
+      clientKey: key,
+      step: 1,
+      savedAt: savedAt.toISOString(),
+      answers: {
+        openedAt: '2026-03-02T17:30:00.000Z',
+        pain: 7,
+        mood: 3,
+        outcome: 'partly',
+        barrier: 'The weather turned',
+        change: '',
+        encouraged: true,
+        topics: [],
+        plan: null,
+        overrides: {},
+        channel: 'phone',
+        minutes: '',
+        note: '',
+        nextOn: '2026-03-16',
+        nextTime: '',
+        nextHow: 'phone',
+        nextMinutes: '30',
+        nextPlace: '',
+      },
+    };
+    const first = renderGuide(() => json({}, 201), draft);
+    await screen.findByRole('heading', { level: 2, name: 'Step 2 of 5: Review the last plan' });
+    const kept = screen.getByRole('status');
+    expect(kept.textContent).toMatch(/^We kept what you had entered (at|yesterday at|on .+ at) 6:42 PM\./);
+    expect(kept.textContent).not.toMatch(/\d{4}-\d\d-\d\d|T\d\d:/);
+    expect((screen.getByRole('textbox', { name: 'What got in the way? (optional)' }) as HTMLInputElement).value).toBe(
+      'The weather turned',
+    );
+    for (const next of ["Next: today's topic", 'Next: make a new plan']) {
+      await first.user.click(screen.getByRole('button', { name: next }));
+    }
+    await first.user.click(screen.getByRole('button', { name: 'No plan this time' }));
+    await first.user.click(await screen.findByRole('button', { name: 'Finish session' }));
+    await screen.findByText('Elsewhere');
+    expect(first.posts()[0]?.body).toMatchObject({
+      clientKey: key,
+      occurredAt: '2026-03-02T17:30:00.000Z',
+      check: { pain: 7, mood: 3 },
+      review: { planId: PLAN, outcome: 'partly', barrier: 'The weather turned' },
+    });
+  });
+
+  it('"Start over" deletes the draft and opens the first step empty', async () => {
+    const draft: GuideDraftView = {
+      clientKey: '55555555-5555-4555-8555-555555555555',
+      step: 2,
+      savedAt: new Date().toISOString(),
+      answers: {
+        openedAt: '2026-03-02T17:30:00.000Z',
+        pain: 7,
+        mood: null,
+        outcome: '',
+        barrier: '',
+        change: '',
+        encouraged: false,
+        topics: ['sleep'],
+        plan: null,
+        overrides: {},
+        channel: 'phone',
+        minutes: '',
+        note: '',
+        nextOn: '2026-03-16',
+        nextTime: '',
+        nextHow: 'phone',
+        nextMinutes: '30',
+        nextPlace: '',
+      },
+    };
+    const { deletes, user } = renderGuide(() => json({}, 201), draft);
+    await screen.findByRole('heading', { level: 2, name: "Step 3 of 5: Today's topic" });
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    await screen.findByRole('heading', { level: 2, name: 'Step 1 of 5: Check in' });
+    await waitFor(() => expect(deletes()).toHaveLength(1));
+    expect(screen.queryByText(/We kept what you had entered/)).toBeNull();
+    const pain = within(screen.getByRole('radiogroup', { name: "Robert's pain right now" }));
+    expect((pain.getByRole('radio', { name: '7' }) as HTMLInputElement).checked).toBe(false);
   });
 });

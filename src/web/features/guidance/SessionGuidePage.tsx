@@ -1,23 +1,39 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EssentialElement } from '../../../core/contacts';
 import { addDaysOn } from '../../../core/shared/time';
-import { deriveEssentialElements, suggestTopic, type GuideStartView } from '../../../core/guidance';
+import {
+  deriveEssentialElements,
+  draftKeptMessage,
+  suggestTopic,
+  type GuideDraftAnswers,
+  type GuideDraftView,
+  type GuideStartView,
+} from '../../../core/guidance';
 import { daysWord, formatScore, readinessAdvice, type ReviewOutcome } from '../../../core/plans';
 import type { Channel } from '../../../core/shared/vocab';
 import { useProgram } from '../../app/program';
+import { useOptionalMe } from '../../app/session';
 import { channelLabels, optionsOf } from '../../app/vocab';
 import { newClientKey } from '../../ui/client-key';
 import { Button, ButtonLink } from '../../ui/controls';
 import { formatDateOn, formatDateTime } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
-import { QueryView } from '../../ui/feedback';
+import { Loading, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { elementLabels } from '../contacts';
 import { Markdown } from '../curriculum';
 import { PlanCard, PlanForm, ScaleField, type PlanBody } from '../plans';
-import { useFinishGuide, useGuide, useTopicGuide, type GuideFinishBody } from './guidance.api';
+import {
+  useDiscardGuideDraft,
+  useFinishGuide,
+  useGuide,
+  useGuideDraft,
+  useSaveGuideDraft,
+  useTopicGuide,
+  type GuideFinishBody,
+} from './guidance.api';
 import './guidance.css';
 
 const STEPS = ['Check in', 'Review the last plan', "Today's topic", 'Make a new plan', 'Agree the next contact'] as const;
@@ -29,7 +45,10 @@ const outcomeOptions: { value: ReviewOutcome; label: string; hint: string }[] = 
   { value: 'not_done', label: 'Not done', hint: 'That is useful to know too.' },
 ];
 
-/** Everything the guide records while the call goes on. It lives in this page until "Finish session". */
+/**
+ * Everything the guide records while the call goes on. It lives in this page until "Finish session"
+ * and is saved on the server as a draft as the coach goes (ADR 0035).
+ */
 interface GuideState {
   openedAt: string;
   pain: number | null;
@@ -53,32 +72,46 @@ interface GuideState {
   nextPlace: string;
 }
 
+/** How long after the last keystroke the draft is saved; a step change saves at once. */
+export const DRAFT_SAVE_DELAY_MS = 2000;
+
+/**
+ * The latest answers not yet on the server, by person, program and participant: kept in this tab's
+ * memory only (never on the device's storage), so that a save or "Finish" refused because the
+ * session ended is not lost when the coach signs in again in the same tab.
+ */
+const unsaved = new Map<string, { clientKey: string; step: StepIndex; answers: GuideState; at: number }>();
+
 /**
  * The session guide (issue #4): a call in five steps on the coach's phone, with bridge prompts and
- * "what if" help always at hand. Nothing is saved until "Finish session", which logs the contact,
- * reviews the last plan, saves the new one and the next contact in one request (one client key, so
- * a retry saves it once).
+ * "what if" help always at hand. "Finish session" logs the contact, reviews the last plan, saves
+ * the new one and the next contact in one request (one client key, so a retry saves it once).
+ * Until then what is entered is saved as a draft as the coach goes, and opening the guide again
+ * (after signing in again, or on another device) carries on from it, with "Start over" (ADR 0035).
  */
 export function SessionGuidePage() {
   const program = useProgram();
   const { participantId = '' } = useParams();
   const guide = useGuide(program.programId, participantId);
+  const draft = useGuideDraft(program.programId, participantId);
   return (
     <Page title="Session guide" width="narrow">
       <QueryView query={guide} loadingLabel="Opening the guide…">
-        {(g) => <Guide g={g} />}
+        {(g) =>
+          draft.isPending ? (
+            <Loading label="Opening the guide…" />
+          ) : (
+            // A draft that cannot be read does not stop the call: the guide starts afresh.
+            <Guide g={g} draft={draft.data ?? null} />
+          )
+        }
       </QueryView>
     </Page>
   );
 }
 
-function Guide({ g }: { g: GuideStartView }) {
-  const program = useProgram();
-  const navigate = useNavigate();
-  const finish = useFinishGuide(program.programId, g.participantId);
-  const [clientKey] = useState(newClientKey);
-  const [step, setStep] = useState<StepIndex>(0);
-  const [s, setS] = useState<GuideState>(() => ({
+function freshState(g: GuideStartView): GuideState {
+  return {
     openedAt: new Date().toISOString(),
     pain: null,
     mood: null,
@@ -97,7 +130,104 @@ function Guide({ g }: { g: GuideStartView }) {
     nextMinutes: '30',
     nextPlace: '',
     nextHow: g.preferredChannel === 'text' ? 'phone' : g.preferredChannel,
-  }));
+  };
+}
+
+/** The time zone of the coach's device: "6:42 PM" as on the coach's own clock. */
+const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }) {
+  const program = useProgram();
+  const me = useOptionalMe();
+  const navigate = useNavigate();
+  const finish = useFinishGuide(program.programId, g.participantId);
+  const saveDraft = useSaveGuideDraft(program.programId, g.participantId);
+  const discardDraft = useDiscardGuideDraft(program.programId, g.participantId);
+  const memoryKey = `${me?.id ?? ''}|${program.programId}|${g.participantId}`;
+  // Where to carry on from: this tab's unsaved answers (the same session, or newer than the server's
+  // draft), else the draft. The memory copy is dropped once a save begun after it succeeds, so it is
+  // never older than what this tab saved; the server's time is not compared with it (a save in
+  // flight is stamped after the keys typed while it travelled).
+  const [start] = useState(() => {
+    const mem = unsaved.get(memoryKey);
+    const draftAt = draft ? Date.parse(draft.savedAt) : 0;
+    if (mem && (!draft || mem.clientKey === draft.clientKey || mem.at > draftAt)) {
+      return { ...mem, resumedAt: mem.at, saveNow: true };
+    }
+    if (draft) {
+      return {
+        clientKey: draft.clientKey,
+        step: draft.step as StepIndex,
+        answers: draft.answers as GuideState,
+        resumedAt: draftAt,
+        saveNow: false,
+      };
+    }
+    return null;
+  });
+  const [clientKey, setClientKey] = useState(() => start?.clientKey ?? newClientKey());
+  const [step, setStep] = useState<StepIndex>(start?.step ?? 0);
+  const [s, setS] = useState<GuideState>(() => start?.answers ?? freshState(g));
+  const [resumedAt, setResumedAt] = useState<number | null>(start?.resumedAt ?? null);
+  const [savedAt, setSavedAt] = useState<string | null>(draft?.savedAt ?? null);
+  const latest = useRef({ clientKey, step, s });
+  latest.current = { clientKey, step, s };
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const done = useRef(false);
+  const { mutateAsync: saveDraftAsync } = saveDraft;
+
+  /** Saves what is entered now; the tab's memory copy goes once the server has it. */
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    if (done.current) return;
+    const at = Date.now();
+    const now = latest.current;
+    try {
+      const saved = await saveDraftAsync({ clientKey: now.clientKey, step: now.step, answers: now.s as GuideDraftAnswers });
+      setSavedAt(saved.savedAt);
+      const mem = unsaved.get(memoryKey);
+      if (mem && mem.at <= at) unsaved.delete(memoryKey);
+    } catch {
+      // Shown beside the steps; a session that ended sends the coach to sign in (the memory copy stays).
+    }
+  }, [saveDraftAsync, memoryKey]);
+
+  const isFirstSave = useRef(true);
+  const lastStep = useRef(step);
+  useEffect(() => {
+    if (isFirstSave.current) {
+      isFirstSave.current = false;
+      if (start?.saveNow) void flush();
+      return;
+    }
+    unsaved.set(memoryKey, { clientKey, step, answers: s, at: Date.now() });
+    const stepChanged = lastStep.current !== step;
+    lastStep.current = step;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), stepChanged ? 0 : DRAFT_SAVE_DELAY_MS);
+  }, [s, step, clientKey, memoryKey, flush, start]);
+  // Leaving the page (a link, the back button) saves what is still waiting.
+  useEffect(
+    () => () => {
+      if (timer.current !== undefined) void flush();
+    },
+    [flush],
+  );
+
+  const startOver = () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    unsaved.delete(memoryKey);
+    discardDraft.mutate();
+    isFirstSave.current = true;
+    setClientKey(newClientKey());
+    setStep(0);
+    lastStep.current = 0;
+    setS(freshState(g));
+    setResumedAt(null);
+    setSavedAt(null);
+  };
   const set =
     <K extends keyof GuideState>(key: K) =>
     (value: GuideState[K]) =>
@@ -182,11 +312,17 @@ function Guide({ g }: { g: GuideStartView }) {
             }
           : null,
     };
+    // Anything still waiting is part of this request; the draft is deleted with the finished session.
+    clearTimeout(timer.current);
+    timer.current = undefined;
     void finish.mutateAsync(body).then(
-      () =>
+      () => {
+        done.current = true;
+        unsaved.delete(memoryKey);
         void navigate(program.to(`participants/${g.participantId}`), {
           state: { notice: `Session with ${name} saved: the contact is logged${plan ? ' with the new plan' : ''}.` },
-        }),
+        });
+      },
       () => undefined,
     );
   };
@@ -196,6 +332,16 @@ function Guide({ g }: { g: GuideStartView }) {
       <p className="guide__who">
         With {g.givenName} {g.familyName}
       </p>
+      {resumedAt !== null ? (
+        <div className="notice guide__resumed">
+          <p role="status">
+            {draftKeptMessage(new Date(resumedAt), new Date(), deviceZone())} Carry on where you were, or start over.
+          </p>
+          <Button variant="secondary" onClick={startOver}>
+            Start over
+          </Button>
+        </div>
+      ) : null}
       <ol className="guide__steps" aria-label="Steps of the session">
         {STEPS.map((label, i) => (
           <li key={label} aria-current={i === step ? 'step' : undefined} className={i === step ? 'is-current' : ''}>
@@ -203,6 +349,13 @@ function Guide({ g }: { g: GuideStartView }) {
           </li>
         ))}
       </ol>
+      <p className="guide__saved">
+        {saveDraft.isError
+          ? 'Could not save as you go just now. Carry on: Kindred tries again with your next change.'
+          : savedAt
+            ? `Saved as you go, last at ${timeOf(savedAt)}.`
+            : 'What you enter is saved as you go.'}
+      </p>
       <section className="guide__step" aria-labelledby="guide-step-heading">
         <h2 id="guide-step-heading" ref={heading} tabIndex={-1}>
           Step {step + 1} of 5: {STEPS[step]}
@@ -419,6 +572,11 @@ function Guide({ g }: { g: GuideStartView }) {
       <Help g={g} />
     </div>
   );
+}
+
+/** "6:42 PM" on the coach's clock. */
+function timeOf(iso: string): string {
+  return new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', hour12: true }).format(new Date(iso));
 }
 
 /** Says plainly that a failed save can be retried without being saved twice. */

@@ -1,11 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { TopicView } from '../../../core/curriculum';
-import type { GuidedSessionSummary, GuideFinishedView, GuideFinishInput, GuideStartView } from '../../../core/guidance';
+import type {
+  GuidedSessionSummary,
+  GuideDraftInput,
+  GuideDraftView,
+  GuideFinishedView,
+  GuideFinishInput,
+  GuideStartView,
+} from '../../../core/guidance';
 import { api } from '../../app/api';
 import { programKey } from '../programs';
 
-export type { GuideFinishedView, GuideStartView };
+export type { GuideDraftInput, GuideDraftView, GuideFinishedView, GuideStartView };
 /** The body of the finishing request, as the server reads it (defaults filled in there). */
 export type GuideFinishBody = z.input<typeof GuideFinishInput>;
 
@@ -46,5 +53,36 @@ export function useFinishGuide(programId: string, participantId: string) {
     mutationFn: (body: GuideFinishBody) =>
       api.post<GuideFinishedView>(`/programs/${programId}/participants/${participantId}/guide`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: programKey(programId) }),
+  });
+}
+
+const draftKey = (programId: string, participantId: string) =>
+  [...programKey(programId), 'participants', participantId, 'guide', 'draft'] as const;
+
+/** What the coach entered last time and did not finish (ADR 0035), or null. Read once per opening. */
+export function useGuideDraft(programId: string, participantId: string) {
+  return useQuery({
+    queryKey: draftKey(programId, participantId),
+    queryFn: async () =>
+      (await api.get<{ draft: GuideDraftView | null }>(`/programs/${programId}/participants/${participantId}/guide/draft`)).draft,
+    staleTime: 0,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+}
+
+/** Saves the guide as entered so far; each save also counts as activity for the idle sign-out. */
+export function useSaveGuideDraft(programId: string, participantId: string) {
+  return useMutation({
+    mutationFn: (body: GuideDraftInput) =>
+      api.put<GuideDraftView>(`/programs/${programId}/participants/${participantId}/guide/draft`, body),
+  });
+}
+
+/** "Start over": the saved draft is deleted. */
+export function useDiscardGuideDraft(programId: string, participantId: string) {
+  return useMutation({
+    mutationFn: () => api.delete<{ ok: true }>(`/programs/${programId}/participants/${participantId}/guide/draft`),
   });
 }
