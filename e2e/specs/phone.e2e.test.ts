@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../fixtures/browser';
 import { demoJourney } from '../fixtures/journey';
-import { openMenu, signIn, signOut, visit } from '../fixtures/session';
+import { openMenu, programRoot, signIn, signOut, visit } from '../fixtures/session';
 
 const PHONE = { width: 390, height: 844 };
 /** "Well within the first screen": the page's own heading starts in the top quarter of a phone. */
@@ -142,6 +143,48 @@ describe('phone journeys', () => {
     const box = await summary.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
     expect(box.top, 'the summary is on screen').toBeGreaterThanOrEqual(0);
     expect(box.top).toBeLessThan(PHONE.height);
+    await signOut(page);
+    await page.close();
+  });
+
+  it('lets the coordinator narrow the audit trail and download the same events', async () => {
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'coordinator@example.org');
+    await page.getByRole('heading', { level: 1, name: /overview/i }).waitFor();
+    // Open a participant's record, so the trail holds a read of one.
+    const root = await programRoot(page, journey.server.url);
+    const list = await page.request.get(`${root.replace('/programs/', '/api/v1/programs/')}/participants`);
+    const someone = ((await list.json()) as { id: string }[])[0]!;
+    await page.goto(`${root}/participants/${someone.id}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('.status--loading').first().waitFor({ state: 'detached' });
+    await phoneVisit(page, 'Audit trail', 'Audit trail');
+    await page.getByRole('combobox', { name: 'What happened' }).selectOption({ label: 'Viewed' });
+    await page.getByRole('combobox', { name: 'Kind of record' }).selectOption({ label: 'participant' });
+    await page.getByRole('button', { name: 'Show events' }).click();
+    const download = page.getByRole('link', { name: 'Download these events as a spreadsheet (CSV)' });
+    await download.waitFor();
+    // Each row names a participant by code, not by a raw id.
+    const records = await page.locator('tbody tr td:nth-child(4)').allInnerTexts();
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => /^Record\s*P-\d+$|^P-\d+$/.test(r.trim()))).toBe(true);
+    await expectPhonePage(page, 'Audit trail, viewed participants');
+
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const lines = readFileSync((await file.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('event,at_utc,local_time,who,action,what,record_kind,record_id,record,address,request');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => l.includes(',participant:read,Viewed participant,participant,'))).toBe(true);
+
+    // A last day before the first is refused in words where the eye is.
+    await page.getByLabel('From').fill('2026-12-07');
+    await page.getByLabel('To').fill('2026-12-01');
+    await page.getByRole('button', { name: 'Show events' }).click();
+    const summary = page.getByRole('alert').first();
+    await summary.getByText('Choose a last day on or after', { exact: false }).waitFor();
+    await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await signOut(page);
     await page.close();
   });
