@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { describeRule } from '../../../core/trials/smart';
 import type {
   ArmKind,
   ClassSessionView,
@@ -13,7 +14,7 @@ import { newClientKey } from '../../ui/client-key';
 import { formatDateTime } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { LateEntryNote } from '../../ui/LateEntryNote';
-import { Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
+import { CheckboxGroup, Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import {
   useAddConsentDocument,
@@ -35,7 +36,7 @@ import {
 } from './trials.api';
 import { SmartSection } from './SmartSection';
 import { AllocationTableForm } from './AllocationTableForm';
-import { designFormProblems } from './design-form';
+import { designFormProblems, smartFormDesign, type SmartFormInput } from './design-form';
 import { useAssessmentSettings, useInstruments } from '../assessments/assessments.api';
 import './trials.css';
 
@@ -103,6 +104,14 @@ function StudyBody({ study }: { study: StudyView }) {
             ],
             ['Kept balanced within', d.strata.length ? d.strata.map((f) => f.label).join(', ') : 'Nothing'],
             ['Main outcome', `${outcomeTitle}, at ${timepointLabel}`],
+            ...(d.smart
+              ? [
+                  [
+                    'Randomized again',
+                    `At ${d.smart.decisionPoint.label.toLowerCase()}, those not responding (${describeRule(d.smart.rule)}): ${d.smart.options.map((o) => o.label).join(' or ')}`,
+                  ] as [string, string],
+                ]
+              : []),
             ['State', study.isLocked ? 'Locked: the first participant is randomized' : 'Not locked yet'],
             ['Randomized so far', String(study.randomized)],
             ['Blinding', study.isUnblinded ? 'Unblinded' : 'Blinded for evaluators'],
@@ -145,6 +154,17 @@ function DesignForm() {
   const outcome = asked.includes(chosenOutcome) ? chosenOutcome : asked.includes('peg') ? 'peg' : (asked[0] ?? '');
   const titleOf = (id: string) => instruments.data?.find((i) => i.id === id)?.title ?? id;
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const [kind, setKind] = useState<'parallel' | 'smart'>('parallel');
+  const [smart, setSmart] = useState<SmartFormInput>({
+    weeks: '8',
+    from: 'randomization',
+    useContacts: true,
+    contactsBelow: '4',
+    usePeg: false,
+    pegBy: '1',
+    combine: 'any',
+    options: '',
+  });
   const setArm = (i: number, k: 'label' | 'kind' | 'ratio', v: string) =>
     setArms((prev) => prev.map((a, j) => (j === i ? { ...a, [k]: v } : a)));
   const criteria = (text: string, kind: 'inclusion' | 'exclusion') =>
@@ -160,11 +180,16 @@ function DesignForm() {
       .map((t) => t.trim())
       .filter(Boolean);
     const percent = Number(probability.trim());
-    const found = designFormProblems({ method, percent, stratumLabel: stratumLabel.trim(), levels });
+    const smartPart = kind === 'smart' ? smartFormDesign(smart) : null;
+    const found = {
+      ...designFormProblems({ method, percent, stratumLabel: stratumLabel.trim(), levels }),
+      ...smartPart?.problems,
+    };
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     const design: StudyDesignInput = {
-      design: 'parallel',
+      design: kind,
+      ...(smartPart?.smart ? { smart: smartPart.smart } : {}),
       title,
       arms: arms.map((a, i) => ({ key: `arm_${i + 1}`, label: a.label, kind: a.kind, ratio: Number(a.ratio) })),
       primaryTimepoint: timepoint?.key ?? '',
@@ -194,6 +219,20 @@ function DesignForm() {
       <form onSubmit={submit} noValidate>
         <FormErrors error={save.error} title="Could not save the study" />
         <TextField label="Study title" value={title} onChange={setTitle} />
+        <RadioGroup
+          legend="Kind of study"
+          name="study-kind"
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'parallel', label: 'Randomize once: each participant stays in his or her arm' },
+            {
+              value: 'smart',
+              label: 'Randomize again those not responding (a SMART)',
+              hint: 'At a set week, those the rule finds not responding are randomized to a second option; the rest continue.',
+            },
+          ]}
+        />
         {arms.map((a, i) => (
           <fieldset key={i} className="fieldset">
             <legend>Arm {i + 1}</legend>
@@ -207,6 +246,7 @@ function DesignForm() {
             />
           </fieldset>
         ))}
+        {kind === 'smart' ? <SmartFields value={smart} onChange={setSmart} problems={problems} /> : null}
         <TextArea label="Who can take part" hint="One requirement a line." value={inclusion} onChange={setInclusion} />
         <TextArea label="Who cannot take part" hint="One reason a line." value={exclusion} onChange={setExclusion} />
         <TextField
@@ -287,6 +327,99 @@ function DesignForm() {
         </FormActions>
       </form>
     </Section>
+  );
+}
+
+/** The SMART's decision point, its rule of not responding, and the second-stage options (ADR 0030, 0037). */
+function SmartFields({
+  value: v,
+  onChange,
+  problems,
+}: {
+  value: SmartFormInput;
+  onChange: (v: SmartFormInput) => void;
+  problems: Record<string, string>;
+}) {
+  const set =
+    <K extends keyof SmartFormInput>(k: K) =>
+    (x: SmartFormInput[K]) =>
+      onChange({ ...v, [k]: x });
+  return (
+    <fieldset className="fieldset">
+      <legend>The decision for those not responding</legend>
+      <TextField
+        label="Weeks until the decision"
+        hint="Such as 8: at week 8 each participant is checked against the rule below."
+        inputMode="numeric"
+        value={v.weeks}
+        onChange={set('weeks')}
+        error={problems.weeks}
+      />
+      <RadioGroup
+        legend="Count the weeks from"
+        name="smart-from"
+        value={v.from}
+        onChange={set('from')}
+        options={[
+          { value: 'randomization', label: 'The day of randomization' },
+          {
+            value: 'first_pairing',
+            label: 'The day of the first pairing with a coach',
+            hint: 'Someone never paired, such as in a class arm, counts from randomization.',
+          },
+        ]}
+      />
+      <CheckboxGroup
+        legend="Not responding means"
+        hint="Choose one or both."
+        options={[
+          { value: 'contacts', label: 'Too few calls that reached the participant' },
+          { value: 'peg', label: 'Pain (the PEG score) not better' },
+        ]}
+        values={[...(v.useContacts ? ['contacts' as const] : []), ...(v.usePeg ? ['peg' as const] : [])]}
+        onChange={(on) => onChange({ ...v, useContacts: on.includes('contacts'), usePeg: on.includes('peg') })}
+        error={problems.conditions}
+      />
+      {v.useContacts ? (
+        <TextField
+          label="Not responding with fewer reached calls than"
+          hint="Counted from the start to the decision. Such as 4."
+          inputMode="numeric"
+          value={v.contactsBelow}
+          onChange={set('contactsBelow')}
+          error={problems.contactsBelow}
+        />
+      ) : null}
+      {v.usePeg ? (
+        <TextField
+          label="Points the PEG score must drop by"
+          hint="From the start to the decision; 1 point is a change people notice. No score counts as not better."
+          inputMode="decimal"
+          value={v.pegBy}
+          onChange={set('pegBy')}
+          error={problems.pegBy}
+        />
+      ) : null}
+      {v.useContacts && v.usePeg ? (
+        <RadioGroup
+          legend="Not responding when"
+          name="smart-combine"
+          value={v.combine}
+          onChange={set('combine')}
+          options={[
+            { value: 'any', label: 'Either is true' },
+            { value: 'all', label: 'Both are true' },
+          ]}
+        />
+      ) : null}
+      <TextArea
+        label="Options for those not responding"
+        hint="One a line, two to four, such as “Add staff support” and “Change to a new coach”. Each is equally likely."
+        value={v.options}
+        onChange={set('options')}
+        error={problems.options}
+      />
+    </fieldset>
   );
 }
 
