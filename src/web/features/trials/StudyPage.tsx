@@ -11,7 +11,7 @@ import type {
 import { useProgram } from '../../app/program';
 import { Badge, Button, ButtonLink, DetailList } from '../../ui/controls';
 import { newClientKey } from '../../ui/client-key';
-import { formatDateTime } from '../../ui/dates';
+import { formatDateTime, formatDay } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { LateEntryNote } from '../../ui/LateEntryNote';
 import { CheckboxGroup, Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
@@ -34,6 +34,7 @@ import {
   useAttendance,
   useSimulate,
 } from './trials.api';
+import { Markdown } from '../curriculum';
 import { SmartSection } from './SmartSection';
 import { AllocationTableForm } from './AllocationTableForm';
 import { designFormProblems, smartFormDesign, type SmartFormInput } from './design-form';
@@ -120,7 +121,7 @@ function StudyBody({ study }: { study: StudyView }) {
       </Section>
       {d.method.kind === 'table' && !study.isLocked ? <AllocationTableForm summary={study.table} /> : null}
       <SchemeCheck />
-      {study.consentDocuments.length === 0 ? <ConsentDocumentForm /> : null}
+      <ConsentDocumentForm current={study.consentDocuments.at(-1) ?? null} />
       <Referral study={study} />
       {d.arms.some((a) => a.kind === 'class') ? <Classes /> : null}
       {d.design === 'smart' && d.smart && study.isLocked ? <SmartSection /> : null}
@@ -423,35 +424,58 @@ function SmartFields({
   );
 }
 
-function ConsentDocumentForm() {
+/**
+ * The consent document: written before the first consent; afterwards its version and title, and a
+ * new version may be written (each consent records the version signed). The text is Markdown.
+ */
+function ConsentDocumentForm({ current }: { current: StudyView['consentDocuments'][number] | null }) {
   const program = useProgram();
   const add = useAddConsentDocument(program.programId);
-  const [title, setTitle] = useState('Agreeing to take part');
-  const [body, setBody] = useState('');
+  const canWrite = program.can('study:design');
+  const [open, setOpen] = useState(current === null);
+  const [title, setTitle] = useState(current?.title ?? 'Agreeing to take part');
+  const [body, setBody] = useState(current?.body ?? '');
   return (
     <Section title="Consent document" id="study-consent-document">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate({ title, body });
-        }}
-        noValidate
-      >
-        <FormErrors error={add.error} title="Could not save the consent document" />
-        <TextField label="Consent title" value={title} onChange={setTitle} />
-        <TextArea
-          label="Consent text"
-          hint="What the participant agrees to, in plain words."
-          rows={8}
-          value={body}
-          onChange={setBody}
-        />
-        <FormActions>
-          <Button type="submit" disabled={add.isPending}>
-            Save the consent document
-          </Button>
-        </FormActions>
-      </form>
+      {current ? (
+        <p role="status">
+          Version {current.version}: {current.title}. Saved on {formatDay(new Date(current.createdAt))}.
+        </p>
+      ) : null}
+      {!current && !canWrite ? <Empty>No consent document yet.</Empty> : null}
+      {current && !open && canWrite ? (
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          Write a new version
+        </Button>
+      ) : null}
+      {open && canWrite ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate({ title, body }, { onSuccess: () => setOpen(false) });
+          }}
+          noValidate
+        >
+          <FormErrors error={add.error} title="Could not save the consent document" />
+          <TextField label="Consent title" value={title} onChange={setTitle} />
+          <TextArea
+            label="Consent text"
+            hint={
+              current
+                ? 'What the participant agrees to, in plain words. People who consented keep the version they signed; new consents use this one.'
+                : 'What the participant agrees to, in plain words. A line starting with “- ” is a list item; **bold** is bold.'
+            }
+            rows={8}
+            value={body}
+            onChange={setBody}
+          />
+          <FormActions>
+            <Button type="submit" disabled={add.isPending}>
+              {current ? 'Save as a new version' : 'Save the consent document'}
+            </Button>
+          </FormActions>
+        </form>
+      ) : null}
     </Section>
   );
 }
@@ -580,7 +604,9 @@ function ConsentStep({ study, p }: { study: StudyView; p: ParticipantStudyView }
           noValidate
         >
           <h4>{doc.title}</h4>
-          <div className="consent-document">{doc.body}</div>
+          <div className="consent-document">
+            <Markdown source={doc.body} />
+          </div>
           <FormErrors error={consent.error} title="Could not record the consent" />
           <RadioGroup
             legend="How is consent given?"
