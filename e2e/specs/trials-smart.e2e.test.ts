@@ -22,7 +22,7 @@ function yesterdayAtTen(): string {
  * allocates from an uploaded table; a table with a bad line is refused naming the line and nothing
  * is stored, a good one is stored; a referral is screened, consents and is randomized to the class
  * arm (the table's first line); a class is held, the participant invited and marked as attended;
- * the CONSORT page then counts the class as received and shows the SMART's second stage. Every
+ * the study is amended with a reason; the CONSORT page then counts the class as received and shows the SMART's second stage. Every
  * page is scanned by axe-core and checked for sideways scrolling.
  */
 describe('a SMART study with an allocation table and a class', () => {
@@ -91,6 +91,16 @@ describe('a SMART study with an allocation table and a class', () => {
     await page.getByRole('status').filter({ hasText: 'Allocated to Pain class' }).waitFor();
     // Locked now: the table form is gone and the SMART section is shown.
     await page.getByRole('heading', { name: 'Allocation table' }).waitFor({ state: 'detached' });
+
+    // Locked: a change to who can take part is an amendment, with a reason, listed with who and when.
+    await page.getByRole('button', { name: 'Amend the title or who can take part' }).click();
+    await page.getByRole('textbox', { name: 'Who cannot take part' }).fill('Already in another pain study');
+    await page.getByRole('button', { name: 'Save the amendment' }).click();
+    await page.getByText('Say in a few words why the study is amended').first().waitFor();
+    await page.getByRole('textbox', { name: /Why the study is amended/ }).fill('The ethics board asked for this');
+    await page.getByRole('button', { name: 'Save the amendment' }).click();
+    await page.getByText(/^Version \d+, .+: The ethics board asked for this$/).waitFor();
+    await expectAccessible(page, 'study (amended)');
 
     // A class held yesterday: scheduled, the class-arm participant invited, attendance recorded.
     await page.getByRole('textbox', { name: 'Date and time' }).fill(yesterdayAtTen());

@@ -37,7 +37,7 @@ import {
 import { Markdown } from '../curriculum';
 import { SmartSection } from './SmartSection';
 import { AllocationTableForm } from './AllocationTableForm';
-import { designFormProblems, smartFormDesign, type SmartFormInput } from './design-form';
+import { amendedCriteria, designFormProblems, smartFormDesign, type SmartFormInput } from './design-form';
 import { useAssessmentSettings, useInstruments } from '../assessments/assessments.api';
 import './trials.css';
 
@@ -119,6 +119,7 @@ function StudyBody({ study }: { study: StudyView }) {
           ]}
         />
       </Section>
+      {program.can('study:design') ? <AmendForm study={study} /> : null}
       {d.method.kind === 'table' && !study.isLocked ? <AllocationTableForm summary={study.table} /> : null}
       <SchemeCheck />
       <ConsentDocumentForm current={study.consentDocuments.at(-1) ?? null} />
@@ -127,6 +128,87 @@ function StudyBody({ study }: { study: StudyView }) {
       {d.design === 'smart' && d.smart && study.isLocked ? <SmartSection /> : null}
       {study.isLocked && !study.isUnblinded ? <UnblindForm /> : null}
     </>
+  );
+}
+
+/**
+ * Changes the study's wording and checklist. Once someone is randomized this is an amendment: a
+ * reason is required, and the arms, ratio, strata and method stay as they are (the server refuses
+ * otherwise). Each amendment is listed with its reason, who and when.
+ */
+function AmendForm({ study }: { study: StudyView }) {
+  const d = study.design!;
+  const program = useProgram();
+  const save = useSaveDesign(program.programId);
+  const [open, setOpen] = useState(false);
+  const lines = (kind: 'inclusion' | 'exclusion') =>
+    d.criteria
+      .filter((c) => c.kind === kind)
+      .map((c) => c.text)
+      .join('\n');
+  const [title, setTitle] = useState(d.title);
+  const [inclusion, setInclusion] = useState(() => lines('inclusion'));
+  const [exclusion, setExclusion] = useState(() => lines('exclusion'));
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const verb = study.isLocked ? 'Amend' : 'Change';
+  return (
+    <Section title={study.isLocked ? 'Amendments' : 'Change the study'} id="study-amend">
+      {study.amendments.length > 0 ? (
+        <ul>
+          {study.amendments.map((a) => (
+            <li key={a.version}>
+              Version {a.version}, {formatDay(new Date(a.at))} by {a.byName}: {a.reason}
+            </li>
+          ))}
+        </ul>
+      ) : study.isLocked ? (
+        <p>No amendments yet.</p>
+      ) : null}
+      {study.isLocked ? (
+        <p className="hint">The arms, their ratio, what is kept balanced and how people are randomized cannot change now.</p>
+      ) : null}
+      {!open ? (
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          {`${verb} the title or who can take part`}
+        </Button>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const why = reason.trim();
+            const p = study.isLocked && why.length < 3 ? 'Say in a few words why the study is amended' : undefined;
+            setProblem(p);
+            if (p) return;
+            save.mutate(
+              { design: { ...d, title, criteria: amendedCriteria(d.criteria, inclusion, exclusion) }, reason: why },
+              { onSuccess: () => setOpen(false) },
+            );
+          }}
+          noValidate
+        >
+          <FormErrors error={save.error} title={`Could not ${verb.toLowerCase()} the study`} />
+          <TextField label="Study title" value={title} onChange={setTitle} />
+          <TextArea label="Who can take part" hint="One requirement a line." value={inclusion} onChange={setInclusion} />
+          <TextArea label="Who cannot take part" hint="One reason a line." value={exclusion} onChange={setExclusion} />
+          {study.isLocked ? (
+            <TextField
+              label="Why the study is amended"
+              hint="Kept with the amendment, with your name and the date."
+              value={reason}
+              onChange={setReason}
+              maxLength={500}
+              error={problem}
+            />
+          ) : null}
+          <FormActions>
+            <Button type="submit" disabled={save.isPending}>
+              {study.isLocked ? 'Save the amendment' : 'Save the changes'}
+            </Button>
+          </FormActions>
+        </form>
+      )}
+    </Section>
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SmartDesign } from '../../../core/trials';
-import { designFormProblems, smartFormDesign, type SmartFormInput } from './design-form';
+import { amendedCriteria, designFormProblems, smartFormDesign, type SmartFormInput } from './design-form';
 
 describe('the study design form’s checks', () => {
   const base = { method: 'blocks' as const, percent: 80, stratumLabel: '', levels: [] };
@@ -84,5 +84,28 @@ describe('the SMART part of the design form (ADR 0037)', () => {
     expect(smartFormDesign({ ...base, options: 'A\nB\nC\nD\nE' }).problems?.options).toBe('Give four options or fewer');
     expect(smartFormDesign({ ...base, options: 'Add staff\nadd staff' }).problems?.options).toBe('Each option once');
     expect(smartFormDesign({ ...base, weeks: '' }).problems?.weeks).toBe('Enter a whole number of weeks from 1 to 52');
+  });
+});
+
+describe('the checklist after an amendment', () => {
+  const existing = [
+    { key: 'in_1', text: 'Pain most days', kind: 'inclusion' as const },
+    { key: 'in_2', text: 'Has a phone', kind: 'inclusion' as const },
+    { key: 'ex_1', text: 'Dementia', kind: 'exclusion' as const },
+  ];
+
+  it('keeps the keys of unchanged lines and gives new lines keys never used', () => {
+    expect(amendedCriteria(existing, 'Has a phone\nAged 18 or over\n', 'Dementia\nIn another study')).toEqual([
+      { key: 'in_2', text: 'Has a phone', kind: 'inclusion' },
+      { key: 'in_3', text: 'Aged 18 or over', kind: 'inclusion' },
+      { key: 'ex_1', text: 'Dementia', kind: 'exclusion' },
+      { key: 'ex_2', text: 'In another study', kind: 'exclusion' },
+    ]);
+  });
+
+  it('does not reuse the key of a removed line, nor give one key twice', () => {
+    const c = amendedCriteria(existing, 'Has a phone\nHas a phone', '');
+    expect(c.map((x) => x.key)).toEqual(['in_2', 'in_3']);
+    expect(amendedCriteria(existing, 'Pain most days, 3 months', '').map((x) => x.key)).toEqual(['in_3']);
   });
 });

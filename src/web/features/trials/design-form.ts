@@ -75,3 +75,35 @@ export function smartFormDesign(
     },
   };
 }
+
+type CriterionLine = { key: string; text: string; kind: 'inclusion' | 'exclusion' };
+
+/**
+ * The eligibility checklist after an amendment, from the two boxes (one line each): a line whose
+ * words are unchanged keeps its key, so screenings already answered still match it; a new line gets
+ * a key not used before (`in_<n>`, `ex_<n>`). Lines are in the order typed, inclusion first.
+ */
+export function amendedCriteria(existing: readonly CriterionLine[], inclusion: string, exclusion: string): CriterionLine[] {
+  const used = new Set(existing.map((c) => c.key));
+  const next = (prefix: string): string => {
+    let n = 1;
+    while (used.has(`${prefix}_${n}`)) n++;
+    used.add(`${prefix}_${n}`);
+    return `${prefix}_${n}`;
+  };
+  const taken = new Set<string>();
+  const lines = (text: string, kind: CriterionLine['kind']): CriterionLine[] =>
+    text
+      .split('\n')
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .map((t) => {
+        const same = existing.find((c) => c.kind === kind && c.text === t && !taken.has(c.key));
+        if (same) {
+          taken.add(same.key);
+          return { key: same.key, text: t, kind };
+        }
+        return { key: next(kind === 'inclusion' ? 'in' : 'ex'), text: t, kind };
+      });
+  return [...lines(inclusion, 'inclusion'), ...lines(exclusion, 'exclusion')];
+}

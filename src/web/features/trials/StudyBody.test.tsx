@@ -84,3 +84,46 @@ describe('the consent document on the Study page', () => {
     });
   }, 30_000);
 });
+
+describe('amending a locked study', () => {
+  it('needs a reason, keeps the keys of unchanged checklist lines, and lists the amendment', async () => {
+    let saved = false;
+    const locked: StudyView = { ...study, isLocked: true, lockedAt: '2026-12-03T15:00:00.000Z', randomized: 1 };
+    const amended: StudyView = {
+      ...locked,
+      version: 2,
+      amendments: [
+        { version: 2, reason: 'Ethics board asked for an age limit', at: '2026-12-05T15:00:00.000Z', byName: 'Casey' },
+      ],
+    };
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/study`]: () => json(saved ? amended : locked),
+      [`PUT /programs/${PROGRAM_ID}/study`]: () => {
+        saved = true;
+        return json(amended);
+      },
+    });
+    renderInProgram(<StudyPage />, { member: membership({ can: ['study:design'] }) });
+    const user = userEvent.setup({ delay: null });
+    expect(await screen.findByText('No amendments yet.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Amend the title or who can take part' }));
+    const who = screen.getByRole('textbox', { name: /Who can take part/ }) as HTMLTextAreaElement;
+    expect(who.value).toBe('Pain most days');
+    await user.type(who, '{enter}Aged 18 or over');
+    await user.click(screen.getByRole('button', { name: 'Save the amendment' }));
+    expect(await screen.findByText('Say in a few words why the study is amended')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+
+    await user.type(screen.getByRole('textbox', { name: /Why the study is amended/ }), 'Ethics board asked for an age limit');
+    await user.click(screen.getByRole('button', { name: 'Save the amendment' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    const body = calls.find((c) => c.method === 'PUT')!.body as { design: StudyView['design']; reason: string };
+    expect(body.reason).toBe('Ethics board asked for an age limit');
+    expect(body.design!.criteria).toEqual([
+      { key: 'in_1', text: 'Pain most days', kind: 'inclusion' },
+      { key: 'in_2', text: 'Aged 18 or over', kind: 'inclusion' },
+    ]);
+    expect(body.design!.arms).toEqual(study.design!.arms);
+    expect(await screen.findByText(/^Version 2, .+ by Casey: Ethics board asked for an age limit$/)).toBeTruthy();
+  }, 30_000);
+});
