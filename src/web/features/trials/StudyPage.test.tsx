@@ -128,4 +128,52 @@ describe('the study set-up form', () => {
       },
     });
   }, 60_000);
+
+  it('keeps the arms balanced within several factors, each checked in words', async () => {
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/study`]: json(noStudy),
+      [`GET /programs/${PROGRAM_ID}/assessment-settings`]: json(settings),
+      [`GET /programs/${PROGRAM_ID}/instruments`]: json([instrument('peg', 'PEG pain scale')]),
+      [`PUT /programs/${PROGRAM_ID}/study`]: json(noStudy),
+    });
+    renderInProgram(<StudyPage />, { member: membership({ can: ['study:design'] }) });
+    const user = userEvent.setup({ delay: null });
+    await user.type(await screen.findByRole('textbox', { name: 'Study title' }), 'Study B');
+    expect(screen.queryByRole('button', { name: 'Keep balanced within one more thing' })).toBeNull();
+    await user.type(screen.getByRole('textbox', { name: /Keep the arms balanced within/ }), 'Long pain');
+    await user.type(screen.getByRole('textbox', { name: /Its answers/ }), 'Yes{enter}No');
+    await user.click(screen.getByRole('button', { name: 'Keep balanced within one more thing' }));
+    await user.type(screen.getByRole('textbox', { name: /Factor 2: keep the arms balanced within/ }), 'Clinic');
+    await user.type(screen.getByRole('textbox', { name: /Factor 2: its answers/ }), 'North');
+    await user.click(screen.getByRole('button', { name: 'Keep balanced within one more thing' }));
+    await user.type(screen.getByRole('textbox', { name: /Factor 3: its answers/ }), 'A{enter}B');
+    await user.click(screen.getByRole('button', { name: 'Save the study' }));
+    expect(await screen.findByText('Give at least two answers, one a line')).toBeTruthy();
+    expect(screen.getByText('Name what to keep balanced, or remove this factor')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Remove factor 3' }));
+    await user.type(screen.getByRole('textbox', { name: /Factor 2: its answers/ }), '{enter}South');
+    await user.click(screen.getByRole('button', { name: 'Save the study' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    const body = calls.find((c) => c.method === 'PUT')!.body as { design: { strata: unknown } };
+    expect(body.design.strata).toEqual([
+      {
+        key: 'stratum_1',
+        label: 'Long pain',
+        levels: [
+          { key: 'level_1', label: 'Yes' },
+          { key: 'level_2', label: 'No' },
+        ],
+      },
+      {
+        key: 'stratum_2',
+        label: 'Clinic',
+        levels: [
+          { key: 'level_1', label: 'North' },
+          { key: 'level_2', label: 'South' },
+        ],
+      },
+    ]);
+  }, 60_000);
 });

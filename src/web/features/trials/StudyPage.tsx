@@ -227,6 +227,10 @@ function DesignForm() {
   const [probability, setProbability] = useState('80');
   const [stratumLabel, setStratumLabel] = useState('');
   const [stratumLevels, setStratumLevels] = useState('');
+  /** Further factors to keep balanced (the form takes up to four in all, as the design does). */
+  const [moreStrata, setMoreStrata] = useState<{ label: string; levels: string }[]>([]);
+  const setMore = (i: number, k: 'label' | 'levels', v: string) =>
+    setMoreStrata((prev) => prev.map((f, j) => (j === i ? { ...f, [k]: v } : f)));
   const settings = useAssessmentSettings(program.programId);
   const instruments = useInstruments(program.programId);
   const followUps = (settings.data?.timepoints ?? []).filter((t) => !t.isBaseline);
@@ -258,16 +262,28 @@ function DesignForm() {
       .map((t, i) => ({ key: `${kind === 'inclusion' ? 'in' : 'ex'}_${i + 1}`, text: t, kind }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const levels = stratumLevels
-      .split('\n')
-      .map((t) => t.trim())
-      .filter(Boolean);
+    const linesOf = (text: string) =>
+      text
+        .split('\n')
+        .map((t) => t.trim())
+        .filter(Boolean);
+    const levels = linesOf(stratumLevels);
     const percent = Number(probability.trim());
     const smartPart = kind === 'smart' ? smartFormDesign(smart) : null;
-    const found = {
+    const factors = [
+      { label: stratumLabel.trim(), levels },
+      ...moreStrata.map((f) => ({ label: f.label.trim(), levels: linesOf(f.levels) })),
+    ].filter((f, i) => i === 0 || f.label !== '' || f.levels.length > 0);
+    const found: Record<string, string> = {
       ...designFormProblems({ method, percent, stratumLabel: stratumLabel.trim(), levels }),
       ...smartPart?.problems,
     };
+    factors.slice(1).forEach((f, i) => {
+      const p = designFormProblems({ method: 'blocks', percent, stratumLabel: f.label, levels: f.levels });
+      if (f.label === '') found[`stratumLabel_${i + 2}`] = 'Name what to keep balanced, or remove this factor';
+      if (p.stratumLabel) found[`stratumLabel_${i + 2}`] = p.stratumLabel;
+      if (p.levels) found[`levels_${i + 2}`] = p.levels;
+    });
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     const design: StudyDesignInput = {
@@ -277,15 +293,13 @@ function DesignForm() {
       arms: arms.map((a, i) => ({ key: `arm_${i + 1}`, label: a.label, kind: a.kind, ratio: Number(a.ratio) })),
       primaryTimepoint: timepoint?.key ?? '',
       ...(outcome ? { primaryOutcome: outcome } : {}),
-      strata: stratumLabel.trim()
-        ? [
-            {
-              key: 'stratum_1',
-              label: stratumLabel.trim(),
-              levels: levels.map((label, i) => ({ key: `level_${i + 1}`, label })),
-            },
-          ]
-        : [],
+      strata: factors
+        .filter((f) => f.label !== '')
+        .map((f, i) => ({
+          key: `stratum_${i + 1}`,
+          label: f.label,
+          levels: f.levels.map((label, j) => ({ key: `level_${j + 1}`, label })),
+        })),
       criteria: [...criteria(inclusion, 'inclusion'), ...criteria(exclusion, 'exclusion')],
       gate: { eligible: true, consented: true, baselineComplete: needsBaseline },
       method:
@@ -347,6 +361,33 @@ function DesignForm() {
             onChange={setStratumLevels}
             error={problems.levels}
           />
+        ) : null}
+        {moreStrata.map((f, i) => (
+          <fieldset key={i} className="fieldset">
+            <legend>{`Factor ${i + 2} to keep balanced`}</legend>
+            <TextField
+              label={`Factor ${i + 2}: keep the arms balanced within`}
+              hint="Such as the clinic, or gender."
+              value={f.label}
+              onChange={(v) => setMore(i, 'label', v)}
+              error={problems[`stratumLabel_${i + 2}`]}
+            />
+            <TextArea
+              label={`Factor ${i + 2}: its answers`}
+              hint="One answer a line, at least two."
+              value={f.levels}
+              onChange={(v) => setMore(i, 'levels', v)}
+              error={problems[`levels_${i + 2}`]}
+            />
+            <Button variant="secondary" onClick={() => setMoreStrata((prev) => prev.filter((_, j) => j !== i))}>
+              {`Remove factor ${i + 2}`}
+            </Button>
+          </fieldset>
+        ))}
+        {stratumLabel.trim() && moreStrata.length < 3 ? (
+          <Button variant="secondary" onClick={() => setMoreStrata((prev) => [...prev, { label: '', levels: '' }])}>
+            Keep balanced within one more thing
+          </Button>
         ) : null}
         <RadioGroup
           legend="How participants are randomized"
