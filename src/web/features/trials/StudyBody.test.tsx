@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ParticipantStudyView, StudyView } from '../../../core/trials';
 import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
 import { StudyPage } from './StudyPage';
@@ -71,6 +71,17 @@ describe('the consent document on the Study page', () => {
         .map((li) => li.textContent),
     ).toEqual(['Your answers are private', 'Calls are by phone']);
     expect(doc.textContent).not.toContain('**');
+    // Printed alone, for signing on paper: the page is marked while the print dialog is open.
+    let markedWhilePrinting = false;
+    const print = vi.fn(() => {
+      markedWhilePrinting = document.body.classList.contains('print-consent');
+    });
+    vi.stubGlobal('print', print);
+    await user.click(screen.getByRole('button', { name: 'Print the consent' }));
+    expect(print).toHaveBeenCalledOnce();
+    expect(markedWhilePrinting).toBe(true);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.body.classList.contains('print-consent')).toBe(false);
 
     await user.click(screen.getByRole('button', { name: 'Write a new version' }));
     const text = screen.getByRole('textbox', { name: /Consent text/ }) as HTMLTextAreaElement;

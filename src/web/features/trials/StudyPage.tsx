@@ -701,6 +701,17 @@ function Screening({ study, p }: { study: StudyView; p: ParticipantStudyView }) 
   );
 }
 
+/** Prints the consent document alone (large type, with lines to sign on paper), not the whole page. */
+function printConsent() {
+  document.body.classList.add('print-consent');
+  const done = () => {
+    document.body.classList.remove('print-consent');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
 function ConsentStep({ study, p }: { study: StudyView; p: ParticipantStudyView }) {
   const program = useProgram();
   const consent = useConsent(program.programId);
@@ -726,10 +737,16 @@ function ConsentStep({ study, p }: { study: StudyView; p: ParticipantStudyView }
           }}
           noValidate
         >
-          <h4>{doc.title}</h4>
           <div className="consent-document">
+            <h4>{doc.title}</h4>
             <Markdown source={doc.body} />
+            <p className="consent-document__sign">Version {doc.version}. Name: ______________________ Date: ____________</p>
           </div>
+          <p>
+            <Button variant="secondary" onClick={printConsent}>
+              Print the consent
+            </Button>
+          </p>
           <FormErrors error={consent.error} title="Could not record the consent" />
           <RadioGroup
             legend="How is consent given?"
