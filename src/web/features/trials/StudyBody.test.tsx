@@ -138,3 +138,47 @@ describe('amending a locked study', () => {
     expect(await screen.findByText(/^Version 2, .+ by Casey: Ethics board asked for an age limit$/)).toBeTruthy();
   }, 30_000);
 });
+
+describe('recording delivery by hand', () => {
+  it('records "did not receive" only with a reason, for a randomized participant', async () => {
+    const allocated: ParticipantStudyView = {
+      ...eligible,
+      consent: { documentVersion: 1, method: 'attested', typedName: null, signedOn: '2026-12-02' },
+      gate: { missing: [], words: [] },
+      allocation: {
+        arm: 'arm_1',
+        armLabel: 'Peer coaching',
+        sequenceNumber: 1,
+        stratum: 'all',
+        method: 'blocks',
+        allocatedAt: '2026-12-03T15:00:00.000Z',
+        allocatedByName: 'Casey',
+      },
+    };
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/study`]: json({ ...study, isLocked: true, randomized: 1 }),
+      [`GET /programs/${PROGRAM_ID}/participants`]: json([{ id: P1, givenName: 'Alex', familyName: 'Rivera' }]),
+      [`GET /programs/${PROGRAM_ID}/study/participants/${P1}`]: json(allocated),
+      [`POST /programs/${PROGRAM_ID}/study/deliveries`]: json({
+        ...allocated,
+        delivery: { state: 'not_received', reason: 'Moved away before the first call' },
+      }),
+    });
+    renderInProgram(<StudyPage />, { member: membership({ can: ['study:enrol'] }) });
+    const user = userEvent.setup({ delay: null });
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Participant' }), P1);
+    expect((await screen.findByText(/^Not recorded by hand\./)).getAttribute('role')).toBe('status');
+    await user.click(screen.getByRole('radio', { name: 'No, did not receive it' }));
+    await user.click(screen.getByRole('button', { name: 'Record the delivery' }));
+    expect(await screen.findByText('Say why, in a few words')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    await user.type(screen.getByRole('textbox', { name: /Why not/ }), 'Moved away before the first call');
+    await user.click(screen.getByRole('button', { name: 'Record the delivery' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      participantId: P1,
+      received: false,
+      reason: 'Moved away before the first call',
+    });
+  }, 30_000);
+});

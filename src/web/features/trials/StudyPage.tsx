@@ -33,6 +33,7 @@ import {
   useInvite,
   useAttendance,
   useSimulate,
+  useRecordDelivery,
 } from './trials.api';
 import { Markdown } from '../curriculum';
 import { SmartSection } from './SmartSection';
@@ -635,6 +636,7 @@ function ParticipantPanel({ study, participantId }: { study: StudyView; particip
           <Screening study={study} p={p} />
           {p.screening?.outcome === 'eligible' ? <ConsentStep study={study} p={p} /> : null}
           <RandomizeStep p={p} strata={study.design!.strata} />
+          {p.allocation && program.can('study:enrol') ? <DeliveryStep p={p} /> : null}
           <WithdrawStep p={p} />
           {p.allocation && program.can('study:emergency_unblind') ? <EmergencyUnblind participantId={p.participantId} /> : null}
         </>
@@ -812,6 +814,65 @@ function RandomizeStep({ p, strata }: { p: ParticipantStudyView; strata: readonl
       <Button disabled={!ready || randomize.isPending} onClick={submit}>
         Randomize
       </Button>
+    </Section>
+  );
+}
+
+/**
+ * Whether the participant got the allocated arm's help, as CONSORT counts it (ADR 0026). Unless staff
+ * record it here, it is counted from the records: coaching once paired, a class once attended,
+ * usual care and the wait list by allocation. Not received needs a reason, which CONSORT lists.
+ */
+function DeliveryStep({ p }: { p: ParticipantStudyView }) {
+  const program = useProgram();
+  const record = useRecordDelivery(program.programId);
+  const [received, setReceived] = useState<'yes' | 'no'>('yes');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  return (
+    <Section title="Delivery" id="study-delivery" level={3}>
+      <p role="status">
+        {p.delivery.state === 'received'
+          ? 'Recorded as received.'
+          : p.delivery.state === 'not_received'
+            ? `Recorded as not received: ${p.delivery.reason}.`
+            : 'Not recorded by hand. CONSORT counts coaching as received once paired, a class once attended, usual care and the wait list from the start.'}
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const why = reason.trim();
+          const found = received === 'no' && why === '' ? 'Say why, in a few words' : undefined;
+          setProblem(found);
+          if (found) return;
+          record.mutate(
+            received === 'yes'
+              ? { participantId: p.participantId, received: true }
+              : { participantId: p.participantId, received: false, reason: why },
+          );
+        }}
+        noValidate
+      >
+        <FormErrors error={record.error} title="Could not record the delivery" />
+        <RadioGroup
+          legend="Did the participant get the help of the arm?"
+          name="delivery"
+          value={received}
+          onChange={setReceived}
+          options={[
+            { value: 'yes', label: 'Yes, received' },
+            { value: 'no', label: 'No, did not receive it' },
+          ]}
+        />
+        {received === 'no' ? (
+          <TextField label="Why not" value={reason} onChange={setReason} maxLength={200} error={problem} />
+        ) : null}
+        <FormActions>
+          <Button type="submit" variant="secondary" disabled={record.isPending}>
+            Record the delivery
+          </Button>
+        </FormActions>
+      </form>
     </Section>
   );
 }
