@@ -31,7 +31,7 @@ describe('study journeys', () => {
     await page.getByText(/would guess the next one right \d+ times in 100/).waitFor();
     await page.getByRole('textbox', { name: 'Consent text' }).fill('You may stop at any time. Your answers are kept private.');
     await page.getByRole('button', { name: 'Save the consent document' }).click();
-    await page.getByRole('heading', { name: 'Consent document' }).waitFor({ state: 'detached' });
+    await page.getByText(/^Version 1: Agreeing to take part\. Saved on /).waitFor();
     await page.getByRole('heading', { name: 'A referral' }).waitFor();
     await expectAccessible(page, 'study (set up)');
 

@@ -27,16 +27,45 @@ export const ConsortArm = z.object({
   discontinued: z.record(z.string(), z.number()),
   analysed: z.record(z.string(), z.number()),
 });
+/**
+ * A SMART's second stage (ADR 0037), per first-stage arm: how many reached the decision point
+ * (decided), how many of them responded and continued, how many did not and were re-randomized to
+ * each second-stage option, and how many are not decided yet (waiting for their date, or withdrawn
+ * from the intervention before it).
+ */
+export const ConsortSecondStageArm = z.object({
+  arm: z.string(),
+  decided: z.number(),
+  responders: z.number(),
+  nonResponders: z.number(),
+  rerandomized: z.record(z.string(), z.number()),
+  notDecided: z.number(),
+});
+export const ConsortSecondStage = z.object({
+  /** The decision point in words ("Week 8"). */
+  decisionPoint: z.string(),
+  /** The second-stage options in design order (masked "Option A" for evaluators until unblinding). */
+  options: z.array(z.string()),
+  arms: z.array(ConsortSecondStageArm),
+});
+export type ConsortSecondStage = z.infer<typeof ConsortSecondStage>;
+
 export const Consort = z.object({
   assessed: z.number(),
   excluded: z.record(z.string(), z.number()),
   randomized: z.number(),
   arms: z.array(ConsortArm),
+  /** Only for a SMART: the second stage at its decision point. */
+  secondStage: ConsortSecondStage.optional(),
 });
 export type Consort = z.infer<typeof Consort>;
 
 /** CONSORT as the page reads it: the counts and, for each `arm` value, the name to show. */
-export const ConsortView = Consort.extend({ armLabels: z.record(z.string(), z.string()) });
+export const ConsortView = Consort.extend({
+  armLabels: z.record(z.string(), z.string()),
+  /** For a SMART, the name to show for each second-stage option of `secondStage`. */
+  optionLabels: z.record(z.string(), z.string()).optional(),
+});
 export type ConsortView = z.infer<typeof ConsortView>;
 
 /** Why an assessed participant was not randomized, as the CONSORT "Excluded" box groups it. */
@@ -101,6 +130,59 @@ export function countConsort(
       if (noData || (noFollowUp && state !== 'completed') || state === 'stopped') bump(box.discontinued, t);
       else if (state === 'completed') bump(box.analysed, t);
       else if (state === 'missed') bump(box.lostToFollowUp, t);
+    }
+  }
+  return out;
+}
+
+/** One randomized participant as the second stage counts him or her: the first arm, and the decision if made. */
+export interface SecondStageParticipant {
+  arm: string;
+  decision: { responder: boolean; option: string | null } | null;
+}
+
+/**
+ * The second stage of a SMART's CONSORT flow (ADR 0037), counted from the first-stage allocations
+ * and the decisions made: per first arm, decided = responders + non-responders; every non-responder
+ * is counted under the option drawn for him or her; the allocated not yet decided are `notDecided`,
+ * so decided + notDecided = allocated. Participants whose arm is not in the design are skipped, as in
+ * `countConsort`. Every option appears in `rerandomized`, with 0 when none was drawn.
+ */
+export function countSecondStage(
+  decisionPoint: string,
+  arms: readonly { key: string }[],
+  options: readonly { key: string }[],
+  participants: readonly SecondStageParticipant[],
+  armName: (key: string) => string = (k) => k,
+  optionName: (key: string) => string = (k) => k,
+): ConsortSecondStage {
+  const out: ConsortSecondStage = {
+    decisionPoint,
+    options: options.map((o) => optionName(o.key)),
+    arms: arms.map((a) => ({
+      arm: armName(a.key),
+      decided: 0,
+      responders: 0,
+      nonResponders: 0,
+      rerandomized: Object.fromEntries(options.map((o) => [optionName(o.key), 0])),
+      notDecided: 0,
+    })),
+  };
+  for (const p of participants) {
+    const box = out.arms[arms.findIndex((a) => a.key === p.arm)];
+    if (!box) continue;
+    if (!p.decision) {
+      box.notDecided++;
+      continue;
+    }
+    box.decided++;
+    if (p.decision.responder) {
+      box.responders++;
+      continue;
+    }
+    box.nonResponders++;
+    if (p.decision.option !== null && options.some((o) => o.key === p.decision!.option)) {
+      bump(box.rerandomized, optionName(p.decision.option));
     }
   }
   return out;

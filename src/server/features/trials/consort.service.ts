@@ -1,6 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { scheduleFor } from '../../../core/assessments';
-import { countConsort, isWithdrawnFrom, type Consort, type ConsortParticipant, type ConsortView } from '../../../core/trials';
+import {
+  countConsort,
+  countSecondStage,
+  isWithdrawnFrom,
+  type Consort,
+  type ConsortParticipant,
+  type ConsortView,
+} from '../../../core/trials';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -10,6 +17,8 @@ import { pairings } from '../pairings/pairings.table';
 import { loadProgram, type Program } from '../programs';
 import { programs } from '../programs/programs.table';
 import { findAllocations, findStudy, findWithdrawals, latestScreenings, type StudyRow } from './trials.repository';
+import { smartOptionMasks } from './smart.service';
+import { smartDecisions } from './smart.table';
 import { classAttendance } from './trials.table';
 
 /**
@@ -88,7 +97,26 @@ async function countProgram(
     };
   });
   const masks = study.masks ?? {};
-  return countConsort(study.design.arms, followUps, people, (key) => (masked ? (masks[key] ?? 'Arm') : key));
+  const armName = (key: string): string => (masked ? (masks[key] ?? 'Arm') : key);
+  const consort = countConsort(study.design.arms, followUps, people, armName);
+  const smart = study.design.design === 'smart' ? study.design.smart : undefined;
+  if (!smart) return consort;
+  // The second stage (ADR 0037): each allocated participant's decision at the study's decision point, if made.
+  const decided = await db
+    .select({ participantId: smartDecisions.participantId, responder: smartDecisions.responder, option: smartDecisions.option })
+    .from(smartDecisions)
+    .where(and(eq(smartDecisions.programId, program.id), eq(smartDecisions.decisionPoint, smart.decisionPoint.key)));
+  const decisionBy = new Map(decided.map((d) => [d.participantId, d]));
+  const optionMasks = smartOptionMasks(study, smart);
+  const secondStage = countSecondStage(
+    smart.decisionPoint.label,
+    study.design.arms,
+    smart.options,
+    allocated.map((a) => ({ arm: a.arm, decision: decisionBy.get(a.participantId) ?? null })),
+    armName,
+    (key) => (masked ? (optionMasks[key] ?? 'Option') : key),
+  );
+  return { ...consort, secondStage };
 }
 
 /** The live CONSORT flow: staff see arm keys; evaluators see masked labels until the study is unblinded. Audited. */
@@ -104,7 +132,12 @@ export async function getConsort(deps: Deps, caller: Caller, programId: string):
   const armLabels = Object.fromEntries(
     masked ? consort.arms.map((a) => [a.arm, a.arm]) : study.design.arms.map((a) => [a.key, a.label]),
   );
-  return { ...consort, armLabels };
+  if (!consort.secondStage) return { ...consort, armLabels };
+  // The second stage's options are named the same way (masked options are already words).
+  const optionLabels = Object.fromEntries(
+    masked ? consort.secondStage.options.map((o) => [o, o]) : (study.design.smart?.options ?? []).map((o) => [o.key, o.label]),
+  );
+  return { ...consort, armLabels, optionLabels };
 }
 
 /**

@@ -166,6 +166,30 @@ describe('trials: a SMART decision point', () => {
     expect(responder).toMatchObject({ stage: 'responder', option: null });
     expect(responder.reasons[0]).toBe('PEG 6 at the start, 4.7 now (improved by 1 or more: yes)');
     expect(view.body.due).toBe(0);
+
+    // CONSORT's second stage (ADR 0037) matches the decisions row by row.
+    const consort = await coordinator.request('GET', `${base()}/consort`);
+    expect(consort.status).toBe(200);
+    const second = consort.body.secondStage;
+    expect(second.decisionPoint).toBe('Week 8');
+    expect(second.options).toEqual(['staff_support', 'new_coach']);
+    expect(consort.body.optionLabels).toEqual({ staff_support: 'Add staff support', new_coach: 'Change to a new coach' });
+    for (const arm of ['coaching', 'class']) {
+      const mine = rows.filter((r) => r.firstArm === arm);
+      const box = second.arms.find((a: { arm: string }) => a.arm === arm);
+      expect(box).toEqual({
+        arm,
+        decided: mine.length,
+        responders: mine.filter((r) => r.responder).length,
+        nonResponders: mine.filter((r) => !r.responder).length,
+        rerandomized: {
+          staff_support: mine.filter((r) => r.option === 'staff_support').length,
+          new_coach: mine.filter((r) => r.option === 'new_coach').length,
+        },
+        notDecided: 0,
+      });
+    }
+    expect(second.arms.reduce((s: number, a: { responders: number }) => s + a.responders, 0)).toBe(4);
   });
 
   it('evaluators see counts with masked labels only; assessors, coaches and evaluators cannot run it', async () => {
@@ -178,6 +202,14 @@ describe('trials: a SMART decision point', () => {
     }
     expect(Object.keys(seen.body.options).sort()).toEqual(['Option A', 'Option B']);
     expect(seen.body.paths.reduce((s: number, p: { count: number }) => s + p.count, 0)).toBe(16);
+    const consort = await evaluator.request('GET', `${base()}/consort`);
+    expect(consort.status).toBe(200);
+    expect([...consort.body.secondStage.options].sort()).toEqual(['Option A', 'Option B']);
+    expect(consort.body.secondStage.arms.map((a: { arm: string }) => a.arm).sort()).toEqual(['Arm A', 'Arm B']);
+    expect(consort.body.secondStage.arms.reduce((s: number, a: { decided: number }) => s + a.decided, 0)).toBe(16);
+    for (const secret of ['staff_support', 'new_coach', 'coaching', 'Peer coaching', 'Add staff support']) {
+      expect(JSON.stringify(consort.body)).not.toContain(secret);
+    }
     expect((await assessor.request('GET', `${base()}/smart`)).status).toBe(403);
     expect((await coach.request('GET', `${base()}/smart`)).status).toBe(403);
     for (const a of [evaluator, assessor, coach]) {

@@ -42,6 +42,18 @@ function smartOf(study: StudyRow | null): SmartDesign {
   return study.design.smart;
 }
 
+/** The masked labels of the second-stage options ("Option A", drawn once from the seed), as evaluators see them until unblinding. */
+export function smartOptionMasks(study: Pick<StudyRow, 'seed'>, smart: SmartDesign): Record<string, string> {
+  if (!study.seed) return {};
+  const point = smart.decisionPoint.key;
+  return Object.fromEntries(
+    Object.entries(maskedLabels(smart.options, seededStream(study.seed, `smart:${point}:masks`))).map(([k, v]) => [
+      k,
+      v.replace('Arm', 'Option'),
+    ]),
+  );
+}
+
 /** Each allocated participant's start: the randomization, or the first pairing when the design says so (ADR 0030). */
 async function startsOf(db: Db | Tx, smart: SmartDesign, rows: readonly AllocationRow[]): Promise<Map<string, Date>> {
   const starts = new Map(rows.map((a) => [a.participantId, a.allocatedAt]));
@@ -208,14 +220,7 @@ export async function getSmart(deps: Deps, caller: Caller, programId: string): P
   ]);
   const starts = await startsOf(deps.db, smart, allocated);
   const armMasks = study!.masks ?? {};
-  const optionMasks = study!.seed
-    ? Object.fromEntries(
-        Object.entries(maskedLabels(smart.options, seededStream(study!.seed, `smart:${point}:masks`))).map(([k, v]) => [
-          k,
-          v.replace('Arm', 'Option'),
-        ]),
-      )
-    : {};
+  const optionMasks = smartOptionMasks(study!, smart);
   const armName = (key: string): string => (masked ? (armMasks[key] ?? 'Arm') : key);
   const optionName = (key: string): string => (masked ? (optionMasks[key] ?? 'Option') : key);
   const arms = Object.fromEntries(study!.design.arms.map((a) => (masked ? [armName(a.key), armName(a.key)] : [a.key, a.label])));

@@ -111,4 +111,53 @@ describe('PairWithCoachForm', () => {
     await user.click(screen.getByRole('radio', { name: 'Wren Woman' }));
     expect(screen.queryByRole('textbox', { name: 'Reason for pairing across genders' })).toBeNull();
   });
+
+  it('lets staff enter a pairing that began on an earlier day, with a reason, and shows the server refusing an overlap', async () => {
+    let attempt = 0;
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/coaches`]: json(coaches),
+      [`POST /programs/${PROGRAM_ID}/pairings`]: () =>
+        ++attempt === 1
+          ? json(
+              {
+                error: 'invalid_state',
+                reason: 'pairing_overlaps',
+                message: 'This start is before the end of an earlier pairing',
+                requestId: 'r1',
+              },
+              422,
+            )
+          : json({ id: 'pairing-1' }, 201),
+    });
+    const user = userEvent.setup();
+    renderInProgram(<PairWithCoachForm participant={participant} />, {
+      member: membership({ can: ['pairing:create', 'coach:list', 'coach:view', 'record:late_entry'] }),
+    });
+    await user.click(await screen.findByRole('radio', { name: 'Wren Woman' }));
+    await user.click(screen.getByRole('checkbox', { name: /began on an earlier day/ }));
+    await user.click(screen.getByRole('button', { name: 'Pair with coach' }));
+    expect(await screen.findByText('Enter the day the pairing began')).toBeTruthy();
+    expect(screen.getByText(/Say in a few words why it is entered late/)).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+
+    await user.type(screen.getByLabelText('The day it began'), '2026-11-02');
+    await user.type(screen.getByRole('textbox', { name: /Why it is entered late/ }), 'Paired at the clinic on paper');
+    await user.click(screen.getByRole('button', { name: 'Pair with coach' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('This start is before the end of an earlier pairing');
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.body).toEqual({
+      participantId: PARTICIPANT,
+      coachId: 'c-woman',
+      genderMismatchReason: null,
+      startedAt: new Date(2026, 10, 2).toISOString(),
+      enteredLate: { reason: 'Paired at the clinic on paper' },
+    });
+  });
+
+  it('offers no earlier start to someone who may not enter records late', async () => {
+    mockApi({ [`GET /programs/${PROGRAM_ID}/coaches`]: json(coaches) });
+    renderInProgram(<PairWithCoachForm participant={participant} />, { member: staff });
+    await screen.findByRole('radio', { name: 'Wren Woman' });
+    expect(screen.queryByRole('checkbox', { name: /began on an earlier day/ })).toBeNull();
+  });
 });

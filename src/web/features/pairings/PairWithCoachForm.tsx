@@ -4,10 +4,12 @@ import { useProgram } from '../../app/program';
 import { channelLabels, genderLabels, listOf, painLocationLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
-import { FormActions, FormErrors, RadioGroup, TextArea, fieldMessagesOf, type Option } from '../../ui/form';
+import { Choice, FormActions, FormErrors, RadioGroup, TextArea, TextField, fieldMessagesOf, type Option } from '../../ui/form';
+import { todayOn } from '../../ui/dates';
 import { coachName, useCoaches } from '../coaches';
 import { pairingCandidates, type PairingCandidate, type ParticipantFacts } from './coach-options';
 import { GENDER_MISMATCH_NEEDS_REASON, useCreatePairing } from './pairings.api';
+import { earlierStartBody, earlierStartProblems } from './pairing-start';
 
 function describe(c: PairingCandidate): string {
   const parts = [
@@ -60,6 +62,11 @@ function CandidateForm({
   const [reason, setReason] = useState('');
   const [serverAsked, setServerAsked] = useState(false);
   const [problem, setProblem] = useState<Record<string, string>>({});
+  // Staff entering a pairing from a paper record: the day it began and why it is entered late (ADR 0030).
+  const canEnterLate = program.can('record:late_entry');
+  const [earlier, setEarlier] = useState(false);
+  const [earlierOn, setEarlierOn] = useState('');
+  const [lateReason, setLateReason] = useState('');
   const reasonBox = useRef<HTMLDivElement>(null);
 
   const chosen = candidates.find((c) => c.coach.id === coachId);
@@ -77,12 +84,19 @@ function CandidateForm({
     if (!coachId) p['coachId'] = 'Choose a coach';
     if (needsReason && reason.trim().length < 3)
       p['genderMismatchReason'] = 'Write why this pairing is right despite the gender difference';
+    const late = earlier ? { on: earlierOn, reason: lateReason } : null;
+    if (late) Object.assign(p, earlierStartProblems(late, new Date()));
     setProblem(p);
     if (Object.keys(p).length > 0) return;
     const name = chosen ? coachName(chosen.coach) : 'the coach';
     // mutateAsync: this form unmounts as soon as the refreshed record shows the new coach.
     void pair
-      .mutateAsync({ participantId: participant.id, coachId, genderMismatchReason: needsReason ? reason.trim() : null })
+      .mutateAsync({
+        participantId: participant.id,
+        coachId,
+        genderMismatchReason: needsReason ? reason.trim() : null,
+        ...(late ? earlierStartBody(late) : {}),
+      })
       .then(
         () => navigate(location.pathname, { replace: true, state: { notice: `Paired with ${name}.` } }),
         (err: unknown) => {
@@ -100,7 +114,16 @@ function CandidateForm({
           Edit details before pairing.
         </p>
       ) : null}
-      <FormErrors error={pair.error} title="Could not pair" labels={{ coachId: 'Coach', genderMismatchReason: 'Reason' }} />
+      <FormErrors
+        error={pair.error}
+        title="Could not pair"
+        labels={{
+          coachId: 'Coach',
+          genderMismatchReason: 'Reason',
+          startedAt: 'The day it began',
+          'enteredLate.reason': 'Why entered late',
+        }}
+      />
       <RadioGroup
         legend="Choose a coach"
         hint="Active coaches with an open place, best match first."
@@ -125,6 +148,29 @@ function CandidateForm({
             required
           />
         </div>
+      ) : null}
+      {canEnterLate ? (
+        <Choice label="The pairing began on an earlier day (entering a paper record)" checked={earlier} onChange={setEarlier} />
+      ) : null}
+      {canEnterLate && earlier ? (
+        <>
+          <TextField
+            label="The day it began"
+            type="date"
+            max={todayOn()}
+            value={earlierOn}
+            onChange={setEarlierOn}
+            error={fields['startedAt']}
+          />
+          <TextField
+            label="Why it is entered late"
+            hint="Such as “Paired at the clinic; entered from the paper log”. The record will show who entered it and when."
+            value={lateReason}
+            onChange={setLateReason}
+            maxLength={500}
+            error={fields['enteredLate.reason'] ?? fields['enteredLate']}
+          />
+        </>
       ) : null}
       <FormActions>
         <Button type="submit" busy={pair.isPending} busyLabel="Pairing…">

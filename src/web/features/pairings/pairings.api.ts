@@ -7,6 +7,9 @@ export interface PairingBody {
   participantId: string;
   coachId: string;
   genderMismatchReason: string | null;
+  /** A pairing that began on an earlier day, entered from a paper record by staff (ADR 0030). */
+  startedAt?: string;
+  enteredLate?: { reason: string };
 }
 
 export function usePairings(programId: string, participantId: string) {

@@ -239,6 +239,64 @@ function ConsortBody({ c }: { c: Consort }) {
           </table>
         </TableScroll>
       </Section>
+      {c.secondStage ? <SecondStage c={c} s={c.secondStage} /> : null}
     </>
+  );
+}
+
+/**
+ * A SMART's second stage (ADR 0037): per first arm, who reached the decision point, who responded
+ * and continued, and how many who did not were re-randomized to each option. A list in words (the
+ * text version, read in order by a screen reader) and the same numbers as a table.
+ */
+function SecondStage({ c, s }: { c: Consort; s: NonNullable<Consort['secondStage']> }) {
+  const arm = (k: string) => c.armLabels[k] ?? k;
+  const option = (k: string) => c.optionLabels?.[k] ?? k;
+  return (
+    <Section title={`Second stage: ${s.decisionPoint.toLowerCase()} decision`} id="consort-second-stage">
+      <p>Those not responding at {s.decisionPoint.toLowerCase()} are randomized again; those responding continue.</p>
+      <ul>
+        {s.arms.map((a) => (
+          <li key={a.arm}>
+            <strong>{arm(a.arm)}</strong>: {a.decided} reached the decision, {a.notDecided} not yet. {a.responders} responding,
+            continued. {a.nonResponders} not responding, randomized again:{' '}
+            {s.options.map((o) => `${option(o)} ${a.rerandomized[o] ?? 0}`).join(', ')}.
+          </li>
+        ))}
+      </ul>
+      <TableScroll label="Second stage per arm">
+        <table className="table">
+          <caption className="visually-hidden">Second stage per first arm</caption>
+          <thead>
+            <tr>
+              <th scope="col">First arm</th>
+              <th scope="col">Reached the decision</th>
+              <th scope="col">Not yet</th>
+              <th scope="col">Responding</th>
+              <th scope="col">Not responding</th>
+              {s.options.map((o) => (
+                <th scope="col" key={o}>
+                  Randomized to {option(o)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {s.arms.map((a) => (
+              <tr key={a.arm}>
+                <th scope="row">{arm(a.arm)}</th>
+                <td>{a.decided}</td>
+                <td>{a.notDecided}</td>
+                <td>{a.responders}</td>
+                <td>{a.nonResponders}</td>
+                {s.options.map((o) => (
+                  <td key={o}>{a.rerandomized[o] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </Section>
   );
 }

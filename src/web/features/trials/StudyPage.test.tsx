@@ -76,4 +76,104 @@ describe('the study set-up form', () => {
       strata: [{ label: 'Long pain', levels: [{ label: 'Yes' }, { label: 'No' }] }],
     });
   }, 60_000);
+
+  it('sets up a SMART: the decision week, the rule of not responding and the second options, checked in words', async () => {
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/study`]: json(noStudy),
+      [`GET /programs/${PROGRAM_ID}/assessment-settings`]: json(settings),
+      [`GET /programs/${PROGRAM_ID}/instruments`]: json([instrument('peg', 'PEG pain scale')]),
+      [`PUT /programs/${PROGRAM_ID}/study`]: json(noStudy),
+    });
+    renderInProgram(<StudyPage />, { member: membership({ can: ['study:design'] }) });
+    const user = userEvent.setup({ delay: null });
+    await user.type(await screen.findByRole('textbox', { name: 'Study title' }), 'Adaptive coaching');
+    expect(screen.queryByRole('textbox', { name: /Weeks until the decision/ })).toBeNull();
+    await user.click(screen.getByRole('radio', { name: /Randomize again those not responding/ }));
+    const weeks = screen.getByRole('textbox', { name: /Weeks until the decision/ });
+    await user.clear(weeks);
+    await user.type(weeks, '60');
+    await user.type(screen.getByRole('textbox', { name: /Options for those not responding/ }), 'Add staff support');
+    await user.click(screen.getByRole('button', { name: 'Save the study' }));
+    expect(await screen.findByText('Enter a whole number of weeks from 1 to 52')).toBeTruthy();
+    expect(screen.getByText('Give at least two options, one a line')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+
+    await user.clear(weeks);
+    await user.type(weeks, '8');
+    await user.type(screen.getByRole('textbox', { name: /Options for those not responding/ }), '{enter}Change to a new coach');
+    await user.click(screen.getByRole('checkbox', { name: 'Pain (the PEG score) not better' }));
+    const below = screen.getByRole('textbox', { name: /fewer reached calls than/ });
+    await user.clear(below);
+    await user.type(below, '3');
+    await user.click(screen.getByRole('radio', { name: 'Both are true' }));
+    await user.click(screen.getByRole('radio', { name: 'The day of the first pairing with a coach' }));
+    await user.click(screen.getByRole('button', { name: 'Save the study' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    const body = calls.find((c) => c.method === 'PUT')!.body as { design: Record<string, unknown> };
+    expect(body.design).toMatchObject({
+      design: 'smart',
+      smart: {
+        decisionPoint: { key: 'week_8', label: 'Week 8', weeks: 8, from: 'first_pairing' },
+        rule: {
+          combine: 'all',
+          conditions: [
+            { kind: 'reached_contacts_below', n: 3 },
+            { kind: 'peg_not_improved', by: 1 },
+          ],
+        },
+        options: [
+          { key: 'option_1', label: 'Add staff support' },
+          { key: 'option_2', label: 'Change to a new coach' },
+        ],
+      },
+    });
+  }, 60_000);
+
+  it('keeps the arms balanced within several factors, each checked in words', async () => {
+    const calls = mockApi({
+      [`GET /programs/${PROGRAM_ID}/study`]: json(noStudy),
+      [`GET /programs/${PROGRAM_ID}/assessment-settings`]: json(settings),
+      [`GET /programs/${PROGRAM_ID}/instruments`]: json([instrument('peg', 'PEG pain scale')]),
+      [`PUT /programs/${PROGRAM_ID}/study`]: json(noStudy),
+    });
+    renderInProgram(<StudyPage />, { member: membership({ can: ['study:design'] }) });
+    const user = userEvent.setup({ delay: null });
+    await user.type(await screen.findByRole('textbox', { name: 'Study title' }), 'Study B');
+    expect(screen.queryByRole('button', { name: 'Keep balanced within one more thing' })).toBeNull();
+    await user.type(screen.getByRole('textbox', { name: /Keep the arms balanced within/ }), 'Long pain');
+    await user.type(screen.getByRole('textbox', { name: /Its answers/ }), 'Yes{enter}No');
+    await user.click(screen.getByRole('button', { name: 'Keep balanced within one more thing' }));
+    await user.type(screen.getByRole('textbox', { name: /Factor 2: keep the arms balanced within/ }), 'Clinic');
+    await user.type(screen.getByRole('textbox', { name: /Factor 2: its answers/ }), 'North');
+    await user.click(screen.getByRole('button', { name: 'Keep balanced within one more thing' }));
+    await user.type(screen.getByRole('textbox', { name: /Factor 3: its answers/ }), 'A{enter}B');
+    await user.click(screen.getByRole('button', { name: 'Save the study' }));
+    expect(await screen.findByText('Give at least two answers, one a line')).toBeTruthy();
+    expect(screen.getByText('Name what to keep balanced, or remove this factor')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Remove factor 3' }));
+    await user.type(screen.getByRole('textbox', { name: /Factor 2: its answers/ }), '{enter}South');
+    await user.click(screen.getByRole('button', { name: 'Save the study' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    const body = calls.find((c) => c.method === 'PUT')!.body as { design: { strata: unknown } };
+    expect(body.design.strata).toEqual([
+      {
+        key: 'stratum_1',
+        label: 'Long pain',
+        levels: [
+          { key: 'level_1', label: 'Yes' },
+          { key: 'level_2', label: 'No' },
+        ],
+      },
+      {
+        key: 'stratum_2',
+        label: 'Clinic',
+        levels: [
+          { key: 'level_1', label: 'North' },
+          { key: 'level_2', label: 'South' },
+        ],
+      },
+    ]);
+  }, 60_000);
 });

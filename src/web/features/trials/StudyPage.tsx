@@ -1,16 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import type {
-  ArmKind,
-  ClassSessionView,
-  ParticipantStudyView,
-  StratumField,
-  StudyDesignInput,
-  StudyView,
-} from '../../../core/trials';
+import { useState } from 'react';
+import { describeRule } from '../../../core/trials/smart';
+import type { ClassSessionView, ParticipantStudyView, StratumField, StudyView } from '../../../core/trials';
 import { useProgram } from '../../app/program';
 import { Badge, Button, ButtonLink, DetailList } from '../../ui/controls';
 import { newClientKey } from '../../ui/client-key';
-import { formatDateTime } from '../../ui/dates';
+import { formatDateTime, formatDay } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { LateEntryNote } from '../../ui/LateEntryNote';
 import { Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
@@ -32,20 +26,16 @@ import {
   useInvite,
   useAttendance,
   useSimulate,
+  useRecordDelivery,
 } from './trials.api';
+import { Markdown } from '../curriculum';
+import { DesignForm } from './DesignForm';
 import { SmartSection } from './SmartSection';
 import { AllocationTableForm } from './AllocationTableForm';
-import { designFormProblems } from './design-form';
+import { amendedCriteria } from './design-form';
 import { useAssessmentSettings, useInstruments } from '../assessments/assessments.api';
 import './trials.css';
 
-const armKinds: { value: ArmKind; label: string }[] = [
-  { value: 'coaching', label: 'Peer coaching' },
-  { value: 'class', label: 'A class' },
-  { value: 'usual_care', label: 'Usual care' },
-  { value: 'waitlist', label: 'Wait list' },
-  { value: 'other', label: 'Something else' },
-];
 const outcomeWords = {
   eligible: 'Eligible',
   not_eligible: 'Not eligible',
@@ -103,15 +93,24 @@ function StudyBody({ study }: { study: StudyView }) {
             ],
             ['Kept balanced within', d.strata.length ? d.strata.map((f) => f.label).join(', ') : 'Nothing'],
             ['Main outcome', `${outcomeTitle}, at ${timepointLabel}`],
+            ...(d.smart
+              ? [
+                  [
+                    'Randomized again',
+                    `At ${d.smart.decisionPoint.label.toLowerCase()}, those not responding (${describeRule(d.smart.rule)}): ${d.smart.options.map((o) => o.label).join(' or ')}`,
+                  ] as [string, string],
+                ]
+              : []),
             ['State', study.isLocked ? 'Locked: the first participant is randomized' : 'Not locked yet'],
             ['Randomized so far', String(study.randomized)],
             ['Blinding', study.isUnblinded ? 'Unblinded' : 'Blinded for evaluators'],
           ]}
         />
       </Section>
+      {program.can('study:design') ? <AmendForm study={study} /> : null}
       {d.method.kind === 'table' && !study.isLocked ? <AllocationTableForm summary={study.table} /> : null}
       <SchemeCheck />
-      {study.consentDocuments.length === 0 ? <ConsentDocumentForm /> : null}
+      <ConsentDocumentForm current={study.consentDocuments.at(-1) ?? null} />
       <Referral study={study} />
       {d.arms.some((a) => a.kind === 'class') ? <Classes /> : null}
       {d.design === 'smart' && d.smart && study.isLocked ? <SmartSection /> : null}
@@ -120,205 +119,139 @@ function StudyBody({ study }: { study: StudyView }) {
   );
 }
 
-function DesignForm() {
+/**
+ * Changes the study's wording and checklist. Once someone is randomized this is an amendment: a
+ * reason is required, and the arms, ratio, strata and method stay as they are (the server refuses
+ * otherwise). Each amendment is listed with its reason, who and when.
+ */
+function AmendForm({ study }: { study: StudyView }) {
+  const d = study.design!;
   const program = useProgram();
   const save = useSaveDesign(program.programId);
-  const [title, setTitle] = useState('');
-  const [arms, setArms] = useState([
-    { label: 'Peer coaching', kind: 'coaching' as ArmKind, ratio: '1' },
-    { label: 'Pain class', kind: 'class' as ArmKind, ratio: '1' },
-  ]);
-  const [inclusion, setInclusion] = useState('');
-  const [exclusion, setExclusion] = useState('');
-  const [needsBaseline, setNeedsBaseline] = useState(true);
-  const [method, setMethod] = useState<'blocks' | 'minimisation' | 'table'>('blocks');
-  const [probability, setProbability] = useState('80');
-  const [stratumLabel, setStratumLabel] = useState('');
-  const [stratumLevels, setStratumLevels] = useState('');
-  const settings = useAssessmentSettings(program.programId);
-  const instruments = useInstruments(program.programId);
-  const followUps = (settings.data?.timepoints ?? []).filter((t) => !t.isBaseline);
-  const [chosenTimepoint, setTimepoint] = useState('');
-  const timepoint = followUps.find((t) => t.key === chosenTimepoint) ?? followUps.at(-1);
-  const asked = timepoint?.instruments ?? [];
-  const [chosenOutcome, setOutcome] = useState('');
-  const outcome = asked.includes(chosenOutcome) ? chosenOutcome : asked.includes('peg') ? 'peg' : (asked[0] ?? '');
-  const titleOf = (id: string) => instruments.data?.find((i) => i.id === id)?.title ?? id;
-  const [problems, setProblems] = useState<Record<string, string>>({});
-  const setArm = (i: number, k: 'label' | 'kind' | 'ratio', v: string) =>
-    setArms((prev) => prev.map((a, j) => (j === i ? { ...a, [k]: v } : a)));
-  const criteria = (text: string, kind: 'inclusion' | 'exclusion') =>
-    text
-      .split('\n')
-      .map((t) => t.trim())
-      .filter(Boolean)
-      .map((t, i) => ({ key: `${kind === 'inclusion' ? 'in' : 'ex'}_${i + 1}`, text: t, kind }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const levels = stratumLevels
-      .split('\n')
-      .map((t) => t.trim())
-      .filter(Boolean);
-    const percent = Number(probability.trim());
-    const found = designFormProblems({ method, percent, stratumLabel: stratumLabel.trim(), levels });
-    setProblems(found);
-    if (Object.keys(found).length > 0) return;
-    const design: StudyDesignInput = {
-      design: 'parallel',
-      title,
-      arms: arms.map((a, i) => ({ key: `arm_${i + 1}`, label: a.label, kind: a.kind, ratio: Number(a.ratio) })),
-      primaryTimepoint: timepoint?.key ?? '',
-      ...(outcome ? { primaryOutcome: outcome } : {}),
-      strata: stratumLabel.trim()
-        ? [
-            {
-              key: 'stratum_1',
-              label: stratumLabel.trim(),
-              levels: levels.map((label, i) => ({ key: `level_${i + 1}`, label })),
-            },
-          ]
-        : [],
-      criteria: [...criteria(inclusion, 'inclusion'), ...criteria(exclusion, 'exclusion')],
-      gate: { eligible: true, consented: true, baselineComplete: needsBaseline },
-      method:
-        method === 'blocks'
-          ? { kind: 'blocks', blockMultipliers: [1, 2, 3] }
-          : method === 'minimisation'
-            ? { kind: 'minimisation', probability: percent / 100 }
-            : { kind: 'table', field: 'arm' },
-    };
-    save.mutate({ design });
-  };
+  const [open, setOpen] = useState(false);
+  const lines = (kind: 'inclusion' | 'exclusion') =>
+    d.criteria
+      .filter((c) => c.kind === kind)
+      .map((c) => c.text)
+      .join('\n');
+  const [title, setTitle] = useState(d.title);
+  const [inclusion, setInclusion] = useState(() => lines('inclusion'));
+  const [exclusion, setExclusion] = useState(() => lines('exclusion'));
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const verb = study.isLocked ? 'Amend' : 'Change';
   return (
-    <Section title="Set up the study" id="study-setup">
-      <form onSubmit={submit} noValidate>
-        <FormErrors error={save.error} title="Could not save the study" />
-        <TextField label="Study title" value={title} onChange={setTitle} />
-        {arms.map((a, i) => (
-          <fieldset key={i} className="fieldset">
-            <legend>Arm {i + 1}</legend>
-            <TextField label={`Arm ${i + 1} name`} value={a.label} onChange={(v) => setArm(i, 'label', v)} />
-            <SelectField label={`Arm ${i + 1} kind`} value={a.kind} options={armKinds} onChange={(v) => setArm(i, 'kind', v)} />
+    <Section title={study.isLocked ? 'Amendments' : 'Change the study'} id="study-amend">
+      {study.amendments.length > 0 ? (
+        <ul>
+          {study.amendments.map((a) => (
+            <li key={a.version}>
+              Version {a.version}, {formatDay(new Date(a.at))} by {a.byName}: {a.reason}
+            </li>
+          ))}
+        </ul>
+      ) : study.isLocked ? (
+        <p>No amendments yet.</p>
+      ) : null}
+      {study.isLocked ? (
+        <p className="hint">The arms, their ratio, what is kept balanced and how people are randomized cannot change now.</p>
+      ) : null}
+      {!open ? (
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          {`${verb} the title or who can take part`}
+        </Button>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const why = reason.trim();
+            const p = study.isLocked && why.length < 3 ? 'Say in a few words why the study is amended' : undefined;
+            setProblem(p);
+            if (p) return;
+            save.mutate(
+              { design: { ...d, title, criteria: amendedCriteria(d.criteria, inclusion, exclusion) }, reason: why },
+              { onSuccess: () => setOpen(false) },
+            );
+          }}
+          noValidate
+        >
+          <FormErrors error={save.error} title={`Could not ${verb.toLowerCase()} the study`} />
+          <TextField label="Study title" value={title} onChange={setTitle} />
+          <TextArea label="Who can take part" hint="One requirement a line." value={inclusion} onChange={setInclusion} />
+          <TextArea label="Who cannot take part" hint="One reason a line." value={exclusion} onChange={setExclusion} />
+          {study.isLocked ? (
             <TextField
-              label={`Arm ${i + 1} share of the ratio`}
-              inputMode="numeric"
-              value={a.ratio}
-              onChange={(v) => setArm(i, 'ratio', v)}
+              label="Why the study is amended"
+              hint="Kept with the amendment, with your name and the date."
+              value={reason}
+              onChange={setReason}
+              maxLength={500}
+              error={problem}
             />
-          </fieldset>
-        ))}
-        <TextArea label="Who can take part" hint="One requirement a line." value={inclusion} onChange={setInclusion} />
-        <TextArea label="Who cannot take part" hint="One reason a line." value={exclusion} onChange={setExclusion} />
-        <TextField
-          label="Keep the arms balanced within (optional)"
-          hint="Something known before randomizing that could sway the outcome, such as “Pain for five years or more”. Leave empty for none."
-          value={stratumLabel}
-          onChange={setStratumLabel}
-          error={problems.stratumLabel}
-        />
-        {stratumLabel.trim() ? (
-          <TextArea
-            label="Its answers"
-            hint="One answer a line, at least two, such as Yes and No."
-            value={stratumLevels}
-            onChange={setStratumLevels}
-            error={problems.levels}
-          />
-        ) : null}
-        <RadioGroup
-          legend="How participants are randomized"
-          name="method"
-          value={method}
-          onChange={setMethod}
-          options={[
-            { value: 'blocks', label: 'Blocks of random size (balanced as you go)' },
-            { value: 'minimisation', label: 'Minimisation' },
-            { value: 'table', label: 'An allocation table I upload (as from REDCap)' },
-          ]}
-        />
-        {method === 'minimisation' ? (
-          <TextField
-            label="How often to take the arm that balances best (per cent)"
-            hint="From 50 to 100. 80 is usual: some chance keeps the next arm hard to guess."
-            inputMode="numeric"
-            value={probability}
-            onChange={setProbability}
-            error={problems.probability}
-          />
-        ) : null}
-        {method === 'table' ? (
-          <p className="hint">After saving, upload the table on this page. Its arm column is named “arm”.</p>
-        ) : null}
-        <QueryView query={settings} loadingLabel="Loading the assessment timepoints…">
-          {() =>
-            followUps.length === 0 ? (
-              <p role="status">
-                The program has no follow-up assessment yet. Add one under Assessments, settings, to choose when the outcome is
-                measured.
-              </p>
-            ) : (
-              <>
-                <SelectField
-                  label="When the main outcome is measured"
-                  value={timepoint?.key ?? ''}
-                  options={followUps.map((t) => ({ value: t.key, label: t.label }))}
-                  onChange={setTimepoint}
-                />
-                <SelectField
-                  label="The main outcome (questionnaire)"
-                  hint="Only questionnaires asked at that time are listed."
-                  value={outcome}
-                  options={asked.map((id) => ({ value: id, label: titleOf(id) }))}
-                  onChange={setOutcome}
-                />
-              </>
-            )
-          }
-        </QueryView>
-        <Choice
-          label="Baseline assessment must be complete before randomizing"
-          checked={needsBaseline}
-          onChange={setNeedsBaseline}
-        />
-        <FormActions>
-          <Button type="submit" disabled={save.isPending}>
-            Save the study
-          </Button>
-        </FormActions>
-      </form>
+          ) : null}
+          <FormActions>
+            <Button type="submit" disabled={save.isPending}>
+              {study.isLocked ? 'Save the amendment' : 'Save the changes'}
+            </Button>
+          </FormActions>
+        </form>
+      )}
     </Section>
   );
 }
 
-function ConsentDocumentForm() {
+/**
+ * The consent document: written before the first consent; afterwards its version and title, and a
+ * new version may be written (each consent records the version signed). The text is Markdown.
+ */
+function ConsentDocumentForm({ current }: { current: StudyView['consentDocuments'][number] | null }) {
   const program = useProgram();
   const add = useAddConsentDocument(program.programId);
-  const [title, setTitle] = useState('Agreeing to take part');
-  const [body, setBody] = useState('');
+  const canWrite = program.can('study:design');
+  const [open, setOpen] = useState(current === null);
+  const [title, setTitle] = useState(current?.title ?? 'Agreeing to take part');
+  const [body, setBody] = useState(current?.body ?? '');
   return (
     <Section title="Consent document" id="study-consent-document">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate({ title, body });
-        }}
-        noValidate
-      >
-        <FormErrors error={add.error} title="Could not save the consent document" />
-        <TextField label="Consent title" value={title} onChange={setTitle} />
-        <TextArea
-          label="Consent text"
-          hint="What the participant agrees to, in plain words."
-          rows={8}
-          value={body}
-          onChange={setBody}
-        />
-        <FormActions>
-          <Button type="submit" disabled={add.isPending}>
-            Save the consent document
-          </Button>
-        </FormActions>
-      </form>
+      {current ? (
+        <p role="status">
+          Version {current.version}: {current.title}. Saved on {formatDay(new Date(current.createdAt))}.
+        </p>
+      ) : null}
+      {!current && !canWrite ? <Empty>No consent document yet.</Empty> : null}
+      {current && !open && canWrite ? (
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          Write a new version
+        </Button>
+      ) : null}
+      {open && canWrite ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate({ title, body }, { onSuccess: () => setOpen(false) });
+          }}
+          noValidate
+        >
+          <FormErrors error={add.error} title="Could not save the consent document" />
+          <TextField label="Consent title" value={title} onChange={setTitle} />
+          <TextArea
+            label="Consent text"
+            hint={
+              current
+                ? 'What the participant agrees to, in plain words. People who consented keep the version they signed; new consents use this one.'
+                : 'What the participant agrees to, in plain words. A line starting with “- ” is a list item; **bold** is bold.'
+            }
+            rows={8}
+            value={body}
+            onChange={setBody}
+          />
+          <FormActions>
+            <Button type="submit" disabled={add.isPending}>
+              {current ? 'Save as a new version' : 'Save the consent document'}
+            </Button>
+          </FormActions>
+        </form>
+      ) : null}
     </Section>
   );
 }
@@ -355,6 +288,7 @@ function ParticipantPanel({ study, participantId }: { study: StudyView; particip
           <Screening study={study} p={p} />
           {p.screening?.outcome === 'eligible' ? <ConsentStep study={study} p={p} /> : null}
           <RandomizeStep p={p} strata={study.design!.strata} />
+          {p.allocation && program.can('study:enrol') ? <DeliveryStep p={p} /> : null}
           <WithdrawStep p={p} />
           {p.allocation && program.can('study:emergency_unblind') ? <EmergencyUnblind participantId={p.participantId} /> : null}
         </>
@@ -421,6 +355,17 @@ function Screening({ study, p }: { study: StudyView; p: ParticipantStudyView }) 
   );
 }
 
+/** Prints the consent document alone (large type, with lines to sign on paper), not the whole page. */
+function printConsent() {
+  document.body.classList.add('print-consent');
+  const done = () => {
+    document.body.classList.remove('print-consent');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
 function ConsentStep({ study, p }: { study: StudyView; p: ParticipantStudyView }) {
   const program = useProgram();
   const consent = useConsent(program.programId);
@@ -446,8 +391,16 @@ function ConsentStep({ study, p }: { study: StudyView; p: ParticipantStudyView }
           }}
           noValidate
         >
-          <h4>{doc.title}</h4>
-          <div className="consent-document">{doc.body}</div>
+          <div className="consent-document">
+            <h4>{doc.title}</h4>
+            <Markdown source={doc.body} />
+            <p className="consent-document__sign">Version {doc.version}. Name: ______________________ Date: ____________</p>
+          </div>
+          <p>
+            <Button variant="secondary" onClick={printConsent}>
+              Print the consent
+            </Button>
+          </p>
           <FormErrors error={consent.error} title="Could not record the consent" />
           <RadioGroup
             legend="How is consent given?"
@@ -513,6 +466,65 @@ function RandomizeStep({ p, strata }: { p: ParticipantStudyView; strata: readonl
       <Button disabled={!ready || randomize.isPending} onClick={submit}>
         Randomize
       </Button>
+    </Section>
+  );
+}
+
+/**
+ * Whether the participant got the allocated arm's help, as CONSORT counts it (ADR 0026). Unless staff
+ * record it here, it is counted from the records: coaching once paired, a class once attended,
+ * usual care and the wait list by allocation. Not received needs a reason, which CONSORT lists.
+ */
+function DeliveryStep({ p }: { p: ParticipantStudyView }) {
+  const program = useProgram();
+  const record = useRecordDelivery(program.programId);
+  const [received, setReceived] = useState<'yes' | 'no'>('yes');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  return (
+    <Section title="Delivery" id="study-delivery" level={3}>
+      <p role="status">
+        {p.delivery.state === 'received'
+          ? 'Recorded as received.'
+          : p.delivery.state === 'not_received'
+            ? `Recorded as not received: ${p.delivery.reason}.`
+            : 'Not recorded by hand. CONSORT counts coaching as received once paired, a class once attended, usual care and the wait list from the start.'}
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const why = reason.trim();
+          const found = received === 'no' && why === '' ? 'Say why, in a few words' : undefined;
+          setProblem(found);
+          if (found) return;
+          record.mutate(
+            received === 'yes'
+              ? { participantId: p.participantId, received: true }
+              : { participantId: p.participantId, received: false, reason: why },
+          );
+        }}
+        noValidate
+      >
+        <FormErrors error={record.error} title="Could not record the delivery" />
+        <RadioGroup
+          legend="Did the participant get the help of the arm?"
+          name="delivery"
+          value={received}
+          onChange={setReceived}
+          options={[
+            { value: 'yes', label: 'Yes, received' },
+            { value: 'no', label: 'No, did not receive it' },
+          ]}
+        />
+        {received === 'no' ? (
+          <TextField label="Why not" value={reason} onChange={setReason} maxLength={200} error={problem} />
+        ) : null}
+        <FormActions>
+          <Button type="submit" variant="secondary" disabled={record.isPending}>
+            Record the delivery
+          </Button>
+        </FormActions>
+      </form>
     </Section>
   );
 }

@@ -3,6 +3,7 @@ import type { ParticipantView } from '../../../core/participants';
 import type {
   ConsentInput,
   ConsortView,
+  DeliveryInput,
   DesignUpdate,
   ParticipantStudyView,
   RandomizeInput,
@@ -73,6 +74,10 @@ export const useConsent = (programId: string) =>
 export const useRandomize = (programId: string) =>
   useStudyMutation(programId, (body: RandomizeInput) =>
     api.post<ParticipantStudyView>(`/programs/${programId}/study/randomizations`, body),
+  );
+export const useRecordDelivery = (programId: string) =>
+  useStudyMutation(programId, (body: DeliveryInput) =>
+    api.post<ParticipantStudyView>(`/programs/${programId}/study/deliveries`, body),
   );
 export const useUnblind = (programId: string) =>
   useStudyMutation(programId, (body: { reason: string }) => api.post<StudyView>(`/programs/${programId}/study/unblinding`, body));
