@@ -115,7 +115,7 @@ export async function getOutcomeReport(
   const personBy = new Map(people.map((p) => [p.id, p]));
   const totalBy = new Map(totals.map((t) => [`${t.participantId}|${t.timepointKey}`, t.total]));
   const coachingArms = new Set(arms.filter((a) => a.isCoaching).map((a) => a.key));
-  const strata = (design?.strata ?? []).filter((f) => f.levels.length === 2);
+  const strata = (design?.strata ?? []).filter((f) => f.levels.length >= 2);
 
   const rows: OutcomeParticipant[] = allocated.map((a) => {
     const mine = withdrawals.filter((w) => w.participantId === a.participantId);
@@ -161,12 +161,16 @@ export async function getOutcomeReport(
   });
 
   const moderators: ModeratorSpec[] = [
-    ...strata.map((f): ModeratorSpec => ({
-      key: `stratum_${f.key}`,
-      label: f.label,
-      kind: 'binary',
-      levels: [`with ${f.label}: ${f.levels[0]!.label}`, `with ${f.label}: ${f.levels[1]!.label}`],
-    })),
+    ...strata.map((f): ModeratorSpec =>
+      f.levels.length === 2
+        ? {
+            key: `stratum_${f.key}`,
+            label: f.label,
+            kind: 'binary',
+            levels: [`with ${f.label}: ${f.levels[0]!.label}`, `with ${f.label}: ${f.levels[1]!.label}`],
+          }
+        : { key: `stratum_${f.key}`, label: f.label, kind: 'categorical', levels: f.levels.map((l) => l.label) },
+    ),
     { key: 'age', label: 'Age', kind: 'continuous', per: '10 years of age' },
     { key: 'woman', label: 'Gender', kind: 'binary', levels: ['who are men', 'who are women'] },
   ];
