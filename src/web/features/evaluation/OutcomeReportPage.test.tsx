@@ -84,6 +84,7 @@ describe('OutcomeReportPage and TargetingPage', () => {
         .map((r) => r.textContent),
     ).toEqual(['Clinic', 'Community', 'Online']);
     screen.getByText(/Compared with Clinic\. Whether the difference changes across the 3 groups, tested together/);
+    screen.getByRole('button', { name: 'Download Site by group (CSV)' });
   });
 
   it('masked: no dose–response, and says why', async () => {

@@ -271,6 +271,16 @@ type ModeratorFit = Exclude<Report['moderators'][number]['fit'], { error: string
 function LevelEffects({ label, fit }: { label: string; fit: ModeratorFit }) {
   const c = fit.categorical!;
   const arms = new Set(c.levels.flatMap((l) => l.effects.map((e) => e.arm))).size;
+  const csv = () =>
+    downloadCsv(
+      `moderator-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-by-group.csv`,
+      toCsv(
+        [label.toLowerCase(), 'arm', 'reference', 'n', 'difference', 'ci_low', 'ci_high', 'p'],
+        c.levels.flatMap((l) =>
+          l.effects.map((e) => [l.level, e.arm, e.reference, l.n, e.term.estimate, e.term.ci_low, e.term.ci_high, e.term.p]),
+        ),
+      ),
+    );
   return (
     <>
       <h3>{label}: the difference between arms in each group</h3>
@@ -306,6 +316,7 @@ function LevelEffects({ label, fit }: { label: string; fit: ModeratorFit }) {
           </tbody>
         </table>
       </TableScroll>
+      <p>{csvButton(`Download ${label} by group (CSV)`, csv)}</p>
     </>
   );
 }
