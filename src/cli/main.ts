@@ -230,8 +230,8 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--baseline <value>', 'the baseline timepoint; the others are follow-ups')
     .requiredOption('--outcome <column>', 'outcome column (numeric; empty or NA when missing)')
     .option('--cluster <column>', 'cluster column for the robust standard error (e.g. coach; empty: a cluster of one)')
-    .option('--moderators <columns>', 'comma-separated moderator columns (numeric or two-valued)')
-    .option('--predictors <columns>', 'comma-separated predictors of adherence (numeric or two-valued)')
+    .option('--moderators <columns>', 'comma-separated moderator columns (numeric, or text with 2 to 20 values)')
+    .option('--predictors <columns>', 'comma-separated predictors of adherence (numeric, or text with 2 to 20 values)')
     .option('--contacts <column>', 'contact count column (with --target)')
     .option('--target <n>', 'contacts needed to count as adherent')
     .action((opts: AnalyzeCommandOptions) => {
