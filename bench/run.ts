@@ -17,6 +17,7 @@ import { createMailer } from '../src/server/platform/mail';
 import { createTexter } from '../src/server/platform/sms';
 import { generateProgram, type GeneratedProgram } from './generate';
 import { analysisMarkdown, runAnalysisBench } from './analysis';
+import { fidelityMarkdown, runFidelityBench, type FidelityBenchResult } from './fidelity';
 import { matchingMarkdown, runMatchingBench } from './matching';
 import * as Q from './sql';
 
@@ -39,8 +40,14 @@ export interface BenchOptions {
   contactIntensity?: number;
   /** Where the JSON goes (default bench-results/ in the working directory). */
   outDir?: string;
-  /** Run only the database benchmarks, only matching or only the analysis (default all three). */
-  only?: 'database' | 'matching' | 'analysis';
+  /**
+   * Run only the database benchmarks, only matching, only the analysis (default all three), or
+   * only the fidelity and engagement reports (never part of the default run: it generates a
+   * program of its own).
+   */
+  only?: 'database' | 'matching' | 'analysis' | 'fidelity';
+  /** Timed calls of each report in the fidelity benchmark (default 5). */
+  fidelityCalls?: number;
   /** Participants (× 3 timepoints) in the analysis benchmark (default 100,000). */
   analysisParticipants?: number;
   /** Coaches in the matching benchmark (default 3,000; the waiting participants are `participants`). */
@@ -604,6 +611,35 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
   const analysis =
     opts.only === undefined || opts.only === 'analysis' ? runAnalysisBench(opts.analysisParticipants ?? 100_000, say) : null;
   const databases = opts.only === undefined || opts.only === 'database';
+  const fidelity: FidelityBenchResult[] = [];
+  if (opts.only === 'fidelity') {
+    const fopts = { participants: opts.participants, contactIntensity: opts.contactIntensity, calls: opts.fidelityCalls ?? 5 };
+    const db = await openDatabase({ kind: 'pglite', dataDir: null });
+    try {
+      fidelity.push(await runFidelityBench('PGlite', db, fopts, say));
+    } finally {
+      await db.close();
+    }
+    if (opts.postgresUrl) {
+      const name = `kindred_bench_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: opts.postgresUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(opts.postgresUrl);
+      url.pathname = `/${name}`;
+      try {
+        const pgDb = await openDatabase({ kind: 'postgres', url: url.toString() });
+        try {
+          fidelity.push(await runFidelityBench('PostgreSQL', pgDb, fopts, say));
+        } finally {
+          await pgDb.close();
+        }
+      } finally {
+        await dropDatabase(opts.postgresUrl, name);
+      }
+    } else say('PostgreSQL: skipped (give --postgres URL or set DATABASE_URL)');
+  }
 
   const targets: TargetResult[] = [];
   if (databases)
@@ -674,6 +710,12 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
     say('');
     say(analysisMarkdown(analysis));
   }
+  if (fidelity.length > 0) {
+    say('');
+    say('Fidelity and engagement reports (contacts counted in the database) beside reading every contact:');
+    say('');
+    say(fidelityMarkdown(fidelity));
+  }
 
   mkdirSync(opts.outDir, { recursive: true });
   const file = path.join(opts.outDir, `${started.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -689,6 +731,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
     targets,
     matching,
     analysis,
+    fidelity,
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   say('');

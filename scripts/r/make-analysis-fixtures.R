@@ -3,7 +3,7 @@
 #
 #   Rscript scripts/r/make-analysis-fixtures.R        (from the repository root)
 #
-# Generates three synthetic long CSV files under src/core/evaluation/fixtures/, reads each back
+# Generates five synthetic long CSV files under src/core/evaluation/fixtures/, reads each back
 # exactly as written, fits the models with R (lm, sandwich::vcovCL, lme4::lmer, glm) and writes
 # <name>.expected.json in the shape `kindred analyze` prints, plus the command-line options it
 # needs. The unit tests compare every number to these files, so CI needs no R.
@@ -15,6 +15,11 @@
 #   glm terms:       Wald z, normal 95% interval (confint.default, not the profile interval)
 #   moderators:      p of arm:moderator (two arms) or the F test of all arm:moderator terms (more
 #                    arms), Holm-adjusted across moderators (p.adjust(method = "holm"))
+#   categorical:     a text moderator or predictor with 3 or more values is a factor (treatment
+#                    contrasts, levels in code-unit order, the first the reference); its interaction
+#                    is tested jointly by the Wald F on (arms - 1) x (levels - 1) df (checked equal
+#                    to anova(reduced, full)); the arm's effect within each level is arm +
+#                    arm:moderator<level>, its SE from vcov(fit), t with the residual df
 suppressPackageStartupMessages({
   library(lme4)
   library(sandwich)
@@ -119,6 +124,64 @@ make_small <- function(n = 200) {
   )
 }
 
+# Two arms, categorical moderators (issue #12): region with four levels, education with three
+# (some missing), beside a numeric and a binary one; region also predicts adherence.
+make_categorical <- function(n = 480) {
+  id <- sprintf("R%04d", seq_len(n))
+  arm <- sample(c("control", "coached"), n, TRUE)
+  region <- sample(c("north", "south", "east", "west"), n, TRUE, prob = c(0.3, 0.3, 0.25, 0.15))
+  education <- sample(c("school", "college", "degree"), n, TRUE)
+  education[runif(n) < 0.05] <- NA
+  age <- round(rnorm(n, 58, 11))
+  sex <- sample(c("man", "woman"), n, TRUE, prob = c(0.75, 0.25))
+  coach <- ifelse(arm == "coached", sprintf("C%02d", sample(1:30, n, TRUE)), NA)
+  u <- rnorm(n, 0, 1)
+  region_fx <- c(north = -1.2, south = -0.4, east = -0.8, west = 0.1)
+  contacts <- ifelse(arm == "coached", rpois(n, 6 + c(north = 1, south = -1, east = 0, west = 2)[region]), NA)
+  rows <- list()
+  for (t in c(0, 3, 6)) {
+    effect <- ifelse(arm == "coached" & t > 0, region_fx[region], 0)
+    y <- 6 + u + effect + 0.3 * (education == "degree" & !is.na(education)) - 0.05 * t + rnorm(n, 0, 1)
+    y[runif(n) < (if (t == 0) 0.02 else 0.12)] <- NA
+    rows[[length(rows) + 1]] <- data.frame(
+      participant = id, arm = arm, month = t, peg = round(y, 2), coach = coach, region = region,
+      education = education, age = age, sex = sex, contacts = contacts
+    )
+  }
+  d <- do.call(rbind, rows)
+  list(
+    data = d[order(d$participant, d$month), ],
+    options = list(id = "participant", arm = "arm", control = "control", time = "month", baseline = "0",
+                   outcome = "peg", cluster = "coach", moderators = c("region", "education", "age", "sex"),
+                   predictors = c("region", "age"), contacts = "contacts", target = 6)
+  )
+}
+
+# Three arms and a three-level site: the interaction has (3 - 1) x (3 - 1) = 4 df.
+make_categorical_three_arm <- function(n = 390) {
+  id <- sprintf("T%03d", seq_len(n))
+  arm <- sample(c("usual", "peer", "group"), n, TRUE)
+  site <- sample(c("clinic", "community", "online"), n, TRUE)
+  pcs <- round(runif(n, 5, 45))
+  u <- rnorm(n, 0, 1)
+  contacts <- ifelse(arm == "usual", NA, rpois(n, 6 + (site == "online") * 2))
+  rows <- list()
+  for (t in c("baseline", "week12", "week24")) {
+    fx <- if (t == "baseline") 0 else c(usual = 0, peer = -0.7, group = -0.3)[arm] * c(clinic = 1, community = 0.5, online = 1.5)[site]
+    y <- 5 + u + fx + rnorm(n, 0, 1)
+    y[runif(n) < (if (t == "baseline") 0 else 0.1)] <- NA
+    rows[[length(rows) + 1]] <- data.frame(id = id, group = arm, visit = t, peg = round(y, 2), site = site,
+                                           pcs = pcs, contacts = contacts)
+  }
+  d <- do.call(rbind, rows)
+  list(
+    data = d[sample(nrow(d)), ],
+    options = list(id = "id", arm = "group", control = "usual", time = "visit", baseline = "baseline",
+                   outcome = "peg", cluster = NULL, moderators = c("site", "pcs"), predictors = c("site"),
+                   contacts = "contacts", target = 7)
+  )
+}
+
 # ---- The analysis, in R ---------------------------------------------------------------------
 
 term <- function(est, se, lo, hi, p) list(estimate = est, se = se, ci_low = lo, ci_high = hi, p = p)
@@ -169,10 +232,13 @@ analyse <- function(path, o) {
     x <- suppressWarnings(as.numeric(v))
     if (all(is.na(x) == is.na(v))) return(x)
     lev <- sort(unique(v[!is.na(v)]), method = "radix")
-    stopifnot(length(lev) == 2)
+    stopifnot(length(lev) >= 2)
+    if (length(lev) > 2) return(factor(v, levels = lev))
     coding[[col]] <<- lev[2]
     as.numeric(v == lev[2])
   }
+  # A covariate's term names as `kindred analyze` gives them: the name, or name:<level> per later level.
+  term_names <- function(x, name) if (is.factor(x)) paste0(name, ":", levels(x)[-1]) else name
 
   ancova <- lapply(fu, function(t) {
     df <- data.frame(y = Y[[t]], arm = armf, baseline = base, cl = cl)
@@ -217,10 +283,43 @@ analyse <- function(path, o) {
     df <- data.frame(y = Y[[fu[1]]], arm = armf, moderator = covariate(m), baseline = base)
     df <- df[complete.cases(df), ]
     fit <- lm(y ~ arm * moderator + baseline, data = df)
-    names <- c("intercept", arm_names, "moderator", "baseline", paste0(arm_names, ":moderator"))
-    p_int <- if (length(others) == 1) coef(summary(fit))[5, 4] else
-      anova(lm(y ~ arm + moderator + baseline, data = df), fit)[["Pr(>F)"]][2]
-    list(variable = m, timepoint = fu[1], n = nrow(df), terms = lm_terms(fit, names), p_interaction = p_int)
+    mod_names <- term_names(df$moderator, "moderator")
+    int_names <- as.vector(t(outer(mod_names, arm_names, function(mn, a) paste0(a, ":", mn))))
+    names <- c("intercept", arm_names, mod_names, "baseline", int_names)
+    # R's own names in the same order, so that the mapping is checked rather than assumed.
+    r_arm <- paste0("arm", others)
+    r_mod <- if (is.factor(df$moderator)) paste0("moderator", levels(df$moderator)[-1]) else "moderator"
+    r_names <- c("(Intercept)", r_arm, r_mod, "baseline", as.vector(t(outer(r_mod, r_arm, function(mn, a) paste0(a, ":", mn)))))
+    stopifnot(identical(names(coef(fit)), r_names))
+    int <- which(names(coef(fit)) %in% r_names[(length(r_names) - length(int_names) + 1):length(r_names)])
+    q <- length(int)
+    p_int <- if (q == 1) coef(summary(fit))[int, 4] else {
+      b <- coef(fit)[int]
+      W <- drop(t(b) %*% solve(vcov(fit)[int, int], b)) / q
+      p_wald <- pf(W, q, df.residual(fit), lower.tail = FALSE)
+      p_anova <- anova(lm(y ~ arm + moderator + baseline, data = df), fit)[["Pr(>F)"]][2]
+      stopifnot(abs(p_wald / p_anova - 1) < 1e-8)
+      p_wald
+    }
+    out <- list(variable = m, timepoint = fu[1], n = nrow(df), terms = lm_terms(fit, names), p_interaction = p_int)
+    if (is.factor(df$moderator)) {
+      V <- vcov(fit)
+      rdf <- df.residual(fit)
+      qq <- qt(0.975, rdf)
+      lev <- levels(df$moderator)
+      out$reference_level <- lev[1]
+      out$df_interaction <- q
+      out$levels <- lapply(seq_along(lev), function(l) {
+        effects <- lapply(seq_along(others), function(j) {
+          idx <- c(r_arm[j], if (l > 1) paste0(r_arm[j], ":moderator", lev[l]))
+          est <- sum(coef(fit)[idx])
+          se <- sqrt(sum(V[idx, idx]))
+          term(est, se, est - qq * se, est + qq * se, 2 * pt(-abs(est / se), rdf))
+        })
+        list(level = lev[l], n = sum(df$moderator == lev[l]), effects = setNames(effects, arm_names))
+      })
+    }
+    out
   })
   adj <- p.adjust(vapply(moderators, function(x) x$p_interaction, 0), method = "holm")
   for (i in seq_along(moderators)) moderators[[i]]$p_adjusted <- adj[i]
@@ -229,7 +328,12 @@ analyse <- function(path, o) {
   adherence <- lapply(others, function(a) {
     sel <- arm == a & !is.na(contacts)
     df <- data.frame(adherent = as.numeric(contacts[sel] >= o$target))
-    for (p in o$predictors) df[[p]] <- covariate(p)[sel]
+    pnames <- character(0)
+    for (p in o$predictors) {
+      x <- covariate(p)
+      df[[p]] <- x[sel]
+      pnames <- c(pnames, term_names(x, p))
+    }
     n <- nrow(df)
     rate <- mean(df$adherent)
     df <- df[complete.cases(df), , drop = FALSE]
@@ -237,7 +341,7 @@ analyse <- function(path, o) {
                family = binomial, data = df)
     s <- coef(summary(fit))
     list(arm = a, n = n, rate = rate,
-         logistic = list(n = nrow(df), terms = wald_terms(s[, 1], s[, 2], c("intercept", o$predictors))))
+         logistic = list(n = nrow(df), terms = wald_terms(s[, 1], s[, 2], c("intercept", pnames))))
   })
 
   arms <- as.list(table(armf))
@@ -250,8 +354,9 @@ analyse <- function(path, o) {
 
 versions <- list(R = R.version.string, lme4 = as.character(packageVersion("lme4")),
                  sandwich = as.character(packageVersion("sandwich")))
-for (name in c("two-arm", "three-arm", "small")) {
-  made <- switch(name, "two-arm" = make_two_arm(), "three-arm" = make_three_arm(), "small" = make_small())
+for (name in c("two-arm", "three-arm", "small", "categorical", "categorical-three-arm")) {
+  made <- switch(name, "two-arm" = make_two_arm(), "three-arm" = make_three_arm(), "small" = make_small(),
+                 "categorical" = make_categorical(), "categorical-three-arm" = make_categorical_three_arm())
   write_long(made$data, name)
   o <- made$options
   result <- analyse(file.path(outdir, paste0(name, ".csv")), o)

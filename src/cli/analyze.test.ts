@@ -138,10 +138,19 @@ describe('runAnalyzeCommand: bad input is exit 2 with a message naming the colum
     );
   });
 
-  it('refuses a text moderator with more than two values, and asks for a numeric or binary one', () => {
-    expect(error([...good, 'p3,b,0,1,s1,nonbinary'], { moderators: 'sex' })).toContain(
-      'Column "sex" is text with 3 different values; a moderator or predictor must be numeric or have exactly two values',
+  it('refuses a text moderator with one value or more than 20, and asks for a numeric one or 2 to 20 values', () => {
+    const one = good.map((l, i) => (i === 0 ? l : l.replace(/,(man|woman)?$/, ',man')));
+    expect(error(one, { moderators: 'sex' })).toBe(
+      'Column "sex" is text with 1 different values; a moderator or predictor must be numeric or have 2 to 20 values',
     );
+    const many = [...good, ...Array.from({ length: 20 }, (_, i) => `q${i},b,0,1,s1,kind${i}`)];
+    expect(error(many, { moderators: 'sex' })).toContain('is text with 22 different values');
+  });
+
+  it('takes a text moderator with three values as categorical', () => {
+    const three = [...good, 'p3,b,0,1,s1,nonbinary'];
+    const outcome = run(three, { moderators: 'sex' });
+    expect(outcome.ok).toBe(true);
   });
 
   it('checks the options that go together and the file itself', () => {

@@ -230,8 +230,8 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--baseline <value>', 'the baseline timepoint; the others are follow-ups')
     .requiredOption('--outcome <column>', 'outcome column (numeric; empty or NA when missing)')
     .option('--cluster <column>', 'cluster column for the robust standard error (e.g. coach; empty: a cluster of one)')
-    .option('--moderators <columns>', 'comma-separated moderator columns (numeric or two-valued)')
-    .option('--predictors <columns>', 'comma-separated predictors of adherence (numeric or two-valued)')
+    .option('--moderators <columns>', 'comma-separated moderator columns (numeric, or text with 2 to 20 values)')
+    .option('--predictors <columns>', 'comma-separated predictors of adherence (numeric, or text with 2 to 20 values)')
     .option('--contacts <column>', 'contact count column (with --target)')
     .option('--target <n>', 'contacts needed to count as adherent')
     .action((opts: AnalyzeCommandOptions) => {
@@ -297,7 +297,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('run the benchmarks (see docs/BENCHMARKS.md)')
     .option('--participants <n>', 'participants in the generated program', '10000')
     .option('--postgres <url>', 'also run against this PostgreSQL database (default: DATABASE_URL)')
-    .option('--only <part>', 'run only "database", "matching" or "analysis"')
+    .option('--only <part>', 'run only "database", "matching", "analysis" or "fidelity"')
     .option('--coaches <n>', 'coaches in the matching benchmark', '3000')
     .option('--intensity <x>', 'density of the generated contact history (2.85: about 25 contacts a participant)', '2.85')
     .option('--analysis-participants <n>', 'participants (× 3 timepoints) in the analysis benchmark', '100000')
@@ -310,8 +310,8 @@ export async function main(argv: string[]): Promise<number> {
         intensity: string;
         analysisParticipants: string;
       }) => {
-        if (opts.only !== undefined && opts.only !== 'database' && opts.only !== 'matching' && opts.only !== 'analysis')
-          throw new UsageError('--only must be "database", "matching" or "analysis"');
+        if (opts.only !== undefined && !['database', 'matching', 'analysis', 'fidelity'].includes(opts.only))
+          throw new UsageError('--only must be "database", "matching", "analysis" or "fidelity"');
         const analysisParticipants = Number(opts.analysisParticipants);
         if (!Number.isInteger(analysisParticipants) || analysisParticipants < 100)
           throw new UsageError('--analysis-participants must be a whole number of at least 100');
@@ -321,7 +321,7 @@ export async function main(argv: string[]): Promise<number> {
         await runBenchmarks({
           participants: Number(opts.participants),
           postgresUrl: opts.postgres ?? process.env.DATABASE_URL ?? null,
-          ...(opts.only ? { only: opts.only } : {}),
+          ...(opts.only ? { only: opts.only as 'database' | 'matching' | 'analysis' | 'fidelity' } : {}),
           coaches: Number(opts.coaches),
           contactIntensity: intensity,
           analysisParticipants,

@@ -23,10 +23,26 @@ export function asOfInstant(now: Date, endedAt: Date | null): Date {
   return endedAt && endedAt.getTime() < now.getTime() ? endedAt : now;
 }
 
+/** How long before the first pairing a contact still counts (the grace `isInWindow` has always allowed). */
+const EARLY_MS = 10 * 60_000;
+
 /** Whether a contact at `at` counts toward the dose: inside the window and not after the participant's end. */
 export function isInWindow(at: Date, window: { start: Date; end: Date }, asOf: Date): boolean {
   const t = at.getTime();
-  return t >= window.start.getTime() - 10 * 60_000 && t < window.end.getTime() && t <= asOf.getTime();
+  return t >= window.start.getTime() - EARLY_MS && t < window.end.getTime() && t <= asOf.getTime();
+}
+
+/**
+ * The same rule as `isInWindow` as three instants, for a database to count with: a contact counts
+ * when `from` ≤ its time < `before` and its time ≤ `upTo`.
+ */
+export function countingBounds(
+  f: Pick<CohortFacts, 'firstPairedAt' | 'endedAt'>,
+  lengthDays: number,
+  now: Date,
+): { from: Date; before: Date; upTo: Date } {
+  const window = interventionWindow(f.firstPairedAt, lengthDays);
+  return { from: new Date(window.start.getTime() - EARLY_MS), before: window.end, upTo: asOfInstant(now, f.endedAt) };
 }
 
 /** What the cohort report reads about one participant who was ever paired. */
@@ -62,11 +78,32 @@ export interface ParticipantEngagement {
   frequency: FrequencyCategory | null;
 }
 
+/** A participant ever paired, without the contacts (counted apart, e.g. by the database). */
+export type CohortPerson = Omit<CohortFacts, 'reachedAt'>;
+
+/** A participant's reached contacts, inside the window (as of min(now, end)) and outside it. */
+export interface ReachedCounts {
+  inWindow: number;
+  outside: number;
+}
+
 /** One participant's figures as of min(now, end date). */
 export function participantEngagement(f: CohortFacts, rules: MeasureRules, now: Date): ParticipantEngagement {
   const asOf = asOfInstant(now, f.endedAt);
   const window = interventionWindow(f.firstPairedAt, rules.lengthDays);
-  const reachedInWindow = f.reachedAt.filter((at) => isInWindow(at, window, asOf)).length;
+  const inWindow = f.reachedAt.filter((at) => isInWindow(at, window, asOf)).length;
+  return engagementFromCounts(f, { inWindow, outside: f.reachedAt.length - inWindow }, rules, now);
+}
+
+/** One participant's figures as of min(now, end date), from the counts of his or her reached contacts. */
+export function engagementFromCounts(
+  f: CohortPerson,
+  counts: ReachedCounts,
+  rules: MeasureRules,
+  now: Date,
+): ParticipantEngagement {
+  const asOf = asOfInstant(now, f.endedAt);
+  const reachedInWindow = counts.inWindow;
   const activeDays = Math.floor(Math.max(0, Math.min(rules.lengthDays, (asOf.getTime() - f.firstPairedAt.getTime()) / DAY_MS)));
   return {
     participantId: f.participantId,
@@ -77,7 +114,7 @@ export function participantEngagement(f: CohortFacts, rules: MeasureRules, now: 
     asOf,
     activeDays,
     reachedInWindow,
-    reachedOutsideWindow: f.reachedAt.length - reachedInWindow,
+    reachedOutsideWindow: counts.outside,
     isAdherent: reachedInWindow >= rules.targetContacts,
     frequency: frequencyCategory(reachedInWindow, activeDays),
   };
@@ -154,7 +191,22 @@ export function engagementReport(
   rules: MeasureRules & { programId: string },
   now: Date,
 ): EngagementReportView {
-  const rows = facts.map((f) => participantEngagement(f, rules, now)).sort((a, b) => a.code.localeCompare(b.code));
+  return engagementReportOf(
+    facts.map((f) => participantEngagement(f, rules, now)),
+    coachCodes,
+    rules,
+    now,
+  );
+}
+
+/** The engagement report from each participant's figures (however the contacts were counted). */
+export function engagementReportOf(
+  figures: readonly ParticipantEngagement[],
+  coachCodes: ReadonlyMap<string, string>,
+  rules: MeasureRules & { programId: string },
+  now: Date,
+): EngagementReportView {
+  const rows = [...figures].sort((a, b) => a.code.localeCompare(b.code));
   return {
     programId: rules.programId,
     windowDays: rules.lengthDays,

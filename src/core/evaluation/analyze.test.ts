@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeCsv } from './analyze';
+import { analyzeCsv, type ModeratorResult } from './analyze';
+import categoricalThreeArmCsv from './fixtures/categorical-three-arm.csv?raw';
+import categoricalThreeArm from './fixtures/categorical-three-arm.expected.json';
+import categoricalCsv from './fixtures/categorical.csv?raw';
+import categorical from './fixtures/categorical.expected.json';
 import smallCsv from './fixtures/small.csv?raw';
 import small from './fixtures/small.expected.json';
 import threeArmCsv from './fixtures/three-arm.csv?raw';
@@ -22,6 +26,8 @@ const fixtures: Record<string, [string, unknown]> = {
   'two-arm': [twoArmCsv, twoArm],
   'three-arm': [threeArmCsv, threeArm],
   small: [smallCsv, small],
+  categorical: [categoricalCsv, categorical],
+  'categorical-three-arm': [categoricalThreeArmCsv, categoricalThreeArm],
 };
 
 /**
@@ -58,13 +64,62 @@ function differences(actual: unknown, expected: unknown, at = '$', out: string[]
   return out;
 }
 
-describe.each(['two-arm', 'three-arm', 'small'])('analyzeCsv on %s.csv against R', (name) => {
-  const [csv, json] = fixtures[name]!;
-  const fixture = json as Fixture;
-  const result = analyzeCsv(csv, fixture.options);
+describe.each(['two-arm', 'three-arm', 'small', 'categorical', 'categorical-three-arm'])(
+  'analyzeCsv on %s.csv against R',
+  (name) => {
+    const [csv, json] = fixtures[name]!;
+    const fixture = json as Fixture;
+    const result = analyzeCsv(csv, fixture.options);
 
-  it('equals R in every number to 1e-6 relative, and in every label and count exactly', () => {
-    expect(differences(JSON.parse(JSON.stringify(result)), fixture.expected)).toEqual([]);
+    it('equals R in every number to 1e-6 relative, and in every label and count exactly', () => {
+      expect(differences(JSON.parse(JSON.stringify(result)), fixture.expected)).toEqual([]);
+    });
+  },
+);
+
+describe('a categorical moderator (three or more levels)', () => {
+  const fixture = categorical as unknown as Fixture;
+  const result = analyzeCsv(categoricalCsv, fixture.options);
+  const region = result.moderators.find((m) => m.variable === 'region') as ModeratorResult;
+
+  it('has a dummy per level after the reference, an interaction per dummy, and a joint test on levels − 1 df', () => {
+    expect(region.reference_level).toBe('east');
+    expect(Object.keys(region.terms)).toEqual([
+      'intercept',
+      'arm',
+      'moderator:north',
+      'moderator:south',
+      'moderator:west',
+      'baseline',
+      'arm:moderator:north',
+      'arm:moderator:south',
+      'arm:moderator:west',
+    ]);
+    expect(region.df_interaction).toBe(3);
+    expect(region.levels!.map((l) => l.level)).toEqual(['east', 'north', 'south', 'west']);
+    expect(region.levels!.reduce((s, l) => s + l.n, 0)).toBe(region.n);
+  });
+
+  it('gives the arm effect within a level as arm + arm:moderator:<level>, the reference level as arm alone', () => {
+    const [east, north] = region.levels!;
+    expect(east!.effects.arm).toEqual(region.terms.arm);
+    expect(north!.effects.arm!.estimate).toBeCloseTo(
+      region.terms.arm!.estimate + region.terms['arm:moderator:north']!.estimate,
+      12,
+    );
+    // The variance of a sum is more than either part's when the two are negatively correlated: not simply added.
+    expect(north!.effects.arm!.se).not.toBeCloseTo(Math.hypot(region.terms.arm!.se, region.terms['arm:moderator:north']!.se), 6);
+  });
+
+  it('expands a categorical predictor of adherence into one term per later level', () => {
+    const h = result.adherence![0]!;
+    expect('terms' in h.logistic && Object.keys(h.logistic.terms)).toEqual([
+      'intercept',
+      'region:north',
+      'region:south',
+      'region:west',
+      'age',
+    ]);
   });
 });
 

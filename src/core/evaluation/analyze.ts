@@ -3,7 +3,7 @@ import { AnalysisInputError, ModelFitError } from './errors';
 import { fUpperTail, holm, tTerm, zTerm, type Term } from './inference';
 import { buildDesign, clusterRobustVcov, leastSquares, type Design } from './linear';
 import { fitLogistic } from './logistic';
-import { readLongData, type AnalysisSpec, type LongData } from './long-data';
+import { readLongData, type AnalysisSpec, type Covariate, type LongData } from './long-data';
 import { fitRandomIntercept } from './reml';
 
 /** The arm's cluster-robust test in an ANCOVA. */
@@ -47,6 +47,19 @@ export interface ModeratorResult {
   p_interaction: number;
   /** Holm-adjusted across the moderators that could be fitted. */
   p_adjusted: number;
+  /** A categorical moderator (3 or more levels): its reference level (the first in code-unit order). */
+  reference_level?: string;
+  /** A categorical moderator: the interaction's degrees of freedom, (arms − 1) × (levels − 1). */
+  df_interaction?: number;
+  /** A categorical moderator: per level, its participants in the model and the arm's effect within it. */
+  levels?: ModeratorLevel[];
+}
+
+/** The arm's effect (each `arm` or `arm:<name>` term) among the participants of one level. */
+export interface ModeratorLevel {
+  level: string;
+  n: number;
+  effects: Record<string, Term>;
 }
 
 export interface AdherenceResult {
@@ -160,27 +173,54 @@ export function analyzeLongData(data: LongData, spec: AnalysisSpec): AnalysisRes
   // ---- Moderators at the first follow-up -----------------------------------------------------
   const first = data.followUps[0]!;
   const fittedModerators = (spec.moderators ?? []).map((variable) => {
-    const fitted = attempt(() => {
+    const fitted = attempt((): Omit<ModeratorResult, 'p_adjusted'> => {
       const y = data.outcome[0]!;
-      const m = data.covariates.get(variable)!.values;
+      const covariate = data.covariates.get(variable)!;
+      const m = covariate.values;
       const rows = complete(data, [y, m, data.baseline]);
       const armOf = (i: number) => data.arm[rows[i]!]!;
-      const mod = (i: number) => m[rows[i]!]!;
-      const main = [() => 1, ...armColumns(armOf), mod, (i: number) => data.baseline[rows[i]!]!];
-      const names = ['intercept', ...armNames, 'moderator', 'baseline', ...armNames.map((a) => `${a}:moderator`)];
-      const d = buildDesign(rows.length, names, [...main, ...armColumns(armOf).map((c) => (i: number) => c(i) * mod(i))]);
+      const mod = covariateColumns('moderator', covariate, (i) => m[rows[i]!]!);
+      const main = [() => 1, ...armColumns(armOf), ...mod.columns, (i: number) => data.baseline[rows[i]!]!];
+      // The interaction columns in R's order for arm * moderator: the moderator's columns outer, arms inner.
+      const interactionNames = mod.names.flatMap((mn) => armNames.map((a) => `${a}:${mn}`));
+      const interactionColumns = mod.columns.flatMap((mc) => armColumns(armOf).map((ac) => (i: number) => ac(i) * mc(i)));
+      const names = ['intercept', ...armNames, ...mod.names, 'baseline', ...interactionNames];
+      const d = buildDesign(rows.length, names, [...main, ...interactionColumns]);
       const yy = Float64Array.from(rows, (k) => y[k]!);
       const fit = leastSquares(d, yy);
       const terms = lmTerms(d, fit.coefficients, fit.unscaled, fit.sigma, fit.dfResidual);
+      const q = interactionNames.length;
       let pInteraction: number;
-      if (others.length === 1) pInteraction = terms['arm:moderator']!.p;
+      if (q === 1) pInteraction = terms[interactionNames[0]!]!.p;
       else {
+        // The joint test of every arm:moderator term: the F test of the nested models, which for
+        // least squares is the Wald test with q numerator degrees of freedom (R's anova(reduced, full)).
         const reduced = leastSquares(buildDesign(rows.length, names.slice(0, main.length), main), yy);
-        const q = others.length;
         const F = (reduced.rss - fit.rss) / q / (fit.rss / fit.dfResidual);
         pInteraction = fUpperTail(F, q, fit.dfResidual);
       }
-      return { variable, timepoint: first, n: rows.length, terms, p_interaction: pInteraction };
+      const result = { variable, timepoint: first, n: rows.length, terms, p_interaction: pInteraction };
+      if (!covariate.levels) return result;
+      // Categorical: the arm's effect within each level, arm + arm:moderator:<level> (the reference: arm alone).
+      const at = new Map(names.map((name, j) => [name, j]));
+      const levels = covariate.levels.map((level, l) => {
+        let n = 0;
+        for (const k of rows) if (m[k] === l) n++;
+        const effects = Object.fromEntries(
+          armNames.map((a) => {
+            const idx = [at.get(a)!, ...(l === 0 ? [] : [at.get(`${a}:moderator:${level}`)!])];
+            let estimate = 0;
+            let v = 0;
+            for (const i of idx) {
+              estimate += fit.coefficients[i]!;
+              for (const j of idx) v += fit.unscaled.get(i, j);
+            }
+            return [a, tTerm(estimate, fit.sigma * Math.sqrt(v), fit.dfResidual)];
+          }),
+        );
+        return { level, n, effects };
+      });
+      return { ...result, reference_level: covariate.levels[0]!, df_interaction: q, levels };
     });
     return 'error' in fitted ? { variable, timepoint: first, ...fitted } : fitted;
   });
@@ -201,16 +241,14 @@ export function analyzeLongData(data: LongData, spec: AnalysisSpec): AnalysisRes
       for (const k of withCount) if (contacts[k]! >= target) reached++;
       const logistic = attempt(() => {
         const rows = complete(data, [contacts, ...predictors.map((p) => data.covariates.get(p)!.values)], inArm);
+        const columns = predictors.map((p) => {
+          const c = data.covariates.get(p)!;
+          return covariateColumns(p, c, (i) => c.values[rows[i]!]!);
+        });
         const d = buildDesign(
           rows.length,
-          ['intercept', ...predictors],
-          [
-            () => 1,
-            ...predictors.map((p) => {
-              const v = data.covariates.get(p)!.values;
-              return (i: number) => v[rows[i]!]!;
-            }),
-          ],
+          ['intercept', ...columns.flatMap((c) => c.names)],
+          [() => 1, ...columns.flatMap((c) => c.columns)],
         );
         if (rows.length <= d.p) throw new ModelFitError(`${rows.length} participants are too few for ${d.p} coefficients`);
         const fit = fitLogistic(
@@ -280,6 +318,19 @@ export function mixedModel(data: LongData): MixedResult | Unfitted {
       reml_criterion: fit.remlCriterion,
     };
   });
+}
+
+/**
+ * A covariate's columns in a design: one (numeric or 0/1) named `name`, or for a categorical one
+ * a 0/1 indicator per level after the reference, named `name:<level>` (R's treatment contrasts).
+ */
+function covariateColumns(name: string, c: Covariate, value: (i: number) => number) {
+  if (!c.levels) return { names: [name], columns: [value] };
+  const later = c.levels.slice(1);
+  return {
+    names: later.map((level) => `${name}:${level}`),
+    columns: later.map((_, l) => (i: number) => (value(i) === l + 1 ? 1 : 0)),
+  };
 }
 
 /** The non-control arms, their term names, and their 0/1 indicator columns for a row's arm. */

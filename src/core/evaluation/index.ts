@@ -11,6 +11,7 @@ export {
   type AnalysisResult,
   type AncovaResult,
   type MixedResult,
+  type ModeratorLevel,
   type ModeratorResult,
   type RobustTerm,
   type Unfitted,

@@ -21,7 +21,15 @@ export interface Covariate {
   values: Float64Array;
   /** For a two-level text column: the level coded 1 (the other is 0). */
   codedOne?: string;
+  /**
+   * For a text column of three or more values (a categorical covariate): its levels in code-unit
+   * order, the first the reference; `values` then holds each participant's level index.
+   */
+  levels?: string[];
 }
+
+/** The most levels a categorical covariate may have (beyond, it is most likely an identifier). */
+export const MAX_LEVELS = 20;
 
 /** The long file as one record per participant: arm, cluster, outcome at each timepoint, covariates. */
 export interface LongData {
@@ -180,7 +188,8 @@ export function readLongData(table: CsvTable, spec: AnalysisSpec): LongData {
 
 /**
  * A covariate column: numbers as they are; text with exactly two values as a 0/1 indicator of
- * the later value in code-unit order; anything else refused.
+ * the later value in code-unit order; text with 3 to MAX_LEVELS values as a categorical covariate
+ * (its level index, the first level in code-unit order the reference); anything else refused.
  */
 function readCovariate(name: string, text: string[]): Covariate {
   const values = new Float64Array(text.length);
@@ -195,11 +204,16 @@ function readCovariate(name: string, text: string[]): Covariate {
   }
   if (allNumbers) return { values };
   const levels = [...new Set(text.filter((t) => !isMissing(t)))].sort(byCodeUnits);
-  if (levels.length !== 2)
+  if (levels.length < 2 || levels.length > MAX_LEVELS)
     throw new AnalysisInputError(
-      `Column "${name}" is text with ${levels.length} different values; a moderator or predictor must be numeric or have exactly two values`,
+      `Column "${name}" is text with ${levels.length} different values; a moderator or predictor must be numeric or have 2 to ${MAX_LEVELS} values`,
     );
-  const one = levels[1]!;
-  for (let k = 0; k < text.length; k++) values[k] = isMissing(text[k]!) ? NaN : text[k] === one ? 1 : 0;
-  return { values, codedOne: one };
+  if (levels.length === 2) {
+    const one = levels[1]!;
+    for (let k = 0; k < text.length; k++) values[k] = isMissing(text[k]!) ? NaN : text[k] === one ? 1 : 0;
+    return { values, codedOne: one };
+  }
+  const index = new Map(levels.map((l, i) => [l, i]));
+  for (let k = 0; k < text.length; k++) values[k] = isMissing(text[k]!) ? NaN : index.get(text[k]!)!;
+  return { values, levels };
 }

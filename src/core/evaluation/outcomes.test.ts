@@ -143,6 +143,61 @@ describe('the outcome report, assembled from rows', () => {
     );
   });
 
+  it('fits a characteristic with three levels as categorical: per-level effects, a joint test, a row per level', () => {
+    const sites = ['Clinic', 'Community', 'Online'];
+    const withSite = ps.map((p, i) => ({ ...p, covariates: { ...p.covariates, site: i % 3 } }));
+    const r = outcomeReport(
+      input(withSite, { moderators: [{ key: 'site', label: 'Site', kind: 'categorical', levels: sites }] }),
+    );
+    // The same model on a CSV with the site as text: readLongData makes it a factor with Clinic the reference.
+    const csv = csvOf(withSite)
+      .split('\n')
+      .map((l, i) => (i === 0 ? `${l},site` : `${l},${sites[(Number(l.split(',')[0]!.slice(2)) - 1) % 3]}`))
+      .filter((l) => l.split(',')[2] !== '9')
+      .join('\n');
+    const direct = analyzeCsv(csv, {
+      id: 'id',
+      arm: 'arm',
+      control: 'class',
+      time: 'time',
+      baseline: '0',
+      outcome: 'y',
+      cluster: 'coach',
+      moderators: ['site'],
+      contacts: 'contacts',
+      target: 12,
+      predictors: ['site'],
+    });
+    const d = direct.moderators[0]!;
+    if ('error' in d) throw new Error(d.error);
+    const fit = r.moderators[0]!.fit;
+    if ('error' in fit) throw new Error(fit.error);
+    expect(fit.pInteraction).toBe(d.p_interaction);
+    expect(fit.effects.map((e) => [e.level, e.term])).toEqual([
+      ['Community', d.terms['arm:moderator:Community']],
+      ['Online', d.terms['arm:moderator:Online']],
+    ]);
+    expect(fit.categorical).toEqual({
+      referenceLevel: 'Clinic',
+      df: 2,
+      levels: d.levels!.map((l) => ({
+        level: l.level,
+        n: l.n,
+        effects: [{ arm: 'coaching', reference: 'class', term: l.effects.arm }],
+      })),
+    });
+    const rows = r.targeting.rows;
+    expect(rows.map((x) => [x.key, x.label])).toEqual([
+      ['site.1', 'Site: Community'],
+      ['site.2', 'Site: Online'],
+    ]);
+    expect(rows[1]!.benefit!.sentence).toMatch(/^Among participants with Site: Online \(compared with those with Site: Clinic\)/);
+    expect(rows[1]!.benefit!.term).toEqual(d.terms['arm:moderator:Online']);
+    const h = direct.adherence![0]!;
+    if ('error' in h.logistic) throw new Error(h.logistic.error);
+    expect(rows[0]!.engagement!.term).toEqual(h.logistic.terms['site:Community']);
+  });
+
   it('bands dose, counts missing data, and regresses change on contacts', () => {
     expect(doseBands(12).map((b) => b.label)).toEqual(['0–3', '4–7', '8–11', '12+']);
     expect(doseBands(3).map((b) => b.label)).toEqual(['0', '1', '2', '3+']);

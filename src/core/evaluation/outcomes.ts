@@ -48,7 +48,12 @@ export type ModeratorSpec =
   /** `levels`: phrases for 0 and 1 that follow "participants": "who are men", "who are women". */
   | { key: string; label: string; kind: 'binary'; levels: [string, string] }
   /** `per`: the unit of one step ("10 years"); values are already in that unit. */
-  | { key: string; label: string; kind: 'continuous'; per: string };
+  | { key: string; label: string; kind: 'continuous'; per: string }
+  /**
+   * Three or more levels; values are the level's index, the first level the reference. `levels`:
+   * the levels' names ("Clinic"); a subgroup reads "participants with Site: Clinic".
+   */
+  | { key: string; label: string; kind: 'categorical'; levels: string[] };
 
 export interface OutcomeParticipant {
   code: string;
@@ -87,6 +92,8 @@ const TermView = z.object({ estimate: Num, se: Num, ci_low: Num, ci_high: Num, p
 const Stat = z.object({ n: z.int(), mean: Num.nullable(), sd: Num.nullable() });
 const Unfitted = z.object({ error: z.string() });
 const Comparison = z.object({ arm: z.string(), reference: z.string() });
+/** A categorical moderator's interaction term: the level compared with the reference level. */
+const LevelComparison = Comparison.extend({ level: z.string().optional() });
 
 export const OutcomeReportView = z.object({
   /** Why there is nothing to analyse (no study, no arms yet), in plain words; null when there is. */
@@ -130,7 +137,17 @@ export const OutcomeReportView = z.object({
           smallestCell: z.int(),
           pInteraction: Num,
           pAdjusted: Num,
-          effects: z.array(Comparison.extend({ term: TermView })),
+          effects: z.array(LevelComparison.extend({ term: TermView })),
+          /** A categorical moderator: the reference level, the joint test's df and the effect within each level. */
+          categorical: z
+            .object({
+              referenceLevel: z.string(),
+              df: z.int(),
+              levels: z.array(
+                z.object({ level: z.string(), n: z.int(), effects: z.array(Comparison.extend({ term: TermView })) }),
+              ),
+            })
+            .optional(),
         })
         .or(Unfitted),
     }),
@@ -196,6 +213,11 @@ export function tableOf(header: string[], rows: readonly string[][]): CsvTable {
 }
 
 const cell = (x: number | null | undefined) => (isNum(x) ? String(x) : '');
+/** A categorical level in the long table: text that sorts in level order ("L00", "L01", …). */
+const levelCode = (index: number) => `L${String(index).padStart(2, '0')}`;
+const levelIndex = (code: string) => Number(code.slice(1));
+const moderatorCell = (m: ModeratorSpec, x: number | null | undefined) =>
+  m.kind === 'categorical' ? (isNum(x) ? levelCode(x) : '') : cell(x);
 
 /**
  * The long table `kindred analyze` reads (one row per participant × timepoint), built from the
@@ -218,7 +240,7 @@ export function longTable(
         cell(p.outcomes[t.key]),
         p.coachCode ?? '',
         cell(p.contacts),
-        ...input.moderators.map((m) => cell(p.covariates[m.key])),
+        ...input.moderators.map((m) => moderatorCell(m, p.covariates[m.key])),
       ]);
   }
   return tableOf(header, rows);
@@ -421,16 +443,29 @@ export function outcomeReport(input: OutcomeInput): OutcomeReportView {
   }
 
   const hasPrimaryAndBaseline = (p: OutcomeParticipant) => isNum(p.outcomes[pr.key]) && isNum(p.outcomes[bl.key]);
-  /** The fewest people in a cell of the moderator model: arm × level (binary) or arm (continuous). */
+  /** The fewest people in a cell of the moderator model: arm × level (binary, categorical) or arm (continuous). */
   const benefitCell = (m: ModeratorSpec): number => {
     const rows = included.filter((p) => hasPrimaryAndBaseline(p) && isNum(p.covariates[m.key]));
     const groups = input.arms.filter((a) => rows.some((p) => p.arm === a.key));
+    const levels = m.kind === 'continuous' ? null : [...new Set(rows.map((p) => p.covariates[m.key]!))];
     const counts = groups.flatMap((a) => {
       const inArm = rows.filter((p) => p.arm === a.key);
-      return m.kind === 'binary' ? [0, 1].map((v) => inArm.filter((p) => p.covariates[m.key] === v).length) : [inArm.length];
+      return levels ? levels.map((v) => inArm.filter((p) => p.covariates[m.key] === v).length) : [inArm.length];
     });
     return counts.length ? Math.min(...counts) : 0;
   };
+  /** A level's phrase from its code in the long table ("L02"), for a categorical moderator. */
+  const levelPhrase = (m: ModeratorSpec, code: string) =>
+    m.kind === 'categorical' ? (m.levels[levelIndex(code)] ?? code) : code;
+  /** A categorical moderator's term suffix: "moderator:L02" → the level phrase; a binary-coded one (two levels present) → its level coded 1. */
+  const levelOfTerm = (m: ModeratorSpec, name: string): string | undefined => {
+    if (m.kind !== 'categorical' || 'error' in atPrimary) return undefined;
+    const at = name.indexOf(':moderator:');
+    if (at >= 0) return levelPhrase(m, name.slice(at + ':moderator:'.length));
+    const one = atPrimary.coding[`m:${m.key}`];
+    return one === undefined ? undefined : levelPhrase(m, one);
+  };
+  const armOfTerm = (name: string) => name.slice(0, name.indexOf(':moderator'));
   const moderators = input.moderators.map((m) => {
     const head = { key: m.key, label: m.label, timepoint: pr.key };
     if (!usable.includes(m))
@@ -438,7 +473,19 @@ export function outcomeReport(input: OutcomeInput): OutcomeReportView {
     if ('error' in atPrimary) return { ...head, fit: { error: atPrimary.error } };
     const r = atPrimary.moderators.find((x) => x.variable === `m:${m.key}`)!;
     if ('error' in r) return { ...head, fit: { error: r.error } };
-    const names = Object.keys(r.terms).filter((k) => k.endsWith(':moderator'));
+    const names = Object.keys(r.terms).filter((k) => k.endsWith(':moderator') || k.includes(':moderator:'));
+    const categorical =
+      m.kind === 'categorical' && r.levels && r.reference_level !== undefined && r.df_interaction !== undefined
+        ? {
+            referenceLevel: levelPhrase(m, r.reference_level),
+            df: r.df_interaction,
+            levels: r.levels.map((l) => ({
+              level: levelPhrase(m, l.level),
+              n: l.n,
+              effects: Object.entries(l.effects).map(([name, term]) => ({ ...comparisonOf(name), term })),
+            })),
+          }
+        : undefined;
     return {
       ...head,
       fit: {
@@ -446,7 +493,11 @@ export function outcomeReport(input: OutcomeInput): OutcomeReportView {
         smallestCell: benefitCell(m),
         pInteraction: r.p_interaction,
         pAdjusted: r.p_adjusted,
-        effects: names.map((name) => ({ ...comparisonOf(name.slice(0, -':moderator'.length)), term: r.terms[name]! })),
+        effects: names.map((name) => {
+          const level = levelOfTerm(m, name);
+          return { ...comparisonOf(armOfTerm(name)), ...(level === undefined ? {} : { level }), term: r.terms[name]! };
+        }),
+        ...(categorical ? { categorical } : {}),
       },
     };
   });
@@ -458,55 +509,78 @@ export function outcomeReport(input: OutcomeInput): OutcomeReportView {
   const adherence =
     showEngagement && !('error' in atPrimary) ? (atPrimary.adherence ?? []).find((h) => coached.has(h.arm)) : undefined;
   const logistic = adherence && !('error' in adherence.logistic) ? adherence.logistic : null;
-  const predictorNames = usable.map((m) => `m:${m.key}`);
-  const predictorHolm = logistic ? holm(predictorNames.map((n) => logistic.terms[n]!.p)) : [];
+  const predictorTerms = logistic ? Object.keys(logistic.terms).filter((n) => n !== 'intercept') : [];
+  const predictorHolm = new Map(
+    logistic ? holm(predictorTerms.map((n) => logistic.terms[n]!.p)).map((p, i) => [predictorTerms[i]!, p] as const) : [],
+  );
   const engagementRows = included.filter((p) => coached.has(p.arm) && usable.every((m) => isNum(p.covariates[m.key])));
   const reached = (p: OutcomeParticipant) => (p.contacts ?? 0) >= input.targetContacts;
   const outcomeName = input.instrument.title;
-  const rows = usable.map((m) => {
-    const mod = moderators.find((x) => x.key === m.key)!;
-    const subgroup =
-      m.kind === 'binary'
-        ? `participants ${m.levels[1]} (compared with those ${m.levels[0]})`
-        : `participants with higher ${m.label.toLowerCase()} (per ${m.per})`;
-    let benefit: OutcomeReportView['targeting']['rows'][number]['benefit'] = null;
-    let helpsMore: boolean | null = null;
-    if (!('error' in mod.fit) && mod.fit.effects.length === 1) {
-      const e = mod.fit.effects[0]!;
-      const comparison: Comparison =
-        !input.isMasked && coached.size === 1 && coached.has(input.arms.find((a) => a.label === e.arm)?.key ?? '')
-          ? { kind: 'coaching', better, outcome: outcomeName }
-          : { kind: 'arms', arm: e.arm, reference: e.reference, outcome: outcomeName };
-      const w = benefitWording(
-        { ...e.term, p_adjusted: mod.fit.pAdjusted, subgroup, smallestCell: mod.fit.smallestCell, comparison },
-        minPerCell,
-      );
-      benefit = { verdict: w.verdict, sentence: w.sentence, term: e.term, pAdjusted: mod.fit.pAdjusted };
-      if (comparison.kind === 'coaching' && better) helpsMore = better === 'lower' ? e.term.estimate < 0 : e.term.estimate > 0;
-    }
-    let engagement: OutcomeReportView['targeting']['rows'][number]['engagement'] = null;
-    const j = usable.indexOf(m);
-    if (logistic) {
-      const term = logistic.terms[`m:${m.key}`]!;
-      const cells =
+  /**
+   * The subgroups of a characteristic: one for a binary or continuous one; for a categorical one,
+   * each level present after the first, compared with the first (the reference).
+   */
+  const subgroupsOf = (m: ModeratorSpec) => {
+    if (m.kind !== 'categorical') {
+      const subgroup =
         m.kind === 'binary'
-          ? [0, 1].flatMap((v) => {
+          ? `participants ${m.levels[1]} (compared with those ${m.levels[0]})`
+          : `participants with higher ${m.label.toLowerCase()} (per ${m.per})`;
+      const values: number[] | null = m.kind === 'binary' ? [0, 1] : null;
+      return [{ key: m.key, subgroup, level: undefined as string | undefined, predictor: `m:${m.key}`, values }];
+    }
+    const present = [...new Set(included.map((p) => p.covariates[m.key]).filter(isNum))].sort((a, b) => a - b);
+    const ref = present[0]!;
+    return present.slice(1).map((v) => ({
+      key: `${m.key}.${v}`,
+      subgroup: `participants with ${m.label}: ${m.levels[v] ?? v} (compared with those with ${m.label}: ${m.levels[ref] ?? ref})`,
+      level: m.levels[v] ?? String(v),
+      predictor: present.length === 2 ? `m:${m.key}` : `m:${m.key}:${levelCode(v)}`,
+      values: [ref, v],
+    }));
+  };
+  const rows = usable.flatMap((m) => {
+    const mod = moderators.find((x) => x.key === m.key)!;
+    return subgroupsOf(m).map(({ key, subgroup, level, predictor, values }) => {
+      let benefit: OutcomeReportView['targeting']['rows'][number]['benefit'] = null;
+      let helpsMore: boolean | null = null;
+      const effects = 'error' in mod.fit ? [] : mod.fit.effects.filter((e) => level === undefined || e.level === level);
+      if (!('error' in mod.fit) && effects.length === 1) {
+        const e = effects[0]!;
+        const comparison: Comparison =
+          !input.isMasked && coached.size === 1 && coached.has(input.arms.find((a) => a.label === e.arm)?.key ?? '')
+            ? { kind: 'coaching', better, outcome: outcomeName }
+            : { kind: 'arms', arm: e.arm, reference: e.reference, outcome: outcomeName };
+        const w = benefitWording(
+          { ...e.term, p_adjusted: mod.fit.pAdjusted, subgroup, smallestCell: mod.fit.smallestCell, comparison },
+          minPerCell,
+        );
+        benefit = { verdict: w.verdict, sentence: w.sentence, term: e.term, pAdjusted: mod.fit.pAdjusted };
+        if (comparison.kind === 'coaching' && better) helpsMore = better === 'lower' ? e.term.estimate < 0 : e.term.estimate > 0;
+      }
+      let engagement: OutcomeReportView['targeting']['rows'][number]['engagement'] = null;
+      const term = logistic?.terms[predictor];
+      if (term) {
+        const cells = values
+          ? values.flatMap((v) => {
               const g = engagementRows.filter((p) => p.covariates[m.key] === v);
               return [g.filter(reached).length, g.filter((p) => !reached(p)).length];
             })
           : [engagementRows.filter(reached).length, engagementRows.filter((p) => !reached(p)).length];
-      const w = engagementWording(
-        { ...term, p_adjusted: predictorHolm[j]!, subgroup, smallestCell: Math.min(...cells), target: input.targetContacts },
-        minPerCell,
+        const pAdjusted = predictorHolm.get(predictor)!;
+        const w = engagementWording(
+          { ...term, p_adjusted: pAdjusted, subgroup, smallestCell: Math.min(...cells), target: input.targetContacts },
+          minPerCell,
+        );
+        engagement = { verdict: w.verdict, sentence: w.sentence, term, pAdjusted };
+      }
+      const summary = joinedWording(
+        subgroup,
+        benefit ? { verdict: benefit.verdict as Verdict, helpsMore } : null,
+        engagement ? { verdict: engagement.verdict as Verdict, moreLikely: engagement.term.estimate > 0 } : null,
       );
-      engagement = { verdict: w.verdict, sentence: w.sentence, term, pAdjusted: predictorHolm[j]! };
-    }
-    const summary = joinedWording(
-      subgroup,
-      benefit ? { verdict: benefit.verdict as Verdict, helpsMore } : null,
-      engagement ? { verdict: engagement.verdict as Verdict, moreLikely: engagement.term.estimate > 0 } : null,
-    );
-    return { key: m.key, label: m.label, benefit, engagement, summary };
+      return { key, label: level === undefined ? m.label : `${m.label}: ${level}`, benefit, engagement, summary };
+    });
   });
   const note =
     engagementNote ??

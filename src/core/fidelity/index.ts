@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { essentialElements, type EssentialElement } from '../contacts';
 import {
   asOfInstant,
+  engagementFromCounts,
   interventionWindow,
   isInWindow,
-  participantEngagement,
   type CohortFacts,
   type FrequencyCategory,
   type MeasureRules,
@@ -37,6 +37,56 @@ export interface FidelityFacts extends Omit<CohortFacts, 'reachedAt'> {
   contacts: readonly LoggedContact[];
   /** The latest coaching-delivery answers, if the participant answered. */
   delivery: Answers | null;
+}
+
+/** A participant ever paired with his or her latest delivery response, without the contacts. */
+export type FidelityPerson = Omit<FidelityFacts, 'contacts'>;
+
+/**
+ * The reached contacts of one participant with one coach, counted: inside the participant's window
+ * (as of min(now, end)), outside it, and per element how many of those inside delivered it.
+ * What a database gives by GROUP BY participant, coach (see `countingBounds`).
+ */
+export interface ContactTally {
+  participantId: string;
+  coachId: string;
+  inWindow: number;
+  outside: number;
+  delivered: Record<EssentialElement, number>;
+}
+
+/** Counts each participant's contacts per coach, inside and outside the window (`isInWindow`). */
+export function tallyContacts(
+  facts: readonly FidelityFacts[],
+  rules: Pick<MeasureRules, 'lengthDays'>,
+  now: Date,
+): ContactTally[] {
+  const out: ContactTally[] = [];
+  for (const f of facts) {
+    const window = interventionWindow(f.firstPairedAt, rules.lengthDays);
+    const asOf = asOfInstant(now, f.endedAt);
+    const byCoach = new Map<string, ContactTally>();
+    for (const c of f.contacts) {
+      let t = byCoach.get(c.coachId);
+      if (!t) {
+        t = {
+          participantId: f.participantId,
+          coachId: c.coachId,
+          inWindow: 0,
+          outside: 0,
+          delivered: { discussedStrategies: 0, gaveEncouragement: 0, discussedAdjusting: 0, discussedGoals: 0 },
+        };
+        byCoach.set(c.coachId, t);
+        out.push(t);
+      }
+      if (!isInWindow(c.occurredAt, window, asOf)) t.outside++;
+      else {
+        t.inWindow++;
+        for (const e of essentialElements) if (c.elements[e]) t.delivered[e]++;
+      }
+    }
+  }
+  return out;
 }
 
 const ElementCount = z.object({ delivered: z.int(), rate: z.number().nullable() });
@@ -107,14 +157,29 @@ function fidelityOf(observations: readonly Record<EssentialElement, boolean>[]):
   return delivered / (4 * observations.length);
 }
 
+/** The same from counts: elements delivered over all contacts ÷ (4 × contacts). */
+function fidelityOfCounts(delivered: Record<EssentialElement, number>, n: number): number {
+  return essentialElements.reduce((s, e) => s + delivered[e], 0) / (4 * n);
+}
+
 function elementRates(observations: readonly Record<EssentialElement, boolean>[]): Elements {
+  const delivered = emptyCounts();
+  for (const o of observations) for (const e of essentialElements) if (o[e]) delivered[e]++;
+  return elementRatesOfCounts(delivered, observations.length);
+}
+
+function elementRatesOfCounts(delivered: Record<EssentialElement, number>, n: number): Elements {
   const out = {} as Elements;
-  for (const e of essentialElements) {
-    const delivered = observations.filter((o) => o[e]).length;
-    out[e] = { delivered, rate: observations.length ? delivered / observations.length : null };
-  }
+  for (const e of essentialElements) out[e] = { delivered: delivered[e], rate: n ? delivered[e] / n : null };
   return out;
 }
+
+const emptyCounts = (): Record<EssentialElement, number> => ({
+  discussedStrategies: 0,
+  gaveEncouragement: 0,
+  discussedAdjusting: 0,
+  discussedGoals: 0,
+});
 
 function groupBy<R extends { value: unknown }>(rows: readonly R[], key: (r: R) => string): Map<string, R['value'][]> {
   const m = new Map<string, R['value'][]>();
@@ -159,27 +224,50 @@ export function fidelityReport(
   rules: MeasureRules & { programId: string },
   now: Date,
 ): FidelityReportView {
+  return fidelityReportFromTallies(facts, tallyContacts(facts, rules, now), coachCodes, rules, now);
+}
+
+/**
+ * The fidelity report from the participants and their contacts counted per coach (`ContactTally`),
+ * so that a database can count the contacts and nothing grows with their number.
+ */
+export function fidelityReportFromTallies(
+  people: readonly FidelityPerson[],
+  tallies: readonly ContactTally[],
+  coachCodes: ReadonlyMap<string, string>,
+  rules: MeasureRules & { programId: string },
+  now: Date,
+): FidelityReportView {
   const code = (coachId: string) => coachCodes.get(coachId) ?? '';
-  const inWindow: { participantId: string; coachId: string; value: Record<EssentialElement, boolean> }[] = [];
+  // Per coach and per participant: in-window contacts and elements delivered among them.
+  const coachTotals = new Map<string, { n: number; delivered: Record<EssentialElement, number> }>();
+  const participantTotals = new Map<string, { n: number; delivered: Record<EssentialElement, number> }>();
+  const programDelivered = emptyCounts();
+  let reachedContacts = 0;
   let outside = 0;
-  for (const f of facts) {
-    const window = interventionWindow(f.firstPairedAt, rules.lengthDays);
-    const asOf = asOfInstant(now, f.endedAt);
-    for (const c of f.contacts) {
-      if (isInWindow(c.occurredAt, window, asOf))
-        inWindow.push({ participantId: f.participantId, coachId: c.coachId, value: c.elements });
-      else outside++;
-    }
+  const add = (m: Map<string, { n: number; delivered: Record<EssentialElement, number> }>, key: string, t: ContactTally) => {
+    let g = m.get(key);
+    if (!g) m.set(key, (g = { n: 0, delivered: emptyCounts() }));
+    g.n += t.inWindow;
+    for (const e of essentialElements) g.delivered[e] += t.delivered[e];
+  };
+  for (const t of tallies) {
+    outside += t.outside;
+    if (t.inWindow === 0) continue;
+    reachedContacts += t.inWindow;
+    for (const e of essentialElements) programDelivered[e] += t.delivered[e];
+    add(coachTotals, t.coachId, t);
+    add(participantTotals, t.participantId, t);
   }
   const sortByCode = <T extends { coachCode: string }>(rows: T[]) => rows.sort((a, b) => a.coachCode.localeCompare(b.coachCode));
   const loggedCoaches = sortByCode(
-    [...byCoach(inWindow)].map(([coachId, obs]) => {
-      const fidelity = fidelityOf(obs);
-      return { coachCode: code(coachId), reachedContacts: obs.length, fidelity, high: fidelity >= HIGH_FIDELITY };
+    [...coachTotals].map(([coachId, g]) => {
+      const fidelity = fidelityOfCounts(g.delivered, g.n);
+      return { coachCode: code(coachId), reachedContacts: g.n, fidelity, high: fidelity >= HIGH_FIDELITY };
     }),
   );
 
-  const responses = facts.flatMap((f) =>
+  const responses = people.flatMap((f) =>
     f.delivery ? [{ f, answers: f.delivery, elements: reportedElements(f.delivery) }] : [],
   );
   const complete = responses.flatMap((r) => (r.elements ? [{ coachId: r.f.coachId, value: r.elements, f: r.f }] : []));
@@ -209,14 +297,13 @@ export function fidelityReport(
     };
 
     // Agreement: per participant, logged "ever delivered" in the window against the reported yes/no.
-    const logged = groupBy(inWindow, (r) => r.participantId);
     const paired = complete.flatMap((c) => {
-      const obs = logged.get(c.f.participantId);
-      return obs && obs.length > 0 ? [{ c, obs }] : [];
+      const logged = participantTotals.get(c.f.participantId);
+      return logged && logged.n > 0 ? [{ c, logged }] : [];
     });
     const elements = {} as NonNullable<FidelityReportView['agreement']>['elements'];
     for (const e of essentialElements) {
-      const k: Agreement = cohensKappa(tally(paired.map(({ c, obs }) => [obs.some((o) => o[e]), c.value[e]] as const)));
+      const k: Agreement = cohensKappa(tally(paired.map(({ c, logged }) => [logged.delivered[e] > 0, c.value[e]] as const)));
       elements[e] = {
         n: k.n,
         bothYes: k.bothYes,
@@ -228,13 +315,15 @@ export function fidelityReport(
         kappa: k.kappa,
       };
     }
+    const outsideBy = new Map<string, number>();
+    for (const t of tallies) outsideBy.set(t.participantId, (outsideBy.get(t.participantId) ?? 0) + t.outside);
     const freqPairs = responses.flatMap((r) => {
       const recalled = reportedFrequency(r.answers);
-      const loggedCategory = participantEngagement(
-        { ...r.f, reachedAt: r.f.contacts.map((c) => c.occurredAt) },
-        rules,
-        now,
-      ).frequency;
+      const counts = {
+        inWindow: participantTotals.get(r.f.participantId)?.n ?? 0,
+        outside: outsideBy.get(r.f.participantId) ?? 0,
+      };
+      const loggedCategory = engagementFromCounts(r.f, counts, rules, now).frequency;
       return recalled && loggedCategory ? [loggedCategory === recalled] : [];
     });
     const same = freqPairs.filter(Boolean).length;
@@ -250,9 +339,9 @@ export function fidelityReport(
     programId: rules.programId,
     windowDays: rules.lengthDays,
     generatedAt: now.toISOString(),
-    reachedContacts: inWindow.length,
+    reachedContacts,
     reachedOutsideWindow: outside,
-    elements: elementRates(inWindow.map((c) => c.value)),
+    elements: elementRatesOfCounts(programDelivered, reachedContacts),
     coaches: loggedCoaches,
     highFidelityShare: share(loggedCoaches),
     reported,

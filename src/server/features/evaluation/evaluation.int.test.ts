@@ -261,3 +261,115 @@ describe('the outcome report from a small randomized study', () => {
     expect((await staff.request('GET', `${base}/reports/outcomes?instrument=${encodeURIComponent('a b')}`)).status).toBe(400);
   });
 });
+
+/**
+ * A stratum with three levels (ADR 0038) is a categorical moderator of the outcome report: the
+ * interactions per level against the design's first level, the joint test, the difference within
+ * each level, and a "whom to target" row per later level. 36 participants, PEG at baseline and
+ * 6 months, randomized within site.
+ */
+describe('the outcome report with a three-level stratum', () => {
+  let t: TestApp;
+  let w: World;
+  let staff: Agent;
+  let base: string;
+  const sites = ['clinic', 'community', 'online'];
+
+  const at = async (days: number) => {
+    t.clock.set(new Date(new Date(T0).getTime() + days * DAY));
+    staff = await t.login('coordinator@test.org');
+  };
+  const ok = async (res: Promise<{ status: number; body: any }>, status = 200) => {
+    const r = await res;
+    expect(r.status, JSON.stringify(r.body)).toBe(status);
+    return r.body;
+  };
+  const enter = (id: string, timepoint: string, v: number) =>
+    ok(
+      staff.request('POST', `${base}/participants/${id}/assessments/${timepoint}/responses`, {
+        instrumentId: 'peg',
+        answers: peg(v),
+        method: 'phone',
+      }),
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await t.seedWorld();
+    base = `/programs/${w.programId}`;
+    await at(0);
+    const settings = await ok(staff.request('GET', `${base}/assessment-settings`));
+    await ok(
+      staff.request('PUT', `${base}/assessment-settings`, {
+        timepoints: settings.timepoints.map((tp: { instruments: string[] }) => ({ ...tp, instruments: ['peg'] })),
+      }),
+    );
+    await ok(
+      staff.request('PUT', `${base}/study`, {
+        design: {
+          ...design,
+          strata: [
+            {
+              key: 'site',
+              label: 'Site',
+              levels: [
+                { key: 'clinic', label: 'Clinic' },
+                { key: 'community', label: 'Community' },
+                { key: 'online', label: 'Online' },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    const ids = [w.participantId, w.otherParticipantId];
+    for (let i = 2; i < 36; i++) ids.push(await addParticipant(staff, w.programId, { birthYear: 1950 + i }));
+    const baseline = new Map<string, number>();
+    for (const [i, id] of ids.entries()) {
+      baseline.set(id, 4 + (i % 5));
+      await enter(id, 'baseline', baseline.get(id)!);
+      await ok(
+        staff.request('POST', `${base}/study/randomizations`, {
+          participantId: id,
+          clientKey: `key-${randomUUID()}`,
+          strata: { site: sites[i % 3] },
+        }),
+        201,
+      );
+    }
+    const arm = new Map(
+      (await t.db.db.select().from(allocations).where(eq(allocations.programId, w.programId))).map((a) => [
+        a.participantId,
+        a.arm,
+      ]),
+    );
+    await at(184);
+    for (const [i, id] of ids.entries())
+      await enter(
+        id,
+        'month_6',
+        Math.max(0, baseline.get(id)! - (arm.get(id) === 'xenon' ? 1 + (i % 3) : 0) + ((i * 7) % 3) - 1),
+      );
+    await at(200);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('fits the site as categorical, Clinic the reference, and gives a row per later site', async () => {
+    const r = await ok(staff.request('GET', `${base}/reports/outcomes?instrument=peg`));
+    const site = r.moderators.find((m: { key: string }) => m.key === 'stratum_site');
+    expect(site.label).toBe('Site');
+    expect(site.fit.effects.map((e: { level: string }) => e.level)).toEqual(['Community', 'Online']);
+    expect(site.fit.categorical.referenceLevel).toBe('Clinic');
+    expect(site.fit.categorical.df).toBe(2);
+    expect(site.fit.categorical.levels.map((l: { level: string; n: number }) => [l.level, l.n])).toEqual([
+      ['Clinic', 12],
+      ['Community', 12],
+      ['Online', 12],
+    ]);
+    const rows = r.targeting.rows.filter((x: { key: string }) => x.key.startsWith('stratum_site'));
+    expect(rows.map((x: { label: string }) => x.label)).toEqual(['Site: Community', 'Site: Online']);
+    expect(rows[0].benefit.sentence).toMatch(
+      /^Among participants with Site: Community \(compared with those with Site: Clinic\)/,
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { scheduleFor } from '../../../core/assessments';
-import { participantEngagement } from '../../../core/engagement';
+import { engagementFromCounts } from '../../../core/engagement';
 import {
   followUpState,
   outcomeReport,
@@ -17,7 +17,7 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { loadAssessmentSettings, loadScheduleFacts } from '../assessments';
 import { assessmentResponses } from '../assessments/assessments.table';
-import { loadCoachCodes, loadReportFacts } from '../fidelity';
+import { loadCoachCodes, loadContactTallies, loadReportPeople, reachedCountsOf } from '../fidelity';
 import { participants } from '../participants/participants.table';
 import { loadProgram } from '../programs';
 import { findAllocations, findStudy, findWithdrawals } from '../trials';
@@ -78,7 +78,7 @@ export async function getOutcomeReport(
   const allocated = study ? await findAllocations(db, programId) : [];
   const ids = allocated.map((a) => a.participantId);
   const [facts, codes, withdrawals, schedules, people, totals] = await Promise.all([
-    loadReportFacts(db, programId, program.timeZone),
+    loadReportPeople(db, programId, program.timeZone),
     loadCoachCodes(db, programId),
     findWithdrawals(db, programId, ids),
     loadScheduleFacts(db, programId, ids),
@@ -111,11 +111,12 @@ export async function getOutcomeReport(
 
   const rules = { lengthDays: program.lengthDays, targetContacts: program.targetContacts };
   const factsBy = new Map(facts.map((f) => [f.participantId, f]));
+  const reached = reachedCountsOf(await loadContactTallies(db, programId, facts, program.lengthDays, now));
   const scheduleBy = new Map(schedules.map((s) => [s.id, s]));
   const personBy = new Map(people.map((p) => [p.id, p]));
   const totalBy = new Map(totals.map((t) => [`${t.participantId}|${t.timepointKey}`, t.total]));
   const coachingArms = new Set(arms.filter((a) => a.isCoaching).map((a) => a.key));
-  const strata = (design?.strata ?? []).filter((f) => f.levels.length === 2);
+  const strata = (design?.strata ?? []).filter((f) => f.levels.length >= 2);
 
   const rows: OutcomeParticipant[] = allocated.map((a) => {
     const mine = withdrawals.filter((w) => w.participantId === a.participantId);
@@ -150,7 +151,7 @@ export async function getOutcomeReport(
       coachCode: f ? (codes.get(f.coachId) ?? null) : null,
       contacts: coachingArms.has(a.arm)
         ? f
-          ? participantEngagement({ ...f, reachedAt: f.contacts.map((c) => c.occurredAt) }, rules, now).reachedInWindow
+          ? engagementFromCounts(f, reached.get(f.participantId) ?? { inWindow: 0, outside: 0 }, rules, now).reachedInWindow
           : 0
         : null,
       covariates,
@@ -161,12 +162,16 @@ export async function getOutcomeReport(
   });
 
   const moderators: ModeratorSpec[] = [
-    ...strata.map((f): ModeratorSpec => ({
-      key: `stratum_${f.key}`,
-      label: f.label,
-      kind: 'binary',
-      levels: [`with ${f.label}: ${f.levels[0]!.label}`, `with ${f.label}: ${f.levels[1]!.label}`],
-    })),
+    ...strata.map((f): ModeratorSpec =>
+      f.levels.length === 2
+        ? {
+            key: `stratum_${f.key}`,
+            label: f.label,
+            kind: 'binary',
+            levels: [`with ${f.label}: ${f.levels[0]!.label}`, `with ${f.label}: ${f.levels[1]!.label}`],
+          }
+        : { key: `stratum_${f.key}`, label: f.label, kind: 'categorical', levels: f.levels.map((l) => l.label) },
+    ),
     { key: 'age', label: 'Age', kind: 'continuous', per: '10 years of age' },
     { key: 'woman', label: 'Gender', kind: 'binary', levels: ['who are men', 'who are women'] },
   ];

@@ -1,29 +1,32 @@
 import { eq } from 'drizzle-orm';
-import { engagementReport, participantEngagement, type EngagementReportView } from '../../../core/engagement';
-import { fidelityReport, type FidelityReportView } from '../../../core/fidelity';
+import { engagementFromCounts, engagementReportOf, type EngagementReportView } from '../../../core/engagement';
+import { fidelityReportFromTallies, type FidelityReportView } from '../../../core/fidelity';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db } from '../../platform/database';
 import { loadProgram, type Program } from '../programs';
 import { programs } from '../programs/programs.table';
-import { loadCoachCodes, loadReportFacts } from './reports.repository';
+import { loadCoachCodes, loadContactTallies, loadReportPeople, reachedCountsOf } from './reports.repository';
 
 type Kind = 'fidelity' | 'engagement';
+
+const NONE = { inWindow: 0, outside: 0 } as const;
 
 async function build(db: Db, program: Program, now: Date, kind: 'fidelity'): Promise<FidelityReportView>;
 async function build(db: Db, program: Program, now: Date, kind: 'engagement'): Promise<EngagementReportView>;
 async function build(db: Db, program: Program, now: Date, kind: Kind): Promise<FidelityReportView | EngagementReportView> {
-  const [facts, codes] = await Promise.all([loadReportFacts(db, program.id, program.timeZone), loadCoachCodes(db, program.id)]);
+  const [people, codes] = await Promise.all([loadReportPeople(db, program.id, program.timeZone), loadCoachCodes(db, program.id)]);
+  const tallies = await loadContactTallies(db, program.id, people, program.lengthDays, now);
   const rules = { programId: program.id, lengthDays: program.lengthDays, targetContacts: program.targetContacts };
-  return kind === 'fidelity'
-    ? fidelityReport(facts, codes, rules, now)
-    : engagementReport(
-        facts.map((f) => ({ ...f, reachedAt: f.contacts.map((c) => c.occurredAt) })),
-        codes,
-        rules,
-        now,
-      );
+  if (kind === 'fidelity') return fidelityReportFromTallies(people, tallies, codes, rules, now);
+  const counts = reachedCountsOf(tallies);
+  return engagementReportOf(
+    people.map((p) => engagementFromCounts(p, counts.get(p.participantId) ?? NONE, rules, now)),
+    codes,
+    rules,
+    now,
+  );
 }
 
 /**
@@ -82,12 +85,13 @@ export async function engagementByParticipant(
   program: Pick<Program, 'id' | 'timeZone' | 'lengthDays' | 'targetContacts'>,
   now: Date,
 ): Promise<Map<string, { contacts: number; adherent: boolean; coachCode: string | null }>> {
-  const [facts, codes] = await Promise.all([loadReportFacts(db, program.id, program.timeZone), loadCoachCodes(db, program.id)]);
+  const [people, codes] = await Promise.all([loadReportPeople(db, program.id, program.timeZone), loadCoachCodes(db, program.id)]);
+  const counts = reachedCountsOf(await loadContactTallies(db, program.id, people, program.lengthDays, now));
   const rules = { lengthDays: program.lengthDays, targetContacts: program.targetContacts };
   return new Map(
-    facts.map((f) => {
-      const e = participantEngagement({ ...f, reachedAt: f.contacts.map((c) => c.occurredAt) }, rules, now);
-      return [f.participantId, { contacts: e.reachedInWindow, adherent: e.isAdherent, coachCode: codes.get(e.coachId) ?? null }];
+    people.map((p) => {
+      const e = engagementFromCounts(p, counts.get(p.participantId) ?? NONE, rules, now);
+      return [p.participantId, { contacts: e.reachedInWindow, adherent: e.isAdherent, coachCode: codes.get(e.coachId) ?? null }];
     }),
   );
 }

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { EssentialElement } from '../../../core/contacts';
-import { addDaysOn, coachCode, zonedMidnight } from '../../../core/engagement';
-import type { FidelityFacts } from '../../../core/fidelity';
+import {
+  addDaysOn,
+  coachCode,
+  countingBounds,
+  zonedMidnight,
+  type CohortPerson,
+  type ReachedCounts,
+} from '../../../core/engagement';
+import type { ContactTally, FidelityPerson } from '../../../core/fidelity';
 import { DELIVERY_INSTRUMENT } from '../../../core/fidelity';
 import type { Answers } from '../../../core/instruments';
 import { selectRows, type Db, type Tx } from '../../platform/database';
@@ -22,12 +28,12 @@ export async function loadCoachCodes(db: Db | Tx, programId: string): Promise<Ma
 }
 
 /**
- * What the fidelity and engagement reports read, in three queries: every participant ever paired
- * (code, status, first pairing, end, latest coach), the program's reached contacts with their
- * elements, and each participant's latest coaching-delivery answers. No names are read.
+ * Everyone the fidelity and engagement reports are about, in two queries: every participant ever
+ * paired (code, status, first pairing, end, latest coach) and each one's latest coaching-delivery
+ * answers. No names and no contacts are read (see `loadContactTallies`).
  */
-export async function loadReportFacts(db: Db | Tx, programId: string, timeZone: string): Promise<FidelityFacts[]> {
-  const [people, contacts, responses] = await Promise.all([
+export async function loadReportPeople(db: Db | Tx, programId: string, timeZone: string): Promise<FidelityPerson[]> {
+  const [people, responses] = await Promise.all([
     selectRows<{
       id: string;
       code: string;
@@ -45,21 +51,6 @@ export async function loadReportFacts(db: Db | Tx, programId: string, timeZone: 
                         order by p.started_at desc limit 1) l on true
           where pt.program_id = ${programId}`,
     ),
-    selectRows<{
-      participant_id: string;
-      coach_id: string;
-      occurred_at: string | Date;
-      discussed_strategies: boolean;
-      gave_encouragement: boolean;
-      discussed_adjusting: boolean;
-      discussed_goals: boolean;
-    }>(
-      db,
-      sql`select participant_id, coach_id, occurred_at, discussed_strategies, gave_encouragement, discussed_adjusting,
-                 discussed_goals
-          from contacts where program_id = ${programId} and is_reached
-          order by occurred_at`,
-    ),
     selectRows<{ participant_id: string; answers: Answers | string }>(
       db,
       sql`select distinct on (participant_id) participant_id, answers
@@ -68,18 +59,6 @@ export async function loadReportFacts(db: Db | Tx, programId: string, timeZone: 
           order by participant_id, entered_at desc`,
     ),
   ]);
-  const byParticipant = new Map<string, FidelityFacts['contacts'][number][]>();
-  for (const c of contacts) {
-    const elements: Record<EssentialElement, boolean> = {
-      discussedStrategies: c.discussed_strategies,
-      gaveEncouragement: c.gave_encouragement,
-      discussedAdjusting: c.discussed_adjusting,
-      discussedGoals: c.discussed_goals,
-    };
-    const list = byParticipant.get(c.participant_id) ?? [];
-    list.push({ coachId: c.coach_id, occurredAt: toDate(c.occurred_at), elements });
-    byParticipant.set(c.participant_id, list);
-  }
   const delivery = new Map(
     responses.map((r) => [r.participant_id, typeof r.answers === 'string' ? (JSON.parse(r.answers) as Answers) : r.answers]),
   );
@@ -92,7 +71,81 @@ export async function loadReportFacts(db: Db | Tx, programId: string, timeZone: 
     // The end date is the program's local day the participant completed or withdrew: it counts whole.
     endedAt: p.ended_on === null ? null : zonedMidnight(addDaysOn(calendarDateOf(p.ended_on), 1), timeZone),
     coachId: p.coach_id,
-    contacts: byParticipant.get(p.id) ?? [],
     delivery: delivery.get(p.id) ?? null,
   }));
+}
+
+/**
+ * The program's reached contacts counted by the database (GROUP BY participant, coach): inside each
+ * participant's window as of min(now, end), outside it, and the elements delivered inside. The
+ * window is the core's rule (`countingBounds`), sent as one JSON parameter of three instants per
+ * participant, so that the database and `isInWindow` cannot disagree. Memory grows with the
+ * participants and their coaches, never with the contacts. Contacts of people never paired are not
+ * counted (as before).
+ */
+export async function loadContactTallies(
+  db: Db | Tx,
+  programId: string,
+  people: readonly Pick<CohortPerson, 'participantId' | 'firstPairedAt' | 'endedAt'>[],
+  lengthDays: number,
+  now: Date,
+): Promise<ContactTally[]> {
+  if (people.length === 0) return [];
+  const bounds = people.map((p) => {
+    const b = countingBounds(p, lengthDays, now);
+    return { p: p.participantId, f: b.from.toISOString(), b: b.before.toISOString(), u: b.upTo.toISOString() };
+  });
+  const rows = await selectRows<{
+    participant_id: string;
+    coach_id: string;
+    in_window: number | string;
+    outside: number | string;
+    discussed_strategies: number | string;
+    gave_encouragement: number | string;
+    discussed_adjusting: number | string;
+    discussed_goals: number | string;
+  }>(
+    db,
+    sql`with w as (
+          select p, f, b, u from jsonb_to_recordset(${JSON.stringify(bounds)}::jsonb) as w(p uuid, f timestamptz, b timestamptz, u timestamptz)
+        ), c as (
+          select c.participant_id, c.coach_id, c.discussed_strategies, c.gave_encouragement, c.discussed_adjusting,
+                 c.discussed_goals, (c.occurred_at >= w.f and c.occurred_at < w.b and c.occurred_at <= w.u) as inside
+          from contacts c join w on w.p = c.participant_id
+          where c.program_id = ${programId} and c.is_reached
+        )
+        select participant_id, coach_id,
+               count(*) filter (where inside) as in_window,
+               count(*) filter (where not inside) as outside,
+               count(*) filter (where inside and discussed_strategies) as discussed_strategies,
+               count(*) filter (where inside and gave_encouragement) as gave_encouragement,
+               count(*) filter (where inside and discussed_adjusting) as discussed_adjusting,
+               count(*) filter (where inside and discussed_goals) as discussed_goals
+        from c group by participant_id, coach_id`,
+  );
+  return rows.map((r) => ({
+    participantId: r.participant_id,
+    coachId: r.coach_id,
+    inWindow: Number(r.in_window),
+    outside: Number(r.outside),
+    delivered: {
+      discussedStrategies: Number(r.discussed_strategies),
+      gaveEncouragement: Number(r.gave_encouragement),
+      discussedAdjusting: Number(r.discussed_adjusting),
+      discussedGoals: Number(r.discussed_goals),
+    },
+  }));
+}
+
+/** Each participant's reached contacts inside and outside the window, summed over coaches. */
+export function reachedCountsOf(tallies: readonly ContactTally[]): Map<string, ReachedCounts> {
+  const out = new Map<string, ReachedCounts>();
+  for (const t of tallies) {
+    const c = out.get(t.participantId);
+    if (c) {
+      c.inWindow += t.inWindow;
+      c.outside += t.outside;
+    } else out.set(t.participantId, { inWindow: t.inWindow, outside: t.outside });
+  }
+  return out;
 }

@@ -14,13 +14,13 @@ const people: OutcomeParticipant[] = Array.from({ length: 40 }, (_, i) => {
     arm: coached ? 'coaching' : 'class',
     coachCode: coached ? `C-000${(i % 3) + 1}` : null,
     contacts: coached ? i % 14 : null,
-    covariates: { age: 5 + (i % 4), woman: i % 3 === 0 ? 1 : 0 },
+    covariates: { age: 5 + (i % 4), woman: i % 3 === 0 ? 1 : 0, site: i % 3 },
     outcomes: { baseline: b, month_6: six },
     states: { baseline: 'completed', month_6: 'completed' },
     isDataWithdrawn: false,
   };
 });
-const report = (isMasked: boolean) =>
+const report = (isMasked: boolean, withSite = false) =>
   outcomeReport({
     instrument: { id: 'peg', title: 'PEG' },
     arms: isMasked
@@ -42,6 +42,9 @@ const report = (isMasked: boolean) =>
     moderators: [
       { key: 'age', label: 'Age', kind: 'continuous', per: '10 years of age' },
       { key: 'woman', label: 'Gender', kind: 'binary', levels: ['who are men', 'who are women'] },
+      ...(withSite
+        ? [{ key: 'site', label: 'Site', kind: 'categorical' as const, levels: ['Clinic', 'Community', 'Online'] }]
+        : []),
     ],
     participants: people,
   });
@@ -63,6 +66,25 @@ describe('OutcomeReportPage and TargetingPage', () => {
     screen.getByRole('region', { name: 'Missing data table' });
     for (const name of ['scores by arm', 'models', 'moderators', 'dose–response', 'missing data'])
       screen.getByRole('button', { name: `Download ${name} (CSV)` });
+  });
+
+  it('a characteristic with three groups: a row per group in the moderators, and the difference within each group', async () => {
+    mockApi({ [`GET /programs/${PROGRAM_ID}/reports/outcomes`]: json(report(false, true)) });
+    renderInProgram(<OutcomeReportPage />, { member: membership({ roles: ['coordinator'], can: ['outcomes:report'] }) });
+    const moderators = await screen.findByRole('region', { name: 'Moderators table' });
+    expect(
+      within(moderators)
+        .getAllByRole('rowheader')
+        .map((r) => r.textContent),
+    ).toEqual(['Age', 'Gender', 'Site: Community', 'Site: Online']);
+    const groups = screen.getByRole('region', { name: 'Site: difference between arms in each group' });
+    expect(
+      within(groups)
+        .getAllByRole('rowheader')
+        .map((r) => r.textContent),
+    ).toEqual(['Clinic', 'Community', 'Online']);
+    screen.getByText(/Compared with Clinic\. Whether the difference changes across the 3 groups, tested together/);
+    screen.getByRole('button', { name: 'Download Site by group (CSV)' });
   });
 
   it('masked: no dose–response, and says why', async () => {

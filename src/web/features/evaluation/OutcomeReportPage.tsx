@@ -193,8 +193,9 @@ function Moderators({ r }: { r: Report }) {
   const rows = r.moderators.flatMap((m): ModeratorRow[] => {
     const fit = m.fit;
     if ('error' in fit) return [{ label: m.label, error: fit.error }];
+    const arms = new Set(fit.effects.map((e) => e.arm)).size;
     return fit.effects.map((e) => ({
-      label: fit.effects.length > 1 ? `${m.label} (${e.arm})` : m.label,
+      label: `${m.label}${e.level === undefined ? '' : `: ${e.level}`}${arms > 1 ? ` (${e.arm})` : ''}`,
       term: e.term,
       n: fit.n,
       p: fit.pInteraction,
@@ -257,7 +258,66 @@ function Moderators({ r }: { r: Report }) {
           </tbody>
         </table>
       </TableScroll>
+      {r.moderators.map((m) =>
+        'error' in m.fit || !m.fit.categorical ? null : <LevelEffects key={m.key} label={m.label} fit={m.fit} />,
+      )}
     </Section>
+  );
+}
+
+type ModeratorFit = Exclude<Report['moderators'][number]['fit'], { error: string }>;
+
+/** A characteristic with three or more levels: the difference between arms within each level. */
+function LevelEffects({ label, fit }: { label: string; fit: ModeratorFit }) {
+  const c = fit.categorical!;
+  const arms = new Set(c.levels.flatMap((l) => l.effects.map((e) => e.arm))).size;
+  const csv = () =>
+    downloadCsv(
+      `moderator-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-by-group.csv`,
+      toCsv(
+        [label.toLowerCase(), 'arm', 'reference', 'n', 'difference', 'ci_low', 'ci_high', 'p'],
+        c.levels.flatMap((l) =>
+          l.effects.map((e) => [l.level, e.arm, e.reference, l.n, e.term.estimate, e.term.ci_low, e.term.ci_high, e.term.p]),
+        ),
+      ),
+    );
+  return (
+    <>
+      <h3>{label}: the difference between arms in each group</h3>
+      <p>
+        Compared with {c.referenceLevel}. Whether the difference changes across the {c.levels.length} groups, tested together: p{' '}
+        {formatP(fit.pInteraction)}, Holm-adjusted {formatP(fit.pAdjusted)}.
+      </p>
+      <TableScroll label={`${label}: difference between arms in each group`}>
+        <table className="table">
+          <caption className="visually-hidden">{label}: the difference between arms in each group with 95% CI and p</caption>
+          <thead>
+            <tr>
+              <th scope="col">{label}</th>
+              <th scope="col">People</th>
+              <th scope="col">Difference (95% CI)</th>
+              <th scope="col">p</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.levels.flatMap((l) =>
+              l.effects.map((e) => (
+                <tr key={`${l.level}|${e.arm}`}>
+                  <th scope="row">
+                    {l.level}
+                    {arms > 1 ? ` (${e.arm} vs ${e.reference})` : ''}
+                  </th>
+                  <td>{l.n}</td>
+                  <td>{withCi(e.term)}</td>
+                  <td>{formatP(e.term.p)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </TableScroll>
+      <p>{csvButton(`Download ${label} by group (CSV)`, csv)}</p>
+    </>
   );
 }
 
