@@ -180,6 +180,7 @@ export function navItems(p: ProgramScope): NavItem[] {
   if (p.can('invitation:list')) items.push({ to: p.to('invitations'), label: 'Invitations' });
   if (p.can('mail:view')) items.push({ to: p.to('mail'), label: 'Mail' });
   if (p.can('safety:log')) items.push({ to: p.to('safety'), label: 'Safety log' });
+  if (p.can('program:update')) items.push({ to: p.to('program-settings'), label: 'Program settings' });
   if (p.can('study:view')) items.push({ to: p.to('study'), label: 'Study', end: true });
   else if (p.can('consort:view')) items.push({ to: p.to('study/consort'), label: 'CONSORT flow' });
   if (p.can('interview:view')) items.push({ to: p.to('interviews'), label: 'Interviews' });

@@ -111,6 +111,7 @@ export const PrintPlanPage = lazyPage(() => import('../features/plans/PlanPages'
 export const ReviewPlanPage = lazyPage(() => import('../features/plans/PlanPages'), 'ReviewPlanPage');
 export const WeeklyCheckInPage = lazyPage(() => import('../features/plans/MyPages'), 'WeeklyCheckInPage');
 export const OverviewPage = lazyPage(() => import('../features/programs/OverviewPage'), 'OverviewPage');
+export const ProgramSettingsPage = lazyPage(() => import('../features/programs/ProgramSettingsPage'), 'ProgramSettingsPage');
 export const SafetyConcernPage = lazyPage(() => import('../features/safety/SafetyConcernPage'), 'SafetyConcernPage');
 export const SafetyEventPage = lazyPage(() => import('../features/safety/SafetyEventPage'), 'SafetyEventPage');
 export const SafetyLogPage = lazyPage(() => import('../features/safety/SafetyLogPage'), 'SafetyLogPage');

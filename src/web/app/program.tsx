@@ -5,6 +5,7 @@ import { useMe } from './session';
 
 /** The actions the web app gates on; the server's `can` flags name them. */
 export type Action =
+  | 'program:update'
   | 'overview:view'
   | 'participant:list'
   | 'participant:view'

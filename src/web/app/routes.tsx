@@ -47,9 +47,17 @@
  *   message…", button "Save settings"). Overview: figures "Reached contacts by week", "Pairs by how
  *   often they meet", "Adherence funnel", "Ladder steps fired", each with "<title> as a table".
  *   A coach's record (staff): section "How to reach them", button "Change how to reach <coach>".
+ * - Program settings (/program-settings; nav "Program settings" for whoever may change the program,
+ *   admins today; h1 "Program settings"): textboxes "Days between contacts", "Program length in days",
+ *   combobox "Time zone" (options in words: "Eastern time", …, "Hawaii"), section "When a pair goes
+ *   quiet" with textboxes "Days to make the first contact", "Send the coach a reminder after this many
+ *   quiet days", "Staff call the pair this many days after a missed contact", "Staff decide what
+ *   happens next this many days after a missed contact"; button "Save program settings" → status
+ *   "Program settings saved.".
  * - Coach logs a contact: Today (h1 "Today") has sections "My tasks", "Upcoming sessions" (next 14 days:
  *   h3 "<day> at <time> with <participant>" with a link to the record, link "Join the video call with
- *   <participant>" for video, link "Start session guide with <participant>") and "My participants"; each task
+ *   <participant>" for video, link "Start session guide with <participant>") and "My participants" (and at the top, region
+ *   "A check-in to look at" / "Check-ins to look at" when a latest check-in jumped or has a worrying note); each task
  *   has the link "Log a contact with <participant name>" (only tasks have it; the page's general link
  *   is "Log a contact"; participants' names link to their records). Form (h1 "Log a contact"):
  *   combobox "Participant", textbox "When", radiogroup "How", radiogroup "Did you reach them?"
@@ -294,6 +302,7 @@ import {
   InterviewStudyPage,
   InterviewTranscriptPage,
   SchedulingSettingsPage,
+  ProgramSettingsPage,
   SessionGuidePage,
   SignInPage,
   ForgotPasswordPage,
@@ -644,6 +653,14 @@ export function AppRoutes() {
             element={
               <Allow action="ladder:record">
                 <DecisionPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="program-settings"
+            element={
+              <Allow action="program:update">
+                <ProgramSettingsPage />
               </Allow>
             }
           />

@@ -3,3 +3,4 @@
  * and review a plan during a contact, and the presenter.
  */
 export { createPlan, getPlan, getProgress, listPlans, presentPlan, reviewPlan } from './plans.service';
+export { sharedCheckInsSince } from './plans.repository';

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { PlanDraft, PlanKind, ReviewOutcome } from '../../../core/plans';
 import { selectRows, type Db, type Tx } from '../../platform/database';
 import { painCheckIns, practiceLog, trackingSettings } from './plans.table';
@@ -200,4 +200,30 @@ export async function planSummary(db: Db | Tx, programId: string) {
     notDone: Number(r.not_done),
     lastMadeOn: r.last_made_on ? calendarDateOf(r.last_made_on) : null,
   }));
+}
+
+/**
+ * The check-ins on or after `sinceOn` of the given participants who share them with their coach
+ * (no settings row means they do), oldest first: what the coach's "Today" reads for pain jumps.
+ */
+export async function sharedCheckInsSince(db: Db | Tx, programId: string, participantIds: readonly string[], sinceOn: string) {
+  if (participantIds.length === 0) return [];
+  return db
+    .select({
+      participantId: painCheckIns.participantId,
+      on: painCheckIns.on,
+      score: painCheckIns.score,
+      note: painCheckIns.note,
+    })
+    .from(painCheckIns)
+    .leftJoin(trackingSettings, eq(trackingSettings.participantId, painCheckIns.participantId))
+    .where(
+      and(
+        eq(painCheckIns.programId, programId),
+        inArray(painCheckIns.participantId, [...participantIds]),
+        gte(painCheckIns.on, sinceOn),
+        sql`coalesce(${trackingSettings.shareWithCoach}, true)`,
+      ),
+    )
+    .orderBy(asc(painCheckIns.on));
 }

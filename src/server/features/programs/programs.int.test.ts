@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TOPICS } from '../../../core/programs';
 import { createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
+import { auditEvents } from '../../platform/audit.table';
 import { programs } from './programs.table';
 
 describe('programs', () => {
@@ -122,5 +123,45 @@ describe('programs', () => {
     expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['body.cadenceDays', 'body.lengthDays']);
     const [after] = await t.db.db.select().from(programs).where(eq(programs.id, w.programId));
     expect(after).toEqual(before);
+  });
+  it('saves the settings page (cadence, length, time zone, ladder) with an audit row; a bad ladder or zone changes nothing', async () => {
+    const programAudit = () =>
+      t.db.db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.entityType, 'program'),
+            eq(auditEvents.entityId, w.programId),
+            eq(auditEvents.action, 'program:update'),
+          ),
+        );
+    const auditBefore = (await programAudit()).length;
+    const settings = {
+      cadenceDays: 10,
+      lengthDays: 120,
+      timeZone: 'America/Phoenix',
+      ladder: { firstContactDays: 2, reminderDays: 5, checkInGraceDays: 4, decisionGraceDays: 14 },
+    };
+    const res = await admin.request('PATCH', `/programs/${w.programId}`, settings);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject(settings);
+    expect(await programAudit()).toHaveLength(auditBefore + 1);
+    const [saved] = await t.db.db.select().from(programs).where(eq(programs.id, w.programId));
+    expect(saved).toMatchObject(settings);
+
+    for (const body of [
+      { ladder: { firstContactDays: 5, reminderDays: 3, checkInGraceDays: 4, decisionGraceDays: 14 } },
+      { ladder: { firstContactDays: 2, reminderDays: 5, checkInGraceDays: 14, decisionGraceDays: 14 } },
+      { timeZone: 'Eastern' },
+      { cadenceDays: 91 },
+    ]) {
+      const bad = await admin.request('PATCH', `/programs/${w.programId}`, body);
+      expect(bad.status).toBe(400);
+    }
+    expect((await coordinator.request('PATCH', `/programs/${w.programId}`, { cadenceDays: 30 })).status).toBe(403);
+    const [after] = await t.db.db.select().from(programs).where(eq(programs.id, w.programId));
+    expect(after).toEqual(saved);
+    expect(await programAudit()).toHaveLength(auditBefore + 1);
   });
 });

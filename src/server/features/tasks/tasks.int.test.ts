@@ -83,8 +83,18 @@ describe('tasks', () => {
     expect(today.body.participants.map((p: { id: string; view: string }) => [p.id, p.view])).toEqual([
       [w.participantId, 'coaching'],
     ]);
-    expect((await otherCoach.request('GET', `${base}/today`)).body).toEqual({ tasks: [], sessions: [], participants: [] });
-    expect((await coordinator.request('GET', `${base}/today`)).body).toEqual({ tasks: [], sessions: [], participants: [] });
+    expect((await otherCoach.request('GET', `${base}/today`)).body).toEqual({
+      tasks: [],
+      sessions: [],
+      participants: [],
+      painAlerts: [],
+    });
+    expect((await coordinator.request('GET', `${base}/today`)).body).toEqual({
+      tasks: [],
+      sessions: [],
+      participants: [],
+      painAlerts: [],
+    });
   });
 
   it('asks the coordinator, and never the coach, for a check-in call at cadence + 7 days without a reached contact', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SessionView } from '../../../core/engagement';
 import { ParticipantView } from '../../../core/participants';
+import { PainAlert } from '../../../core/plans';
 import { Overview, TaskView } from '../../../core/tasks';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { ProgramParams } from '../../http/schemas';
@@ -19,7 +20,12 @@ export function tasksRoutes(app: App, { deps }: AppOptions): void {
         tags: ['tasks'],
         params: ProgramParams,
         response: {
-          200: z.object({ tasks: z.array(TaskView), sessions: z.array(SessionView), participants: z.array(ParticipantView) }),
+          200: z.object({
+            tasks: z.array(TaskView),
+            sessions: z.array(SessionView),
+            participants: z.array(ParticipantView),
+            painAlerts: z.array(PainAlert),
+          }),
         },
       },
     },

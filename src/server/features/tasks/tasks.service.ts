@@ -12,7 +12,8 @@ import {
   type PairingActivity,
   type TaskView,
 } from '../../../core/tasks';
-import { localDateOf } from '../../../core/shared/time';
+import { painJumpOf, type PainAlert } from '../../../core/plans';
+import { addDaysOn, localDateOf } from '../../../core/shared/time';
 import { authorize } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -26,6 +27,7 @@ import { openSafetyTasks } from '../safety';
 import { openAssessmentTasks } from '../assessments';
 import { coachUpcomingSessions, nextSessionsOf } from '../engagement';
 import { agreedNextContacts } from '../guidance';
+import { sharedCheckInsSince } from '../plans';
 import { loadPairingActivity } from './activity.repository';
 
 /** How far ahead the coach's Today page lists scheduled sessions. */
@@ -112,11 +114,11 @@ export async function coachToday(
   deps: Deps,
   caller: Caller,
   programId: string,
-): Promise<{ tasks: TaskView[]; sessions: SessionView[]; participants: ParticipantView[] }> {
+): Promise<{ tasks: TaskView[]; sessions: SessionView[]; participants: ParticipantView[]; painAlerts: PainAlert[] }> {
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'task:list', { programId });
   const coachId = caller.actor.coachIds.get(programId);
-  if (!coachId) return { tasks: [], sessions: [], participants: [] };
+  if (!coachId) return { tasks: [], sessions: [], participants: [], painAlerts: [] };
   const now = deps.clock.now();
   const rules = taskRulesOf(program);
   const [loaded, records, sessions] = await Promise.all([
@@ -140,9 +142,11 @@ export async function coachToday(
       const r = byId.get(t.participantId);
       return { ...t, participantName: r ? `${r.givenName} ${r.familyName}` : '', coachName: coach };
     });
+  const painAlerts = await coachPainAlerts(deps, programId, records, localDateOf(now, program.timeZone));
   await audit(deps.db, caller, now, [
     { verb: 'list', entityType: 'participant', programId },
     { verb: 'list', entityType: 'scheduled_session', programId },
+    { verb: 'list', entityType: 'pain_check_in', programId },
   ]);
   // Longest since the last reached contact first: those are the people to call.
   const participants = [...records]
@@ -153,7 +157,37 @@ export async function coachToday(
       const agreed = agreedDueOn.get(r.id);
       return agreed && 'nextContactDueOn' in view && view.nextContactDueOn ? { ...view, nextContactDueOn: agreed } : view;
     });
-  return { tasks, sessions, participants };
+  return { tasks, sessions, participants, painAlerts };
+}
+
+/** How far back "Today" reads check-ins: enough for the latest and the three before it. */
+const PAIN_ALERT_LOOKBACK_DAYS = 120;
+
+/**
+ * The coach's participants whose latest shared weekly check-in jumped or carries a worrying note
+ * (issue #16), the highest score first. Only check-ins the participant shares with the coach count.
+ */
+async function coachPainAlerts(
+  deps: Deps,
+  programId: string,
+  records: readonly { id: string; givenName: string }[],
+  today: string,
+): Promise<PainAlert[]> {
+  const rows = await sharedCheckInsSince(
+    deps.db,
+    programId,
+    records.map((r) => r.id),
+    addDaysOn(today, -PAIN_ALERT_LOOKBACK_DAYS),
+  );
+  const alerts: PainAlert[] = [];
+  for (const r of records) {
+    const jump = painJumpOf(
+      rows.filter((c) => c.participantId === r.id),
+      today,
+    );
+    if (jump) alerts.push({ participantId: r.id, givenName: r.givenName, ...jump });
+  }
+  return alerts.sort((a, b) => Number(b.isWorryingNote) - Number(a.isWorryingNote) || b.to - a.to);
 }
 
 /** Program at a glance: participants by status, pairs on track or not, open tasks, coaches, recent contacts. */

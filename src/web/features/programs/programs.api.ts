@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LadderSettings } from '../../../core/engagement';
 import type { Overview } from '../../../core/tasks';
 import { api } from '../../app/api';
 
@@ -10,6 +11,9 @@ export interface ProgramView {
   lengthDays: number;
   cadenceDays: number;
   targetContacts: number;
+  /** The program's clock (an IANA zone: shown in words, never as its name). */
+  timeZone: string;
+  ladder: LadderSettings;
   topics: { key: string; title: string }[];
 }
 
@@ -28,5 +32,21 @@ export function useOverview(programId: string) {
   return useQuery({
     queryKey: [...programKey(programId), 'overview'],
     queryFn: () => api.get<Overview>(`/programs/${programId}/overview`),
+  });
+}
+
+/** What the Program settings page changes (the server keeps every other setting as it is). */
+export interface ProgramSettingsBody {
+  cadenceDays: number;
+  lengthDays: number;
+  timeZone: string;
+  ladder: LadderSettings;
+}
+
+export function useUpdateProgram(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProgramSettingsBody) => api.patch<ProgramView>(`/programs/${programId}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: programKey(programId) }),
   });
 }

@@ -10,6 +10,7 @@ import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { CoachReminders } from '../coaches';
 import { sessionModalityLabels, sessionWhen, smsHref } from '../engagement';
+import { PainAlerts } from './PainAlerts';
 import { TaskDue } from './TaskBadges';
 import { taskKindLabels, useToday, type CoachingParticipant } from './tasks.api';
 
@@ -24,6 +25,7 @@ export function TodayPage() {
           const byId = new Map(t.participants.map((p) => [p.id, p]));
           return (
             <>
+              <PainAlerts alerts={t.painAlerts} />
               <Section title="My tasks" id="today-tasks">
                 {t.tasks.length === 0 ? (
                   <Empty>Nothing is due. Thank you for keeping in touch.</Empty>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SessionView } from '../../../core/engagement';
 import type { ParticipantView } from '../../../core/participants';
+import type { PainAlert } from '../../../core/plans';
 import type { TaskView, TaskViewKind } from '../../../core/tasks';
 import { api } from '../../app/api';
 import { programKey } from '../programs';
@@ -12,6 +13,8 @@ export interface Today {
   /** The coach's scheduled sessions in the next 14 days, soonest first. */
   sessions: SessionView[];
   participants: CoachingParticipant[];
+  /** Paired participants whose latest check-in jumped or carries a worrying note (issue #16). */
+  painAlerts: PainAlert[];
 }
 
 /** The coach's day: tasks in order, the sessions coming up and his or her participants. */
@@ -19,10 +22,14 @@ export function useToday(programId: string) {
   return useQuery({
     queryKey: [...programKey(programId), 'today'],
     queryFn: async () => {
-      const t = await api.get<{ tasks: TaskView[]; sessions: SessionView[]; participants: ParticipantView[] }>(
-        `/programs/${programId}/today`,
-      );
+      const t = await api.get<{
+        tasks: TaskView[];
+        sessions: SessionView[];
+        participants: ParticipantView[];
+        painAlerts?: PainAlert[];
+      }>(`/programs/${programId}/today`);
       return {
+        painAlerts: t.painAlerts ?? [],
         tasks: t.tasks,
         sessions: t.sessions,
         participants: t.participants.filter((p): p is CoachingParticipant => p.view === 'coaching'),
