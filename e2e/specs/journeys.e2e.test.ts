@@ -15,6 +15,12 @@ describe('foundation journeys', () => {
 
   it('lets a coordinator pair an enrolled participant with the demo coach', async () => {
     const page = await journey.desktop.context.newPage();
+    // A normal visit writes nothing to the browser's console: no failed requests, no script errors.
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()} (${m.location().url})`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
     await page.goto(`${journey.server.url}/sign-in`);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await expectAccessible(page, 'sign-in');
@@ -81,6 +87,7 @@ describe('foundation journeys', () => {
     await page.getByRole('heading', { level: 1, name: paired.name }).waitFor();
     await page.getByText(`Contact with ${paired.name} saved.`).waitFor();
     await signOut(page);
+    expect(consoleErrors, 'the browser console on a normal visit').toEqual([]);
     await page.close();
   });
 

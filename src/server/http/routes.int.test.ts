@@ -7,6 +7,8 @@ import { createTestApp, type TestApp } from '../testing/harness';
 const PUBLIC = [
   'GET /api/v1/health',
   'GET /api/v1/config',
+  // Who is signed in, or null: the web app's first question (not /me, whose 401 the console would show).
+  'GET /api/v1/session',
   'POST /api/v1/auth/login',
   'POST /api/v1/invitations/accept',
   // A volunteer applies to coach without an account (#6).
@@ -52,6 +54,18 @@ describe('health and the session guard on every route', () => {
     const res = await t.anonymous.request('GET', '/config');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ isDemo: false, demoAccounts: [] });
+  });
+
+  it('answers GET /session with null for nobody and with the person once signed in (GET /me stays 401)', async () => {
+    const nobody = await t.anonymous.request('GET', '/session');
+    expect([nobody.status, nobody.body]).toEqual([200, { me: null }]);
+    expect((await t.anonymous.request('GET', '/me')).status).toBe(401);
+    await t.seedWorld();
+    const coach = await t.login('coach@test.org');
+    const signedIn = await coach.request('GET', '/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.me).toEqual((await coach.request('GET', '/me')).body);
+    expect(signedIn.body.me).toMatchObject({ id: coach.personId, csrfToken: coach.csrfToken });
   });
 
   it('marks exactly the deliberately public routes as public', () => {

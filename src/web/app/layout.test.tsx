@@ -65,7 +65,7 @@ const log = (events: unknown[]) => ({
 
 function renderLayout(events: unknown[] = []) {
   const calls = mockApi({
-    'GET /me': json(me()),
+    'GET /session': json({ me: me() }),
     [`GET /programs/${PROGRAM_ID}/safety/events`]: json(log(events)),
   });
   renderWithRouter(
@@ -144,7 +144,7 @@ describe('open safety events head every staff page (issue #16)', () => {
 
   it('is not asked for by someone who may not act on events', async () => {
     const calls = mockApi({
-      'GET /me': json({ ...me(), memberships: [membership({ roles: ['coach'], can: ['overview:view'] })] }),
+      'GET /session': json({ me: { ...me(), memberships: [membership({ roles: ['coach'], can: ['overview:view'] })] } }),
     });
     renderWithRouter(
       <RequireSession fallback={(body) => body}>

@@ -12,8 +12,8 @@ export const meKey = ['me'] as const;
 /** The signed-in person, or null when nobody is signed in. Remembers the CSRF token on the way. */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/me');
-    setCsrfToken(me.csrfToken);
+    const { me } = await api.get<{ me: Me | null }>('/session');
+    setCsrfToken(me?.csrfToken ?? null);
     return me;
   } catch (e) {
     if (e instanceof ApiError && e.isUnauthenticated) {

@@ -122,6 +122,19 @@ export function accountsRoutes(app: App, opts: AppOptions): void {
     async (_req, reply) => ({ secondsLeft: Number(reply.getHeader(SESSION_ENDS_HEADER) ?? 0) }),
   );
 
+  // Who is signed in, asked by the web app on every load: for nobody it answers 200 with null rather
+  // than /me's 401, so a visitor's browser console shows no failed request on a normal visit.
+  app.get(
+    '/session',
+    { config: { isPublic: true }, schema: { tags: ['accounts'], response: { 200: z.object({ me: Me.nullable() }) } } },
+    async (req) => ({
+      me:
+        req.caller?.actor && req.session
+          ? await describeMe(deps, req.caller.actor, req.session.csrfToken, req.session.stage, opts.session.idleMinutes)
+          : null,
+    }),
+  );
+
   app.get('/me', { config: { signInStep: true }, schema: { tags: ['accounts'], response: { 200: Me } } }, async (req) =>
     describeMe(deps, callerOf(req).actor, req.session!.csrfToken, req.session!.stage, opts.session.idleMinutes),
   );

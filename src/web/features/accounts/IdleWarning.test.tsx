@@ -32,7 +32,7 @@ afterEach(() => resetSessionClock());
 
 describe('IdleWarning', () => {
   it('says nothing while the session has time left', async () => {
-    mockApi({ 'GET /me': answer(me, 25 * 60) });
+    mockApi({ 'GET /session': answer({ me }, 25 * 60) });
     renderWithRouter(
       <RequireSession fallback={(b) => b}>
         <p>Signed in</p>
@@ -45,7 +45,7 @@ describe('IdleWarning', () => {
 
   it('warns two minutes before the idle sign-out; "Stay signed in" asks the server and the warning goes', async () => {
     let left = 110;
-    const calls = mockApi({ 'GET /me': () => answer(me, left) });
+    const calls = mockApi({ 'GET /session': () => answer({ me }, left), 'GET /me': () => answer(me, left) });
     renderWithRouter(
       <RequireSession fallback={(b) => b}>
         <p>Signed in</p>
@@ -57,12 +57,13 @@ describe('IdleWarning', () => {
     left = 30 * 60;
     await userEvent.setup().click(screen.getByRole('button', { name: 'Stay signed in' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    expect(calls.filter((c) => c.url.endsWith('/me'))).toHaveLength(2);
+    expect(calls.filter((c) => c.url.endsWith('/me'))).toHaveLength(1);
   });
 
   it('goes to sign-in, which says why, when "Stay signed in" finds the session already ended', async () => {
     let ended = false;
     mockApi({
+      'GET /session': answer({ me }, 5),
       'GET /me': () => (ended ? answer({ error: 'unauthenticated', message: 'Sign in first' }, null, 401) : answer(me, 5)),
     });
     renderWithRouter(
@@ -85,7 +86,7 @@ describe('IdleWarning', () => {
 describe('IdleWarning when the time is up', () => {
   it('asks the server without counting as activity, and goes to sign-in when the session has ended', async () => {
     const calls = mockApi({
-      'GET /me': answer(me, 0),
+      'GET /session': answer({ me }, 0),
       'GET /session/remaining': answer({ error: 'unauthenticated', message: 'Sign in first' }, null, 401),
     });
     renderWithRouter(
@@ -97,14 +98,14 @@ describe('IdleWarning when the time is up', () => {
     );
     await screen.findByText('Elsewhere');
     expect(calls.filter((c) => c.url.endsWith('/session/remaining'))).toHaveLength(1);
-    expect(calls.filter((c) => c.url.endsWith('/me'))).toHaveLength(1);
+    expect(calls.filter((c) => c.url.endsWith('/session'))).toHaveLength(1);
   });
 });
 
 describe('SignInPage after an idle sign-out', () => {
   it('says the person was signed out and that the guide kept what was entered', async () => {
     mockApi({
-      'GET /me': answer({ error: 'unauthenticated', message: 'Sign in first' }, null, 401),
+      'GET /session': answer({ me: null }, null),
       'GET /auth/options': answer({}, null),
     });
     renderWithRouter(<SignInPage />, { route: '/sign-in?next=%2Fprograms%2Fp%2Fguide&ended=1', path: '/sign-in' });

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWithRouter } from '../../testing/render';
 import { SignInPage } from './SignInPage';
 
-const notSignedIn = json({ error: 'unauthenticated', message: 'Sign in first', requestId: 'r1' }, 401);
+const notSignedIn = json({ me: null });
 
 describe('SignInPage', () => {
   it('lists the demo accounts in demo mode, and a demo account button fills in the form', async () => {
     mockApi({
-      'GET /me': notSignedIn,
+      'GET /session': notSignedIn,
       'GET /config': json({ isDemo: true, demoAccounts: ['coordinator@example.org', 'coach@example.org'] }),
     });
     const user = userEvent.setup();
@@ -23,7 +23,7 @@ describe('SignInPage', () => {
   });
 
   it('shows no demo accounts when the server is not a demo', async () => {
-    const calls = mockApi({ 'GET /me': notSignedIn, 'GET /config': json({ isDemo: false, demoAccounts: [] }) });
+    const calls = mockApi({ 'GET /session': notSignedIn, 'GET /config': json({ isDemo: false, demoAccounts: [] }) });
     renderWithRouter(<SignInPage />);
     await waitFor(() => expect(calls.some((c) => c.url.endsWith('/config'))).toBe(true));
     await new Promise((r) => setTimeout(r, 20));
@@ -34,7 +34,7 @@ describe('SignInPage', () => {
 
   it('signs in and says plainly when the password is wrong', async () => {
     const calls = mockApi({
-      'GET /me': notSignedIn,
+      'GET /session': notSignedIn,
       'GET /config': json({ isDemo: false, demoAccounts: [] }),
       'POST /auth/login': json(
         { error: 'unauthenticated', reason: 'bad_credentials', message: 'E-mail or password is not right', requestId: 'r2' },
@@ -52,7 +52,7 @@ describe('SignInPage', () => {
   });
 
   it('offers "Forgot your password?" and, for participants, a code instead, carrying the typed e-mail', async () => {
-    mockApi({ 'GET /me': notSignedIn, 'GET /config': json({ isDemo: false, demoAccounts: [] }) });
+    mockApi({ 'GET /session': notSignedIn, 'GET /config': json({ isDemo: false, demoAccounts: [] }) });
     const user = userEvent.setup();
     renderWithRouter(<SignInPage />);
     await user.type(screen.getByRole('textbox', { name: 'E-mail' }), 'sam@example.org');
@@ -67,7 +67,7 @@ describe('SignInPage', () => {
   it('goes on to the code step when two-factor sign-in is on, and says plainly when tries are slowed', async () => {
     let slowed = true;
     mockApi({
-      'GET /me': notSignedIn,
+      'GET /session': notSignedIn,
       'GET /config': json({ isDemo: false, demoAccounts: [] }),
       'POST /auth/login': () =>
         slowed
@@ -105,7 +105,7 @@ describe('SignInPage', () => {
 describe('SignInPage with single sign-on (ADR 0031)', () => {
   it('shows the provider’s button, a full page load to the start of single sign-on, when the server has one', async () => {
     mockApi({
-      'GET /me': notSignedIn,
+      'GET /session': notSignedIn,
       'GET /config': json({ isDemo: false, demoAccounts: [] }),
       'GET /auth/options': json({ singleSignOn: { label: 'Sign in with VA SSO' } }),
     });
@@ -116,7 +116,7 @@ describe('SignInPage with single sign-on (ADR 0031)', () => {
 
   it('shows no such button without a provider, and says plainly when single sign-on did not work', async () => {
     const calls = mockApi({
-      'GET /me': notSignedIn,
+      'GET /session': notSignedIn,
       'GET /config': json({ isDemo: false, demoAccounts: [] }),
       'GET /auth/options': json({ singleSignOn: null }),
     });

@@ -7,7 +7,9 @@ import { SecurityPage } from './SecurityPage';
 import { SignInCodePage } from './SignInCodePage';
 
 const me = (signInStep: string) =>
-  json({ id: 'p1', email: 'sam@example.org', displayName: 'Sam', isAdmin: false, csrfToken: 'c', memberships: [], signInStep });
+  json({
+    me: { id: 'p1', email: 'sam@example.org', displayName: 'Sam', isAdmin: false, csrfToken: 'c', memberships: [], signInStep },
+  });
 
 describe('SecurityPage', () => {
   it('sets up two-factor sign-in with the QR code or the key, then shows the recovery codes once', async () => {
@@ -69,7 +71,7 @@ describe('SecurityPage', () => {
 describe('SignInCodePage', () => {
   it('asks for the app’s code, or a recovery code instead', async () => {
     const calls = mockApi({
-      'GET /me': me('totp'),
+      'GET /session': me('totp'),
       'POST /auth/two-factor/verify': json(
         {
           error: 'invalid_state',
