@@ -103,6 +103,36 @@ export function nextContactDue(
   };
 }
 
+/** What sets a pair's next contact: a scheduled session, the date agreed in the last guide, or the cadence. */
+export const nextContactBases = ['session', 'agreed', 'cadence'] as const;
+export type NextContactBasis = (typeof nextContactBases)[number];
+
+/**
+ * The one rule for when a pair next talks (issue #16 item 10), read by the coach's task, the cards on
+ * the coach's Today, the participant's record and the participant's own page, so they cannot
+ * disagree: `nextContactDue` (a scheduled session, else the date agreed in the latest guide, else the
+ * cadence) at the ladder's position. After a pause, or before the first reached contact, a date
+ * agreed earlier is stale and only a session counts. Null once the intervention has ended.
+ */
+export function nextContactOf(
+  p: LadderFacts & Pick<PairingActivity, 'nextSession' | 'agreedNextContact'>,
+  rules: Pick<TaskRules, 'leadDays' | 'timeZone' | 'cadenceDays' | 'lengthDays' | 'ladder'>,
+  now: Date,
+): NextContactDue | null {
+  const pos = ladderPosition(p, rules, now);
+  if (pos.state === 'ended') return null;
+  return dueAt(p, pos, rules, now);
+}
+
+function dueAt(
+  p: Pick<PairingActivity, 'lastReachedAt' | 'nextSession' | 'agreedNextContact'>,
+  pos: { isFresh: boolean; contactDueAt: Date },
+  rules: Pick<TaskRules, 'leadDays' | 'timeZone'>,
+  now: Date,
+): NextContactDue {
+  return nextContactDue(pos.isFresh ? { ...p, agreedNextContact: null } : p, pos.contactDueAt, rules, now);
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -152,7 +182,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
       });
     } else {
       // After a pause, a date agreed before it is stale: only a session scheduled since counts.
-      const due = nextContactDue(afterPause ? { ...p, agreedNextContact: null } : p, pos.contactDueAt, rules, now);
+      const due = dueAt(p, pos, rules, now);
       // The ladder still runs from the last reached contact: once a step fired, the coach sees the
       // task whatever was agreed, so a far-off date never hides a quiet pair (ADR 0017).
       const isShown = afterPause || pos.fired.length > 0 || now.getTime() >= due.showFrom.getTime();

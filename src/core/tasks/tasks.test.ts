@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER, REACHING_TIPS } from '../engagement';
-import { compareTasks, deriveTasks, pairState, type PairingActivity, type Task, type TaskRules } from './index';
+import { compareTasks, deriveTasks, nextContactOf, pairState, type PairingActivity, type Task, type TaskRules } from './index';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -295,6 +295,61 @@ describe('deriveTasks', () => {
       ['b', 'first_contact'],
       ['a', 'next_contact'],
     ]);
+  });
+});
+
+describe('nextContactOf: one date for the next talk wherever it is shown (issue #16)', () => {
+  const reached = at(1);
+  // Friday 13 March 2026 at 10:00 in New York.
+  const session = { startsAt: new Date('2026-03-13T14:00:00.000Z'), durationMinutes: 30, modality: 'phone' as const };
+  const agreed = { on: '2026-03-10', agreedAt: reached };
+  const next = (p: PairingActivity, now: Date) => {
+    const due = nextContactOf(p, rules, now);
+    return due && { basis: due.basis, dueOn: due.dueOn };
+  };
+
+  it('the date agreed in the last guide wins over the cadence', () => {
+    expect(next(pair({ lastReachedAt: reached }), at(2))).toEqual({ basis: 'cadence', dueOn: '2026-03-17' });
+    expect(next(pair({ lastReachedAt: reached, agreedNextContact: agreed }), at(2))).toEqual({
+      basis: 'agreed',
+      dueOn: '2026-03-10',
+    });
+  });
+
+  it('a scheduled session wins over an agreed date, so a session and a next talk never contradict', () => {
+    expect(next(pair({ lastReachedAt: reached, agreedNextContact: agreed, nextSession: session }), at(2))).toEqual({
+      basis: 'session',
+      dueOn: '2026-03-13',
+    });
+  });
+
+  it('a contact reached after the guide makes its date stale: back to the cadence from that contact', () => {
+    const later = at(3);
+    expect(next(pair({ lastReachedAt: later, agreedNextContact: agreed }), at(4))).toEqual({
+      basis: 'cadence',
+      dueOn: '2026-03-19',
+    });
+  });
+
+  it('before the first reached contact only a session counts, else the first contact is due by the ladder', () => {
+    expect(next(pair({ agreedNextContact: agreed }), at(0))).toEqual({ basis: 'cadence', dueOn: '2026-03-05' });
+    expect(next(pair({ nextSession: session }), at(0))).toEqual({ basis: 'session', dueOn: '2026-03-13' });
+  });
+
+  it('is the date the coach’s task is due on', () => {
+    for (const p of [
+      pair({ lastReachedAt: reached, agreedNextContact: agreed }),
+      pair({ lastReachedAt: reached, agreedNextContact: agreed, nextSession: session }),
+      pair({ lastReachedAt: reached }),
+    ]) {
+      const now = at(14);
+      const task = deriveTasks([p], rules, now).find((t) => t.kind === 'next_contact');
+      expect(task?.dueOn).toBe(next(p, now)?.dueOn);
+    }
+  });
+
+  it('is null once the intervention has ended', () => {
+    expect(next(pair({ lastReachedAt: at(170) }), at(183))).toBeNull();
   });
 });
 

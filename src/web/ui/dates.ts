@@ -73,6 +73,17 @@ export function dueOnPhrase(on: string, now: Date = new Date()): string {
   return `due ${formatDay(day, now)}`;
 }
 
+/**
+ * A pair's next contact with what set it (issue #16): "due Tue 8 Dec, the scheduled session",
+ * "due Tue 15 Dec, as agreed in the last session", or just "due Fri 11 Dec" by the program's rhythm.
+ */
+export function nextContactPhrase(on: string, basis: 'session' | 'agreed' | 'cadence' | null, now: Date = new Date()): string {
+  const due = dueOnPhrase(on, now);
+  if (basis === 'session') return `${due}, the scheduled session`;
+  if (basis === 'agreed') return `${due}, as agreed in the last session`;
+  return due;
+}
+
 /** The value an `<input type="datetime-local">` needs for an instant, in local time, to the minute. */
 export function toLocalInputValue(d: Date): string {
   return `${todayOn(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;

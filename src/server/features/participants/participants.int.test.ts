@@ -159,6 +159,7 @@ describe('participants', () => {
           'attemptCount',
           'pairState',
           'nextContactDueOn',
+          'nextContactBasis',
         ].sort(),
       );
       expect(withPermission.body).toMatchObject({
