@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EngagementOverview } from '../engagement';
-import { addDays, daysBetween, localDateOf, addDaysOn, zonedMidnight } from '../shared/time';
+import { addDays, dateOnWords, daysBetween, localDateOf, addDaysOn, zonedMidnight } from '../shared/time';
 import { ladderPosition, REACHING_TIPS, type LadderFacts, type LadderRules } from '../engagement/ladder';
 import { modalityWords, sessionWhenWords } from '../engagement/scheduling';
 import type { Channel } from '../shared/vocab';
@@ -190,7 +190,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
         const lastReached = `Last reached ${plural(daysBetween(p.lastReachedAt, now), 'day')} ago`;
         const lateness =
           due.basis !== 'cadence' && due.dueAt.getTime() > pos.dueAt.check_in.getTime()
-            ? ` That is later than the program's cadence: staff will be asked to check in if nobody is reached by ${localDateOf(pos.dueAt.check_in, rules.timeZone)}.`
+            ? ` That is later than the program asks: staff will be asked to check in if nobody is reached by ${dateOnWords(localDateOf(pos.dueAt.check_in, rules.timeZone))}.`
             : '';
         const reason =
           due.basis === 'session' && due.isPast
@@ -198,7 +198,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
             : due.basis === 'session'
               ? `Session on ${sessionWhenWords(due.session.startsAt, rules.timeZone)}, ${modalityWords[due.session.modality]}. ${lastReached}.${lateness}${attempts}`
               : due.basis === 'agreed'
-                ? `Next contact agreed for ${due.agreedOn} in the last session. ${lastReached}.${lateness}${attempts}`
+                ? `Next contact agreed for ${dateOnWords(due.agreedOn)} in the last session. ${lastReached}.${lateness}${attempts}`
                 : afterPause
                   ? `${pauseEnded}; get back in touch within ${plural(ladder.firstContactDays, 'day')}.${attempts}`
                   : `${lastReached}; the program asks for a contact every ${plural(cadenceDays, 'day')}.${attempts}`;
@@ -228,7 +228,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
         isOverdue: false,
         reason: pos.isFresh
           ? `${quiet}: call the pair to check in.${attempts}`
-          : `${quiet} (cadence ${cadenceDays} + ${ladder.checkInGraceDays}): call the pair to check in.${attempts}`,
+          : `${quiet}, ${plural(ladder.checkInGraceDays, 'day')} past the program’s ${plural(cadenceDays, 'day')} between contacts: call the pair to check in.${attempts}`,
         tips: [],
       });
     }
@@ -239,7 +239,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
         ...ids,
         dueOn: localDateOf(pos.dueAt.decision, rules.timeZone),
         isOverdue: false,
-        reason: `${quiet} (cadence ${cadenceDays} + ${ladder.decisionGraceDays}): decide whether to re-pair, pause or withdraw.${pos.isCheckInRecorded ? ' A check-in call was recorded.' : ''}${attempts}`,
+        reason: `${quiet}, ${plural(ladder.decisionGraceDays, 'day')} past the program’s ${plural(cadenceDays, 'day')} between contacts: decide whether to re-pair, pause or withdraw.${pos.isCheckInRecorded ? ' A check-in call was recorded.' : ''}${attempts}`,
         tips: [],
       });
     }

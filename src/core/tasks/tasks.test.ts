@@ -117,7 +117,9 @@ describe('deriveTasks', () => {
       const tasks = deriveTasks([p], rules, at(10 + 21));
       expect(kinds(tasks)).toEqual(['next_contact', 'check_in_call']);
       expect(tasks[1]).toMatchObject({ assignee: 'coordinator', dueOn: '2026-04-02' });
-      expect(tasks[1]!.reason).toBe('No reached contact for 21 days (cadence 14 + 7): call the pair to check in.');
+      expect(tasks[1]!.reason).toBe(
+        'No reached contact for 21 days, 7 days past the program’s 14 days between contacts: call the pair to check in.',
+      );
     });
 
     it('goes away after a reached contact', () => {
@@ -132,7 +134,7 @@ describe('deriveTasks', () => {
       expect(kinds(tasks)).toEqual(['first_contact', 'check_in_call', 'decision']);
       expect(tasks[2]).toMatchObject({ assignee: 'coordinator', dueOn: '2026-04-06', tips: [] });
       expect(tasks[2]!.reason).toBe(
-        'No reached contact in the 35 days since pairing (cadence 14 + 21): decide whether to re-pair, pause or withdraw.',
+        'No reached contact in the 35 days since pairing, 21 days past the program’s 14 days between contacts: decide whether to re-pair, pause or withdraw.',
       );
     });
 
@@ -190,7 +192,7 @@ describe('deriveTasks', () => {
       expect(rest).toEqual([]);
       expect(task).toMatchObject({ kind: 'next_contact', assignee: 'coach', dueOn: '2026-03-13', isOverdue: false, tips: [] });
       expect(task!.reason).toBe(
-        'Session on Friday 13 March 2026 at 10:00 (America/New_York), a video call. Last reached 6 days ago.',
+        'Session on Friday 13 March 2026 at 10:00 AM Eastern time, a video call. Last reached 6 days ago.',
       );
       // Not overdue while the session is on, even past its start; overdue once it has ended with nobody reached.
       expect(deriveTasks([p], rules, new Date('2026-03-13T14:20:00.000Z'))[0]).toMatchObject({ isOverdue: false });
@@ -212,8 +214,8 @@ describe('deriveTasks', () => {
       expect(deriveTasks([p], rules, at(1 + 14, -1))).toEqual([]);
       const [reminder] = deriveTasks([p], rules, at(1 + 14));
       expect(reminder).toMatchObject({ kind: 'next_contact', dueOn: '2026-04-01', isOverdue: false, tips: [...REACHING_TIPS] });
-      expect(reminder!.reason).toContain("later than the program's cadence: staff will be asked to check in");
-      expect(reminder!.reason).toContain('2026-03-24');
+      expect(reminder!.reason).toContain('later than the program asks: staff will be asked to check in');
+      expect(reminder!.reason).toContain('Tuesday 24 March 2026');
       // Cadence + 7 from the last reached contact: the coordinator's check-in call, as without a session.
       expect(kinds(deriveTasks([p], rules, at(1 + 21)))).toEqual(['check_in_call', 'next_contact']);
       expect(kinds(deriveTasks([p], rules, at(1 + 35))).sort()).toEqual(['check_in_call', 'decision', 'next_contact']);
@@ -224,7 +226,7 @@ describe('deriveTasks', () => {
       expect(deriveTasks([p], rules, new Date('2026-03-07T04:59:00.000Z'))).toEqual([]);
       const [task] = deriveTasks([p], rules, new Date('2026-03-07T05:00:00.000Z'));
       expect(task).toMatchObject({ kind: 'next_contact', dueOn: '2026-03-10', isOverdue: false });
-      expect(task!.reason).toBe('Next contact agreed for 2026-03-10 in the last session. Last reached 3 days ago.');
+      expect(task!.reason).toBe('Next contact agreed for Tuesday 10 March 2026 in the last session. Last reached 3 days ago.');
       // The agreed day ends at local midnight (11 March 04:00 UTC, daylight time).
       expect(deriveTasks([p], rules, new Date('2026-03-11T03:59:00.000Z'))[0]).toMatchObject({ isOverdue: false });
       expect(deriveTasks([p], rules, new Date('2026-03-11T04:00:01.000Z'))[0]).toMatchObject({ isOverdue: true });

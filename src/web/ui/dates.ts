@@ -41,10 +41,10 @@ export function formatDateOn(on: string, now: Date = new Date()): string {
   return formatDay(parseDateOn(on), now);
 }
 
-/** An instant with its time, e.g. "Tue 3 Dec, 14:05". */
+/** An instant with its time on a 12-hour clock, e.g. "Tue 3 Dec, 2:05 PM" (issue #16: no 24-hour times). */
 export function formatDateTime(iso: string, now: Date = new Date()): string {
   const d = new Date(iso);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(d);
+  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', hour12: true }).format(d);
   return `${formatDay(d, now)}, ${time}`;
 }
 

@@ -10,6 +10,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { fieldWords } from '../../core/shared/messages';
 import { errorMessage, supportReference, useFocusWhenShown } from './feedback';
 
 /** The messages a failed submit left on fields, by field path (`phone`, `painLocations`, …). */
@@ -405,11 +406,11 @@ function ErrorSummary({ error, labels, title }: { error: unknown; labels: Record
       <p>{message}</p>
       {fields.length > 0 ? (
         <ul className="alert__list">
-          {fields.map((f, i) => (
-            <li key={`${f.path}-${i}`}>
-              {labels[f.path.split('.')[0] ?? ''] ?? f.path}: {f.message}
-            </li>
-          ))}
+          {fields.map((f, i) => {
+            // The page's label for the field, else its name in words: never a raw path (issue #16).
+            const label = labels[f.path.split('.')[0] ?? ''] ?? fieldWords(f.path);
+            return <li key={`${f.path}-${i}`}>{label ? `${label}: ${f.message}` : f.message}</li>;
+          })}
         </ul>
       ) : null}
       {requestId ? <p className="alert__meta">Reference: {requestId}</p> : null}

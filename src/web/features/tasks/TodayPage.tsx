@@ -114,7 +114,7 @@ function SessionCard({ session: s }: { session: SessionView }) {
         {sessionWhen(s)} with <Link to={program.to(`participants/${s.participantId}`)}>{name}</Link>
       </h3>
       <p className="card__meta">
-        {sessionModalityLabels[s.modality]} · {s.durationMinutes} minutes · times in {s.timeZone}
+        {sessionModalityLabels[s.modality]} · {s.durationMinutes} minutes
       </p>
       {s.modality === 'video' && s.videoLink ? (
         <p>
