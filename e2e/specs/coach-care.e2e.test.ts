@@ -69,7 +69,10 @@ describe('coach care and matching settings', () => {
     await page.getByRole('textbox', { name: 'Date' }).fill('2026-01-15');
     await page.getByRole('textbox', { name: 'Topic' }).fill('Catch-up: listening when it is hard');
     await page.getByRole('button', { name: 'Schedule booster' }).click();
-    await page.getByRole('status').filter({ hasText: 'Booster on 2026-01-15 scheduled.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Booster on Thu 15 Jan( 2026)? scheduled\./ })
+      .waitFor();
     await expectAccessible(page, 'booster scheduled');
     // A coach's record links to his impact and well-being.
     await page

@@ -112,8 +112,8 @@ describe('the session guide', () => {
     await chooseOnScale(page, /general activity/, '4');
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await page.getByRole('heading', { level: 1, name: 'My progress' }).waitFor();
-    await page.getByRole('figure', { name: 'Pain score (PEG) by week: lower is better' }).waitFor();
-    await page.getByRole('img', { name: 'Pain score (PEG) by week' }).waitFor();
+    await page.getByRole('figure', { name: 'Your pain score by week: lower is better' }).waitFor();
+    await page.getByRole('img', { name: 'Your pain score by week' }).waitFor();
     await expectAccessible(page, 'My progress after the guided session');
     await signOut(page);
     await page.close();

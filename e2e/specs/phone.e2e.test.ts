@@ -30,10 +30,39 @@ describe('phone journeys', () => {
     });
     expect(layout.headingTop, `${label}: the heading starts ${layout.headingTop}px down`).toBeLessThan(HEADING_BY);
     expect(layout.scrollWidth, `${label}: the page is ${layout.scrollWidth}px wide`).toBeLessThanOrEqual(PHONE.width);
+    await expectPlainWords(page, label);
     await expectAccessible(page, label);
     // PHONE_SHOTS=/some/dir keeps a screenshot of each page for a person to look at.
     if (process.env.PHONE_SHOTS) await page.screenshot({ path: `${process.env.PHONE_SHOTS}/${label.replace(/\W+/g, '-')}.png` });
   }
+
+  /**
+   * Issue #16 item 5: the words on the page are a person's, not a developer's: no ISO dates, no IANA
+   * zone names, no 24-hour times, no "(cadence 14 + 21)", and no "PEG" on a participant's pages.
+   */
+  async function expectPlainWords(page: Page, label: string): Promise<void> {
+    const text = await page.evaluate(() => (document.querySelector('main') ?? document.body).innerText);
+    const developerWords: [string, RegExp][] = [
+      ['an ISO date', /\b\d{4}-\d{2}-\d{2}\b/],
+      ["a time zone's IANA name", /\b(America|Europe|Pacific|Asia|Africa|Australia|Etc)\/[A-Z]/],
+      ['a 24-hour time', /\b([01]?\d|2[0-3]):[0-5]\d\b(?!\s?[AP]M)/],
+      ["the ladder's arithmetic", /cadence \d+ \+/i],
+      ...(participantPages.has(label) ? [['"PEG"', /\bPEG\b/] as [string, RegExp]] : []),
+    ];
+    for (const [what, re] of developerWords) {
+      const m = re.exec(text);
+      // The words around the match, so a failure says where it is.
+      expect(m ? text.slice(Math.max(0, m.index - 80), m.index + 40) : null, `${label}: ${what}`).toBeNull();
+    }
+  }
+  const participantPages = new Set([
+    'My coach',
+    'My plan',
+    'Weekly check-in',
+    'My progress',
+    'Crisis help',
+    'Crisis help after "I need help now"',
+  ]);
 
   /** Follows a link of the menu and checks the page it opens. */
   async function phoneVisit(page: Page, link: string, heading: string | RegExp): Promise<void> {
@@ -200,6 +229,11 @@ describe('phone journeys', () => {
     await signIn(page, journey.server.url, 'coach@example.org');
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await expectPhonePage(page, 'Today');
+    // A participant's record, with the next contact, the next session and the pain chart.
+    await page.getByRole('region', { name: 'My participants' }).getByRole('link').first().click();
+    await page.getByRole('heading', { level: 2, name: 'Next session' }).waitFor();
+    await expectPhonePage(page, 'participant record (coach)');
+    await phoneVisit(page, 'Today', 'Today');
     await phoneVisit(page, 'My contacts', /contacts/i);
     await phoneVisit(page, 'My well-being', /well-being/i);
     // The 0–10 scales have their styles (issue #16 item 9): tiles a finger can hit.

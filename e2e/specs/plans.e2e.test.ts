@@ -81,8 +81,8 @@ describe('action plans and self-tracking', () => {
 
     await page.getByRole('heading', { level: 1, name: 'My progress' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Check-in saved. Your pain score this week is 4.3.' }).first().waitFor();
-    await page.getByRole('figure', { name: 'Pain score (PEG) by week: lower is better' }).waitFor();
-    await page.getByRole('img', { name: 'Pain score (PEG) by week' }).waitFor();
+    await page.getByRole('figure', { name: 'Your pain score by week: lower is better' }).waitFor();
+    await page.getByRole('img', { name: 'Your pain score by week' }).waitFor();
     await page
       .getByText(/Your pain score is [\d.]+ points? lower than when you started/)
       .first()
@@ -97,7 +97,7 @@ describe('action plans and self-tracking', () => {
     await expectAccessible(page, 'My plan after logging practice');
 
     await visit(page, 'My progress', 'My progress');
-    await page.getByRole('img', { name: 'Pain score (PEG) by week' }).waitFor();
+    await page.getByRole('img', { name: 'Your pain score by week' }).waitFor();
     await signOut(page);
     await page.close();
   });

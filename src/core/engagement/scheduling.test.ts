@@ -168,6 +168,6 @@ describe('reminderChannels', () => {
 
 describe('sessionWhenWords', () => {
   it('states the local day and time with the zone', () => {
-    expect(sessionWhenWords(new Date('2026-03-09T14:00:00Z'), NY)).toBe('Monday 9 March 2026 at 10:00 (America/New_York)');
+    expect(sessionWhenWords(new Date('2026-03-09T14:00:00Z'), NY)).toBe('Monday 9 March 2026 at 10:00 AM Eastern time');
   });
 });

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors';
 import { Channel, DateOn } from '../shared/vocab';
-import { addDaysOn, ClockTime, clockOf, localTimeOf, zonedInstant, localDateOf } from '../shared/time';
+import {
+  addDaysOn,
+  ClockTime,
+  clockOf,
+  clockWords,
+  dateOnWords,
+  localTimeOf,
+  zonedInstant,
+  localDateOf,
+  zoneWords,
+} from '../shared/time';
 
 /**
  * Scheduling the next session of a pair (issue #3, ADR 0013): when, how long, how (phone, video,
@@ -204,37 +214,11 @@ export function reminderChannels(
   };
 }
 
-/** "Tuesday 10 March 2026 at 10:00 (America/New_York)": how messages state a session's time. */
+/** "Tuesday 10 March 2026 at 10:00 AM Eastern time": how messages and tasks state a session's time (issue #16). */
 export function sessionWhenWords(startsAt: Date, timeZone: string): string {
   const local = localTimeOf(startsAt, timeZone);
-  const [y, m, d] = local.dateOn.split('-').map(Number);
-  const day = `${WEEKDAY_NAMES[local.weekday]} ${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
-  return `${day} at ${clockOf(local.hour * 60 + local.minute)} (${timeZone})`;
+  return `${dateOnWords(local.dateOn)} at ${clockWords(clockOf(local.hour * 60 + local.minute))} ${zoneWords(timeZone)}`;
 }
-
-const WEEKDAY_NAMES = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export const modalityWords: Record<Channel, string> = {
   phone: 'a phone call',

@@ -157,7 +157,9 @@ const engagement = {
   attemptCount: z.int(),
   /** Where the pair stands against the cadence, null when not paired. */
   pairState: z.enum(['on_track', 'due', 'overdue', 'quiet', 'paused']).nullable(),
+  /** When the pair next talks, by the one rule (core/tasks nextContactOf), and what set it. */
   nextContactDueOn: z.string().nullable(),
+  nextContactBasis: z.enum(['session', 'agreed', 'cadence']).nullable(),
 };
 const preferenceFields = {
   preferredModality: Channel,
@@ -221,6 +223,7 @@ export const ParticipantSelfView = z.object({
   coach: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
   lastReachedAt: z.string().nullable(),
   nextContactDueOn: z.string().nullable(),
+  nextContactBasis: z.enum(['session', 'agreed', 'cadence']).nullable(),
 });
 
 /** Evaluators see no name and no contact details. */

@@ -20,7 +20,7 @@ describe('safetyTaskReason', () => {
         NY,
       ),
     ).toBe(
-      'Coach raised a safety concern: talked about suicide or harming themselves; raised by James Walker (coach) at 2026-03-02 10:00. Acknowledge it now.',
+      'Coach raised a safety concern: talked about suicide or harming themselves; raised by James Walker (coach) on Monday 2 March 2026 at 10:00 AM. Acknowledge it now.',
     );
   });
 
@@ -39,7 +39,7 @@ describe('safetyTaskReason', () => {
         NY,
       ),
     ).toBe(
-      'PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered above 0 (2); found by Kindred at 2026-03-02 10:00. Record the follow-up: who, when, what was done, referred to whom.',
+      'PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered above 0 (2); found by Kindred on Monday 2 March 2026 at 10:00 AM. Record the follow-up: who, when, what was done, referred to whom.',
     );
   });
 

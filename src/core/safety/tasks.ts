@@ -1,4 +1,4 @@
-import { clockOf, localTimeOf } from '../shared/time';
+import { clockOf, clockWords, dateOnWords, localTimeOf } from '../shared/time';
 import {
   safetyCategoryLabels,
   safetyTriggerLabels,
@@ -27,10 +27,10 @@ const nextStepWords = {
   closed: '',
 } as const satisfies Record<SafetyState, string>;
 
-/** "2026-03-02 10:00" on the program's clock. */
+/** "Monday 2 March 2026 at 10:00 AM" on the program's clock (issue #16: no ISO dates, no 24-hour times). */
 export function localStamp(at: Date, timeZone: string): string {
   const t = localTimeOf(at, timeZone);
-  return `${t.dateOn} ${clockOf(t.hour * 60 + t.minute)}`;
+  return `${dateOnWords(t.dateOn)} at ${clockWords(clockOf(t.hour * 60 + t.minute))}`;
 }
 
 /** What triggered the event, in plain words with its particulars (the item, the phrases found). */
@@ -51,7 +51,7 @@ export function safetyTaskReason(e: SafetyTaskFacts, timeZone: string): string {
     e.raisedByRole === 'system'
       ? 'found by Kindred'
       : `raised by ${e.raisedByName ?? 'someone without an account'} (${e.raisedByRole})`;
-  return `${safetyTriggerWords(e)}; ${who} at ${localStamp(e.raisedAt, timeZone)}. ${nextStepWords[e.state]}`.trim();
+  return `${safetyTriggerWords(e)}; ${who} on ${localStamp(e.raisedAt, timeZone)}. ${nextStepWords[e.state]}`.trim();
 }
 
 const stateOrder: readonly SafetyState[] = ['open', 'acknowledged', 'followed_up', 'closed'];

@@ -54,6 +54,25 @@ export function plainIssueMessage(issue: {
   }
 }
 
+/**
+ * A refused field's name in words, for a summary whose page gave it no label (issue #16: never
+ * "painLocations" or "items.2.note"): "painLocations" → "Pain locations", "items.2.note" → "Note
+ * (item 3)". Empty for the request as a whole.
+ */
+export function fieldWords(path: string): string {
+  const parts = path.split('.').filter((p) => p !== '' && p !== 'body' && p !== 'query' && p !== 'params');
+  const name = [...parts].reverse().find((p) => !/^\d+$/.test(p));
+  if (!name) return '';
+  const words = name
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
+  const sentence = words.charAt(0).toUpperCase() + words.slice(1);
+  const index = parts.find((p) => /^\d+$/.test(p));
+  return index === undefined ? sentence : `${sentence} (item ${Number(index) + 1})`;
+}
+
 /** Makes `plainIssueMessage` zod's message for every issue a schema leaves unworded. Call once at start-up. */
 export function usePlainMessages(): void {
   z.config({ customError: (issue) => plainIssueMessage(issue as Parameters<typeof plainIssueMessage>[0]) });

@@ -3,6 +3,8 @@ import {
   addMonthsOn,
   bandOf,
   calendarDateOf,
+  clockWords,
+  dateOnWords,
   localDateOf,
   todayIn,
   isValidTimeZone,
@@ -11,6 +13,7 @@ import {
   TimeZone,
   weekdayOfDateOn,
   zonedMidnight,
+  zoneWords,
 } from './time';
 
 describe('local time', () => {
@@ -103,5 +106,30 @@ describe('calendarDateOf', () => {
     expect(calendarDateOf('2026-03-02')).toBe('2026-03-02');
     expect(calendarDateOf(new Date('2026-03-02T00:00:00Z'))).toBe('2026-03-02');
     expect(calendarDateOf(null)).toBeNull();
+  });
+});
+
+describe('times and zones in words (issue #16)', () => {
+  it('reads calendar dates as words', () => {
+    expect(dateOnWords('2026-03-10')).toBe('Tuesday 10 March 2026');
+    expect(dateOnWords('2026-12-08')).toBe('Tuesday 8 December 2026');
+  });
+
+  it('reads clock times on a 12-hour clock', () => {
+    expect(clockWords('18:00')).toBe('6:00 PM');
+    expect(clockWords('09:30')).toBe('9:30 AM');
+    expect(clockWords('00:15')).toBe('12:15 AM');
+    expect(clockWords('12:00')).toBe('12:00 PM');
+  });
+
+  it('names zones as people say them, never by their IANA name', () => {
+    expect(zoneWords('America/New_York')).toBe('Eastern time');
+    expect(zoneWords('America/Chicago')).toBe('Central time');
+    expect(zoneWords('America/Phoenix')).toBe('Mountain time');
+    expect(zoneWords('America/Los_Angeles')).toBe('Pacific time');
+    expect(zoneWords('Pacific/Honolulu')).toBe('Hawaii-Aleutian time');
+    expect(zoneWords('UTC')).toBe('UTC');
+    for (const z of ['America/Indiana/Indianapolis', 'Pacific/Guam', 'Europe/London', 'America/Puerto_Rico'])
+      expect(zoneWords(z)).not.toMatch(/\//);
   });
 });

@@ -48,7 +48,7 @@ export const TimeZone = z
   .trim()
   .min(1)
   .max(64)
-  .refine(isValidTimeZone, 'Use an IANA time zone name, e.g. America/New_York');
+  .refine(isValidTimeZone, 'Choose a time zone from the list, such as New York for Eastern time');
 
 /** A clock time as HH:MM (24-hour), e.g. "09:30". */
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 09:30 or 18:00');
@@ -64,6 +64,63 @@ export function clockOf(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+const WEEKDAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** A calendar date as people read it (issue #16): "2026-03-10" → "Tuesday 10 March 2026". */
+export function dateOnWords(dateOn: string): string {
+  const [y, m, d] = dateOn.split('-').map(Number);
+  return `${WEEKDAY_NAMES[weekdayOfDateOn(dateOn)]} ${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
+}
+
+/** A clock time as people read it (issue #16): "18:00" → "6:00 PM", "00:30" → "12:30 AM". */
+export function clockWords(clock: string): string {
+  const minutes = minutesOf(clock);
+  const h = Math.floor(minutes / 60) % 24;
+  const m = String(minutes % 60).padStart(2, '0');
+  return `${h % 12 === 0 ? 12 : h % 12}:${m} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * A time zone as people say it, never its IANA name (issue #16): "Eastern time", "Pacific time",
+ * "Hawaii-Aleutian time"; a zone without a common name goes by its city ("Guam time").
+ */
+export function zoneWords(timeZone: string): string {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
+  let name: string;
+  try {
+    name =
+      new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' })
+        .formatToParts(new Date(0))
+        .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  } catch {
+    name = '';
+  }
+  if (name && !/^(GMT|UTC)/.test(name)) return name.replace(/( Standard)? Time$/, ' time');
+  return `${(timeZone.split('/').at(-1) ?? timeZone).replaceAll('_', ' ')} time`;
 }
 
 export interface LocalTime {

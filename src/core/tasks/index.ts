@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EngagementOverview } from '../engagement';
-import { addDays, daysBetween, localDateOf, addDaysOn, zonedMidnight } from '../shared/time';
+import { addDays, dateOnWords, daysBetween, localDateOf, addDaysOn, zonedMidnight } from '../shared/time';
 import { ladderPosition, REACHING_TIPS, type LadderFacts, type LadderRules } from '../engagement/ladder';
 import { modalityWords, sessionWhenWords } from '../engagement/scheduling';
 import type { Channel } from '../shared/vocab';
@@ -103,6 +103,36 @@ export function nextContactDue(
   };
 }
 
+/** What sets a pair's next contact: a scheduled session, the date agreed in the last guide, or the cadence. */
+export const nextContactBases = ['session', 'agreed', 'cadence'] as const;
+export type NextContactBasis = (typeof nextContactBases)[number];
+
+/**
+ * The one rule for when a pair next talks (issue #16 item 10), read by the coach's task, the cards on
+ * the coach's Today, the participant's record and the participant's own page, so they cannot
+ * disagree: `nextContactDue` (a scheduled session, else the date agreed in the latest guide, else the
+ * cadence) at the ladder's position. After a pause, or before the first reached contact, a date
+ * agreed earlier is stale and only a session counts. Null once the intervention has ended.
+ */
+export function nextContactOf(
+  p: LadderFacts & Pick<PairingActivity, 'nextSession' | 'agreedNextContact'>,
+  rules: Pick<TaskRules, 'leadDays' | 'timeZone' | 'cadenceDays' | 'lengthDays' | 'ladder'>,
+  now: Date,
+): NextContactDue | null {
+  const pos = ladderPosition(p, rules, now);
+  if (pos.state === 'ended') return null;
+  return dueAt(p, pos, rules, now);
+}
+
+function dueAt(
+  p: Pick<PairingActivity, 'lastReachedAt' | 'nextSession' | 'agreedNextContact'>,
+  pos: { isFresh: boolean; contactDueAt: Date },
+  rules: Pick<TaskRules, 'leadDays' | 'timeZone'>,
+  now: Date,
+): NextContactDue {
+  return nextContactDue(pos.isFresh ? { ...p, agreedNextContact: null } : p, pos.contactDueAt, rules, now);
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -152,7 +182,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
       });
     } else {
       // After a pause, a date agreed before it is stale: only a session scheduled since counts.
-      const due = nextContactDue(afterPause ? { ...p, agreedNextContact: null } : p, pos.contactDueAt, rules, now);
+      const due = dueAt(p, pos, rules, now);
       // The ladder still runs from the last reached contact: once a step fired, the coach sees the
       // task whatever was agreed, so a far-off date never hides a quiet pair (ADR 0017).
       const isShown = afterPause || pos.fired.length > 0 || now.getTime() >= due.showFrom.getTime();
@@ -160,7 +190,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
         const lastReached = `Last reached ${plural(daysBetween(p.lastReachedAt, now), 'day')} ago`;
         const lateness =
           due.basis !== 'cadence' && due.dueAt.getTime() > pos.dueAt.check_in.getTime()
-            ? ` That is later than the program's cadence: staff will be asked to check in if nobody is reached by ${localDateOf(pos.dueAt.check_in, rules.timeZone)}.`
+            ? ` That is later than the program asks: staff will be asked to check in if nobody is reached by ${dateOnWords(localDateOf(pos.dueAt.check_in, rules.timeZone))}.`
             : '';
         const reason =
           due.basis === 'session' && due.isPast
@@ -168,7 +198,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
             : due.basis === 'session'
               ? `Session on ${sessionWhenWords(due.session.startsAt, rules.timeZone)}, ${modalityWords[due.session.modality]}. ${lastReached}.${lateness}${attempts}`
               : due.basis === 'agreed'
-                ? `Next contact agreed for ${due.agreedOn} in the last session. ${lastReached}.${lateness}${attempts}`
+                ? `Next contact agreed for ${dateOnWords(due.agreedOn)} in the last session. ${lastReached}.${lateness}${attempts}`
                 : afterPause
                   ? `${pauseEnded}; get back in touch within ${plural(ladder.firstContactDays, 'day')}.${attempts}`
                   : `${lastReached}; the program asks for a contact every ${plural(cadenceDays, 'day')}.${attempts}`;
@@ -198,7 +228,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
         isOverdue: false,
         reason: pos.isFresh
           ? `${quiet}: call the pair to check in.${attempts}`
-          : `${quiet} (cadence ${cadenceDays} + ${ladder.checkInGraceDays}): call the pair to check in.${attempts}`,
+          : `${quiet}, ${plural(ladder.checkInGraceDays, 'day')} past the program’s ${plural(cadenceDays, 'day')} between contacts: call the pair to check in.${attempts}`,
         tips: [],
       });
     }
@@ -209,7 +239,7 @@ export function deriveTasks(pairs: readonly PairingActivity[], rules: TaskRules,
         ...ids,
         dueOn: localDateOf(pos.dueAt.decision, rules.timeZone),
         isOverdue: false,
-        reason: `${quiet} (cadence ${cadenceDays} + ${ladder.decisionGraceDays}): decide whether to re-pair, pause or withdraw.${pos.isCheckInRecorded ? ' A check-in call was recorded.' : ''}${attempts}`,
+        reason: `${quiet}, ${plural(ladder.decisionGraceDays, 'day')} past the program’s ${plural(cadenceDays, 'day')} between contacts: decide whether to re-pair, pause or withdraw.${pos.isCheckInRecorded ? ' A check-in call was recorded.' : ''}${attempts}`,
         tips: [],
       });
     }

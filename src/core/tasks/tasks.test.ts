@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LADDER, REACHING_TIPS } from '../engagement';
-import { compareTasks, deriveTasks, pairState, type PairingActivity, type Task, type TaskRules } from './index';
+import { compareTasks, deriveTasks, nextContactOf, pairState, type PairingActivity, type Task, type TaskRules } from './index';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -117,7 +117,9 @@ describe('deriveTasks', () => {
       const tasks = deriveTasks([p], rules, at(10 + 21));
       expect(kinds(tasks)).toEqual(['next_contact', 'check_in_call']);
       expect(tasks[1]).toMatchObject({ assignee: 'coordinator', dueOn: '2026-04-02' });
-      expect(tasks[1]!.reason).toBe('No reached contact for 21 days (cadence 14 + 7): call the pair to check in.');
+      expect(tasks[1]!.reason).toBe(
+        'No reached contact for 21 days, 7 days past the program’s 14 days between contacts: call the pair to check in.',
+      );
     });
 
     it('goes away after a reached contact', () => {
@@ -132,7 +134,7 @@ describe('deriveTasks', () => {
       expect(kinds(tasks)).toEqual(['first_contact', 'check_in_call', 'decision']);
       expect(tasks[2]).toMatchObject({ assignee: 'coordinator', dueOn: '2026-04-06', tips: [] });
       expect(tasks[2]!.reason).toBe(
-        'No reached contact in the 35 days since pairing (cadence 14 + 21): decide whether to re-pair, pause or withdraw.',
+        'No reached contact in the 35 days since pairing, 21 days past the program’s 14 days between contacts: decide whether to re-pair, pause or withdraw.',
       );
     });
 
@@ -190,7 +192,7 @@ describe('deriveTasks', () => {
       expect(rest).toEqual([]);
       expect(task).toMatchObject({ kind: 'next_contact', assignee: 'coach', dueOn: '2026-03-13', isOverdue: false, tips: [] });
       expect(task!.reason).toBe(
-        'Session on Friday 13 March 2026 at 10:00 (America/New_York), a video call. Last reached 6 days ago.',
+        'Session on Friday 13 March 2026 at 10:00 AM Eastern time, a video call. Last reached 6 days ago.',
       );
       // Not overdue while the session is on, even past its start; overdue once it has ended with nobody reached.
       expect(deriveTasks([p], rules, new Date('2026-03-13T14:20:00.000Z'))[0]).toMatchObject({ isOverdue: false });
@@ -212,8 +214,8 @@ describe('deriveTasks', () => {
       expect(deriveTasks([p], rules, at(1 + 14, -1))).toEqual([]);
       const [reminder] = deriveTasks([p], rules, at(1 + 14));
       expect(reminder).toMatchObject({ kind: 'next_contact', dueOn: '2026-04-01', isOverdue: false, tips: [...REACHING_TIPS] });
-      expect(reminder!.reason).toContain("later than the program's cadence: staff will be asked to check in");
-      expect(reminder!.reason).toContain('2026-03-24');
+      expect(reminder!.reason).toContain('later than the program asks: staff will be asked to check in');
+      expect(reminder!.reason).toContain('Tuesday 24 March 2026');
       // Cadence + 7 from the last reached contact: the coordinator's check-in call, as without a session.
       expect(kinds(deriveTasks([p], rules, at(1 + 21)))).toEqual(['check_in_call', 'next_contact']);
       expect(kinds(deriveTasks([p], rules, at(1 + 35))).sort()).toEqual(['check_in_call', 'decision', 'next_contact']);
@@ -224,7 +226,7 @@ describe('deriveTasks', () => {
       expect(deriveTasks([p], rules, new Date('2026-03-07T04:59:00.000Z'))).toEqual([]);
       const [task] = deriveTasks([p], rules, new Date('2026-03-07T05:00:00.000Z'));
       expect(task).toMatchObject({ kind: 'next_contact', dueOn: '2026-03-10', isOverdue: false });
-      expect(task!.reason).toBe('Next contact agreed for 2026-03-10 in the last session. Last reached 3 days ago.');
+      expect(task!.reason).toBe('Next contact agreed for Tuesday 10 March 2026 in the last session. Last reached 3 days ago.');
       // The agreed day ends at local midnight (11 March 04:00 UTC, daylight time).
       expect(deriveTasks([p], rules, new Date('2026-03-11T03:59:00.000Z'))[0]).toMatchObject({ isOverdue: false });
       expect(deriveTasks([p], rules, new Date('2026-03-11T04:00:01.000Z'))[0]).toMatchObject({ isOverdue: true });
@@ -295,6 +297,61 @@ describe('deriveTasks', () => {
       ['b', 'first_contact'],
       ['a', 'next_contact'],
     ]);
+  });
+});
+
+describe('nextContactOf: one date for the next talk wherever it is shown (issue #16)', () => {
+  const reached = at(1);
+  // Friday 13 March 2026 at 10:00 in New York.
+  const session = { startsAt: new Date('2026-03-13T14:00:00.000Z'), durationMinutes: 30, modality: 'phone' as const };
+  const agreed = { on: '2026-03-10', agreedAt: reached };
+  const next = (p: PairingActivity, now: Date) => {
+    const due = nextContactOf(p, rules, now);
+    return due && { basis: due.basis, dueOn: due.dueOn };
+  };
+
+  it('the date agreed in the last guide wins over the cadence', () => {
+    expect(next(pair({ lastReachedAt: reached }), at(2))).toEqual({ basis: 'cadence', dueOn: '2026-03-17' });
+    expect(next(pair({ lastReachedAt: reached, agreedNextContact: agreed }), at(2))).toEqual({
+      basis: 'agreed',
+      dueOn: '2026-03-10',
+    });
+  });
+
+  it('a scheduled session wins over an agreed date, so a session and a next talk never contradict', () => {
+    expect(next(pair({ lastReachedAt: reached, agreedNextContact: agreed, nextSession: session }), at(2))).toEqual({
+      basis: 'session',
+      dueOn: '2026-03-13',
+    });
+  });
+
+  it('a contact reached after the guide makes its date stale: back to the cadence from that contact', () => {
+    const later = at(3);
+    expect(next(pair({ lastReachedAt: later, agreedNextContact: agreed }), at(4))).toEqual({
+      basis: 'cadence',
+      dueOn: '2026-03-19',
+    });
+  });
+
+  it('before the first reached contact only a session counts, else the first contact is due by the ladder', () => {
+    expect(next(pair({ agreedNextContact: agreed }), at(0))).toEqual({ basis: 'cadence', dueOn: '2026-03-05' });
+    expect(next(pair({ nextSession: session }), at(0))).toEqual({ basis: 'session', dueOn: '2026-03-13' });
+  });
+
+  it('is the date the coach’s task is due on', () => {
+    for (const p of [
+      pair({ lastReachedAt: reached, agreedNextContact: agreed }),
+      pair({ lastReachedAt: reached, agreedNextContact: agreed, nextSession: session }),
+      pair({ lastReachedAt: reached }),
+    ]) {
+      const now = at(14);
+      const task = deriveTasks([p], rules, now).find((t) => t.kind === 'next_contact');
+      expect(task?.dueOn).toBe(next(p, now)?.dueOn);
+    }
+  });
+
+  it('is null once the intervention has ended', () => {
+    expect(next(pair({ lastReachedAt: at(170) }), at(183))).toBeNull();
   });
 });
 

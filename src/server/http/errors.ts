@@ -59,7 +59,7 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (hasZodFastifySchemaValidationErrors(err)) {
     void reply.code(400).send({
       error: 'invalid_input',
-      message: 'Some fields are not valid',
+      message: 'Some answers need attention.',
       fields: fieldsOf(err),
       requestId,
     } satisfies ErrorBody);

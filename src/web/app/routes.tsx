@@ -91,7 +91,7 @@
  *   today"; link "Print my plan"), "Weekly check-in" (h1 "Weekly check-in"; three radiogroups named
  *   after the PEG questions, radios "0" … "10"; textbox "A note for your coach (optional)"; button
  *   "Save check-in" → "My progress" with status "Check-in saved. …"), "My progress" (h1 "My
- *   progress"; figure "Pain score (PEG) by week: lower is better" with an img and a table; checkbox
+ *   progress"; figure "Your pain score by week: lower is better" with an img and a table; checkbox
  *   "Share my check-ins with my coach", button "Save my choice"). "Your weekly check-in is due" with
  *   link "Check in now" shows on "My coach", "My plan" and "My progress" when due.
  * - Session guide (issue #4): link "Start session guide" (with the participant's name for screen

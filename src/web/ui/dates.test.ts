@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { daysAgo, dueOnPhrase, formatDateOn, fromLocalInputValue, toLocalInputValue } from './dates';
+import {
+  daysAgo,
+  dueOnPhrase,
+  formatDateOn,
+  formatDateTime,
+  fromLocalInputValue,
+  nextContactPhrase,
+  toLocalInputValue,
+} from './dates';
 
 const now = new Date(2024, 11, 3, 15, 30); // Tue 3 Dec 2024, local time
 
@@ -16,6 +24,17 @@ describe('dates in plain words', () => {
     expect(dueOnPhrase('2024-12-10', now)).toBe('due Tue 10 Dec');
     expect(dueOnPhrase('2024-12-01', now)).toBe('was due Sun 1 Dec (2 days ago)');
     expect(formatDateOn('2025-01-07', now)).toBe('Tue 7 Jan 2025');
+  });
+
+  it('says what set the next contact, so a session and an agreed date are not mistaken for each other', () => {
+    expect(nextContactPhrase('2024-12-10', 'session', now)).toBe('due Tue 10 Dec, the scheduled session');
+    expect(nextContactPhrase('2024-12-10', 'agreed', now)).toBe('due Tue 10 Dec, as agreed in the last session');
+    expect(nextContactPhrase('2024-12-10', 'cadence', now)).toBe('due Tue 10 Dec');
+  });
+
+  it('tells the time on a 12-hour clock', () => {
+    expect(formatDateTime(new Date(2024, 11, 3, 14, 5).toISOString(), now)).toBe('Tue 3 Dec, 2:05 PM');
+    expect(formatDateTime(new Date(2024, 11, 3, 9, 30).toISOString(), now)).toBe('Tue 3 Dec, 9:30 AM');
   });
 
   it('round-trips the datetime-local value', () => {

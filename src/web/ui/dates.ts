@@ -41,10 +41,10 @@ export function formatDateOn(on: string, now: Date = new Date()): string {
   return formatDay(parseDateOn(on), now);
 }
 
-/** An instant with its time, e.g. "Tue 3 Dec, 14:05". */
+/** An instant with its time on a 12-hour clock, e.g. "Tue 3 Dec, 2:05 PM" (issue #16: no 24-hour times). */
 export function formatDateTime(iso: string, now: Date = new Date()): string {
   const d = new Date(iso);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(d);
+  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', hour12: true }).format(d);
   return `${formatDay(d, now)}, ${time}`;
 }
 
@@ -71,6 +71,17 @@ export function dueOnPhrase(on: string, now: Date = new Date()): string {
   if (n === 1) return 'due tomorrow';
   if (n < 0) return `was due ${formatDay(day, now)} (${daysAgo(day, now)})`;
   return `due ${formatDay(day, now)}`;
+}
+
+/**
+ * A pair's next contact with what set it (issue #16): "due Tue 8 Dec, the scheduled session",
+ * "due Tue 15 Dec, as agreed in the last session", or just "due Fri 11 Dec" by the program's rhythm.
+ */
+export function nextContactPhrase(on: string, basis: 'session' | 'agreed' | 'cadence' | null, now: Date = new Date()): string {
+  const due = dueOnPhrase(on, now);
+  if (basis === 'session') return `${due}, the scheduled session`;
+  if (basis === 'agreed') return `${due}, as agreed in the last session`;
+  return due;
 }
 
 /** The value an `<input type="datetime-local">` needs for an instant, in local time, to the minute. */

@@ -96,3 +96,82 @@ describe('errors and confirmations where the eye is (issue #16)', () => {
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Search' }));
   });
 });
+
+/** A form whose server refused two fields: the refusal arrives as a page's mutation error would. */
+function RefusedForm({ refusal }: { refusal: unknown }) {
+  const form = useFormState(
+    { name: '', town: '' },
+    () => ({}),
+    () => {},
+    refusal,
+  );
+  return (
+    <form onSubmit={form.submit} noValidate>
+      <FormErrors error={form.error} labels={{ name: 'Name', town: 'Town' }} />
+      <TextField label="Name" value={form.values.name} onChange={form.set('name')} error={form.fields.name} />
+      <TextField label="Town" value={form.values.town} onChange={form.set('town')} error={form.fields.town} />
+      <button type="submit">Save</button>
+    </form>
+  );
+}
+
+describe('a server refusal does not linger once the answer changes (issue #16)', () => {
+  afterEach(cleanup);
+  const refusal = {
+    message: 'Some answers need attention.',
+    status: 400,
+    fields: [
+      { path: 'name', message: 'Fill this in.' },
+      { path: 'town', message: 'Keep this to 80 characters or fewer.' },
+    ],
+  };
+  const errorOf = (name: string) => {
+    const box = screen.getByRole('textbox', { name });
+    const ids = (box.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id.endsWith('-error'));
+    return box.getAttribute('aria-invalid') === 'true'
+      ? ids.map((id) => document.getElementById(id)?.textContent).join('')
+      : null;
+  };
+
+  it('clears a field’s message, beside it and in the summary, when that field is edited, and keeps the others', async () => {
+    render(<RefusedForm refusal={refusal} />);
+    expect(errorOf('Name')).toBe('Fill this in.');
+    expect(screen.getByRole('alert').textContent).toContain('Name: Fill this in.');
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Robert');
+    expect(errorOf('Name')).toBeNull();
+    // The summary shrinking does not pull focus out of the field being typed in.
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name' }));
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveProperty('value', 'Robert');
+    expect(screen.getByRole('alert').textContent).not.toContain('Name:');
+    expect(errorOf('Town')).toBe('Keep this to 80 characters or fewer.');
+    expect(screen.getByRole('alert').textContent).toContain('Town: Keep this to 80 characters or fewer.');
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Town' }), 'Dayton');
+    expect(errorOf('Town')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows a new refusal in full, even for a field edited before', async () => {
+    const { rerender } = render(<RefusedForm refusal={refusal} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'R');
+    expect(errorOf('Name')).toBeNull();
+    rerender(<RefusedForm refusal={{ ...refusal, fields: [{ path: 'name', message: 'Fill this in.' }] }} />);
+    expect(errorOf('Name')).toBe('Fill this in.');
+  });
+
+  it('keeps a refusal about no field (a conflict) while fields are edited', async () => {
+    render(<RefusedForm refusal={{ message: 'Someone changed this record; reload it.', status: 409 }} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'R');
+    expect(screen.getByRole('alert').textContent).toContain('Someone changed this record');
+  });
+
+  it('names a field the page gave no label in words, never by its path', () => {
+    render(
+      <FormErrors
+        error={{ message: 'Some answers need attention.', fields: [{ path: 'painLocations', message: 'Choose at least one.' }] }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('Pain locations: Choose at least one.');
+  });
+});

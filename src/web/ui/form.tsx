@@ -10,6 +10,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { fieldWords } from '../../core/shared/messages';
 import { errorMessage, supportReference, useFocusWhenShown } from './feedback';
 
 /** The messages a failed submit left on fields, by field path (`phone`, `painLocations`, …). */
@@ -35,8 +36,39 @@ export function fieldMessagesOf(error: unknown): FieldMessages {
 }
 
 /**
+ * The server's refusal minus the fields edited since it came (issue #16: a refusal must not linger
+ * after the answer was changed). `edited(key)` marks a field as changed; a new refusal starts afresh.
+ * A refusal whose every field was changed disappears; one about no field (a conflict) stays.
+ */
+export function useServerRefusal(serverError: unknown): {
+  error: unknown;
+  fields: FieldMessages;
+  edited: (key: string) => void;
+} {
+  const [changed, setChanged] = useState<{ of: unknown; keys: ReadonlySet<string> }>({ of: null, keys: new Set() });
+  const keys = changed.of === serverError ? changed.keys : new Set<string>();
+  const edited = (key: string) =>
+    setChanged((prev) =>
+      prev.of === serverError && prev.keys.has(key)
+        ? prev
+        : { of: serverError, keys: new Set([...(prev.of === serverError ? prev.keys : []), key]) },
+    );
+  const error = useMemo(() => {
+    if (!hasFields(serverError) || keys.size === 0) return serverError;
+    const left = serverError.fields.filter((f) => !keys.has(f.path.split('.')[0] ?? f.path));
+    if (left.length === serverError.fields.length) return serverError;
+    if (left.length === 0 && serverError.fields.length > 0) return null;
+    const e = serverError as HasFields & { message?: string; status?: number; requestId?: string };
+    return { message: e.message, status: e.status, requestId: e.requestId, fields: left };
+  }, [serverError, keys]);
+  const fields = fieldMessagesOf(error);
+  return { error, fields, edited };
+}
+
+/**
  * A form's values, its setters, and its messages: checks in the browser first (`validate` returns
  * the fields that need attention), then the server's refusal, shown in one summary either way.
+ * Changing a field clears its message, the browser's or the server's (issue #16).
  */
 export function useFormState<T extends object>(
   initial: T,
@@ -46,10 +78,18 @@ export function useFormState<T extends object>(
 ) {
   const [values, setValues] = useState(initial);
   const [local, setLocal] = useState<FieldMessages>({});
+  const server = useServerRefusal(serverError);
   const set =
     <K extends keyof T>(key: K) =>
-    (value: T[K]) =>
+    (value: T[K]) => {
       setValues((prev) => ({ ...prev, [key]: value }));
+      setLocal((prev) => {
+        if (!(String(key) in prev)) return prev;
+        const { [String(key)]: _gone, ...rest } = prev;
+        return rest;
+      });
+      server.edited(String(key));
+    };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const missing = validate(values);
@@ -66,8 +106,8 @@ export function useFormState<T extends object>(
     }),
     [local],
   );
-  const error = hasLocal ? localError : serverError;
-  return { values, set, submit, error, fields: hasLocal ? local : fieldMessagesOf(serverError) };
+  const error = hasLocal ? localError : server.error;
+  return { values, set, submit, error, fields: hasLocal ? local : server.fields };
 }
 
 /** The hint a limited text control shows: its own hint, then "Up to N characters." (issue #10). */
@@ -397,19 +437,30 @@ function ErrorSummary({ error, labels, title }: { error: unknown; labels: Record
   const fields = hasFields(error) ? error.fields : [];
   const requestId = supportReference(error);
   // Focus follows the words, not the object: a page that builds its refusal on every render must
-  // not pull focus out of the field someone is typing in.
-  useFocusWhenShown(ref, JSON.stringify([message, fields, requestId]));
+  // not pull focus out of the field someone is typing in, nor must a message that goes because its
+  // field was edited (issue #16). Only new words make a new refusal.
+  const words = { message, requestId, fields: fields.map((f) => `${f.path}\u0000${f.message}`) };
+  const shown = useRef<{ key: number; words: typeof words } | null>(null);
+  const prev = shown.current;
+  const isSame =
+    prev !== null &&
+    prev.words.message === words.message &&
+    prev.words.requestId === words.requestId &&
+    words.fields.every((f) => prev.words.fields.includes(f));
+  const key = isSame ? prev.key : (prev?.key ?? 0) + 1;
+  shown.current = { key, words: isSame ? prev.words : words };
+  useFocusWhenShown(ref, key);
   return (
     <div role="alert" className="alert alert--error" tabIndex={-1} ref={ref}>
       <p className="alert__title">{title}</p>
       <p>{message}</p>
       {fields.length > 0 ? (
         <ul className="alert__list">
-          {fields.map((f, i) => (
-            <li key={`${f.path}-${i}`}>
-              {labels[f.path.split('.')[0] ?? ''] ?? f.path}: {f.message}
-            </li>
-          ))}
+          {fields.map((f, i) => {
+            // The page's label for the field, else its name in words: never a raw path (issue #16).
+            const label = labels[f.path.split('.')[0] ?? ''] ?? fieldWords(f.path);
+            return <li key={`${f.path}-${i}`}>{label ? `${label}: ${f.message}` : f.message}</li>;
+          })}
         </ul>
       ) : null}
       {requestId ? <p className="alert__meta">Reference: {requestId}</p> : null}

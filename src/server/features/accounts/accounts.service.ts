@@ -11,6 +11,7 @@ import {
   type Me,
 } from '../../../core/accounts';
 import { DomainError } from '../../../core/shared/errors';
+import { dateOnWords, DEFAULT_TIME_ZONE, localDateOf } from '../../../core/shared/time';
 import { decodeCursor, encodeCursor, type Page } from '../../../core/shared/paging';
 import type { Role } from '../../../core/shared/vocab';
 import type { z } from 'zod';
@@ -196,7 +197,7 @@ export async function inviteInTransaction(
   deps: Deps,
   tx: Tx,
   caller: Caller,
-  program: { id: string; name: string },
+  program: { id: string; name: string; timeZone?: string },
   input: z.infer<typeof InvitationInput>,
 ): Promise<{ id: string; expiresAt: Date }> {
   const programId = program.id;
@@ -237,7 +238,7 @@ export async function inviteInTransaction(
       subject: 'Your invitation to Kindred',
       text:
         `Hello ${input.displayName},\n\n${caller.actor.displayName} has invited you to join ${program.name} on Kindred.\n\n` +
-        `Open this link to choose your password (it works once, until ${expiresAt.toISOString().slice(0, 10)}):\n${link}\n\n` +
+        `Open this link to choose your password (it works once, until ${dateOnWords(localDateOf(expiresAt, program.timeZone ?? DEFAULT_TIME_ZONE))}):\n${link}\n\n` +
         'If you were not expecting this, you can ignore this e-mail.\n',
     },
     now,

@@ -583,7 +583,8 @@ describe('assessments', () => {
       const tasks = await coordinator.request('GET', `${base()}/tasks`);
       const reasons = tasks.body.filter((x: any) => x.kind === 'assessment').map((x: any) => x.reason);
       expect(reasons).toHaveLength(2);
-      for (const reason of reasons) expect(reason).toContain('6 months assessment due; the window closes after 2026-10-01');
+      for (const reason of reasons)
+        expect(reason).toContain('6 months assessment due; the window closes after Thursday 1 October 2026');
       // Pat answers the 6-month questionnaires by phone with the assessor.
       for (const [instrumentId, answers] of [
         ['peg', peg(3)],
@@ -853,7 +854,7 @@ describe('a reminder for an e-mailed link not opened 3 days before it expires', 
     expect(sent[0]!.toAddress).toBe('participant@test.org');
     expect(sent[0]!.idempotencyKey).toMatch(/^assessment-link-reminder:/);
     expect(sent[0]!.bodyText).toContain(LINK_SUBJECT);
-    expect(sent[0]!.bodyText).toContain('works until 2026-03-16');
+    expect(sent[0]!.bodyText).toContain('works until Monday 16 March 2026');
     expect(sent[0]!.bodyText).not.toContain('Pat');
     expect(sent[0]!.bodyText).not.toContain(link.url.split('#')[1]);
     const [row] = await t.db.db.select().from(assessmentLinks).where(eq(assessmentLinks.participantId, w.participantId));

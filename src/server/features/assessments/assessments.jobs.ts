@@ -1,7 +1,7 @@
 /** Assessments: the timed sweeps (missed assessments, link reminders) main.ts runs every 10 minutes. */
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import { LINK_REMINDER_DAYS_BEFORE, linkReminderDue, missesToRecord, scheduleFor } from '../../../core/assessments';
-import { localTimeOf, localDateOf } from '../../../core/shared/time';
+import { dateOnWords, localTimeOf, localDateOf } from '../../../core/shared/time';
 import { audit } from '../../platform/audit';
 import type { Deps } from '../../platform/context';
 import type { TimedJob } from '../../platform/jobs';
@@ -113,8 +113,8 @@ export async function sweepLinkReminders(deps: Pick<Deps, 'db' | 'mailer'>, now:
         .where(and(eq(assessmentLinks.id, link.id), isNull(assessmentLinks.remindedAt), isNull(assessmentLinks.openedAt)))
         .returning({ id: assessmentLinks.id });
       if (!claimed) return;
-      const sentOn = localDateOf(link.createdAt, timeZone);
-      const until = localTimeOf(new Date(link.expiresAt.getTime() - 1), timeZone).dateOn;
+      const sentOn = dateOnWords(localDateOf(link.createdAt, timeZone));
+      const until = dateOnWords(localTimeOf(new Date(link.expiresAt.getTime() - 1), timeZone).dateOn);
       await deps.mailer.enqueue(
         tx,
         {

@@ -10,7 +10,7 @@ import {
   type LinkSubmitted,
   type PublicLinkView,
 } from '../../../core/assessments';
-import { localTimeOf } from '../../../core/shared/time';
+import { dateOnWords, localTimeOf } from '../../../core/shared/time';
 import { checkAnswers, type Answers, type Instrument } from '../../../core/instruments';
 import { DomainError } from '../../../core/shared/errors';
 import { authorize } from '../../access/policy';
@@ -88,7 +88,7 @@ export async function createLink(
       emailed: to !== null,
     });
     if (to) {
-      const until = localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn;
+      const until = dateOnWords(localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn);
       await deps.mailer.enqueue(
         tx,
         {
@@ -111,7 +111,7 @@ export async function createLink(
       );
     }
     if (phone) {
-      const until = localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn;
+      const until = dateOnWords(localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn);
       await deps.texter.enqueue(
         tx,
         {

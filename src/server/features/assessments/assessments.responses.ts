@@ -1,4 +1,5 @@
 /** Assessments: saving a response (staff entry and links share it) and a participant's assessments. */
+import { dateOnWords } from '../../../core/shared/time';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import {
   AssessmentSettings,
@@ -260,7 +261,7 @@ export async function enterResponse(
     throw invalid(
       refusal,
       refusal === 'window_not_open'
-        ? `The ${tp.label} window opens on ${s.opensOn}`
+        ? `The ${tp.label} window opens on ${dateOnWords(s.opensOn)}`
         : refusal === 'window_closed'
           ? `The ${tp.label} window closed; the assessment is recorded as missed`
           : 'The participant left the program before this window opened',

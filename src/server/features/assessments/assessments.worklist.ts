@@ -1,4 +1,5 @@
 /** Assessments: the program-wide worklist and the coordinator's tasks. */
+import { dateOnWords } from '../../../core/shared/time';
 import { assessmentStateLabels, scheduleFor, type AssessmentState, type WorklistRow } from '../../../core/assessments';
 import type { TaskView } from '../../../core/tasks';
 import { authorize } from '../../access/policy';
@@ -63,7 +64,7 @@ export async function openAssessmentTasks(db: Db, program: Pick<Program, 'id' | 
         coachName: '',
         dueOn: s.dueOn,
         isOverdue: s.state === 'overdue',
-        reason: `${s.label} assessment ${assessmentStateLabels[s.state].toLowerCase()}; the window closes after ${s.closesOn}. ${s.doneInstruments.length} of ${s.instruments.length} questionnaires done.`,
+        reason: `${s.label} assessment ${assessmentStateLabels[s.state].toLowerCase()}; the window closes after ${dateOnWords(s.closesOn)}. ${s.doneInstruments.length} of ${s.instruments.length} questionnaires done.`,
         tips: [],
       })),
   );

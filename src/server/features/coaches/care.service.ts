@@ -10,7 +10,7 @@ import {
   type BoosterView,
   type CoachCareRow,
 } from '../../../core/coaches';
-import { localDateOf, todayIn } from '../../../core/shared/time';
+import { dateOnWords, localDateOf, todayIn } from '../../../core/shared/time';
 import { DomainError } from '../../../core/shared/errors';
 import type { TaskView } from '../../../core/tasks';
 import { isTrainingComplete, passedModules } from '../../../core/volunteers';
@@ -222,7 +222,7 @@ export async function openCoachTasks(
         ...base(r.coach),
         kind: 'booster_due',
         dueOn: missed.at(-1)!,
-        reason: `Missed the last ${missed.length} booster sessions (since ${missed[0]}): arrange a catch-up booster. Attending one clears this task.`,
+        reason: `Missed the last ${missed.length} booster sessions (since ${dateOnWords(missed[0]!)}): arrange a catch-up booster. Attending one clears this task.`,
       });
     }
     if (r.row.needsCall && r.latestCheckIn) {

@@ -50,7 +50,7 @@ describe('the session calendar invitation', () => {
     expect(event['SUMMARY']?.value).toBe('Kindred session');
     expect(event['ORGANIZER']?.value.toLowerCase()).toBe('mailto:no-reply@kindred.test');
     expect(event['ATTENDEE']?.value.toLowerCase()).toBe('mailto:pat@example.org');
-    expect(event['DESCRIPTION']?.value).toContain('Monday 9 March 2026 at 10:00 (America/New_York)');
+    expect(event['DESCRIPTION']?.value).toContain('Monday 9 March 2026 at 10:00 AM Eastern time');
   });
 
   it('cancels with METHOD:CANCEL and STATUS:CANCELLED for the same UID', () => {

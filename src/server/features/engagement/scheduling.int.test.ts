@@ -132,7 +132,7 @@ describe('scheduling sessions, invitations and reminders', () => {
     expect(mails.map((m) => m.toAddress).sort()).toEqual(['coach@test.org', 'participant@test.org']);
     for (const m of mails) {
       expect(m.subject).toBe('Your next Kindred session');
-      expect(m.bodyText).toContain('Monday 9 March 2026 at 10:00 (America/New_York)');
+      expect(m.bodyText).toContain('Monday 9 March 2026 at 10:00 AM Eastern time');
       expect(m.bodyText).toContain(`https://meet.example.org/kindred-${pairingId}`);
       for (const personal of ['Pat', 'Person', 'Carl']) expect(m.bodyText).not.toContain(personal);
       expect(m.attachments).toHaveLength(1);
@@ -250,7 +250,7 @@ describe('scheduling sessions, invitations and reminders', () => {
     expect(emails.map((m) => m.toAddress).sort()).toEqual(['coach@test.org', 'participant@test.org']);
     for (const m of emails) {
       expect(m.subject).toBe('Reminder: your Kindred session');
-      expect(m.bodyText).toContain('Tuesday 10 March 2026 at 18:30 (America/New_York)');
+      expect(m.bodyText).toContain('Tuesday 10 March 2026 at 6:30 PM Eastern time');
       expect(m.bodyText).toContain('Public library, room 2');
     }
     expect(texts).toEqual([
@@ -398,7 +398,7 @@ describe('a calendar invitation over SMTP', () => {
     expect(carlsIcs.event['UID']?.value).toBe(`${s.body.id}@kindred`);
     expect(toCarl.subject).toBe('Your next Kindred session');
     expect(toPat.subject).toBe('Your next Kindred session');
-    expect(toPat.text).toContain('Thursday 5 March 2026 at 14:15 (America/New_York)');
+    expect(toPat.text).toContain('Thursday 5 March 2026 at 2:15 PM Eastern time');
     const calendarParts = toPat.attachments.filter((a) => a.contentType === 'text/calendar');
     expect(calendarParts).toHaveLength(1);
     const { calendar, event } = parseIcs(calendarParts[0]!.content.toString('utf8'));

@@ -159,6 +159,7 @@ describe('participants', () => {
           'attemptCount',
           'pairState',
           'nextContactDueOn',
+          'nextContactBasis',
         ].sort(),
       );
       expect(withPermission.body).toMatchObject({
@@ -240,6 +241,11 @@ describe('participants', () => {
         'body.painLocations',
         'body.phone',
       ]);
+      // Plain words at the edge (issues #10, #16): no schema-library jargon reaches the form.
+      expect(res.body.message).toBe('Some answers need attention.');
+      const byPath = Object.fromEntries(res.body.fields.map((f: { path: string; message: string }) => [f.path, f.message]));
+      expect(byPath).toMatchObject({ 'body.familyName': 'Fill this in.', 'body.painLocations': 'Choose at least one.' });
+      for (const m of Object.values(byPath)) expect(m).not.toMatch(/>=|<=|expected|string|enum|invalid input/i);
       expect(JSON.stringify(res.body)).not.toContain('call me maybe');
       expect(await count()).toBe(before);
     });

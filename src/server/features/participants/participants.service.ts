@@ -13,9 +13,9 @@ import {
   type PreferencesUpdate,
   type StatusChange,
 } from '../../../core/participants';
-import { checkReachWindow, ladderPosition, localDateOf } from '../../../core/engagement';
+import { checkReachWindow, localDateOf } from '../../../core/engagement';
 import { DomainError } from '../../../core/shared/errors';
-import { pairState } from '../../../core/tasks';
+import { nextContactOf, pairState, type PairingActivity } from '../../../core/tasks';
 import type { Actor } from '../../access/actor';
 import { authorize, type Relation, type View } from '../../access/policy';
 import { audit } from '../../platform/audit';
@@ -23,6 +23,8 @@ import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { pairings } from '../pairings/pairings.table';
 import { loadProgram, taskRulesOf, type Program } from '../programs';
+import { nextSessionsOf } from '../engagement';
+import { agreedNextContacts } from '../guidance';
 import { findParticipants, type ParticipantRecord } from './participants.repository';
 import { participants } from './participants.table';
 
@@ -34,19 +36,62 @@ export function relationTo(actor: Actor, p: Pick<ParticipantRecord, 'id' | 'prog
   return 'none';
 }
 
-/** Renders a participant for one view; each view lists its fields explicitly, so nothing leaks by accident. */
-export function presentParticipant(p: ParticipantRecord, view: View, program: Program, now: Date): ParticipantView {
+/** What a pair agreed (ADR 0017): the next scheduled session and the next contact agreed in the latest guide. */
+export type PairAgreement = Pick<PairingActivity, 'nextSession' | 'agreedNextContact'>;
+
+/**
+ * What the pairs of these records agreed, by participant id: two scoped reads (one coach's pairs
+ * when they all share a coach, else the program), none when nobody is in an active pairing.
+ */
+export async function agreementsOf(
+  deps: Deps,
+  programId: string,
+  records: readonly ParticipantRecord[],
+  now: Date,
+): Promise<Map<string, PairAgreement>> {
+  const paired = records.filter((r) => r.pairing && r.status === 'active');
+  const out = new Map<string, PairAgreement>();
+  if (paired.length === 0) return out;
+  const coachIds = new Set(paired.map((r) => r.pairing!.coachId));
+  const scope = coachIds.size === 1 ? { programId, coachId: [...coachIds][0]! } : { programId };
+  const [sessions, agreed] = await Promise.all([nextSessionsOf(deps.db, scope, now), agreedNextContacts(deps.db, scope)]);
+  for (const r of paired)
+    out.set(r.id, { nextSession: sessions.get(r.pairing!.id) ?? null, agreedNextContact: agreed.get(r.id) ?? null });
+  return out;
+}
+
+/**
+ * Renders a participant for one view; each view lists its fields explicitly, so nothing leaks by
+ * accident. The next contact follows what the pair agreed (`agreement`), by the same rule as the
+ * coach's task (nextContactOf), so the record, Today and the participant's page show one date.
+ */
+export function presentParticipant(
+  p: ParticipantRecord,
+  view: View,
+  program: Program,
+  now: Date,
+  agreement: PairAgreement | undefined,
+): ParticipantView {
   const rules = taskRulesOf(program);
   const facts = p.pairing
     ? { startedAt: p.pairing.startedAt, lastReachedAt: p.lastReachedAt, contactPausedUntil: p.contactPausedUntil }
     : null;
   const state = facts && p.status === 'active' ? pairState(facts, rules, now) : null;
-  const nextDue = facts
-    ? localDateOf(
-        ladderPosition({ ...facts, interventionStartedAt: facts.startedAt, acted: [] }, rules, now).contactDueAt,
-        program.timeZone,
-      )
-    : null;
+  const next =
+    facts && p.status === 'active'
+      ? nextContactOf(
+          {
+            ...facts,
+            interventionStartedAt: facts.startedAt,
+            acted: [],
+            nextSession: null,
+            agreedNextContact: null,
+            ...agreement,
+          },
+          rules,
+          now,
+        )
+      : null;
   const engagement = {
     coach: p.pairing ? { id: p.pairing.coachId, name: p.pairing.coachName } : null,
     pairedAt: p.pairing?.startedAt.toISOString() ?? null,
@@ -54,7 +99,8 @@ export function presentParticipant(p: ParticipantRecord, view: View, program: Pr
     reachedCount: p.reachedCount,
     attemptCount: p.attemptCount,
     pairState: state,
-    nextContactDueOn: p.status === 'active' ? nextDue : null,
+    nextContactDueOn: next?.dueOn ?? null,
+    nextContactBasis: next?.basis ?? null,
   };
   const prefs = {
     preferredModality: p.preferredModality,
@@ -125,6 +171,7 @@ export function presentParticipant(p: ParticipantRecord, view: View, program: Pr
           : null,
         lastReachedAt: engagement.lastReachedAt,
         nextContactDueOn: engagement.nextContactDueOn,
+        nextContactBasis: engagement.nextContactBasis,
       };
     case 'pseudonymous':
       return {
@@ -161,8 +208,9 @@ export async function listParticipants(
   if (view === 'coaching' && !coachId) return [];
   const rows = await findParticipants(deps.db, { programId, ...filter, ...(coachId ? { coachId } : {}) });
   const now = deps.clock.now();
+  const agreements = await agreementsOf(deps, programId, rows, now);
   await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'participant', programId }]);
-  return rows.map((r) => presentParticipant(r, view, program, now));
+  return rows.map((r) => presentParticipant(r, view, program, now, agreements.get(r.id)));
 }
 
 /** Loads one participant the caller may see, or answers not found. */
@@ -195,8 +243,9 @@ export async function getParticipant(
 ): Promise<ParticipantView> {
   const { record, view, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:view');
   const now = deps.clock.now();
+  const agreements = await agreementsOf(deps, programId, [record], now);
   await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'participant', entityId: participantId, programId }]);
-  return presentParticipant(record, view, program, now);
+  return presentParticipant(record, view, program, now, agreements.get(record.id));
 }
 
 /**
@@ -284,7 +333,8 @@ export async function createParticipant(
   }
   const [record] = await findParticipants(deps.db, { programId, ids: [id] });
   if (!record) throw new Error('participant vanished after insert');
-  return presentParticipant(record, 'full', program, now);
+  // A new participant has no pairing yet, so nothing agreed.
+  return presentParticipant(record, 'full', program, now, undefined);
 }
 
 export async function updateParticipant(
@@ -315,7 +365,8 @@ export async function updateParticipant(
   });
   const [record] = await findParticipants(deps.db, { programId, ids: [participantId] });
   if (!record) throw new DomainError('not_found', undefined, 'Not found');
-  return presentParticipant(record, view, program, now);
+  const agreements = await agreementsOf(deps, programId, [record], now);
+  return presentParticipant(record, view, program, now, agreements.get(record.id));
 }
 
 /** Moves a participant through enrolment, completion or withdrawal; ending also ends the pairing. */
@@ -355,5 +406,6 @@ export async function changeStatus(
   });
   const [updated] = await findParticipants(deps.db, { programId, ids: [participantId] });
   if (!updated) throw new DomainError('not_found', undefined, 'Not found');
-  return presentParticipant(updated, 'full', program, now);
+  const agreements = await agreementsOf(deps, programId, [updated], now);
+  return presentParticipant(updated, 'full', program, now, agreements.get(updated.id));
 }

@@ -161,7 +161,7 @@ describe('safety events', () => {
       const list = await tasks();
       expect(list[0]).toMatchObject({ kind: 'safety', safetyEventId: first[0]!.eventId, participantId: w.participantId });
       expect(list[0]!.reason).toMatch(
-        /^PHQ-9 item 9 .* answered above 0 \(1\); found by Kindred at 2026-03-02 10:00\. Acknowledge it now\.$/,
+        /^PHQ-9 item 9 .* answered above 0 \(1\); found by Kindred on Monday 2 March 2026 at 10:00 AM\. Acknowledge it now\.$/,
       );
       expect(list.filter((x) => x.safetyEventId === first[0]!.eventId)).toHaveLength(1);
 

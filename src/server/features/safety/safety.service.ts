@@ -26,7 +26,7 @@ import {
   type SafetyStep,
   type SafetyTrigger,
 } from '../../../core/safety';
-import { localDateOf } from '../../../core/shared/time';
+import { localDateOf, zoneWords } from '../../../core/shared/time';
 import { DomainError } from '../../../core/shared/errors';
 import type { TaskView } from '../../../core/tasks';
 import { authorize } from '../../access/policy';
@@ -74,7 +74,7 @@ export const ALERT_SUBJECT = 'Kindred: a safety event needs attention';
 
 function alertText(program: Pick<Program, 'name' | 'timeZone'>, eventId: string, programId: string, env: SafetyEnv): string {
   return [
-    `A safety event was raised in the program "${program.name}" at ${localStamp(env.now, program.timeZone)} (${program.timeZone}).`,
+    `A safety event was raised in the program "${program.name}" on ${localStamp(env.now, program.timeZone)} ${zoneWords(program.timeZone)}.`,
     'A coordinator needs to acknowledge it now, follow up and record what was done.',
     '',
     `Open it: ${env.publicUrl}/programs/${programId}/safety/${eventId}`,

@@ -77,7 +77,7 @@ describe('next contact tasks follow what the pair agreed', () => {
     const [task, ...rest] = await coachTasks();
     expect(rest).toEqual([]);
     expect(task).toMatchObject({ kind: 'next_contact', dueOn: '2026-03-09', isOverdue: false });
-    expect(task!.reason).toBe('Next contact agreed for 2026-03-09 in the last session. Last reached 3 days ago.');
+    expect(task!.reason).toBe('Next contact agreed for Monday 9 March 2026 in the last session. Last reached 3 days ago.');
   });
 
   it('is due at an upcoming scheduled session instead, in program time, and Today lists the session', async () => {
@@ -94,7 +94,7 @@ describe('next contact tasks follow what the pair agreed', () => {
     const [task] = await coachTasks();
     expect(task).toMatchObject({ kind: 'next_contact', dueOn: '2026-03-12', isOverdue: false });
     expect(task!.reason).toBe(
-      'Session on Thursday 12 March 2026 at 10:00 (America/New_York), a phone call. Last reached 6 days ago.',
+      'Session on Thursday 12 March 2026 at 10:00 AM Eastern time, a phone call. Last reached 6 days ago.',
     );
     const today = await coach.request('GET', `${base}/today`);
     expect(today.status).toBe(200);

@@ -2,16 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { ParticipantView } from '../../../core/participants';
 import { engagementOverview } from '../../../core/engagement';
 import type { SessionView } from '../../../core/engagement';
-import { ladderPosition } from '../../../core/engagement';
-import {
-  deriveTasks,
-  nextContactDue,
-  pairState,
-  staffTaskList,
-  type Overview,
-  type PairingActivity,
-  type TaskView,
-} from '../../../core/tasks';
+import { deriveTasks, pairState, staffTaskList, type Overview, type PairingActivity, type TaskView } from '../../../core/tasks';
 import { painJumpOf, type PainAlert } from '../../../core/plans';
 import { addDaysOn, localDateOf } from '../../../core/shared/time';
 import { authorize } from '../../access/policy';
@@ -128,13 +119,12 @@ export async function coachToday(
   ]);
   const activity = await withAgreements(deps, { programId, coachId }, loaded, now);
   const byId = new Map(records.map((r) => [r.id, r]));
-  const agreedDueOn = new Map<string, string>();
-  for (const a of activity) {
-    const pos = ladderPosition(a, rules, now);
-    if (pos.isFresh || pos.state === 'paused' || pos.state === 'ended') continue;
-    const due = nextContactDue(a, pos.contactDueAt, rules, now);
-    if (due.basis !== 'cadence') agreedDueOn.set(a.participantId, due.dueOn);
-  }
+  const agreements = new Map(
+    activity.map((a) => [
+      a.participantId,
+      { nextSession: a.nextSession ?? null, agreedNextContact: a.agreedNextContact ?? null },
+    ]),
+  );
   const coach = records[0]?.pairing?.coachName ?? '';
   const tasks = deriveTasks(activity, rules, now)
     .filter((t) => t.assignee === 'coach')
@@ -151,12 +141,8 @@ export async function coachToday(
   // Longest since the last reached contact first: those are the people to call.
   const participants = [...records]
     .sort((a, b) => (a.lastReachedAt?.getTime() ?? 0) - (b.lastReachedAt?.getTime() ?? 0))
-    .map((r) => {
-      const view = presentParticipant(r, 'coaching', program, now);
-      // The card's "next contact" follows what the pair agreed, as the task does (ADR 0017).
-      const agreed = agreedDueOn.get(r.id);
-      return agreed && 'nextContactDueOn' in view && view.nextContactDueOn ? { ...view, nextContactDueOn: agreed } : view;
-    });
+    // The card's "next contact" follows what the pair agreed, by the task's rule (ADR 0017, issue #16).
+    .map((r) => presentParticipant(r, 'coaching', program, now, agreements.get(r.id)));
   return { tasks, sessions, participants, painAlerts };
 }
 

@@ -208,7 +208,7 @@ describe('the volunteer pipeline', () => {
     expect((await coachRow(veraCoach)).status).toBe('paused');
     const pausedMail = (await mailTo('vera@example.org')).at(-1)!;
     expect(pausedMail).toMatchObject({ subject: 'Your coaching is paused' });
-    expect(pausedMail.bodyText).toContain('2026-04-15');
+    expect(pausedMail.bodyText).toContain('Wednesday 15 April 2026');
 
     const back = await j.step(coordinator, vera, { to: 'active' });
     expect(back.body).toMatchObject({ state: 'active', pausedUntil: null });

@@ -1,3 +1,4 @@
+import { dateOnWords } from '../../../core/shared/time';
 import type { PipelineState, RetireReason } from '../../../core/volunteers';
 
 /** An e-mail to a volunteer. Subjects say nothing personal: they show on lock screens. */
@@ -79,7 +80,7 @@ export function stepMail(
     case 'paused':
       return {
         subject: 'Your coaching is paused',
-        text: `${hello}Your coaching with ${o.programName} is paused until ${o.pausedUntil ?? 'further notice'}. You will not be matched with anyone new until then. Take the time you need.\n${sign(o.programName)}`,
+        text: `${hello}Your coaching with ${o.programName} is paused until ${o.pausedUntil ? dateOnWords(o.pausedUntil) : 'further notice'}. You will not be matched with anyone new until then. Take the time you need.\n${sign(o.programName)}`,
       };
     case 'retired':
       return {

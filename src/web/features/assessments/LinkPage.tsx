@@ -95,7 +95,7 @@ function Questionnaires({
     const timer = setTimeout(() => {
       setDirty(false);
       saveDraft.mutate(toSend(latest.current), {
-        onSuccess: () => setSavedAt(new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })),
+        onSuccess: () => setSavedAt(new Date().toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', hour12: true })),
       });
     }, 1200);
     return () => clearTimeout(timer);

@@ -4,6 +4,7 @@ import type { BoosterView, CoachCareRow, CoachCheckInView, CoachingFeeling, Coac
 import { coachingFeelings } from '../../../core/coaches';
 import { useProgram } from '../../app/program';
 import { Badge, Button, TableScroll, VisuallyHidden } from '../../ui/controls';
+import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, FormActions, FormErrors, TextArea, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -82,7 +83,7 @@ function ScheduleForm({ onDone }: { onDone: (notice: string) => void }) {
       { heldOn, topic },
       {
         onSuccess: (b) => {
-          onDone(`Booster on ${b.heldOn} scheduled.`);
+          onDone(`Booster on ${formatDateOn(b.heldOn)} scheduled.`);
           setHeldOn('');
           setTopic('');
         },
@@ -128,7 +129,7 @@ function SessionCard({
   return (
     <>
       <h3>
-        {s.heldOn}: {s.topic}
+        {formatDateOn(s.heldOn)}: {s.topic}
       </h3>
       <p className="muted">
         {s.isRecorded ? `${plural(s.attendedCoachIds.length, 'coach', 'coaches')} attended.` : 'Attendance not recorded yet.'}
@@ -137,12 +138,12 @@ function SessionCard({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            record.mutate({ coachIds: attended }, { onSuccess: () => onDone(`Attendance for ${s.heldOn} saved.`) });
+            record.mutate({ coachIds: attended }, { onSuccess: () => onDone(`Attendance for ${formatDateOn(s.heldOn)} saved.`) });
           }}
         >
           <FormErrors error={record.error} />
           <CheckboxGroup
-            legend={`Who attended on ${s.heldOn}?`}
+            legend={`Who attended on ${formatDateOn(s.heldOn)}?`}
             options={expected.map((c) => ({ value: c.coachId, label: c.name }))}
             values={attended}
             onChange={setAttended}
@@ -150,7 +151,7 @@ function SessionCard({
           />
           <FormActions>
             <Button type="submit" variant="secondary" busy={record.isPending} busyLabel="Saving…">
-              Save attendance<VisuallyHidden> for {s.heldOn}</VisuallyHidden>
+              Save attendance<VisuallyHidden> for {formatDateOn(s.heldOn)}</VisuallyHidden>
             </Button>
           </FormActions>
         </form>
@@ -200,7 +201,7 @@ function CareTable({ rows }: { rows: CoachCareRow[] }) {
                   </>
                 ) : null}
               </td>
-              <td>{c.lastBoosterOn ?? <span className="muted">None yet</span>}</td>
+              <td>{c.lastBoosterOn ? formatDateOn(c.lastBoosterOn) : <span className="muted">None yet</span>}</td>
               <td>
                 <Link to={program.to(`coaches/${c.coachId}/wellbeing`)}>
                   {c.lastCheckInMonth ? `Last check-in ${c.lastCheckInMonth}` : 'No check-in yet'}

@@ -162,4 +162,32 @@ describe('ContactForm', () => {
     expect(calls).toHaveLength(2);
     expect((calls[1]!.body as { clientKey: string }).clientKey).toBe((calls[0]!.body as { clientKey: string }).clientKey);
   });
+
+  it('clears the server’s refusal of a field once that field is changed (issue #16)', async () => {
+    mockApi({
+      [`POST /programs/${PROGRAM_ID}/contacts`]: json(
+        {
+          error: 'invalid_input',
+          message: 'Some answers need attention.',
+          fields: [{ path: 'body.minutes', message: 'Use a number no bigger than 240.' }],
+          requestId: 'r1',
+        },
+        400,
+      ),
+    });
+    const user = userEvent.setup();
+    renderForm();
+    await user.click(screen.getByRole('radio', { name: 'Yes, we talked' }));
+    const minutes = screen.getByRole('spinbutton', { name: 'Minutes (optional)' });
+    await user.type(minutes, '200');
+    await user.click(screen.getByRole('button', { name: 'Save contact' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Use a number no bigger than 240.');
+    expect(minutes.getAttribute('aria-invalid')).toBe('true');
+
+    await user.clear(minutes);
+    await user.type(minutes, '20');
+    expect(minutes.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Use a number no bigger than 240.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });

@@ -13,7 +13,7 @@ import {
   SelectField,
   TextArea,
   TextField,
-  fieldMessagesOf,
+  useServerRefusal,
 } from '../../ui/form';
 import { contactBody, contactFieldLabels, contactProblems, isLateContact, type ContactFormValues } from './contact-form';
 import { useLogContact } from './contacts.api';
@@ -80,12 +80,17 @@ export function ContactForm({
   }));
   const [channelTouched, setChannelTouched] = useState(false);
   const [problems, setProblems] = useState<Record<string, string>>({});
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(log.error);
   const set =
     <K extends keyof ContactFormValues>(key: K) =>
-    (value: ContactFormValues[K]) =>
+    (value: ContactFormValues[K]) => {
       setV((prev) => ({ ...prev, [key]: value }));
+      server.edited(key);
+    };
 
   const chooseParticipant = (id: string) => {
+    server.edited('participantId');
     const person = people.find((p) => p.id === id);
     setV((prev) => ({ ...prev, participantId: id, channel: !channelTouched && person ? person.preferredChannel : prev.channel }));
   };
@@ -99,13 +104,13 @@ export function ContactForm({
   };
 
   const hasLocal = Object.keys(problems).length > 0;
-  const fields = hasLocal ? problems : fieldMessagesOf(log.error);
+  const fields = hasLocal ? problems : server.fields;
   const reached = v.outcome === 'reached';
 
   return (
     <form onSubmit={submit} noValidate>
       <FormErrors
-        error={hasLocal ? localError(problems) : saveError(log.error)}
+        error={hasLocal ? localError(problems) : saveError(server.error)}
         title="Could not save the contact"
         labels={contactFieldLabels}
       />

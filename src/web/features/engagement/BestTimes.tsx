@@ -1,6 +1,7 @@
 import type { BestTimesView } from '../../../core/engagement';
 import { timeOfDayLabels } from '../../app/vocab';
 import { VisuallyHidden, telHref } from '../../ui/controls';
+import { clockWords, zoneWords } from '../../../core/shared/time';
 import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Section } from '../../ui/Page';
@@ -37,7 +38,7 @@ function BestTimesBody({ best: b, name }: { best: BestTimesView; name: string })
                 <strong>
                   {weekdayLabels[s.weekday]} {timeOfDayLabels[s.band].toLowerCase()}
                 </strong>
-                , {s.from}–{s.to} · next on {formatDateOn(s.nextOn)}
+                , {clockWords(s.from)} to {clockWords(s.to)} · next on {formatDateOn(s.nextOn)}
               </p>
               <p className="suggestion__reason">{s.reason}</p>
             </li>
@@ -45,8 +46,8 @@ function BestTimesBody({ best: b, name }: { best: BestTimesView; name: string })
         </ol>
       )}
       <p className="muted">
-        Times are local to the program ({b.timeZone}). Learnt from {b.ownAttempts} attempt{b.ownAttempts === 1 ? '' : 's'} with{' '}
-        {name} and the program’s pattern.
+        Times are the program’s ({zoneWords(b.timeZone)}). Learnt from {b.ownAttempts} attempt{b.ownAttempts === 1 ? '' : 's'}{' '}
+        with {name} and the program’s pattern.
       </p>
     </>
   );

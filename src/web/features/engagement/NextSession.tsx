@@ -3,6 +3,7 @@ import type { SessionView } from '../../../core/engagement';
 import { useProgram } from '../../app/program';
 import { channelLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';
+import { clockWords, zoneWords } from '../../../core/shared/time';
 import { formatDateOn } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
 import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
@@ -12,9 +13,9 @@ import { ScheduleSessionForm } from './ScheduleSessionForm';
 
 export const sessionModalityLabels = { ...channelLabels, text: 'Text check-in' };
 
-/** "Mon 9 Mar at 10:00 · Video call · 30 minutes". */
-export function sessionWhen(s: SessionView): string {
-  return `${formatDateOn(s.date)} at ${s.time}`;
+/** "Tue 8 Dec, 6:00 PM Eastern time": the day and time in the program's zone, as people say them (#16). */
+export function sessionWhen(s: Pick<SessionView, 'date' | 'time' | 'timeZone'>): string {
+  return `${formatDateOn(s.date)}, ${clockWords(s.time)} ${zoneWords(s.timeZone)}`;
 }
 
 /** One session: when, how, and the link to join or the place. */
@@ -26,7 +27,7 @@ function SessionDetails({ session: s, with: withWhom }: { session: SessionView; 
         {withWhom ? ` with ${withWhom}` : ''}
       </p>
       <p>
-        {sessionModalityLabels[s.modality]} · {s.durationMinutes} minutes · times in {s.timeZone}
+        {sessionModalityLabels[s.modality]} · {s.durationMinutes} minutes
       </p>
       {s.modality === 'video' && s.videoLink ? (
         <p>

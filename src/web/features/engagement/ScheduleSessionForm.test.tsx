@@ -33,7 +33,7 @@ describe('the schedule-session form', () => {
     const onDone = vi.fn();
     renderInProgram(<ScheduleSessionForm pairingId={PAIRING} onDone={onDone} timeZone="America/New_York" />, { member: coach });
     const user = userEvent.setup();
-    expect(screen.getByText('Program time (America/New_York).')).toBeTruthy();
+    expect(screen.getByText('The program’s time: Eastern time.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Schedule session' }));
     expect(screen.getByText('Choose the day', { selector: '.field__error' })).toBeTruthy();
     expect(screen.getByText('Choose how you will meet', { selector: '.field__error' })).toBeTruthy();

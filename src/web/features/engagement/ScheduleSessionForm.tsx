@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { SessionView } from '../../../core/engagement';
 import type { Channel } from '../../../core/shared/vocab';
+import { zoneWords } from '../../../core/shared/time';
 import { useProgram } from '../../app/program';
 import { channelLabels, optionsOf } from '../../app/vocab';
 import { Button } from '../../ui/controls';
@@ -94,7 +95,7 @@ export function ScheduleSessionForm({
         type="time"
         value={v.time}
         onChange={set('time')}
-        hint={zone ? `Program time (${zone}).` : 'Program time.'}
+        hint={zone ? `The program’s time: ${zoneWords(zone)}.` : 'The program’s time.'}
         error={fields['time']}
         required
       />

@@ -4,7 +4,7 @@ import type { PairingView } from '../../../core/pairings';
 import { useProgram } from '../../app/program';
 import { pairStateLabels } from '../../app/vocab';
 import { DetailList } from '../../ui/controls';
-import { dueOnPhrase, formatDateTime, instantAgo } from '../../ui/dates';
+import { nextContactPhrase, formatDateTime, instantAgo } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { Section } from '../../ui/Page';
 import type { ParticipantFacts } from './coach-options';
@@ -21,6 +21,7 @@ export interface PairableParticipant extends ParticipantFacts {
   lastReachedAt: string | null;
   pairState: keyof typeof pairStateLabels | null;
   nextContactDueOn: string | null;
+  nextContactBasis: 'session' | 'agreed' | 'cadence' | null;
 }
 
 /** The participant's coach now, with the form to end the pairing; or the form to choose a coach. */
@@ -71,7 +72,7 @@ function CurrentCoach({
           ['Paired', p.pairedAt ? `${formatDateTime(p.pairedAt)} (${instantAgo(p.pairedAt)})` : null],
           ['Pair', p.pairState ? pairStateLabels[p.pairState] : null],
           ['Last reached', p.lastReachedAt ? instantAgo(p.lastReachedAt) : 'Not reached yet'],
-          ['Next contact', p.nextContactDueOn ? dueOnPhrase(p.nextContactDueOn) : null],
+          ['Next contact', p.nextContactDueOn ? nextContactPhrase(p.nextContactDueOn, p.nextContactBasis) : null],
         ]}
       />
       {current && program.can('pairing:end') ? <EndPairingForm pairingId={current.id} coachName={coach.name} /> : null}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useProgram } from '../../app/program';
 import { ButtonLink, telHref } from '../../ui/controls';
-import { dueOnPhrase, instantAgo } from '../../ui/dates';
+import { calendarDaysBetween, formatDateOn, instantAgo, parseDateOn } from '../../ui/dates';
 import { ErrorAlert, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { CheckInDueNotice } from '../plans';
@@ -28,6 +28,18 @@ export function MyCoachPage() {
       </QueryView>
     </Page>
   );
+}
+
+/**
+ * When the participant next talks with the coach, by the same rule as the coach's record and Today
+ * (issue #16): the scheduled session when there is one, else the day agreed, else the coach's promise.
+ */
+export function nextTalkWords(on: string, basis: SelfParticipant['nextContactBasis'], now: Date = new Date()): string {
+  if (calendarDaysBetween(now, parseDateOn(on)) < 0) return 'Your coach will be in touch soon.';
+  const day = formatDateOn(on, now);
+  if (basis === 'session') return `Your next talk is your session on ${day}.`;
+  if (basis === 'agreed') return `You and your coach agreed to talk next on ${day}.`;
+  return `Your coach will be in touch by ${day}.`;
 }
 
 function CoachCard({ participant: p }: { participant: SelfParticipant }) {
@@ -69,7 +81,7 @@ function CoachCard({ participant: p }: { participant: SelfParticipant }) {
       <MyNextSession participantId={p.id} />
       <Section title="When you talk" id="when-you-talk">
         <p>{p.lastReachedAt ? `You last talked ${instantAgo(p.lastReachedAt)}.` : 'You have not talked yet.'}</p>
-        {p.nextContactDueOn ? <p>Your next talk is {dueOnPhrase(p.nextContactDueOn)}.</p> : null}
+        {p.nextContactDueOn ? <p>{nextTalkWords(p.nextContactDueOn, p.nextContactBasis)}</p> : null}
       </Section>
       <Section title="How your coach reaches you" id="how-to-reach">
         <p>Your coach uses the ways and times you chose.</p>

@@ -20,7 +20,7 @@ describe('NewParticipantPage', () => {
       [`POST /programs/${PROGRAM_ID}/participants`]: json(
         {
           error: 'invalid_input',
-          message: 'Some fields are not valid',
+          message: 'Some answers need attention.',
           fields: [{ path: 'body.phone', message: 'Enter a phone number of 7 to 20 digits' }],
           requestId: 'r1',
         },
@@ -34,7 +34,7 @@ describe('NewParticipantPage', () => {
     await user.click(screen.getByRole('button', { name: 'Add participant' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Some fields are not valid');
+    expect(alert.textContent).toContain('Some answers need attention.');
     expect(alert.textContent).toContain('Phone: Enter a phone number of 7 to 20 digits');
     const phone = screen.getByRole('textbox', { name: 'Phone (optional)' });
     expect(phone.getAttribute('aria-invalid')).toBe('true');

@@ -2,7 +2,7 @@ import { Navigate, useParams } from 'react-router';
 import { useProgram } from '../../app/program';
 import { channelLabels, genderLabels, listOf, painLocationLabels, pairStateLabels, timeOfDayLabels } from '../../app/vocab';
 import { ButtonLink, DetailList, telHref } from '../../ui/controls';
-import { dueOnPhrase, formatDateOn, instantAgo } from '../../ui/dates';
+import { nextContactPhrase, formatDateOn, instantAgo } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { InviteForm } from '../accounts';
@@ -193,7 +193,7 @@ function CoachingRecord({ participant: p }: { participant: CoachingParticipant }
             ['Notes', p.contactNotes],
             ['Where it hurts', listOf(painLocationLabels, p.painLocations)],
             ['Last talked', p.lastReachedAt ? instantAgo(p.lastReachedAt) : 'Not reached yet'],
-            ['Next contact', p.nextContactDueOn ? dueOnPhrase(p.nextContactDueOn) : null],
+            ['Next contact', p.nextContactDueOn ? nextContactPhrase(p.nextContactDueOn, p.nextContactBasis) : null],
           ]}
         />
       </Section>

@@ -239,7 +239,12 @@ export function MyProgressPage() {
             <Section title="What changed" id="progress-change">
               {p.change ? <p className="check-in-due">{p.change.words}</p> : null}
               {p.checkIns && p.checkIns.length > 0 ? (
-                <PegChart checkIns={p.checkIns} marks={p.planMarks} summary={p.change?.words ?? ''} />
+                <PegChart
+                  checkIns={p.checkIns}
+                  marks={p.planMarks}
+                  summary={p.change?.words ?? ''}
+                  title="Your pain score by week"
+                />
               ) : (
                 <p>
                   <Link to={program.to('check-in')}>Do your first weekly check-in</Link>

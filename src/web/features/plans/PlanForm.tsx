@@ -2,7 +2,7 @@ import { newClientKey } from '../../ui/client-key';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { daysWord, needsSmallerPlan, planAdvice, readinessAdvice, type PlanDraft, type PlanKind } from '../../../core/plans';
 import { Button, ButtonLink } from '../../ui/controls';
-import { FormActions, FormErrors, RadioGroup, SelectField, TextField, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, RadioGroup, SelectField, TextField, useServerRefusal } from '../../ui/form';
 import { draftOf, emptyPlanForm, planBody, planFieldLabels, planProblems, type PlanFormValues } from './plan-form';
 import { useCreatePlan, type PlanBody, type PlanView } from './plans.api';
 import { ScaleField } from './ScaleField';
@@ -63,9 +63,12 @@ export function PlanForm({
     if (isRevising) revisingNote.current?.focus();
   }, [isRevising]);
 
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(create.error);
   const set =
     <K extends keyof PlanFormValues>(key: K) =>
     (value: PlanFormValues[K]) => {
+      server.edited(key);
       // Changing the plan while the suggestion shows is making it smaller: keep the draft it was for.
       if (prompted) {
         setEarlierDrafts((d) => [...d, prompted]);
@@ -107,7 +110,7 @@ export function PlanForm({
   };
 
   const hasLocal = Object.keys(problems).length > 0;
-  const fields = hasLocal ? problems : fieldMessagesOf(create.error);
+  const fields = hasLocal ? problems : server.fields;
   const localError = {
     message: 'Some answers need attention.',
     fields: Object.entries(problems).map(([path, message]) => ({ path, message })),
@@ -118,12 +121,13 @@ export function PlanForm({
 
   return (
     <form onSubmit={submit} noValidate>
-      <FormErrors error={hasLocal ? localError : create.error} title="Could not save the plan" labels={planFieldLabels} />
+      <FormErrors error={hasLocal ? localError : server.error} title="Could not save the plan" labels={planFieldLabels} />
       <RadioGroup<PlanKind>
         legend={`Is ${name} ready to set a goal?`}
         name="kind"
         value={v.kind}
         onChange={(kind) => {
+          server.edited('kind');
           setPrompted(null);
           setV((prev) => ({ ...prev, kind }));
         }}

@@ -49,8 +49,10 @@ describe("the coach's Today: upcoming sessions", () => {
     const region = await screen.findByRole('region', { name: 'Upcoming sessions' });
     const items = within(region).getAllByRole('listitem');
     expect(items).toHaveLength(2);
-    expect(within(items[0]!).getByRole('heading', { level: 3 }).textContent).toMatch(/at 18:30 with Pat Person$/);
-    expect(items[0]!.textContent).toContain('Video call · 30 minutes · times in America/New_York');
+    expect(within(items[0]!).getByRole('heading', { level: 3 }).textContent).toMatch(/, 6:30\sPM Eastern time with Pat Person$/);
+    expect(items[0]!.textContent).toContain('Video call · 30 minutes');
+    // The zone by the name people use, never its IANA name (issue #16).
+    expect(items[0]!.textContent).not.toContain('America/');
     expect(within(items[0]!).getByRole('link', { name: 'Join the video call with Pat Person' }).getAttribute('href')).toBe(
       'https://meet.example.org/kindred-abc',
     );

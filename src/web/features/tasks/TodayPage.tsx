@@ -4,7 +4,7 @@ import type { TaskView } from '../../../core/tasks';
 import { useProgram } from '../../app/program';
 import { channelLabels, listOf, timeOfDayLabels } from '../../app/vocab';
 import { ButtonLink, VisuallyHidden, telHref } from '../../ui/controls';
-import { dueOnPhrase, formatDateOn, instantAgo } from '../../ui/dates';
+import { nextContactPhrase, formatDateOn, instantAgo } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
@@ -116,7 +116,7 @@ function SessionCard({ session: s }: { session: SessionView }) {
         {sessionWhen(s)} with <Link to={program.to(`participants/${s.participantId}`)}>{name}</Link>
       </h3>
       <p className="card__meta">
-        {sessionModalityLabels[s.modality]} · {s.durationMinutes} minutes · times in {s.timeZone}
+        {sessionModalityLabels[s.modality]} · {s.durationMinutes} minutes
       </p>
       {s.modality === 'video' && s.videoLink ? (
         <p>
@@ -183,7 +183,7 @@ function ParticipantCard({ participant: p }: { participant: CoachingParticipant 
         {p.pairState === 'paused' && p.contactPausedUntil
           ? ` · paused until ${formatDateOn(p.contactPausedUntil)}`
           : p.nextContactDueOn
-            ? ` · next contact ${dueOnPhrase(p.nextContactDueOn)}`
+            ? ` · next contact ${nextContactPhrase(p.nextContactDueOn, p.nextContactBasis)}`
             : ''}
       </p>
       <p>

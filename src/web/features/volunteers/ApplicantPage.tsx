@@ -251,8 +251,10 @@ function TrainingSection({ coachId }: { coachId: string }) {
         {(t) => (
           <>
             <p>
-              {t.modulesPassed} of {t.modules.length} modules passed. Agreement:{' '}
-              {t.agreement.signedAt ? `signed ${formatDateTime(t.agreement.signedAt)}` : 'not signed yet'}.
+              {t.isComplete && t.modulesPassed < t.modules.length
+                ? `Recorded as complete by staff (${t.modulesPassed} of ${t.modules.length} quizzes taken in Kindred).`
+                : `${t.modulesPassed} of ${t.modules.length} modules passed.`}{' '}
+              Agreement: {t.agreement.signedAt ? `signed ${formatDateTime(t.agreement.signedAt)}` : 'not signed yet'}.
               {t.isComplete
                 ? ' Training is complete: the coach can be paired.'
                 : ' The coach cannot be paired until both are done.'}
@@ -274,7 +276,7 @@ function TrainingSection({ coachId }: { coachId: string }) {
                   {t.modules.map((m) => (
                     <tr key={m.key}>
                       <th scope="row">{m.title}</th>
-                      <td>{m.isPassed ? 'Yes' : 'Not yet'}</td>
+                      <td>{m.isPassed ? 'Yes' : t.isComplete ? 'Recorded by staff' : 'Not yet'}</td>
                       <td className="num">{m.attempts}</td>
                       <td>
                         {m.lastAttempt

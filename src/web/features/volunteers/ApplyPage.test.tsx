@@ -120,7 +120,7 @@ describe('ApplyPage', () => {
       [`POST /programs/${PROGRAM_ID}/applications`]: json(
         {
           error: 'invalid_input',
-          message: 'Some fields are not valid',
+          message: 'Some answers need attention.',
           fields: [{ path: 'body.email', message: 'Invalid email address' }],
           requestId: 'r1',
         },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { navItems } from '../../app/layout';
 import { scopeOf } from '../../app/program';
 import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
-import { TrainingModulePage } from './TrainingPages';
+import { TrainingModulePage, TrainingPage } from './TrainingPages';
 
 const COACH = '33333333-3333-4333-8333-333333333333';
 const coach = membership({
@@ -90,5 +90,46 @@ describe('navigation', () => {
     expect(labels(coach)).toContain('Training');
     expect(labels(membership({ roles: ['coordinator'], can: ['volunteer:list', 'overview:view'] }))).toContain('Volunteers');
     expect(labels(membership({ roles: ['coordinator'], can: ['overview:view'] }))).not.toContain('Volunteers');
+  });
+});
+
+describe('TrainingPage (issue #16: the training page must not contradict itself)', () => {
+  const state = (o: { isComplete: boolean; passed: string[] }) => ({
+    coachId: COACH,
+    modules: ['listening', 'safety'].map((key) => ({
+      key,
+      title: key === 'safety' ? 'Safety protocol' : 'Listening',
+      summary: 'A short module.',
+      version: 1,
+      questions: 4,
+      passMark: 3,
+      isPassed: o.passed.includes(key),
+      attempts: 0,
+      lastAttempt: null,
+    })),
+    agreement: { title: 'Scope and boundaries', version: 1, signedAt: '2026-11-02T15:00:00.000Z', signedVersion: 1 },
+    modulesPassed: o.passed.length,
+    trainedAt: o.isComplete ? '2026-11-02T15:00:00.000Z' : null,
+    isComplete: o.isComplete,
+  });
+
+  it('says the modules were completed as staff recorded, not "Not passed yet", when staff recorded the training as complete', async () => {
+    mockApi({ [`GET /programs/${PROGRAM_ID}/coaches/${COACH}/training`]: json(state({ isComplete: true, passed: [] })) });
+    renderInProgram(<TrainingPage />, { member: coach });
+    await screen.findByText(/recorded your training as complete/);
+    const modules = screen.getByRole('region', { name: 'Modules' });
+    expect(modules.textContent).not.toContain('Not passed yet');
+    expect(within(modules).getAllByText('Completed (recorded by staff)')).toHaveLength(2);
+  });
+
+  it('still says which modules are not passed while training is under way', async () => {
+    mockApi({
+      [`GET /programs/${PROGRAM_ID}/coaches/${COACH}/training`]: json(state({ isComplete: false, passed: ['listening'] })),
+    });
+    renderInProgram(<TrainingPage />, { member: coach });
+    const modules = await screen.findByRole('region', { name: 'Modules' });
+    await within(modules).findByText('Passed');
+    expect(within(modules).getAllByText('Not passed yet')).toHaveLength(1);
+    expect(modules.textContent).not.toContain('recorded by staff');
   });
 });

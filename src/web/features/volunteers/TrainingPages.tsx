@@ -41,6 +41,20 @@ export function TrainingPage() {
   );
 }
 
+/**
+ * A module's status, consistent with the training as a whole (issue #16): when staff recorded the
+ * training as complete, a module without a passed quiz is not "Not passed yet" but completed, as
+ * staff recorded it; the quiz stays there as a refresher.
+ */
+export function moduleStatus(
+  m: Pick<TrainingState['modules'][number], 'isPassed'>,
+  training: Pick<TrainingState, 'isComplete'>,
+): { words: string; tone: 'good' | 'info' } {
+  if (m.isPassed) return { words: 'Passed', tone: 'good' };
+  if (training.isComplete) return { words: 'Completed (recorded by staff)', tone: 'good' };
+  return { words: 'Not passed yet', tone: 'info' };
+}
+
 function TrainingOverview({ state: s }: { state: TrainingState }) {
   const program = useProgram();
   return (
@@ -62,19 +76,24 @@ function TrainingOverview({ state: s }: { state: TrainingState }) {
       )}
       <Section title="Modules" id="training-modules">
         <ul className="cards">
-          {s.modules.map((m) => (
-            <li key={m.key} className="card">
-              <h3 className="card__title">
-                <Link to={program.to(`training/${m.key}`)}>{m.title}</Link>
-              </h3>
-              <p className="card__meta">
-                <Badge tone={m.isPassed ? 'good' : 'info'}>{m.isPassed ? 'Passed' : 'Not passed yet'}</Badge> {m.questions}{' '}
-                questions, {m.passMark} right to pass
-                {m.lastAttempt && !m.isPassed ? ` · last try ${m.lastAttempt.correct} of ${m.lastAttempt.total} right` : ''}
-              </p>
-              <p>{m.summary}</p>
-            </li>
-          ))}
+          {s.modules.map((m) => {
+            const status = moduleStatus(m, s);
+            return (
+              <li key={m.key} className="card">
+                <h3 className="card__title">
+                  <Link to={program.to(`training/${m.key}`)}>{m.title}</Link>
+                </h3>
+                <p className="card__meta">
+                  <Badge tone={status.tone}>{status.words}</Badge> {m.questions} questions
+                  {s.isComplete && !m.isPassed ? ', a quiz to take as a refresher if you like' : `, ${m.passMark} right to pass`}
+                  {m.lastAttempt && !m.isPassed && !s.isComplete
+                    ? ` · last try ${m.lastAttempt.correct} of ${m.lastAttempt.total} right`
+                    : ''}
+                </p>
+                <p>{m.summary}</p>
+              </li>
+            );
+          })}
         </ul>
       </Section>
       <Section title="Agreement" id="training-agreement">
