@@ -138,7 +138,8 @@ describe('the benchmark generator', () => {
           Q.SELECT_UPCOMING_SESSIONS_OF_COACH,
           Q.SELECT_NEXT_SESSIONS_OF_COACH,
           Q.SELECT_AGREED_NEXT_CONTACTS_OF_COACH,
-          Q.INSERT_AUDIT_TWO,
+          Q.selectSharedCheckInsOf(3),
+          Q.INSERT_AUDIT_THREE,
         ].map(norm),
       );
       expect(await db.rawQuery(Q.SELECT_PARTICIPANTS_OF_COACH, [gen.programId, gen.coachId])).toHaveLength(3);

@@ -367,9 +367,12 @@ async function benchTarget(
             null,
             'bench',
           ];
-          await raw.query(Q.INSERT_AUDIT_TWO, [
+          const ids = today.participants.map((p) => p.id);
+          await raw.query(Q.selectSharedCheckInsOf(ids.length), [programId, ...ids, iso(at - 120 * 86_400_000).slice(0, 10)]);
+          await raw.query(Q.INSERT_AUDIT_THREE, [
             ...row('participant:list', 'participant'),
             ...row('scheduled_session:list', 'scheduled_session'),
+            ...row('pain_check_in:list', 'pain_check_in'),
           ]);
         },
       },

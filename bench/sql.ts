@@ -108,6 +108,18 @@ export const SELECT_NEXT_SESSIONS_OF_COACH =
 export const SELECT_AGREED_NEXT_CONTACTS_OF_COACH =
   'select "session_guides"."participant_id", "session_guides"."next_contact_on", "session_guides"."created_at" from "session_guides" inner join "pairings" on ("pairings"."participant_id" = "session_guides"."participant_id" and "pairings"."ended_at" is null and "pairings"."coach_id" = $1) where "session_guides"."program_id" = $2 order by "session_guides"."created_at" desc';
 
-/** Two audit rows in one statement (Today: the participants and the sessions listed). */
-export const INSERT_AUDIT_TWO =
-  'insert into "audit_events" ("id", "at", "actor_id", "action", "entity_type", "entity_id", "program_id", "ip", "request_id") values (default, $1, $2, $3, $4, $5, $6, $7, $8), (default, $9, $10, $11, $12, $13, $14, $15, $16)';
+/**
+ * The weekly check-ins the coach's participants share since a day (Today's pain alerts, issue #16):
+ * one placeholder per participant, as Drizzle's `inArray` writes them.
+ */
+export const selectSharedCheckInsOf = (participants: number): string =>
+  `select "pain_check_ins"."participant_id", "pain_check_ins"."on", "pain_check_ins"."score", "pain_check_ins"."note" from "pain_check_ins" left join "tracking_settings" on "tracking_settings"."participant_id" = "pain_check_ins"."participant_id" where ("pain_check_ins"."program_id" = $1 and "pain_check_ins"."participant_id" in (${Array.from(
+    { length: participants },
+    (_, i) => `$${i + 2}`,
+  ).join(
+    ', ',
+  )}) and "pain_check_ins"."on" >= $${participants + 2} and coalesce("tracking_settings"."share_with_coach", true)) order by "pain_check_ins"."on" asc`;
+
+/** Three audit rows in one statement (Today: the participants, the sessions and the check-ins listed). */
+export const INSERT_AUDIT_THREE =
+  'insert into "audit_events" ("id", "at", "actor_id", "action", "entity_type", "entity_id", "program_id", "ip", "request_id") values (default, $1, $2, $3, $4, $5, $6, $7, $8), (default, $9, $10, $11, $12, $13, $14, $15, $16), (default, $17, $18, $19, $20, $21, $22, $23, $24)';
