@@ -27,7 +27,8 @@ describe('engagement journeys', () => {
 
     await page.getByRole('region', { name: 'My participants' }).getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: 'Best times to try' }).waitFor();
-    await page.getByText(/Times are local to the program/).waitFor();
+    // The zone in words, never its IANA name (issue #16 item 5).
+    await page.getByText(/Times are the program.s \([A-Z][a-z]+ time\)/).waitFor();
     await page
       .getByRole('link', { name: /^Text / })
       .first()
