@@ -75,6 +75,12 @@ describe('loadConfig', () => {
     expect(configError({ KINDRED_BACKUP_MAX_MB: '1.5' }).message).toContain('KINDRED_BACKUP_MAX_MB');
   });
 
+  it('takes an idle limit down to half a minute, for trying the warning out, and nothing shorter', () => {
+    expect(loadConfig({ KINDRED_SESSION_IDLE_MINUTES: '0.5' }).session.idleMinutes).toBe(0.5);
+    expect(configError({ KINDRED_SESSION_IDLE_MINUTES: '0.25' }).message).toContain('KINDRED_SESSION_IDLE_MINUTES');
+    expect(configError({ KINDRED_SESSION_IDLE_MINUTES: 'soon' }).message).toContain('KINDRED_SESSION_IDLE_MINUTES');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '', KINDRED_DEMO: '' })).toEqual(loadConfig({}));
   });

@@ -36,10 +36,10 @@ const ConfigSchema = z.object({
     )
     .optional(),
   KINDRED_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Whole minutes in practice; fractions down to half a minute let the warning be tried out quickly.
   KINDRED_SESSION_IDLE_MINUTES: z.coerce
     .number()
-    .int()
-    .min(1)
+    .min(0.5)
     .max(24 * 60)
     .default(30),
   KINDRED_SESSION_MAX_HOURS: z.coerce

@@ -35,5 +35,6 @@ describe('the idle clock', () => {
     expect(idleLimitWords(30)).toBe('30 minutes');
     expect(idleLimitWords(1)).toBe('1 minute');
     expect(idleLimitWords(120)).toBe('2 hours');
+    expect(idleLimitWords(0.5)).toBe('30 seconds');
   });
 });

@@ -31,6 +31,10 @@ export function signOutInWords(msLeft: number): string {
 
 /** "30 minutes", "1 minute", "2 hours": the idle limit in words. */
 export function idleLimitWords(idleMinutes: number): string {
+  if (!Number.isInteger(idleMinutes)) {
+    const seconds = Math.round(idleMinutes * 60);
+    if (seconds < 60) return `${seconds} seconds`;
+  }
   if (idleMinutes % 60 === 0 && idleMinutes >= 60) {
     const h = idleMinutes / 60;
     return h === 1 ? '1 hour' : `${h} hours`;

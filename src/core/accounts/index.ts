@@ -68,7 +68,7 @@ export const Me = z.object({
   /** `done` once signed in; `totp` while the two-factor code is due; `enrol` while two-factor set-up is (ADR 0021). */
   signInStep: z.enum(['done', 'totp', 'enrol']),
   /** The idle sign-out (KINDRED_SESSION_IDLE_MINUTES): the web app warns before it (ADR 0035). */
-  idleMinutes: z.int(),
+  idleMinutes: z.number().positive(),
 });
 export type Me = z.infer<typeof Me>;
 
