@@ -189,7 +189,7 @@ describe('phone journeys', () => {
     await page.locator('.status--loading').first().waitFor({ state: 'detached' });
     await phoneVisit(page, 'Audit trail', 'Audit trail');
     await page.getByRole('combobox', { name: 'What happened' }).selectOption({ label: 'Viewed' });
-    await page.getByRole('combobox', { name: 'Kind of record' }).selectOption({ label: 'participant' });
+    await page.getByRole('combobox', { name: 'Kind of record' }).selectOption({ label: 'Participant' });
     await page.getByRole('button', { name: 'Show events' }).click();
     const download = page.getByRole('link', { name: 'Download these events as a spreadsheet (CSV)' });
     await download.waitFor();

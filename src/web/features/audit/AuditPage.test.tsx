@@ -50,7 +50,7 @@ describe('AuditPage', () => {
     await screen.findByRole('option', { name: 'Carl Coach' });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Who' }), 'Carl Coach');
     await user.selectOptions(screen.getByRole('combobox', { name: 'What happened' }), 'Viewed');
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind of record' }), 'coach wellbeing');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kind of record' }), 'Coach wellbeing');
     await user.type(screen.getByLabelText('From'), '2026-12-01');
     await user.type(screen.getByLabelText('To'), '2026-12-07');
     await user.click(screen.getByRole('button', { name: 'Show events' }));

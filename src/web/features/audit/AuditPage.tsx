@@ -52,6 +52,8 @@ function searchOf(f: AuditFilter, before?: number): string {
   return s ? `?${s}` : '';
 }
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const isFiltered = (f: AuditFilter) => Object.values(f).some((v) => v !== null);
 
 /** Who read or changed what, newest first, a page at a time, narrowed by who, what and when. */
@@ -209,7 +211,7 @@ function AuditFilterForm({ filter, choices }: { filter: AuditFilter; choices: Au
           label="Kind of record"
           value={kind}
           placeholder="Any kind"
-          options={kinds.map((k) => ({ value: k, label: describeKind(k) }))}
+          options={kinds.map((k) => ({ value: k, label: capitalised(describeKind(k)) }))}
           onChange={setKind}
         />
       </div>
