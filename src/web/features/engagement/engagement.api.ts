@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BestTimesView,
   CheckInCallView,
-  CheckInInput,
+  CheckInCallInput,
   CoachPreferencesUpdate,
   CoachPreferencesView,
   DecisionInput,
@@ -54,10 +54,10 @@ function useProgramMutation<I, O>(programId: string, fn: (input: I) => Promise<O
 }
 
 /** The body as the server reads it: defaults (e.g. an empty note) are filled in there. */
-export type CheckInBody = Omit<CheckInInput, 'note'> & { note?: string };
+export type CheckInCallBody = Omit<CheckInCallInput, 'note'> & { note?: string };
 
-export function useRecordCheckIn(programId: string, pairingId: string) {
-  return useProgramMutation(programId, (body: CheckInBody) =>
+export function useRecordCheckInCall(programId: string, pairingId: string) {
+  return useProgramMutation(programId, (body: CheckInCallBody) =>
     api.post<LadderEventView>(`/programs/${programId}/pairings/${pairingId}/check-ins`, body),
   );
 }
