@@ -16,7 +16,7 @@ export function isResetUsable(r: { usedAt: Date | null; expiresAt: Date }, now: 
 }
 
 /** One of the caller's sessions, as listed on "Where you are signed in". */
-export const SessionView = z.object({
+export const SignInSessionView = z.object({
   id: z.uuid(),
   createdAt: z.string(),
   lastSeenAt: z.string(),
@@ -24,7 +24,7 @@ export const SessionView = z.object({
   browser: z.string(),
   isCurrent: z.boolean(),
 });
-export type SessionView = z.infer<typeof SessionView>;
+export type SignInSessionView = z.infer<typeof SignInSessionView>;
 
 const BROWSERS: [RegExp, string][] = [
   [/Edg(e|A|iOS)?\//, 'Edge'],

@@ -51,7 +51,7 @@ export type CheckInFinding = z.infer<typeof CheckInFinding>;
  * A staff check-in call. Reaching neither the participant nor the coach ("reached no one", issue
  * #16) is a call made all the same: what was learnt is then optional (a wrong number, say).
  */
-export const CheckInInput = z
+export const CheckInCallInput = z
   .object({
     reachedParticipant: z.boolean(),
     reachedCoach: z.boolean(),
@@ -69,10 +69,10 @@ export const CheckInInput = z
     message: 'Say what "other" was',
     path: ['note'],
   });
-export type CheckInInput = z.infer<typeof CheckInInput>;
+export type CheckInCallInput = z.infer<typeof CheckInCallInput>;
 
 /** The ladder event's outcome for a check-in call: someone was reached, or no one (ADR 0035). */
-export function checkInOutcome(c: Pick<CheckInInput, 'reachedParticipant' | 'reachedCoach'>): 'called' | 'reached_no_one' {
+export function checkInOutcome(c: Pick<CheckInCallInput, 'reachedParticipant' | 'reachedCoach'>): 'called' | 'reached_no_one' {
   return c.reachedParticipant || c.reachedCoach ? 'called' : 'reached_no_one';
 }
 

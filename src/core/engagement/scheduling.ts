@@ -90,7 +90,7 @@ export const ScheduleSessionInput = z
   .refine((s) => s.modality !== 'in_person' || s.place.length > 0, { message: 'Say where you will meet', path: ['place'] });
 export type ScheduleSessionInput = z.infer<typeof ScheduleSessionInput>;
 
-export const SessionView = z.object({
+export const ScheduledSessionView = z.object({
   id: z.uuid(),
   pairingId: z.uuid(),
   participantId: z.uuid(),
@@ -110,7 +110,7 @@ export const SessionView = z.object({
   participantName: z.string().nullable(),
   coachName: z.string().nullable(),
 });
-export type SessionView = z.infer<typeof SessionView>;
+export type ScheduledSessionView = z.infer<typeof ScheduledSessionView>;
 
 /** How far ahead a session may be scheduled. */
 export const MAX_SCHEDULE_AHEAD_DAYS = 120;

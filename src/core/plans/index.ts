@@ -123,16 +123,16 @@ export const PlanSummaryRow = z.object({
 export type PlanSummaryRow = z.infer<typeof PlanSummaryRow>;
 
 /** The weekly PEG check-in: each item 0–10 over the past week; all three are required. */
-export const CheckInInput = z.object({
+export const PainCheckInInput = z.object({
   pain: Rating,
   enjoyment: Rating,
   activity: Rating,
   /** An optional note for the coach. */
   note: z.string().trim().max(1000).default(''),
 });
-export type CheckInInput = z.infer<typeof CheckInInput>;
+export type PainCheckInInput = z.infer<typeof PainCheckInInput>;
 
-export const CheckInView = z.object({
+export const PainCheckInView = z.object({
   on: z.string(),
   pain: z.int(),
   enjoyment: z.int(),
@@ -140,7 +140,7 @@ export const CheckInView = z.object({
   score: z.number(),
   note: z.string(),
 });
-export type CheckInView = z.infer<typeof CheckInView>;
+export type PainCheckInView = z.infer<typeof PainCheckInView>;
 
 /** "Did it today / not today" against the current plan; one entry per plan and day. */
 export const PracticeInput = z.object({ did: z.boolean() });
@@ -178,7 +178,7 @@ export const ProgressView = z.object({
   isHiddenFromCaller: z.boolean(),
   /** When the weekly check-in is due; null when hidden from the caller. */
   checkIn: z.object({ isDue: z.boolean(), dueOn: z.string(), lastOn: z.string().nullable() }).nullable(),
-  checkIns: z.array(CheckInView).nullable(),
+  checkIns: z.array(PainCheckInView).nullable(),
   change: PegChangeView.nullable(),
   currentPlan: PlanView.nullable(),
   practice: z.array(PracticeView).nullable(),

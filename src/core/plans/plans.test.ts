@@ -16,7 +16,7 @@ import {
   practiceWrite,
   readinessAdvice,
   scoreCheckIn,
-  CheckInInput,
+  PainCheckInInput,
   type PlanDraft,
 } from './index';
 
@@ -217,8 +217,8 @@ describe('the weekly PEG check-in', () => {
 
   it('refuses a check-in with an item missing (all three are required)', () => {
     expect(reasonOf(() => scoreCheckIn({ pain: 6, enjoyment: null, activity: 7 }))).toBe('peg_incomplete');
-    expect(CheckInInput.safeParse({ pain: 6, activity: 7 }).success).toBe(false);
-    expect(CheckInInput.safeParse({ pain: 6, enjoyment: 5.5, activity: 7 }).success).toBe(false);
+    expect(PainCheckInInput.safeParse({ pain: 6, activity: 7 }).success).toBe(false);
+    expect(PainCheckInInput.safeParse({ pain: 6, enjoyment: 5.5, activity: 7 }).success).toBe(false);
   });
 
   it('is due at once the first time, then a week after the last one', () => {

@@ -81,7 +81,7 @@ export const ContactHistoryPage = lazyPage(() => import('../features/contacts/Co
 export const LogContactPage = lazyPage(() => import('../features/contacts/LogContactPage'), 'LogContactPage');
 export const CurriculumPage = lazyPage(() => import('../features/curriculum/CurriculumPage'), 'CurriculumPage');
 export const TopicPage = lazyPage(() => import('../features/curriculum/TopicPage'), 'TopicPage');
-export const CheckInPage = lazyPage(() => import('../features/engagement/LadderActionPages'), 'CheckInPage');
+export const CheckInCallPage = lazyPage(() => import('../features/engagement/LadderActionPages'), 'CheckInCallPage');
 export const CoachPreferencesPage = lazyPage(() => import('../features/engagement/CoachPreferencesPage'), 'CoachPreferencesPage');
 export const DecisionPage = lazyPage(() => import('../features/engagement/LadderActionPages'), 'DecisionPage');
 export const PairsPage = lazyPage(() => import('../features/engagement/PairsPage'), 'PairsPage');

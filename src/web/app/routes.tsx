@@ -254,7 +254,7 @@ import {
   AssessmentsPage,
   AuditPage,
   BoostersPage,
-  CheckInPage,
+  CheckInCallPage,
   CoachListPage,
   CoachPage,
   CoachPreferencesPage,
@@ -644,7 +644,7 @@ export function AppRoutes() {
             path="pairs/:pairingId/check-in"
             element={
               <Allow action="ladder:record">
-                <CheckInPage />
+                <CheckInCallPage />
               </Allow>
             }
           />

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
-import { isSessionLive, type SessionView } from '../../../core/accounts';
+import { isSessionLive, type SignInSessionView } from '../../../core/accounts';
 import { notFound } from '../../../core/shared/errors';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
@@ -12,7 +12,7 @@ export async function listMySessions(
   settings: SessionSettings,
   caller: Caller,
   currentTokenHash: string,
-): Promise<SessionView[]> {
+): Promise<SignInSessionView[]> {
   const now = deps.clock.now();
   const rows = await deps.db
     .select()

@@ -3,7 +3,7 @@ import {
   RecoveryCodes,
   ResetInput,
   ResetRequest,
-  SessionView,
+  SignInSessionView,
   SignInSettings,
   TotpConfirmInput,
   TotpDisableInput,
@@ -69,7 +69,7 @@ export function signInRoutes(app: App, opts: AppOptions): void {
     async (req) => resetPassword(deps, req.body, { ip: req.ip, requestId: req.id }),
   );
 
-  app.get('/auth/sessions', { schema: { tags: ['accounts'], response: { 200: z.array(SessionView) } } }, async (req) =>
+  app.get('/auth/sessions', { schema: { tags: ['accounts'], response: { 200: z.array(SignInSessionView) } } }, async (req) =>
     listMySessions(deps, opts.session, callerOf(req), req.session!.tokenHash),
   );
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   BestTimesView,
   CheckInCallView,
-  CheckInInput,
+  CheckInCallInput,
   CoachPreferencesUpdate,
   CoachPreferencesView,
   DecisionInput,
@@ -20,7 +20,7 @@ import {
   getCoachPreferences,
   listLadderEvents,
   listPairs,
-  recordCheckIn,
+  recordCheckInCall,
   recordDecision,
   updateCoachPreferences,
 } from './engagement.service';
@@ -58,9 +58,9 @@ export function engagementRoutes(app: App, opts: AppOptions): void {
   );
   app.post(
     '/programs/:programId/pairings/:pairingId/check-ins',
-    { schema: { tags: ['engagement'], params: PairingParams, body: CheckInInput, response: { 201: LadderEventView } } },
+    { schema: { tags: ['engagement'], params: PairingParams, body: CheckInCallInput, response: { 201: LadderEventView } } },
     async (req, reply) => {
-      const event = await recordCheckIn(deps, callerOf(req), req.params.programId, req.params.pairingId, req.body);
+      const event = await recordCheckInCall(deps, callerOf(req), req.params.programId, req.params.pairingId, req.body);
       void reply.code(201);
       return event;
     },

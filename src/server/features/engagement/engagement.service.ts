@@ -11,7 +11,7 @@ import {
   suggestBestTimes,
   type BestTimesView,
   type CheckInCallView,
-  type CheckInInput,
+  type CheckInCallInput,
   type CoachPreferencesUpdate,
   type CoachPreferencesView,
   type DecisionInput,
@@ -239,12 +239,12 @@ export async function checkInCallContacts(
  * that they reached no one) and what they learnt. Allowed once the step has fired and until a
  * reached contact starts a new episode.
  */
-export async function recordCheckIn(
+export async function recordCheckInCall(
   deps: Deps,
   caller: Caller,
   programId: string,
   pairingId: string,
-  input: CheckInInput,
+  input: CheckInCallInput,
 ): Promise<LadderEventView> {
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'ladder:record', { programId });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScheduleSessionInput, SchedulingSettings, SessionView } from '../../../core/engagement';
+import { ScheduleSessionInput, SchedulingSettings, ScheduledSessionView } from '../../../core/engagement';
 import { callerOf, type App, type AppOptions } from '../../http/app';
 import { PairingParams, ParticipantParams, ProgramParams } from '../../http/schemas';
 import {
@@ -15,7 +15,7 @@ const SessionParams = ProgramParams.extend({ sessionId: z.uuid() });
 const ParticipantSessionsView = z.object({
   pairingId: z.uuid().nullable(),
   canSchedule: z.boolean(),
-  upcoming: z.array(SessionView),
+  upcoming: z.array(ScheduledSessionView),
 });
 
 /** Scheduling sessions (issue #3, ADR 0013): the pair's next session, its invitation and reminders. */
@@ -27,7 +27,14 @@ export function schedulingRoutes(app: App, { deps }: AppOptions): void {
   );
   app.post(
     '/programs/:programId/pairings/:pairingId/sessions',
-    { schema: { tags: ['scheduling'], params: PairingParams, body: ScheduleSessionInput, response: { 201: SessionView } } },
+    {
+      schema: {
+        tags: ['scheduling'],
+        params: PairingParams,
+        body: ScheduleSessionInput,
+        response: { 201: ScheduledSessionView },
+      },
+    },
     async (req, reply) => {
       const session = await scheduleSession(deps, callerOf(req), req.params.programId, req.params.pairingId, req.body);
       void reply.code(201);
@@ -36,17 +43,24 @@ export function schedulingRoutes(app: App, { deps }: AppOptions): void {
   );
   app.put(
     '/programs/:programId/sessions/:sessionId',
-    { schema: { tags: ['scheduling'], params: SessionParams, body: ScheduleSessionInput, response: { 200: SessionView } } },
+    {
+      schema: {
+        tags: ['scheduling'],
+        params: SessionParams,
+        body: ScheduleSessionInput,
+        response: { 200: ScheduledSessionView },
+      },
+    },
     async (req) => rescheduleSession(deps, callerOf(req), req.params.programId, req.params.sessionId, req.body),
   );
   app.post(
     '/programs/:programId/sessions/:sessionId/cancel',
-    { schema: { tags: ['scheduling'], params: SessionParams, response: { 200: SessionView } } },
+    { schema: { tags: ['scheduling'], params: SessionParams, response: { 200: ScheduledSessionView } } },
     async (req) => setSessionStatus(deps, callerOf(req), req.params.programId, req.params.sessionId, 'cancelled'),
   );
   app.post(
     '/programs/:programId/sessions/:sessionId/done',
-    { schema: { tags: ['scheduling'], params: SessionParams, response: { 200: SessionView } } },
+    { schema: { tags: ['scheduling'], params: SessionParams, response: { 200: ScheduledSessionView } } },
     async (req) => setSessionStatus(deps, callerOf(req), req.params.programId, req.params.sessionId, 'done'),
   );
   app.get(

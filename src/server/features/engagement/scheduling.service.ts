@@ -10,7 +10,7 @@ import {
   videoLinkFor,
   type ScheduleSessionInput,
   type SchedulingSettings,
-  type SessionView,
+  type ScheduledSessionView,
   localDateOf,
 } from '../../../core/engagement';
 import { clockOf } from '../../../core/shared/time';
@@ -117,7 +117,7 @@ async function loadPairFor(
   return { ...pair, view };
 }
 
-function present(s: SessionRow, program: Program, pair: Pair, view: View): SessionView {
+function present(s: SessionRow, program: Program, pair: Pair, view: View): ScheduledSessionView {
   const local = localTimeOf(s.startsAt, program.timeZone);
   return {
     id: s.id,
@@ -222,7 +222,7 @@ export async function scheduleSession(
   programId: string,
   pairingId: string,
   input: ScheduleSessionInput,
-): Promise<SessionView> {
+): Promise<ScheduledSessionView> {
   const program = await loadProgram(deps.db, caller, programId);
   const pair = await loadPairFor(deps.db, caller, programId, pairingId, 'session:schedule');
   const now = deps.clock.now();
@@ -293,7 +293,7 @@ export async function rescheduleSession(
   programId: string,
   sessionId: string,
   input: ScheduleSessionInput,
-): Promise<SessionView> {
+): Promise<ScheduledSessionView> {
   const program = await loadProgram(deps.db, caller, programId);
   const { pair } = await loadSessionFor(deps, caller, programId, sessionId, 'session:schedule');
   const now = deps.clock.now();
@@ -338,7 +338,7 @@ export async function setSessionStatus(
   programId: string,
   sessionId: string,
   status: 'cancelled' | 'done',
-): Promise<SessionView> {
+): Promise<ScheduledSessionView> {
   const program = await loadProgram(deps.db, caller, programId);
   const { pair } = await loadSessionFor(deps, caller, programId, sessionId, 'session:schedule');
   const now = deps.clock.now();
@@ -366,7 +366,7 @@ export interface ParticipantSessions {
   /** Whether the caller may schedule for this pair. */
   canSchedule: boolean;
   /** Scheduled sessions that have not ended, soonest first. */
-  upcoming: SessionView[];
+  upcoming: ScheduledSessionView[];
 }
 
 /** A participant's upcoming sessions with the current coach: for the participant, the coach and staff. */
@@ -625,7 +625,7 @@ export async function coachUpcomingSessions(
   coachId: string,
   now: Date,
   days: number,
-): Promise<SessionView[]> {
+): Promise<ScheduledSessionView[]> {
   const rows = await deps.db
     .select({ session: scheduledSessions, pairing: pairings, participant: participants, coach: coaches })
     .from(scheduledSessions)

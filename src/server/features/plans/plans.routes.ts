@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
-  CheckInInput,
+  PainCheckInInput,
   CheckInQuestion,
-  CheckInView,
+  PainCheckInView,
   NoteInput,
   NoteView,
   PlanInput,
@@ -24,7 +24,7 @@ import {
   getProgress,
   listPlans,
   listPlanSummary,
-  recordCheckIn,
+  recordPainCheckIn,
   recordPractice,
   reviewPlan,
   setSharing,
@@ -80,12 +80,12 @@ export function plansRoutes(app: App, { deps }: AppOptions): void {
       schema: {
         tags: ['plans'],
         params: ParticipantParams,
-        body: CheckInInput,
-        response: { 200: CheckInView, 201: CheckInView },
+        body: PainCheckInInput,
+        response: { 200: PainCheckInView, 201: PainCheckInView },
       },
     },
     async (req, reply) => {
-      const r = await recordCheckIn(deps, callerOf(req), req.params.programId, req.params.participantId, req.body);
+      const r = await recordPainCheckIn(deps, callerOf(req), req.params.programId, req.params.participantId, req.body);
       // 201 for the day's first check-in; 200 when it replaced one made earlier the same day.
       void reply.code(r.isNew ? 201 : 200);
       return r.checkIn;

@@ -13,9 +13,9 @@ import {
   planVersions,
   practiceWrite,
   scoreCheckIn,
-  type CheckInInput,
+  type PainCheckInInput,
   type CheckInQuestion,
-  type CheckInView,
+  type PainCheckInView,
   type NoteView,
   type PlanInput,
   type PlanReviewInput,
@@ -291,7 +291,7 @@ export async function reviewPlan(
   );
 }
 
-function presentCheckIn(c: typeof painCheckIns.$inferSelect): CheckInView {
+function presentCheckIn(c: typeof painCheckIns.$inferSelect): PainCheckInView {
   return { on: c.on, pain: c.pain, enjoyment: c.enjoyment, activity: c.activity, score: c.score, note: c.note };
 }
 
@@ -299,13 +299,13 @@ function presentCheckIn(c: typeof painCheckIns.$inferSelect): CheckInView {
  * Records the participant's weekly PEG check-in, scored by the instrument library. One per
  * program-local day: a second one the same day replaces the first (a correction).
  */
-export async function recordCheckIn(
+export async function recordPainCheckIn(
   deps: Deps,
   caller: Caller,
   programId: string,
   participantId: string,
-  input: CheckInInput,
-): Promise<{ checkIn: CheckInView; isNew: boolean }> {
+  input: PainCheckInInput,
+): Promise<{ checkIn: PainCheckInView; isNew: boolean }> {
   const { program, participant } = await loadParticipantFor(deps, caller, programId, participantId, 'checkin:record');
   checkInProgram(participant);
   const score = scoreCheckIn(input);

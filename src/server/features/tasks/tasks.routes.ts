@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SessionView } from '../../../core/engagement';
+import { ScheduledSessionView } from '../../../core/engagement';
 import { ParticipantView } from '../../../core/participants';
 import { PainAlert } from '../../../core/plans';
 import { Overview, TaskView } from '../../../core/tasks';
@@ -22,7 +22,7 @@ export function tasksRoutes(app: App, { deps }: AppOptions): void {
         response: {
           200: z.object({
             tasks: z.array(TaskView),
-            sessions: z.array(SessionView),
+            sessions: z.array(ScheduledSessionView),
             participants: z.array(ParticipantView),
             painAlerts: z.array(PainAlert),
           }),

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ParticipantView } from '../../../core/participants';
 import { engagementOverview } from '../../../core/engagement';
-import type { SessionView } from '../../../core/engagement';
+import type { ScheduledSessionView } from '../../../core/engagement';
 import { deriveTasks, pairState, staffTaskList, type Overview, type PairingActivity, type TaskView } from '../../../core/tasks';
 import { painJumpOf, type PainAlert } from '../../../core/plans';
 import { addDaysOn, localDateOf } from '../../../core/shared/time';
@@ -105,7 +105,7 @@ export async function coachToday(
   deps: Deps,
   caller: Caller,
   programId: string,
-): Promise<{ tasks: TaskView[]; sessions: SessionView[]; participants: ParticipantView[]; painAlerts: PainAlert[] }> {
+): Promise<{ tasks: TaskView[]; sessions: ScheduledSessionView[]; participants: ParticipantView[]; painAlerts: PainAlert[] }> {
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'task:list', { programId });
   const coachId = caller.actor.coachIds.get(programId);

@@ -1,4 +1,4 @@
-import type { SessionView } from '../../../core/accounts';
+import type { SignInSessionView } from '../../../core/accounts';
 import { Badge, Button, VisuallyHidden } from '../../ui/controls';
 import { Empty, ErrorAlert, Loading, Notice } from '../../ui/feedback';
 import { formatDateTime } from '../../ui/dates';
@@ -46,7 +46,7 @@ export function SessionsSection() {
   );
 }
 
-function SessionItem({ session: s, busy, onEnd }: { session: SessionView; busy: boolean; onEnd: () => void }) {
+function SessionItem({ session: s, busy, onEnd }: { session: SignInSessionView; busy: boolean; onEnd: () => void }) {
   const lastActive = formatDateTime(s.lastSeenAt);
   return (
     <li className="session-list__item">

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InvitationView, Me, SessionView, TwoFactorStatus } from '../../../core/accounts';
+import type { InvitationView, Me, SignInSessionView, TwoFactorStatus } from '../../../core/accounts';
 import { api } from '../../app/api';
 import { forgetSession, meKey, rememberSignIn } from '../../app/session';
 import { programKey } from '../programs';
@@ -103,7 +103,7 @@ export const twoFactorKey = ['me', 'two-factor'] as const;
 
 /** The caller's live sessions, this one marked. */
 export function useMySessions() {
-  return useQuery({ queryKey: sessionsKey, queryFn: () => api.get<SessionView[]>('/auth/sessions') });
+  return useQuery({ queryKey: sessionsKey, queryFn: () => api.get<SignInSessionView[]>('/auth/sessions') });
 }
 
 export function useEndSession() {

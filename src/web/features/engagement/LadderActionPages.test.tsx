@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PairHelpView } from '../../../core/engagement';
 import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
-import { CheckInPage, DecisionPage } from './LadderActionPages';
+import { CheckInCallPage, DecisionPage } from './LadderActionPages';
 
 const PAIRING = '00000000-0000-4000-8000-000000000001';
 const pair: PairHelpView = {
@@ -56,7 +56,7 @@ describe('recording a check-in call', () => {
 
   it('shows the numbers to call as call links, or says there is none', async () => {
     mockApi(routes());
-    renderInProgram(<CheckInPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    renderInProgram(<CheckInCallPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
     const call = await screen.findByRole('link', { name: 'Call Bo Quiet on (555) 010-2030' });
     expect(call.getAttribute('href')).toBe('tel:5550102030');
     expect(screen.getByText('No phone number on record.')).toBeTruthy();
@@ -64,7 +64,7 @@ describe('recording a check-in call', () => {
 
   it('asks whom staff reached and what was learnt before saving, then sends them', async () => {
     const calls = mockApi(routes());
-    renderInProgram(<CheckInPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    renderInProgram(<CheckInCallPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Save check-in call' }));
     expect(screen.getAllByText('Choose whom you reached, or "Reached no one"').length).toBeGreaterThan(0);
@@ -86,7 +86,7 @@ describe('recording a check-in call', () => {
 
   it('records "Reached no one" without findings', async () => {
     const calls = mockApi(routes());
-    renderInProgram(<CheckInPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    renderInProgram(<CheckInCallPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('radio', { name: /^Reached no one/ }));
     expect(screen.getByRole('group', { name: 'What did you learn? (optional)' })).toBeTruthy();

@@ -19,7 +19,7 @@ import {
 } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { withdrawalReasonLabels } from '../participants';
-import { useCheckInCall, useLadderEvents, usePairs, useRecordCheckIn, useRecordDecision } from './engagement.api';
+import { useCheckInCall, useLadderEvents, usePairs, useRecordCheckInCall, useRecordDecision } from './engagement.api';
 import { findingLabels, ladderStateLabels, rePairReasonLabels, type LadderStateKey } from './labels';
 import './engagement.css';
 
@@ -63,7 +63,7 @@ function PairSummary({ pair: p }: { pair: PairHelpView }) {
  * Step 3 of the ladder: staff call the participant and the coach (their numbers are on the page,
  * as call links), and write down whom they reached, or that they reached no one, and what they learnt.
  */
-export function CheckInPage() {
+export function CheckInCallPage() {
   return <WithPair title="Record a check-in call">{(pair) => <CheckInForm pair={pair} />}</WithPair>;
 }
 
@@ -105,7 +105,7 @@ type Reached = 'both' | 'participant' | 'coach' | 'no_one';
 function CheckInForm({ pair }: { pair: PairHelpView }) {
   const program = useProgram();
   const navigate = useNavigate();
-  const save = useRecordCheckIn(program.programId, pair.pairingId);
+  const save = useRecordCheckInCall(program.programId, pair.pairingId);
   const [reached, setReached] = useState<Reached | ''>('');
   const [findings, setFindings] = useState<CheckInFinding[]>([]);
   const [note, setNote] = useState('');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SessionView } from '../../../core/engagement';
+import type { ScheduledSessionView } from '../../../core/engagement';
 import { useProgram } from '../../app/program';
 import { channelLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';
@@ -14,12 +14,12 @@ import { ScheduleSessionForm } from './ScheduleSessionForm';
 export const sessionModalityLabels = { ...channelLabels, text: 'Text check-in' };
 
 /** "Tue 8 Dec, 6:00 PM Eastern time": the day and time in the program's zone, as people say them (#16). */
-export function sessionWhen(s: Pick<SessionView, 'date' | 'time' | 'timeZone'>): string {
+export function sessionWhen(s: Pick<ScheduledSessionView, 'date' | 'time' | 'timeZone'>): string {
   return `${formatDateOn(s.date)}, ${clockWords(s.time)} ${zoneWords(s.timeZone)}`;
 }
 
 /** One session: when, how, and the link to join or the place. */
-function SessionDetails({ session: s, with: withWhom }: { session: SessionView; with: string | null }) {
+function SessionDetails({ session: s, with: withWhom }: { session: ScheduledSessionView; with: string | null }) {
   return (
     <div className="card next-session">
       <p className="card__title">

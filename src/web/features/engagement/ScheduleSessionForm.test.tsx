@@ -2,12 +2,12 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { SessionView } from '../../../core/engagement';
+import type { ScheduledSessionView } from '../../../core/engagement';
 import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
 import { ScheduleSessionForm } from './ScheduleSessionForm';
 
 const PAIRING = '00000000-0000-4000-8000-000000000001';
-const session: SessionView = {
+const session: ScheduledSessionView = {
   id: '00000000-0000-4000-8000-000000000010',
   pairingId: PAIRING,
   participantId: '00000000-0000-4000-8000-000000000101',

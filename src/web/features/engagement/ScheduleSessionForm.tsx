@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SessionView } from '../../../core/engagement';
+import type { ScheduledSessionView } from '../../../core/engagement';
 import type { Channel } from '../../../core/shared/vocab';
 import { zoneWords } from '../../../core/shared/time';
 import { useProgram } from '../../app/program';
@@ -43,9 +43,9 @@ export function ScheduleSessionForm({
   timeZone,
 }: {
   pairingId: string;
-  onDone: (session: SessionView) => void;
+  onDone: (session: ScheduledSessionView) => void;
   /** The session to move, if any. */
-  session?: SessionView;
+  session?: ScheduledSessionView;
   /** The program's zone, named in the hint when known. */
   timeZone?: string;
 }) {

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BestTimesView,
   CheckInCallView,
-  CheckInInput,
+  CheckInCallInput,
   CoachPreferencesUpdate,
   CoachPreferencesView,
   DecisionInput,
@@ -11,7 +11,7 @@ import type {
   PairHelpView,
   ScheduleSessionInput,
   SchedulingSettings,
-  SessionView,
+  ScheduledSessionView,
 } from '../../../core/engagement';
 import { api } from '../../app/api';
 import { programKey } from '../programs';
@@ -54,10 +54,10 @@ function useProgramMutation<I, O>(programId: string, fn: (input: I) => Promise<O
 }
 
 /** The body as the server reads it: defaults (e.g. an empty note) are filled in there. */
-export type CheckInBody = Omit<CheckInInput, 'note'> & { note?: string };
+export type CheckInCallBody = Omit<CheckInCallInput, 'note'> & { note?: string };
 
-export function useRecordCheckIn(programId: string, pairingId: string) {
-  return useProgramMutation(programId, (body: CheckInBody) =>
+export function useRecordCheckInCall(programId: string, pairingId: string) {
+  return useProgramMutation(programId, (body: CheckInCallBody) =>
     api.post<LadderEventView>(`/programs/${programId}/pairings/${pairingId}/check-ins`, body),
   );
 }
@@ -86,7 +86,7 @@ export function useUpdateCoachPreferences(programId: string, coachId: string) {
 export interface ParticipantSessions {
   pairingId: string | null;
   canSchedule: boolean;
-  upcoming: SessionView[];
+  upcoming: ScheduledSessionView[];
 }
 
 /** The body as the server reads it: the duration and place have defaults there. */
@@ -112,19 +112,19 @@ export function useParticipantSessions(programId: string, participantId: string)
 
 export function useScheduleSession(programId: string, pairingId: string) {
   return useProgramMutation(programId, (body: ScheduleSessionBody) =>
-    api.post<SessionView>(`/programs/${programId}/pairings/${pairingId}/sessions`, body),
+    api.post<ScheduledSessionView>(`/programs/${programId}/pairings/${pairingId}/sessions`, body),
   );
 }
 
 export function useRescheduleSession(programId: string, sessionId: string) {
   return useProgramMutation(programId, (body: ScheduleSessionBody) =>
-    api.put<SessionView>(`/programs/${programId}/sessions/${sessionId}`, body),
+    api.put<ScheduledSessionView>(`/programs/${programId}/sessions/${sessionId}`, body),
   );
 }
 
 export function useCancelSession(programId: string) {
   return useProgramMutation(programId, (sessionId: string) =>
-    api.post<SessionView>(`/programs/${programId}/sessions/${sessionId}/cancel`, {}),
+    api.post<ScheduledSessionView>(`/programs/${programId}/sessions/${sessionId}/cancel`, {}),
   );
 }
 

@@ -1,7 +1,7 @@
 export { BestTimes, ReachLinks, smsHref } from './BestTimes';
 export { CoachPreferencesPage, StaffCoachPreferences } from './CoachPreferencesPage';
 export { EngagementSections } from './EngagementSections';
-export { CheckInPage, DecisionPage } from './LadderActionPages';
+export { CheckInCallPage, DecisionPage } from './LadderActionPages';
 export { PairsPage } from './PairsPage';
 export {
   ReachWindowFields,

@@ -13,7 +13,7 @@ import { PlanCard } from './PlanCard';
 import {
   useCheckInQuestions,
   useProgress,
-  useRecordCheckIn,
+  useRecordPainCheckIn,
   useRecordPractice,
   useSetSharing,
   type ProgressView,
@@ -147,7 +147,7 @@ function CheckInForm({
 }) {
   const program = useProgram();
   const navigate = useNavigate();
-  const record = useRecordCheckIn(program.programId, participantId);
+  const record = useRecordPainCheckIn(program.programId, participantId);
   const [answers, setAnswers] = useState<Record<string, number | null>>({ pain: null, enjoyment: null, activity: null });
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState<string[]>([]);

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
-  CheckInInput,
+  PainCheckInInput,
   CheckInQuestion,
-  CheckInView,
+  PainCheckInView,
   NoteView,
   PlanInput,
   PlanReviewInput,
@@ -20,7 +20,7 @@ export type { CheckInQuestion, PlanSummaryRow, PlanView, ProgressView };
 /** Request bodies as the server reads them (defaults filled in there). */
 export type PlanBody = z.input<typeof PlanInput>;
 export type ReviewBody = z.input<typeof PlanReviewInput>;
-export type CheckInBody = z.input<typeof CheckInInput>;
+export type PainCheckInBody = z.input<typeof PainCheckInInput>;
 
 const participantKey = (programId: string, participantId: string) =>
   [...programKey(programId), 'participants', participantId] as const;
@@ -82,9 +82,9 @@ export function useReviewPlan(programId: string, planId: string) {
   );
 }
 
-export function useRecordCheckIn(programId: string, participantId: string) {
-  return useProgramMutation(programId, (body: CheckInBody) =>
-    api.post<CheckInView>(`/programs/${programId}/participants/${participantId}/check-ins`, body),
+export function useRecordPainCheckIn(programId: string, participantId: string) {
+  return useProgramMutation(programId, (body: PainCheckInBody) =>
+    api.post<PainCheckInView>(`/programs/${programId}/participants/${participantId}/check-ins`, body),
   );
 }
 

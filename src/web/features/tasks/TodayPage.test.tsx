@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SessionView } from '../../../core/engagement';
+import type { ScheduledSessionView } from '../../../core/engagement';
 import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
 import { TodayPage } from './TodayPage';
 
-const session = (over: Partial<SessionView>): SessionView => ({
+const session = (over: Partial<ScheduledSessionView>): ScheduledSessionView => ({
   id: '00000000-0000-4000-8000-000000000010',
   pairingId: '00000000-0000-4000-8000-000000000001',
   participantId: '00000000-0000-4000-8000-000000000101',

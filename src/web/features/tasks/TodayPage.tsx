@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { SessionView } from '../../../core/engagement';
+import type { ScheduledSessionView } from '../../../core/engagement';
 import type { TaskView } from '../../../core/tasks';
 import { useProgram } from '../../app/program';
 import { channelLabels, listOf, timeOfDayLabels } from '../../app/vocab';
@@ -107,7 +107,7 @@ function CallLink({ phone, name }: { phone: string; name: string }) {
 }
 
 /** A session coming up: when (in the program's time), with whom, how, the link or place, and the guide. */
-function SessionCard({ session: s }: { session: SessionView }) {
+function SessionCard({ session: s }: { session: ScheduledSessionView }) {
   const program = useProgram();
   const name = s.participantName ?? '';
   return (

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { SessionView } from '../../../core/engagement';
+import type { ScheduledSessionView } from '../../../core/engagement';
 import type { ParticipantView } from '../../../core/participants';
 import type { PainAlert } from '../../../core/plans';
 import type { TaskView, TaskViewKind } from '../../../core/tasks';
@@ -11,7 +11,7 @@ export type CoachingParticipant = Extract<ParticipantView, { view: 'coaching' }>
 export interface Today {
   tasks: TaskView[];
   /** The coach's scheduled sessions in the next 14 days, soonest first. */
-  sessions: SessionView[];
+  sessions: ScheduledSessionView[];
   participants: CoachingParticipant[];
   /** Paired participants whose latest check-in jumped or carries a worrying note (issue #16). */
   painAlerts: PainAlert[];
@@ -24,7 +24,7 @@ export function useToday(programId: string) {
     queryFn: async () => {
       const t = await api.get<{
         tasks: TaskView[];
-        sessions: SessionView[];
+        sessions: ScheduledSessionView[];
         participants: ParticipantView[];
         painAlerts?: PainAlert[];
       }>(`/programs/${programId}/today`);
