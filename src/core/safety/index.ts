@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CrisisInfo } from './crisis';
 import { SafetyCategory, SafetyDetails, SafetyState, SafetyTrigger, raiserRoles } from './events';
 
+export * from './banner';
 export * from './crisis';
 export * from './events';
 export * from './risk-words';

@@ -409,6 +409,22 @@ export function onePerPair(tasks: readonly TaskView[]): TaskView[] {
   return out;
 }
 
+/**
+ * The overview's open-task counts (issue #16): like the Tasks page, one per pair on the ladder,
+ * counted under its most advanced open step (a decision, else a check-in call, else the coach's
+ * contact), so a quiet pair with a contact and a check-in call open counts once, as a check-in call.
+ */
+export function openTaskCounts(tasks: readonly Pick<Task, 'kind' | 'pairingId'>[]): Record<TaskKind, number> {
+  const top = new Map<string, TaskKind>();
+  for (const t of tasks) {
+    const held = top.get(t.pairingId);
+    if (!held || LADDER_STEPS.indexOf(t.kind) < LADDER_STEPS.indexOf(held)) top.set(t.pairingId, t.kind);
+  }
+  const counts: Record<TaskKind, number> = { first_contact: 0, next_contact: 0, check_in_call: 0, decision: 0 };
+  for (const kind of top.values()) counts[kind]++;
+  return counts;
+}
+
 /** The coordinator's list: one task per pair, in one urgency order across kinds. */
 export function staffTaskList(tasks: readonly TaskView[], today: string): TaskView[] {
   return onePerPair(tasks).sort((a, b) => compareUrgency(a, b, today));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareUrgency, onePerPair, staffTaskList, urgencyTier, type TaskView } from '.';
+import { compareUrgency, onePerPair, openTaskCounts, staffTaskList, urgencyTier, type TaskView } from '.';
 
 const TODAY = '2026-12-07';
 
@@ -92,5 +92,31 @@ describe('onePerPair', () => {
     const safety = task({ kind: 'safety', dueOn: TODAY });
     const one = task({ kind: 'first_contact', pairingId: PAIR, dueOn: TODAY });
     expect(onePerPair([safety, one])).toEqual([safety, one]);
+  });
+});
+
+describe('openTaskCounts: the overview counts one task per pair, like the Tasks page (issue #16)', () => {
+  const QUIET = '00000000-0000-4000-8000-000000000003';
+  const NEW = '00000000-0000-4000-8000-000000000004';
+  const STEADY = '00000000-0000-4000-8000-000000000005';
+
+  it('counts a quiet pair once, under its most advanced step, and other pairs under their own', () => {
+    const tasks = [
+      { kind: 'next_contact', pairingId: PAIR },
+      { kind: 'check_in_call', pairingId: PAIR },
+      { kind: 'decision', pairingId: PAIR },
+      { kind: 'first_contact', pairingId: QUIET },
+      { kind: 'check_in_call', pairingId: QUIET },
+      { kind: 'first_contact', pairingId: NEW },
+      { kind: 'next_contact', pairingId: STEADY },
+    ] as const;
+    expect(openTaskCounts(tasks)).toEqual({ first_contact: 1, next_contact: 1, check_in_call: 1, decision: 1 });
+    // The same pairs the Tasks page lists, under the same kinds.
+    const listed = onePerPair(tasks.map((t) => task({ ...t, dueOn: TODAY })));
+    expect(listed.map((t) => t.kind).sort()).toEqual(['check_in_call', 'decision', 'first_contact', 'next_contact']);
+  });
+
+  it('counts nothing when no task is open', () => {
+    expect(openTaskCounts([])).toEqual({ first_contact: 0, next_contact: 0, check_in_call: 0, decision: 0 });
   });
 });

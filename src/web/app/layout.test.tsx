@@ -25,48 +25,19 @@ function me(): Me {
   };
 }
 
-const timings = {
-  minutesToAcknowledge: null,
-  minutesToFollowUp: null,
-  followUpDueAt: '2026-12-08T12:00:00Z',
-  followUpStatus: 'pending',
-};
+/** What the banner's light route answers: how many events wait, and the first few (issue #16). */
 const openEvent = {
-  view: 'full',
   id: '33333333-3333-4333-8333-333333333333',
-  participantId: '44444444-4444-4444-8444-444444444444',
   participantName: 'Robert Ellis',
-  participantCode: 'P-0001',
-  raisedByName: 'Robert Ellis',
-  trigger: 'participant_help',
-  category: null,
-  state: 'open',
   raisedAt: '2026-12-07T10:00:00Z',
-  raisedByRole: 'participant',
-  acknowledgedAt: null,
-  firstFollowUpAt: null,
-  closedAt: null,
-  timings,
+  trigger: 'participant_help',
 };
-const log = (events: unknown[]) => ({
-  view: 'full',
-  summary: {
-    total: events.length,
-    notClosed: events.length,
-    awaitingAcknowledgement: events.length,
-    followUpOverdue: 0,
-    followUpsOnTime: 0,
-    followUpsLate: 0,
-    medianMinutesToAcknowledge: null,
-    medianMinutesToFollowUp: null,
-  },
-  events,
-});
+const waiting = (events: unknown[], total = events.length) => ({ total, events });
 
-function renderLayout(events: unknown[] = []) {
+function renderLayout(open = waiting([])) {
   const calls = mockApi({
     'GET /session': json({ me: me() }),
-    [`GET /programs/${PROGRAM_ID}/safety/events`]: json(log(events)),
+    [`GET /programs/${PROGRAM_ID}/safety/unacknowledged`]: json(open),
   });
   renderWithRouter(
     <RequireSession fallback={(body) => body}>
@@ -121,11 +92,8 @@ describe('the banner’s menu on a phone (issue #16)', () => {
 });
 
 describe('open safety events head every staff page (issue #16)', () => {
-  it('links to each event nobody has acknowledged yet, above the page', async () => {
-    renderLayout([
-      openEvent,
-      { ...openEvent, id: '55555555-5555-4555-8555-555555555555', state: 'acknowledged', acknowledgedAt: '2026-12-07T10:05:00Z' },
-    ]);
+  it('links to each event nobody has acknowledged yet, above the page, reading only those', async () => {
+    const calls = renderLayout(waiting([openEvent]));
     const banner = await screen.findByRole('region', { name: 'Safety events to acknowledge' });
     expect(banner.textContent).toContain('Safety event to acknowledge');
     const link = screen.getByRole('link', { name: 'Safety event for Robert Ellis' });
@@ -133,11 +101,33 @@ describe('open safety events head every staff page (issue #16)', () => {
     // Above the page's own heading.
     const h1 = screen.getByRole('heading', { level: 1 });
     expect(banner.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // The light route, asked for the three the banner names; never the whole safety log.
+    expect(calls.map((c) => c.url)).toContain(`/api/v1/programs/${PROGRAM_ID}/safety/unacknowledged?limit=3`);
+    expect(calls.some((c) => c.url.includes('/safety/events'))).toBe(false);
+    expect(screen.queryByRole('link', { name: /in the safety log/ })).toBeNull();
+  });
+
+  it('counts every waiting event and names the first three, with a link to the rest', async () => {
+    const named = ['Robert Ellis', 'Maria Lopez', 'James Carter'].map((participantName, i) => ({
+      ...openEvent,
+      id: `3333333${i}-3333-4333-8333-333333333333`,
+      participantName,
+    }));
+    renderLayout(waiting(named, 5));
+    const banner = await screen.findByRole('region', { name: 'Safety events to acknowledge' });
+    expect(banner.textContent).toContain('5 safety events to acknowledge');
+    expect(screen.getAllByRole('link', { name: /^Safety event for / }).map((a) => a.textContent)).toEqual([
+      'Safety event for Robert Ellis',
+      'Safety event for Maria Lopez',
+      'Safety event for James Carter',
+    ]);
+    const all = screen.getByRole('link', { name: 'All 5 in the safety log' });
+    expect(all.getAttribute('href')).toBe(`/programs/${PROGRAM_ID}/safety`);
   });
 
   it('is not there when every event is acknowledged', async () => {
-    const calls = renderLayout([{ ...openEvent, state: 'acknowledged', acknowledgedAt: '2026-12-07T10:05:00Z' }]);
-    await waitFor(() => expect(calls.some((c) => c.url.includes('/safety/events'))).toBe(true));
+    const calls = renderLayout(waiting([]));
+    await waitFor(() => expect(calls.some((c) => c.url.includes('/safety/unacknowledged'))).toBe(true));
     await screen.findByRole('button', { name: 'Menu' });
     expect(screen.queryByRole('region', { name: 'Safety events to acknowledge' })).toBeNull();
   });

@@ -72,10 +72,10 @@ interface Row {
 
 const instant = (v: string | Date | null): Date | null => (v === null ? null : new Date(v));
 
-/** Safety events of one program, newest first, optionally by id or only those not closed. */
+/** Safety events of one program, newest first, optionally by id, only those not closed or only those nobody acknowledged. */
 export async function findSafetyEvents(
   db: Db | Tx,
-  filter: { programId: string; ids?: string[]; isOpen?: boolean; sourceKey?: string },
+  filter: { programId: string; ids?: string[]; isOpen?: boolean; isUnacknowledged?: boolean; sourceKey?: string },
 ): Promise<SafetyEventRecord[]> {
   const where: SQL[] = [sql`e.program_id = ${filter.programId}`];
   if (filter.ids) {
@@ -88,6 +88,7 @@ export async function findSafetyEvents(
     );
   }
   if (filter.isOpen) where.push(sql`e.state <> 'closed'`);
+  if (filter.isUnacknowledged) where.push(sql`e.state = 'open' and e.acknowledged_at is null`);
   if (filter.sourceKey) where.push(sql`e.source_key = ${filter.sourceKey}`);
   const rows = await selectRows<Row>(
     db,

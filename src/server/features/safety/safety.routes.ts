@@ -4,6 +4,8 @@ import {
   CrisisInfo,
   FollowUpInput,
   HelpInput,
+  OpenSafetyEventsQuery,
+  OpenSafetyEventsView,
   RaisedView,
   SafetyEventView,
   SafetyLogView,
@@ -19,6 +21,7 @@ import {
   getCrisisInfo,
   getSafetyEvent,
   getSafetySettings,
+  openSafetyEvents,
   raiseConcern,
   recordSafetyFollowUp,
   reportHelpMistake,
@@ -77,6 +80,18 @@ export function safetyRoutes(app: App, { deps }: AppOptions): void {
     '/programs/:programId/safety/events',
     { schema: { tags, params: ProgramParams, response: { 200: SafetyLogView } } },
     async (req) => safetyLog(deps, callerOf(req), req.params.programId),
+  );
+  app.get(
+    '/programs/:programId/safety/unacknowledged',
+    {
+      schema: {
+        tags,
+        params: ProgramParams,
+        querystring: OpenSafetyEventsQuery,
+        response: { 200: OpenSafetyEventsView },
+      },
+    },
+    async (req) => openSafetyEvents(deps, callerOf(req), req.params.programId, req.query.limit),
   );
   app.get(
     '/programs/:programId/safety/events/:eventId',

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Answers, ScoreResult } from '../../../core/instruments';
 import { PHQ9_SAFETY_ITEM } from '../../../core/instruments';
 import {
+  awaitingAcknowledgement,
   checkFollowUpTime,
   compareSafetyTasks,
   flagRiskWords,
@@ -15,6 +16,7 @@ import {
   type ConcernInput,
   type FollowUpInput,
   type HelpInput,
+  type OpenSafetyEventsView,
   type RaisedView,
   type RaiserRole,
   type SafetyCategory,
@@ -514,6 +516,32 @@ export async function safetyLog(deps: Deps, caller: Caller, programId: string): 
           }
         : { view: 'pseudonymous' as const, ...base };
     }),
+  };
+}
+
+/**
+ * The events waiting for acknowledgement, for the banner heading every staff page (issue #16): how
+ * many, and the first few by who raised them and the longest wait, with only what the banner
+ * shows. Staff only, like acting on an event; it names people, so it is audited as a list.
+ */
+export async function openSafetyEvents(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  limit: number,
+): Promise<OpenSafetyEventsView> {
+  await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'safety:act', { programId });
+  const open = awaitingAcknowledgement(await findSafetyEvents(deps.db, { programId, isUnacknowledged: true }));
+  await audit(deps.db, caller, deps.clock.now(), [{ verb: 'list', entityType: 'safety_event', programId }]);
+  return {
+    total: open.length,
+    events: open.slice(0, limit).map((e) => ({
+      id: e.id,
+      participantName: e.participantName,
+      raisedAt: e.raisedAt.toISOString(),
+      trigger: e.trigger,
+    })),
   };
 }
 

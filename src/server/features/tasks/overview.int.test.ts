@@ -104,17 +104,22 @@ describe('program overview', () => {
       engagement: { ladder: { reminder: 1, check_in: 0, decision: 0 } },
     });
     at(21);
+    // Each quiet pair still has its coach's contact open besides the check-in call, but counts
+    // once, as a check-in call, like the Tasks page lists it (issue #16).
     expect(await overview()).toMatchObject({
       pairsByState: { on_track: 0, due: 0, overdue: 0, quiet: 2 },
-      openTasks: { first_contact: 1, next_contact: 1, check_in_call: 2, decision: 0 },
+      openTasks: { first_contact: 0, next_contact: 0, check_in_call: 2, decision: 0 },
       contactsLast30Days: { attempts: 2, reached: 1 },
       engagement: { ladder: { reminder: 0, check_in: 2, decision: 0 } },
     });
+    const listed = (await coordinator.request('GET', `${base}/tasks`)).body as { kind: string }[];
+    const ladderKinds = ['first_contact', 'next_contact', 'check_in_call', 'decision'];
+    expect(listed.filter((t) => ladderKinds.includes(t.kind)).map((t) => t.kind)).toEqual(['check_in_call', 'check_in_call']);
     at(31);
     expect((await overview()).contactsLast30Days).toEqual({ attempts: 0, reached: 0 });
     at(35);
     expect(await overview()).toMatchObject({
-      openTasks: { check_in_call: 2, decision: 2 },
+      openTasks: { first_contact: 0, next_contact: 0, check_in_call: 0, decision: 2 },
       engagement: {
         ladder: { decision: 2 },
         program: { frequency: { less_than_monthly: 2, too_early: 0 }, onCourse: 0 },

@@ -2,7 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import type { ParticipantView } from '../../../core/participants';
 import { engagementOverview } from '../../../core/engagement';
 import type { ScheduledSessionView } from '../../../core/engagement';
-import { deriveTasks, pairState, staffTaskList, type Overview, type PairingActivity, type TaskView } from '../../../core/tasks';
+import {
+  deriveTasks,
+  openTaskCounts,
+  pairState,
+  staffTaskList,
+  type Overview,
+  type PairingActivity,
+  type TaskView,
+} from '../../../core/tasks';
 import { painJumpOf, type PainAlert } from '../../../core/plans';
 import { addDaysOn, localDateOf } from '../../../core/shared/time';
 import { authorize } from '../../access/policy';
@@ -205,8 +213,8 @@ export async function programOverview(deps: Deps, caller: Caller, programId: str
   ]);
   const pairsByState = { on_track: 0, due: 0, overdue: 0, quiet: 0, paused: 0 };
   for (const a of activity) pairsByState[pairState(a, rules, now)]++;
-  const openTasks = { first_contact: 0, next_contact: 0, check_in_call: 0, decision: 0 };
-  for (const t of deriveTasks(activity, rules, now)) openTasks[t.kind]++;
+  // One per pair on the ladder, as the Tasks page lists them (issue #16).
+  const openTasks = openTaskCounts(deriveTasks(activity, rules, now));
   const coachCounts = { active: 0, paused: 0, retired: 0, openPlaces: 0 };
   for (const c of coachRows) {
     if (c.status === 'active' || c.status === 'paused' || c.status === 'retired') coachCounts[c.status] = Number(c.n);

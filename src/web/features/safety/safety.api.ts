@@ -3,6 +3,7 @@ import type { ParticipantView } from '../../../core/participants';
 import type {
   CrisisInfo,
   FollowUpInput,
+  OpenSafetyEventsView,
   RaisedView,
   SafetyCategory,
   SafetyEventView,
@@ -91,6 +92,18 @@ export function useSafetyLog(programId: string, opts: { enabled?: boolean } = {}
   return useQuery({
     queryKey: [...safetyKey(programId), 'log'],
     queryFn: () => api.get<SafetyLogView>(`/programs/${programId}/safety/events`),
+    enabled: opts.enabled ?? true,
+  });
+}
+
+/**
+ * The events waiting for acknowledgement (how many, and the first `limit`), for the banner that
+ * heads every staff page: a light read instead of the whole safety log on every page (issue #16).
+ */
+export function useOpenSafetyEvents(programId: string, limit: number, opts: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: [...safetyKey(programId), 'unacknowledged', limit],
+    queryFn: () => api.get<OpenSafetyEventsView>(`/programs/${programId}/safety/unacknowledged?limit=${limit}`),
     enabled: opts.enabled ?? true,
   });
 }
