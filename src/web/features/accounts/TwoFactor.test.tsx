@@ -93,4 +93,32 @@ describe('SignInCodePage', () => {
     const posts = calls.filter((c) => c.method === 'POST').map((c) => c.body);
     expect(posts).toEqual([{ code: '000000' }, { recoveryCode: 'abcde-12345' }]);
   });
+  it('clears the server’s refusal of the code once it is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({
+      'GET /session': me('totp'),
+      'POST /auth/two-factor/verify': json(
+        {
+          error: 'invalid_input',
+          message: 'Some answers need attention.',
+          fields: [{ path: 'code', message: 'Type the 6 digits the app shows.' }],
+          requestId: 'r1',
+        },
+        400,
+      ),
+    });
+    const user = userEvent.setup();
+    renderWithRouter(<SignInCodePage />, { route: '/sign-in/code?next=%2Fprograms' });
+    const code = await screen.findByRole('textbox', { name: '6-digit code' });
+    await user.type(code, '12345');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('6-digit code: Type the 6 digits the app shows.');
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(code);
+    await user.type(code, '6');
+    expect(code.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Type the 6 digits the app shows.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(code);
+  });
 });
