@@ -211,4 +211,38 @@ describe('Safety settings (staff)', () => {
     expect(screen.getByRole('textbox', { name: /^When someone answers/ }).getAttribute('maxlength')).toBe('120');
     expect(screen.getAllByText('Up to 80 characters.', { exact: false }).length).toBeGreaterThan(0);
   });
+  it('clears the server’s refusal of one crisis field once it is changed, keeps the others, and leaves focus there (issue #16)', async () => {
+    mockApi({
+      [`GET /programs/${PROGRAM_ID}/safety/settings`]: json({ safetyContacts: [], crisis: DEFAULT_CRISIS_INFO }),
+      [`PUT /programs/${PROGRAM_ID}/safety/settings`]: json(
+        {
+          error: 'invalid_input',
+          message: 'Some answers need attention.',
+          fields: [
+            { path: 'crisis.chatUrl', message: 'Use a web address starting with https://.' },
+            { path: 'crisis.callNumber', message: 'Use digits, spaces and dashes only.' },
+          ],
+          requestId: 'r1',
+        },
+        400,
+      ),
+    });
+    renderInProgram(<SafetySettingsPage />, { member: membership({ roles: ['coordinator'], can: ['safety:settings'] }) });
+    const user = userEvent.setup();
+    const chat = await screen.findByRole('textbox', { name: /^Chat address/ });
+    const call = screen.getByRole('textbox', { name: /^Number to call/ });
+    await user.click(screen.getByRole('button', { name: 'Save safety settings' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Use a web address starting with https://.');
+    expect(chat.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(chat);
+    await user.type(chat, 's');
+    expect(chat.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Use a web address starting with https://.')).toBeNull();
+    expect(screen.getByRole('alert').textContent).not.toContain('Use a web address starting with https://.');
+    expect(screen.getByRole('alert').textContent).toContain('Use digits, spaces and dashes only.');
+    expect(call.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(chat);
+  });
 });
