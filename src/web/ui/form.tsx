@@ -35,12 +35,21 @@ export function fieldMessagesOf(error: unknown): FieldMessages {
   return out;
 }
 
+function topLevel(path: string): string {
+  return path.split('.')[0] ?? path;
+}
+
 /**
  * The server's refusal minus the fields edited since it came (issue #16: a refusal must not linger
  * after the answer was changed). `edited(key)` marks a field as changed; a new refusal starts afresh.
  * A refusal whose every field was changed disappears; one about no field (a conflict) stays.
+ * `keyOf` names the form field a message's path is about (default: its first segment); pass a
+ * function defined outside the component, so the result stays the same object between renders.
  */
-export function useServerRefusal(serverError: unknown): {
+export function useServerRefusal(
+  serverError: unknown,
+  keyOf: (path: string) => string = topLevel,
+): {
   error: unknown;
   fields: FieldMessages;
   edited: (key: string) => void;
@@ -55,12 +64,12 @@ export function useServerRefusal(serverError: unknown): {
     );
   const error = useMemo(() => {
     if (!hasFields(serverError) || keys.size === 0) return serverError;
-    const left = serverError.fields.filter((f) => !keys.has(f.path.split('.')[0] ?? f.path));
+    const left = serverError.fields.filter((f) => !keys.has(keyOf(f.path)));
     if (left.length === serverError.fields.length) return serverError;
     if (left.length === 0 && serverError.fields.length > 0) return null;
     const e = serverError as HasFields & { message?: string; status?: number; requestId?: string };
     return { message: e.message, status: e.status, requestId: e.requestId, fields: left };
-  }, [serverError, keys]);
+  }, [serverError, keys, keyOf]);
   const fields = fieldMessagesOf(error);
   return { error, fields, edited };
 }

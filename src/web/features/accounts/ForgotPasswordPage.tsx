@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Button } from '../../ui/controls';
 import { Notice } from '../../ui/feedback';
-import { FormActions, FormErrors, TextField, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useRequestPasswordReset } from './accounts.api';
 
@@ -11,7 +11,9 @@ export function ForgotPasswordPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState(params.get('email') ?? '');
   const request = useRequestPasswordReset();
-  const fields = fieldMessagesOf(request.error);
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(request.error);
+  const fields = server.fields;
 
   if (request.isSuccess) {
     return (
@@ -40,13 +42,16 @@ export function ForgotPasswordPage() {
       intro={<p>Enter the e-mail address you sign in with. We will send you a link to choose a new password.</p>}
     >
       <form onSubmit={submit} noValidate>
-        <FormErrors error={request.error} title="Could not send the link" labels={{ email: 'E-mail' }} />
+        <FormErrors error={server.error} title="Could not send the link" labels={{ email: 'E-mail' }} />
         <TextField
           label="E-mail"
           type="email"
           autoComplete="username"
           value={email}
-          onChange={setEmail}
+          onChange={(v) => {
+            server.edited('email');
+            setEmail(v);
+          }}
           error={fields['email']}
           required
         />

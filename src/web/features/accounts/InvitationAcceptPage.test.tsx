@@ -38,4 +38,32 @@ describe('InvitationAcceptPage', () => {
     renderWithRouter(<InvitationAcceptPage />, { route: '/invitation' });
     expect(screen.getByRole('alert').textContent).toContain('This link is incomplete');
   });
+  it('clears the server’s refusal of the password once it is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({
+      'POST /invitations/accept': json(
+        {
+          error: 'invalid_input',
+          message: 'Some answers need attention.',
+          fields: [{ path: 'password', message: 'This password is too easy to guess.' }],
+          requestId: 'r1',
+        },
+        400,
+      ),
+    });
+    const user = userEvent.setup();
+    renderWithRouter(<InvitationAcceptPage />, { route: `/invitation#token=${TOKEN}` });
+    const password = screen.getByLabelText('New password');
+    await user.type(password, 'password12345');
+    await user.type(screen.getByLabelText('Repeat the new password'), 'password12345');
+    await user.click(screen.getByRole('button', { name: 'Create my account' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Password: This password is too easy to guess.');
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(password);
+    await user.type(password, ' river lamp');
+    expect(password.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('This password is too easy to guess.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(password);
+  });
 });

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router';
 import { Button, ButtonLink } from '../../ui/controls';
 import { ErrorAlert, Notice } from '../../ui/feedback';
-import { FormActions, FormErrors, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, useServerRefusal } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useAcceptInvitation } from './accounts.api';
 import { NewPasswordFields, passwordProblem } from './NewPasswordFields';
@@ -21,6 +21,8 @@ export function InvitationAcceptPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(accept.error);
 
   if (!token) {
     return (
@@ -54,7 +56,7 @@ export function InvitationAcceptPage() {
     setProblem(p);
     if (!p) accept.mutate({ token, password });
   };
-  const fields = fieldMessagesOf(accept.error);
+  const fields = server.fields;
 
   return (
     <Page
@@ -63,11 +65,14 @@ export function InvitationAcceptPage() {
       intro={<p>Choose a password to finish setting up your Kindred account.</p>}
     >
       <form onSubmit={submit} noValidate>
-        <FormErrors error={accept.error} title="Could not set up your account" labels={{ password: 'Password', token: 'Link' }} />
+        <FormErrors error={server.error} title="Could not set up your account" labels={{ password: 'Password', token: 'Link' }} />
         <NewPasswordFields
           password={password}
           repeat={repeat}
-          onPassword={setPassword}
+          onPassword={(v) => {
+            server.edited('password');
+            setPassword(v);
+          }}
           onRepeat={setRepeat}
           error={problem ?? fields['password']}
         />

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useProgram } from '../../app/program';
 import { Button } from '../../ui/controls';
 import { Notice } from '../../ui/feedback';
-import { FormActions, FormErrors, TextField, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
 import { formatDay } from '../../ui/dates';
 import { useInvite, type InvitationRole } from './accounts.api';
 
@@ -26,7 +26,9 @@ export function InviteForm({
   const invite = useInvite(program.programId);
   const [email, setEmail] = useState(defaultEmail);
   const [displayName, setDisplayName] = useState(defaultName);
-  const fields = fieldMessagesOf(invite.error);
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(invite.error);
+  const fields = server.fields;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -42,7 +44,7 @@ export function InviteForm({
         </Notice>
       ) : null}
       <FormErrors
-        error={invite.error}
+        error={server.error}
         title="Could not send the invitation"
         labels={{ email: 'E-mail', displayName: 'Their name' }}
       />
@@ -51,7 +53,10 @@ export function InviteForm({
         type="email"
         autoComplete="off"
         value={email}
-        onChange={setEmail}
+        onChange={(v) => {
+          server.edited('email');
+          setEmail(v);
+        }}
         error={fields['email']}
         required
       />
@@ -59,7 +64,10 @@ export function InviteForm({
         label="Their name"
         hint="Shown on their account and used to greet them."
         value={displayName}
-        onChange={setDisplayName}
+        onChange={(v) => {
+          server.edited('displayName');
+          setDisplayName(v);
+        }}
         error={fields['displayName']}
         required
       />

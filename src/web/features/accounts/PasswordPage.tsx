@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/controls';
 import { Notice } from '../../ui/feedback';
-import { FormActions, FormErrors, TextField, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useChangePassword } from './accounts.api';
 import { NewPasswordFields, passwordProblem } from './NewPasswordFields';
@@ -12,6 +12,8 @@ export function PasswordPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(change.error);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -29,14 +31,14 @@ export function PasswordPage() {
       },
     );
   };
-  const fields = fieldMessagesOf(change.error);
+  const fields = server.fields;
 
   return (
     <Page title="Change your password" width="narrow">
       {change.isSuccess ? <Notice>Your password is changed.</Notice> : null}
       <form onSubmit={submit} noValidate>
         <FormErrors
-          error={change.error}
+          error={server.error}
           title="Could not change your password"
           labels={{ currentPassword: 'Current password', newPassword: 'New password' }}
         />
@@ -45,14 +47,20 @@ export function PasswordPage() {
           type="password"
           autoComplete="current-password"
           value={current}
-          onChange={setCurrent}
+          onChange={(v) => {
+            server.edited('currentPassword');
+            setCurrent(v);
+          }}
           error={fields['currentPassword']}
           required
         />
         <NewPasswordFields
           password={password}
           repeat={repeat}
-          onPassword={setPassword}
+          onPassword={(v) => {
+            server.edited('newPassword');
+            setPassword(v);
+          }}
           onRepeat={setRepeat}
           error={problem ?? fields['newPassword']}
         />

@@ -6,6 +6,9 @@ import { json, mockApi, renderWithRouter } from '../../testing/render';
 import { ForgotPasswordPage } from './ForgotPasswordPage';
 import { ResetPasswordPage } from './ResetPasswordPage';
 
+const refusal = (path: string, message: string) =>
+  json({ error: 'invalid_input', message: 'Some answers need attention.', fields: [{ path, message }], requestId: 'r1' }, 400);
+
 describe('ForgotPasswordPage', () => {
   it('asks for a link and says the same whatever the address', async () => {
     const calls = mockApi({ 'POST /auth/password-reset/request': json({ ok: true }, 202) });
@@ -16,6 +19,23 @@ describe('ForgotPasswordPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Check your e-mail' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('If sam@example.org belongs to a Kindred account');
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ email: 'sam@example.org' });
+  });
+
+  it('clears the server’s refusal of the e-mail once it is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({ 'POST /auth/password-reset/request': refusal('email', 'Enter an e-mail address like name@example.org.') });
+    const user = userEvent.setup();
+    renderWithRouter(<ForgotPasswordPage />, { route: '/forgot-password?email=sam%40example' });
+    const email = screen.getByRole('textbox', { name: 'E-mail' });
+    await user.click(screen.getByRole('button', { name: 'Send me a link' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('E-mail: Enter an e-mail address like name@example.org.');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(email);
+    await user.type(email, '.org');
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Enter an e-mail address like name@example.org.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(email);
   });
 });
 
@@ -54,6 +74,25 @@ describe('ResetPasswordPage', () => {
     await user.click(screen.getByRole('button', { name: 'Save new password' }));
     expect((await screen.findByRole('alert')).textContent).toContain('This link is not valid any more');
     expect(screen.getByRole('link', { name: 'Ask for a new link' })).toBeTruthy();
+  });
+
+  it('clears the server’s refusal of the password once it is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({ 'POST /auth/password-reset': refusal('password', 'This password is too easy to guess.') });
+    const user = userEvent.setup();
+    renderWithRouter(<ResetPasswordPage />, { route: '/reset-password#token=abcdefghijklmnopqrstuvwxyz' });
+    const password = screen.getByLabelText('New password');
+    await user.type(password, 'password12345');
+    await user.type(screen.getByLabelText('Repeat the new password'), 'password12345');
+    await user.click(screen.getByRole('button', { name: 'Save new password' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('New password: This password is too easy to guess.');
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(password);
+    await user.type(password, ' river lamp');
+    expect(password.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('This password is too easy to guess.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(password);
   });
 
   it('explains an incomplete link', () => {

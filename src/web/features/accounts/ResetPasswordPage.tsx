@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Button, ButtonLink } from '../../ui/controls';
 import { ErrorAlert, Notice } from '../../ui/feedback';
-import { FormActions, FormErrors, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, useServerRefusal } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useResetPassword } from './accounts.api';
 import { tokenFromHash } from './InvitationAcceptPage';
@@ -17,6 +17,8 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(reset.error);
 
   if (!token) {
     return (
@@ -46,14 +48,14 @@ export function ResetPasswordPage() {
     setProblem(p);
     if (!p) reset.mutate({ token, password });
   };
-  const fields = fieldMessagesOf(reset.error);
+  const fields = server.fields;
   const linkInvalid = reset.error && (reset.error as { reason?: string }).reason === 'reset_invalid';
 
   return (
     <Page title="Choose a new password" width="narrow">
       <form onSubmit={submit} noValidate>
         <FormErrors
-          error={reset.error}
+          error={server.error}
           title="Could not save the new password"
           labels={{ password: 'New password', token: 'Link' }}
         />
@@ -65,7 +67,10 @@ export function ResetPasswordPage() {
         <NewPasswordFields
           password={password}
           repeat={repeat}
-          onPassword={setPassword}
+          onPassword={(v) => {
+            server.edited('password');
+            setPassword(v);
+          }}
           onRepeat={setRepeat}
           error={problem ?? fields['password']}
         />

@@ -3,7 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { safeNext, signInStepPath, useMeQuery } from '../../app/session';
 import { Button } from '../../ui/controls';
 import { Loading } from '../../ui/feedback';
-import { FormActions, FormErrors, TextField, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useSignOut, useVerifySecondStep } from './accounts.api';
 
@@ -17,6 +17,8 @@ export function SignInCodePage() {
   const signOut = useSignOut();
   const [useRecovery, setUseRecovery] = useState(false);
   const [code, setCode] = useState('');
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(verify.error);
 
   if (me.isPending) return <Loading label="Checking your sign-in…" />;
   if (!me.data) return <Navigate to="/sign-in" replace />;
@@ -26,7 +28,7 @@ export function SignInCodePage() {
     e.preventDefault();
     verify.mutate(useRecovery ? { recoveryCode: code } : { code }, { onSuccess: () => void navigate(next, { replace: true }) });
   };
-  const fields = fieldMessagesOf(verify.error);
+  const fields = server.fields;
   const label = useRecovery ? 'Recovery code' : '6-digit code';
 
   return (
@@ -42,14 +44,18 @@ export function SignInCodePage() {
       }
     >
       <form onSubmit={submit} noValidate>
-        <FormErrors error={verify.error} title="Could not sign in" labels={{ code: label, recoveryCode: label }} />
+        <FormErrors error={server.error} title="Could not sign in" labels={{ code: label, recoveryCode: label }} />
         <TextField
           key={label}
           label={label}
           inputMode={useRecovery ? 'text' : 'numeric'}
           autoComplete="one-time-code"
           value={code}
-          onChange={setCode}
+          onChange={(v) => {
+            server.edited('code');
+            server.edited('recoveryCode');
+            setCode(v);
+          }}
           error={fields['code'] ?? fields['recoveryCode']}
           required
         />

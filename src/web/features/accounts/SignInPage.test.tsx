@@ -100,6 +100,37 @@ describe('SignInPage', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('Elsewhere')).toBeTruthy();
   });
+
+  it('clears the server’s refusal of a field once that field is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({
+      'GET /session': notSignedIn,
+      'GET /config': json({ isDemo: false, demoAccounts: [] }),
+      'POST /auth/login': json(
+        {
+          error: 'invalid_input',
+          message: 'Some answers need attention.',
+          fields: [{ path: 'email', message: 'Enter an e-mail address like name@example.org.' }],
+          requestId: 'r1',
+        },
+        400,
+      ),
+    });
+    const user = userEvent.setup();
+    renderWithRouter(<SignInPage />);
+    const email = screen.getByRole('textbox', { name: 'E-mail' });
+    await user.type(email, 'coach@example');
+    await user.type(screen.getByLabelText('Password'), 'a long passphrase');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('E-mail: Enter an e-mail address like name@example.org.');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(email);
+    await user.type(email, '.org');
+    expect(email.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Enter an e-mail address like name@example.org.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(email);
+  });
 });
 
 describe('SignInPage with single sign-on (ADR 0031)', () => {

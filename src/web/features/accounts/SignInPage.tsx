@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { safeNext, signInStepPath, useMeQuery } from '../../app/session';
 import { Button } from '../../ui/controls';
-import { FormActions, FormErrors, TextField } from '../../ui/form';
+import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { SINGLE_SIGN_ON_START, useConfig, useSignIn, useSignInOptions } from './accounts.api';
 
@@ -17,6 +17,8 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(signIn.error);
 
   if (me.data) return <Navigate to={signInStepPath(me.data, next)} replace />;
 
@@ -53,14 +55,29 @@ export function SignInPage() {
       ) : null}
       <SingleSignOn />
       <form onSubmit={submit} noValidate>
-        <FormErrors error={signIn.error} title="Could not sign in" labels={{ email: 'E-mail', password: 'Password' }} />
-        <TextField label="E-mail" type="email" autoComplete="username" value={email} onChange={setEmail} required />
+        <FormErrors error={server.error} title="Could not sign in" labels={{ email: 'E-mail', password: 'Password' }} />
+        <TextField
+          label="E-mail"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(v) => {
+            server.edited('email');
+            setEmail(v);
+          }}
+          error={server.fields['email']}
+          required
+        />
         <TextField
           label="Password"
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={setPassword}
+          onChange={(v) => {
+            server.edited('password');
+            setPassword(v);
+          }}
+          error={server.fields['password']}
           required
         />
         <FormActions>

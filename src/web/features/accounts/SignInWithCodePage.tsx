@@ -3,7 +3,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { safeNext, signInStepPath, useMeQuery } from '../../app/session';
 import { Button } from '../../ui/controls';
 import { Notice } from '../../ui/feedback';
-import { FormActions, FormErrors, RadioGroup, TextField, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, RadioGroup, TextField, useServerRefusal } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useRequestSignInCode, useSignInWithCode } from './accounts.api';
 
@@ -18,6 +18,9 @@ export function SignInWithCodePage() {
   const [email, setEmail] = useState(params.get('email') ?? '');
   const [channel, setChannel] = useState<'email' | 'sms'>('email');
   const [code, setCode] = useState('');
+  // A field's refusal goes once that field is changed (issue #16).
+  const asking = useServerRefusal(request.error);
+  const signing = useServerRefusal(signIn.error);
 
   if (me.data) return <Navigate to={signInStepPath(me.data, next)} replace />;
 
@@ -32,8 +35,8 @@ export function SignInWithCodePage() {
       { onSuccess: (signedIn) => void navigate(signInStepPath(signedIn, next), { replace: true }) },
     );
   };
-  const askFields = fieldMessagesOf(request.error);
-  const codeFields = fieldMessagesOf(signIn.error);
+  const askFields = asking.fields;
+  const codeFields = signing.fields;
 
   return (
     <Page
@@ -43,13 +46,16 @@ export function SignInWithCodePage() {
     >
       {!request.isSuccess ? (
         <form onSubmit={ask} noValidate>
-          <FormErrors error={request.error} title="Could not send a code" labels={{ email: 'E-mail' }} />
+          <FormErrors error={asking.error} title="Could not send a code" labels={{ email: 'E-mail' }} />
           <TextField
             label="E-mail"
             type="email"
             autoComplete="username"
             value={email}
-            onChange={setEmail}
+            onChange={(v) => {
+              asking.edited('email');
+              setEmail(v);
+            }}
             error={askFields['email']}
             required
           />
@@ -57,7 +63,10 @@ export function SignInWithCodePage() {
             legend="Where should we send the code?"
             name="channel"
             value={channel}
-            onChange={setChannel}
+            onChange={(v) => {
+              asking.edited('channel');
+              setChannel(v);
+            }}
             options={[
               { value: 'email', label: 'By e-mail' },
               { value: 'sms', label: 'By text message to my phone' },
@@ -75,13 +84,16 @@ export function SignInWithCodePage() {
             If {email.trim()} can sign in with a code, we have sent one {channel === 'sms' ? 'by text message' : 'by e-mail'}. It
             works for 10 minutes.
           </Notice>
-          <FormErrors error={signIn.error} title="Could not sign in" labels={{ code: 'Code' }} />
+          <FormErrors error={signing.error} title="Could not sign in" labels={{ code: 'Code' }} />
           <TextField
             label="Code"
             inputMode="numeric"
             autoComplete="one-time-code"
             value={code}
-            onChange={setCode}
+            onChange={(v) => {
+              signing.edited('code');
+              setCode(v);
+            }}
             error={codeFields['code']}
             required
           />

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWithRouter } from '../../testing/render';
 import { SecurityPage } from './SecurityPage';
 import { SignInCodePage } from './SignInCodePage';
+import { TwoFactorEnrol } from './TwoFactorEnrol';
 
 const me = (signInStep: string) =>
   json({
@@ -92,5 +93,69 @@ describe('SignInCodePage', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const posts = calls.filter((c) => c.method === 'POST').map((c) => c.body);
     expect(posts).toEqual([{ code: '000000' }, { recoveryCode: 'abcde-12345' }]);
+  });
+  it('clears the server’s refusal of the code once it is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({
+      'GET /session': me('totp'),
+      'POST /auth/two-factor/verify': json(
+        {
+          error: 'invalid_input',
+          message: 'Some answers need attention.',
+          fields: [{ path: 'code', message: 'Type the 6 digits the app shows.' }],
+          requestId: 'r1',
+        },
+        400,
+      ),
+    });
+    const user = userEvent.setup();
+    renderWithRouter(<SignInCodePage />, { route: '/sign-in/code?next=%2Fprograms' });
+    const code = await screen.findByRole('textbox', { name: '6-digit code' });
+    await user.type(code, '12345');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('6-digit code: Type the 6 digits the app shows.');
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(code);
+    await user.type(code, '6');
+    expect(code.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Type the 6 digits the app shows.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(code);
+  });
+});
+
+describe('TwoFactorEnrol', () => {
+  it('clears the server’s refusal of the code once it is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({
+      'POST /auth/two-factor/enrol': json({
+        uri: 'otpauth://totp/x',
+        key: 'ABCD EFGH IJKL',
+        qrCode: 'data:image/svg+xml;base64,PHN2Zy8+',
+      }),
+      'POST /auth/two-factor/confirm': json(
+        {
+          error: 'invalid_input',
+          message: 'Some answers need attention.',
+          fields: [{ path: 'code', message: 'Type the 6 digits the app shows.' }],
+          requestId: 'r1',
+        },
+        400,
+      ),
+    });
+    const user = userEvent.setup();
+    renderWithRouter(<TwoFactorEnrol onDone={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Set up two-factor sign-in' }));
+    const code = await screen.findByRole('textbox', { name: '6-digit code' });
+    await user.type(code, '12345');
+    await user.click(screen.getByRole('button', { name: 'Turn on two-factor sign-in' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('6-digit code: Type the 6 digits the app shows.');
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(code);
+    await user.type(code, '6');
+    expect(code.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Type the 6 digits the app shows.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(code);
   });
 });

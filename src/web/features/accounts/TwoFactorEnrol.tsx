@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../ui/controls';
 import { ErrorAlert } from '../../ui/feedback';
-import { FormActions, FormErrors, TextField, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
 import { Section } from '../../ui/Page';
 import { useConfirmEnrolment, useStartEnrolment } from './accounts.api';
 
@@ -13,6 +13,8 @@ export function TwoFactorEnrol({ onDone }: { onDone: () => void }) {
   const start = useStartEnrolment();
   const confirm = useConfirmEnrolment();
   const [code, setCode] = useState('');
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(confirm.error);
 
   if (confirm.data) return <RecoveryCodesShown codes={confirm.data.recoveryCodes} onDone={onDone} />;
   if (!start.data) {
@@ -33,7 +35,7 @@ export function TwoFactorEnrol({ onDone }: { onDone: () => void }) {
     e.preventDefault();
     confirm.mutate({ code });
   };
-  const fields = fieldMessagesOf(confirm.error);
+  const fields = server.fields;
   return (
     <div className="two-factor-enrol">
       <ol className="steps-list">
@@ -47,13 +49,16 @@ export function TwoFactorEnrol({ onDone }: { onDone: () => void }) {
         <li>
           <p>Type the 6-digit code the app now shows for Kindred.</p>
           <form onSubmit={submit} noValidate>
-            <FormErrors error={confirm.error} title="Could not turn on two-factor sign-in" labels={{ code: '6-digit code' }} />
+            <FormErrors error={server.error} title="Could not turn on two-factor sign-in" labels={{ code: '6-digit code' }} />
             <TextField
               label="6-digit code"
               inputMode="numeric"
               autoComplete="one-time-code"
               value={code}
-              onChange={setCode}
+              onChange={(v) => {
+                server.edited('code');
+                setCode(v);
+              }}
               error={fields['code']}
               required
             />

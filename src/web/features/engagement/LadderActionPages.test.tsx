@@ -41,6 +41,9 @@ const pair: PairHelpView = {
 const staff = membership({ can: ['pair:list', 'ladder:record'] });
 const event = { id: '00000000-0000-4000-8000-000000000999', step: 'check_in' };
 
+const refusal = (path: string, message: string) =>
+  json({ error: 'invalid_input', message: 'Some answers need attention.', fields: [{ path, message }], requestId: 'r1' }, 400);
+
 describe('recording a check-in call', () => {
   const callView = {
     pairingId: PAIRING,
@@ -99,6 +102,29 @@ describe('recording a check-in call', () => {
       note: '',
     });
   });
+
+  it('clears the server’s refusal of a field once that field is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({
+      ...routes(),
+      [`POST /programs/${PROGRAM_ID}/pairings/${PAIRING}/check-ins`]: refusal('note', 'Leave out phone numbers.'),
+    });
+    renderInProgram(<CheckInPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: /^Reached no one/ }));
+    const note = screen.getByRole('textbox', { name: 'Note (optional)' });
+    await user.type(note, 'Left a message on 555 0100');
+    await user.click(screen.getByRole('button', { name: 'Save check-in call' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Note: Leave out phone numbers.');
+    expect(note.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(note);
+    await user.clear(note);
+    await user.type(note, 'Left a message');
+    expect(note.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Leave out phone numbers.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(note);
+  });
 });
 
 describe('recording a decision', () => {
@@ -123,6 +149,30 @@ describe('recording a decision', () => {
       until: '2026-05-01',
       note: 'Surgery in April.',
     });
+  });
+
+  it('clears the server’s refusal of a field once that field is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({
+      [`GET /programs/${PROGRAM_ID}/pairs`]: json([pair]),
+      [`GET /programs/${PROGRAM_ID}/pairings/${PAIRING}/ladder-events`]: json([]),
+      [`POST /programs/${PROGRAM_ID}/pairings/${PAIRING}/decisions`]: refusal('until', 'Choose a date within six months.'),
+    });
+    renderInProgram(<DecisionPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: 'Pause the pair until a date' }));
+    const until = screen.getByLabelText('Pause until');
+    await user.type(until, '2027-05-01');
+    await user.type(screen.getByRole('textbox', { name: 'Why does the pair pause?' }), 'Surgery in April.');
+    await user.click(screen.getByRole('button', { name: 'Save decision' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Pause until: Choose a date within six months.');
+    expect(until.getAttribute('aria-invalid')).toBe('true');
+
+    await user.clear(until);
+    await user.type(until, '2026-05-01');
+    expect(until.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Choose a date within six months.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(until);
   });
 
   it('says so when the pair is no longer active', async () => {

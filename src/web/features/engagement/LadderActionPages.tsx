@@ -15,7 +15,7 @@ import {
   SelectField,
   TextArea,
   TextField,
-  fieldMessagesOf,
+  useServerRefusal,
 } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { withdrawalReasonLabels } from '../participants';
@@ -102,6 +102,14 @@ function NumbersToCall({ pairingId }: { pairingId: string }) {
 
 type Reached = 'both' | 'participant' | 'coach' | 'no_one';
 
+/** A setter that also drops the server's refusal of its field, once the answer changes (issue #16). */
+function clearing<V>(server: { edited: (key: string) => void }, key: string, set: (value: V) => void) {
+  return (value: V) => {
+    server.edited(key);
+    set(value);
+  };
+}
+
 function CheckInForm({ pair }: { pair: PairHelpView }) {
   const program = useProgram();
   const navigate = useNavigate();
@@ -110,6 +118,7 @@ function CheckInForm({ pair }: { pair: PairHelpView }) {
   const [findings, setFindings] = useState<CheckInFinding[]>([]);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<Record<string, string>>({});
+  const server = useServerRefusal(save.error);
   const reachedNoOne = reached === 'no_one';
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -137,7 +146,7 @@ function CheckInForm({ pair }: { pair: PairHelpView }) {
       () => undefined,
     );
   };
-  const fields = { ...fieldMessagesOf(save.error), ...problem };
+  const fields = { ...server.fields, ...problem };
   const reachedOptions: { value: Reached; label: string; hint?: string }[] = [
     { value: 'both', label: `Both ${pair.participantName} and ${pair.coachName}` },
     { value: 'participant', label: `Only ${pair.participantName}` },
@@ -154,7 +163,7 @@ function CheckInForm({ pair }: { pair: PairHelpView }) {
       <NumbersToCall pairingId={pair.pairingId} />
       <form onSubmit={submit} noValidate>
         <FormErrors
-          error={save.error}
+          error={server.error}
           title="Could not record the call"
           labels={{ reached: 'Whom you reached', findings: 'What you learnt', note: 'Note' }}
         />
@@ -163,18 +172,24 @@ function CheckInForm({ pair }: { pair: PairHelpView }) {
           name="reached"
           options={reachedOptions}
           value={reached}
-          onChange={setReached}
+          onChange={clearing(server, 'reached', setReached)}
           error={fields['reached']}
         />
         <CheckboxGroup
           legend={reachedNoOne ? 'What did you learn? (optional)' : 'What did you learn?'}
           options={optionsOf(findingLabels)}
           values={findings}
-          onChange={setFindings}
+          onChange={clearing(server, 'findings', setFindings)}
           error={fields['findings']}
           columns
         />
-        <TextArea label="Note (optional)" value={note} onChange={setNote} maxLength={2000} error={fields['note']} />
+        <TextArea
+          label="Note (optional)"
+          value={note}
+          onChange={clearing(server, 'note', setNote)}
+          maxLength={2000}
+          error={fields['note']}
+        />
         <FormActions>
           <Button type="submit" busy={save.isPending} busyLabel="Saving…">
             Save check-in call
@@ -210,6 +225,7 @@ function DecisionForm({ pair }: { pair: PairHelpView }) {
   const [until, setUntil] = useState('');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<Record<string, string>>({});
+  const server = useServerRefusal(save.error);
 
   const body = (): DecisionInput | null => {
     if (outcome === 're_pair' && rePairReason) return { outcome, reason: rePairReason, note: note.trim() };
@@ -238,14 +254,14 @@ function DecisionForm({ pair }: { pair: PairHelpView }) {
       () => undefined,
     );
   };
-  const fields = { ...fieldMessagesOf(save.error), ...problem };
+  const fields = { ...server.fields, ...problem };
   return (
     <>
       <PairSummary pair={pair} />
       <CheckInHistory pairingId={pair.pairingId} />
       <form onSubmit={submit} noValidate>
         <FormErrors
-          error={save.error}
+          error={server.error}
           title="Could not record the decision"
           labels={{ outcome: 'What happens next', reason: 'Reason', until: 'Pause until', note: 'Note' }}
         />
@@ -254,7 +270,7 @@ function DecisionForm({ pair }: { pair: PairHelpView }) {
           name="outcome"
           options={optionsOf(outcomeLabels)}
           value={outcome}
-          onChange={setOutcome}
+          onChange={clearing(server, 'outcome', setOutcome)}
           error={fields['outcome']}
         />
         {outcome === 're_pair' ? (
@@ -263,7 +279,7 @@ function DecisionForm({ pair }: { pair: PairHelpView }) {
             value={rePairReason}
             placeholder="Choose a reason"
             options={optionsOf(rePairReasonLabels)}
-            onChange={setRePairReason}
+            onChange={clearing(server, 'reason', setRePairReason)}
             error={fields['reason']}
           />
         ) : null}
@@ -273,17 +289,23 @@ function DecisionForm({ pair }: { pair: PairHelpView }) {
             value={withdrawReason}
             placeholder="Choose a reason"
             options={optionsOf(withdrawalReasonLabels)}
-            onChange={setWithdrawReason}
+            onChange={clearing(server, 'reason', setWithdrawReason)}
             error={fields['reason']}
           />
         ) : null}
         {outcome === 'pause' ? (
-          <TextField label="Pause until" type="date" value={until} onChange={setUntil} error={fields['until']} />
+          <TextField
+            label="Pause until"
+            type="date"
+            value={until}
+            onChange={clearing(server, 'until', setUntil)}
+            error={fields['until']}
+          />
         ) : null}
         <TextArea
           label={outcome === 'pause' ? 'Why does the pair pause?' : 'Note (optional)'}
           value={note}
-          onChange={setNote}
+          onChange={clearing(server, 'note', setNote)}
           maxLength={2000}
           error={fields['note']}
         />

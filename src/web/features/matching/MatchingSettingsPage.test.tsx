@@ -33,4 +33,32 @@ describe('MatchingSettingsPage', () => {
     });
     await screen.findByText('Elsewhere');
   });
+  it('clears the server’s refusal of a field once that field is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({
+      [`GET ${URL}`]: json(DEFAULT_MATCHING_SETTINGS),
+      [`PUT ${URL}`]: json(
+        {
+          error: 'invalid_input',
+          message: 'Some answers need attention.',
+          fields: [{ path: 'weights.language', message: 'Use a smaller number for this program.' }],
+          requestId: 'r1',
+        },
+        400,
+      ),
+    });
+    const user = userEvent.setup();
+    renderInProgram(<MatchingSettingsPage />, { member: staff, route: '/settings', path: '/settings' });
+    const language = await screen.findByRole('textbox', { name: 'A language in common' });
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Use a smaller number for this program.');
+    expect(language.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(language);
+    await user.clear(language);
+    await user.type(language, '5');
+    expect(language.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Use a smaller number for this program.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(language);
+  });
 });

@@ -4,7 +4,7 @@ import type { MatchingSettings } from '../../../core/matching';
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink } from '../../ui/controls';
 import { QueryView } from '../../ui/feedback';
-import { Choice, FormActions, FormErrors, TextField } from '../../ui/form';
+import { Choice, FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { useMatchingSettings, useSaveMatchingSettings } from './matching.api';
 
@@ -52,6 +52,11 @@ export function MatchingSettingsPage() {
   );
 }
 
+/** The form's field a server message is about (`weights.language` → language). */
+function formKeyOf(path: string): string {
+  return path.replace(/^(weights|rules)\./, '');
+}
+
 function SettingsForm({ initial }: { initial: MatchingSettings }) {
   const program = useProgram();
   const navigate = useNavigate();
@@ -62,6 +67,8 @@ function SettingsForm({ initial }: { initial: MatchingSettings }) {
   );
   const [band, setBand] = useState(String(initial.ageBandYears));
   const [local, setLocal] = useState<{ message: string; fields: { path: string; message: string }[] } | null>(null);
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(save.error, formKeyOf);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const fields: { path: string; message: string }[] = [];
@@ -89,10 +96,12 @@ function SettingsForm({ initial }: { initial: MatchingSettings }) {
     ageBandYears: 'Age band',
     body: 'Settings',
   };
-  const fieldError = (key: string) => local?.fields.find((f) => f.path === key)?.message;
+  const serverFields = (server.error as { fields?: { path: string; message: string }[] } | null)?.fields ?? [];
+  const fieldError = (key: string) =>
+    local ? local.fields.find((f) => f.path === key)?.message : serverFields.find((f) => formKeyOf(f.path) === key)?.message;
   return (
     <form onSubmit={submit} noValidate>
-      <FormErrors error={local ?? save.error} labels={labels} />
+      <FormErrors error={local ?? server.error} labels={labels} />
       <Section title="Hard rules" id="settings-rules">
         <p className="muted">The coach must always be active and have a place left.</p>
         {(Object.keys(ruleLabels) as (keyof Rules)[]).map((key) => (
@@ -101,7 +110,10 @@ function SettingsForm({ initial }: { initial: MatchingSettings }) {
             label={ruleLabels[key].label}
             hint={ruleLabels[key].hint}
             checked={rules[key]}
-            onChange={(on) => setRules((r) => ({ ...r, [key]: on }))}
+            onChange={(on) => {
+              server.edited(key);
+              setRules((r) => ({ ...r, [key]: on }));
+            }}
           />
         ))}
       </Section>
@@ -113,7 +125,10 @@ function SettingsForm({ initial }: { initial: MatchingSettings }) {
             hint={weightLabels[key].hint || undefined}
             inputMode="numeric"
             value={weights[key]}
-            onChange={(v) => setWeights((w) => ({ ...w, [key]: v }))}
+            onChange={(v) => {
+              server.edited(key);
+              setWeights((w) => ({ ...w, [key]: v }));
+            }}
             error={fieldError(key)}
           />
         ))}
@@ -122,7 +137,10 @@ function SettingsForm({ initial }: { initial: MatchingSettings }) {
           hint="Two people born this many years apart or less count as close in age."
           inputMode="numeric"
           value={band}
-          onChange={setBand}
+          onChange={(v) => {
+            server.edited('ageBandYears');
+            setBand(v);
+          }}
           error={fieldError('ageBandYears')}
         />
       </Section>

@@ -5,7 +5,7 @@ import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
 import { Button } from '../../ui/controls';
 import { Disclosure } from '../../ui/Disclosure';
-import { FormActions, FormErrors, SelectField, TextArea, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, SelectField, TextArea, useServerRefusal } from '../../ui/form';
 import { endReasonLabels, useEndPairing } from './pairings.api';
 
 /** Ends the current pairing with a recorded reason (so re-matching can learn from it). */
@@ -17,6 +17,8 @@ export function EndPairingForm({ pairingId, coachName }: { pairingId: string; co
   const [reason, setReason] = useState<PairingEndReason | ''>('');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(end.error);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -32,21 +34,33 @@ export function EndPairingForm({ pairingId, coachName }: { pairingId: string; co
     );
   };
 
-  const fields = fieldMessagesOf(end.error);
+  const fields = server.fields;
 
   return (
     <Disclosure className="panel" label={`End the pairing with ${coachName}`}>
       <form onSubmit={submit} noValidate>
-        <FormErrors error={end.error} title="Could not end the pairing" labels={{ reason: 'Reason', note: 'Note' }} />
+        <FormErrors error={server.error} title="Could not end the pairing" labels={{ reason: 'Reason', note: 'Note' }} />
         <SelectField
           label="Why does the pairing end?"
           value={reason}
           placeholder="Choose a reason"
           options={optionsOf(endReasonLabels)}
-          onChange={setReason}
+          onChange={(r) => {
+            server.edited('reason');
+            setReason(r);
+          }}
           error={problem ?? fields['reason']}
         />
-        <TextArea label="Note (optional)" value={note} onChange={setNote} maxLength={500} error={fields['note']} />
+        <TextArea
+          label="Note (optional)"
+          value={note}
+          onChange={(text) => {
+            server.edited('note');
+            setNote(text);
+          }}
+          maxLength={500}
+          error={fields['note']}
+        />
         <FormActions>
           <Button type="submit" variant="danger" busy={end.isPending} busyLabel="Ending…">
             End pairing

@@ -160,4 +160,33 @@ describe('PairWithCoachForm', () => {
     await screen.findByRole('radio', { name: 'Wren Woman' });
     expect(screen.queryByRole('checkbox', { name: /began on an earlier day/ })).toBeNull();
   });
+  it('clears the server’s refusal of a field once that field is changed, and leaves focus there (issue #16)', async () => {
+    mockApi({
+      [`GET /programs/${PROGRAM_ID}/coaches`]: json(coaches),
+      [`POST /programs/${PROGRAM_ID}/pairings`]: json(
+        {
+          error: 'invalid_input',
+          message: 'Some answers need attention.',
+          fields: [{ path: 'genderMismatchReason', message: 'Write a little more about why.' }],
+          requestId: 'r1',
+        },
+        400,
+      ),
+    });
+    const user = userEvent.setup();
+    renderInProgram(<PairWithCoachForm participant={participant} />, { member: staff });
+    await user.click(await screen.findByRole('radio', { name: 'Mo Man' }));
+    const reason = screen.getByRole('textbox', { name: 'Reason for pairing across genders' });
+    await user.type(reason, 'Her choice');
+    await user.click(screen.getByRole('button', { name: 'Pair with coach' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Reason: Write a little more about why.');
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+
+    await user.click(reason);
+    await user.type(reason, ', after meeting him at the group');
+    expect(reason.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Write a little more about why.')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.activeElement).toBe(reason);
+  });
 });

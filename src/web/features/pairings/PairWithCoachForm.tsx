@@ -4,7 +4,7 @@ import { useProgram } from '../../app/program';
 import { channelLabels, genderLabels, listOf, painLocationLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
-import { Choice, FormActions, FormErrors, RadioGroup, TextArea, TextField, fieldMessagesOf, type Option } from '../../ui/form';
+import { Choice, FormActions, FormErrors, RadioGroup, TextArea, TextField, useServerRefusal, type Option } from '../../ui/form';
 import { todayOn } from '../../ui/dates';
 import { coachName, useCoaches } from '../coaches';
 import { pairingCandidates, type PairingCandidate, type ParticipantFacts } from './coach-options';
@@ -68,6 +68,8 @@ function CandidateForm({
   const [earlierOn, setEarlierOn] = useState('');
   const [lateReason, setLateReason] = useState('');
   const reasonBox = useRef<HTMLDivElement>(null);
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(pair.error);
 
   const chosen = candidates.find((c) => c.coach.id === coachId);
   const needsReason = serverAsked || (chosen?.isGenderMismatch ?? false);
@@ -104,7 +106,7 @@ function CandidateForm({
         },
       );
   };
-  const fields = { ...fieldMessagesOf(pair.error), ...problem };
+  const fields = { ...server.fields, ...problem };
 
   return (
     <form onSubmit={submit} noValidate>
@@ -115,7 +117,7 @@ function CandidateForm({
         </p>
       ) : null}
       <FormErrors
-        error={pair.error}
+        error={server.error}
         title="Could not pair"
         labels={{
           coachId: 'Coach',
@@ -131,6 +133,7 @@ function CandidateForm({
         options={options}
         value={coachId}
         onChange={(id) => {
+          server.edited('coachId');
           setCoachId(id);
           setServerAsked(false);
         }}
@@ -142,7 +145,10 @@ function CandidateForm({
             label="Reason for pairing across genders"
             hint={`${participant.givenName} said a coach of the same gender matters. Record why this pairing is right anyway.`}
             value={reason}
-            onChange={setReason}
+            onChange={(text) => {
+              server.edited('genderMismatchReason');
+              setReason(text);
+            }}
             error={fields['genderMismatchReason']}
             maxLength={500}
             required
@@ -159,14 +165,20 @@ function CandidateForm({
             type="date"
             max={todayOn()}
             value={earlierOn}
-            onChange={setEarlierOn}
+            onChange={(on) => {
+              server.edited('startedAt');
+              setEarlierOn(on);
+            }}
             error={fields['startedAt']}
           />
           <TextField
             label="Why it is entered late"
             hint="Such as “Paired at the clinic; entered from the paper log”. The record will show who entered it and when."
             value={lateReason}
-            onChange={setLateReason}
+            onChange={(text) => {
+              server.edited('enteredLate');
+              setLateReason(text);
+            }}
             maxLength={500}
             error={fields['enteredLate.reason'] ?? fields['enteredLate']}
           />

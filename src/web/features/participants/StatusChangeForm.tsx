@@ -5,7 +5,7 @@ import { useProgram } from '../../app/program';
 import { optionsOf, participantStatusLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';
 import { todayOn } from '../../ui/dates';
-import { FormActions, FormErrors, RadioGroup, SelectField, TextField, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, RadioGroup, SelectField, TextField, useServerRefusal } from '../../ui/form';
 import { withdrawalReasonLabels } from './labels';
 import { useChangeStatus, type FullParticipant } from './participants.api';
 
@@ -39,6 +39,8 @@ export function StatusChangeForm({ participant }: { participant: FullParticipant
   const [on, setOn] = useState(todayOn());
   const [reason, setReason] = useState<WithdrawalReason | ''>('');
   const [problem, setProblem] = useState<Record<string, string>>({});
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(change.error);
 
   if (targets.length === 0) {
     return <p>{participantStatusLabels[participant.status]}: the status cannot change any more.</p>;
@@ -66,12 +68,12 @@ export function StatusChangeForm({ participant }: { participant: FullParticipant
       () => undefined,
     );
   };
-  const fields = { ...fieldMessagesOf(change.error), ...problem };
+  const fields = { ...server.fields, ...problem };
 
   return (
     <form onSubmit={submit} noValidate>
       <FormErrors
-        error={change.error}
+        error={server.error}
         title="Could not change the status"
         labels={{ status: 'New status', on: 'Date', reason: 'Reason' }}
       />
@@ -80,7 +82,10 @@ export function StatusChangeForm({ participant }: { participant: FullParticipant
         name="new-status"
         options={targets.map((t) => ({ value: t, ...targetOptions[t] }))}
         value={to}
-        onChange={setTo}
+        onChange={(t) => {
+          server.edited('status');
+          setTo(t);
+        }}
         error={fields['status']}
       />
       <TextField
@@ -89,7 +94,10 @@ export function StatusChangeForm({ participant }: { participant: FullParticipant
         className="field--short"
         value={on}
         max={todayOn()}
-        onChange={setOn}
+        onChange={(d) => {
+          server.edited('on');
+          setOn(d);
+        }}
         error={fields['on']}
       />
       {to === 'withdrawn' ? (
@@ -98,7 +106,10 @@ export function StatusChangeForm({ participant }: { participant: FullParticipant
           value={reason}
           placeholder="Choose a reason"
           options={optionsOf(withdrawalReasonLabels)}
-          onChange={setReason}
+          onChange={(r) => {
+            server.edited('reason');
+            setReason(r);
+          }}
           error={fields['reason']}
         />
       ) : null}

@@ -7,7 +7,7 @@ import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
 import { Button, ButtonLink } from '../../ui/controls';
 import { QueryView } from '../../ui/feedback';
-import { FormActions, FormErrors, RadioGroup, SelectField, TextArea, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, RadioGroup, SelectField, TextArea, useServerRefusal } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { CrisisNumbers, ProgramCrisisNumbers, callWords } from './CrisisHelp';
 import { concernCategoryLabels } from './labels';
@@ -128,6 +128,8 @@ function ConcernForm({
   const [category, setCategory] = useState<SafetyCategory | ''>('');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<Record<string, string>>({});
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(raise.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!participantId) {
@@ -141,11 +143,11 @@ function ConcernForm({
       () => undefined,
     );
   };
-  const fields = { ...fieldMessagesOf(raise.error), ...problem };
+  const fields = { ...server.fields, ...problem };
   return (
     <form onSubmit={submit} noValidate>
       <FormErrors
-        error={raise.error}
+        error={server.error}
         title="Could not tell the coordinator"
         labels={{ participantId: 'Participant', note: 'What happened' }}
       />
@@ -154,7 +156,10 @@ function ConcernForm({
         value={participantId}
         placeholder="Choose…"
         options={people.map((p) => ({ value: p.id, label: nameOf(p) }))}
-        onChange={setParticipantId}
+        onChange={(id) => {
+          server.edited('participantId');
+          setParticipantId(id);
+        }}
         error={fields['participantId']}
       />
       <RadioGroup
@@ -163,12 +168,18 @@ function ConcernForm({
         name="category"
         options={optionsOf(concernCategoryLabels)}
         value={category}
-        onChange={setCategory}
+        onChange={(c) => {
+          server.edited('category');
+          setCategory(c);
+        }}
       />
       <TextArea
         label="A few words for the coordinator (optional)"
         value={note}
-        onChange={setNote}
+        onChange={(text) => {
+          server.edited('note');
+          setNote(text);
+        }}
         maxLength={2000}
         error={fields['note']}
       />

@@ -5,7 +5,7 @@ import { useProgram } from '../../app/program';
 import { Badge, Button, DetailList } from '../../ui/controls';
 import { formatDateTime, toLocalInputValue } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
-import { FormActions, FormErrors, TextArea, TextField, fieldMessagesOf } from '../../ui/form';
+import { FormActions, FormErrors, TextArea, TextField, useServerRefusal } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { durationWords, followUpStatusLabels, followUpStatusTones, safetyCategoryLabels, safetyStateLabels } from './labels';
 import { useAcknowledge, useCloseEvent, useRecordFollowUp, useSafetyEvent } from './safety.api';
@@ -132,6 +132,14 @@ function FollowUpForm({ eventId, onDone }: { eventId: string; onDone: (status: s
   const [action, setAction] = useState('');
   const [referredTo, setReferredTo] = useState('');
   const [problem, setProblem] = useState<Record<string, string>>({});
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(save.error);
+  const editing =
+    (key: string, setter: (value: string) => void) =>
+    (value: string): void => {
+      server.edited(key);
+      setter(value);
+    };
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     const missing: Record<string, string> = {};
@@ -148,21 +156,21 @@ function FollowUpForm({ eventId, onDone }: { eventId: string; onDone: (status: s
       () => undefined,
     );
   };
-  const fields = { ...fieldMessagesOf(save.error), ...problem };
+  const fields = { ...server.fields, ...problem };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="safety-follow-up-form">
       <h3 id="safety-follow-up-form">Record a follow-up</h3>
       <FormErrors
-        error={save.error}
+        error={server.error}
         title="Could not save the follow-up"
         labels={{ doneAt: 'When', action: 'What was done', referredTo: 'Referred to' }}
       />
-      <TextField label="When" type="datetime-local" value={when} onChange={setWhen} error={fields['doneAt']} />
+      <TextField label="When" type="datetime-local" value={when} onChange={editing('doneAt', setWhen)} error={fields['doneAt']} />
       <TextArea
         label="What was done"
         hint="For example: who called whom, what they agreed, whether the person is safe."
         value={action}
-        onChange={setAction}
+        onChange={editing('action', setAction)}
         maxLength={2000}
         error={fields['action']}
       />
@@ -170,7 +178,7 @@ function FollowUpForm({ eventId, onDone }: { eventId: string; onDone: (status: s
         label="Referred to (optional)"
         hint="For example: the Veterans Crisis Line, the VA Suicide Prevention Coordinator, primary care."
         value={referredTo}
-        onChange={setReferredTo}
+        onChange={editing('referredTo', setReferredTo)}
         maxLength={200}
         error={fields['referredTo']}
       />

@@ -3,7 +3,7 @@ import { CrisisInfo, DEFAULT_CRISIS_INFO, type SafetySettings } from '../../../c
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink } from '../../ui/controls';
 import { QueryView } from '../../ui/feedback';
-import { FormActions, FormErrors, TextArea, TextField } from '../../ui/form';
+import { FormActions, FormErrors, TextArea, TextField, useServerRefusal } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { useSafetySettings, useSaveSafetySettings } from './safety.api';
 
@@ -80,18 +80,20 @@ function bodyOf(v: Values): SafetySettings {
   };
 }
 
-/** The server's field messages by the form's field names (`crisis.chatUrl` → chatUrl). */
+/** The form's field a server message is about (`crisis.chatUrl` → chatUrl). */
+function formKeyOf(path: string): string {
+  return path.startsWith('safetyContacts')
+    ? 'contacts'
+    : path.startsWith('crisis.programContact.')
+      ? `contact${path.slice('crisis.programContact.'.length).replace(/^./, (c) => c.toUpperCase())}`
+      : path.replace(/^crisis\./, '');
+}
+
+/** The server's field messages by the form's field names. */
 function messagesOf(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const fields = (error as { fields?: { path: string; message: string }[] } | null)?.fields ?? [];
-  for (const f of fields) {
-    const key = f.path.startsWith('safetyContacts')
-      ? 'contacts'
-      : f.path.startsWith('crisis.programContact.')
-        ? `contact${f.path.slice('crisis.programContact.'.length).replace(/^./, (c) => c.toUpperCase())}`
-        : f.path.replace(/^crisis\./, '');
-    out[key] ??= f.message;
-  }
+  for (const f of fields) out[formKeyOf(f.path)] ??= f.message;
   return out;
 }
 
@@ -105,7 +107,10 @@ function SettingsForm({ initial }: { initial: SafetySettings }) {
   const save = useSaveSafetySettings(program.programId);
   const [v, setV] = useState<Values>(() => valuesOf(initial));
   const [saved, setSaved] = useState(false);
+  // A field's refusal goes once that field is changed (issue #16).
+  const server = useServerRefusal(save.error, formKeyOf);
   const set = (k: keyof Values) => (value: string) => {
+    server.edited(k);
     setSaved(false);
     setV((prev) => ({ ...prev, [k]: value }));
   };
@@ -118,13 +123,13 @@ function SettingsForm({ initial }: { initial: SafetySettings }) {
       },
     });
   };
-  const m = messagesOf(save.error);
+  const m = messagesOf(server.error);
   return (
     <form onSubmit={submit} noValidate>
       <p role="status" className={saved ? 'notice' : 'visually-hidden'}>
         {saved ? 'Safety settings saved.' : ''}
       </p>
-      <FormErrors error={save.error} title="Could not save the safety settings" labels={labels} />
+      <FormErrors error={server.error} title="Could not save the safety settings" labels={labels} />
       <Section title="Who is alerted" id="safety-settings-contacts">
         <TextArea
           label="Safety contacts"
@@ -185,9 +190,11 @@ function SettingsForm({ initial }: { initial: SafetySettings }) {
         />
         <Button
           variant="secondary"
-          onClick={() =>
-            setV((prev) => ({ ...valuesOf({ safetyContacts: [], crisis: DEFAULT_CRISIS_INFO }), contacts: prev.contacts }))
-          }
+          onClick={() => {
+            const defaults = valuesOf({ safetyContacts: [], crisis: DEFAULT_CRISIS_INFO });
+            for (const k of Object.keys(defaults)) if (k !== 'contacts') server.edited(k);
+            setV((prev) => ({ ...defaults, contacts: prev.contacts }));
+          }}
         >
           Use the Veterans Crisis Line and 911
         </Button>
