@@ -108,7 +108,7 @@ describe('recording a check-in call', () => {
       ...routes(),
       [`POST /programs/${PROGRAM_ID}/pairings/${PAIRING}/check-ins`]: refusal('note', 'Leave out phone numbers.'),
     });
-    renderInProgram(<CheckInPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
+    renderInProgram(<CheckInCallPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('radio', { name: /^Reached no one/ }));
     const note = screen.getByRole('textbox', { name: 'Note (optional)' });
