@@ -227,15 +227,7 @@ export function exportColumns(study: ExportStudy): ExportColumn[] {
   return cols;
 }
 
-/** One CSV cell: quoted when it holds a comma, quote or line break (RFC 4180). */
-export function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** Rows to CSV text (RFC 4180, `\n` line ends, a final line end). */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
-}
+export { csvCell, toCsv } from '../shared/csv';
 
 const byCode = (a: ExportParticipant, b: ExportParticipant) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 

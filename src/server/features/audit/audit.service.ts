@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditCsvRows, periodInstants, verbsOf, type AuditPeriod, type AuditVerbFilter } from '../../../core/audit';
-import { toCsv } from '../../../core/trials/export';
+import { toCsv } from '../../../core/shared/csv';
 import { DEFAULT_TIME_ZONE } from '../../../core/shared/time';
 import { authorize, authorizeDeployment } from '../../access/policy';
 import { audit } from '../../platform/audit';
