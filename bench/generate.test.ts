@@ -163,12 +163,10 @@ describe('the benchmark generator', () => {
         note: 'Benchmark contact.',
       });
       expect(isNew).toBe(true);
-      expect(seen).toEqual(
-        [Q.SELECT_PROGRAM, Q.SELECT_PARTICIPANT_BY_ID, Q.SELECT_CONTACT_BY_CLIENT_KEY, Q.INSERT_CONTACT, Q.INSERT_AUDIT].map(
-          norm,
-        ),
-      );
-      expect(await db.rawQuery(Q.SELECT_PARTICIPANT_BY_ID, [gen.programId, participantId])).toHaveLength(1);
+      expect(seen).toEqual([Q.SELECT_CONTACT_TARGET, Q.INSERT_CONTACT, Q.INSERT_AUDIT].map(norm));
+      expect(await db.rawQuery(Q.SELECT_CONTACT_TARGET, [participantId, randomUUID(), gen.programId])).toEqual([
+        expect.objectContaining({ participant_id: participantId, previous_id: null }),
+      ]);
 
       seen.length = 0;
       const pairs = await listPairs(deps, { actor: coordinator, requestId: 't', ip: null }, gen.programId, { sort: 'urgency' });

@@ -309,9 +309,7 @@ async function benchTarget(
         label: 'Raw SQL, same statements',
         run: async (i: number) => {
           const c = input(slice(1)(i));
-          await raw.query(Q.SELECT_PROGRAM, [programId]);
-          await raw.query(Q.SELECT_PARTICIPANT_BY_ID, [programId, c.participantId]);
-          await raw.query(Q.SELECT_CONTACT_BY_CLIENT_KEY, [programId, c.clientKey]);
+          await raw.query(Q.SELECT_CONTACT_TARGET, [c.participantId, c.clientKey, programId]);
           await rawInsert(c, pairingOf.get(c.participantId)!);
         },
       },
@@ -422,16 +420,10 @@ async function benchTarget(
     // ---- Where the time goes: each statement alone -----------------------------------------
     const someone = slice(1)(0);
     const statementRuns: { operation: string; statement: string; run: () => Promise<unknown> }[] = [
-      { operation: 'log_contact', statement: 'select program', run: () => raw.query(Q.SELECT_PROGRAM, [programId]) },
       {
         operation: 'log_contact',
-        statement: 'select participant record (with contact counts)',
-        run: () => raw.query(Q.SELECT_PARTICIPANT_BY_ID, [programId, someone]),
-      },
-      {
-        operation: 'log_contact',
-        statement: 'select contact by client key',
-        run: () => raw.query(Q.SELECT_CONTACT_BY_CLIENT_KEY, [programId, randomUUID()]),
+        statement: 'select program, pairing and client key together',
+        run: () => raw.query(Q.SELECT_CONTACT_TARGET, [someone, randomUUID(), programId]),
       },
       {
         operation: 'log_contact',

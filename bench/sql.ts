@@ -22,12 +22,6 @@ const PARTICIPANT_RECORD = `
       from contacts ct where ct.participant_id = pt.id
     ) s on true`;
 
-/** `findParticipants({ programId, ids: [id] })`, as `loadParticipantFor` calls it. */
-export const SELECT_PARTICIPANT_BY_ID = `${PARTICIPANT_RECORD}
-    where pt.program_id = $1 and pt.id in ($2)
-    order by pt.family_name, pt.given_name, pt.id
-    `;
-
 /** `findParticipants({ programId, coachId })`: the coach's caseload for "Today". */
 export const SELECT_PARTICIPANTS_OF_COACH = `${PARTICIPANT_RECORD}
     where pt.program_id = $1 and p.coach_id = $2
@@ -87,8 +81,16 @@ export const SELECT_PAIRS_NEEDING_HELP = `
 /** Program-wide activity reads run in a transaction with JIT off (see activity.repository.ts). */
 export const SET_LOCAL_JIT_OFF = `set local jit = off`;
 
-/** The idempotency check of `logContact`: was this client key used already? */
-export const SELECT_CONTACT_BY_CLIENT_KEY = `select "id", "program_id", "pairing_id", "participant_id", "coach_id", "client_key", "occurred_at", "channel", "outcome", "is_reached", "minutes", "topics", "discussed_strategies", "gave_encouragement", "discussed_adjusting", "discussed_goals", "note", "logged_by", "created_at", "entered_late_by", "entered_late_at", "late_reason" from "contacts" where ("contacts"."program_id" = $1 and "contacts"."client_key" = $2)`;
+/**
+ * `logContact`'s one read (issue #14): the program's topics, the participant's active pairing and any
+ * contact already saved under the client key. Parameters: participant id, client key, program id.
+ */
+export const SELECT_CONTACT_TARGET = `select pr.topics, pt.id as participant_id, p.id as pairing_id, p.coach_id, p.started_at, prev.id as previous_id
+        from programs pr
+        left join participants pt on pt.program_id = pr.id and pt.id = $1
+        left join pairings p on p.participant_id = pt.id and p.ended_at is null
+        left join contacts prev on prev.program_id = pr.id and prev.client_key = $2
+        where pr.id = $3`;
 
 /** The contact insert of `logContact`. */
 export const INSERT_CONTACT = `insert into "contacts" ("id", "program_id", "pairing_id", "participant_id", "coach_id", "client_key", "occurred_at", "channel", "outcome", "is_reached", "minutes", "topics", "discussed_strategies", "gave_encouragement", "discussed_adjusting", "discussed_goals", "note", "logged_by", "created_at", "entered_late_by", "entered_late_at", "late_reason") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, default, default, default) on conflict do nothing returning "id", "program_id", "pairing_id", "participant_id", "coach_id", "client_key", "occurred_at", "channel", "outcome", "is_reached", "minutes", "topics", "discussed_strategies", "gave_encouragement", "discussed_adjusting", "discussed_goals", "note", "logged_by", "created_at", "entered_late_by", "entered_late_at", "late_reason"`;

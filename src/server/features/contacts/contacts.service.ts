@@ -9,8 +9,9 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { people } from '../accounts/accounts.table';
-import { loadParticipantFor } from '../participants';
+import { loadParticipantFor, relationTo } from '../participants';
 import { loadProgram } from '../programs';
+import { contactTarget } from './contacts.repository';
 import { contacts } from './contacts.table';
 
 type ContactRow = typeof contacts.$inferSelect;
@@ -57,17 +58,20 @@ export async function logContact(
   programId: string,
   input: ContactInput,
 ): Promise<{ contact: ContactView; isNew: boolean }> {
-  const { record, program } = await loadParticipantFor(deps, caller, programId, input.participantId, 'contact:log');
-  const [previous] = await deps.db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, input.clientKey)));
-  if (previous) return replayed(previous, input.participantId, await lateEntryNames(deps.db, [previous]));
+  // One read for everything the rules need (issue #14): the whole participant record with its
+  // contact counts cost three times the insert itself (docs/BENCHMARKS.md).
+  authorize(caller.actor, 'program:view', { programId });
+  const target = await contactTarget(deps.db, programId, input.participantId, input.clientKey);
+  if (!target?.participant) throw new DomainError('not_found', undefined, 'Not found');
+  const record = target.participant;
+  authorize(caller.actor, 'contact:log', { programId, relation: relationTo(caller.actor, record), hideExistence: true });
+  if (target.previousId) return replayedByKey(deps.db, programId, input.clientKey, input.participantId);
   if (!record.pairing) {
     throw new DomainError('invalid_state', 'participant_not_paired', 'The participant has no coach to log a contact for');
   }
+  const { pairing } = record;
   const now = deps.clock.now();
-  checkContact(input, { now, pairingStartedAt: record.pairing.startedAt, programTopics: program.topics.map((t) => t.key) });
+  checkContact(input, { now, pairingStartedAt: pairing.startedAt, programTopics: target.topics });
   // A contact more than 7 days back is a late entry: staff only, with a reason (ADR 0030).
   if (input.enteredLate) authorize(caller.actor, 'record:late_entry', { programId });
   const late = lateEntryMark('contact', new Date(input.occurredAt), now, input.enteredLate);
@@ -77,9 +81,9 @@ export async function logContact(
       .values({
         id: newId(),
         programId,
-        pairingId: record.pairing!.id,
+        pairingId: pairing.id,
         participantId: record.id,
-        coachId: record.pairing!.coachId,
+        coachId: pairing.coachId,
         clientKey: input.clientKey,
         occurredAt: new Date(input.occurredAt),
         channel: input.channel,
@@ -106,15 +110,8 @@ export async function logContact(
     }
     return inserted;
   });
-  if (!row) {
-    // A concurrent retry with the same key won the race; answer with what it saved.
-    const [saved] = await deps.db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, input.clientKey)));
-    if (!saved) throw new Error('contact missing after conflict');
-    return replayed(saved, input.participantId, await lateEntryNames(deps.db, [saved]));
-  }
+  // A concurrent retry with the same key won the race; answer with what it saved.
+  if (!row) return replayedByKey(deps.db, programId, input.clientKey, input.participantId);
   return { contact: presentContact(row, new Map([[caller.actor.personId, caller.actor.displayName]])), isNew: true };
 }
 
@@ -154,6 +151,16 @@ async function pageOfContacts(db: Db, scope: SQL, page: PageRequest): Promise<Pa
  * The answer to a key already saved: the same contact for a retry, a conflict when the key was used
  * for another participant (never that participant's contact).
  */
+/** The contact already saved under this client key, answered as a retry (not new). */
+async function replayedByKey(db: Db, programId: string, clientKey: string, participantId: string) {
+  const [saved] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, clientKey)));
+  if (!saved) throw new Error('contact missing after conflict');
+  return replayed(saved, participantId, await lateEntryNames(db, [saved]));
+}
+
 function replayed(
   saved: ContactRow,
   participantId: string,

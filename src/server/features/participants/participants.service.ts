@@ -29,7 +29,7 @@ import { findParticipants, type ParticipantRecord } from './participants.reposit
 import { participants } from './participants.table';
 
 /** How the actor stands to a participant record. */
-export function relationTo(actor: Actor, p: Pick<ParticipantRecord, 'id' | 'programId' | 'pairing'>): Relation {
+export function relationTo(actor: Actor, p: { id: string; programId: string; pairing: { coachId: string } | null }): Relation {
   if (actor.participantIds.get(p.programId) === p.id) return 'self';
   const coachId = actor.coachIds.get(p.programId);
   if (coachId && p.pairing?.coachId === coachId) return 'coach_of';
