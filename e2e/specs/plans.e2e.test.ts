@@ -25,7 +25,7 @@ describe('action plans and self-tracking', () => {
     await page.getByRole('heading', { level: 1, name: 'Robert Ellis' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Action plans' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Between calls' }).waitFor();
-    await page.getByRole('img', { name: 'Pain score (PEG) by week' }).waitFor();
+    await page.getByRole('img', { name: 'Pain score by week' }).waitFor();
     await expectAccessible(page, 'participant record with plans (coach)');
 
     await page.getByRole('link', { name: 'Make an action plan' }).click();

@@ -72,7 +72,7 @@ describe('program settings and pain alerts', () => {
     const item = alerts.getByRole('listitem').filter({ hasText: 'Worst flare-up in months.' });
     await item.waitFor();
     expect(await item.textContent()).toMatch(
-      /^Robert’s pain went from [\d.]+ to 9 in the check-in on .+\. Robert’s note: “Worst flare-up in months\.”\. Consider calling Robert soon\./,
+      /^Robert’s pain went from [\d.]+ to 9 in the check-in on .+\. Robert’s note: “Worst flare-up in months\.” Consider calling Robert soon\./,
     );
     await expectPhoneLayout(page, 'Today with a pain alert');
     await expectAccessible(page, 'Today with a pain alert');

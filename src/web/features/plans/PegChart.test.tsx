@@ -16,8 +16,8 @@ describe('PegChart', () => {
 
   it('is an image named by its title and described by what changed, inside a captioned figure', () => {
     render(<PegChart checkIns={checkIns} marks={[{ on: '2026-02-23', label: 'Plan 1' }]} summary={summary} now={NOW} />);
-    expect(screen.getByRole('figure', { name: 'Pain score (PEG) by week: lower is better' })).toBeTruthy();
-    const img = screen.getByRole('img', { name: 'Pain score (PEG) by week' });
+    expect(screen.getByRole('figure', { name: 'Pain score by week: lower is better' })).toBeTruthy();
+    const img = screen.getByRole('img', { name: 'Pain score by week' });
     expect(document.getElementById(img.getAttribute('aria-describedby')!)?.textContent).toBe(summary);
   });
 

@@ -29,7 +29,7 @@ export function PegChart({
   checkIns,
   marks,
   summary,
-  title = 'Pain score (PEG) by week',
+  title = 'Pain score by week',
   now = new Date(),
 }: {
   checkIns: readonly ChartCheckIn[];

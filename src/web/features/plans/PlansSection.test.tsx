@@ -61,7 +61,7 @@ describe('BetweenCallsSection (what the coach sees before the next call)', () =>
   it('shows the check-ins, what changed, the chart and the participant’s note when shared', async () => {
     renderSection(progress);
     expect(await screen.findByText(/1.3 points lower than at the first check-in/, { selector: 'p' })).toBeTruthy();
-    expect(screen.getByRole('img', { name: 'Pain score (PEG) by week' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Pain score by week' })).toBeTruthy();
     expect(screen.getByText(/Three good walks\./)).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Write a note to Robert' })).toBeTruthy();
   });
@@ -71,7 +71,7 @@ describe('BetweenCallsSection (what the coach sees before the next call)', () =>
     expect(
       await screen.findByText('Robert chose not to share weekly check-ins and the practice log with the coach.'),
     ).toBeTruthy();
-    expect(screen.queryByRole('img', { name: 'Pain score (PEG) by week' })).toBeNull();
+    expect(screen.queryByRole('img', { name: 'Pain score by week' })).toBeNull();
     expect(screen.queryByText(/Three good walks/)).toBeNull();
     expect(screen.queryByRole('table')).toBeNull();
   });

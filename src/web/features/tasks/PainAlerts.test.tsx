@@ -2,6 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
+import { painAlertWords } from './PainAlerts';
 import { TodayPage } from './TodayPage';
 
 const PAT = '00000000-0000-4000-8000-000000000101';
@@ -59,5 +60,12 @@ describe("the coach's Today: pain alerts (issue #16)", () => {
     renderInProgram(<TodayPage />, { member: membership({ can: ['task:list'] }) });
     await screen.findByRole('region', { name: 'My tasks' });
     expect(screen.queryByRole('region', { name: /to look at/ })).toBeNull();
+  });
+
+  it('keeps a note’s own full stop inside the quotes instead of adding a second one', () => {
+    const base = { participantId: PAT, givenName: 'Rob', on: '2026-12-05', from: 4, to: 9, isJump: true, isWorryingNote: false };
+    expect(painAlertWords({ ...base, note: 'Worst flare-up in months.' })).toContain('“Worst flare-up in months.” Consider');
+    expect(painAlertWords({ ...base, note: 'Is this normal?' })).toContain('“Is this normal?” Consider');
+    expect(painAlertWords({ ...base, note: 'Bad day' })).toContain('“Bad day”. Consider');
   });
 });

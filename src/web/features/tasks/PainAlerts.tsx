@@ -10,7 +10,8 @@ export function painAlertWords(a: PainAlert): string {
     a.isJump && a.from !== null
       ? `${a.givenName}’s pain went from ${formatScore(a.from)} to ${formatScore(a.to)} in the check-in on ${formatDateOn(a.on)}.`
       : `${a.givenName}’s check-in on ${formatDateOn(a.on)} has words that may mean ${a.givenName} is not safe.`;
-  const note = a.note ? ` ${a.givenName}’s note: “${a.note}”.` : '';
+  // A note that ends its own sentence keeps its mark inside the quotes (“… in months.”), not “…”.
+  const note = a.note ? ` ${a.givenName}’s note: “${a.note}”${/[.!?…]$/.test(a.note.trim()) ? '' : '.'}` : '';
   return `${rose}${note} Consider calling ${a.givenName} soon.`;
 }
 
