@@ -4,6 +4,7 @@ import { and, eq, lte } from 'drizzle-orm';
 import type { Deps } from './context';
 import type { Db } from './database';
 import { jobRuns } from './jobs.table';
+import { sweepRateLimits } from './ratelimit';
 
 /**
  * Timed work a feature exports for main.ts's 10-minute sweep (issue #14): a name (the log says
@@ -105,3 +106,6 @@ export async function runTimedJobs(
   }
   return ran;
 }
+
+/** The platform's own timed work: counters of ended rate-limit windows are deleted. */
+export const platformJobs: readonly TimedJob[] = [{ name: 'rate limit sweep', run: (deps) => sweepRateLimits(deps.db) }];
