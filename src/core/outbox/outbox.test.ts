@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { afterExpiredClaim, afterRejection, canResend, internationalNumber, MAX_ATTEMPTS, phoneKey, phoneMatch, retryDelayMs, smsKeyword } from '.';
+import {
+  afterExpiredClaim,
+  afterRejection,
+  canResend,
+  internationalNumber,
+  MAX_ATTEMPTS,
+  phoneKey,
+  phoneMatch,
+  retryDelayMs,
+  smsKeyword,
+} from '.';
 
 const MIN = 60_000;
 

@@ -48,9 +48,9 @@ describe('job leases and rate-limit counters in the database', () => {
   it('releases the lease when the job fails, and lets another holder take a lease whose holder died', async () => {
     const clock = fixedClock(T0);
     const at = () => clock.now();
-    await expect(
-      runExclusive(t.db.db, 'sweep', { holder: 'a', at }, () => Promise.reject(new Error('broken'))),
-    ).rejects.toThrow('broken');
+    await expect(runExclusive(t.db.db, 'sweep', { holder: 'a', at }, () => Promise.reject(new Error('broken')))).rejects.toThrow(
+      'broken',
+    );
     const [failed] = await t.db.db.select().from(jobRuns);
     expect(failed).toMatchObject({ heldBy: 'a', heldUntil: clock.now(), lastFinishedAt: clock.now() });
 

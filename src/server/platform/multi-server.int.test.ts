@@ -72,7 +72,9 @@ describe.skipIf(!url)('two servers on one PostgreSQL database (skipped on PGlite
    * behind `gate` (asked before each send: it may hold the send to simulate a server killed or stopped
    * mid-sweep), its own clock.
    */
-  async function server(gate: (n: number, send: () => Promise<{ providerRef: string | null }>) => Promise<{ providerRef: string | null }>) {
+  async function server(
+    gate: (n: number, send: () => Promise<{ providerRef: string | null }>) => Promise<{ providerRef: string | null }>,
+  ) {
     const database = await openDatabase({ kind: 'postgres', url: fresh.url! });
     open.push(database);
     const smtpOut = smtpTransport({ smtpUrl, from: 'Kindred <no-reply@kindred.test>' });
@@ -113,12 +115,22 @@ describe.skipIf(!url)('two servers on one PostgreSQL database (skipped on PGlite
   const direct = (_n: number, send: () => Promise<{ providerRef: string | null }>) => send();
 
   async function enqueue(count: number) {
-    const mailer = createMailer({ smtpUrl: null, from: 'x@kindred.test', transport: { send: () => Promise.reject(new Error('unused')) } });
+    const mailer = createMailer({
+      smtpUrl: null,
+      from: 'x@kindred.test',
+      transport: { send: () => Promise.reject(new Error('unused')) },
+    });
     const ids: string[] = [];
     for (let i = 0; i < count; i++)
       await mailer.enqueue(
         fresh.db.db,
-        { programId: null, to: `person${i}@test.org`, subject: 'Your next session', text: `Message ${i}`, idempotencyKey: `multi:${i}` },
+        {
+          programId: null,
+          to: `person${i}@test.org`,
+          subject: 'Your next session',
+          text: `Message ${i}`,
+          idempotencyKey: `multi:${i}`,
+        },
         new Date(T0),
       );
     for (const r of await fresh.db.db.select({ id: outboxMessages.id }).from(outboxMessages)) ids.push(`<${r.id}@kindred>`);

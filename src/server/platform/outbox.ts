@@ -1,5 +1,13 @@
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { afterExpiredClaim, afterRejection, CLAIM_LEASE_MS, PHONE_MATCH_DIGITS, phoneKey, phoneMatch, type OutboxChannel } from '../../core/outbox';
+import {
+  afterExpiredClaim,
+  afterRejection,
+  CLAIM_LEASE_MS,
+  PHONE_MATCH_DIGITS,
+  phoneKey,
+  phoneMatch,
+  type OutboxChannel,
+} from '../../core/outbox';
 import type { Db, Tx } from './database';
 import { outboxMessages, smsOptOuts } from './mail.table';
 
