@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
+import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLAIM_LEASE_MS } from '../../core/outbox';
@@ -10,6 +11,8 @@ import { guidanceJobs } from '../features/guidance';
 import { loadTraining } from '../features/volunteers';
 import { buildApp } from '../http/app';
 import { freshDatabase, T0 } from '../testing/harness';
+import { dropDatabase } from '../testing/postgres';
+import { newId } from './ids';
 import { fixedClock } from './clock';
 import type { Deps } from './context';
 import { openDatabase, type Database } from './database';
@@ -296,6 +299,23 @@ describe.skipIf(!url)('two servers on one PostgreSQL database (skipped on PGlite
     const [row] = await fresh.db.db.select().from(jobRuns).where(eq(jobRuns.name, 'counting job'));
     expect(row).toMatchObject({ heldBy: 'server-b' });
     expect(row!.lastFinishedAt).not.toBeNull();
+  });
+
+  it('starts two servers at once on an empty database: one migrates, the other waits for it and starts too', async () => {
+    const name = `kindred_test_${newId().replaceAll('-', '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const target = new URL(url!);
+    target.pathname = `/${name}`;
+    try {
+      const started = await Promise.allSettled([0, 1].map(() => openDatabase({ kind: 'postgres', url: target.toString() })));
+      for (const s of started) if (s.status === 'fulfilled') await s.value.close();
+      expect(started.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled']);
+    } finally {
+      await dropDatabase(url!, name);
+    }
   });
 
   it('counts a rate limit across both servers: requests spread over the two share one limit', async () => {
