@@ -6,7 +6,7 @@ import type { Deps } from './platform/context';
 import { openDatabase, type Database } from './platform/database';
 import { lockDataDir, type DirLock } from './platform/lock';
 import { createLogger, loggableError } from './platform/logger';
-import type { TimedJob } from './platform/jobs';
+import { platformJobs, runTimedJobs, serverName, SWEEP_EVERY_MS, type TimedJob } from './platform/jobs';
 import { createMailer } from './platform/mail';
 import { createTexter } from './platform/sms';
 import { backupEmbedded, isBackupRunning, type BackupResult } from './platform/backup';
@@ -116,17 +116,20 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
     }, 15_000),
   );
   // The features' timed work (issue #14), one job after another in this order, each failure logged with the job's name.
-  const jobs: readonly TimedJob[] = [...engagementJobs, ...guidanceJobs, ...assessmentJobs];
+  const jobs: readonly TimedJob[] = [...engagementJobs, ...guidanceJobs, ...assessmentJobs, ...platformJobs];
+  // Each job runs under a lease in job_runs, so of several servers on one database one runs it per interval (ADR 0043).
+  const holder = serverName();
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = () => {
-    for (const job of jobs) {
-      sweeping = sweeping.then(() =>
-        job.run(deps, clock.now()).catch((err: Error) => logger.error({ err: loggableError(err) }, `${job.name} failed`)),
-      );
-    }
+    sweeping = sweeping.then(() =>
+      runTimedJobs(deps, jobs, {
+        holder,
+        onError: (job, err) => logger.error({ err: loggableError(err) }, `${job.name} failed`),
+      }),
+    );
   };
   sweep();
-  timers.push(setInterval(sweep, 10 * 60_000));
+  timers.push(setInterval(sweep, SWEEP_EVERY_MS));
   let control: ControlServer | null = null;
   let backups: Promise<unknown> = Promise.resolve();
   if (db.kind === 'pglite' && config.database.kind === 'pglite') {
@@ -171,6 +174,8 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
       for (const t of timers) clearInterval(t);
       if (control) await new Promise<void>((resolve) => control!.close(() => resolve()));
       await sweeping;
+      // The message in hand is sent and recorded; the rest stays queued for the other servers.
+      await Promise.all([mailer.drain(), texter.drain()]);
       await backups;
       await app.close();
       mailer.close();

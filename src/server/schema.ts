@@ -18,3 +18,5 @@ export * from './platform/mail.table';
 export * from './features/trials/trials.table';
 export * from './features/trials/smart.table';
 export * from './features/interviews/interviews.table';
+export * from './platform/jobs.table';
+export * from './platform/ratelimit.table';

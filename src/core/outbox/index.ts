@@ -7,9 +7,11 @@ import { z } from 'zod';
  *                                               → queued again, with back-off, when the provider
  *                                                 certainly did not take the message
  *                                               → failed after MAX_ATTEMPTS
- *                                               → unknown when the run died or the provider's answer
- *                                                 was lost: it may have been delivered, so it is
- *                                                 never sent again automatically (at most once)
+ *                                               → unknown when the provider's answer was lost (and,
+ *                                                 for texts, when the run died): it may have been
+ *                                                 delivered, so it is never sent again automatically
+ *                                               → queued again when an e-mail's run died (ADR 0043):
+ *                                                 at least once, under the same Message-ID
  * captured: the deployment has no transport for the channel (the demo); kept, never sent.
  * suppressed: a text to a number that opted out (STOP); never sent.
  */
@@ -23,8 +25,22 @@ export type OutboxChannel = z.infer<typeof OutboxChannel>;
 
 /** Delivery attempts before a message is given up as `failed`. */
 export const MAX_ATTEMPTS = 10;
-/** A claim older than this belongs to a delivery run that died: its message becomes `unknown`. */
+/** A claim older than this belongs to a delivery run that died (see `afterExpiredClaim`). */
 export const CLAIM_LEASE_MS = 10 * 60_000;
+
+/**
+ * What becomes of a message whose delivery run died holding it — its server was killed between
+ * claiming it and recording the provider's answer — once the claim's lease has run out (ADR 0043).
+ * Nobody can know whether the provider took it. An e-mail is queued again for another server: every
+ * attempt carries the same Message-ID, the one idempotency key SMTP has, so a receiver that
+ * de-duplicates shows it once; at worst it arrives twice, which beats a lost sign-in code or
+ * reminder. A text stays at most once (ADR 0012): Twilio's Messages API has no idempotency key, and
+ * a duplicate text costs money and intrudes; it becomes `unknown` for a coordinator to decide. So
+ * does an e-mail that has already used every attempt.
+ */
+export function afterExpiredClaim(channel: OutboxChannel, attempts: number): 'queued' | 'unknown' {
+  return channel === 'email' && attempts < MAX_ATTEMPTS ? 'queued' : 'unknown';
+}
 
 const MINUTE = 60_000;
 const MAX_DELAY_MS = 4 * 60 * MINUTE;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { afterRejection, canResend, internationalNumber, MAX_ATTEMPTS, phoneKey, phoneMatch, retryDelayMs, smsKeyword } from '.';
+import {
+  afterExpiredClaim,
+  afterRejection,
+  canResend,
+  internationalNumber,
+  MAX_ATTEMPTS,
+  phoneKey,
+  phoneMatch,
+  retryDelayMs,
+  smsKeyword,
+} from '.';
 
 const MIN = 60_000;
 
@@ -26,6 +36,17 @@ describe('retry back-off', () => {
     let total = 0;
     for (let n = 1; n < MAX_ATTEMPTS; n++) total += retryDelayMs(n);
     expect(total / MIN).toBe(1 + 2 + 4 + 8 + 16 + 32 + 64 + 128 + 240);
+  });
+});
+
+describe('a claim whose delivery run died', () => {
+  it('queues an e-mail again (at least once, same Message-ID) until its attempts are spent', () => {
+    expect(afterExpiredClaim('email', 1)).toBe('queued');
+    expect(afterExpiredClaim('email', MAX_ATTEMPTS - 1)).toBe('queued');
+    expect(afterExpiredClaim('email', MAX_ATTEMPTS)).toBe('unknown');
+  });
+  it('leaves a text "unknown": no provider key makes a second send safe', () => {
+    expect(afterExpiredClaim('sms', 1)).toBe('unknown');
   });
 });
 

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../../core/shared/errors';
 import type { Caller, Deps } from '../platform/context';
+import { databaseRateLimitStore } from '../platform/ratelimit';
 import { resumeSession, type SessionSettings, type SessionStage } from '../features/accounts/accounts.service';
 import { handleError } from './errors';
 import { registerApiRoutes } from './routes';
@@ -115,7 +116,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  // Counters live in the database, so several servers behind one proxy share each limit (ADR 0043).
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute', store: databaseRateLimitStore(opts.deps.db) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

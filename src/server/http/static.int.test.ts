@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../platform/context';
+import { freshDatabase } from '../testing/harness';
 import { buildApp, DEFAULT_WEB_DIR, staticCacheControl, type App } from './app';
 
 const ENTRY = 'index-AbCd12_-.js';
@@ -33,11 +34,13 @@ function writeWebDir(): string {
 describe('the web app’s files: cache headers and CSP', () => {
   let app: App;
   let webDir: string;
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
   beforeAll(async () => {
     webDir = writeWebDir();
-    // No API request is made here: the static files need no database.
+    // No API request is made here; the database holds only the rate-limit counters (ADR 0043).
+    database = await freshDatabase();
     app = await buildApp({
-      deps: {} as Deps,
+      deps: { db: database.db.db } as Deps,
       session: { idleMinutes: 30, maxHours: 12 },
       cookieSecure: false,
       logger: false,
@@ -48,6 +51,7 @@ describe('the web app’s files: cache headers and CSP', () => {
   });
   afterAll(async () => {
     await app.close();
+    await database.close();
     rmSync(webDir, { recursive: true, force: true });
   });
 

@@ -40,6 +40,30 @@ export type DatabaseTarget =
    */
   | { kind: 'pglite'; dataDir: string | null; template?: Blob; amcheck?: boolean };
 
+/** The advisory lock key servers take while migrating ("kindred:m" as a number; any fixed value would do). */
+export const MIGRATION_LOCK_KEY = 0x6b696e64;
+
+/**
+ * Applies pending migrations on PostgreSQL while holding a session advisory lock on one connection,
+ * so that several servers starting at once against one database (ADR 0043) migrate one after
+ * another: the first applies them, the rest find nothing to do. Without it the second server's
+ * `CREATE SCHEMA`/`CREATE TABLE` collides with the first's and it fails to start.
+ */
+async function migrateExclusively(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    // Discarded rather than pooled: whatever happened above, no session lock can outlive it.
+    client.release(true);
+  }
+}
+
 /** Opens the database and applies every pending migration before anything else touches it. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
@@ -53,7 +77,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     try {
-      await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      await migrateExclusively(pool);
     } catch (err) {
       await pool.end();
       throw err;

@@ -33,6 +33,8 @@ export interface Mailer {
   deliverPending(db: Db, at: () => Date): Promise<DeliveryRun>;
   /** Delivers now, in the background, if anything was queued since the last run began (after a write request). */
   deliverSoon(db: Db, at: () => Date, onError: (err: Error) => void): Promise<DeliveryRun | void> | null;
+  /** A stopping server's last call: claims nothing more and waits for the message in hand (ADR 0043). */
+  drain(): Promise<void>;
   close(): void;
 }
 
@@ -51,42 +53,48 @@ export function classifySmtpError(err: unknown): DeliveryError {
   return new DeliveryError(code, 'unknown');
 }
 
-export function createMailer(opts: { smtpUrl: string | null; from: string; transport?: OutboxTransport }): Mailer {
+/**
+ * SMTP through nodemailer as an outbox transport. Every attempt at one message carries the same
+ * Message-ID (`<outbox id@kindred>`): SMTP has no other idempotency key, and receivers that
+ * de-duplicate use it (ADR 0043).
+ */
+export function smtpTransport(opts: { smtpUrl: string; from: string }): OutboxTransport & { close(): void } {
   // Every wait is bounded well inside the claim lease, so a live run never looks like a dead one.
-  const smtp: Transporter | null =
-    opts.smtpUrl && !opts.transport
-      ? nodemailer.createTransport({
-          url: opts.smtpUrl,
-          connectionTimeout: 30_000,
-          greetingTimeout: 30_000,
-          socketTimeout: 60_000,
-        })
-      : null;
-  const transport: OutboxTransport | null =
-    opts.transport ??
-    (smtp
-      ? {
-          async send(m) {
-            try {
-              const info = (await smtp.sendMail({
-                from: opts.from,
-                to: m.toAddress,
-                subject: m.subject,
-                text: m.bodyText,
-                messageId: `<${m.id}@kindred>`,
-                attachments: (m.attachments ?? []).map((a) => ({
-                  filename: a.filename,
-                  contentType: a.contentType,
-                  content: a.content,
-                })),
-              })) as { messageId?: string };
-              return { providerRef: info.messageId ?? null };
-            } catch (err) {
-              throw classifySmtpError(err);
-            }
-          },
-        }
-      : null);
+  const smtp: Transporter = nodemailer.createTransport({
+    url: opts.smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
+  return {
+    async send(m) {
+      try {
+        const info = (await smtp.sendMail({
+          from: opts.from,
+          to: m.toAddress,
+          subject: m.subject,
+          text: m.bodyText,
+          messageId: `<${m.id}@kindred>`,
+          attachments: (m.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
+        })) as { messageId?: string };
+        return { providerRef: info.messageId ?? null };
+      } catch (err) {
+        throw classifySmtpError(err);
+      }
+    },
+    close() {
+      smtp.close();
+    },
+  };
+}
+
+export function createMailer(opts: { smtpUrl: string | null; from: string; transport?: OutboxTransport }): Mailer {
+  const smtp = opts.smtpUrl && !opts.transport ? smtpTransport({ smtpUrl: opts.smtpUrl, from: opts.from }) : null;
+  const transport: OutboxTransport | null = opts.transport ?? smtp;
   const runs = deliveryRuns('email', transport);
 
   return {
@@ -115,6 +123,7 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; trans
     // One delivery run at a time in this process; claims keep other processes off the same rows.
     deliverPending: runs.deliverPending,
     deliverSoon: runs.deliverSoon,
+    drain: runs.drain,
     close() {
       smtp?.close();
     },

@@ -1,5 +1,13 @@
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { afterRejection, CLAIM_LEASE_MS, PHONE_MATCH_DIGITS, phoneKey, phoneMatch, type OutboxChannel } from '../../core/outbox';
+import {
+  afterExpiredClaim,
+  afterRejection,
+  CLAIM_LEASE_MS,
+  PHONE_MATCH_DIGITS,
+  phoneKey,
+  phoneMatch,
+  type OutboxChannel,
+} from '../../core/outbox';
 import type { Db, Tx } from './database';
 import { outboxMessages, smsOptOuts } from './mail.table';
 
@@ -85,64 +93,80 @@ export async function claimNext(db: Db | Tx, channel: OutboxChannel, now: Date):
 }
 
 /**
- * Claims whose run died (the process stopped between claiming and recording the provider's answer)
- * become `unknown`: the provider may have the message, so it is not sent again without a person
- * deciding to (ADR 0012).
+ * Claims whose run died (its server stopped between claiming and recording the provider's answer),
+ * once older than the lease, become what `afterExpiredClaim` says: e-mail is queued again for any
+ * server to send (at least once, same Message-ID), a text becomes `unknown` and is not sent again
+ * without a person deciding to (ADR 0012, ADR 0043). The rows are locked as they are read, so two
+ * servers expiring at once handle each claim once.
  */
 export async function expireClaims(db: Db, channel: OutboxChannel, now: Date): Promise<number> {
-  const rows = await db
-    .update(outboxMessages)
-    .set({ state: 'unknown', lastError: 'interrupted', claimedAt: null })
-    .where(
-      and(
-        eq(outboxMessages.channel, channel),
-        eq(outboxMessages.state, 'sending'),
-        lt(outboxMessages.claimedAt, new Date(now.getTime() - CLAIM_LEASE_MS)),
-      ),
-    )
-    .returning({ id: outboxMessages.id });
-  return rows.length;
+  return db.transaction(async (tx) => {
+    const stale = await tx
+      .select({ id: outboxMessages.id, attempts: outboxMessages.attempts })
+      .from(outboxMessages)
+      .where(
+        and(
+          eq(outboxMessages.channel, channel),
+          eq(outboxMessages.state, 'sending'),
+          lt(outboxMessages.claimedAt, new Date(now.getTime() - CLAIM_LEASE_MS)),
+        ),
+      )
+      .for('update', { skipLocked: true });
+    for (const m of stale)
+      await tx
+        .update(outboxMessages)
+        .set({ state: afterExpiredClaim(channel, m.attempts), lastError: 'interrupted', claimedAt: null, nextAttemptAt: null })
+        .where(eq(outboxMessages.id, m.id));
+    return stale.length;
+  });
 }
 
 const BATCH = 50;
 
-/** One delivery run over a channel: claim, send, record — one message at a time. */
+/**
+ * One delivery run over a channel: claim, send, record — one message at a time, so a server that dies
+ * holds at most one claim. `isStopping` is asked before each claim: a server that is stopping finishes
+ * the message in hand and claims no more, leaving the rest to the other servers.
+ */
 export async function deliverChannel(
   db: Db,
   channel: OutboxChannel,
   transport: OutboxTransport,
   at: () => Date,
+  isStopping: () => boolean = () => false,
 ): Promise<DeliveryRun> {
   await expireClaims(db, channel, at());
   let sent = 0;
   let failed = 0;
-  const finish = (id: string, set: Partial<typeof outboxMessages.$inferInsert>) =>
+  // Guarded by this run's own claim: a run that outlived its lease cannot overwrite what the server
+  // that took the message over records.
+  const finish = (m: OutboxRow, set: Partial<typeof outboxMessages.$inferInsert>) =>
     db
       .update(outboxMessages)
       .set({ claimedAt: null, ...set })
-      .where(and(eq(outboxMessages.id, id), eq(outboxMessages.state, 'sending')));
-  for (let i = 0; i < BATCH; i++) {
+      .where(and(eq(outboxMessages.id, m.id), eq(outboxMessages.state, 'sending'), eq(outboxMessages.claimedAt, m.claimedAt!)));
+  for (let i = 0; i < BATCH && !isStopping(); i++) {
     const m = await claimNext(db, channel, at());
     if (!m) break;
     if (channel === 'sms' && (await isOptedOut(db, m.toAddress))) {
-      await finish(m.id, { state: 'suppressed' });
+      await finish(m, { state: 'suppressed' });
       continue;
     }
     try {
       const { providerRef } = await transport.send(m);
-      await finish(m.id, { state: 'sent', sentAt: at(), providerRef, lastError: null });
+      await finish(m, { state: 'sent', sentAt: at(), providerRef, lastError: null });
       sent++;
     } catch (err) {
       failed++;
       const e = err instanceof DeliveryError ? err : new DeliveryError('error', 'unknown');
       if (e.outcome === 'retry') {
         const next = afterRejection(m.attempts, at());
-        await finish(m.id, { ...next, lastError: e.code });
+        await finish(m, { ...next, lastError: e.code });
       } else if (e.outcome === 'opted_out') {
         await optOut(db, m.toAddress, 'provider', at());
-        await finish(m.id, { state: 'suppressed', lastError: e.code });
+        await finish(m, { state: 'suppressed', lastError: e.code });
       } else {
-        await finish(m.id, { state: e.outcome === 'permanent' ? 'failed' : 'unknown', lastError: e.code });
+        await finish(m, { state: e.outcome === 'permanent' ? 'failed' : 'unknown', lastError: e.code });
       }
     }
   }
@@ -176,19 +200,20 @@ export function deliveryRuns(channel: OutboxChannel, transport: OutboxTransport 
   let delivering: Promise<DeliveryRun> | null = null;
   let again = false;
   let queued = false;
+  let stopping = false;
   const loop = async (db: Db, at: () => Date): Promise<DeliveryRun> => {
     const total: DeliveryRun = { sent: 0, failed: 0 };
     do {
       again = false;
       queued = false;
-      const run = await deliverChannel(db, channel, transport!, at);
+      const run = await deliverChannel(db, channel, transport!, at, () => stopping);
       total.sent += run.sent;
       total.failed += run.failed;
-    } while (again);
+    } while (again && !stopping);
     return total;
   };
   const deliverPending = (db: Db, at: () => Date): Promise<DeliveryRun> => {
-    if (!transport) return Promise.resolve({ sent: 0, failed: 0 });
+    if (!transport || stopping) return Promise.resolve({ sent: 0, failed: 0 });
     if (delivering) {
       again = true;
       return delivering;
@@ -208,6 +233,14 @@ export function deliveryRuns(channel: OutboxChannel, transport: OutboxTransport 
     deliverSoon(db: Db, at: () => Date, onError: (err: Error) => void): Promise<DeliveryRun | void> | null {
       if (!queued) return null;
       return deliverPending(db, at).catch(onError);
+    },
+    /**
+     * For a stopping server: claims nothing more, and resolves once the message in hand has been
+     * sent and recorded, so a clean stop leaves no claim behind for the lease to expire.
+     */
+    async drain(): Promise<void> {
+      stopping = true;
+      await delivering?.catch(() => undefined);
     },
   };
 }

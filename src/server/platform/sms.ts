@@ -26,6 +26,8 @@ export interface Texter {
   deliverPending(db: Db, at: () => Date): Promise<DeliveryRun>;
   /** Delivers now, in the background, if anything was queued since the last run began (after a write request). */
   deliverSoon(db: Db, at: () => Date, onError: (err: Error) => void): Promise<DeliveryRun | void> | null;
+  /** A stopping server's last call: claims nothing more and waits for the message in hand (ADR 0043). */
+  drain(): Promise<void>;
   /** The provider's inbound-message webhook check, or null when the provider reports nothing inbound. */
   readonly inbound: InboundVerifier | null;
 }
@@ -161,5 +163,6 @@ export function createTexter(opts: {
     },
     deliverPending: runs.deliverPending,
     deliverSoon: runs.deliverSoon,
+    drain: runs.drain,
   };
 }

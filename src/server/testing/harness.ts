@@ -30,7 +30,7 @@ export const T0 = '2026-03-02T15:00:00.000Z';
  * PostgreSQL server named by DATABASE_URL a new database copied from the run's migrated template
  * (dropped again by `close`).
  */
-export async function freshDatabase(): Promise<{ db: Database; close: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{ db: Database; close: () => Promise<void>; url?: string }> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `kindred_test_${newId().replaceAll('-', '').slice(0, 16)}`;
@@ -44,6 +44,8 @@ export async function freshDatabase(): Promise<{ db: Database; close: () => Prom
     const db = await openDatabase({ kind: 'postgres', url: u.toString() });
     return {
       db,
+      // Where a test opens more pools on the same database (two servers, ADR 0043).
+      url: u.toString(),
       close: async () => {
         await db.close();
         await dropDatabase(url, name);
