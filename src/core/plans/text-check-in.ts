@@ -225,7 +225,9 @@ export function checkInSummaryText(f: SummaryFacts, lang: TextLanguage): string 
   const previous = f.previousScore === null ? '' : formatScore(f.previousScore);
   const change = comparedWithLast(f.score, f.previousScore);
   if (lang === 'es') {
-    const head = f.isCorrection ? 'Kindred: gracias, cambiamos su control de esta semana' : 'Kindred: gracias, guardamos su control de esta semana';
+    const head = f.isCorrection
+      ? 'Kindred: gracias, cambiamos su control de esta semana'
+      : 'Kindred: gracias, guardamos su control de esta semana';
     const tail = {
       first: 'Es su punto de partida.',
       same: `Más o menos igual que la última vez (${previous}).`,
@@ -234,7 +236,9 @@ export function checkInSummaryText(f: SummaryFacts, lang: TextLanguage): string 
     }[change];
     return `${head}: dolor ${f.pain}, disfrute de la vida ${f.enjoyment}, actividad general ${f.activity}. Puntuación del dolor ${score}. ${tail}`;
   }
-  const head = f.isCorrection ? 'Kindred: thanks, your check-in for this week is changed' : 'Kindred: thanks, your check-in for this week is saved';
+  const head = f.isCorrection
+    ? 'Kindred: thanks, your check-in for this week is changed'
+    : 'Kindred: thanks, your check-in for this week is saved';
   const tail = {
     first: 'This is your starting point.',
     same: `About the same as last time (${previous}).`,

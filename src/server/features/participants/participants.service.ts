@@ -381,7 +381,8 @@ export async function updateParticipant(
  */
 function checkTextCheckIn(before: ParticipantRecord, input: ParticipantUpdate | PreferencesUpdate): void {
   const next = {
-    textCheckInDay: 'textCheckInDay' in input && input.textCheckInDay !== undefined ? input.textCheckInDay : before.textCheckInDay,
+    textCheckInDay:
+      'textCheckInDay' in input && input.textCheckInDay !== undefined ? input.textCheckInDay : before.textCheckInDay,
     textCheckInTime:
       'textCheckInTime' in input && input.textCheckInTime !== undefined ? input.textCheckInTime : before.textCheckInTime,
     phone: input.phone === undefined ? before.phone : input.phone,

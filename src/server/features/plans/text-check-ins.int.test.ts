@@ -131,7 +131,9 @@ describe('the weekly check-in by text message, against a local Twilio stand-in',
     expect(await checkIns()).toMatchObject([
       { on: '2026-03-02', pain: 6, enjoyment: 5, activity: 7, score: 6, source: 'text', note: '' },
     ]);
-    const progress = await (await participant()).request('GET', `/programs/${w.programId}/participants/${w.participantId}/progress`);
+    const progress = await (
+      await participant()
+    ).request('GET', `/programs/${w.programId}/participants/${w.participantId}/progress`);
     expect(progress.body.checkIns).toMatchObject([{ on: '2026-03-02', pain: 6, enjoyment: 5, activity: 7, score: 6 }]);
     expect(progress.body.checkIn).toMatchObject({ isDue: false, lastOn: '2026-03-02' });
     expect(await delivered()).toEqual([
@@ -204,7 +206,9 @@ describe('the weekly check-in by text message, against a local Twilio stand-in',
 
   it('sends nothing to participants who are not in the program any more', async () => {
     await prefs(await coordinator(), { textCheckInDay: 'tue', textCheckInTime: '09:00' }, w.otherParticipantId);
-    const change = await (await coordinator()).request('POST', `/programs/${w.programId}/participants/${w.otherParticipantId}/status`, {
+    const change = await (
+      await coordinator()
+    ).request('POST', `/programs/${w.programId}/participants/${w.otherParticipantId}/status`, {
       status: 'withdrawn',
       on: '2026-03-16',
       reason: 'participant_request',

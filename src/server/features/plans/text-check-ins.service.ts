@@ -170,14 +170,19 @@ export async function receiveTextCheckInReply(
 
     if (action.kind === 'record' && open && parsed.kind === 'scores') {
       const on = open.checkInId ? await checkInDateOf(tx, open.checkInId) : localDateOf(now, person.timeZone);
-      const saved = await savePainCheckIn(tx, deps, { ...caller, actor: null }, {
-        programId,
-        participantId: person.id,
-        on,
-        input: { pain: parsed.pain, enjoyment: parsed.enjoyment, activity: parsed.activity, note: parsed.note },
-        source: 'text',
-        enteredBy: null,
-      });
+      const saved = await savePainCheckIn(
+        tx,
+        deps,
+        { ...caller, actor: null },
+        {
+          programId,
+          participantId: person.id,
+          on,
+          input: { pain: parsed.pain, enjoyment: parsed.enjoyment, activity: parsed.activity, note: parsed.note },
+          source: 'text',
+          enteredBy: null,
+        },
+      );
       await tx
         .update(textCheckInPrompts)
         .set({ checkInId: saved.row.id, answeredAt: now })
@@ -210,12 +215,17 @@ export async function receiveTextCheckInReply(
 
     if (hasRiskWords) {
       // Someone who may be in crisis is not asked for numbers again: a person reads the message.
-      await recordTextReplyFlags(tx, { mailer: deps.mailer, publicUrl: deps.publicUrl, now }, { ...caller, actor: null }, {
-        programId,
-        participantId: person.id,
-        messageKey: msg.messageKey,
-        text: msg.body,
-      });
+      await recordTextReplyFlags(
+        tx,
+        { mailer: deps.mailer, publicUrl: deps.publicUrl, now },
+        { ...caller, actor: null },
+        {
+          programId,
+          participantId: person.id,
+          messageKey: msg.messageKey,
+          text: msg.body,
+        },
+      );
       await crisis();
       entries.push({ verb: 'create', entityType: 'text_check_in_reply', entityId: person.id, programId });
       await audit(tx, { ...caller, actor: null }, now, entries);
