@@ -175,8 +175,12 @@ const preferenceFields = {
   contactPausedUntil: z.string().nullable(),
 };
 
-/** The weekly check-in by text message as the participant and staff see it (null: off). */
-const textCheckInView = { textCheckInDay: Weekday.nullable(), textCheckInTime: z.string().nullable() };
+/** The weekly check-in by text message as the participant and staff see it (null: off), and the program's zone its time is in. */
+const textCheckInView = {
+  textCheckInDay: Weekday.nullable(),
+  textCheckInTime: z.string().nullable(),
+  timeZone: z.string(),
+};
 
 /** Staff see the whole record. */
 export const ParticipantFullView = z.object({
