@@ -149,6 +149,7 @@ export async function receiveTextCheckInReply(
     .orderBy(sql`${latest.sentAt} desc nulls last`, participants.id);
   const person = people[0];
   if (!person) return 'ignored';
+  const system = { ...caller, actor: null };
   const parsed = parseCheckInReply(msg.body);
   const hasRiskWords = flagRiskWords(msg.body).isFlagged;
 
@@ -170,19 +171,14 @@ export async function receiveTextCheckInReply(
 
     if (action.kind === 'record' && open && parsed.kind === 'scores') {
       const on = open.checkInId ? await checkInDateOf(tx, open.checkInId) : localDateOf(now, person.timeZone);
-      const saved = await savePainCheckIn(
-        tx,
-        deps,
-        { ...caller, actor: null },
-        {
-          programId,
-          participantId: person.id,
-          on,
-          input: { pain: parsed.pain, enjoyment: parsed.enjoyment, activity: parsed.activity, note: parsed.note },
-          source: 'text',
-          enteredBy: null,
-        },
-      );
+      const saved = await savePainCheckIn(tx, deps, system, {
+        programId,
+        participantId: person.id,
+        on,
+        input: { pain: parsed.pain, enjoyment: parsed.enjoyment, activity: parsed.activity, note: parsed.note },
+        source: 'text',
+        enteredBy: null,
+      });
       await tx
         .update(textCheckInPrompts)
         .set({ checkInId: saved.row.id, answeredAt: now })
@@ -207,28 +203,34 @@ export async function receiveTextCheckInReply(
         ),
         'summary',
       );
-      if (saved.safetyEventId) await crisis();
+      // Risk words the note does not carry (it keeps the first 1,000 characters) are still raised, on the message.
+      const flagged =
+        saved.safetyEventId ??
+        (hasRiskWords
+          ? await recordTextReplyFlags(tx, { mailer: deps.mailer, publicUrl: deps.publicUrl, now }, system, {
+              programId,
+              participantId: person.id,
+              messageKey: msg.messageKey,
+              text: msg.body,
+            })
+          : null);
+      if (flagged) await crisis();
       entries.push({ verb: 'update', entityType: 'text_check_in_prompt', entityId: open.id, programId });
-      await audit(tx, { ...caller, actor: null }, now, entries);
+      await audit(tx, system, now, entries);
       return action.isCorrection ? 'corrected' : 'recorded';
     }
 
     if (hasRiskWords) {
       // Someone who may be in crisis is not asked for numbers again: a person reads the message.
-      await recordTextReplyFlags(
-        tx,
-        { mailer: deps.mailer, publicUrl: deps.publicUrl, now },
-        { ...caller, actor: null },
-        {
-          programId,
-          participantId: person.id,
-          messageKey: msg.messageKey,
-          text: msg.body,
-        },
-      );
+      await recordTextReplyFlags(tx, { mailer: deps.mailer, publicUrl: deps.publicUrl, now }, system, {
+        programId,
+        participantId: person.id,
+        messageKey: msg.messageKey,
+        text: msg.body,
+      });
       await crisis();
       entries.push({ verb: 'create', entityType: 'text_check_in_reply', entityId: person.id, programId });
-      await audit(tx, { ...caller, actor: null }, now, entries);
+      await audit(tx, system, now, entries);
       return 'crisis';
     }
 
@@ -241,7 +243,7 @@ export async function receiveTextCheckInReply(
       if (!claimed) return 'ignored';
       await send(askAgainText(LANGUAGE), 'ask-again');
       entries.push({ verb: 'update', entityType: 'text_check_in_prompt', entityId: open.id, programId });
-      await audit(tx, { ...caller, actor: null }, now, entries);
+      await audit(tx, system, now, entries);
       return 'asked_again';
     }
     return 'ignored';
