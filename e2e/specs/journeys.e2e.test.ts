@@ -130,8 +130,23 @@ describe('foundation journeys', () => {
     await expectAccessible(page, 'My coach');
 
     await visit(page, 'How to reach me', /how to reach me/i);
+    // The weekly check-in by text message (#16, ADR 0040): a day and a time in the program's zone.
+    const phone = page.getByRole('textbox', { name: 'Your phone number' });
+    if (!(await phone.inputValue())) await phone.fill('317 555 0200');
+    await page.getByRole('checkbox', { name: 'Send me the weekly check-in by text message' }).check();
+    await page.getByRole('combobox', { name: 'Which day?' }).selectOption({ label: 'Friday' });
+    await page.getByRole('combobox', { name: /What time\?/ }).selectOption({ label: '9:30 AM' });
+    await expectAccessible(page, 'How to reach me with the check-in by text');
     await page.getByRole('button', { name: 'Save preferences' }).click();
     await page.getByRole('status').filter({ hasText: /saved/i }).first().waitFor();
+    const me = await (await page.request.get(`${journey.server.url}/api/v1/me`)).json();
+    const membership = me.memberships[0];
+    const saved = await (
+      await page.request.get(
+        `${journey.server.url}/api/v1/programs/${membership.programId}/participants/${membership.participantId}`,
+      )
+    ).json();
+    expect(saved).toMatchObject({ textCheckInDay: 'fri', textCheckInTime: '09:30' });
     await signOut(page);
     await page.close();
   });

@@ -20,6 +20,7 @@ import { loadCurriculum } from './features/curriculum';
 import { loadTraining } from './features/volunteers';
 import { guideContent, guidanceJobs } from './features/guidance';
 import { assessmentJobs } from './features/assessments';
+import { plansJobs } from './features/plans';
 
 export interface RunningServer {
   app: App;
@@ -116,7 +117,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
     }, 15_000),
   );
   // The features' timed work (issue #14), one job after another in this order, each failure logged with the job's name.
-  const jobs: readonly TimedJob[] = [...engagementJobs, ...guidanceJobs, ...assessmentJobs, ...platformJobs];
+  const jobs: readonly TimedJob[] = [...engagementJobs, ...guidanceJobs, ...assessmentJobs, ...plansJobs, ...platformJobs];
   // Each job runs under a lease in job_runs, so of several servers on one database one runs it per interval (ADR 0043).
   const holder = serverName();
   let sweeping: Promise<unknown> = Promise.resolve();

@@ -3,6 +3,7 @@ import { addDaysOn, Weekday } from '../shared/time';
 import { reachWindowFields } from '../engagement/reach-window';
 import { DomainError } from '../shared/errors';
 import { patchSchema } from '../shared/patch';
+import { textCheckInFields } from '../plans/text-check-in';
 import { Channel, DateOn, Email, Gender, PainLocation, Phone, TimeOfDay } from '../shared/vocab';
 import { ServiceBranch, ServiceEra } from '../volunteers/application';
 
@@ -128,6 +129,8 @@ export const PreferencesUpdate = z
     contactPausedUntil: preferences.contactPausedUntil,
     phone: Phone.nullable(),
     canShareContact: z.boolean(),
+    /** The weekly check-in by text message: day and local time, or both null (#16, ADR 0040). */
+    ...textCheckInFields,
   })
   .partial();
 export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
@@ -172,6 +175,13 @@ const preferenceFields = {
   contactPausedUntil: z.string().nullable(),
 };
 
+/** The weekly check-in by text message as the participant and staff see it (null: off), and the program's zone its time is in. */
+const textCheckInView = {
+  textCheckInDay: Weekday.nullable(),
+  textCheckInTime: z.string().nullable(),
+  timeZone: z.string(),
+};
+
 /** Staff see the whole record. */
 export const ParticipantFullView = z.object({
   view: z.literal('full'),
@@ -182,6 +192,7 @@ export const ParticipantFullView = z.object({
   birthYear: z.int().nullable(),
   painLocations: z.array(PainLocation),
   ...preferenceFields,
+  ...textCheckInView,
   genderMatters: z.boolean(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
@@ -217,6 +228,7 @@ export const ParticipantSelfView = z.object({
   givenName: z.string(),
   familyName: z.string(),
   ...preferenceFields,
+  ...textCheckInView,
   phone: z.string().nullable(),
   email: z.string().nullable(),
   canShareContact: z.boolean(),

@@ -10,6 +10,7 @@ import { DateOn } from '../shared/vocab';
 export * from './rules';
 export * from './progress';
 export * from './pain-jump';
+export * from './text-check-in';
 
 /** A 0–10 rating: the confidence ruler, the readiness ruler and each PEG item use the same scale. */
 export const Rating = z.int().min(0).max(10);

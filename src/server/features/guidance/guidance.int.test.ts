@@ -319,4 +319,19 @@ describe('weekly check-in reminders', () => {
     expect(texts).toHaveLength(1);
     expect(texts[0]).toMatchObject({ idempotencyKey: `checkin-reminder:${w.participantId}:2026-W11` });
   });
+
+  it('sends no reminder to someone who gets the check-in itself by text (#16, ADR 0040)', async () => {
+    await t.db.db
+      .update(participants)
+      .set({ textCheckInDay: 'fri', textCheckInTime: '18:00' })
+      .where(eq(participants.id, w.participantId));
+    // Monday of the next ISO week, 10:00 in New York: a reminder would be due.
+    t.clock.set('2026-03-16T14:00:00Z');
+    expect(await sweepCheckInReminders(t.deps, t.clock.now())).toEqual({ queued: 0 });
+    await t.db.db
+      .update(participants)
+      .set({ textCheckInDay: null, textCheckInTime: null })
+      .where(eq(participants.id, w.participantId));
+    expect(await sweepCheckInReminders(t.deps, t.clock.now())).toEqual({ queued: 1 });
+  });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, like, max } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, like, max } from 'drizzle-orm';
 import { localDateOf } from '../../../core/engagement';
 import { checkInReminder, isoWeekOf } from '../../../core/guidance';
 import { audit } from '../../platform/audit';
@@ -69,6 +69,8 @@ export async function sweepCheckInReminders(deps: Deps, now: Date): Promise<{ qu
           eq(participants.programId, program.id),
           inArray(participants.status, ['enrolled', 'active']),
           isNotNull(participants.personId),
+          // Who chose the check-in by text gets the questions themselves, not a reminder too (#16).
+          isNull(participants.textCheckInDay),
         ),
       );
     const link = `${deps.publicUrl}/programs/${program.id}/check-in`;

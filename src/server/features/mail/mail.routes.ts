@@ -33,7 +33,8 @@ export function mailRoutes(app: App, opts: AppOptions): void {
     async (req) => participantTexting(deps, callerOf(req), req.params.programId, req.params.participantId),
   );
 
-  // The SMS provider's inbound-message webhook (STOP/START). Public, because the provider has no
+  // The SMS provider's inbound-message webhook (STOP/START, and replies to the weekly check-in by
+  // text: ADR 0040). Public, because the provider has no
   // session: it is authenticated by the provider's signature over the URL and the parameters.
   void app.register(async (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {

@@ -17,6 +17,8 @@ import type { Caller, Deps } from '../../platform/context';
 import { outboxMessages } from '../../platform/mail.table';
 import { optIn, optOut, optOutOf } from '../../platform/outbox';
 import { participants } from '../participants/participants.table';
+import { newId } from '../../platform/ids';
+import { receiveTextCheckInReply, type TextReplyOutcome } from '../plans';
 import { loadProgram } from '../programs';
 
 export const MailView = z.object({
@@ -124,21 +126,36 @@ async function participantsWithPhone(deps: Deps, key: string) {
     .where(sql`right(regexp_replace(${participants.phone}, '[^0-9]', '', 'g'), ${PHONE_MATCH_DIGITS}) = ${phoneMatch(key)}`);
 }
 
-export const InboundSms = z.object({ From: z.string().max(40), Body: z.string().max(2000) });
+export const InboundSms = z.object({
+  From: z.string().max(40),
+  Body: z.string().max(2000),
+  /** The provider's id of the message: keys the answers, so a webhook retried answers once. */
+  MessageSid: z.string().max(64).optional(),
+});
 
 /**
  * A text the provider received for us (webhook, already verified as the provider's). STOP-type
- * keywords opt the number out of texts, START-type keywords opt it back in; anything else is not
- * kept (Kindred does not read conversations). Audited against the participants with that number.
+ * keywords opt the number out of texts, START-type keywords opt it back in, always first. Any other
+ * text goes to the weekly check-in by text (plans), which reads it only for participants who chose
+ * that (#16, ADR 0040); otherwise it is not kept (Kindred does not read conversations). Audited
+ * against the participants with that number.
  */
 export async function receiveSms(
   deps: Deps,
   caller: Pick<Caller, 'requestId' | 'ip'>,
   msg: z.infer<typeof InboundSms>,
-): Promise<'stop' | 'start' | null> {
+): Promise<'stop' | 'start' | TextReplyOutcome | null> {
   const keyword = smsKeyword(msg.Body);
   const key = phoneKey(msg.From);
-  if (!keyword || !key) return null;
+  if (!key) return null;
+  if (!keyword) {
+    return receiveTextCheckInReply(deps, caller, {
+      from: msg.From,
+      body: msg.Body,
+      phoneKey: key,
+      messageKey: msg.MessageSid ?? newId(),
+    });
+  }
   const now = deps.clock.now();
   const people = await participantsWithPhone(deps, key);
   await deps.db.transaction(async (tx) => {

@@ -37,6 +37,9 @@ export interface ParticipantRecord {
   serviceEra: ServiceEra | null;
   town: string | null;
   languages: string[];
+  /** The weekly check-in by text message (#16): weekday and local HH:MM, or null when off. */
+  textCheckInDay: Weekday | null;
+  textCheckInTime: string | null;
   pairing: {
     id: string;
     coachId: string;
@@ -81,6 +84,8 @@ interface Row {
   enrolled_on: string | Date | null;
   ended_on: string | Date | null;
   withdrawal_reason: WithdrawalReason | null;
+  text_check_in_day: Weekday | null;
+  text_check_in_time: string | null;
   pairing_id: string | null;
   coach_id: string | null;
   coach_given: string | null;
@@ -162,6 +167,8 @@ export async function findParticipants(
     serviceEra: r.service_era,
     town: r.town,
     languages: r.languages === null ? [] : json(r.languages),
+    textCheckInDay: r.text_check_in_day,
+    textCheckInTime: r.text_check_in_time,
     pairing:
       r.pairing_id && r.coach_id && r.paired_at
         ? {

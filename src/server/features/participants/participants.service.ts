@@ -15,6 +15,7 @@ import {
 } from '../../../core/participants';
 import { checkReachWindow, localDateOf } from '../../../core/engagement';
 import { DomainError } from '../../../core/shared/errors';
+import { textCheckInProblem } from '../../../core/plans';
 import { nextContactOf, pairState, type PairingActivity } from '../../../core/tasks';
 import type { Actor } from '../../access/actor';
 import { authorize, type Relation, type View } from '../../access/policy';
@@ -125,6 +126,9 @@ export function presentParticipant(
         birthYear: p.birthYear,
         painLocations: p.painLocations,
         ...prefs,
+        textCheckInDay: p.textCheckInDay,
+        textCheckInTime: p.textCheckInTime,
+        timeZone: program.timeZone,
         genderMatters: p.genderMatters,
         phone: p.phone,
         email: p.email,
@@ -163,6 +167,9 @@ export function presentParticipant(
         givenName: p.givenName,
         familyName: p.familyName,
         ...prefs,
+        textCheckInDay: p.textCheckInDay,
+        textCheckInTime: p.textCheckInTime,
+        timeZone: program.timeZone,
         phone: p.phone,
         email: p.email,
         canShareContact: p.canShareContact,
@@ -356,6 +363,7 @@ export async function updateParticipant(
     },
     { today: localDateOf(now, program.timeZone), storedPausedUntil: before.contactPausedUntil },
   );
+  checkTextCheckIn(before, input);
   await deps.db.transaction(async (tx) => {
     await tx
       .update(participants)
@@ -367,6 +375,26 @@ export async function updateParticipant(
   if (!record) throw new DomainError('not_found', undefined, 'Not found');
   const agreements = await agreementsOf(deps, programId, [record], now);
   return presentParticipant(record, view, program, now, agreements.get(record.id));
+}
+
+/**
+ * The weekly check-in by text message needs a day and a time together and a number to text, after
+ * the change (#16): refused with a plain message on the field at fault, changing nothing.
+ */
+function checkTextCheckIn(before: ParticipantRecord, input: ParticipantUpdate | PreferencesUpdate): void {
+  const next = {
+    textCheckInDay:
+      'textCheckInDay' in input && input.textCheckInDay !== undefined ? input.textCheckInDay : before.textCheckInDay,
+    textCheckInTime:
+      'textCheckInTime' in input && input.textCheckInTime !== undefined ? input.textCheckInTime : before.textCheckInTime,
+    phone: input.phone === undefined ? before.phone : input.phone,
+  };
+  const problem = textCheckInProblem(next);
+  if (problem) {
+    throw new DomainError('invalid_state', 'text_check_in_incomplete', problem.message, undefined, {
+      fields: [{ path: `body.${problem.field}`, message: problem.message }],
+    });
+  }
 }
 
 /** Moves a participant through enrolment, completion or withdrawal; ending also ends the pairing. */

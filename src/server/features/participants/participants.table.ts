@@ -44,6 +44,9 @@ export const participants = pgTable(
     serviceEra: text('service_era'),
     town: text('town'),
     languages: jsonb('languages').$type<string[]>().notNull().default([]),
+    /** The weekly check-in by text message (#16, ADR 0040): the weekday and local HH:MM it is sent; both null = off. */
+    textCheckInDay: text('text_check_in_day').$type<Weekday>(),
+    textCheckInTime: text('text_check_in_time'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

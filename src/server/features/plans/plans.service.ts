@@ -13,6 +13,7 @@ import {
   planVersions,
   practiceWrite,
   scoreCheckIn,
+  type CheckInSource,
   type PainCheckInInput,
   type CheckInQuestion,
   type PainCheckInView,
@@ -28,10 +29,11 @@ import { DomainError, notFound } from '../../../core/shared/errors';
 import { authorize, type Action, type View } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
+import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { topicsCovered } from '../contacts';
 import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
-import { recordCheckInNoteFlags } from '../safety';
+import { recordCheckInNoteFlags, type AuditCaller } from '../safety';
 import { loadProgram, type Program } from '../programs';
 import {
   findCheckIns,
@@ -308,42 +310,73 @@ export async function recordPainCheckIn(
 ): Promise<{ checkIn: PainCheckInView; isNew: boolean }> {
   const { program, participant } = await loadParticipantFor(deps, caller, programId, participantId, 'checkin:record');
   checkInProgram(participant);
-  const score = scoreCheckIn(input);
   const now = deps.clock.now();
-  const on = todayIn(program, now);
   return deps.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: painCheckIns.id })
-      .from(painCheckIns)
-      .where(and(eq(painCheckIns.participantId, participantId), eq(painCheckIns.on, on)));
-    const values = {
-      pain: input.pain,
-      enjoyment: input.enjoyment,
-      activity: input.activity,
-      score,
-      note: input.note,
-      updatedAt: now,
-    };
-    const [row] = await tx
-      .insert(painCheckIns)
-      .values({ id: newId(), programId, participantId, on, ...values, createdAt: now })
-      .onConflictDoUpdate({ target: [painCheckIns.participantId, painCheckIns.on], set: values })
-      .returning();
-    if (!row) throw new Error('check-in not saved');
-    // Risk words in the note for the coach raise a safety event for a coordinator in this same
-    // transaction (issue #5): notes are read before the next call, not watched around the clock.
-    await recordCheckInNoteFlags(tx, { mailer: deps.mailer, publicUrl: deps.publicUrl, now }, caller, {
+    const r = await savePainCheckIn(tx, deps, caller, {
       programId,
       participantId,
-      checkInId: row.id,
-      note: input.note,
+      on: todayIn(program, now),
+      input,
+      source: 'app',
       enteredBy: caller.actor.personId,
     });
-    await audit(tx, caller, now, [
-      { verb: existing ? 'update' : 'create', entityType: 'pain_check_in', entityId: row.id, programId },
-    ]);
-    return { checkIn: presentCheckIn(row), isNew: !existing };
+    return { checkIn: presentCheckIn(r.row), isNew: r.isNew };
   });
+}
+
+/**
+ * Saves a weekly check-in inside the caller's transaction: scored, one per participant and
+ * program-local day (a second one that day replaces the first), risk words in the note raised as a
+ * safety event, audited. The app's check-in and a text message reply (#16) both come through here.
+ */
+export async function savePainCheckIn(
+  tx: Db | Tx,
+  deps: Pick<Deps, 'mailer' | 'publicUrl' | 'clock'>,
+  caller: AuditCaller,
+  c: {
+    programId: string;
+    participantId: string;
+    on: string;
+    input: PainCheckInInput;
+    source: CheckInSource;
+    /** The person who entered it, or null for a text message reply. */
+    enteredBy: string | null;
+  },
+): Promise<{ row: typeof painCheckIns.$inferSelect; isNew: boolean; safetyEventId: string | null }> {
+  const score = scoreCheckIn(c.input);
+  const now = deps.clock.now();
+  const [existing] = await tx
+    .select({ id: painCheckIns.id })
+    .from(painCheckIns)
+    .where(and(eq(painCheckIns.participantId, c.participantId), eq(painCheckIns.on, c.on)));
+  const values = {
+    pain: c.input.pain,
+    enjoyment: c.input.enjoyment,
+    activity: c.input.activity,
+    score,
+    note: c.input.note,
+    source: c.source,
+    updatedAt: now,
+  };
+  const [row] = await tx
+    .insert(painCheckIns)
+    .values({ id: newId(), programId: c.programId, participantId: c.participantId, on: c.on, ...values, createdAt: now })
+    .onConflictDoUpdate({ target: [painCheckIns.participantId, painCheckIns.on], set: values })
+    .returning();
+  if (!row) throw new Error('check-in not saved');
+  // Risk words in the note for the coach raise a safety event for a coordinator in this same
+  // transaction (issue #5): notes are read before the next call, not watched around the clock.
+  const flagged = await recordCheckInNoteFlags(tx, { mailer: deps.mailer, publicUrl: deps.publicUrl, now }, caller, {
+    programId: c.programId,
+    participantId: c.participantId,
+    checkInId: row.id,
+    note: c.input.note,
+    enteredBy: c.enteredBy,
+  });
+  await audit(tx, caller, now, [
+    { verb: existing ? 'update' : 'create', entityType: 'pain_check_in', entityId: row.id, programId: c.programId },
+  ]);
+  return { row, isNew: !existing, safetyEventId: flagged?.eventId ?? null };
 }
 
 /**

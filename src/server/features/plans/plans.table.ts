@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { PlanDraft, PlanKind, ReviewOutcome } from '../../../core/plans';
+import type { CheckInSource, PlanDraft, PlanKind, ReviewOutcome } from '../../../core/plans';
 import { people } from '../accounts/accounts.table';
 import { coaches } from '../coaches/coaches.table';
 import { pairings } from '../pairings/pairings.table';
@@ -111,10 +111,42 @@ export const painCheckIns = pgTable(
     activity: integer('activity').notNull(),
     score: doublePrecision('score').notNull(),
     note: text('note').notNull().default(''),
+    /** Where the answers came from: the app, or a text message reply (#16, ADR 0040). */
+    source: text('source').$type<CheckInSource>().notNull().default('app'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('pain_check_ins_participant_day').on(t.participantId, t.on)],
+);
+
+/**
+ * The weekly check-in sent by text message (#16, ADR 0040): one row per participant and check-in
+ * week (the ISO week in the program's zone), written with the text itself so it is never sent twice.
+ * Replies are read against the latest prompt in its reply window.
+ */
+export const textCheckInPrompts = pgTable(
+  'text_check_in_prompts',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    /** The check-in week, e.g. "2026-W10". */
+    week: text('week').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    /** The check-in a readable reply recorded (a later readable reply in the window corrects it). */
+    checkInId: uuid('check_in_id').references(() => painCheckIns.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** How many times Kindred asked again about a reply it could not read. */
+    askedAgain: integer('asked_again').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('text_check_in_prompts_participant_week').on(t.participantId, t.week),
+    index('text_check_in_prompts_participant_sent').on(t.participantId, t.sentAt),
+  ],
 );
 
 /** Short notes of encouragement a coach (or staff) writes to a participant. */

@@ -8,6 +8,7 @@ export {
   openSafetyTasks,
   recordCheckInNoteFlags,
   recordScoredResponseFlags,
+  recordTextReplyFlags,
   type AuditCaller,
   type SafetyEnv,
 } from './safety.service';

@@ -328,6 +328,36 @@ export async function recordCheckInNoteFlags(
   return { eventId: event.id, isNew };
 }
 
+/**
+ * Risk words in a text message from a participant that is not recorded as a check-in (a reply
+ * Kindred could not read, or one with no check-in text open; #16, ADR 0040): the same safety event
+ * as a check-in note's, keyed by the provider's message id, with the message as its note so a
+ * coordinator can read it (staff only; never logged).
+ */
+export async function recordTextReplyFlags(
+  tx: Db | Tx,
+  env: SafetyEnv,
+  caller: AuditCaller,
+  input: { programId: string; participantId: string; messageKey: string; text: string },
+): Promise<{ eventId: string; isNew: boolean } | null> {
+  const flag = flagRiskWords(input.text);
+  if (!flag.isFlagged) return null;
+  const [participant] = await findParticipants(tx, { programId: input.programId, ids: [input.participantId] });
+  if (!participant) throw new DomainError('not_found', undefined, 'Not found');
+  const { event, isNew } = await raiseEvent(tx, env, caller, {
+    programId: input.programId,
+    participant,
+    trigger: 'risk_words',
+    category: 'self_harm',
+    sourceKey: `sms:${input.messageKey}`,
+    raisedBy: null,
+    raisedByRole: 'system',
+    note: input.text.slice(0, 2000),
+    details: { phrases: flag.phrases },
+  });
+  return { eventId: event.id, isNew };
+}
+
 function timingsView(e: SafetyEventRecord, now: Date, timeZone: string) {
   const t = safetyTimings(e, now, timeZone);
   return { ...t, followUpDueAt: t.followUpDueAt.toISOString() };

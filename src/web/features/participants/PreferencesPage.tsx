@@ -1,18 +1,31 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import type { PreferencesUpdate } from '../../../core/participants';
+import { TEXT_CHECK_IN_EARLIEST, TEXT_CHECK_IN_LATEST } from '../../../core/plans';
+import { clockOf, clockWords, minutesOf, zoneWords, type Weekday } from '../../../core/shared/time';
 import type { Channel, TimeOfDay } from '../../../core/shared/vocab';
 import { useProgram } from '../../app/program';
 import { channelLabels, optionsOf, timeOfDayLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';
 import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
-import { CheckboxGroup, Choice, FormActions, FormErrors, RadioGroup, TextArea, TextField, fieldMessagesOf } from '../../ui/form';
+import {
+  CheckboxGroup,
+  Choice,
+  FormActions,
+  FormErrors,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+  fieldMessagesOf,
+} from '../../ui/form';
 import { Page } from '../../ui/Page';
 import {
   ReachWindowFields,
   reachWindowBody,
   reachWindowFieldLabels,
   reachWindowValues,
+  weekdayLabels,
   type ReachWindowValues,
 } from '../engagement';
 import { useParticipant, useUpdatePreferences, type FullParticipant, type SelfParticipant } from './participants.api';
@@ -42,6 +55,10 @@ export function PreferencesPage() {
 }
 
 interface Values extends ReachWindowValues {
+  /** The weekly check-in by text message (#16): on, and its day and local time. */
+  textCheckIn: boolean;
+  textCheckInDay: Weekday;
+  textCheckInTime: string;
   preferredChannel: Channel;
   preferredModality: Channel;
   preferredTimes: TimeOfDay[];
@@ -50,9 +67,23 @@ interface Values extends ReachWindowValues {
   canShareContact: boolean;
 }
 
-/** The body of PUT /preferences; an empty phone is sent as null. */
+/** Times the check-in text may go out: every half hour from 7 AM to 9 PM, the server's own limits. */
+const checkInTimes = (() => {
+  const out: { value: string; label: string }[] = [];
+  for (let m = minutesOf(TEXT_CHECK_IN_EARLIEST); m <= minutesOf(TEXT_CHECK_IN_LATEST); m += 30)
+    out.push({ value: clockOf(m), label: clockWords(clockOf(m)) });
+  return out;
+})();
+
+/**
+ * The body of PUT /preferences; an empty phone is sent as null. The check-in by text is sent as off
+ * when it is unticked or there is no phone number to text.
+ */
 export function preferencesBody(v: Values): PreferencesUpdate {
+  const isTexting = v.textCheckIn && v.phone.trim() !== '';
   return {
+    textCheckInDay: isTexting ? v.textCheckInDay : null,
+    textCheckInTime: isTexting ? v.textCheckInTime : null,
     preferredChannel: v.preferredChannel,
     preferredModality: v.preferredModality,
     preferredTimes: v.preferredTimes,
@@ -68,6 +99,9 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
   const program = useProgram();
   const save = useUpdatePreferences(program.programId, p.id);
   const [v, setV] = useState<Values>({
+    textCheckIn: p.textCheckInDay !== null,
+    textCheckInDay: p.textCheckInDay ?? p.preferredDays[0] ?? 'mon',
+    textCheckInTime: p.textCheckInTime ?? '18:00',
     preferredChannel: p.preferredChannel,
     preferredModality: p.preferredModality,
     preferredTimes: p.preferredTimes,
@@ -99,6 +133,8 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
           contactNotes: 'Anything else',
           preferredTimes: 'Good times',
           preferredChannel: 'Way to reach you',
+          textCheckInDay: 'Day of the check-in text',
+          textCheckInTime: 'Time of the check-in text',
           ...reachWindowFieldLabels,
         }}
       />
@@ -134,6 +170,46 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
         onChange={set('phone')}
         error={fields['phone']}
       />
+      <fieldset className="field fieldset">
+        <legend className="field__label">Weekly check-in by text message</legend>
+        {v.phone.trim() ? (
+          <>
+            <Choice
+              label={
+                who === 'you' ? 'Send me the weekly check-in by text message' : 'Send them the weekly check-in by text message'
+              }
+              hint="The three pain questions in one text. Reply with three numbers from 0 to 10, like 6 5 7. Reply STOP at any time to end texts."
+              checked={v.textCheckIn}
+              onChange={set('textCheckIn')}
+            />
+            {v.textCheckIn ? (
+              <div className="field-row">
+                <SelectField
+                  label="Which day?"
+                  options={optionsOf(weekdayLabels)}
+                  value={v.textCheckInDay}
+                  onChange={set('textCheckInDay')}
+                  error={fields['textCheckInDay']}
+                />
+                <SelectField
+                  label="What time?"
+                  hint={zoneWords(p.timeZone)}
+                  options={checkInTimes}
+                  value={v.textCheckInTime}
+                  onChange={set('textCheckInTime')}
+                  error={fields['textCheckInTime']}
+                />
+              </div>
+            ) : null}
+          </>
+        ) : (
+          <p className="field__hint">
+            {who === 'you'
+              ? 'Add your phone number above to get the weekly check-in by text message.'
+              : 'Add their phone number above to send the weekly check-in by text message.'}
+          </p>
+        )}
+      </fieldset>
       <TextArea
         label="Anything else your coach should know about reaching you? (optional)"
         hint="For example: please do not call before 10 in the morning."
