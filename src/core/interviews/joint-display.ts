@@ -118,3 +118,29 @@ export function jointDisplay(
   });
   return { groups: [...groups], rows, unlinkedSegments: unlinked };
 }
+
+export const ThemeView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  summary: z.string(),
+  codeIds: z.array(z.uuid()),
+  exemplars: z.array(z.object({ codingId: z.uuid(), transcriptId: z.uuid(), text: z.string() })),
+});
+export type ThemeView = z.infer<typeof ThemeView>;
+
+const Quote = z.object({ codingId: z.uuid(), transcriptId: z.uuid(), text: z.string(), isExemplar: z.boolean() });
+export const JointDisplayView = z.object({
+  by: SamplingDimension,
+  groups: z.array(z.string()),
+  rows: z.array(
+    z.object({
+      themeId: z.uuid(),
+      theme: z.string(),
+      people: z.int(),
+      segments: z.int(),
+      cells: z.array(z.object({ group: z.string(), people: z.int(), segments: z.int(), quotes: z.array(Quote) })),
+    }),
+  ),
+  unlinkedSegments: z.int(),
+});
+export type JointDisplayView = z.infer<typeof JointDisplayView>;

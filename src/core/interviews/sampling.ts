@@ -7,7 +7,16 @@ import { z } from 'zod';
  */
 
 /** What a sampling frame may be cut by; each value's definition is written down in ADR 0044. */
-export const samplingDimensions = ['arm', 'adherent', 'frequency', 'coachFidelity', 'droppedOut', 'gender', 'era', 'painSite'] as const;
+export const samplingDimensions = [
+  'arm',
+  'adherent',
+  'frequency',
+  'coachFidelity',
+  'droppedOut',
+  'gender',
+  'era',
+  'painSite',
+] as const;
 export const SamplingDimension = z.enum(samplingDimensions);
 export type SamplingDimension = z.infer<typeof SamplingDimension>;
 
@@ -33,9 +42,14 @@ export const SampleInput = z
   .object({
     dimensions: z.array(SamplingDimension).min(1).max(4),
     /** Target per cell; a cell not listed has a target of 0 (nobody proposed from it). */
-    quotas: z.array(z.object({ values: z.array(z.string().min(1).max(60)).min(1).max(4), target: z.int().min(0).max(500) })).max(400),
+    quotas: z
+      .array(z.object({ values: z.array(z.string().min(1).max(60)).min(1).max(4), target: z.int().min(0).max(500) }))
+      .max(400),
     /** The draw's seed; the same seed and frame propose the same people. */
-    seed: z.int().min(0).max(2 ** 31 - 1),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
   })
   .refine((s) => new Set(s.dimensions).size === s.dimensions.length, { message: 'Each dimension once', path: ['dimensions'] })
   .refine((s) => s.quotas.every((q) => q.values.length === s.dimensions.length), {
@@ -58,7 +72,13 @@ export interface SampleCell {
 export interface DrawnSample {
   cells: SampleCell[];
   /** Everyone in the frame with the cell he or she fell in and whether Kindred proposes him or her. */
-  members: { participantId: string; cell: CellKey; values: CandidateValues; isProposed: boolean; excludedBecause: string | null }[];
+  members: {
+    participantId: string;
+    cell: CellKey;
+    values: CandidateValues;
+    isProposed: boolean;
+    excludedBecause: string | null;
+  }[];
   excluded: Record<string, number>;
 }
 
@@ -151,3 +171,46 @@ export function countDeclineReasons(reasons: readonly string[]): { reason: strin
   }
   return [...m.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
+
+/** The frame before a draw: every combination of values of the chosen dimensions, with counts. */
+export const SamplingFrameView = z.object({
+  dimensions: z.array(SamplingDimension),
+  cells: z.array(z.object({ values: z.array(z.string()), people: z.int(), available: z.int() })),
+});
+export type SamplingFrameView = z.infer<typeof SamplingFrameView>;
+
+export const SampleSummary = z.object({ id: z.uuid(), drawnAt: z.string(), target: z.int(), proposed: z.int() });
+export type SampleSummary = z.infer<typeof SampleSummary>;
+
+/** A drawn sample as drawn; `name` and `drawnBy` are null for evaluators (codes only). */
+export const SampleView = z.object({
+  id: z.uuid(),
+  drawnAt: z.string(),
+  drawnBy: z.string().nullable(),
+  dimensions: z.array(SamplingDimension),
+  seed: z.int(),
+  cells: z.array(
+    z.object({
+      key: z.string(),
+      values: z.array(z.string()),
+      target: z.int(),
+      available: z.int(),
+      proposed: z.int(),
+      shortfall: z.int(),
+    }),
+  ),
+  excluded: z.array(z.object({ reason: z.string(), count: z.int() })),
+  members: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      name: z.string().nullable(),
+      values: z.array(z.string()),
+      state: z.enum(sampleMemberStates),
+      declineReason: z.string().nullable(),
+    }),
+  ),
+  declineReasons: z.array(z.object({ reason: z.string(), count: z.int() })),
+  can: z.object({ sample: z.boolean() }),
+});
+export type SampleView = z.infer<typeof SampleView>;
