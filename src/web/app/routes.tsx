@@ -298,6 +298,8 @@ import {
   StudyPage,
   ConsortPage,
   InterviewAgreementPage,
+  InterviewJointDisplayPage,
+  InterviewSamplingPage,
   InterviewStudiesPage,
   InterviewStudyPage,
   InterviewTranscriptPage,
@@ -813,6 +815,22 @@ export function AppRoutes() {
             element={
               <Allow action="interview:view">
                 <InterviewTranscriptPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="interviews/:studyId/sampling"
+            element={
+              <Allow action="interview:view">
+                <InterviewSamplingPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="interviews/:studyId/joint-display"
+            element={
+              <Allow action="interview:view">
+                <InterviewJointDisplayPage />
               </Allow>
             }
           />
