@@ -319,6 +319,7 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
         req.params.studyId,
         req.query.by,
         req.query.quotes,
+        'export',
       );
       return reply
         .type('text/csv; charset=utf-8')

@@ -199,6 +199,11 @@ describe('sampling and joint displays through the API', () => {
     const csv = await evaluator.request('GET', `${base}/joint-display.csv?by=adherent&quotes=1`);
     expect(csv.status).toBe(200);
     expect(csv.body).toBe('theme,adherent,people,segments,quotes\nEncouragement,no,1,2,gave me hope\n');
+    const exported = await t.db.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'interview_joint_display:export'), eq(auditEvents.actorId, w.people.evaluator)));
+    expect(exported).toHaveLength(1);
     expect((await evaluator.request('GET', `${base}/joint-display?by=shoe_size`)).status).toBe(400);
     expect((await evaluator.request('PUT', `${base}/transcripts/${tr.id}/participant`, { participantId: null })).status).toBe(
       403,

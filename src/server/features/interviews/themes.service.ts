@@ -168,6 +168,7 @@ export async function getJointDisplay(
   studyId: string,
   by: SamplingDimension,
   maxQuotes: number,
+  verb: 'read' | 'export' = 'read',
 ): Promise<JointDisplay & { by: SamplingDimension }> {
   const program = await loadProgram(deps.db, caller, programId);
   const view = authorize(caller.actor, 'interview:view', { programId });
@@ -181,16 +182,25 @@ export async function getJointDisplay(
   const label = (v: string) => (by === 'arm' ? armLabel(v) : v);
   const groupOf = new Map(facts.map((f) => [f.participantId, label(f.values[by])]));
   const groups = [...new Set(groupOf.values())].sort();
-  await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'interview_joint_display', entityId: studyId, programId }]);
+  await audit(deps.db, caller, now, [{ verb, entityType: 'interview_joint_display', entityId: studyId, programId }]);
   return { by, ...jointDisplay(themes, segments, groupOf, groups, maxQuotes) };
 }
+
+/** Text a spreadsheet would read as a formula (a leading =, +, - or @) gets a leading apostrophe. */
+const inert = (v: string) => (/^[=+\-@]/.test(v) ? `'${v}` : v);
 
 /** The joint display as CSV: one row per theme and group, quotes joined by " | ". */
 export function jointDisplayCsv(d: JointDisplay & { by: string }): string {
   return toCsv([
     ['theme', d.by, 'people', 'segments', 'quotes'],
     ...d.rows.flatMap((r) =>
-      r.cells.map((c) => [r.theme, c.group, String(c.people), String(c.segments), c.quotes.map((q) => q.text).join(' | ')]),
+      r.cells.map((c) => [
+        inert(r.theme),
+        inert(c.group),
+        String(c.people),
+        String(c.segments),
+        inert(c.quotes.map((q) => q.text).join(' | ')),
+      ]),
     ),
   ]);
 }
