@@ -2,11 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { samplingDimensions, type JointDisplayView, type SamplingDimension, type StudyView } from '../../../core/interviews';
 import { useProgram } from '../../app/program';
-import { Badge, Button, ButtonLink, TableScroll } from '../../ui/controls';
+import { Badge, Button, ButtonLink, TableScroll, VisuallyHidden } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, FormActions, FormErrors, SelectField, TextArea, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
-import { jointDisplayCsvHref, useCreateTheme, useInterviewStudy, useJointDisplay, useThemes } from './interviews.api';
+import {
+  jointDisplayCsvHref,
+  useCreateTheme,
+  useInterviewStudy,
+  useJointDisplay,
+  useThemes,
+  useUpdateTheme,
+} from './interviews.api';
 import { dimensionLabels, valueLabel } from './sampling.labels';
 import './interviews.css';
 
@@ -19,6 +26,20 @@ export function InterviewJointDisplayPage() {
   const study = useInterviewStudy(program.programId, studyId);
   const [by, setBy] = useState<SamplingDimension>('adherent');
   const display = useJointDisplay(program.programId, studyId, by, QUOTES);
+  const themes = useThemes(program.programId, studyId);
+  const update = useUpdateTheme(program.programId, studyId);
+  // A quote in the matrix can become its theme's exemplar: the theme is saved with it added.
+  const markExemplar = (themeId: string, codingId: string) => {
+    const t = themes.data?.find((x) => x.id === themeId);
+    if (!t) return;
+    update.mutate({
+      themeId,
+      name: t.name,
+      summary: t.summary,
+      codeIds: t.codeIds,
+      exemplarCodingIds: [...t.exemplars.map((e) => e.codingId), codingId],
+    });
+  };
   return (
     <QueryView query={study} loadingLabel="Loading the study…">
       {(s) => (
@@ -54,8 +75,9 @@ export function InterviewJointDisplayPage() {
               options={samplingDimensions.map((d) => ({ value: d, label: dimensionLabels[d] }))}
               onChange={setBy}
             />
+            <FormErrors error={update.error} />
             <QueryView query={display} loadingLabel="Building the joint display…">
-              {(d) => <JointDisplayTable display={d} />}
+              {(d) => <JointDisplayTable display={d} onMarkExemplar={s.can.code ? markExemplar : undefined} />}
             </QueryView>
           </Section>
         </Page>
@@ -65,7 +87,13 @@ export function InterviewJointDisplayPage() {
 }
 
 /** The matrix: a row per theme, a column per group; each cell people, segments and quotes. */
-export function JointDisplayTable({ display }: { display: JointDisplayView }) {
+export function JointDisplayTable({
+  display,
+  onMarkExemplar,
+}: {
+  display: JointDisplayView;
+  onMarkExemplar?: ((themeId: string, codingId: string) => void) | undefined;
+}) {
   if (display.rows.length === 0) return <Empty>No themes yet: add one above.</Empty>;
   const groupWords = (g: string) => valueLabel(display.by, g);
   return (
@@ -106,6 +134,14 @@ export function JointDisplayTable({ display }: { display: JointDisplayView }) {
                           </>
                         ) : null}
                         “{q.text}”
+                        {onMarkExemplar && !q.isExemplar ? (
+                          <>
+                            {' '}
+                            <Button type="button" variant="secondary" onClick={() => onMarkExemplar(r.themeId, q.codingId)}>
+                              Mark as exemplar<VisuallyHidden>: “{q.text.slice(0, 40)}”</VisuallyHidden>
+                            </Button>
+                          </>
+                        ) : null}
                       </blockquote>
                     ))}
                   </td>

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JointDisplayView } from '../../../core/interviews';
 import { JointDisplayTable } from './JointDisplayPage';
 import { CellsTable } from './SamplingPage';
@@ -51,6 +52,15 @@ describe('JointDisplayTable', () => {
     expect(cells[1]!.textContent).toBe('1 person, 1 passage');
     expect(screen.getByRole('region', { name: 'Joint display, scrolls sideways' })).toBeTruthy();
     expect(screen.getByText(/1 coded passage comes from transcripts not linked/)).toBeTruthy();
+  });
+
+  it('offers to mark a quote that is not yet an exemplar, when the caller codes', async () => {
+    const onMark = vi.fn();
+    render(<JointDisplayTable display={display} onMarkExemplar={onMark} />);
+    const buttons = screen.getAllByRole('button', { name: /^Mark as exemplar/ });
+    expect(buttons).toHaveLength(1);
+    await userEvent.setup().click(buttons[0]!);
+    expect(onMark).toHaveBeenCalledWith(id(1), id(4));
   });
 
   it('says so when there are no themes', () => {

@@ -158,3 +158,7 @@ export function useJointDisplay(programId: string, studyId: string, by: Sampling
 }
 export const jointDisplayCsvHref = (programId: string, studyId: string, by: SamplingDimension, quotes: number) =>
   `/api/v1${base(programId)}/${studyId}/joint-display.csv?by=${by}&quotes=${quotes}`;
+export const useUpdateTheme = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, ({ themeId, ...body }: z.input<typeof ThemeInput> & { themeId: string }) =>
+    api.put<ThemeView>(`${base(programId)}/${studyId}/themes/${themeId}`, body),
+  );
