@@ -162,6 +162,8 @@ describe('interview journeys', () => {
     const matrix = page.getByRole('table', { name: /Themes by/ });
     await matrix.getByRole('rowheader', { name: /Staying active/ }).waitFor();
     expect(await matrix.getByRole('rowheader', { name: /Staying active/ }).textContent()).toContain('1 person, 2 passages');
+    await matrix.getByRole('button', { name: /^Mark as exemplar\W*“walking every morning/ }).click();
+    await matrix.getByText('Exemplar', { exact: true }).waitFor();
     await page.getByRole('combobox', { name: 'Group people by' }).selectOption({ label: 'Gender' });
     await page.getByRole('table', { name: /Themes by gender/ }).waitFor();
     await expectAccessible(page, 'joint display');
