@@ -79,6 +79,7 @@ describe('interview journeys', () => {
     await expectAccessible(page, 'interview study with a guide and a code');
 
     await page.getByRole('textbox', { name: 'Transcript name' }).fill('Interview 1');
+    await page.getByRole('combobox', { name: 'The participant interviewed (optional)' }).selectOption({ label: 'Robert Ellis' });
     await page
       .getByLabel('Choose a file')
       .setInputFiles({ name: 'interview-1.vtt', mimeType: 'text/vtt', buffer: Buffer.from(VTT) });
@@ -131,7 +132,43 @@ describe('interview journeys', () => {
     await page.getByText('character level', { exact: false }).first().waitFor();
     await expectAccessible(page, 'agreement');
     await fitsThePhone(page, '5-agreement');
+
+    // Purposive sampling (ADR 0044): a target per group, a draw, a decline with its reason.
+    await page.goto(address.replace(/\/transcripts\/.*$/, ''));
+    await page.getByRole('link', { name: 'Whom to interview: draw a sample' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Whom to interview' }).waitFor();
+    const targets = page.getByRole('textbox', { name: /^Target for / });
+    await targets.first().waitFor();
+    for (let i = 0; i < (await targets.count()); i++) await targets.nth(i).fill('1');
+    await expectAccessible(page, 'sampling');
+    await page.getByRole('button', { name: 'Draw the sample' }).click();
+    const groups = page.getByRole('table', { name: /Groups: target/ });
+    await groups.waitFor();
+    await expectAccessible(page, 'drawn sample');
+    await fitsThePhone(page, '6-sample');
+    const decline = page.getByRole('button', { name: /^Declined: / }).first();
+    await decline.click();
+    await page.getByRole('textbox', { name: /^Why .* declined$/ }).fill('No time this month');
+    await page.getByRole('button', { name: 'Save the reason' }).click();
+    await page.getByRole('region', { name: 'Why people declined' }).getByText('No time this month: 1').waitFor();
+
+    // A theme and the joint display: the two coders' passages sit with Robert's group.
+    await page.getByRole('link', { name: 'Back to the study' }).click();
+    await page.getByRole('link', { name: 'Themes and numbers: the joint display' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Themes and numbers' }).waitFor();
+    await page.getByRole('textbox', { name: 'Theme name' }).fill('Staying active');
+    await page.getByRole('checkbox', { name: 'Physical activity' }).check();
+    await page.getByRole('button', { name: 'Add the theme' }).click();
+    const matrix = page.getByRole('table', { name: /Themes by/ });
+    await matrix.getByRole('rowheader', { name: /Staying active/ }).waitFor();
+    expect(await matrix.getByRole('rowheader', { name: /Staying active/ }).textContent()).toContain('1 person, 2 passages');
+    await matrix.getByRole('button', { name: /^Mark as exemplar\W*“walking every morning/ }).click();
+    await matrix.getByText('Exemplar', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Group people by' }).selectOption({ label: 'Gender' });
+    await page.getByRole('table', { name: /Themes by gender/ }).waitFor();
+    await expectAccessible(page, 'joint display');
+    await fitsThePhone(page, '7-joint-display');
     await signOut(page);
     await page.close();
-  }, 180_000);
+  }, 300_000);
 });

@@ -6,3 +6,5 @@ export * from './refi';
 export * from './csv';
 export * from './schemas';
 export * from './docx';
+export * from './sampling';
+export * from './joint-display';

@@ -36,6 +36,8 @@ export const TranscriptInput = z.object({
   interviewedOn: DateOn.nullish(),
   format: z.enum(importFormats),
   content: z.string().min(1).max(2_000_000),
+  /** The participant interviewed (ADR 0044): joins the transcript's themes to the numbers. */
+  participantId: z.uuid().nullish(),
 });
 export type TranscriptInput = z.infer<typeof TranscriptInput>;
 

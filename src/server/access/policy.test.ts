@@ -160,6 +160,7 @@ const expected = {
   'interview:manage': staffOnly,
   'interview:code': { ...staffOnly, evaluator: [P, P, P] },
   'interview:export': { ...staffOnly, evaluator: [P, P, P] },
+  'interview:sample': staffOnly,
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {

@@ -94,6 +94,7 @@ export const actions = [
   'interview:manage',
   'interview:code',
   'interview:export',
+  'interview:sample',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -290,6 +291,9 @@ export const policy = {
   'interview:manage': staffOnly,
   'interview:code': staffOrPseudonymousEvaluator,
   'interview:export': staffOrPseudonymousEvaluator,
+  // Purposive sampling (ADR 0044): study staff draw a frame and record invitations and declines;
+  // evaluators read drawn frames by code only (interview:view), never names.
+  'interview:sample': staffOnly,
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

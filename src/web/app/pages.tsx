@@ -125,6 +125,11 @@ export const InterviewTranscriptPage = lazyPage(
   'InterviewTranscriptPage',
 );
 export const InterviewAgreementPage = lazyPage(() => import('../features/interviews/TranscriptPages'), 'InterviewAgreementPage');
+export const InterviewSamplingPage = lazyPage(() => import('../features/interviews/SamplingPage'), 'InterviewSamplingPage');
+export const InterviewJointDisplayPage = lazyPage(
+  () => import('../features/interviews/JointDisplayPage'),
+  'InterviewJointDisplayPage',
+);
 export const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 export const TodayPage = lazyPage(() => import('../features/tasks/TodayPage'), 'TodayPage');
 export const AgreementPage = lazyPage(() => import('../features/volunteers/TrainingPages'), 'AgreementPage');

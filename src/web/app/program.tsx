@@ -91,6 +91,7 @@ export type Action =
   | 'record:late_entry'
   | 'interview:view'
   | 'interview:manage'
+  | 'interview:sample'
   | 'interview:code'
   | 'interview:export';
 

@@ -240,6 +240,14 @@
  *   de-identification". Ready (h1 = label): region "De-identified transcript", combobox "Code", button
  *   "Code this selection", section "My codings" (buttons "Remove …"), "Memos", link "Coders’ agreement"
  *   → h1 "Coders’ agreement": comboboxes "First coder", "Second coder", region "Agreement per code table".
+ *   A study's section "Sampling and analysis" (ADR 0044): link "Whom to interview: draw a sample" → h1
+ *   "Whom to interview": staff form "Draw a sample" (group "Group people by", textboxes "Target for
+ *   <group>", "Draw number", button "Draw the sample"); section "Drawn samples" (combobox "Which draw",
+ *   table "Groups: target, …", section "Proposed people" with buttons "Invited: <name>", "Declined:
+ *   <name>" → textbox "Why <name> declined", button "Save the reason"; section "Why people declined").
+ *   Link "Themes and numbers: the joint display" → h1 "Themes and numbers": section "Themes" (form "Add a
+ *   theme": "Theme name", "Summary", group "Codes in this theme", button "Add the theme"), section "Joint
+ *   display" (combobox "Group people by", table "Themes by …", link "Download the joint display (CSV)").
  */
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
@@ -298,6 +306,8 @@ import {
   StudyPage,
   ConsortPage,
   InterviewAgreementPage,
+  InterviewJointDisplayPage,
+  InterviewSamplingPage,
   InterviewStudiesPage,
   InterviewStudyPage,
   InterviewTranscriptPage,
@@ -813,6 +823,22 @@ export function AppRoutes() {
             element={
               <Allow action="interview:view">
                 <InterviewTranscriptPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="interviews/:studyId/sampling"
+            element={
+              <Allow action="interview:view">
+                <InterviewSamplingPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="interviews/:studyId/joint-display"
+            element={
+              <Allow action="interview:view">
+                <InterviewJointDisplayPage />
               </Allow>
             }
           />

@@ -8,7 +8,17 @@ import {
   ConfirmInput,
   GuideInput,
   GuideView,
+  JointDisplayQuery,
+  JointDisplayView,
   MemoInput,
+  SampleInput,
+  SampleMemberInput,
+  SampleSummary,
+  SampleView,
+  SamplingDimension,
+  SamplingFrameView,
+  ThemeInput,
+  ThemeView,
   MemoView,
   StudyInput,
   StudySummary,
@@ -30,13 +40,33 @@ import {
   getInterviewStudy,
   getTranscript,
   importTranscript,
+  linkTranscriptParticipant,
   listInterviewStudies,
   removeCoding,
 } from './interviews.service';
+import {
+  drawInterviewSample,
+  getInterviewSample,
+  listInterviewSamples,
+  markSampleMember,
+  previewSamplingFrame,
+} from './sampling.service';
+import { createTheme, getJointDisplay, jointDisplayCsv, listThemes, updateTheme } from './themes.service';
 
 const StudyParams = ProgramParams.extend({ studyId: z.uuid() });
 const TranscriptParams = StudyParams.extend({ transcriptId: z.uuid() });
 const CodingParams = StudyParams.extend({ codingId: z.uuid() });
+const SampleParams = StudyParams.extend({ sampleId: z.uuid() });
+const MemberParams = SampleParams.extend({ memberId: z.uuid() });
+const ThemeParams = StudyParams.extend({ themeId: z.uuid() });
+/** `?dimensions=arm,adherent`: one to four dimensions, each once. */
+const FrameQuery = z.object({
+  dimensions: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(SamplingDimension).min(1).max(4))
+    .refine((d) => new Set(d).size === d.length, { message: 'Each dimension once' }),
+});
 
 /** Interview studies (issue #13, ADR 0032): study staff and evaluators (de-identified copies only). */
 export function interviewsRoutes(app: App, { deps }: AppOptions): void {
@@ -172,6 +202,130 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
         .header('content-disposition', `attachment; filename="${file.filename}"`)
         .header('cache-control', 'no-store')
         .send(file.body);
+    },
+  );
+  // Purposive sampling (ADR 0044): staff draw and record; evaluators read drawn frames by code.
+  app.put(
+    `${base}/:studyId/transcripts/:transcriptId/participant`,
+    {
+      schema: {
+        tags,
+        summary: 'Link a transcript to the participant interviewed (for joint displays), or unlink it',
+        params: TranscriptParams,
+        body: z.object({ participantId: z.uuid().nullable() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await linkTranscriptParticipant(
+        deps,
+        callerOf(req),
+        req.params.programId,
+        req.params.studyId,
+        req.params.transcriptId,
+        req.body.participantId,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+  app.get(
+    `${base}/:studyId/sampling-frame`,
+    { schema: { tags, params: StudyParams, querystring: FrameQuery, response: { 200: SamplingFrameView } } },
+    async (req) => previewSamplingFrame(deps, callerOf(req), req.params.programId, req.params.studyId, req.query.dimensions),
+  );
+  app.get(
+    `${base}/:studyId/samples`,
+    { schema: { tags, params: StudyParams, response: { 200: z.array(SampleSummary) } } },
+    async (req) => listInterviewSamples(deps, callerOf(req), req.params.programId, req.params.studyId),
+  );
+  app.post(
+    `${base}/:studyId/samples`,
+    {
+      schema: {
+        tags,
+        summary: 'Draw a purposive sample from the program’s data now; the frame is kept as drawn',
+        params: StudyParams,
+        body: SampleInput,
+        response: { 201: SampleView },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await drawInterviewSample(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
+  );
+  app.get(
+    `${base}/:studyId/samples/:sampleId`,
+    { schema: { tags, params: SampleParams, response: { 200: SampleView } } },
+    async (req) => getInterviewSample(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.sampleId),
+  );
+  app.put(
+    `${base}/:studyId/samples/:sampleId/members/:memberId`,
+    { schema: { tags, params: MemberParams, body: SampleMemberInput, response: { 200: SampleView } } },
+    async (req) =>
+      markSampleMember(
+        deps,
+        callerOf(req),
+        req.params.programId,
+        req.params.studyId,
+        req.params.sampleId,
+        req.params.memberId,
+        req.body,
+      ),
+  );
+  // Themes and the joint display (ADR 0044).
+  app.get(
+    `${base}/:studyId/themes`,
+    { schema: { tags, params: StudyParams, response: { 200: z.array(ThemeView) } } },
+    async (req) => listThemes(deps, callerOf(req), req.params.programId, req.params.studyId),
+  );
+  app.post(
+    `${base}/:studyId/themes`,
+    { schema: { tags, params: StudyParams, body: ThemeInput, response: { 201: ThemeView } } },
+    async (req, reply) =>
+      reply.code(201).send(await createTheme(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
+  );
+  app.put(
+    `${base}/:studyId/themes/:themeId`,
+    { schema: { tags, params: ThemeParams, body: ThemeInput, response: { 200: ThemeView } } },
+    async (req) => updateTheme(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.themeId, req.body),
+  );
+  app.get(
+    `${base}/:studyId/joint-display`,
+    {
+      schema: {
+        tags,
+        summary: 'Themes × a grouping of the people interviewed (values as they are now): people, segments, quotes',
+        params: StudyParams,
+        querystring: JointDisplayQuery,
+        response: { 200: JointDisplayView },
+      },
+    },
+    async (req) => getJointDisplay(deps, callerOf(req), req.params.programId, req.params.studyId, req.query.by, req.query.quotes),
+  );
+  app.get(
+    `${base}/:studyId/joint-display.csv`,
+    {
+      schema: {
+        tags,
+        params: StudyParams,
+        querystring: JointDisplayQuery,
+        response: { 200: z.any().describe('the joint display as CSV') },
+      },
+    },
+    async (req, reply) => {
+      const d = await getJointDisplay(
+        deps,
+        callerOf(req),
+        req.params.programId,
+        req.params.studyId,
+        req.query.by,
+        req.query.quotes,
+        'export',
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="joint-display-${req.query.by}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(jointDisplayCsv(d));
     },
   );
 }

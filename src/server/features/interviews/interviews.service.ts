@@ -248,6 +248,7 @@ export async function importTranscript(
     if (e instanceof TranscriptError) throw new DomainError('invalid_state', `transcript_${e.reason}`, e.message);
     throw e;
   }
+  if (input.participantId) await findParticipantOfProgram(deps.db, programId, input.participantId);
   const proposals = proposeReplacements(doc.text, await loadKnownPeople(deps.db, programId));
   const now = deps.clock.now();
   const row: Transcript = {
@@ -267,6 +268,7 @@ export async function importTranscript(
     replacements: null,
     deidentifiedAt: null,
     deidentifiedBy: null,
+    participantId: input.participantId ?? null,
     createdAt: now,
     createdBy: caller.actor.personId,
   };
@@ -275,6 +277,36 @@ export async function importTranscript(
     await audit(tx, caller, now, [{ verb: 'create', entityType: 'interview_transcript', entityId: row.id, programId }]);
   });
   return presentTranscript(row, 'full', false, [], [], []);
+}
+
+/** A participant of this program, or a 422 (the link must not reach into another program). */
+async function findParticipantOfProgram(db: Db | Tx, programId: string, participantId: string): Promise<void> {
+  const [p] = await db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.id, participantId), eq(participants.programId, programId)));
+  if (!p) throw new DomainError('invalid_state', 'participant_not_in_program', 'That person is not in this program');
+}
+
+/** Links a transcript to the participant interviewed, or unlinks it (null): study staff only (ADR 0044). */
+export async function linkTranscriptParticipant(
+  deps: Deps,
+  caller: Caller,
+  programId: string,
+  studyId: string,
+  transcriptId: string,
+  participantId: string | null,
+): Promise<void> {
+  await loadProgram(deps.db, caller, programId);
+  authorize(caller.actor, 'interview:manage', { programId });
+  const study = await findInterviewStudy(deps.db, programId, studyId);
+  if (participantId) await findParticipantOfProgram(deps.db, programId, participantId);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const t = await findTranscript(tx, study, transcriptId, 'full');
+    await tx.update(interviewTranscripts).set({ participantId }).where(eq(interviewTranscripts.id, t.id));
+    await audit(tx, caller, now, [{ verb: 'update', entityType: 'interview_transcript', entityId: t.id, programId }]);
+  });
 }
 
 /** Confirms de-identification with the replacements a person accepted (or wrote): the coded copy is made. */

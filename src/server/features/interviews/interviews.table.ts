@@ -11,8 +11,19 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import type { IdentifierKind, ImportFormat, InterviewAudience, Proposal, Turn } from '../../../core/interviews';
+import type {
+  CandidateValues,
+  IdentifierKind,
+  ImportFormat,
+  InterviewAudience,
+  Proposal,
+  SampleCell,
+  SampleInput,
+  SampleMemberState,
+  Turn,
+} from '../../../core/interviews';
 import { people } from '../accounts/accounts.table';
+import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
 
 /** An interview study of a program (issue #13, ADR 0032): its aims, audiences and target number. */
@@ -90,6 +101,8 @@ export const interviewTranscripts = pgTable(
       jsonb('replacements').$type<{ start: number; end: number; kind: IdentifierKind | 'other'; replacement: string }[]>(),
     deidentifiedAt: timestamp('deidentified_at', { withTimezone: true }),
     deidentifiedBy: uuid('deidentified_by').references(() => people.id),
+    /** The participant interviewed (ADR 0044), for joint displays; study staff set it, nobody else sees it. */
+    participantId: uuid('participant_id').references(() => participants.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by')
       .notNull()
@@ -172,4 +185,80 @@ export const interviewMemos = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('interview_memos_study_idx').on(t.studyId)],
+);
+
+/**
+ * A drawn sampling frame (ADR 0044), kept as it was when drawn: the criteria (dimensions, quotas,
+ * seed), the cells with their targets and counts, and the date the frame's facts were taken.
+ */
+export const interviewSamples = pgTable(
+  'interview_samples',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    studyId: uuid('study_id')
+      .notNull()
+      .references(() => interviewStudies.id),
+    criteria: jsonb('criteria').$type<SampleInput>().notNull(),
+    cells: jsonb('cells').$type<SampleCell[]>().notNull(),
+    /** Candidates left out before the draw, by reason (withdrew from follow-up, declined before). */
+    excluded: jsonb('excluded').$type<Record<string, number>>().notNull(),
+    drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull(),
+    drawnBy: uuid('drawn_by')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [index('interview_samples_study_idx').on(t.studyId)],
+);
+
+/** Each candidate of a drawn frame with his or her values at the draw; proposed ones carry a state. */
+export const interviewSampleMembers = pgTable(
+  'interview_sample_members',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    sampleId: uuid('sample_id')
+      .notNull()
+      .references(() => interviewSamples.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    cell: text('cell').notNull(),
+    values: jsonb('values').$type<CandidateValues>().notNull(),
+    excludedBecause: text('excluded_because'),
+    isProposed: boolean('is_proposed').notNull(),
+    /** proposed → invited or declined; null for people in the frame Kindred did not propose. */
+    state: text('state').$type<SampleMemberState>(),
+    declineReason: text('decline_reason'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('interview_sample_members_unique').on(t.sampleId, t.participantId)],
+);
+
+/** A theme: codes grouped, with a summary and exemplar quotes (codings whose spans are quoted). */
+export const interviewThemes = pgTable(
+  'interview_themes',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    studyId: uuid('study_id')
+      .notNull()
+      .references(() => interviewStudies.id),
+    name: text('name').notNull(),
+    summary: text('summary').notNull(),
+    codeIds: jsonb('code_ids').$type<string[]>().notNull(),
+    exemplarCodingIds: jsonb('exemplar_coding_ids').$type<string[]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => people.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('interview_themes_study_idx').on(t.studyId)],
 );

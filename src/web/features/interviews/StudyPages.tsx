@@ -2,6 +2,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { GuideInput, ImportFormat, InterviewAudience, StudyView } from '../../../core/interviews';
 import { useProgram } from '../../app/program';
+import { useParticipants } from '../participants';
 import { Badge, Button, ButtonLink, DetailList } from '../../ui/controls';
 import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
@@ -164,6 +165,16 @@ export function InterviewStudyPage() {
               ['Originals', s.keepsOriginals ? 'Kept, for study staff only' : 'Deleted once de-identified'],
             ]}
           />
+          <Section title="Sampling and analysis" id="interview-analysis">
+            <ul className="interview-exports">
+              <li>
+                <Link to={program.to(`interviews/${s.id}/sampling`)}>Whom to interview: draw a sample</Link>
+              </li>
+              <li>
+                <Link to={program.to(`interviews/${s.id}/joint-display`)}>Themes and numbers: the joint display</Link>
+              </li>
+            </ul>
+          </Section>
           <Transcripts study={s} />
           <Guides study={s} />
           <Codebook study={s} />
@@ -223,7 +234,9 @@ function ImportForm({ study }: { study: StudyView }) {
   const [interviewedOn, setInterviewedOn] = useState('');
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [pasted, setPasted] = useState('');
+  const [participantId, setParticipantId] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const people = useParticipants(program.programId);
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
@@ -244,6 +257,7 @@ function ImportForm({ study }: { study: StudyView }) {
         interviewedOn: interviewedOn || null,
         format: formatOf(file?.name ?? null, content),
         content,
+        participantId: audience === 'participants' && participantId !== '' ? participantId : null,
       },
       {
         onSuccess: (t) =>
@@ -275,6 +289,18 @@ function ImportForm({ study }: { study: StudyView }) {
           options={audienceOptions.filter((o) => study.audiences.includes(o.value))}
           onChange={setAudience}
         />
+        {audience === 'participants' ? (
+          <SelectField
+            label="The participant interviewed (optional)"
+            hint="Seen by study staff only: it places the transcript's themes in the joint display."
+            placeholder="Not linked"
+            value={participantId}
+            options={(people.data ?? []).flatMap((p) =>
+              'familyName' in p ? [{ value: p.id, label: `${p.givenName} ${p.familyName}` }] : [],
+            )}
+            onChange={setParticipantId}
+          />
+        ) : null}
         <TextField label="Interview date (optional)" type="date" value={interviewedOn} onChange={setInterviewedOn} />
         <div className="field">
           <label htmlFor="transcript-file" className="field__label">

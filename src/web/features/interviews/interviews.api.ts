@@ -5,7 +5,16 @@ import type {
   CodeInput,
   CodingView,
   GuideInput,
+  JointDisplayView,
   MemoView,
+  SampleInput,
+  SampleMemberInput,
+  SampleSummary,
+  SampleView,
+  SamplingDimension,
+  SamplingFrameView,
+  ThemeInput,
+  ThemeView,
   StudyInput,
   StudySummary,
   StudyView,
@@ -92,3 +101,64 @@ export const useAddMemo = (programId: string, studyId: string) =>
 
 export const exportHref = (programId: string, studyId: string, format: 'qdpx' | 'qdc' | 'csv') =>
   `/api/v1${base(programId)}/${studyId}/export?format=${format}`;
+
+// Purposive sampling, themes and the joint display (ADR 0044).
+const samplesKey = (programId: string, studyId: string) => [...studyKey(programId, studyId), 'samples'] as const;
+
+export function useSamplingFrame(programId: string, studyId: string, dimensions: readonly SamplingDimension[], enabled: boolean) {
+  return useQuery({
+    queryKey: [...studyKey(programId, studyId), 'frame', ...dimensions],
+    queryFn: () =>
+      api.get<SamplingFrameView>(`${base(programId)}/${studyId}/sampling-frame${query({ dimensions: dimensions.join(',') })}`),
+    enabled: enabled && dimensions.length > 0,
+  });
+}
+
+export function useSamples(programId: string, studyId: string) {
+  return useQuery({
+    queryKey: samplesKey(programId, studyId),
+    queryFn: () => api.get<SampleSummary[]>(`${base(programId)}/${studyId}/samples`),
+  });
+}
+
+export function useSample(programId: string, studyId: string, sampleId: string | null) {
+  return useQuery({
+    queryKey: [...samplesKey(programId, studyId), sampleId],
+    queryFn: () => api.get<SampleView>(`${base(programId)}/${studyId}/samples/${sampleId}`),
+    enabled: sampleId !== null,
+  });
+}
+
+export const useDrawSample = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (body: SampleInput) =>
+    api.post<SampleView>(`${base(programId)}/${studyId}/samples`, body),
+  );
+export const useMarkMember = (programId: string, studyId: string, sampleId: string) =>
+  useStudyMutation(programId, studyId, ({ memberId, ...body }: SampleMemberInput & { memberId: string }) =>
+    api.put<SampleView>(`${base(programId)}/${studyId}/samples/${sampleId}/members/${memberId}`, body),
+  );
+
+export function useThemes(programId: string, studyId: string) {
+  return useQuery({
+    queryKey: [...studyKey(programId, studyId), 'themes'],
+    queryFn: () => api.get<ThemeView[]>(`${base(programId)}/${studyId}/themes`),
+  });
+}
+export const useCreateTheme = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (body: z.input<typeof ThemeInput>) =>
+    api.post<ThemeView>(`${base(programId)}/${studyId}/themes`, body),
+  );
+
+export function useJointDisplay(programId: string, studyId: string, by: SamplingDimension, quotes: number) {
+  return useQuery({
+    queryKey: [...studyKey(programId, studyId), 'joint-display', by, quotes],
+    queryFn: () =>
+      api.get<JointDisplayView>(`${base(programId)}/${studyId}/joint-display${query({ by, quotes: String(quotes) })}`),
+  });
+}
+export const jointDisplayCsvHref = (programId: string, studyId: string, by: SamplingDimension, quotes: number) =>
+  `/api/v1${base(programId)}/${studyId}/joint-display.csv?by=${by}&quotes=${quotes}`;
+export const useUpdateTheme = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, ({ themeId, ...body }: z.input<typeof ThemeInput> & { themeId: string }) =>
+    api.put<ThemeView>(`${base(programId)}/${studyId}/themes/${themeId}`, body),
+  );

@@ -5,3 +5,4 @@ export { ParticipantListPage } from './ParticipantListPage';
 export { ParticipantPage } from './ParticipantPage';
 export { PreferencesPage } from './PreferencesPage';
 export { withdrawalReasonLabels } from './labels';
+export { useParticipants } from './participants.api';
