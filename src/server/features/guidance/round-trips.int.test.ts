@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { GuideFinishInput } from '../../../core/guidance';
+import { GuideDraftInput, GuideFinishInput } from '../../../core/guidance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit.table';
 import type { Caller, Deps } from '../../platform/context';
@@ -83,7 +83,30 @@ describe.skipIf(process.env.DATABASE_URL)('round trips of finishing the session 
       nextContactOn: '2026-03-23',
     });
     // The coach's draft, saved as he went, is deleted when the session is finished.
-    await saveGuideDraft(t.deps, caller, w.programId, w.participantId, { clientKey: input.clientKey, step: 3, answers: {} });
+    await saveGuideDraft(t.deps, caller, w.programId, w.participantId, GuideDraftInput.parse({
+        clientKey: input.clientKey,
+        step: 3,
+        answers: {
+          openedAt: t.clock.now().toISOString(),
+          pain: 5,
+          mood: 6,
+          outcome: 'done',
+          barrier: '',
+          change: '',
+          encouraged: false,
+          topics: ['getting_started'],
+          plan: null,
+          overrides: {},
+          channel: 'phone',
+          minutes: '30',
+          note: '',
+          nextOn: '2026-03-23',
+          nextTime: '',
+          nextHow: 'phone',
+          nextMinutes: '30',
+          nextPlace: '',
+        },
+      }));
     const { result, statements } = await finish(input);
     expect(result.isNew).toBe(true);
     expect(result.guide.reviewedPlanId).toBe(first.result.guide.planId);

@@ -4,3 +4,5 @@
  */
 export { createPlan, getPlan, getProgress, listPlans, presentPlan, reviewPlan } from './plans.service';
 export { sharedCheckInsSince } from './plans.repository';
+/** Writing plans inside another use case's transaction, with its context (ADR 0045). */
+export { insertPlan, markPlanReviewed, planByKey, planContent, replayedPlan } from './plans.writes';
