@@ -21,8 +21,14 @@ export function countingDb(pglite: PGlite): { db: Db; statements: string[] } {
       },
     }) as Transaction;
   const client = {
-    query: (sql: string, ...rest: unknown[]) => (seen(sql), (pglite.query as (...a: unknown[]) => unknown).call(pglite, sql, ...rest)),
-    exec: (sql: string, ...rest: unknown[]) => (seen(sql), (pglite.exec as (...a: unknown[]) => unknown).call(pglite, sql, ...rest)),
+    query: (sql: string, ...rest: unknown[]) => (
+      seen(sql),
+      (pglite.query as (...a: unknown[]) => unknown).call(pglite, sql, ...rest)
+    ),
+    exec: (sql: string, ...rest: unknown[]) => (
+      seen(sql),
+      (pglite.exec as (...a: unknown[]) => unknown).call(pglite, sql, ...rest)
+    ),
     transaction: async <T>(run: (tx: Transaction) => Promise<T>): Promise<T> => {
       seen('BEGIN');
       let failed = false;

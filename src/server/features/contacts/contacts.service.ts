@@ -65,7 +65,11 @@ export async function logContact(
   const relation = relationTo(caller.actor, record);
   const ctx = programContext(caller, programId, 'contact:log', { relation, hideExistence: true }, deps.clock.now());
   if (target.previousId) return replayedByKey(deps.db, programId, input.clientKey, input.participantId);
-  const prepared = prepareContact(ctx, { participantId: record.id, pairing: record.pairing, programTopics: target.topics }, input);
+  const prepared = prepareContact(
+    ctx,
+    { participantId: record.id, pairing: record.pairing, programTopics: target.topics },
+    input,
+  );
   const row = await deps.db.transaction(async (tx) => {
     const inserted = await insertContact(tx, ctx, prepared, input);
     await ctx.audit.flush(tx);

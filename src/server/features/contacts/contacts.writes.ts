@@ -29,7 +29,11 @@ export interface PreparedContact {
  */
 export function prepareContact(
   ctx: ProgramContext,
-  target: { participantId: string; pairing: { id: string; coachId: string; startedAt: Date } | null; programTopics: readonly string[] },
+  target: {
+    participantId: string;
+    pairing: { id: string; coachId: string; startedAt: Date } | null;
+    programTopics: readonly string[];
+  },
   input: ContactInput,
 ): PreparedContact {
   const { pairing } = target;

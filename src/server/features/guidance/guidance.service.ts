@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { essentialElements, type ContactInput, type EssentialElement } from '../../../core/contacts';
 import { resolveProgramCurriculum } from '../../../core/curriculum';
-import { addDaysOn, localTimeOf, localDateOf } from '../../../core/engagement';
+import { addDaysOn, localTimeOf, localDateOf, type ScheduleSessionInput } from '../../../core/engagement';
 import {
   deriveEssentialElements,
   elementValues,
@@ -25,7 +25,7 @@ import type { Db } from '../../platform/database';
 import { contactByKey, insertContact, prepareContact, replayedContact, topicsCovered } from '../contacts';
 import { contacts } from '../contacts/contacts.table';
 import { pairings } from '../pairings/pairings.table';
-import { scheduleSession } from '../engagement';
+import { insertScheduledSession, schedulingTarget, sessionStartFor, type SchedulingTarget } from '../engagement';
 import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
 import { getProgress, insertPlan, listPlans, markPlanReviewed, planByKey, planContent, replayedPlan } from '../plans';
 import { loadProgram, type Program } from '../programs';
@@ -245,6 +245,14 @@ export async function finishGuide(
   const savedPlan = input.plan && saved.plan ? replayedPlan(saved.plan, participantId) : null;
   const planInput: PlanInput | null = input.plan && !savedPlan ? { ...input.plan, clientKey: input.clientKey } : null;
   const newPlan = planInput ? { input: planInput, content: planContent(planInput) } : null;
+  // Step 5 with a day and time: the engagement feature schedules the session (a second read: the
+  // pair's two people, for the invitations, and the program's video-room settings).
+  let session: { target: SchedulingTarget; startsAt: Date; input: ScheduleSessionInput } | null = null;
+  if (input.schedule) {
+    const scheduling = await schedulingTarget(deps.db, programId, pairing.id);
+    if (!scheduling) throw notFound();
+    session = { target: scheduling, startsAt: sessionStartFor(program, scheduling, input.schedule, now), input: input.schedule };
+  }
 
   try {
     return await deps.db.transaction(async (tx) => {
@@ -262,11 +270,16 @@ export async function finishGuide(
       let planId = savedPlan?.id ?? null;
       if (newPlan) {
         planId =
-          (await insertPlan(tx, ctx, { participantId, pairing, madeOn: todayIn(program, now) }, newPlan.input, newPlan.content)) ??
-          replayedPlan((await planByKey(tx, programId, input.clientKey))!, participantId).id;
+          (await insertPlan(
+            tx,
+            ctx,
+            { participantId, pairing, madeOn: todayIn(program, now) },
+            newPlan.input,
+            newPlan.content,
+          )) ?? replayedPlan((await planByKey(tx, programId, input.clientKey))!, participantId).id;
       }
-      // Step 5 with a day and time: the engagement feature schedules it and sends the invitations.
-      if (input.schedule) await scheduleSession({ ...deps, db: tx as unknown as Db }, caller, programId, pairing.id, input.schedule);
+      // The session agreed, with its calendar invitations to both people through the outbox.
+      if (session) await insertScheduledSession(deps, tx, ctx, { ...session.target, program }, session.input, session.startsAt);
       const row = await insertGuide(tx, ctx, {
         participantId,
         coachId: pairing.coachId,

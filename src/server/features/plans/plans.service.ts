@@ -91,7 +91,14 @@ async function loadPlanFor(
 
 /** The context the plan writes take, for a participant this use case has already loaded and authorized. */
 function contextOf(caller: Caller, programId: string, participant: ParticipantRecord, view: View, now: Date): ProgramContext {
-  return { caller, programId, relation: relationTo(caller.actor, participant), view, now, audit: auditLog(caller, programId, now) };
+  return {
+    caller,
+    programId,
+    relation: relationTo(caller.actor, participant),
+    view,
+    now,
+    audit: auditLog(caller, programId, now),
+  };
 }
 
 /** Plans, check-ins and notes belong to people still in the program. */
