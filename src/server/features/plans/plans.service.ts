@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { resolveProgramCurriculum } from '../../../core/curriculum';
 import { localDateOf, todayIn } from '../../../core/shared/time';
 import { findInstrument } from '../../../core/instruments';
@@ -10,7 +10,6 @@ import {
   countReviews,
   currentPlanOf,
   describePegChange,
-  planVersions,
   practiceWrite,
   scoreCheckIn,
   type PainCheckInInput,
@@ -44,7 +43,7 @@ import {
   type PlanRecord,
 } from './plans.repository';
 import { insertPlan, markPlanReviewed, planByKey, planContent, replayedPlan } from './plans.writes';
-import { actionPlans, encouragementNotes, painCheckIns, practiceLog, trackingSettings } from './plans.table';
+import { encouragementNotes, painCheckIns, practiceLog, trackingSettings } from './plans.table';
 
 interface Loaded {
   program: Program;
