@@ -1,20 +1,18 @@
 import { and, count, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
-import { checkContact, type ContactInput, type ContactView } from '../../../core/contacts';
+import { type ContactInput, type ContactView } from '../../../core/contacts';
 import { DomainError } from '../../../core/shared/errors';
-import { lateEntryMark } from '../../../core/shared/late-entry';
 import { decodeCursor, encodeCursor, type Page } from '../../../core/shared/paging';
 import type { Db } from '../../platform/database';
 import { authorize } from '../../access/policy';
+import { programContext } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
-import { newId } from '../../platform/ids';
 import { people } from '../accounts/accounts.table';
 import { loadParticipantFor, relationTo } from '../participants';
 import { loadProgram } from '../programs';
 import { contactTarget } from './contacts.repository';
 import { contacts } from './contacts.table';
-
-type ContactRow = typeof contacts.$inferSelect;
+import { contactByKey, insertContact, prepareContact, replayedContact, type ContactRow } from './contacts.writes';
 
 export function presentContact(c: ContactRow, names: ReadonlyMap<string, string> = new Map()): ContactView {
   return {
@@ -64,50 +62,17 @@ export async function logContact(
   const target = await contactTarget(deps.db, programId, input.participantId, input.clientKey);
   if (!target?.participant) throw new DomainError('not_found', undefined, 'Not found');
   const record = target.participant;
-  authorize(caller.actor, 'contact:log', { programId, relation: relationTo(caller.actor, record), hideExistence: true });
+  const relation = relationTo(caller.actor, record);
+  const ctx = programContext(caller, programId, 'contact:log', { relation, hideExistence: true }, deps.clock.now());
   if (target.previousId) return replayedByKey(deps.db, programId, input.clientKey, input.participantId);
-  if (!record.pairing) {
-    throw new DomainError('invalid_state', 'participant_not_paired', 'The participant has no coach to log a contact for');
-  }
-  const { pairing } = record;
-  const now = deps.clock.now();
-  checkContact(input, { now, pairingStartedAt: pairing.startedAt, programTopics: target.topics });
-  // A contact more than 7 days back is a late entry: staff only, with a reason (ADR 0030).
-  if (input.enteredLate) authorize(caller.actor, 'record:late_entry', { programId });
-  const late = lateEntryMark('contact', new Date(input.occurredAt), now, input.enteredLate);
+  const prepared = prepareContact(
+    ctx,
+    { participantId: record.id, pairing: record.pairing, programTopics: target.topics },
+    input,
+  );
   const row = await deps.db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(contacts)
-      .values({
-        id: newId(),
-        programId,
-        pairingId: pairing.id,
-        participantId: record.id,
-        coachId: pairing.coachId,
-        clientKey: input.clientKey,
-        occurredAt: new Date(input.occurredAt),
-        channel: input.channel,
-        outcome: input.outcome,
-        isReached: input.outcome === 'reached',
-        minutes: input.minutes,
-        topics: input.topics,
-        discussedStrategies: input.discussedStrategies,
-        gaveEncouragement: input.gaveEncouragement,
-        discussedAdjusting: input.discussedAdjusting,
-        discussedGoals: input.discussedGoals,
-        note: input.note,
-        loggedBy: caller.actor.personId,
-        createdAt: now,
-        ...(late ? { enteredLateBy: caller.actor.personId, enteredLateAt: now, lateReason: late.reason } : {}),
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted) {
-      await audit(tx, caller, now, [
-        { verb: 'create', entityType: 'contact', entityId: inserted.id, programId },
-        ...(late ? [{ verb: 'create' as const, entityType: 'late_entry', entityId: inserted.id, programId }] : []),
-      ]);
-    }
+    const inserted = await insertContact(tx, ctx, prepared, input);
+    await ctx.audit.flush(tx);
     return inserted;
   });
   // A concurrent retry with the same key won the race; answer with what it saved.
@@ -151,25 +116,11 @@ async function pageOfContacts(db: Db, scope: SQL, page: PageRequest): Promise<Pa
  * The answer to a key already saved: the same contact for a retry, a conflict when the key was used
  * for another participant (never that participant's contact).
  */
-/** The contact already saved under this client key, answered as a retry (not new). */
 async function replayedByKey(db: Db, programId: string, clientKey: string, participantId: string) {
-  const [saved] = await db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.programId, programId), eq(contacts.clientKey, clientKey)));
+  const saved = await contactByKey(db, programId, clientKey);
   if (!saved) throw new Error('contact missing after conflict');
-  return replayed(saved, participantId, await lateEntryNames(db, [saved]));
-}
-
-function replayed(
-  saved: ContactRow,
-  participantId: string,
-  names: ReadonlyMap<string, string>,
-): { contact: ContactView; isNew: boolean } {
-  if (saved.participantId !== participantId) {
-    throw new DomainError('conflict', 'client_key_reused', 'This contact key was already used for another contact');
-  }
-  return { contact: presentContact(saved, names), isNew: false };
+  replayedContact(saved, participantId);
+  return { contact: presentContact(saved, await lateEntryNames(db, [saved])), isNew: false };
 }
 
 /** A participant's contacts, newest first, a page at a time, for staff and the participant's coach. */

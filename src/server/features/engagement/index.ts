@@ -8,6 +8,10 @@ export {
   coachUpcomingSessions,
   nextSessionsOf,
   participantSessions,
+  insertScheduledSession,
   scheduleSession,
+  schedulingTarget,
+  type SchedulingTarget,
+  sessionStartFor,
   sweepSessionReminders,
 } from './scheduling.service';

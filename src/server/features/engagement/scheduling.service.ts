@@ -17,6 +17,7 @@ import { clockOf } from '../../../core/shared/time';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import type { Actor } from '../../access/actor';
 import { authorize, type Relation, type View } from '../../access/policy';
+import { auditLog, type ProgramContext } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
@@ -154,7 +155,15 @@ function whereWords(s: SessionRow): string[] {
 }
 
 /** The invitation (or cancellation) e-mails to both people of the pair, each with a calendar file. */
-async function mailInvitations(deps: Deps, tx: Tx, program: Program, pair: Pair, s: SessionRow, change: Change, now: Date) {
+async function mailInvitations(
+  deps: Pick<Deps, 'mailer' | 'publicUrl'>,
+  tx: Tx,
+  program: Program,
+  pair: Pair,
+  s: SessionRow,
+  change: Change,
+  now: Date,
+) {
   const when = sessionWhenWords(s.startsAt, program.timeZone);
   const recipients = [
     {
@@ -228,37 +237,104 @@ export async function scheduleSession(
   const now = deps.clock.now();
   const startsAt = checkStart(program, pair, input, now);
   const settings = await settingsOf(deps.db, programId);
-  const id = newId();
+  const log = auditLog(caller, programId, now);
   const row = await deps.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(scheduledSessions)
-      .values({
-        id,
-        programId,
-        pairingId,
-        participantId: pair.pairing.participantId,
-        coachId: pair.pairing.coachId,
-        startsAt,
-        durationMinutes: input.durationMinutes,
-        modality: input.modality,
-        videoLink:
-          input.modality === 'video' && settings.videoRoomTemplate
-            ? videoLinkFor(settings.videoRoomTemplate, { pairingId, sessionId: id })
-            : null,
-        place: input.modality === 'in_person' ? input.place : null,
-        status: 'scheduled',
-        sequence: 0,
-        scheduledBy: caller.actor.personId,
-        scheduledAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await mailInvitations(deps, tx, program, pair, created!, 'scheduled', now);
-    await audit(tx, caller, now, [{ verb: 'create', entityType: 'scheduled_session', entityId: id, programId }]);
-    return created!;
+    const created = await insertScheduledSession(
+      deps,
+      tx,
+      { caller, programId, now, audit: log },
+      { program, pair, settings },
+      input,
+      startsAt,
+    );
+    await log.flush(tx);
+    return created;
   });
   return present(row, program, pair, pair.view);
+}
+
+/** What scheduling a pair's session needs, read in one statement: the pair with its two people and the program's settings. */
+export interface SchedulingTarget {
+  pair: Pair;
+  settings: SchedulingSettings;
+}
+
+/**
+ * The pairing with its participant and coach and the program's scheduling settings (the defaults
+ * when none are stored), in one round trip; null when the program has no such pairing. Unscoped:
+ * for a use case that has already authorized the caller on this pair (ADR 0045).
+ */
+export async function schedulingTarget(db: Db | Tx, programId: string, pairingId: string): Promise<SchedulingTarget | null> {
+  const [row] = await db
+    .select({ pairing: pairings, participant: participants, coach: coaches, settings: schedulingSettings })
+    .from(pairings)
+    .innerJoin(participants, eq(participants.id, pairings.participantId))
+    .innerJoin(coaches, eq(coaches.id, pairings.coachId))
+    .leftJoin(schedulingSettings, eq(schedulingSettings.programId, pairings.programId))
+    .where(and(eq(pairings.programId, programId), eq(pairings.id, pairingId)));
+  if (!row) return null;
+  const { settings, ...pair } = row;
+  return {
+    pair,
+    settings: settings
+      ? {
+          videoRoomTemplate: settings.videoRoomTemplate,
+          reminderLeadHours: settings.reminderLeadHours,
+          textReminders: settings.textReminders,
+        }
+      : { ...DEFAULT_SCHEDULING },
+  };
+}
+
+/** When a session asked for would start, or why it cannot be scheduled (the pairing ended, the time is not allowed). */
+export function sessionStartFor(program: Program, target: SchedulingTarget, input: ScheduleSessionInput, now: Date): Date {
+  return checkStart(program, target.pair, input, now);
+}
+
+/**
+ * Inserts a scheduled session in the caller's transaction, e-mails both people the calendar
+ * invitation through the outbox, and adds the audit entry to the context's log. For a pair the
+ * caller has already been authorized on, with the start already checked (`sessionStartFor`).
+ */
+export async function insertScheduledSession(
+  deps: Pick<Deps, 'mailer' | 'publicUrl'>,
+  tx: Tx,
+  ctx: Pick<ProgramContext, 'caller' | 'programId' | 'now' | 'audit'>,
+  target: SchedulingTarget & { program: Program },
+  input: ScheduleSessionInput,
+  startsAt: Date,
+): Promise<SessionRow> {
+  const { program, pair, settings } = target;
+  const { now } = ctx;
+  const id = newId();
+  const pairingId = pair.pairing.id;
+  const [created] = await tx
+    .insert(scheduledSessions)
+    .values({
+      id,
+      programId: ctx.programId,
+      pairingId,
+      participantId: pair.pairing.participantId,
+      coachId: pair.pairing.coachId,
+      startsAt,
+      durationMinutes: input.durationMinutes,
+      modality: input.modality,
+      videoLink:
+        input.modality === 'video' && settings.videoRoomTemplate
+          ? videoLinkFor(settings.videoRoomTemplate, { pairingId, sessionId: id })
+          : null,
+      place: input.modality === 'in_person' ? input.place : null,
+      status: 'scheduled',
+      sequence: 0,
+      scheduledBy: ctx.caller.actor.personId,
+      scheduledAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await mailInvitations(deps, tx, program, pair, created!, 'scheduled', now);
+  ctx.audit.add({ verb: 'create', entityType: 'scheduled_session', entityId: id });
+  return created!;
 }
 
 async function lockSession(tx: Tx, programId: string, sessionId: string): Promise<SessionRow> {

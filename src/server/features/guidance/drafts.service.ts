@@ -1,12 +1,14 @@
 import { and, eq, gt, lte } from 'drizzle-orm';
 import { draftCutoff, type GuideDraftInput, type GuideDraftView } from '../../../core/guidance';
 import { DomainError } from '../../../core/shared/errors';
+import { auditLog } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { guideDrafts, sessionGuides } from './guidance.table';
 import { loadForGuide } from './guidance.service';
+import { removeGuideDraft } from './guidance.writes';
 
 /**
  * Guide drafts (issue #16, ADR 0035): what the coach has entered in the session guide so far. Same
@@ -97,23 +99,10 @@ export async function deleteGuideDraftIn(
   participantId: string,
   now: Date,
 ): Promise<boolean> {
-  const gone = await db
-    .delete(guideDrafts)
-    .where(
-      and(
-        eq(guideDrafts.programId, programId),
-        eq(guideDrafts.participantId, participantId),
-        eq(guideDrafts.personId, caller.actor.personId),
-      ),
-    )
-    .returning({ id: guideDrafts.id });
-  await audit(
-    db,
-    caller,
-    now,
-    gone.map((g) => ({ verb: 'delete' as const, entityType: 'guide_draft', entityId: g.id, programId })),
-  );
-  return gone.length > 0;
+  const log = auditLog(caller, programId, now);
+  const gone = await removeGuideDraft(db, { caller, programId, audit: log }, participantId);
+  await log.flush(db);
+  return gone;
 }
 
 /** "Start over": the caller's draft is deleted. */

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { essentialElements, type EssentialElement } from '../../../core/contacts';
+import { essentialElements, type ContactInput, type EssentialElement } from '../../../core/contacts';
 import { resolveProgramCurriculum } from '../../../core/curriculum';
-import { addDaysOn, localTimeOf, localDateOf } from '../../../core/engagement';
+import { addDaysOn, localTimeOf, localDateOf, type ScheduleSessionInput } from '../../../core/engagement';
 import {
   deriveEssentialElements,
   elementValues,
@@ -14,22 +14,25 @@ import {
   type GuideStartView,
   type GuidedSessionSummary,
 } from '../../../core/guidance';
+import type { PlanInput } from '../../../core/plans';
 import { DomainError, notFound } from '../../../core/shared/errors';
+import { todayIn } from '../../../core/shared/time';
 import { authorize } from '../../access/policy';
+import { programContext } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db } from '../../platform/database';
-import { newId } from '../../platform/ids';
-import { logContact, topicsCovered } from '../contacts';
+import { contactByKey, insertContact, prepareContact, replayedContact, topicsCovered } from '../contacts';
 import { contacts } from '../contacts/contacts.table';
 import { pairings } from '../pairings/pairings.table';
-import { scheduleSession } from '../engagement';
+import { insertScheduledSession, schedulingTarget, sessionStartFor, type SchedulingTarget } from '../engagement';
 import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
-import { createPlan, getProgress, listPlans, reviewPlan } from '../plans';
+import { getProgress, insertPlan, listPlans, markPlanReviewed, planByKey, planContent, replayedPlan } from '../plans';
 import { loadProgram, type Program } from '../programs';
-import { deleteGuideDraftIn } from './drafts.service';
 import { guideContent } from './guidance.loader';
+import { guideTarget } from './guidance.repository';
 import { sessionGuides } from './guidance.table';
+import { insertGuide, removeGuideDraft } from './guidance.writes';
 
 /** The furthest ahead a next contact can be agreed in the guide. */
 export const NEXT_CONTACT_MAX_DAYS = 92;
@@ -45,12 +48,7 @@ export async function loadForGuide(
   const [participant] = await findParticipants(deps.db, { programId, ids: [participantId] });
   if (!participant) throw notFound();
   authorize(caller.actor, 'guide:run', { programId, relation: relationTo(caller.actor, participant), hideExistence: true });
-  if (participant.status !== 'enrolled' && participant.status !== 'active') {
-    throw new DomainError('invalid_state', 'participant_not_in_program', 'The participant is not taking part in the program now');
-  }
-  const pairing = participant.pairing;
-  if (!pairing)
-    throw new DomainError('invalid_state', 'participant_not_paired', 'The participant has no coach to run a session with');
+  const pairing = pairingForGuide(participant);
   return { program, participant: { ...participant, pairing } };
 }
 
@@ -155,12 +153,23 @@ function previousGuide(row: typeof sessionGuides.$inferSelect, participantId: st
   return { guide: presentGuide(row, topics), isNew: false };
 }
 
+/** A guided session is run with someone taking part in the program now, who has a coach. */
+function pairingForGuide<P>(participant: { status: string; pairing: P | null }): P {
+  if (participant.status !== 'enrolled' && participant.status !== 'active') {
+    throw new DomainError('invalid_state', 'participant_not_in_program', 'The participant is not taking part in the program now');
+  }
+  if (!participant.pairing)
+    throw new DomainError('invalid_state', 'participant_not_paired', 'The participant has no coach to run a session with');
+  return participant.pairing;
+}
+
 /**
  * Finishes the guide in one transaction: logs the reached contact with the topics covered and the
  * essential elements as the coach confirmed them, reviews the last plan, makes the new plan or
  * smaller step, and records the pain and mood check, the suggested topic, the derived elements and
  * the next contact agreed, and deletes the coach's draft. Idempotent on the client's key; anything
- * refused saves nothing.
+ * refused saves nothing. Everything it needs is read in one statement and authorized once; the
+ * contacts, plans and guidance writes share that context and one audit insert (ADR 0045).
  */
 export async function finishGuide(
   deps: Deps,
@@ -169,11 +178,22 @@ export async function finishGuide(
   participantId: string,
   input: GuideFinishInput,
 ): Promise<{ guide: GuideFinishedView; isNew: boolean }> {
-  const { program, participant } = await loadForGuide(deps, caller, programId, participantId);
-  const saved = await findGuide(deps.db, programId, input.clientKey);
-  if (saved) return previousGuide(saved, participantId, input.topics);
-
   const now = deps.clock.now();
+  // Load (one read) → authorize once → decide → save (one transaction, one audit insert).
+  authorize(caller.actor, 'program:view', { programId });
+  const target = await guideTarget(deps.db, programId, participantId, input.clientKey);
+  if (!target?.participant) throw notFound();
+  const { program, participant, saved } = target;
+  const ctx = programContext(
+    caller,
+    programId,
+    'guide:run',
+    { relation: relationTo(caller.actor, participant), hideExistence: true },
+    now,
+  );
+  const pairing = pairingForGuide(participant);
+  if (saved.guide) return previousGuide(saved.guide, participantId, input.topics);
+
   const today = localDateOf(now, program.timeZone);
   const nextContactOn = input.schedule?.date ?? input.nextContactOn;
   if (
@@ -200,65 +220,84 @@ export async function finishGuide(
             : { kind: 'small_step', readiness: input.plan.readiness },
     }),
   );
+  // The checks run in the order the nested use cases ran them: the plan to review, the contact, the new plan.
+  if (input.review) {
+    if (target.currentPlanId !== input.review.planId) {
+      throw new DomainError('invalid_state', 'plan_not_current', "The plan to review is not this participant's current plan");
+    }
+    // The participant's plans were read to find the current one (audited as listing them, as before).
+    ctx.audit.add({ verb: 'list', entityType: 'action_plan', entityId: participantId });
+  }
+  const contactInput: ContactInput = {
+    participantId,
+    clientKey: input.clientKey,
+    occurredAt: input.occurredAt,
+    channel: input.channel,
+    outcome: 'reached',
+    minutes: input.minutes,
+    topics: input.topics,
+    ...input.elements,
+    note: input.note,
+  };
+  const savedContact = saved.contact ? replayedContact(saved.contact, participantId) : null;
+  const programTopics = program.topics.map((t) => t.key);
+  const newContact = savedContact ? null : prepareContact(ctx, { participantId, pairing, programTopics }, contactInput);
+  const savedPlan = input.plan && saved.plan ? replayedPlan(saved.plan, participantId) : null;
+  const planInput: PlanInput | null = input.plan && !savedPlan ? { ...input.plan, clientKey: input.clientKey } : null;
+  const newPlan = planInput ? { input: planInput, content: planContent(planInput) } : null;
+  // Step 5 with a day and time: the engagement feature schedules the session (a second read: the
+  // pair's two people, for the invitations, and the program's video-room settings).
+  let session: { target: SchedulingTarget; startsAt: Date; input: ScheduleSessionInput } | null = null;
+  if (input.schedule) {
+    const scheduling = await schedulingTarget(deps.db, programId, pairing.id);
+    if (!scheduling) throw notFound();
+    session = { target: scheduling, startsAt: sessionStartFor(program, scheduling, input.schedule, now), input: input.schedule };
+  }
 
   try {
     return await deps.db.transaction(async (tx) => {
-      // The features' own use cases, run inside this transaction (their transactions become savepoints).
-      const txDeps: Deps = { ...deps, db: tx as unknown as Db };
-      if (input.review) {
-        const plans = await listPlans(txDeps, caller, programId, participantId);
-        const current = plans.find((p) => p.isCurrent);
-        if (current?.id !== input.review.planId) {
-          throw new DomainError('invalid_state', 'plan_not_current', "The plan to review is not this participant's current plan");
-        }
+      let contact = savedContact;
+      if (newContact) {
+        // A concurrent request may have saved a contact under this key since the read: answer as its retry.
+        contact =
+          (await insertContact(tx, ctx, newContact, contactInput)) ??
+          replayedContact((await contactByKey(tx, programId, input.clientKey))!, participantId);
       }
-      const { contact } = await logContact(txDeps, caller, programId, {
-        participantId,
-        clientKey: input.clientKey,
-        occurredAt: input.occurredAt,
-        channel: input.channel,
-        outcome: 'reached',
-        minutes: input.minutes,
-        topics: input.topics,
-        ...input.elements,
-        note: input.note,
-      });
       if (input.review) {
         const { planId, ...review } = input.review;
-        await reviewPlan(txDeps, caller, programId, planId, review);
+        await markPlanReviewed(tx, ctx, planId, review);
       }
-      const plan = input.plan
-        ? (await createPlan(txDeps, caller, programId, participantId, { ...input.plan, clientKey: input.clientKey })).plan
-        : null;
-      // Step 5 with a day and time: the engagement feature schedules it and sends the invitations.
-      if (input.schedule) await scheduleSession(txDeps, caller, programId, participant.pairing.id, input.schedule);
-      const id = newId();
-      const [row] = await tx
-        .insert(sessionGuides)
-        .values({
-          id,
-          programId,
-          participantId,
-          coachId: participant.pairing.coachId,
-          contactId: contact.id,
-          clientKey: input.clientKey,
-          pain: input.check.pain,
-          mood: input.check.mood,
-          reviewedPlanId: input.review?.planId ?? null,
-          planId: plan?.id ?? null,
-          suggestedTopic: input.suggestedTopic,
-          derivedElements: namesOf(derived),
-          confirmedElements: namesOf(input.elements),
-          nextContactOn,
-          createdBy: caller.actor.personId,
-          createdAt: now,
-        })
-        .returning();
-      if (!row) throw new Error('session guide not saved');
-      await audit(tx, caller, now, [{ verb: 'create', entityType: 'session_guide', entityId: id, programId }]);
+      let planId = savedPlan?.id ?? null;
+      if (newPlan) {
+        planId =
+          (await insertPlan(
+            tx,
+            ctx,
+            { participantId, pairing, madeOn: todayIn(program, now) },
+            newPlan.input,
+            newPlan.content,
+          )) ?? replayedPlan((await planByKey(tx, programId, input.clientKey))!, participantId).id;
+      }
+      // The session agreed, with its calendar invitations to both people through the outbox.
+      if (session) await insertScheduledSession(deps, tx, ctx, { ...session.target, program }, session.input, session.startsAt);
+      const row = await insertGuide(tx, ctx, {
+        participantId,
+        coachId: pairing.coachId,
+        contactId: contact!.id,
+        clientKey: input.clientKey,
+        pain: input.check.pain,
+        mood: input.check.mood,
+        reviewedPlanId: input.review?.planId ?? null,
+        planId,
+        suggestedTopic: input.suggestedTopic,
+        derivedElements: namesOf(derived),
+        confirmedElements: namesOf(input.elements),
+        nextContactOn,
+      });
       // What was saved as the coach went is no longer needed (ADR 0035).
-      await deleteGuideDraftIn(tx, caller, programId, participantId, now);
-      return { guide: presentGuide(row, contact.topics), isNew: true };
+      await removeGuideDraft(tx, ctx, participantId);
+      await ctx.audit.flush(tx);
+      return { guide: presentGuide(row, contact!.topics), isNew: true };
     });
   } catch (err) {
     // A concurrent retry with the same key won the race: answer with what it saved.

@@ -19,6 +19,7 @@ import { textCheckInProblem } from '../../../core/plans';
 import { nextContactOf, pairState, type PairingActivity } from '../../../core/tasks';
 import type { Actor } from '../../access/actor';
 import { authorize, type Relation, type View } from '../../access/policy';
+import { relationToParticipant } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
@@ -31,10 +32,7 @@ import { participants } from './participants.table';
 
 /** How the actor stands to a participant record. */
 export function relationTo(actor: Actor, p: { id: string; programId: string; pairing: { coachId: string } | null }): Relation {
-  if (actor.participantIds.get(p.programId) === p.id) return 'self';
-  const coachId = actor.coachIds.get(p.programId);
-  if (coachId && p.pairing?.coachId === coachId) return 'coach_of';
-  return 'none';
+  return relationToParticipant(actor, p);
 }
 
 /** What a pair agreed (ADR 0017): the next scheduled session and the next contact agreed in the latest guide. */

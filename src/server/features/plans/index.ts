@@ -7,3 +7,5 @@ export { sharedCheckInsSince } from './plans.repository';
 /** The weekly check-in by text message (#16): the timed sweep, and replies from mail's inbound webhook. */
 export { receiveTextCheckInReply, type TextReplyOutcome } from './text-check-ins.service';
 export { plansJobs } from './plans.jobs';
+/** Writing plans inside another use case's transaction, with its context (ADR 0045). */
+export { insertPlan, markPlanReviewed, planByKey, planContent, replayedPlan } from './plans.writes';

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { resolveProgramCurriculum } from '../../../core/curriculum';
 import { localDateOf, todayIn } from '../../../core/shared/time';
 import { findInstrument } from '../../../core/instruments';
@@ -10,7 +10,6 @@ import {
   countReviews,
   currentPlanOf,
   describePegChange,
-  planVersions,
   practiceWrite,
   scoreCheckIn,
   type CheckInSource,
@@ -27,6 +26,7 @@ import {
 } from '../../../core/plans';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import { authorize, type Action, type View } from '../../access/policy';
+import { auditLog, type ProgramContext } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
@@ -44,7 +44,8 @@ import {
   sharesWithCoach,
   type PlanRecord,
 } from './plans.repository';
-import { actionPlans, encouragementNotes, painCheckIns, practiceLog, trackingSettings } from './plans.table';
+import { insertPlan, markPlanReviewed, planByKey, planContent, replayedPlan } from './plans.writes';
+import { encouragementNotes, painCheckIns, practiceLog, trackingSettings } from './plans.table';
 
 interface Loaded {
   program: Program;
@@ -87,6 +88,18 @@ async function loadPlanFor(
   const plan = plans.find((p) => p.id === planId);
   if (!plan) throw notFound();
   return { ...loaded, plan, plans };
+}
+
+/** The context the plan writes take, for a participant this use case has already loaded and authorized. */
+function contextOf(caller: Caller, programId: string, participant: ParticipantRecord, view: View, now: Date): ProgramContext {
+  return {
+    caller,
+    programId,
+    relation: relationTo(caller.actor, participant),
+    view,
+    now,
+    audit: auditLog(caller, programId, now),
+  };
 }
 
 /** Plans, check-ins and notes belong to people still in the program. */
@@ -170,59 +183,20 @@ export async function createPlan(
   input: PlanInput,
 ): Promise<{ plan: PlanView; isNew: boolean }> {
   const { program, participant, view } = await loadParticipantFor(deps, caller, programId, participantId, 'plan:create');
-  const previous = await findByClientKey(deps, programId, input.clientKey);
+  const previous = await planByKey(deps.db, programId, input.clientKey);
   if (previous) return previousPlan(deps, view, programId, participantId, previous);
   checkInProgram(participant);
-  const now = deps.clock.now();
-  const content =
-    input.kind === 'action_plan'
-      ? (() => {
-          const versions = planVersions(input.earlierDrafts, input);
-          const final = versions.at(-1)!;
-          return {
-            what: final.what,
-            howMuch: final.howMuch,
-            whenText: final.when,
-            daysPerWeek: final.daysPerWeek,
-            confidence: final.confidence,
-            readiness: null,
-            earlierDrafts: versions.slice(0, -1).map(({ version: _, ...d }) => d),
-          };
-        })()
-      : {
-          what: input.what,
-          howMuch: '',
-          whenText: input.when,
-          daysPerWeek: null,
-          confidence: null,
-          readiness: input.readiness,
-          earlierDrafts: [],
-        };
-  const id = newId();
-  const inserted = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(actionPlans)
-      .values({
-        id,
-        programId,
-        participantId,
-        pairingId: participant.pairing?.id ?? null,
-        coachId: participant.pairing?.coachId ?? null,
-        clientKey: input.clientKey,
-        kind: input.kind,
-        ...content,
-        madeOn: todayIn(program, now),
-        madeBy: caller.actor.personId,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: actionPlans.id });
-    if (row) await audit(tx, caller, now, [{ verb: 'create', entityType: 'action_plan', entityId: row.id, programId }]);
-    return row;
+  const ctx = contextOf(caller, programId, participant, view, deps.clock.now());
+  const content = planContent(input);
+  const madeOn = todayIn(program, ctx.now);
+  const id = await deps.db.transaction(async (tx) => {
+    const inserted = await insertPlan(tx, ctx, { participantId, pairing: participant.pairing, madeOn }, input, content);
+    await ctx.audit.flush(tx);
+    return inserted;
   });
-  if (!inserted) {
+  if (!id) {
     // A concurrent retry with the same key won the race; answer with what it saved.
-    const saved = await findByClientKey(deps, programId, input.clientKey);
+    const saved = await planByKey(deps.db, programId, input.clientKey);
     if (!saved) throw new Error('plan missing after conflict');
     return previousPlan(deps, view, programId, participantId, saved);
   }
@@ -233,14 +207,6 @@ export async function createPlan(
   return { plan: presentPlan(plan, currentPlanOf(plans), showPractice), isNew: true };
 }
 
-async function findByClientKey(deps: Deps, programId: string, clientKey: string) {
-  const [row] = await deps.db
-    .select({ id: actionPlans.id, participantId: actionPlans.participantId })
-    .from(actionPlans)
-    .where(and(eq(actionPlans.programId, programId), eq(actionPlans.clientKey, clientKey)));
-  return row ?? null;
-}
-
 async function previousPlan(
   deps: Deps,
   view: View,
@@ -248,9 +214,7 @@ async function previousPlan(
   participantId: string,
   previous: { id: string; participantId: string },
 ): Promise<{ plan: PlanView; isNew: boolean }> {
-  if (previous.participantId !== participantId) {
-    throw new DomainError('conflict', 'client_key_reused', 'This plan key was already used for another plan');
-  }
+  replayedPlan(previous, participantId);
   const plans = await findPlans(deps.db, { programId, participantId });
   const plan = plans.find((p) => p.id === previous.id)!;
   const showPractice = await maySeeTracking(deps, view, participantId);
@@ -267,22 +231,10 @@ export async function reviewPlan(
 ): Promise<PlanView> {
   const { plan, participant, view } = await loadPlanFor(deps, caller, programId, planId, 'plan:review');
   checkReview(plan);
-  const now = deps.clock.now();
+  const ctx = contextOf(caller, programId, participant, view, deps.clock.now());
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(actionPlans)
-      .set({
-        reviewOutcome: input.outcome,
-        reviewBarrier: input.barrier,
-        reviewChange: input.change,
-        reviewedBy: caller.actor.personId,
-        reviewedAt: now,
-      })
-      // Only an unreviewed plan: two reviews racing cannot both win.
-      .where(and(eq(actionPlans.id, planId), eq(actionPlans.programId, programId), isNull(actionPlans.reviewedAt)))
-      .returning({ id: actionPlans.id });
-    if (!row) throw new DomainError('conflict', 'plan_already_reviewed', 'This plan has already been reviewed');
-    await audit(tx, caller, now, [{ verb: 'update', entityType: 'action_plan', entityId: planId, programId }]);
+    await markPlanReviewed(tx, ctx, planId, input);
+    await ctx.audit.flush(tx);
   });
   const plans = await findPlans(deps.db, { programId, participantId: participant.id });
   const showPractice = await maySeeTracking(deps, view, participant.id);
