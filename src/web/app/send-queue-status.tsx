@@ -74,16 +74,17 @@ export function SendQueueStatus() {
 
   return (
     <>
-      <div className="send-queue" role="status">
-        {hasWaiting ? (
+      {/* Shown only while something waits, so that pages keep one status each otherwise. */}
+      {hasWaiting ? (
+        <div className="send-queue" role="status">
           <p className="send-queue__waiting">
             <strong>Waiting to send: {waiting.length}</strong>{' '}
             {!isOnline
               ? `You are offline. ${waitingWords(waiting.length)} ${waiting.length === 1 ? 'is' : 'are'} kept on this device and sent when you are back online.`
               : `Sending ${waiting.length === 1 ? 'it' : 'them'} when Kindred can be reached.`}
           </p>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
       {refused.length > 0 ? (
         <section className="send-queue send-queue--refused" role="alert" aria-labelledby="send-queue-refused">
           <h2 id="send-queue-refused">Kindred could not save {refused.length === 1 ? 'this' : 'these'}</h2>

@@ -1,7 +1,7 @@
 /* Kindred's service worker (ADR 0042): keeps the built app (HTML, scripts, styles, icons) so the
  * coach's pages open without a connection. It never touches /api: personal data is not kept in
  * Cache Storage; a coach's answers are kept by the page itself (IndexedDB, cleared on sign-out).
- * The build replaces PRECACHE and VERSION (vite.config.ts, kindredServiceWorker). */
+ * The build replaces PRECACHE and VERSION (vite.config.ts, serviceWorker()). */
 const PRECACHE = self.__KINDRED_PRECACHE__;
 const VERSION = self.__KINDRED_VERSION__;
 const CACHE = `kindred-app-${VERSION}`;
