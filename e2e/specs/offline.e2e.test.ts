@@ -42,12 +42,22 @@ describe('coaching on a bad connection', () => {
     await page.getByRole('link', { name: 'Start session guide' }).click();
     await page.getByRole('heading', { level: 1, name: 'Session guide' }).waitFor();
     await stepHeading(page, 'Step 1 of 5: Check in');
-    await page.getByRole('radiogroup', { name: "Robert's pain right now" }).getByRole('radio', { name: '5', exact: true }).check();
+    await page
+      .getByRole('radiogroup', { name: "Robert's pain right now" })
+      .getByRole('radio', { name: '5', exact: true })
+      .check();
     await page.getByText(/^Saved as you go, last at/).waitFor();
 
     // The connection drops in the middle of the call.
     await context.setOffline(true);
-    await expect(page.evaluate(() => fetch('/api/v1/me').then(() => 'answered', () => 'no answer'))).resolves.toBe('no answer');
+    await expect(
+      page.evaluate(() =>
+        fetch('/api/v1/me').then(
+          () => 'answered',
+          () => 'no answer',
+        ),
+      ),
+    ).resolves.toBe('no answer');
     await page.getByRole('button', { name: 'Next: review the last plan' }).click();
     await stepHeading(page, 'Step 2 of 5: Review the last plan');
     await page.getByText(/^Saved on this device at \d{1,2}:\d\d [AP]M, waiting to send: you are offline\.$/).waitFor();
@@ -65,7 +75,10 @@ describe('coaching on a bad connection', () => {
 
     // The record opens from the device's copy and says the session waits to be sent.
     await page.getByRole('heading', { level: 1, name: 'Robert Ellis' }).waitFor();
-    await page.getByRole('status').filter({ hasText: /^Session with Robert is waiting to send/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Session with Robert is waiting to send/ })
+      .waitFor();
     await waiting(page).filter({ hasText: 'Waiting to send: 1' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: '/tmp/kindred-offline-waiting.png' });
@@ -78,7 +91,10 @@ describe('coaching on a bad connection', () => {
     await expectAccessible(page, 'participant record reloaded offline');
     await page.goto(recordUrl.replace(/\/participants\/.*$/, '/today'));
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-    await page.getByRole('region', { name: 'My participants' }).getByRole('link', { name: 'Robert Ellis', exact: true }).waitFor();
+    await page
+      .getByRole('region', { name: 'My participants' })
+      .getByRole('link', { name: 'Robert Ellis', exact: true })
+      .waitFor();
     await waiting(page).waitFor();
     await expectAccessible(page, 'Today offline');
     // Nothing reached the server meanwhile.

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { shouldKeepQuery, withoutSecrets } from './offline-reads';
 
 const member = (roles: string[]) => ({ memberships: [{ roles }] }) as never;
-const query = (key: unknown[], status: 'success' | 'error' | 'pending' = 'success') => ({ queryKey: key, state: { status } }) as never;
+const query = (key: unknown[], status: 'success' | 'error' | 'pending' = 'success') =>
+  ({ queryKey: key, state: { status } }) as never;
 
 describe('shouldKeepQuery', () => {
   it('keeps a coach’s answers about the signed-in person and the program’s pages', () => {
