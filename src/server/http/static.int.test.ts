@@ -126,6 +126,9 @@ describe('the web app’s files: cache headers and CSP', () => {
     expect(staticCacheControl('/srv/web/index.html.gz')).toBe('no-cache');
     expect(staticCacheControl('/srv/web/index.html')).toBe('no-cache');
     expect(staticCacheControl('/srv/web/favicon.svg')).toBe('no-cache');
+    // The service worker and the manifest are asked for again on every visit, so a release reaches an installed app (ADR 0042).
+    expect(staticCacheControl('/srv/web/sw.js')).toBe('no-cache');
+    expect(staticCacheControl('/srv/web/manifest.webmanifest')).toBe('no-cache');
   });
 });
 
