@@ -10,10 +10,11 @@ import { signIn } from '../fixtures/session';
  * the guide; the coach carries on, finishes the session, sees "Waiting to send", and Today, the
  * record and a reload still work offline (the service worker's copy of the app, the coach's reads
  * kept on the device); the network comes back, the queue empties by itself, and the session's
- * contact is on the server once. Every page is scanned by axe-core.
+ * contact is on the server once. Then on a desktop: a contact logged offline waits, "Sign out" warns
+ * while it waits, and it is sent once when the connection returns. Every page is scanned by axe-core.
  */
 describe('coaching on a bad connection', () => {
-  const journey = demoJourney({ mobile: true });
+  const journey = demoJourney({ mobile: true, desktop: true });
 
   const stepHeading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name }).waitFor();
   const waiting = (page: Page) => page.getByRole('status').filter({ hasText: /^Waiting to send: \d+/ });
@@ -115,6 +116,54 @@ describe('coaching on a bad connection', () => {
     await page.getByRole('link', { name: 'Start session guide' }).click();
     await stepHeading(page, 'Step 1 of 5: Check in');
     await expect(page.getByText(/We kept what you had entered/).count()).resolves.toBe(0);
+    expect(await contactsOnServer(page, recordUrl)).toHaveLength(before.length + 1);
+    await page.close();
+  });
+
+  it('keeps a contact logged offline, warns before signing out, and sends it once when back online', async () => {
+    const { context } = journey.desktop;
+    const page = await context.newPage();
+    await signIn(page, journey.server.url, 'coach@example.org');
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    const robert = page.getByRole('region', { name: 'My participants' }).getByRole('link', { name: 'Robert Ellis', exact: true });
+    const recordUrl = new URL((await robert.getAttribute('href'))!, journey.server.url).toString();
+    const before = await contactsOnServer(page, recordUrl);
+
+    await page.getByRole('link', { name: 'Log a contact', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
+    await page.getByRole('combobox', { name: 'Participant' }).selectOption({ label: 'Robert Ellis' });
+    await page.getByRole('radiogroup', { name: 'How' }).waitFor();
+    await expectAccessible(page, 'log a contact, online');
+
+    await context.setOffline(true);
+    await page.getByRole('radio', { name: 'No answer' }).check();
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Contact with Robert Ellis is waiting to send/ })
+      .waitFor();
+    await waiting(page).filter({ hasText: 'Waiting to send: 1' }).waitFor();
+    await expectAccessible(page, 'Today offline with a contact waiting');
+
+    // Signing out now would delete it from the device: Kindred says so first.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const warning = page
+      .getByRole('alert')
+      .filter({ hasText: /still waiting to send\. Signing out deletes it from this device\./ });
+    await warning.waitFor();
+    await expectAccessible(page, 'the warning before signing out');
+    await warning.getByRole('button', { name: 'Stay signed in' }).click();
+    await warning.waitFor({ state: 'detached' });
+    expect(await contactsOnServer(page, recordUrl)).toHaveLength(before.length);
+
+    await context.setOffline(false);
+    await waiting(page).waitFor({ state: 'detached', timeout: 30_000 });
+    const after = await contactsOnServer(page, recordUrl);
+    expect(after).toHaveLength(before.length + 1);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     expect(await contactsOnServer(page, recordUrl)).toHaveLength(before.length + 1);
     await page.close();
   });

@@ -144,4 +144,16 @@ describe.skipIf(!existsSync(join(DEFAULT_WEB_DIR, 'index.html')))('the built ind
     expect(html).not.toMatch(/<style\b/);
     expect(html).not.toMatch(/\sstyle=/);
   });
+
+  it('links the manifest, and its service worker keeps every file index.html names, the manifest and its icons, and nothing from /api (ADR 0042)', () => {
+    const html = readFileSync(join(DEFAULT_WEB_DIR, 'index.html'), 'utf8');
+    expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest"');
+    const worker = readFileSync(join(DEFAULT_WEB_DIR, 'sw.js'), 'utf8');
+    const kept = JSON.parse(/const PRECACHE = (\[[^\]]*\]);/.exec(worker)?.[1] ?? '[]') as string[];
+    const named = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThan(3);
+    for (const file of [...named, '/index.html', '/icon-192.png', '/icon-512.png']) expect(kept).toContain(file);
+    expect(kept.filter((f) => f.startsWith('/api'))).toEqual([]);
+    expect(worker).not.toContain('__KINDRED_');
+  });
 });
