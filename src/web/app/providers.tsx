@@ -56,7 +56,8 @@ export function Providers({ children, client }: { children: ReactNode; client?: 
         buster: READS_VERSION,
         dehydrateOptions: { shouldDehydrateQuery: (q) => shouldKeepQuery(queryClient.getQueryData<Me | null>(meKey), q) },
       }}
-      onSuccess={() => queryClient.invalidateQueries({ queryKey: meKey })}
+      // Not awaited: offline the question waits for the connection, and the pages must not.
+      onSuccess={() => void queryClient.invalidateQueries({ queryKey: meKey })}
     >
       {children}
     </PersistQueryClientProvider>
