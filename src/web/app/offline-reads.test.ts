@@ -21,6 +21,11 @@ describe('shouldKeepQuery', () => {
     expect(shouldKeepQuery(member(['coach']), query(['programs', 'p', 'today'], 'error'))).toBe(false);
     expect(shouldKeepQuery(member(['coach']), query(['programs', 'p', 'today'], 'pending'))).toBe(false);
     expect(shouldKeepQuery(member(['coach']), query(['session-remaining']))).toBe(false);
+    const draft = {
+      ...(query(['programs', 'p', 'participants', 'x', 'guide', 'draft']) as object),
+      meta: { keepOffline: false },
+    };
+    expect(shouldKeepQuery(member(['coach']), draft as never)).toBe(false);
   });
 });
 

@@ -21,6 +21,9 @@ const KEY = 'client';
 let idb: UseStore | null = null;
 const idbStore = (): UseStore => (idb ??= createStore('kindred-offline-reads', 'cache'));
 
+/** `meta: { [KEEP_OFFLINE]: false }` on a query keeps it off the device. */
+export const KEEP_OFFLINE = 'keepOffline';
+
 /** True for a person whose pages are kept for offline reading: anyone who coaches in a program. */
 export function keepsReadsOffline(me: Pick<Me, 'memberships'> | null | undefined): boolean {
   return !!me && me.memberships.some((m) => m.roles.includes('coach'));
@@ -28,13 +31,16 @@ export function keepsReadsOffline(me: Pick<Me, 'memberships'> | null | undefined
 
 /**
  * Which answers are kept: the signed-in person (without the CSRF token, removed on the way out) and
- * what the program's pages read; only answers that arrived, and only while a coach is signed in.
+ * what the program's pages read; only answers that arrived, only while a coach is signed in, and
+ * not the queries marked `meta: { keepOffline: false }`.
  */
 export function shouldKeepQuery(
   me: Pick<Me, 'memberships'> | null | undefined,
-  query: Pick<Query, 'queryKey' | 'state'>,
+  query: Pick<Query, 'queryKey' | 'state'> & { meta?: Query['meta'] },
 ): boolean {
   if (!keepsReadsOffline(me) || query.state.status !== 'success') return false;
+  // A query read once per opening (a guide's draft) is never kept: a kept copy would be older than the server's.
+  if (query.meta?.[KEEP_OFFLINE] === false) return false;
   const head = query.queryKey[0];
   return head === 'me' || head === 'programs';
 }

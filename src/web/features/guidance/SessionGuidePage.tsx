@@ -96,9 +96,15 @@ export function SessionGuidePage() {
   const me = useOptionalMe();
   const guide = useGuide(program.programId, participantId);
   const draft = useGuideDraft(program.programId, participantId);
+  // Online the guide opens with fresh answers (the last plan, the topics covered), not a copy kept
+  // from an earlier opening; offline (the question held back) the copy serves (ADR 0042).
+  const isKeptCopy = guide.data !== undefined && !guide.isFetchedAfterMount && guide.fetchStatus === 'fetching';
   return (
     <Page title="Session guide" width="narrow">
-      <QueryView query={guide} loadingLabel="Opening the guide…">
+      <QueryView
+        query={isKeptCopy ? { ...guide, isPending: true, fetchStatus: 'fetching' } : guide}
+        loadingLabel="Opening the guide…"
+      >
         {(g) =>
           // Offline the draft cannot be asked for (the query waits, "paused"): the device's copy serves.
           draft.isPending && draft.fetchStatus !== 'paused' ? (

@@ -10,6 +10,7 @@ import type {
   GuideStartView,
 } from '../../../core/guidance';
 import { api } from '../../app/api';
+import { KEEP_OFFLINE } from '../../app/offline-reads';
 import { sendOrQueue } from '../../app/send-queue';
 import { programKey } from '../programs';
 
@@ -92,6 +93,8 @@ const draftKey = (programId: string, participantId: string) =>
 export function useGuideDraft(programId: string, participantId: string) {
   return useQuery({
     queryKey: draftKey(programId, participantId),
+    // Never kept on the device (ADR 0042): offline, the guide carries on from the device's queued draft.
+    meta: { [KEEP_OFFLINE]: false },
     queryFn: async () =>
       (await api.get<{ draft: GuideDraftView | null }>(`/programs/${programId}/participants/${participantId}/guide/draft`)).draft,
     staleTime: 0,
