@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -28,9 +29,41 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Emits /sw.js, the service worker (src/web/pwa/service-worker.js), with the list of every built
+ * file and the public files to keep for offline use and a version that changes with them (ADR 0042).
+ * Every page chunk is kept, since pages load on demand (ADR 0018) and a call may open any of them.
+ */
+function serviceWorker(): Plugin {
+  let root = '';
+  let publicDir = '';
+  return {
+    name: 'kindred-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      root = config.root;
+      publicDir = config.publicDir;
+    },
+    generateBundle(_options, bundle) {
+      const built = Object.keys(bundle).filter((f) => f !== 'index.html' && !f.endsWith('.map'));
+      const publicFiles = readdirSync(publicDir).filter((f) => !f.startsWith('.'));
+      const files = ['/index.html', ...[...publicFiles, ...built].sort().map((f) => `/${f}`)];
+      const version = createHash('sha256')
+        .update(files.join('\n'))
+        .update(readFileSync(join(root, 'index.html')))
+        .digest('hex');
+      const source = readFileSync(join(root, 'src/web/pwa/service-worker.js'), 'utf8')
+        .replace('self.__KINDRED_PRECACHE__', JSON.stringify(files))
+        .replace('self.__KINDRED_VERSION__', JSON.stringify(version.slice(0, 16)));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
 /** The web app: built from index.html to dist/web, which the Fastify server serves. */
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), serviceWorker(), precompress()],
   // Static files copied as they are (the favicon); the repository root stays free of web assets.
   publicDir: 'src/web/public',
   build: {

@@ -130,6 +130,9 @@ describe('the web app’s files: cache headers and CSP', () => {
     expect(staticCacheControl('/srv/web/index.html.gz')).toBe('no-cache');
     expect(staticCacheControl('/srv/web/index.html')).toBe('no-cache');
     expect(staticCacheControl('/srv/web/favicon.svg')).toBe('no-cache');
+    // The service worker and the manifest are asked for again on every visit, so a release reaches an installed app (ADR 0042).
+    expect(staticCacheControl('/srv/web/sw.js')).toBe('no-cache');
+    expect(staticCacheControl('/srv/web/manifest.webmanifest')).toBe('no-cache');
   });
 });
 
@@ -144,5 +147,17 @@ describe.skipIf(!existsSync(join(DEFAULT_WEB_DIR, 'index.html')))('the built ind
     expect(html).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/);
     expect(html).not.toMatch(/<style\b/);
     expect(html).not.toMatch(/\sstyle=/);
+  });
+
+  it('links the manifest, and its service worker keeps every file index.html names, the manifest and its icons, and nothing from /api (ADR 0042)', () => {
+    const html = readFileSync(join(DEFAULT_WEB_DIR, 'index.html'), 'utf8');
+    expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest"');
+    const worker = readFileSync(join(DEFAULT_WEB_DIR, 'sw.js'), 'utf8');
+    const kept = JSON.parse(/const PRECACHE = (\[[^\]]*\]);/.exec(worker)?.[1] ?? '[]') as string[];
+    const named = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThan(3);
+    for (const file of [...named, '/index.html', '/icon-192.png', '/icon-512.png']) expect(kept).toContain(file);
+    expect(kept.filter((f) => f.startsWith('/api'))).toEqual([]);
+    expect(worker).not.toContain('__KINDRED_');
   });
 });

@@ -6,6 +6,7 @@ import { curriculumLabel } from '../features/curriculum';
 import { ProgramSwitcher } from '../features/programs';
 import { APP_NAME } from '../ui/Page';
 import { useOptionalProgram, type ProgramScope } from './program';
+import { SendQueueStatus } from './send-queue-status';
 import { useMe } from './session';
 
 /** Moves focus to main without changing the URL (its fragment may carry an invitation token). */
@@ -92,6 +93,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       }
     >
       {program ? <OpenSafetyEventsBanner /> : null}
+      <SendQueueStatus />
       {children ?? <Outlet />}
       <IdleWarning />
     </Frame>

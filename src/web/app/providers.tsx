@@ -1,6 +1,9 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { useState, type ReactNode } from 'react';
+import type { Me } from '../../core/accounts';
 import { ApiError } from './api';
+import { offlineReadsPersister, READS_MAX_AGE_MS, READS_VERSION, shouldKeepQuery } from './offline-reads';
 import { forgetSession, meKey } from './session';
 
 /** When any request says the session has ended, forget it: RequireSession then sends the person to sign in. */
@@ -25,6 +28,8 @@ export function createQueryClient(): QueryClient {
         // A 4xx will not change by asking again; a dropped connection or a 5xx might.
         retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
         refetchOnWindowFocus: true,
+        // Kept as long as a coach's offline copy, so a page read once in a call can be read again (ADR 0042).
+        gcTime: READS_MAX_AGE_MS,
       },
       mutations: { retry: false },
     },
@@ -32,7 +37,29 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
+/**
+ * The query client; in the browser app (no client passed in) a coach's answers are also kept on the
+ * device for reading offline (ADR 0042). The restored signed-in person is asked for again at once:
+ * the kept copy has no CSRF token, and the session may have ended meanwhile.
+ */
 export function Providers({ children, client }: { children: ReactNode; client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  if (client || typeof indexedDB === 'undefined') {
+    return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  }
+  return (
+    <PersistQueryClientProvider
+      client={queryClient}
+      persistOptions={{
+        persister: offlineReadsPersister,
+        maxAge: READS_MAX_AGE_MS,
+        buster: READS_VERSION,
+        dehydrateOptions: { shouldDehydrateQuery: (q) => shouldKeepQuery(queryClient.getQueryData<Me | null>(meKey), q) },
+      }}
+      // Not awaited: offline the question waits for the connection, and the pages must not.
+      onSuccess={() => void queryClient.invalidateQueries({ queryKey: meKey })}
+    >
+      {children}
+    </PersistQueryClientProvider>
+  );
 }

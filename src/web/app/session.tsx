@@ -5,6 +5,8 @@ import type { Me } from '../../core/accounts';
 import { ErrorAlert, Loading } from '../ui/feedback';
 import { APP_NAME, Page } from '../ui/Page';
 import { api, ApiError, setCsrfToken } from './api';
+import { clearOfflineReads } from './offline-reads';
+import { discardPersonQueue } from './send-queue';
 import { markSessionEnded, resetSessionClock, wasSessionEnded } from './session-clock';
 
 export const meKey = ['me'] as const;
@@ -36,8 +38,13 @@ export function rememberSignIn(client: QueryClient, me: Me): void {
  * An ended session is remembered so that the sign-in page can say why (ADR 0035).
  */
 export function forgetSession(client: QueryClient, how: 'signed_out' | 'ended' = 'signed_out'): void {
+  const who = client.getQueryData<Me | null>(meKey);
   if (how === 'ended') markSessionEnded();
   else resetSessionClock();
+  // What a coach kept for reading offline goes either way; what waits to be sent goes only on a
+  // deliberate sign-out (after the warning): an ended session's entries go once the coach signs in again (ADR 0042).
+  void clearOfflineReads();
+  if (how === 'signed_out' && who) void discardPersonQueue(who.id);
   setCsrfToken(null);
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
   client.setQueryData(meKey, null);
@@ -72,7 +79,8 @@ export function RequireSession({ children, fallback }: { children: ReactNode; fa
       </Page>,
     );
   }
-  if (me.error) {
+  // A kept copy (ADR 0042) carries on when asking again failed: the page works offline.
+  if (me.error && me.data === undefined) {
     return fallback(
       <Page title={APP_NAME}>
         <ErrorAlert error={me.error} title="Could not check your sign-in" onRetry={() => void me.refetch()} />

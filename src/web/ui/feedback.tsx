@@ -100,10 +100,18 @@ export function QueryView<T>({
   loadingLabel,
   children,
 }: {
-  query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
+  query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown; fetchStatus?: string };
   loadingLabel?: string;
   children: (data: T) => ReactNode;
 }) {
+  // Offline, a page not opened before has nothing kept on the device: say so rather than load forever (ADR 0042).
+  if (query.isPending && query.fetchStatus === 'paused') {
+    return (
+      <p className="notice" role="status">
+        You are offline, and this page was not opened on this device before. It opens when you are back online.
+      </p>
+    );
+  }
   if (query.isPending) return <Loading {...(loadingLabel ? { label: loadingLabel } : {})} />;
   if (query.error || query.data === undefined) {
     return <ErrorAlert error={query.error} title="Could not load this" onRetry={() => void query.refetch()} />;

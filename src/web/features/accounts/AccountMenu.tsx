@@ -1,17 +1,40 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useSendQueue } from '../../app/send-queue';
+import { waitingWords } from '../../app/send-queue-status';
 import { useMe } from '../../app/session';
 import { Button } from '../../ui/controls';
 import { useSignOut } from './accounts.api';
 
+/**
+ * "Sign out". With entries waiting to send on this device it warns first: signing out deletes them
+ * from the device (ADR 0042), so the coach may rather wait for the connection.
+ */
 function SignOutButton() {
+  const me = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const waiting = useSendQueue(me.id).length;
+  const [isWarning, setWarning] = useState(false);
+  const out = () => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) });
+  if (isWarning && waiting > 0) {
+    return (
+      <div className="sign-out-warning" role="alert">
+        <p>
+          {waitingWords(waiting)} {waiting === 1 ? 'is' : 'are'} still waiting to send. Signing out deletes{' '}
+          {waiting === 1 ? 'it' : 'them'} from this device.
+        </p>
+        <Button variant="secondary" busy={signOut.isPending} onClick={out}>
+          Sign out anyway
+        </Button>
+        <Button variant="quiet" onClick={() => setWarning(false)}>
+          Stay signed in
+        </Button>
+      </div>
+    );
+  }
   return (
-    <Button
-      variant="quiet"
-      busy={signOut.isPending}
-      onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) })}
-    >
+    <Button variant="quiet" busy={signOut.isPending} onClick={() => (waiting > 0 ? setWarning(true) : out())}>
       Sign out
     </Button>
   );

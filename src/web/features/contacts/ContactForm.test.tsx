@@ -3,6 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../../app/api';
+import { indexedDbQueueStore, memoryQueueStore, queuedNow, setQueueStoreForTests } from '../../app/send-queue';
 import { json, mockApi, PROGRAM_ID, renderWithRouter } from '../../testing/render';
 import { ContactForm } from './ContactForm';
 
@@ -161,6 +162,25 @@ describe('ContactForm', () => {
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     expect(calls).toHaveLength(2);
     expect((calls[1]!.body as { clientKey: string }).clientKey).toBe((calls[0]!.body as { clientKey: string }).clientKey);
+  });
+
+  it('keeps the contact on the device with its client key when no answer comes, where the device can keep it (ADR 0042)', async () => {
+    setQueueStoreForTests(memoryQueueStore());
+    try {
+      const calls = mockApi({ [`POST /programs/${PROGRAM_ID}/contacts`]: new TypeError('Failed to fetch') });
+      const user = userEvent.setup();
+      const onSaved = renderForm();
+      await user.click(screen.getByRole('radio', { name: 'No answer' }));
+      await user.click(screen.getByRole('button', { name: 'Save contact' }));
+      await waitFor(() => expect(onSaved).toHaveBeenCalledWith({ isQueued: true, participantId: ALEX }));
+      expect(screen.queryByRole('alert')).toBeNull();
+      const [entry, ...rest] = queuedNow('');
+      expect(rest).toEqual([]);
+      expect(entry).toMatchObject({ kind: 'contact', method: 'POST', label: 'Contact with Alex Rivera', body: calls[0]!.body });
+      expect(entry!.clientKey).toBe((calls[0]!.body as { clientKey: string }).clientKey);
+    } finally {
+      setQueueStoreForTests(indexedDbQueueStore);
+    }
   });
 
   it('clears the server’s refusal of a field once that field is changed (issue #16)', async () => {

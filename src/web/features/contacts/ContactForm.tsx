@@ -1,6 +1,7 @@
 import { newClientKey } from '../../ui/client-key';
 import { useState, type FormEvent } from 'react';
-import type { ContactView, EssentialElement } from '../../../core/contacts';
+import type { EssentialElement } from '../../../core/contacts';
+import { useOptionalMe } from '../../app/session';
 import type { Channel } from '../../../core/shared/vocab';
 import { channelLabels, optionsOf } from '../../app/vocab';
 import { Button, ButtonLink } from '../../ui/controls';
@@ -16,7 +17,7 @@ import {
   useServerRefusal,
 } from '../../ui/form';
 import { contactBody, contactFieldLabels, contactProblems, isLateContact, type ContactFormValues } from './contact-form';
-import { useLogContact } from './contacts.api';
+import { useLogContact, type LoggedContact } from './contacts.api';
 import { elementLabels, outcomeLabels } from './labels';
 
 export interface ContactPerson {
@@ -61,10 +62,12 @@ export function ContactForm({
   topics: readonly { key: string; title: string }[];
   initialParticipantId: string;
   cancelTo: string;
-  onSaved: (contact: ContactView) => void;
+  /** Saved, or (`isQueued`) kept on the device until the connection returns (ADR 0042). */
+  onSaved: (saved: LoggedContact) => void;
   now?: () => Date;
 }) {
-  const log = useLogContact(programId);
+  const me = useOptionalMe();
+  const log = useLogContact(programId, me?.id ?? '', (id) => people.find((p) => p.id === id)?.name ?? 'a participant');
   // One key per contact, made once and reused on every retry of this form.
   const [clientKey] = useState(newClientKey);
   const initialPerson = people.find((p) => p.id === initialParticipantId) ?? (people.length === 1 ? people[0] : undefined);

@@ -57,9 +57,13 @@ export function LogContactPage() {
                           : program.to('today')
                       }
                       onSaved={(c) => {
-                        const name = people.find((p) => p.id === c.participantId)?.name ?? 'the participant';
-                        const back = isStaff ? program.to(`participants/${c.participantId}`) : program.to('today');
-                        void navigate(back, { state: { notice: `Contact with ${name} saved.` } });
+                        const id = c.isQueued ? c.participantId : c.contact.participantId;
+                        const name = people.find((p) => p.id === id)?.name ?? 'the participant';
+                        const back = isStaff ? program.to(`participants/${id}`) : program.to('today');
+                        const notice = c.isQueued
+                          ? `Contact with ${name} is waiting to send: you are offline, so it is kept on this device and sent when you are back online.`
+                          : `Contact with ${name} saved.`;
+                        void navigate(back, { state: { notice } });
                       }}
                     />
                     {chosen && program.can('outreach:suggest') ? (

@@ -13,6 +13,7 @@ import {
 import { daysWord, formatScore, readinessAdvice, type ReviewOutcome } from '../../../core/plans';
 import type { Channel } from '../../../core/shared/vocab';
 import { useProgram } from '../../app/program';
+import { queuedNow } from '../../app/send-queue';
 import { useOptionalMe } from '../../app/session';
 import { channelLabels, optionsOf } from '../../app/vocab';
 import { newClientKey } from '../../ui/client-key';
@@ -92,22 +93,45 @@ const unsaved = new Map<string, { clientKey: string; step: StepIndex; answers: G
 export function SessionGuidePage() {
   const program = useProgram();
   const { participantId = '' } = useParams();
+  const me = useOptionalMe();
   const guide = useGuide(program.programId, participantId);
   const draft = useGuideDraft(program.programId, participantId);
+  // Online the guide opens with fresh answers (the last plan, the topics covered), not a copy kept
+  // from an earlier opening; offline (the question held back) the copy serves (ADR 0042).
+  const isKeptCopy = guide.data !== undefined && !guide.isFetchedAfterMount && guide.fetchStatus === 'fetching';
   return (
     <Page title="Session guide" width="narrow">
-      <QueryView query={guide} loadingLabel="Opening the guide…">
+      <QueryView
+        query={isKeptCopy ? { ...guide, isPending: true, fetchStatus: 'fetching' } : guide}
+        loadingLabel="Opening the guide…"
+      >
         {(g) =>
-          draft.isPending ? (
+          // Offline the draft cannot be asked for (the query waits, "paused"): the device's copy serves.
+          draft.isPending && draft.fetchStatus !== 'paused' ? (
             <Loading label="Opening the guide…" />
           ) : (
             // A draft that cannot be read does not stop the call: the guide starts afresh.
-            <Guide g={g} draft={draft.data ?? null} />
+            <Guide g={g} draft={newerDraft(draft.data ?? null, queuedDraft(me?.id, program.programId, participantId))} />
           )
         }
       </QueryView>
     </Page>
   );
+}
+
+/** A draft saved on this device while offline and not sent yet (ADR 0042), as the server would give it. */
+function queuedDraft(personId: string | undefined, programId: string, participantId: string): GuideDraftView | null {
+  if (!personId) return null;
+  const entry = queuedNow(personId).find(
+    (e) => e.kind === 'guide_draft' && e.programId === programId && e.participantId === participantId && e.refusal === undefined,
+  );
+  if (!entry) return null;
+  return { ...(entry.body as GuideDraftView), savedAt: new Date(entry.queuedAt).toISOString() };
+}
+
+function newerDraft(a: GuideDraftView | null, b: GuideDraftView | null): GuideDraftView | null {
+  if (!a || !b) return a ?? b;
+  return Date.parse(b.savedAt) > Date.parse(a.savedAt) ? b : a;
 }
 
 function freshState(g: GuideStartView): GuideState {
@@ -140,8 +164,9 @@ function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }
   const program = useProgram();
   const me = useOptionalMe();
   const navigate = useNavigate();
-  const finish = useFinishGuide(program.programId, g.participantId);
-  const saveDraft = useSaveGuideDraft(program.programId, g.participantId);
+  const sender = { personId: me?.id ?? '', name: `${g.givenName} ${g.familyName}` };
+  const finish = useFinishGuide(program.programId, g.participantId, sender);
+  const saveDraft = useSaveGuideDraft(program.programId, g.participantId, sender);
   const discardDraft = useDiscardGuideDraft(program.programId, g.participantId);
   const memoryKey = `${me?.id ?? ''}|${program.programId}|${g.participantId}`;
   // Where to carry on from: this tab's unsaved answers (the same session, or newer than the server's
@@ -170,6 +195,8 @@ function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }
   const [s, setS] = useState<GuideState>(() => start?.answers ?? freshState(g));
   const [resumedAt, setResumedAt] = useState<number | null>(start?.resumedAt ?? null);
   const [savedAt, setSavedAt] = useState<string | null>(draft?.savedAt ?? null);
+  // The last save is kept on this device, waiting for the connection (ADR 0042).
+  const [isSaveQueued, setSaveQueued] = useState(false);
   const latest = useRef({ clientKey, step, s });
   latest.current = { clientKey, step, s };
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -186,6 +213,7 @@ function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }
     try {
       const saved = await saveDraftAsync({ clientKey: now.clientKey, step: now.step, answers: now.s as GuideDraftAnswers });
       setSavedAt(saved.savedAt);
+      setSaveQueued(saved.isQueued);
       const mem = unsaved.get(memoryKey);
       if (mem && mem.at <= at) unsaved.delete(memoryKey);
     } catch {
@@ -316,11 +344,15 @@ function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }
     clearTimeout(timer.current);
     timer.current = undefined;
     void finish.mutateAsync(body).then(
-      () => {
+      (r) => {
         done.current = true;
         unsaved.delete(memoryKey);
         void navigate(program.to(`participants/${g.participantId}`), {
-          state: { notice: `Session with ${name} saved: the contact is logged${plan ? ' with the new plan' : ''}.` },
+          state: {
+            notice: r.isQueued
+              ? `Session with ${name} is waiting to send: you are offline, so it is kept on this device and sent when you are back online.`
+              : `Session with ${name} saved: the contact is logged${plan ? ' with the new plan' : ''}.`,
+          },
         });
       },
       () => undefined,
@@ -352,9 +384,11 @@ function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }
       <p className="guide__saved">
         {saveDraft.isError
           ? 'Could not save as you go just now. Carry on: Kindred tries again with your next change.'
-          : savedAt
-            ? `Saved as you go, last at ${timeOf(savedAt)}.`
-            : 'What you enter is saved as you go.'}
+          : isSaveQueued && savedAt
+            ? `Saved on this device at ${timeOf(savedAt)}, waiting to send: you are offline.`
+            : savedAt
+              ? `Saved as you go, last at ${timeOf(savedAt)}.`
+              : 'What you enter is saved as you go.'}
       </p>
       <section className="guide__step" aria-labelledby="guide-step-heading">
         <h2 id="guide-step-heading" ref={heading} tabIndex={-1}>

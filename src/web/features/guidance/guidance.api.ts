@@ -10,6 +10,8 @@ import type {
   GuideStartView,
 } from '../../../core/guidance';
 import { api } from '../../app/api';
+import { KEEP_OFFLINE } from '../../app/offline-reads';
+import { sendOrQueue } from '../../app/send-queue';
 import { programKey } from '../programs';
 
 export type { GuideDraftInput, GuideDraftView, GuideFinishedView, GuideStartView };
@@ -46,13 +48,41 @@ export function useTopicGuide(programId: string, key: string | null) {
   });
 }
 
-/** Finishing writes the contact, plans and the guide record: everything in the program may have changed. */
-export function useFinishGuide(programId: string, participantId: string) {
+/** Who is entering the guide and for whom: what a queued entry needs besides its body (ADR 0042). */
+export interface GuideSender {
+  personId: string;
+  /** The participant's name, for "Waiting to send" and a refusal. */
+  name: string;
+}
+
+/**
+ * Finishing writes the contact, plans and the guide record: everything in the program may have
+ * changed. Without a connection the session waits on the device (`isQueued`) and is sent, once,
+ * when it returns (ADR 0042).
+ */
+export function useFinishGuide(programId: string, participantId: string, sender: GuideSender) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: GuideFinishBody) =>
-      api.post<GuideFinishedView>(`/programs/${programId}/participants/${participantId}/guide`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: programKey(programId) }),
+    networkMode: 'always',
+    mutationFn: async (body: GuideFinishBody) => {
+      const path = `/programs/${programId}/participants/${participantId}/guide`;
+      const r = await sendOrQueue(
+        {
+          kind: 'guide_finish',
+          personId: sender.personId,
+          programId,
+          participantId,
+          clientKey: body.clientKey,
+          method: 'POST',
+          path,
+          body,
+          label: `Session with ${sender.name}`,
+        },
+        () => api.post<GuideFinishedView>(path, body),
+      );
+      return { isQueued: r.queued };
+    },
+    onSuccess: (r) => (r.isQueued ? undefined : client.invalidateQueries({ queryKey: programKey(programId) })),
   });
 }
 
@@ -63,6 +93,8 @@ const draftKey = (programId: string, participantId: string) =>
 export function useGuideDraft(programId: string, participantId: string) {
   return useQuery({
     queryKey: draftKey(programId, participantId),
+    // Never kept on the device (ADR 0042): offline, the guide carries on from the device's queued draft.
+    meta: { [KEEP_OFFLINE]: false },
     queryFn: async () =>
       (await api.get<{ draft: GuideDraftView | null }>(`/programs/${programId}/participants/${participantId}/guide/draft`)).draft,
     staleTime: 0,
@@ -72,11 +104,33 @@ export function useGuideDraft(programId: string, participantId: string) {
   });
 }
 
-/** Saves the guide as entered so far; each save also counts as activity for the idle sign-out. */
-export function useSaveGuideDraft(programId: string, participantId: string) {
+/**
+ * Saves the guide as entered so far; each save also counts as activity for the idle sign-out.
+ * Without a connection the draft waits on the device, the newest replacing the older (ADR 0042).
+ */
+export function useSaveGuideDraft(programId: string, participantId: string, sender: GuideSender) {
   return useMutation({
-    mutationFn: (body: GuideDraftInput) =>
-      api.put<GuideDraftView>(`/programs/${programId}/participants/${participantId}/guide/draft`, body),
+    networkMode: 'always',
+    mutationFn: async (body: GuideDraftInput): Promise<{ isQueued: boolean; savedAt: string }> => {
+      const path = `/programs/${programId}/participants/${participantId}/guide/draft`;
+      const r = await sendOrQueue(
+        {
+          kind: 'guide_draft',
+          personId: sender.personId,
+          programId,
+          participantId,
+          clientKey: body.clientKey,
+          method: 'PUT',
+          path,
+          body,
+          label: `Session guide with ${sender.name} (not finished)`,
+        },
+        () => api.put<GuideDraftView>(path, body),
+      );
+      return r.queued
+        ? { isQueued: true, savedAt: new Date(r.entry.queuedAt).toISOString() }
+        : { isQueued: false, savedAt: r.data.savedAt };
+    },
   });
 }
 
