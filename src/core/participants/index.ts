@@ -4,6 +4,7 @@ import { reachWindowFields } from '../engagement/reach-window';
 import { DomainError } from '../shared/errors';
 import { patchSchema } from '../shared/patch';
 import { Channel, DateOn, Email, Gender, PainLocation, Phone, TimeOfDay } from '../shared/vocab';
+import { Locale } from '../shared/locale';
 import { ServiceBranch, ServiceEra } from '../volunteers/application';
 
 /** Status from referral to the end of the program. */
@@ -104,6 +105,8 @@ export const ParticipantInput = z.object({
   serviceEra: ServiceEra.nullable().default(null),
   town: z.string().trim().max(80).nullable().default(null),
   languages: z.array(z.string().trim().min(2).max(40)).max(5).default([]),
+  /** The language Kindred shows and sends the participant (issue #16, ADR 0041). */
+  locale: Locale.default('en'),
   referredOn: DateOn,
   status: z.enum(['referred', 'enrolled']).default('referred'),
   /** Add even though people already in the program look like the same person (staff checked them). */
@@ -128,6 +131,7 @@ export const PreferencesUpdate = z
     contactPausedUntil: preferences.contactPausedUntil,
     phone: Phone.nullable(),
     canShareContact: z.boolean(),
+    locale: Locale,
   })
   .partial();
 export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
@@ -190,6 +194,7 @@ export const ParticipantFullView = z.object({
   serviceEra: ServiceEra.nullable(),
   town: z.string().nullable(),
   languages: z.array(z.string()),
+  locale: Locale,
   referredOn: z.string(),
   enrolledOn: z.string().nullable(),
   endedOn: z.string().nullable(),
@@ -220,6 +225,7 @@ export const ParticipantSelfView = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   canShareContact: z.boolean(),
+  locale: Locale,
   coach: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
   lastReachedAt: z.string().nullable(),
   nextContactDueOn: z.string().nullable(),

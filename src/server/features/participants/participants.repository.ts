@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { calendarDateOf, type Weekday } from '../../../core/shared/time';
+import type { Locale } from '../../../core/shared/locale';
 import type { ParticipantStatus, WithdrawalReason } from '../../../core/participants';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import type { ServiceBranch, ServiceEra } from '../../../core/volunteers';
@@ -37,6 +38,7 @@ export interface ParticipantRecord {
   serviceEra: ServiceEra | null;
   town: string | null;
   languages: string[];
+  locale: Locale;
   pairing: {
     id: string;
     coachId: string;
@@ -63,6 +65,7 @@ interface Row {
   service_era: ServiceEra | null;
   town: string | null;
   languages: string[] | string | null;
+  locale: Locale | null;
   pain_locations: PainLocation[] | string;
   preferred_modality: Channel;
   preferred_channel: Channel;
@@ -162,6 +165,7 @@ export async function findParticipants(
     serviceEra: r.service_era,
     town: r.town,
     languages: r.languages === null ? [] : json(r.languages),
+    locale: r.locale ?? 'en',
     pairing:
       r.pairing_id && r.coach_id && r.paired_at
         ? {
