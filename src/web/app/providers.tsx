@@ -1,7 +1,8 @@
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from './api';
-import { forgetSession, meKey } from './session';
+import { I18nProvider, type AppLocale } from '../i18n/i18n';
+import { fetchMe, forgetSession, meKey } from './session';
 
 /** When any request says the session has ended, forget it: RequireSession then sends the person to sign in. */
 function onError(client: () => QueryClient) {
@@ -32,7 +33,45 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
-export function Providers({ children, client }: { children: ReactNode; client?: QueryClient }) {
+/**
+ * The app's providers: queries, and the person's language (ADR 0041). `locale` and `messages` fix the
+ * language (tests); otherwise it is the signed-in person's, English before anyone signs in.
+ */
+export function Providers({
+  children,
+  client,
+  locale,
+  messages,
+}: {
+  children: ReactNode;
+  client?: QueryClient;
+  locale?: AppLocale;
+  messages?: Record<string, string>;
+}) {
   const [queryClient] = useState(() => client ?? createQueryClient());
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionLanguage locale={locale} messages={messages}>
+        {children}
+      </SessionLanguage>
+    </QueryClientProvider>
+  );
+}
+
+/** Follows the session's `locale` without asking the server itself (RequireSession does that). */
+function SessionLanguage({
+  locale,
+  messages,
+  children,
+}: {
+  locale: AppLocale | undefined;
+  messages: Record<string, string> | undefined;
+  children: ReactNode;
+}) {
+  const me = useQuery({ queryKey: meKey, queryFn: fetchMe, enabled: false });
+  return (
+    <I18nProvider locale={locale ?? me.data?.locale ?? 'en'} {...(messages ? { messages } : {})}>
+      {children}
+    </I18nProvider>
+  );
 }

@@ -2,17 +2,19 @@ import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../app/session';
 import { Button } from '../../ui/controls';
 import { useSignOut } from './accounts.api';
+import { useT } from '../../i18n/i18n';
 
 function SignOutButton() {
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const t = useT();
   return (
     <Button
       variant="quiet"
       busy={signOut.isPending}
       onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) })}
     >
-      Sign out
+      {t('accounts.signOut')}
     </Button>
   );
 }
@@ -23,11 +25,12 @@ function SignOutButton() {
  */
 export function AccountMenu() {
   const me = useMe();
+  const t = useT();
   return (
     <div className="account-menu">
       <span className="account-menu__name">{me.displayName}</span>
-      <Link to="/account/password">Change password</Link>
-      <Link to="/account/security">Security</Link>
+      <Link to="/account/password">{t('accounts.changePassword')}</Link>
+      <Link to="/account/security">{t('accounts.security')}</Link>
       <SignOutButton />
     </div>
   );
@@ -36,15 +39,16 @@ export function AccountMenu() {
 /** The account part of the phone's menu (hidden on wider screens, where AccountMenu shows). */
 export function AccountLinks() {
   const me = useMe();
+  const t = useT();
   return (
     <div className="site-menu__account">
-      <p className="site-menu__name">Signed in as {me.displayName}</p>
+      <p className="site-menu__name">{t('accounts.signedInAs', { name: me.displayName })}</p>
       <ul className="site-menu__links">
         <li>
-          <Link to="/account/password">Change password</Link>
+          <Link to="/account/password">{t('accounts.changePassword')}</Link>
         </li>
         <li>
-          <Link to="/account/security">Security</Link>
+          <Link to="/account/security">{t('accounts.security')}</Link>
         </li>
         <li>
           <SignOutButton />
