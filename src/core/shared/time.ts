@@ -96,9 +96,13 @@ export function dateOnWords(dateOn: string, locale: Locale = 'en'): string {
   const [y, m, d] = dateOn.split('-').map(Number);
   if (locale === 'es') {
     // "martes, 10 de marzo de 2026" (ADR 0041): the calendar date itself, so no zone can move it.
-    return new Intl.DateTimeFormat('es-US', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
-    );
+    return new Intl.DateTimeFormat('es-US', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
   }
   return `${WEEKDAY_NAMES[weekdayOfDateOn(dateOn)]} ${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
 }

@@ -55,7 +55,9 @@ export function DetailList({ items }: { items: readonly (readonly [string, React
         .map(([term, value]) => (
           <div key={term} className="details__row">
             <dt>{term}</dt>
-            <dd>{value === null || value === undefined || value === '' ? <span className="muted">{t('ui.notGiven')}</span> : value}</dd>
+            <dd>
+              {value === null || value === undefined || value === '' ? <span className="muted">{t('ui.notGiven')}</span> : value}
+            </dd>
           </div>
         ))}
     </dl>

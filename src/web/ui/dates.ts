@@ -47,7 +47,11 @@ export function formatDateOn(on: string, now: Date = new Date(), locale: Locale 
 /** An instant with its time on a 12-hour clock, e.g. "Tue 3 Dec, 2:05 PM" (issue #16: no 24-hour times). */
 export function formatDateTime(iso: string, now: Date = new Date(), locale: Locale = 'en'): string {
   const d = new Date(iso);
-  const time = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { hour: 'numeric', minute: '2-digit', hour12: true }).format(d);
+  const time = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+  }).format(d);
   return `${formatDay(d, now, locale)}, ${time}`;
 }
 

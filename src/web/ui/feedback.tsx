@@ -72,15 +72,7 @@ export function supportReference(error: unknown): string | null {
 }
 
 /** An assertive alert with the error's message, its request id (for support) and a retry. */
-export function ErrorAlert({
-  error,
-  title,
-  onRetry,
-}: {
-  error: unknown;
-  title?: string;
-  onRetry?: () => void;
-}) {
+export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
   const t = useT();
   const requestId = supportReference(error);
   return (

@@ -429,15 +429,7 @@ export function Choice({
  * The summary at the top of a failed form: the server's message and each field's message, in an
  * assertive alert so it is announced. Each new refusal takes focus, so a phone scrolls to it.
  */
-export function FormErrors({
-  error,
-  labels = {},
-  title,
-}: {
-  error: unknown;
-  labels?: Record<string, string>;
-  title?: string;
-}) {
+export function FormErrors({ error, labels = {}, title }: { error: unknown; labels?: Record<string, string>; title?: string }) {
   const t = useT();
   if (!error) return null;
   return <ErrorSummary error={error} labels={labels} title={title ?? t('ui.couldNotSave')} />;

@@ -293,7 +293,10 @@ export function MyProgressPage() {
                     <li key={n.id}>
                       “{n.text}”{' '}
                       <span className="muted">
-                        {t('plans.progress.noteBy', { name: n.authorName, when: formatDateTime(n.writtenAt, new Date(), locale) })}
+                        {t('plans.progress.noteBy', {
+                          name: n.authorName,
+                          when: formatDateTime(n.writtenAt, new Date(), locale),
+                        })}
                       </span>
                     </li>
                   ))}

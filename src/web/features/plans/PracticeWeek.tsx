@@ -30,9 +30,12 @@ export function PracticeWeek({
             {d.did === true ? '✓' : d.did === false ? '✗' : '–'}
           </span>
           <VisuallyHidden>
-            {t(d.did === true ? 'plans.practice.dayDid' : d.did === false ? 'plans.practice.dayNot' : 'plans.practice.dayNothing', {
-              day: formatDateOn(d.on, new Date(), locale),
-            })}
+            {t(
+              d.did === true ? 'plans.practice.dayDid' : d.did === false ? 'plans.practice.dayNot' : 'plans.practice.dayNothing',
+              {
+                day: formatDateOn(d.on, new Date(), locale),
+              },
+            )}
           </VisuallyHidden>
         </li>
       ))}

@@ -62,9 +62,7 @@ export function CrisisNumbers({ crisis, level = 2 }: { crisis: CrisisInfo; level
             </li>
           ) : null}
         </ul>
-        {isVeteransCrisisLine(crisis) ? (
-          <p className="crisis__about">{t('safety.crisis.vclAbout')}</p>
-        ) : null}
+        {isVeteransCrisisLine(crisis) ? <p className="crisis__about">{t('safety.crisis.vclAbout')}</p> : null}
       </section>
       {crisis.programContact ? (
         <section className="crisis__block" aria-labelledby={`${id}-program`}>
