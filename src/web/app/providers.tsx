@@ -1,7 +1,8 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from './api';
-import { I18nProvider, type AppLocale } from '../i18n/i18n';
+import type { Locale } from '../../core/shared/locale';
+import { I18nProvider, PageLocaleContext, type AppLocale } from '../i18n/i18n';
 import { fetchMe, forgetSession, meKey } from './session';
 
 /** When any request says the session has ended, forget it: RequireSession then sends the person to sign in. */
@@ -58,7 +59,10 @@ export function Providers({
   );
 }
 
-/** Follows the session's `locale` without asking the server itself (RequireSession does that). */
+/**
+ * Follows the session's `locale` without asking the server itself (RequireSession does that); a
+ * public page that knows the reader's language (the questionnaire link) offers it instead.
+ */
 function SessionLanguage({
   locale,
   messages,
@@ -69,9 +73,12 @@ function SessionLanguage({
   children: ReactNode;
 }) {
   const me = useQuery({ queryKey: meKey, queryFn: fetchMe, enabled: false });
+  const [pageLocale, setPageLocale] = useState<Locale | null>(null);
   return (
-    <I18nProvider locale={locale ?? me.data?.locale ?? 'en'} {...(messages ? { messages } : {})}>
-      {children}
-    </I18nProvider>
+    <PageLocaleContext.Provider value={setPageLocale}>
+      <I18nProvider locale={locale ?? pageLocale ?? me.data?.locale ?? 'en'} {...(messages ? { messages } : {})}>
+        {children}
+      </I18nProvider>
+    </PageLocaleContext.Provider>
   );
 }

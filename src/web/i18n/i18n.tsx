@@ -4,7 +4,7 @@
  * description for the translator); other languages are catalogs of the same ids (messages/es.json).
  */
 import { createIntl, createIntlCache, IntlContext, IntlProvider, type IntlShape, type PrimitiveType } from 'react-intl';
-import { useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { Locale } from '../../core/shared/locale';
 import en from './messages/en.json';
 import es from './messages/es.json';
@@ -108,4 +108,17 @@ export const englishT: Translate = translator(fallbackIntl());
  */
 export function labelsOf<K extends string>(t: Translate, prefix: string, english: Record<K, string>): Record<K, string> {
   return Object.fromEntries(Object.keys(english).map((k) => [k, t(`${prefix}.${k}` as MessageId)])) as Record<K, string>;
+}
+
+/** Where a page with no signed-in person (the one-time questionnaire link) offers the language it knows. */
+export const PageLocaleContext = createContext<(locale: Locale | null) => void>(() => undefined);
+
+/** A public page's language (the participant's, from the link), for as long as the page is open. */
+export function usePageLocale(locale: Locale | undefined): void {
+  const offer = useContext(PageLocaleContext);
+  useEffect(() => {
+    if (!locale) return;
+    offer(locale);
+    return () => offer(null);
+  }, [offer, locale]);
 }

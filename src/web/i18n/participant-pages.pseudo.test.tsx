@@ -18,6 +18,7 @@ import { ProgramProvider } from '../app/program';
 import { Providers } from '../app/providers';
 import { RequireSession } from '../app/session';
 import { CrisisHelpPage, MyCoachPage, MyPlanPage, MyProgressPage, PreferencesPage, WeeklyCheckInPage } from '../app/pages';
+import { AssessmentLinkPage } from '../features/assessments/LinkPage';
 import { CurriculumPage } from '../features/curriculum/CurriculumPage';
 import { TopicPage } from '../features/curriculum/TopicPage';
 import { json, membership, mockApi, PROGRAM_ID } from '../testing/render';
@@ -249,6 +250,7 @@ const ALLOWED_WORDS = [
 /** Dates, clock times and zones come from Intl in the person's language (checked in Spanish by unit tests). */
 const DATE_PATTERNS = [
   /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)( \d{4})?\b/g,
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b/g,
   /\b\d{1,2}:\d{2} (AM|PM)\b/g,
   /\b(Eastern|Central|Mountain|Pacific) time\b/g,
   /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/g,
@@ -256,25 +258,25 @@ const DATE_PATTERNS = [
 ];
 
 /** Text still in plain English: what is left with ASCII letters once allowed words are taken out. */
-function untranslated(text: string): string | null {
+function untranslated(text: string, extra: readonly string[]): string | null {
   let rest = text;
-  for (const w of ALLOWED_WORDS) rest = rest.split(w).join(' ');
+  for (const w of [...extra, ...ALLOWED_WORDS]) rest = rest.split(w).join(' ');
   for (const p of DATE_PATTERNS) rest = rest.replace(p, ' ');
   return /[A-Za-z]{2,}/.test(rest) ? text.trim() : null;
 }
 
 /** Every text node and every text attribute in the document that is not pseudo-localized. */
-export function findUntranslated(root: HTMLElement): string[] {
+function findUntranslated(root: HTMLElement, extra: readonly string[] = []): string[] {
   const found: string[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.parentElement?.closest('script, style')) continue;
-    const bad = untranslated(node.textContent ?? '');
+    const bad = untranslated(node.textContent ?? '', extra);
     if (bad) found.push(bad);
   }
   for (const el of root.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
     for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
-      const bad = untranslated(el.getAttribute(attr) ?? '');
+      const bad = untranslated(el.getAttribute(attr) ?? '', extra);
       if (bad) found.push(`${attr}="${bad}"`);
     }
   }
@@ -362,6 +364,90 @@ describe('the signed-in participant’s language', () => {
       expect(screen.getByText(/6:00 p\. ?m\. hora oriental/)).toBeTruthy();
     } finally {
       me.locale = 'en';
+    }
+  });
+});
+
+const linkView = {
+  locale: 'en',
+  programName: 'Riverside Pilot',
+  timepointLabel: 'Baseline',
+  expiresAt: '2099-12-31T12:00:00.000Z',
+  instruments: [
+    {
+      id: 'phq9',
+      title: 'PHQ-9',
+      copyright: 'Developed by Drs. Spitzer, Williams, Kroenke and colleagues',
+      items: [
+        {
+          linkId: 'q1',
+          prefix: '1.',
+          text: 'Little interest or pleasure in doing things',
+          kind: 'choice',
+          min: null,
+          max: null,
+          options: [{ code: '0', display: 'Not at all', value: 0 }],
+        },
+        { linkId: 'q2', prefix: '2.', text: 'Hours slept', kind: 'integer', min: 0, max: 24, options: [] },
+      ],
+    },
+  ],
+  draft: {},
+};
+
+describe('the one-time questionnaire link in the participant’s language', () => {
+  it('speaks Spanish when the link’s participant chose it, with nobody signed in', async () => {
+    mockApi({ [`POST ${base}/assessment-link`]: json({ ...linkView, locale: 'es' }) });
+    window.location.hash = '#tok_aaaaaaaaaaaaaaaaaaaaaaaa';
+    try {
+      render(
+        <Providers client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <MemoryRouter initialEntries={[`/assess/${PROGRAM_ID}`]}>
+            <Routes>
+              <Route path="/assess/:programId" element={<AssessmentLinkPage />} />
+            </Routes>
+          </MemoryRouter>
+        </Providers>,
+      );
+      expect(await screen.findByRole('heading', { level: 1, name: 'Sus cuestionarios' })).toBeTruthy();
+      await waitFor(() => expect(document.documentElement.lang).toBe('es'));
+      expect(screen.getByRole('button', { name: 'Enviar mis respuestas' })).toBeTruthy();
+      expect(screen.getByText(/hasta el 31 de diciembre de 2099\./)).toBeTruthy();
+    } finally {
+      window.location.hash = '';
+    }
+  });
+});
+
+describe('the one-time questionnaire link in the pseudo-locale', () => {
+  it('says every word of its own through a message (the questions are the instrument’s)', async () => {
+    mockApi({ [`POST ${base}/assessment-link`]: json(linkView) });
+    window.location.hash = '#tok_aaaaaaaaaaaaaaaaaaaaaaaa';
+    try {
+      const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      const { container } = render(
+        <Providers client={client} locale="pseudo" messages={pseudo}>
+          <MemoryRouter initialEntries={[`/assess/${PROGRAM_ID}`]}>
+            <Routes>
+              <Route path="/assess/:programId" element={<AssessmentLinkPage />} />
+            </Routes>
+          </MemoryRouter>
+        </Providers>,
+      );
+      await settled();
+      expect(container.textContent).toContain(pseudo['assessments.link.send']);
+      // The instrument's own words (title, items, answers, notice) and the timepoint's name are the program's content.
+      const instrument = [
+        linkView.instruments[0]!.copyright,
+        'Little interest or pleasure in doing things',
+        'Not at all',
+        'Hours slept',
+        'PHQ-9',
+        'Baseline',
+      ];
+      expect(findUntranslated(container, instrument)).toEqual([]);
+    } finally {
+      window.location.hash = '';
     }
   });
 });
