@@ -17,7 +17,15 @@ import { AppLayout } from '../app/layout';
 import { ProgramProvider } from '../app/program';
 import { Providers } from '../app/providers';
 import { RequireSession } from '../app/session';
-import { CrisisHelpPage, MyCoachPage, MyPlanPage, MyProgressPage, PreferencesPage, WeeklyCheckInPage } from '../app/pages';
+import {
+  CrisisHelpPage,
+  MyCoachPage,
+  MyPlanPage,
+  MyProgressPage,
+  PreferencesPage,
+  PrintPlanPage,
+  WeeklyCheckInPage,
+} from '../app/pages';
 import { AssessmentLinkPage } from '../features/assessments/LinkPage';
 import { CurriculumPage } from '../features/curriculum/CurriculumPage';
 import { TopicPage } from '../features/curriculum/TopicPage';
@@ -205,6 +213,7 @@ function api() {
     [`GET ${base}/check-in-questions`]: json(questions),
     [`GET ${base}/curriculum`]: json([{ key: topic.key, title: topic.title, summary: topic.summary, skill: topic.skill }]),
     [`GET ${base}/curriculum/relaxation`]: json(topic),
+    [`GET ${base}/plans/${PLAN}`]: json(plan),
     [`GET ${base}/safety/crisis-info`]: json({
       ...DEFAULT_CRISIS_INFO,
       programContact: { name: 'Riverside team', phone: '317 555 0000', hours: null },
@@ -323,6 +332,7 @@ const pages: [string, string, ReactElement, MessageId, unknown?][] = [
   ['My progress', 'my-progress', <MyProgressPage />, 'plans.sharing.save'],
   ['Handouts', 'curriculum', <CurriculumPage />, 'curriculum.handoutsIntro'],
   ['A handout', 'curriculum/relaxation', <RoutedTopic />, 'curriculum.crisisFooter'],
+  ['Print my plan', `plans/${PLAN}/print`, <RoutedPrint />, 'plans.print.tick'],
   [
     'Crisis help after “I need help now”',
     'crisis-help',
@@ -451,6 +461,15 @@ describe('the one-time questionnaire link in the pseudo-locale', () => {
     }
   });
 });
+
+/** The printable plan reads the plan's id from the route. */
+function RoutedPrint() {
+  return (
+    <Routes>
+      <Route path="plans/:planId/print" element={<PrintPlanPage />} />
+    </Routes>
+  );
+}
 
 /** The topic page reads its key from the route. */
 function RoutedTopic() {
