@@ -6,6 +6,7 @@ import { ErrorAlert, Loading } from '../ui/feedback';
 import { APP_NAME, Page } from '../ui/Page';
 import { api, ApiError, setCsrfToken } from './api';
 import { markSessionEnded, resetSessionClock, wasSessionEnded } from './session-clock';
+import { useT } from '../i18n/i18n';
 
 export const meKey = ['me'] as const;
 
@@ -65,17 +66,18 @@ export function useMe(): Me {
 export function RequireSession({ children, fallback }: { children: ReactNode; fallback: (body: ReactNode) => ReactNode }) {
   const me = useMeQuery();
   const location = useLocation();
+  const t = useT();
   if (me.isPending) {
     return fallback(
       <Page title={APP_NAME}>
-        <Loading label="Checking your sign-in…" />
+        <Loading label={t('app.checkingSignIn')} />
       </Page>,
     );
   }
   if (me.error) {
     return fallback(
       <Page title={APP_NAME}>
-        <ErrorAlert error={me.error} title="Could not check your sign-in" onRetry={() => void me.refetch()} />
+        <ErrorAlert error={me.error} title={t('app.couldNotCheckSignIn')} onRetry={() => void me.refetch()} />
       </Page>,
     );
   }
