@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Role } from '../shared/vocab';
+import { Locale } from '../shared/locale';
 
 import { Password } from './password';
 
@@ -69,6 +70,8 @@ export const Me = z.object({
   signInStep: z.enum(['done', 'totp', 'enrol']),
   /** The idle sign-out (KINDRED_SESSION_IDLE_MINUTES): the web app warns before it (ADR 0035). */
   idleMinutes: z.number().positive(),
+  /** The language the web app speaks to this person: a participant's choice, English for everyone else (ADR 0041). */
+  locale: Locale.optional(),
 });
 export type Me = z.infer<typeof Me>;
 

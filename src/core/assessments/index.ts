@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnswersInput } from '../instruments';
 import { CrisisInfo } from '../safety/crisis';
 import { assessmentStates, TimepointKey } from './schedule';
+import { Locale } from '../shared/locale';
 
 /**
  * Assessments on schedule (issue #5): the program's timepoints and windows, each participant's
@@ -218,6 +219,8 @@ export const LinkSubmitInput = LinkDraftInput;
 
 /** What a link shows: the questions, nothing personal. */
 export const PublicLinkView = z.object({
+  /** The participant's language for the page's words (ADR 0041). */
+  locale: Locale,
   programName: z.string(),
   timepointLabel: z.string(),
   expiresAt: z.iso.datetime(),

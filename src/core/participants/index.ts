@@ -5,6 +5,7 @@ import { DomainError } from '../shared/errors';
 import { patchSchema } from '../shared/patch';
 import { textCheckInFields } from '../plans/text-check-in';
 import { Channel, DateOn, Email, Gender, PainLocation, Phone, TimeOfDay } from '../shared/vocab';
+import { Locale } from '../shared/locale';
 import { ServiceBranch, ServiceEra } from '../volunteers/application';
 
 /** Status from referral to the end of the program. */
@@ -105,6 +106,8 @@ export const ParticipantInput = z.object({
   serviceEra: ServiceEra.nullable().default(null),
   town: z.string().trim().max(80).nullable().default(null),
   languages: z.array(z.string().trim().min(2).max(40)).max(5).default([]),
+  /** The language Kindred shows and sends the participant (issue #16, ADR 0041). */
+  locale: Locale.default('en'),
   referredOn: DateOn,
   status: z.enum(['referred', 'enrolled']).default('referred'),
   /** Add even though people already in the program look like the same person (staff checked them). */
@@ -131,6 +134,7 @@ export const PreferencesUpdate = z
     canShareContact: z.boolean(),
     /** The weekly check-in by text message: day and local time, or both null (#16, ADR 0040). */
     ...textCheckInFields,
+    locale: Locale,
   })
   .partial();
 export type PreferencesUpdate = z.infer<typeof PreferencesUpdate>;
@@ -201,6 +205,7 @@ export const ParticipantFullView = z.object({
   serviceEra: ServiceEra.nullable(),
   town: z.string().nullable(),
   languages: z.array(z.string()),
+  locale: Locale,
   referredOn: z.string(),
   enrolledOn: z.string().nullable(),
   endedOn: z.string().nullable(),
@@ -232,6 +237,7 @@ export const ParticipantSelfView = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   canShareContact: z.boolean(),
+  locale: Locale,
   coach: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }).nullable(),
   lastReachedAt: z.string().nullable(),
   nextContactDueOn: z.string().nullable(),

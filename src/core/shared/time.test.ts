@@ -132,4 +132,15 @@ describe('times and zones in words (issue #16)', () => {
     for (const z of ['America/Indiana/Indianapolis', 'Pacific/Guam', 'Europe/London', 'America/Puerto_Rico'])
       expect(zoneWords(z)).not.toMatch(/\//);
   });
+
+  it('says them in Spanish for a Spanish speaker (ADR 0041)', () => {
+    expect(dateOnWords('2026-03-10', 'es')).toBe('martes, 10 de marzo de 2026');
+    expect(clockWords('18:00', 'es')).toBe('6:00 p. m.');
+    expect(clockWords('00:15', 'es')).toBe('12:15 a. m.');
+    expect(zoneWords('America/New_York', 'es')).toBe('hora oriental');
+    expect(zoneWords('America/Los_Angeles', 'es')).toBe('hora del Pacífico');
+    expect(zoneWords('Pacific/Honolulu', 'es')).toBe('hora de Hawái-Aleutianas');
+    for (const z of ['America/Indiana/Indianapolis', 'Pacific/Guam', 'Europe/London', 'America/Puerto_Rico'])
+      expect(zoneWords(z, 'es')).not.toMatch(/\/|GMT/);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TimeOfDay } from './vocab';
+import type { Locale } from './locale';
 
 /**
  * The one time module (#14). Instants are `Date` (UTC); domain dates — due dates, enrolment, end
@@ -91,16 +92,28 @@ const MONTH_NAMES = [
 ] as const;
 
 /** A calendar date as people read it (issue #16): "2026-03-10" → "Tuesday 10 March 2026". */
-export function dateOnWords(dateOn: string): string {
+export function dateOnWords(dateOn: string, locale: Locale = 'en'): string {
   const [y, m, d] = dateOn.split('-').map(Number);
+  if (locale === 'es') {
+    // "martes, 10 de marzo de 2026" (ADR 0041): the calendar date itself, so no zone can move it.
+    return new Intl.DateTimeFormat('es-US', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+  }
   return `${WEEKDAY_NAMES[weekdayOfDateOn(dateOn)]} ${d} ${MONTH_NAMES[(m ?? 1) - 1]} ${y}`;
 }
 
 /** A clock time as people read it (issue #16): "18:00" → "6:00 PM", "00:30" → "12:30 AM". */
-export function clockWords(clock: string): string {
+export function clockWords(clock: string, locale: Locale = 'en'): string {
   const minutes = minutesOf(clock);
   const h = Math.floor(minutes / 60) % 24;
   const m = String(minutes % 60).padStart(2, '0');
+  // Spanish in the United States also reads a 12-hour clock: "6:00 p. m." (ADR 0041).
+  if (locale === 'es') return `${h % 12 === 0 ? 12 : h % 12}:${m} ${h < 12 ? 'a. m.' : 'p. m.'}`;
   return `${h % 12 === 0 ? 12 : h % 12}:${m} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
@@ -108,19 +121,25 @@ export function clockWords(clock: string): string {
  * A time zone as people say it, never its IANA name (issue #16): "Eastern time", "Pacific time",
  * "Hawaii-Aleutian time"; a zone without a common name goes by its city ("Guam time").
  */
-export function zoneWords(timeZone: string): string {
+export function zoneWords(timeZone: string, locale: Locale = 'en'): string {
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
   let name: string;
   try {
     name =
-      new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' })
+      new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { timeZone, timeZoneName: 'longGeneric' })
         .formatToParts(new Date(0))
         .find((p) => p.type === 'timeZoneName')?.value ?? '';
   } catch {
     name = '';
   }
+  const city = (timeZone.split('/').at(-1) ?? timeZone).replaceAll('_', ' ');
+  if (locale === 'es') {
+    // "hora oriental", "hora del Pacífico" (ADR 0041).
+    if (name && !/^(GMT|UTC)/.test(name)) return name.replace(/^hora estándar /, 'hora ');
+    return `hora de ${city}`;
+  }
   if (name && !/^(GMT|UTC)/.test(name)) return name.replace(/( Standard)? Time$/, ' time');
-  return `${(timeZone.split('/').at(-1) ?? timeZone).replaceAll('_', ' ')} time`;
+  return `${city} time`;
 }
 
 export interface LocalTime {

@@ -3,6 +3,7 @@ import { ErrorAlert } from '../ui/feedback';
 import { Page } from '../ui/Page';
 import { lastProgram, programPath, useProgram } from './program';
 import { useMe } from './session';
+import { useT } from '../i18n/i18n';
 
 /** `/`: the program last used on this device, else the first one. */
 export function HomeRedirect() {
@@ -35,11 +36,12 @@ export function ProgramHomeRedirect() {
 }
 
 export function NotFoundPage() {
+  const t = useT();
   return (
-    <Page title="Page not found">
-      <p>There is no page at this address, or it is not available to you.</p>
+    <Page title={t('app.notFound.title')}>
+      <p>{t('app.notFound.body')}</p>
       <p>
-        <Link to="/">Go to your start page</Link>
+        <Link to="/">{t('app.notFound.home')}</Link>
       </p>
     </Page>
   );

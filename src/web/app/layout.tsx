@@ -4,6 +4,7 @@ import { AccountLinks, AccountMenu, IdleWarning } from '../features/accounts';
 import { CrisisHelpLink, HelpNowButton, OpenSafetyEventsBanner } from '../features/safety';
 import { curriculumLabel } from '../features/curriculum';
 import { ProgramSwitcher } from '../features/programs';
+import { englishT, useT, type Translate } from '../i18n/i18n';
 import { APP_NAME } from '../ui/Page';
 import { useOptionalProgram, type ProgramScope } from './program';
 import { SendQueueStatus } from './send-queue-status';
@@ -20,10 +21,11 @@ function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
 
 /** The page frame: skip link, banner, navigation and the one main landmark. */
 export function Frame({ header, children }: { header: ReactNode; children: ReactNode }) {
+  const t = useT();
   return (
     <>
       <a className="skip-link" href="#main" onClick={skipToMain}>
-        Skip to main content
+        {t('app.skipToMain')}
       </a>
       <header className="site-header">{header}</header>
       <main id="main" className="site-main" tabIndex={-1}>
@@ -132,6 +134,7 @@ export function MenuButton({
   buttonRef: RefObject<HTMLButtonElement | null>;
   onToggle: () => void;
 }) {
+  const t = useT();
   return (
     <button
       ref={buttonRef}
@@ -142,7 +145,7 @@ export function MenuButton({
       onClick={onToggle}
     >
       <span aria-hidden="true" className="menu-button__icon" />
-      Menu
+      {t('app.menu')}
     </button>
   );
 }
@@ -155,7 +158,7 @@ interface NavItem {
 }
 
 /** The links the caller may use in this program, decided from the server's `can` flags. */
-export function navItems(p: ProgramScope): NavItem[] {
+export function navItems(p: ProgramScope, t: Translate = englishT): NavItem[] {
   const items: NavItem[] = [];
   const staffOrEvaluator = p.can('overview:view');
   if (staffOrEvaluator) items.push({ to: p.to('overview'), label: 'Overview' });
@@ -194,23 +197,24 @@ export function navItems(p: ProgramScope): NavItem[] {
     items.push({ to: p.to('reports/targeting'), label: 'Whom to target' });
   }
   if (p.isParticipant) {
-    items.push({ to: p.to('my-coach'), label: 'My coach' });
+    items.push({ to: p.to('my-coach'), label: t('app.nav.myCoach') });
     if (p.can('checkin:record')) {
-      items.push({ to: p.to('my-plan'), label: 'My plan' });
-      items.push({ to: p.to('check-in'), label: 'Weekly check-in' });
+      items.push({ to: p.to('my-plan'), label: t('app.nav.myPlan') });
+      items.push({ to: p.to('check-in'), label: t('app.nav.checkIn') });
     }
-    if (p.can('progress:view')) items.push({ to: p.to('my-progress'), label: 'My progress' });
-    if (p.can('participant:preferences')) items.push({ to: p.to('my-preferences'), label: 'How to reach me' });
+    if (p.can('progress:view')) items.push({ to: p.to('my-progress'), label: t('app.nav.myProgress') });
+    if (p.can('participant:preferences')) items.push({ to: p.to('my-preferences'), label: t('app.nav.howToReachMe') });
   }
-  if (p.can('curriculum:view')) items.push({ to: p.to('curriculum'), label: curriculumLabel(p) });
+  if (p.can('curriculum:view')) items.push({ to: p.to('curriculum'), label: curriculumLabel(p, t) });
   return items;
 }
 
 function ProgramNav({ program }: { program: ProgramScope }) {
-  const items = navItems(program);
+  const t = useT();
+  const items = navItems(program, t);
   if (items.length === 0) return null;
   return (
-    <nav aria-label="Main" className="site-nav">
+    <nav aria-label={t('app.nav.label')} className="site-nav">
       <ul className="site-nav__list">
         {items.map((i) => (
           <li key={i.to}>

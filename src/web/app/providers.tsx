@@ -1,10 +1,12 @@
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { useState, type ReactNode } from 'react';
 import type { Me } from '../../core/accounts';
 import { ApiError } from './api';
+import type { Locale } from '../../core/shared/locale';
+import { I18nProvider, PageLocaleContext, type AppLocale } from '../i18n/i18n';
 import { offlineReadsPersister, READS_MAX_AGE_MS, READS_VERSION, shouldKeepQuery } from './offline-reads';
-import { forgetSession, meKey } from './session';
+import { fetchMe, forgetSession, meKey } from './session';
 
 /** When any request says the session has ended, forget it: RequireSession then sends the person to sign in. */
 function onError(client: () => QueryClient) {
@@ -38,14 +40,31 @@ export function createQueryClient(): QueryClient {
 }
 
 /**
- * The query client; in the browser app (no client passed in) a coach's answers are also kept on the
- * device for reading offline (ADR 0042). The restored signed-in person is asked for again at once:
- * the kept copy has no CSRF token, and the session may have ended meanwhile.
+ * The app's providers: queries, and the person's language (ADR 0041). In the browser app (no client
+ * passed in) a coach's answers are also kept on the device for reading offline (ADR 0042); the
+ * restored signed-in person is asked for again at once: the kept copy has no CSRF token, and the
+ * session may have ended meanwhile. `locale` and `messages` fix the language (tests); otherwise it is
+ * the signed-in person's, English before anyone signs in.
  */
-export function Providers({ children, client }: { children: ReactNode; client?: QueryClient }) {
+export function Providers({
+  children,
+  client,
+  locale,
+  messages,
+}: {
+  children: ReactNode;
+  client?: QueryClient;
+  locale?: AppLocale;
+  messages?: Record<string, string>;
+}) {
   const [queryClient] = useState(() => client ?? createQueryClient());
+  const content = (
+    <SessionLanguage locale={locale} messages={messages}>
+      {children}
+    </SessionLanguage>
+  );
   if (client || typeof indexedDB === 'undefined') {
-    return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+    return <QueryClientProvider client={queryClient}>{content}</QueryClientProvider>;
   }
   return (
     <PersistQueryClientProvider
@@ -59,7 +78,31 @@ export function Providers({ children, client }: { children: ReactNode; client?: 
       // Not awaited: offline the question waits for the connection, and the pages must not.
       onSuccess={() => void queryClient.invalidateQueries({ queryKey: meKey })}
     >
-      {children}
+      {content}
     </PersistQueryClientProvider>
+  );
+}
+
+/**
+ * Follows the session's `locale` without asking the server itself (RequireSession does that); a
+ * public page that knows the reader's language (the questionnaire link) offers it instead.
+ */
+function SessionLanguage({
+  locale,
+  messages,
+  children,
+}: {
+  locale: AppLocale | undefined;
+  messages: Record<string, string> | undefined;
+  children: ReactNode;
+}) {
+  const me = useQuery({ queryKey: meKey, queryFn: fetchMe, enabled: false });
+  const [pageLocale, setPageLocale] = useState<Locale | null>(null);
+  return (
+    <PageLocaleContext.Provider value={setPageLocale}>
+      <I18nProvider locale={locale ?? pageLocale ?? me.data?.locale ?? 'en'} {...(messages ? { messages } : {})}>
+        {children}
+      </I18nProvider>
+    </PageLocaleContext.Provider>
   );
 }

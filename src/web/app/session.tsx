@@ -8,6 +8,7 @@ import { api, ApiError, setCsrfToken } from './api';
 import { clearOfflineReads } from './offline-reads';
 import { discardPersonQueue } from './send-queue';
 import { markSessionEnded, resetSessionClock, wasSessionEnded } from './session-clock';
+import { useT } from '../i18n/i18n';
 
 export const meKey = ['me'] as const;
 
@@ -72,10 +73,11 @@ export function useMe(): Me {
 export function RequireSession({ children, fallback }: { children: ReactNode; fallback: (body: ReactNode) => ReactNode }) {
   const me = useMeQuery();
   const location = useLocation();
+  const t = useT();
   if (me.isPending) {
     return fallback(
       <Page title={APP_NAME}>
-        <Loading label="Checking your sign-in…" />
+        <Loading label={t('app.checkingSignIn')} />
       </Page>,
     );
   }
@@ -83,7 +85,7 @@ export function RequireSession({ children, fallback }: { children: ReactNode; fa
   if (me.error && me.data === undefined) {
     return fallback(
       <Page title={APP_NAME}>
-        <ErrorAlert error={me.error} title="Could not check your sign-in" onRetry={() => void me.refetch()} />
+        <ErrorAlert error={me.error} title={t('app.couldNotCheckSignIn')} onRetry={() => void me.refetch()} />
       </Page>,
     );
   }

@@ -6,6 +6,7 @@ import { afterEach, vi } from 'vitest';
 import { setCsrfToken } from '../app/api';
 import { ProgramProvider, type Membership } from '../app/program';
 import { Providers } from '../app/providers';
+import type { AppLocale } from '../i18n/i18n';
 
 afterEach(() => {
   cleanup();
@@ -69,10 +70,15 @@ function testClient(): QueryClient {
 /** Renders UI with a query client and a router at `route`; `path` is the route pattern that matches it. */
 export function renderWithRouter(
   ui: ReactElement,
-  { route = '/', path = '*' }: { route?: string; path?: string } = {},
+  {
+    route = '/',
+    path = '*',
+    locale,
+    messages,
+  }: { route?: string; path?: string; locale?: AppLocale; messages?: Record<string, string> } = {},
 ): RenderResult {
   return render(
-    <Providers client={testClient()}>
+    <Providers client={testClient()} {...(locale ? { locale } : {})} {...(messages ? { messages } : {})}>
       <MemoryRouter initialEntries={[route]}>
         <Routes>
           <Route path={path} element={ui} />
@@ -86,7 +92,12 @@ export function renderWithRouter(
 /** Renders UI inside a program, as a member with the given `can` flags. */
 export function renderInProgram(
   ui: ReactElement,
-  { member = membership(), route = '/', path = '*' }: { member?: Membership; route?: string; path?: string } = {},
+  {
+    member = membership(),
+    route = '/',
+    path = '*',
+    ...language
+  }: { member?: Membership; route?: string; path?: string; locale?: AppLocale; messages?: Record<string, string> } = {},
 ): RenderResult {
-  return renderWithRouter(<ProgramProvider membership={member}>{ui}</ProgramProvider>, { route, path });
+  return renderWithRouter(<ProgramProvider membership={member}>{ui}</ProgramProvider>, { route, path, ...language });
 }

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import { Link, type LinkProps } from 'react-router';
+import { useT } from '../i18n/i18n';
 
 type Variant = 'primary' | 'secondary' | 'quiet' | 'danger';
 
@@ -46,6 +47,7 @@ export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: R
 
 /** A definition list of label/value pairs; null shows "Not given", undefined leaves the row out. */
 export function DetailList({ items }: { items: readonly (readonly [string, ReactNode])[] }) {
+  const t = useT();
   return (
     <dl className="details">
       {items
@@ -53,7 +55,9 @@ export function DetailList({ items }: { items: readonly (readonly [string, React
         .map(([term, value]) => (
           <div key={term} className="details__row">
             <dt>{term}</dt>
-            <dd>{value === null || value === undefined || value === '' ? <span className="muted">Not given</span> : value}</dd>
+            <dd>
+              {value === null || value === undefined || value === '' ? <span className="muted">{t('ui.notGiven')}</span> : value}
+            </dd>
           </div>
         ))}
     </dl>

@@ -3,6 +3,8 @@
  * are `YYYY-MM-DD`. Every function takes `now` so the words can be tested.
  */
 
+import type { Locale } from '../../core/shared/locale';
+
 const DAY_MS = 86_400_000;
 
 /** A calendar date (`YYYY-MM-DD`) as local midnight. */
@@ -29,28 +31,34 @@ export function calendarDaysBetween(from: Date, to: Date): number {
   return Math.round((startOfDay(to) - startOfDay(from)) / DAY_MS);
 }
 
-/** "Tue 3 Dec", with the year when it is not this year. */
-export function formatDay(d: Date, now: Date = new Date()): string {
+/** "Tue 3 Dec" ("mar, 3 de dic" in Spanish, ADR 0041), with the year when it is not this year. */
+export function formatDay(d: Date, now: Date = new Date(), locale: Locale = 'en'): string {
   const opts: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
   if (d.getFullYear() !== now.getFullYear()) opts.year = 'numeric';
+  if (locale === 'es') return new Intl.DateTimeFormat('es-US', opts).format(d);
   return new Intl.DateTimeFormat('en-GB', opts).format(d).replace(',', '');
 }
 
 /** A calendar date in words, e.g. "Tue 3 Dec". */
-export function formatDateOn(on: string, now: Date = new Date()): string {
-  return formatDay(parseDateOn(on), now);
+export function formatDateOn(on: string, now: Date = new Date(), locale: Locale = 'en'): string {
+  return formatDay(parseDateOn(on), now, locale);
 }
 
 /** An instant with its time on a 12-hour clock, e.g. "Tue 3 Dec, 2:05 PM" (issue #16: no 24-hour times). */
-export function formatDateTime(iso: string, now: Date = new Date()): string {
+export function formatDateTime(iso: string, now: Date = new Date(), locale: Locale = 'en'): string {
   const d = new Date(iso);
-  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', hour12: true }).format(d);
-  return `${formatDay(d, now)}, ${time}`;
+  const time = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+  }).format(d);
+  return `${formatDay(d, now, locale)}, ${time}`;
 }
 
-/** How long ago a day was: "today", "yesterday", "12 days ago" (or "in 3 days"). */
-export function daysAgo(day: Date, now: Date = new Date()): string {
+/** How long ago a day was: "today", "yesterday", "12 days ago" (or "in 3 days"; "hoy", "hace 12 días" in Spanish). */
+export function daysAgo(day: Date, now: Date = new Date(), locale: Locale = 'en'): string {
   const n = calendarDaysBetween(day, now);
+  if (locale === 'es') return new Intl.RelativeTimeFormat('es', { numeric: 'auto' }).format(-n, 'day');
   if (n === 0) return 'today';
   if (n === 1) return 'yesterday';
   if (n === -1) return 'tomorrow';
@@ -59,8 +67,8 @@ export function daysAgo(day: Date, now: Date = new Date()): string {
 }
 
 /** `daysAgo` for an ISO instant. */
-export function instantAgo(iso: string, now: Date = new Date()): string {
-  return daysAgo(new Date(iso), now);
+export function instantAgo(iso: string, now: Date = new Date(), locale: Locale = 'en'): string {
+  return daysAgo(new Date(iso), now, locale);
 }
 
 /** When something is due: "due today", "due tomorrow", "due Tue 3 Dec", "was due Tue 3 Dec (2 days ago)". */

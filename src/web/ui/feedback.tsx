@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { englishT, useT, type Translate } from '../i18n/i18n';
 
 /**
  * Moves focus (and so the scroll position) to a message when it appears or its words change: after
@@ -15,10 +16,11 @@ export function useFocusWhenShown(ref: RefObject<HTMLElement | null> | null, key
 }
 
 /** A polite status while something loads. */
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const t = useT();
   return (
     <p role="status" className="status status--loading">
-      {label}
+      {label ?? t('ui.loading')}
     </p>
   );
 }
@@ -57,9 +59,9 @@ function isErrorLike(e: unknown): e is ErrorLike {
 }
 
 /** The words for an error: not-found answers say so plainly, the rest carry the server's message. */
-export function errorMessage(error: unknown): string {
-  if (!isErrorLike(error)) return 'Something went wrong. Try again.';
-  if (error.status === 404 && /^not found\.?$/i.test(error.message)) return 'Not found, or not available to you.';
+export function errorMessage(error: unknown, t: Translate = englishT): string {
+  if (!isErrorLike(error)) return t('ui.somethingWrongTryAgain');
+  if (error.status === 404 && /^not found\.?$/i.test(error.message)) return t('ui.notFoundOrNotYours');
   return error.message;
 }
 
@@ -70,24 +72,17 @@ export function supportReference(error: unknown): string | null {
 }
 
 /** An assertive alert with the error's message, its request id (for support) and a retry. */
-export function ErrorAlert({
-  error,
-  title = 'Something went wrong',
-  onRetry,
-}: {
-  error: unknown;
-  title?: string;
-  onRetry?: () => void;
-}) {
+export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+  const t = useT();
   const requestId = supportReference(error);
   return (
     <div role="alert" className="alert alert--error">
-      <p className="alert__title">{title}</p>
-      <p>{errorMessage(error)}</p>
-      {requestId ? <p className="alert__meta">Reference: {requestId}</p> : null}
+      <p className="alert__title">{title ?? t('ui.somethingWrong')}</p>
+      <p>{errorMessage(error, t)}</p>
+      {requestId ? <p className="alert__meta">{t('ui.reference', { id: requestId })}</p> : null}
       {onRetry ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>
-          Try again
+          {t('ui.tryAgain')}
         </button>
       ) : null}
     </div>
@@ -104,17 +99,18 @@ export function QueryView<T>({
   loadingLabel?: string;
   children: (data: T) => ReactNode;
 }) {
+  const t = useT();
   // Offline, a page not opened before has nothing kept on the device: say so rather than load forever (ADR 0042).
   if (query.isPending && query.fetchStatus === 'paused') {
     return (
       <p className="notice" role="status">
-        You are offline, and this page was not opened on this device before. It opens when you are back online.
+        {t('ui.offlineNotOpened')}
       </p>
     );
   }
   if (query.isPending) return <Loading {...(loadingLabel ? { label: loadingLabel } : {})} />;
   if (query.error || query.data === undefined) {
-    return <ErrorAlert error={query.error} title="Could not load this" onRetry={() => void query.refetch()} />;
+    return <ErrorAlert error={query.error} title={t('ui.couldNotLoad')} onRetry={() => void query.refetch()} />;
   }
   return <>{children(query.data)}</>;
 }

@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { fieldWords } from '../../core/shared/messages';
 import { errorMessage, supportReference, useFocusWhenShown } from './feedback';
+import { useT, type Translate } from '../i18n/i18n';
 
 /** The messages a failed submit left on fields, by field path (`phone`, `painLocations`, …). */
 export type FieldMessages = Record<string, string>;
@@ -88,6 +89,7 @@ export function useFormState<T extends object>(
   const [values, setValues] = useState(initial);
   const [local, setLocal] = useState<FieldMessages>({});
   const server = useServerRefusal(serverError);
+  const t = useT();
   const set =
     <K extends keyof T>(key: K) =>
     (value: T[K]) => {
@@ -110,19 +112,19 @@ export function useFormState<T extends object>(
   // the summary takes focus when its error changes, and must not take it on every keystroke.
   const localError = useMemo(
     () => ({
-      message: 'Some answers need attention.',
+      message: t('ui.needsAttention'),
       fields: Object.entries(local).map(([path, message]) => ({ path, message })),
     }),
-    [local],
+    [local, t],
   );
   const error = hasLocal ? localError : server.error;
   return { values, set, submit, error, fields: hasLocal ? local : server.fields };
 }
 
 /** The hint a limited text control shows: its own hint, then "Up to N characters." (issue #10). */
-function withLimit(hint: ReactNode, maxLength: number | undefined): ReactNode {
+function withLimit(hint: ReactNode, maxLength: number | undefined, t: Translate): ReactNode {
   if (!maxLength) return hint;
-  const limit = `Up to ${maxLength.toLocaleString('en-US')} characters.`;
+  const limit = t('ui.upToCharacters', { max: maxLength });
   return hint ? (
     <>
       {hint} {limit}
@@ -173,7 +175,7 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | '
 /** A labelled input with an optional hint and error, wired with aria-describedby. */
 export function TextField({ label, value, onChange, hint: ownHint, error, className, ...rest }: TextFieldProps) {
   const id = useId();
-  const hint = withLimit(ownHint, rest.maxLength);
+  const hint = withLimit(ownHint, rest.maxLength, useT());
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id} className="field__label">
@@ -202,7 +204,7 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange
 
 export function TextArea({ label, value, onChange, hint: ownHint, error, rows = 3, ...rest }: TextAreaProps) {
   const id = useId();
-  const hint = withLimit(ownHint, rest.maxLength);
+  const hint = withLimit(ownHint, rest.maxLength, useT());
   return (
     <div className="field">
       <label htmlFor={id} className="field__label">
@@ -427,22 +429,15 @@ export function Choice({
  * The summary at the top of a failed form: the server's message and each field's message, in an
  * assertive alert so it is announced. Each new refusal takes focus, so a phone scrolls to it.
  */
-export function FormErrors({
-  error,
-  labels = {},
-  title = 'Could not save',
-}: {
-  error: unknown;
-  labels?: Record<string, string>;
-  title?: string;
-}) {
+export function FormErrors({ error, labels = {}, title }: { error: unknown; labels?: Record<string, string>; title?: string }) {
+  const t = useT();
   if (!error) return null;
-  return <ErrorSummary error={error} labels={labels} title={title} />;
+  return <ErrorSummary error={error} labels={labels} title={title ?? t('ui.couldNotSave')} />;
 }
 
 function ErrorSummary({ error, labels, title }: { error: unknown; labels: Record<string, string>; title: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const message = errorMessage(error);
+  const message = errorMessage(error, useT());
   const fields = hasFields(error) ? error.fields : [];
   const requestId = supportReference(error);
   // Focus follows the words, not the object: a page that builds its refusal on every render must

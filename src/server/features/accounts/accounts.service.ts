@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import {
   idleEndsAt,
   INVITATION_DAYS,
@@ -11,6 +11,7 @@ import {
   type Me,
 } from '../../../core/accounts';
 import { DomainError } from '../../../core/shared/errors';
+import { DEFAULT_LOCALE } from '../../../core/shared/locale';
 import { dateOnWords, DEFAULT_TIME_ZONE, localDateOf } from '../../../core/shared/time';
 import { decodeCursor, encodeCursor, type Page } from '../../../core/shared/paging';
 import type { Role } from '../../../core/shared/vocab';
@@ -152,7 +153,18 @@ export async function describeMe(
   }
   const all = await deps.db.select({ id: programs.id, name: programs.name }).from(programs);
   const visible = all.filter((p) => isMemberOf(actor, p.id));
+  // A participant's own choice of language (ADR 0041); with records in several programs, the latest change wins.
+  const participantIds = [...actor.participantIds.values()];
+  const [own] = participantIds.length
+    ? await deps.db
+        .select({ locale: participants.locale })
+        .from(participants)
+        .where(inArray(participants.id, participantIds))
+        .orderBy(desc(participants.updatedAt))
+        .limit(1)
+    : [];
   return {
+    locale: own?.locale ?? DEFAULT_LOCALE,
     id: actor.personId,
     email: actor.email,
     displayName: actor.displayName,

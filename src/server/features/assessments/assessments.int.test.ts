@@ -289,7 +289,7 @@ describe('assessments', () => {
     it('shows the questions and nothing personal, without an account', async () => {
       const r = await t.anonymous.request('POST', `${base()}/assessment-link`, { token: tokenOf(url) });
       expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ programName: 'Test Program', timepointLabel: 'Baseline', draft: {} });
+      expect(r.body).toMatchObject({ locale: 'en', programName: 'Test Program', timepointLabel: 'Baseline', draft: {} });
       expect(r.body.instruments.map((i: any) => i.id)).toEqual(['peg', 'phq9', 'gad7']);
       const text = JSON.stringify(r.body);
       for (const personal of ['Pat Person', 'Person', 'participant@test.org', '555', w.participantId])

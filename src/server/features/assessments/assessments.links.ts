@@ -19,6 +19,7 @@ import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { loadProgram } from '../programs';
+import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
 import { loadSafetySettings, type AuditCaller } from '../safety';
 import { loadAssessmentSettings, loadProgramInstruments, loadScheduleFacts } from './assessments.repository';
@@ -210,7 +211,13 @@ export async function openLink(deps: Deps, caller: PublicCaller, programId: stri
   await audit(deps.db, { ...caller, actor: null }, now, [
     { verb: 'read', entityType: 'assessment_link', entityId: link.id, programId },
   ]);
+  // The page's words in the participant's language (ADR 0041); the questions stay as the instrument has them.
+  const [who] = await deps.db
+    .select({ locale: participants.locale })
+    .from(participants)
+    .where(eq(participants.id, link.participantId));
   return {
+    locale: who?.locale ?? 'en',
     programName: ctx.program.name,
     timepointLabel: ctx.tp.label,
     expiresAt: link.expiresAt.toISOString(),

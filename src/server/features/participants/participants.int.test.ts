@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
 import { pairings } from '../pairings/pairings.table';
 import { participants } from './participants.table';
+import { auditEvents } from '../../platform/audit.table';
 
 describe('participants', () => {
   let t: TestApp;
@@ -379,6 +380,26 @@ describe('participants', () => {
       expect(bad.body.fields[0].path).toMatch(/^body\.preferredTimes/);
       expect(await row(w.otherParticipantId)).toEqual(before);
       expect((await row(w.participantId)).givenName).toBe('Pat');
+    });
+    it('keeps the participant’s language (ADR 0041): chosen by the participant or staff, in the session, audited', async () => {
+      expect((await participant.request('GET', '/session')).body.me.locale).toBe('en');
+      expect((await coordinator.request('GET', '/session')).body.me.locale).toBe('en');
+      const res = await participant.request('PUT', `${base}/participants/${w.participantId}/preferences`, { locale: 'es' });
+      expect([res.status, res.body.locale]).toEqual([200, 'es']);
+      expect((await row(w.participantId)).locale).toBe('es');
+      expect((await participant.request('GET', '/session')).body.me.locale).toBe('es');
+      const events = await t.db.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.requestId, res.headers['x-request-id'] as string));
+      expect(events.map((e) => [e.action, e.entityId])).toEqual([['participant:update', w.participantId]]);
+      // Only the two languages Kindred speaks; a refusal changes nothing.
+      const bad = await participant.request('PUT', `${base}/participants/${w.participantId}/preferences`, { locale: 'fr' });
+      expect([bad.status, bad.body.fields[0].path]).toEqual([400, 'body.locale']);
+      expect((await row(w.participantId)).locale).toBe('es');
+      const byStaff = await coordinator.request('PATCH', `${base}/participants/${w.participantId}`, { locale: 'en' });
+      expect([byStaff.status, byStaff.body.locale]).toEqual([200, 'en']);
+      expect((await participant.request('GET', '/session')).body.me.locale).toBe('en');
     });
   });
 

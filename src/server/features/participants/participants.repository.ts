@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { calendarDateOf, type Weekday } from '../../../core/shared/time';
+import type { Locale } from '../../../core/shared/locale';
 import type { ParticipantStatus, WithdrawalReason } from '../../../core/participants';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import type { ServiceBranch, ServiceEra } from '../../../core/volunteers';
@@ -40,6 +41,7 @@ export interface ParticipantRecord {
   /** The weekly check-in by text message (#16): weekday and local HH:MM, or null when off. */
   textCheckInDay: Weekday | null;
   textCheckInTime: string | null;
+  locale: Locale;
   pairing: {
     id: string;
     coachId: string;
@@ -66,6 +68,7 @@ interface Row {
   service_era: ServiceEra | null;
   town: string | null;
   languages: string[] | string | null;
+  locale: Locale | null;
   pain_locations: PainLocation[] | string;
   preferred_modality: Channel;
   preferred_channel: Channel;
@@ -169,6 +172,7 @@ export async function findParticipants(
     languages: r.languages === null ? [] : json(r.languages),
     textCheckInDay: r.text_check_in_day,
     textCheckInTime: r.text_check_in_time,
+    locale: r.locale ?? 'en',
     pairing:
       r.pairing_id && r.coach_id && r.paired_at
         ? {

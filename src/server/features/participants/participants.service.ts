@@ -135,6 +135,7 @@ export function presentParticipant(
         serviceEra: p.serviceEra,
         town: p.town,
         languages: p.languages,
+        locale: p.locale,
         referredOn: p.referredOn,
         enrolledOn: p.enrolledOn,
         endedOn: p.endedOn,
@@ -171,6 +172,7 @@ export function presentParticipant(
         phone: p.phone,
         email: p.email,
         canShareContact: p.canShareContact,
+        locale: p.locale,
         coach: p.pairing
           ? { id: p.pairing.coachId, name: p.pairing.coachName, phone: p.pairing.coachPhone, email: p.pairing.coachEmail }
           : null,

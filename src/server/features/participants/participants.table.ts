@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ParticipantStatus, WithdrawalReason } from '../../../core/participants';
+import type { Locale } from '../../../core/shared/locale';
 import type { Weekday } from '../../../core/shared/time';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import { people } from '../accounts/accounts.table';
@@ -47,6 +48,8 @@ export const participants = pgTable(
     /** The weekly check-in by text message (#16, ADR 0040): the weekday and local HH:MM it is sent; both null = off. */
     textCheckInDay: text('text_check_in_day').$type<Weekday>(),
     textCheckInTime: text('text_check_in_time'),
+    /** The language Kindred shows and sends this participant (issue #16, ADR 0041). */
+    locale: text('locale').$type<Locale>().notNull().default('en'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

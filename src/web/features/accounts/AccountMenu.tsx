@@ -5,6 +5,7 @@ import { waitingWords } from '../../app/send-queue-status';
 import { useMe } from '../../app/session';
 import { Button } from '../../ui/controls';
 import { useSignOut } from './accounts.api';
+import { useT } from '../../i18n/i18n';
 
 /**
  * "Sign out". With entries waiting to send on this device it warns first: signing out deletes them
@@ -14,6 +15,7 @@ function SignOutButton() {
   const me = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const t = useT();
   const waiting = useSendQueue(me.id).length;
   const [isWarning, setWarning] = useState(false);
   const out = () => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) });
@@ -35,7 +37,7 @@ function SignOutButton() {
   }
   return (
     <Button variant="quiet" busy={signOut.isPending} onClick={() => (waiting > 0 ? setWarning(true) : out())}>
-      Sign out
+      {t('accounts.signOut')}
     </Button>
   );
 }
@@ -46,11 +48,12 @@ function SignOutButton() {
  */
 export function AccountMenu() {
   const me = useMe();
+  const t = useT();
   return (
     <div className="account-menu">
       <span className="account-menu__name">{me.displayName}</span>
-      <Link to="/account/password">Change password</Link>
-      <Link to="/account/security">Security</Link>
+      <Link to="/account/password">{t('accounts.changePassword')}</Link>
+      <Link to="/account/security">{t('accounts.security')}</Link>
       <SignOutButton />
     </div>
   );
@@ -59,15 +62,16 @@ export function AccountMenu() {
 /** The account part of the phone's menu (hidden on wider screens, where AccountMenu shows). */
 export function AccountLinks() {
   const me = useMe();
+  const t = useT();
   return (
     <div className="site-menu__account">
-      <p className="site-menu__name">Signed in as {me.displayName}</p>
+      <p className="site-menu__name">{t('accounts.signedInAs', { name: me.displayName })}</p>
       <ul className="site-menu__links">
         <li>
-          <Link to="/account/password">Change password</Link>
+          <Link to="/account/password">{t('accounts.changePassword')}</Link>
         </li>
         <li>
-          <Link to="/account/security">Security</Link>
+          <Link to="/account/security">{t('accounts.security')}</Link>
         </li>
         <li>
           <SignOutButton />

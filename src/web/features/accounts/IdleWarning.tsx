@@ -1,11 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { idleWarningLeadMs, signOutInWords } from '../../../core/accounts';
+import { idleWarningLeadMs } from '../../../core/accounts';
 import { api, ApiError } from '../../app/api';
 import { forgetSession, useMe } from '../../app/session';
 import { sessionEndsAt, subscribeSessionClock } from '../../app/session-clock';
 import { Button } from '../../ui/controls';
 import './accounts.css';
+import { useT } from '../../i18n/i18n';
+
+/** The time left as the message's arguments: under a minute, or whole minutes rounded up (as core's signOutInWords). */
+function signOutIn(msLeft: number): { when: 'lessThanMinute' | 'minutes'; minutes: number } {
+  return msLeft < 60_000 ? { when: 'lessThanMinute', minutes: 0 } : { when: 'minutes', minutes: Math.ceil(msLeft / 60_000) };
+}
 
 /**
  * The warning before the idle sign-out (issue #16, ADR 0035): a couple of minutes before the
@@ -21,6 +27,7 @@ export function IdleWarning() {
   const [now, setNow] = useState(() => Date.now());
   const [busy, setBusy] = useState(false);
   const checked = useRef<number | null>(null);
+  const t = useT();
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
@@ -50,10 +57,10 @@ export function IdleWarning() {
   return (
     <section className="idle-warning" aria-labelledby="idle-warning-text">
       <p id="idle-warning-text" role="alert" className="idle-warning__text">
-        You will be signed out {signOutInWords(left)} because Kindred has not been used for a while.
+        {t('accounts.idle.warning', signOutIn(left))}
       </p>
-      <Button onClick={stay} busy={busy} busyLabel="Staying signed in…">
-        Stay signed in
+      <Button onClick={stay} busy={busy} busyLabel={t('accounts.idle.staying')}>
+        {t('accounts.idle.stay')}
       </Button>
     </section>
   );

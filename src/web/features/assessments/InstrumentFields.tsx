@@ -2,6 +2,7 @@ import type { InstrumentForm } from '../../../core/assessments';
 import { AnswerValue } from '../../../core/instruments';
 import { maxLengthOf } from '../../../core/shared/messages';
 import { RadioGroup, TextArea, TextField } from '../../ui/form';
+import { useT } from '../../i18n/i18n';
 
 /** Answers as a form holds them: choice items by answer code, number items as typed, text as text. */
 export type FormAnswers = Record<string, string>;
@@ -50,6 +51,7 @@ export function InstrumentFields({
   onChange: (linkId: string, value: string) => void;
   errors?: Record<string, string>;
 }) {
+  const t = useT();
   return (
     <>
       {form.items.map((item) => {
@@ -89,7 +91,9 @@ export function InstrumentFields({
             min={item.min ?? undefined}
             max={item.max ?? undefined}
             step={item.kind === 'integer' ? 1 : 'any'}
-            hint={item.min !== null && item.max !== null ? `From ${item.min} to ${item.max}` : undefined}
+            hint={
+              item.min !== null && item.max !== null ? t('assessments.fields.range', { min: item.min, max: item.max }) : undefined
+            }
             value={answers[item.linkId] ?? ''}
             onChange={(v) => onChange(item.linkId, v)}
             error={errors[item.linkId]}

@@ -16,6 +16,7 @@ import {
   type FormAnswers,
 } from './InstrumentFields';
 import './assessments.css';
+import { languageTag, useLocale, usePageLocale, useT, type MessageId } from '../../i18n/i18n';
 
 /** The token lives in the address's fragment, which browsers never send to a server or put in logs. */
 function tokenFromHash(): string {
@@ -31,33 +32,38 @@ export function AssessmentLinkPage() {
   const [token] = useState(tokenFromHash);
   const view = useLinkView(programId, token);
   const [done, setDone] = useState<LinkSubmitted | null>(null);
+  // Nobody may be signed in here: the link knows the participant's language (ADR 0041).
+  usePageLocale(view.data?.locale);
   if (done) return <ThankYou result={done} />;
-  if (!token) return <Refused message="This address is missing its code. Open the link exactly as you received it." />;
-  if (view.isPending) return <Loading label="Loading your questionnaires…" />;
-  if (view.error || !view.data) return <Refused message={errorMessage(view.error)} />;
+  if (!token) return <Refused message={{ id: 'assessments.link.missingCode' }} />;
+  if (view.isPending) return <LinkLoading />;
+  if (view.error || !view.data) return <Refused message={{ error: view.error }} />;
   return <Questionnaires programId={programId} token={token} view={view.data} onDone={setDone} />;
 }
 
-function Refused({ message }: { message: string }) {
+function LinkLoading() {
+  return <Loading label={useT()('assessments.link.loading')} />;
+}
+
+function Refused({ message }: { message: { id: MessageId } | { error: unknown } }) {
+  const t = useT();
   return (
-    <Page title="This link cannot be used" width="narrow">
-      <p>{message}</p>
+    <Page title={t('assessments.link.cannotUse')} width="narrow">
+      <p>{'id' in message ? t(message.id) : errorMessage(message.error, t)}</p>
     </Page>
   );
 }
 
 function ThankYou({ result }: { result: LinkSubmitted }) {
+  const t = useT();
   return (
-    <Page title="Thank you" width="narrow">
+    <Page title={t('assessments.link.thanks')} width="narrow">
       <p role="status" className="notice">
-        Your answers were sent. Nothing more is needed.
+        {t('assessments.link.sent')}
       </p>
       {result.crisis ? (
-        <Section title="Please talk to someone now" id="link-crisis">
-          <p>
-            One of your answers says you may have thoughts of harming yourself. You do not have to go through this alone: the
-            people below are there for you right now. Your program has also been told, and someone will be in touch.
-          </p>
+        <Section title={t('assessments.link.talkNow')} id="link-crisis">
+          <p>{t('assessments.link.talkNowBody')}</p>
           <CrisisNumbers crisis={result.crisis} level={3} />
         </Section>
       ) : null}
@@ -78,6 +84,8 @@ function Questionnaires({
 }) {
   const saveDraft = useSaveDraft(programId, token);
   const submit = useSubmitLink(programId, token);
+  const t = useT();
+  const tag = languageTag(useLocale());
   const [answers, setAnswers] = useState<Record<string, FormAnswers>>(() =>
     Object.fromEntries(view.instruments.map((f) => [f.id, formAnswersOf(f, view.draft[f.id])])),
   );
@@ -95,7 +103,8 @@ function Questionnaires({
     const timer = setTimeout(() => {
       setDirty(false);
       saveDraft.mutate(toSend(latest.current), {
-        onSuccess: () => setSavedAt(new Date().toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', hour12: true })),
+        onSuccess: () =>
+          setSavedAt(new Date().toLocaleTimeString(`${tag}-US`, { hour: 'numeric', minute: '2-digit', hour12: true })),
       });
     }, 1200);
     return () => clearTimeout(timer);
@@ -107,20 +116,19 @@ function Questionnaires({
     e.preventDefault();
     submit.mutate(toSend(answers), { onSuccess: onDone });
   };
-  const expires = new Date(view.expiresAt).toLocaleDateString([], { day: 'numeric', month: 'long', year: 'numeric' });
+  const expires = new Date(view.expiresAt).toLocaleDateString(tag === 'es' ? 'es-US' : [], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
   return (
     <Page
-      title="Your questionnaires"
+      title={t('assessments.link.title')}
       width="narrow"
-      intro={
-        <p>
-          {view.programName} asks you these questions ({view.timepointLabel}). Your answers are saved as you go: you can stop and
-          come back with the same link until {expires}. Skip any question you would rather not answer.
-        </p>
-      }
+      intro={<p>{t('assessments.link.intro', { program: view.programName, timepoint: view.timepointLabel, expires })}</p>}
     >
       <form className="assessment-form" onSubmit={send} noValidate>
-        <FormErrors error={submit.error} title="Could not send your answers" />
+        <FormErrors error={submit.error} title={t('assessments.link.couldNotSend')} />
         {view.instruments.map((f) => (
           <Section key={f.id} title={f.title} id={`link-${f.id}`}>
             <InstrumentFields
@@ -136,14 +144,15 @@ function Questionnaires({
           </Section>
         ))}
         <p className="assessment-progress" role="status">
-          {answered} of {total} questions answered.{savedAt ? ` Saved at ${savedAt}.` : ''}
+          {t('assessments.link.progress', { answered, total })}
+          {savedAt ? ` ${t('assessments.link.savedAt', { time: savedAt })}` : ''}
         </p>
         {saveDraft.error ? (
-          <p className="field__error">Your latest answers could not be saved: {errorMessage(saveDraft.error)}</p>
+          <p className="field__error">{t('assessments.link.notSaved', { reason: errorMessage(saveDraft.error, t) })}</p>
         ) : null}
         <FormActions>
           <Button type="submit" disabled={submit.isPending || answered === 0}>
-            Send my answers
+            {t('assessments.link.send')}
           </Button>
         </FormActions>
       </form>

@@ -22,6 +22,7 @@ import {
   useWellbeing,
 } from './care.api';
 import './care.css';
+import { useT } from '../../i18n/i18n';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -493,8 +494,9 @@ export function ThanksForm({ participantId, coachName }: { participantId: string
   const send = useSendThanks(program.programId, participantId);
   const [message, setMessage] = useState('');
   const [sent, setSent] = useState('');
+  const t = useT();
   return (
-    <Section title="Say thank you to your coach" id="thanks">
+    <Section title={t('coaches.thanks.title')} id="thanks">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -502,7 +504,7 @@ export function ThanksForm({ participantId, coachName }: { participantId: string
             { message },
             {
               onSuccess: () => {
-                setSent(`Sent. Thank you: ${coachName} will see it.`);
+                setSent(t('coaches.thanks.sent', { name: coachName }));
                 setMessage('');
               },
             },
@@ -510,17 +512,17 @@ export function ThanksForm({ participantId, coachName }: { participantId: string
         }}
         noValidate
       >
-        <FormErrors error={send.error} labels={{ message: 'Message' }} />
+        <FormErrors error={send.error} labels={{ message: t('coaches.thanks.messageName') }} />
         <TextArea
-          label={`A few words for ${coachName}`}
+          label={t('coaches.thanks.label', { name: coachName })}
           value={message}
           onChange={setMessage}
-          hint="Up to 280 characters. Coaches are volunteers: a word of thanks means a lot."
+          hint={t('coaches.thanks.hint')}
           maxLength={280}
         />
         <FormActions>
-          <Button type="submit" busy={send.isPending} busyLabel="Sending…">
-            Send thanks
+          <Button type="submit" busy={send.isPending} busyLabel={t('coaches.thanks.sending')}>
+            {t('coaches.thanks.send')}
           </Button>
         </FormActions>
       </form>

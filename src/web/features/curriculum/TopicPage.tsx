@@ -4,8 +4,9 @@ import { Button } from '../../ui/controls';
 import { QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { useTopic, type TopicView } from './curriculum.api';
-import { curriculumLabel } from './labels';
+import { seesHandouts } from './labels';
 import { Markdown } from './Markdown';
+import { useT } from '../../i18n/i18n';
 
 /**
  * One topic, readable on a phone: the handout for everyone, and for coaches and staff the skill to
@@ -15,27 +16,28 @@ export function TopicPage() {
   const program = useProgram();
   const key = useParams().topicKey ?? '';
   const topic = useTopic(program.programId, key);
+  const t = useT();
   return (
     <Page
-      title={topic.data?.title ?? 'Topic'}
+      title={topic.data?.title ?? t('curriculum.topic')}
       width="narrow"
       intro={topic.data?.summary}
       actions={
         topic.data ? (
           <Button variant="secondary" onClick={() => window.print()}>
-            Print handout
+            {t('curriculum.print')}
           </Button>
         ) : null
       }
     >
       <p className="print-hide">
-        <Link to={program.to('curriculum')}>{curriculumLabel(program) === 'Handouts' ? 'All handouts' : 'All topics'}</Link>
+        <Link to={program.to('curriculum')}>{seesHandouts(program) ? t('curriculum.allHandouts') : 'All topics'}</Link>
       </p>
-      <QueryView query={topic} loadingLabel="Loading the topic…">
-        {(t) => (
+      <QueryView query={topic} loadingLabel={t('curriculum.loadingTopic')}>
+        {(shown) => (
           <>
-            <Handout topic={t} />
-            {t.view === 'guide' ? <CoachGuide topic={t} /> : null}
+            <Handout topic={shown} />
+            {shown.view === 'guide' ? <CoachGuide topic={shown} /> : null}
           </>
         )}
       </QueryView>
@@ -44,20 +46,17 @@ export function TopicPage() {
 }
 
 function Handout({ topic }: { topic: TopicView }) {
+  const t = useT();
   return (
     <section className="section handout" aria-labelledby="topic-handout">
       <h2 id="topic-handout" className="handout__heading">
-        Handout
+        {t('curriculum.handout')}
       </h2>
       <div className="prose">
         <Markdown source={topic.handout} />
       </div>
-      <p className="handout__footer">
-        Need to talk to someone now? Veterans Crisis Line: dial 988, then press 1, or text 838255.
-      </p>
-      <p className="handout__version">
-        {topic.title} · Kindred handout, version {topic.version}
-      </p>
+      <p className="handout__footer">{t('curriculum.crisisFooter')}</p>
+      <p className="handout__version">{t('curriculum.version', { title: topic.title, version: topic.version })}</p>
     </section>
   );
 }

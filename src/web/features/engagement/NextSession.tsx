@@ -10,34 +10,41 @@ import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
 import { Section } from '../../ui/Page';
 import { useCancelSession, useParticipantSessions } from './engagement.api';
 import { ScheduleSessionForm } from './ScheduleSessionForm';
+import type { Locale } from '../../../core/shared/locale';
+import { englishT, labelsOf, useLocale, useT } from '../../i18n/i18n';
 
 export const sessionModalityLabels = { ...channelLabels, text: 'Text check-in' };
 
 /** "Tue 8 Dec, 6:00 PM Eastern time": the day and time in the program's zone, as people say them (#16). */
-export function sessionWhen(s: Pick<ScheduledSessionView, 'date' | 'time' | 'timeZone'>): string {
-  return `${formatDateOn(s.date)}, ${clockWords(s.time)} ${zoneWords(s.timeZone)}`;
+export function sessionWhen(s: Pick<ScheduledSessionView, 'date' | 'time' | 'timeZone'>, locale: Locale = 'en'): string {
+  return englishT('engagement.session.when', {
+    day: formatDateOn(s.date, new Date(), locale),
+    time: clockWords(s.time, locale),
+    zone: zoneWords(s.timeZone, locale),
+  });
 }
 
-/** One session: when, how, and the link to join or the place. */
+/** One session: when, how, and the link to join or the place (in the reader's language, ADR 0041). */
 function SessionDetails({ session: s, with: withWhom }: { session: ScheduledSessionView; with: string | null }) {
+  const t = useT();
+  const locale = useLocale();
+  const modalities = { ...labelsOf(t, 'vocab.channel', channelLabels), text: t('vocab.sessionModality.text') };
   return (
     <div className="card next-session">
       <p className="card__title">
-        <strong>{sessionWhen(s)}</strong>
-        {withWhom ? ` with ${withWhom}` : ''}
+        <strong>{sessionWhen(s, locale)}</strong>
+        {withWhom ? ` ${t('engagement.session.with', { name: withWhom })}` : ''}
       </p>
-      <p>
-        {sessionModalityLabels[s.modality]} · {s.durationMinutes} minutes
-      </p>
+      <p>{t('engagement.session.howLong', { modality: modalities[s.modality], minutes: s.durationMinutes })}</p>
       {s.modality === 'video' && s.videoLink ? (
         <p>
           <a href={s.videoLink} rel="noopener noreferrer" target="_blank">
-            Join the video call
+            {t('engagement.session.join')}
           </a>
         </p>
       ) : null}
-      {s.modality === 'video' && !s.videoLink ? <p>The video link will come from your coach.</p> : null}
-      {s.modality === 'in_person' && s.place ? <p>Where: {s.place}</p> : null}
+      {s.modality === 'video' && !s.videoLink ? <p>{t('engagement.session.videoLater')}</p> : null}
+      {s.modality === 'in_person' && s.place ? <p>{t('engagement.session.where', { place: s.place })}</p> : null}
     </div>
   );
 }
@@ -118,18 +125,19 @@ export function NextSessionSection({ participantId, givenName }: { participantId
 export function MyNextSession({ participantId }: { participantId: string }) {
   const program = useProgram();
   const sessions = useParticipantSessions(program.programId, participantId);
+  const t = useT();
   return (
-    <Section title="Your next session" id="my-next-session">
-      <QueryView query={sessions} loadingLabel="Loading your next session…">
+    <Section title={t('engagement.myNext.title')} id="my-next-session">
+      <QueryView query={sessions} loadingLabel={t('engagement.myNext.loading')}>
         {(data) => {
           const next = data.upcoming[0];
           return next ? (
             <>
               <SessionDetails session={next} with={next.coachName} />
-              <p>It is also in your e-mail as a calendar invitation, and Kindred reminds you before it.</p>
+              <p>{t('engagement.myNext.inEmail')}</p>
             </>
           ) : (
-            <p>No session is scheduled yet. Your coach will agree the next one with you.</p>
+            <p>{t('engagement.myNext.none')}</p>
           );
         }}
       </QueryView>

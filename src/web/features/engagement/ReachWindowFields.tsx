@@ -2,6 +2,7 @@ import type { Weekday } from '../../../core/engagement';
 import { optionsOf } from '../../app/vocab';
 import { CheckboxGroup, TextField, type FieldMessages } from '../../ui/form';
 import { weekdayLabels } from './labels';
+import { englishT, labelsOf, useT, type MessageId, type Translate } from '../../i18n/i18n';
 
 /** The days, "not before / not after" and pause of a reach window, as a form holds them ('' = none). */
 export interface ReachWindowValues {
@@ -35,12 +36,17 @@ export function reachWindowBody(v: ReachWindowValues) {
   };
 }
 
-export const reachWindowFieldLabels = {
-  preferredDays: 'Good days',
-  notBefore: 'Not before',
-  notAfter: 'Not after',
-  contactPausedUntil: 'Pause until',
-};
+export const reachWindowFieldLabels = reachWindowFieldLabelsIn(englishT);
+
+/** The window's field names for an error summary, in a language. */
+export function reachWindowFieldLabelsIn(t: Translate) {
+  return {
+    preferredDays: t('engagement.reach.goodDays'),
+    notBefore: t('engagement.reach.notBeforeName'),
+    notAfter: t('engagement.reach.notAfterName'),
+    contactPausedUntil: t('engagement.reach.pauseName'),
+  };
+}
 
 /** Days of the week, the earliest and latest time to call, and a pause: shared by participants and coaches. */
 export function ReachWindowFields<V extends ReachWindowValues>({
@@ -57,14 +63,17 @@ export function ReachWindowFields<V extends ReachWindowValues>({
   who: 'you' | 'they';
 }) {
   const you = who === 'you';
+  const t = useT();
+  // Staff read the English words (their pages are not translated yet); the participant reads his or her language.
+  const w = (id: MessageId) => (you ? t(id) : englishT(id));
   // The window's fields have exactly the types of ReachWindowValues, which V extends.
   const setter = <K extends keyof ReachWindowValues>(key: K) => onChange(key) as (value: ReachWindowValues[K]) => void;
   return (
     <>
       <CheckboxGroup
-        legend={you ? 'Which days suit you?' : 'Which days suit them?'}
-        hint="Leave all unticked if any day is fine."
-        options={optionsOf(weekdayLabels)}
+        legend={you ? t('engagement.reach.daysYou') : 'Which days suit them?'}
+        hint={w('engagement.reach.daysHint')}
+        options={optionsOf(you ? labelsOf(t, 'vocab.weekday', weekdayLabels) : weekdayLabels)}
         values={values.preferredDays}
         onChange={setter('preferredDays')}
         error={errors['preferredDays']}
@@ -72,14 +81,14 @@ export function ReachWindowFields<V extends ReachWindowValues>({
       />
       <div className="field-row">
         <TextField
-          label="Not before (optional)"
+          label={w('engagement.reach.notBefore')}
           type="time"
           value={values.notBefore}
           onChange={setter('notBefore')}
           error={errors['notBefore']}
         />
         <TextField
-          label="Not after (optional)"
+          label={w('engagement.reach.notAfter')}
           type="time"
           value={values.notAfter}
           onChange={setter('notAfter')}
@@ -87,13 +96,9 @@ export function ReachWindowFields<V extends ReachWindowValues>({
         />
       </div>
       <TextField
-        label="Pause contact until (optional)"
+        label={w('engagement.reach.pause')}
         type="date"
-        hint={
-          you
-            ? 'No calls or messages before this date, for example while you are away or unwell. Clear it to end the pause.'
-            : 'No contact before this date. Clear it to end the pause.'
-        }
+        hint={you ? t('engagement.reach.pauseHintYou') : 'No contact before this date. Clear it to end the pause.'}
         value={values.contactPausedUntil}
         onChange={setter('contactPausedUntil')}
         error={errors['contactPausedUntil']}

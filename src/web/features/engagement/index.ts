@@ -7,6 +7,7 @@ export {
   ReachWindowFields,
   reachWindowBody,
   reachWindowFieldLabels,
+  reachWindowFieldLabelsIn,
   reachWindowValues,
   type ReachWindowValues,
 } from './ReachWindowFields';

@@ -8,21 +8,24 @@ import { CheckInDueNotice } from '../plans';
 import { ThanksForm } from '../coaches';
 import { MyNextSession } from '../engagement';
 import { useParticipant, type SelfParticipant } from './participants.api';
+import type { Locale } from '../../../core/shared/locale';
+import { englishT, useLocale, useT, type Translate } from '../../i18n/i18n';
 
 /** The participant's own page: who the coach is, how to reach him or her, and when they next talk. */
 export function MyCoachPage() {
   const program = useProgram();
   const participantId = program.membership.participantId ?? '';
   const me = useParticipant(program.programId, participantId);
+  const t = useT();
   return (
-    <Page title="My coach" width="narrow">
+    <Page title={t('participants.myCoach.title')} width="narrow">
       <CheckInDueNotice />
       <QueryView query={me}>
         {(p) =>
           p.view === 'self' ? (
             <CoachCard participant={p} />
           ) : (
-            <ErrorAlert error={{ message: 'This page is for participants.' }} title="Not available" />
+            <ErrorAlert error={{ message: t('ui.forParticipants') }} title={t('ui.notAvailable')} />
           )
         }
       </QueryView>
@@ -34,26 +37,34 @@ export function MyCoachPage() {
  * When the participant next talks with the coach, by the same rule as the coach's record and Today
  * (issue #16): the scheduled session when there is one, else the day agreed, else the coach's promise.
  */
-export function nextTalkWords(on: string, basis: SelfParticipant['nextContactBasis'], now: Date = new Date()): string {
-  if (calendarDaysBetween(now, parseDateOn(on)) < 0) return 'Your coach will be in touch soon.';
-  const day = formatDateOn(on, now);
-  if (basis === 'session') return `Your next talk is your session on ${day}.`;
-  if (basis === 'agreed') return `You and your coach agreed to talk next on ${day}.`;
-  return `Your coach will be in touch by ${day}.`;
+export function nextTalkWords(
+  on: string,
+  basis: SelfParticipant['nextContactBasis'],
+  now: Date = new Date(),
+  t: Translate = englishT,
+  locale: Locale = 'en',
+): string {
+  if (calendarDaysBetween(now, parseDateOn(on)) < 0) return t('participants.myCoach.soon');
+  const day = formatDateOn(on, now, locale);
+  if (basis === 'session') return t('participants.myCoach.nextSession', { day });
+  if (basis === 'agreed') return t('participants.myCoach.nextAgreed', { day });
+  return t('participants.myCoach.nextCadence', { day });
 }
 
 function CoachCard({ participant: p }: { participant: SelfParticipant }) {
   const program = useProgram();
+  const t = useT();
+  const locale = useLocale();
   if (!p.coach) {
     return (
       <>
         <p>
           {p.status === 'completed' || p.status === 'withdrawn'
-            ? 'You are no longer in the program, so you do not have a coach.'
-            : 'You do not have a coach yet. The program team will pair you with one soon and let you know.'}
+            ? t('participants.myCoach.noLonger')
+            : t('participants.myCoach.notYet')}
         </p>
         <p>
-          <Link to={program.to('my-preferences')}>Tell us how and when to reach you</Link>
+          <Link to={program.to('my-preferences')}>{t('participants.myCoach.tellUs')}</Link>
         </p>
       </>
     );
@@ -65,28 +76,32 @@ function CoachCard({ participant: p }: { participant: SelfParticipant }) {
         <h2 id="coach-name" className="card__title">
           {c.name}
         </h2>
-        <p>Your coach is a volunteer who also lives with pain.</p>
+        <p>{t('participants.myCoach.volunteer')}</p>
         {c.phone ? (
           <p className="contact-line">
-            Phone: <a href={telHref(c.phone)}>{c.phone}</a>
+            {t.rich('participants.myCoach.phone', { phone: <a href={telHref(c.phone)}>{c.phone}</a> })}
           </p>
         ) : null}
         {c.email ? (
           <p className="contact-line">
-            E-mail: <a href={`mailto:${c.email}`}>{c.email}</a>
+            {t.rich('participants.myCoach.email', { email: <a href={`mailto:${c.email}`}>{c.email}</a> })}
           </p>
         ) : null}
-        {!c.phone && !c.email ? <p>Your coach will get in touch with you.</p> : null}
+        {!c.phone && !c.email ? <p>{t('participants.myCoach.willGetInTouch')}</p> : null}
       </section>
       <MyNextSession participantId={p.id} />
-      <Section title="When you talk" id="when-you-talk">
-        <p>{p.lastReachedAt ? `You last talked ${instantAgo(p.lastReachedAt)}.` : 'You have not talked yet.'}</p>
-        {p.nextContactDueOn ? <p>{nextTalkWords(p.nextContactDueOn, p.nextContactBasis)}</p> : null}
+      <Section title={t('participants.myCoach.whenYouTalk')} id="when-you-talk">
+        <p>
+          {p.lastReachedAt
+            ? t('participants.myCoach.lastTalked', { ago: instantAgo(p.lastReachedAt, new Date(), locale) })
+            : t('participants.myCoach.notTalked')}
+        </p>
+        {p.nextContactDueOn ? <p>{nextTalkWords(p.nextContactDueOn, p.nextContactBasis, new Date(), t, locale)}</p> : null}
       </Section>
-      <Section title="How your coach reaches you" id="how-to-reach">
-        <p>Your coach uses the ways and times you chose.</p>
+      <Section title={t('participants.myCoach.howReaches')} id="how-to-reach">
+        <p>{t('participants.myCoach.usesYourChoices')}</p>
         <ButtonLink variant="secondary" to={program.to('my-preferences')}>
-          Change how to reach me
+          {t('participants.myCoach.changeHowToReach')}
         </ButtonLink>
       </Section>
       {program.can('thanks:send') ? <ThanksForm participantId={p.id} coachName={c.name} /> : null}

@@ -1,4 +1,5 @@
 import { ParticipantInput } from '../../../core/participants';
+import { localeNames } from '../../../core/shared/locale';
 import { maxLengthOf } from '../../../core/shared/messages';
 import { channelLabels, genderLabels, optionsOf, painLocationLabels, timeOfDayLabels } from '../../app/vocab';
 import { Button, ButtonLink } from '../../ui/controls';
@@ -119,6 +120,14 @@ export function ParticipantForm({
           onChange={set('languages')}
           error={fields['languages']}
           autoComplete="off"
+        />
+        <SelectField
+          label="Language for Kindred"
+          hint="The pages, messages and handouts the participant sees."
+          options={optionsOf(localeNames)}
+          value={v.locale}
+          onChange={set('locale')}
+          error={fields['locale']}
         />
       </fieldset>
       <fieldset className="fieldset">

@@ -1,4 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import type { Me } from '../../../core/accounts';
+import { localeNames, type Locale } from '../../../core/shared/locale';
+import { meKey } from '../../app/session';
+import { englishT, labelsOf, useLocale, useT } from '../../i18n/i18n';
 import { useParams } from 'react-router';
 import type { PreferencesUpdate } from '../../../core/participants';
 import { TEXT_CHECK_IN_EARLIEST, TEXT_CHECK_IN_LATEST } from '../../../core/plans';
@@ -23,7 +28,7 @@ import { Page } from '../../ui/Page';
 import {
   ReachWindowFields,
   reachWindowBody,
-  reachWindowFieldLabels,
+  reachWindowFieldLabelsIn,
   reachWindowValues,
   weekdayLabels,
   type ReachWindowValues,
@@ -39,14 +44,15 @@ export function PreferencesPage() {
   const { participantId: fromUrl } = useParams();
   const participantId = fromUrl ?? program.membership.participantId ?? '';
   const me = useParticipant(program.programId, participantId);
+  const t = useT();
   return (
-    <Page title={fromUrl ? 'How to reach them' : 'How to reach me'} width="narrow">
+    <Page title={fromUrl ? 'How to reach them' : t('participants.prefs.title')} width="narrow">
       <QueryView query={me}>
         {(p) =>
           p.view === 'self' || (fromUrl && p.view === 'full') ? (
             <PreferencesForm participant={p} />
           ) : (
-            <ErrorAlert error={{ message: 'This page is for participants.' }} title="Not available" />
+            <ErrorAlert error={{ message: t('ui.forParticipants') }} title={t('ui.notAvailable')} />
           )
         }
       </QueryView>
@@ -65,15 +71,16 @@ interface Values extends ReachWindowValues {
   phone: string;
   contactNotes: string;
   canShareContact: boolean;
+  locale: Locale;
 }
 
 /** Times the check-in text may go out: every half hour from 7 AM to 9 PM, the server's own limits. */
-const checkInTimes = (() => {
+function checkInTimes(locale: Locale): { value: string; label: string }[] {
   const out: { value: string; label: string }[] = [];
   for (let m = minutesOf(TEXT_CHECK_IN_EARLIEST); m <= minutesOf(TEXT_CHECK_IN_LATEST); m += 30)
-    out.push({ value: clockOf(m), label: clockWords(clockOf(m)) });
+    out.push({ value: clockOf(m), label: clockWords(clockOf(m), locale) });
   return out;
-})();
+}
 
 /**
  * The body of PUT /preferences; an empty phone is sent as null. The check-in by text is sent as off
@@ -90,6 +97,7 @@ export function preferencesBody(v: Values): PreferencesUpdate {
     canShareContact: v.canShareContact,
     phone: v.phone.trim() ? v.phone.trim() : null,
     contactNotes: v.contactNotes.trim(),
+    locale: v.locale,
     ...reachWindowBody(v),
   };
 }
@@ -97,7 +105,13 @@ export function preferencesBody(v: Values): PreferencesUpdate {
 function PreferencesForm({ participant: p }: { participant: SelfParticipant | FullParticipant }) {
   const who = p.view === 'self' ? 'you' : 'they';
   const program = useProgram();
+  const client = useQueryClient();
   const save = useUpdatePreferences(program.programId, p.id);
+  const tIn = useT();
+  // Staff opening the form read English (their pages are not translated yet, ADR 0041).
+  const t = who === 'you' ? tIn : englishT;
+  const localeIn = useLocale();
+  const locale: Locale = who === 'you' ? localeIn : 'en';
   const [v, setV] = useState<Values>({
     textCheckIn: p.textCheckInDay !== null,
     textCheckInDay: p.textCheckInDay ?? p.preferredDays[0] ?? 'mon',
@@ -108,6 +122,7 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
     phone: p.phone ?? '',
     contactNotes: p.contactNotes,
     canShareContact: p.canShareContact,
+    locale: p.locale,
     ...reachWindowValues(p),
   });
   const set =
@@ -118,52 +133,69 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
     };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(preferencesBody(v));
+    save.mutate(preferencesBody(v), {
+      onSuccess: (saved) => {
+        // The participant's own choice of language takes effect at once (the session's `me` carries it).
+        if (saved.view === 'self') client.setQueryData<Me | null>(meKey, (m) => (m ? { ...m, locale: saved.locale } : m));
+      },
+    });
   };
   const fields = fieldMessagesOf(save.error);
   return (
     <form onSubmit={submit} noValidate>
       {save.isSuccess ? (
-        <Notice>{who === 'you' ? 'Saved. Your coach will see your choices.' : 'Saved. The coach will see these choices.'}</Notice>
+        <Notice>{who === 'you' ? t('participants.prefs.saved') : 'Saved. The coach will see these choices.'}</Notice>
       ) : null}
       <FormErrors
         error={save.error}
         labels={{
-          phone: 'Phone',
-          contactNotes: 'Anything else',
-          preferredTimes: 'Good times',
-          preferredChannel: 'Way to reach you',
-          textCheckInDay: 'Day of the check-in text',
-          textCheckInTime: 'Time of the check-in text',
-          ...reachWindowFieldLabels,
+          phone: t('participants.prefs.phoneName'),
+          contactNotes: t('participants.prefs.notesName'),
+          preferredTimes: t('participants.prefs.timesName'),
+          preferredChannel: t('participants.prefs.channelName'),
+          locale: t('participants.prefs.languageName'),
+          textCheckInDay: t('participants.prefs.textCheckIn.dayName'),
+          textCheckInTime: t('participants.prefs.textCheckIn.timeName'),
+          ...reachWindowFieldLabelsIn(t),
         }}
       />
+      {who === 'you' ? (
+        <RadioGroup
+          legend={t('participants.prefs.language')}
+          hint={t('participants.prefs.languageHint')}
+          name="locale"
+          options={optionsOf(localeNames)}
+          value={v.locale}
+          onChange={set('locale')}
+          error={fields['locale']}
+        />
+      ) : null}
       <RadioGroup
-        legend="How should your coach get in touch?"
+        legend={t('participants.prefs.channel')}
         name="channel"
-        options={optionsOf(channelLabels)}
+        options={optionsOf(labelsOf(t, 'vocab.channel', channelLabels))}
         value={v.preferredChannel}
         onChange={set('preferredChannel')}
         error={fields['preferredChannel']}
       />
       <RadioGroup
-        legend="How would you like to meet?"
+        legend={t('participants.prefs.modality')}
         name="modality"
-        options={optionsOf(channelLabels)}
+        options={optionsOf(labelsOf(t, 'vocab.channel', channelLabels))}
         value={v.preferredModality}
         onChange={set('preferredModality')}
         error={fields['preferredModality']}
       />
       <CheckboxGroup
-        legend="When is a good time?"
-        options={optionsOf(timeOfDayLabels)}
+        legend={t('participants.prefs.times')}
+        options={optionsOf(labelsOf(t, 'vocab.timeOfDay', timeOfDayLabels))}
         values={v.preferredTimes}
         onChange={set('preferredTimes')}
         error={fields['preferredTimes']}
       />
       <ReachWindowFields values={v} onChange={set} errors={fields} who={who} />
       <TextField
-        label="Your phone number"
+        label={t('participants.prefs.phone')}
         type="tel"
         autoComplete="tel"
         value={v.phone}
@@ -171,30 +203,28 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
         error={fields['phone']}
       />
       <fieldset className="field fieldset">
-        <legend className="field__label">Weekly check-in by text message</legend>
+        <legend className="field__label">{t('participants.prefs.textCheckIn.legend')}</legend>
         {v.phone.trim() ? (
           <>
             <Choice
-              label={
-                who === 'you' ? 'Send me the weekly check-in by text message' : 'Send them the weekly check-in by text message'
-              }
-              hint="The three pain questions in one text. Reply with three numbers from 0 to 10, like 6 5 7. Reply STOP at any time to end texts."
+              label={who === 'you' ? t('participants.prefs.textCheckIn.choice') : 'Send them the weekly check-in by text message'}
+              hint={t('participants.prefs.textCheckIn.hint')}
               checked={v.textCheckIn}
               onChange={set('textCheckIn')}
             />
             {v.textCheckIn ? (
               <div className="field-row">
                 <SelectField
-                  label="Which day?"
-                  options={optionsOf(weekdayLabels)}
+                  label={t('participants.prefs.textCheckIn.day')}
+                  options={optionsOf(labelsOf(t, 'vocab.weekday', weekdayLabels))}
                   value={v.textCheckInDay}
                   onChange={set('textCheckInDay')}
                   error={fields['textCheckInDay']}
                 />
                 <SelectField
-                  label="What time?"
-                  hint={zoneWords(p.timeZone)}
-                  options={checkInTimes}
+                  label={t('participants.prefs.textCheckIn.time')}
+                  hint={zoneWords(p.timeZone, locale)}
+                  options={checkInTimes(locale)}
                   value={v.textCheckInTime}
                   onChange={set('textCheckInTime')}
                   error={fields['textCheckInTime']}
@@ -205,28 +235,28 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
         ) : (
           <p className="field__hint">
             {who === 'you'
-              ? 'Add your phone number above to get the weekly check-in by text message.'
+              ? t('participants.prefs.textCheckIn.needPhone')
               : 'Add their phone number above to send the weekly check-in by text message.'}
           </p>
         )}
       </fieldset>
       <TextArea
-        label="Anything else your coach should know about reaching you? (optional)"
-        hint="For example: please do not call before 10 in the morning."
+        label={t('participants.prefs.notes')}
+        hint={t('participants.prefs.notesHint')}
         value={v.contactNotes}
         onChange={set('contactNotes')}
         maxLength={500}
         error={fields['contactNotes']}
       />
       <Choice
-        label="My coach may see my phone number and e-mail address"
-        hint="Your coach needs this to get in touch with you."
+        label={t('participants.prefs.share')}
+        hint={t('participants.prefs.shareHint')}
         checked={v.canShareContact}
         onChange={set('canShareContact')}
       />
       <FormActions>
-        <Button type="submit" busy={save.isPending} busyLabel="Saving…">
-          Save preferences
+        <Button type="submit" busy={save.isPending} busyLabel={t('ui.saving')}>
+          {t('participants.prefs.save')}
         </Button>
       </FormActions>
     </form>

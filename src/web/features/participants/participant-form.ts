@@ -1,4 +1,5 @@
 import type { ParticipantUpdate } from '../../../core/participants';
+import type { Locale } from '../../../core/shared/locale';
 import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
 import type { ServiceBranch, ServiceEra } from '../../../core/volunteers';
 import type { FieldMessages } from '../../ui/form';
@@ -26,6 +27,8 @@ export interface ParticipantFormValues {
   serviceEra: ServiceEra | '';
   town: string;
   languages: string;
+  /** The language Kindred uses with the participant (ADR 0041). */
+  locale: Locale;
 }
 
 export function emptyParticipant(today: string): ParticipantFormValues {
@@ -49,6 +52,7 @@ export function emptyParticipant(today: string): ParticipantFormValues {
     serviceEra: '',
     town: '',
     languages: '',
+    locale: 'en',
   };
 }
 
@@ -73,6 +77,7 @@ export function valuesOf(p: FullParticipant): ParticipantFormValues {
     serviceEra: p.serviceEra ?? '',
     town: p.town ?? '',
     languages: p.languages.join(', '),
+    locale: p.locale,
   };
 }
 
@@ -116,6 +121,7 @@ function common(v: ParticipantFormValues) {
           .filter(Boolean),
       ),
     ],
+    locale: v.locale,
   };
 }
 
@@ -150,4 +156,5 @@ export const participantFieldLabels: Record<string, string> = {
   serviceEra: 'Service era',
   town: 'Town',
   languages: 'Languages',
+  locale: 'Language for Kindred',
 };

@@ -21,6 +21,7 @@ import {
 import { PracticeWeek } from './PracticeWeek';
 import { ScaleField } from './ScaleField';
 import './plans.css';
+import { useLocale, useT } from '../../i18n/i18n';
 
 /** The participant's own id in this program ('' for someone who is not a participant). */
 function useOwnId(): string {
@@ -32,12 +33,13 @@ export function CheckInDueNotice() {
   const program = useProgram();
   const participantId = useOwnId();
   const progress = useProgress(program.programId, participantId, program.can('checkin:record'));
+  const t = useT();
   if (!progress.data?.checkIn?.isDue) return null;
   return (
     <div className="alert alert--info check-in-due">
       <p>
-        <strong>Your weekly check-in is due.</strong> Three quick questions about your pain this week.{' '}
-        <Link to={program.to('check-in')}>Check in now</Link>
+        <strong>{t('plans.due.title')}</strong> {t('plans.due.body')}{' '}
+        <Link to={program.to('check-in')}>{t('plans.due.link')}</Link>
       </p>
     </div>
   );
@@ -47,27 +49,28 @@ export function CheckInDueNotice() {
 export function MyPlanPage() {
   const program = useProgram();
   const progress = useProgress(program.programId, useOwnId());
+  const t = useT();
   return (
-    <Page title="My plan" width="narrow">
+    <Page title={t('plans.myPlan.title')} width="narrow">
       <CheckInDueNotice />
-      <QueryView query={progress} loadingLabel="Loading your plan…">
+      <QueryView query={progress} loadingLabel={t('plans.myPlan.loading')}>
         {(p) =>
           p.currentPlan ? (
             <>
               <PlanCard plan={p.currentPlan} headingLevel={2} showMaker={false}>
                 <ButtonLink variant="secondary" to={program.to(`plans/${p.currentPlan.id}/print`)}>
-                  Print my plan
+                  {t('plans.myPlan.print')}
                 </ButtonLink>
               </PlanCard>
               <PracticeToday progress={p} />
             </>
           ) : (
-            <p>You do not have a plan right now. You and your coach will make one when you next talk.</p>
+            <p>{t('plans.myPlan.none')}</p>
           )
         }
       </QueryView>
       <p>
-        <Link to={program.to('my-progress')}>See my progress</Link>
+        <Link to={program.to('my-progress')}>{t('plans.myPlan.seeProgress')}</Link>
       </p>
     </Page>
   );
@@ -77,6 +80,7 @@ function PracticeToday({ progress: p }: { progress: ProgressView }) {
   const program = useProgram();
   const record = useRecordPractice(program.programId);
   const [saved, setSaved] = useState<boolean | null>(null);
+  const t = useT();
   const plan = p.currentPlan!;
   const today = p.practice?.find((e) => e.on === p.today)?.did ?? null;
   const log = (did: boolean) => {
@@ -87,27 +91,27 @@ function PracticeToday({ progress: p }: { progress: ProgressView }) {
     );
   };
   return (
-    <Section title="Did you do it today?" id="practice-today">
-      {record.error ? <ErrorAlert error={record.error} title="Could not save" /> : null}
+    <Section title={t('plans.practice.title')} id="practice-today">
+      {record.error ? <ErrorAlert error={record.error} title={t('ui.couldNotSave')} /> : null}
       {saved !== null ? (
-        <Notice>{saved ? 'Saved: you did it today. Well done.' : 'Saved: not today. Tomorrow is another day.'}</Notice>
+        <Notice>{saved ? t('plans.practice.savedYes') : t('plans.practice.savedNo')}</Notice>
       ) : today !== null ? (
-        <p>Today so far: {today ? 'you did it.' : 'not today.'} You can change it.</p>
+        <p>{t('plans.practice.soFar', { did: today ? 'yes' : 'no' })}</p>
       ) : null}
       <div className="practice-buttons">
-        <Button onClick={() => log(true)} busy={record.isPending && record.variables?.did === true} busyLabel="Saving…">
-          Yes, I did it today
+        <Button onClick={() => log(true)} busy={record.isPending && record.variables?.did === true} busyLabel={t('ui.saving')}>
+          {t('plans.practice.yes')}
         </Button>
         <Button
           variant="secondary"
           onClick={() => log(false)}
           busy={record.isPending && record.variables?.did === false}
-          busyLabel="Saving…"
+          busyLabel={t('ui.saving')}
         >
-          Not today
+          {t('plans.practice.no')}
         </Button>
       </div>
-      {p.practice ? <PracticeWeek entries={p.practice} today={p.today} label="My last 7 days" /> : null}
+      {p.practice ? <PracticeWeek entries={p.practice} today={p.today} label={t('plans.practice.week')} /> : null}
     </Section>
   );
 }
@@ -123,13 +127,10 @@ export function WeeklyCheckInPage() {
   const participantId = useOwnId();
   const questions = useCheckInQuestions(program.programId);
   const progress = useProgress(program.programId, participantId);
+  const t = useT();
   return (
-    <Page
-      title="Weekly check-in"
-      width="narrow"
-      intro="Three questions about your pain over the past week. Choose a number from 0 to 10 for each."
-    >
-      <QueryView query={questions} loadingLabel="Loading the questions…">
+    <Page title={t('plans.checkIn.title')} width="narrow" intro={t('plans.checkIn.intro')}>
+      <QueryView query={questions} loadingLabel={t('plans.checkIn.loading')}>
         {(qs) => <CheckInForm questions={qs} progress={progress.data} participantId={participantId} />}
       </QueryView>
     </Page>
@@ -151,6 +152,8 @@ function CheckInForm({
   const [answers, setAnswers] = useState<Record<string, number | null>>({ pain: null, enjoyment: null, activity: null });
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
+  const t = useT();
+  const locale = useLocale();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const gaps = questions.filter((q) => answers[q.field] === null || answers[q.field] === undefined).map((q) => q.field);
@@ -161,7 +164,7 @@ function CheckInForm({
       .then(
         (saved) =>
           void navigate(program.to('my-progress'), {
-            state: { notice: `Check-in saved. Your pain score this week is ${formatScore(saved.score)}.` },
+            state: { notice: t('plans.checkIn.saved', { score: formatScore(saved.score) }) },
           }),
         () => undefined,
       );
@@ -171,21 +174,27 @@ function CheckInForm({
     <form onSubmit={submit} noValidate>
       {last && !last.isDue && last.lastOn ? (
         <p>
-          You checked in {formatDateOn(last.lastOn)}. The next one is due {formatDateOn(last.dueOn)}; checking in again today
-          replaces today’s answers.
+          {t('plans.checkIn.already', {
+            last: formatDateOn(last.lastOn, new Date(), locale),
+            next: formatDateOn(last.dueOn, new Date(), locale),
+          })}
         </p>
       ) : null}
       <FormErrors
         error={
           missing.length > 0
             ? {
-                message: 'Please answer all three questions.',
-                fields: missing.map((f) => ({ path: f, message: 'Choose a number from 0 to 10' })),
+                message: t('plans.checkIn.answerAll'),
+                fields: missing.map((f) => ({ path: f, message: t('plans.checkIn.chooseNumber') })),
               }
             : record.error
         }
-        title="Could not save the check-in"
-        labels={{ pain: 'Pain', enjoyment: 'Enjoyment of life', activity: 'General activity' }}
+        title={t('plans.checkIn.couldNotSave')}
+        labels={{
+          pain: t('plans.checkIn.painName'),
+          enjoyment: t('plans.checkIn.enjoymentName'),
+          activity: t('plans.checkIn.activityName'),
+        }}
       />
       {questions.map((q) => (
         <ScaleField
@@ -194,29 +203,22 @@ function CheckInForm({
           name={q.field}
           value={answers[q.field] ?? null}
           onChange={(n) => setAnswers((a) => ({ ...a, [q.field]: n }))}
-          low={anchorOf(q.options[0]?.label, 'None')}
-          high={anchorOf(q.options.at(-1)?.label, 'Worst')}
-          error={missing.includes(q.field) ? 'Choose a number from 0 to 10' : undefined}
+          low={anchorOf(q.options[0]?.label, t('plans.checkIn.none'))}
+          high={anchorOf(q.options.at(-1)?.label, t('plans.checkIn.worst'))}
+          error={missing.includes(q.field) ? t('plans.checkIn.chooseNumber') : undefined}
         />
       ))}
       <TextArea
-        label="A note for your coach (optional)"
-        hint={
-          progress && !progress.shareWithCoach
-            ? 'You chose not to share check-ins with your coach, so only the program team sees it.'
-            : 'Your coach sees it before your next talk.'
-        }
+        label={t('plans.checkIn.note')}
+        hint={progress && !progress.shareWithCoach ? t('plans.checkIn.noteNotShared') : t('plans.checkIn.noteShared')}
         value={note}
         onChange={setNote}
         maxLength={1000}
       />
-      <p>
-        Notes are read before your next talk, not straight away. If you need to talk to someone now, call the Veterans Crisis
-        Line: dial 988, then press 1, or text 838255.
-      </p>
+      <p>{t('plans.checkIn.notesLater')}</p>
       <FormActions>
-        <Button type="submit" busy={record.isPending} busyLabel="Saving…">
-          Save check-in
+        <Button type="submit" busy={record.isPending} busyLabel={t('ui.saving')}>
+          {t('plans.checkIn.save')}
         </Button>
       </FormActions>
     </form>
@@ -230,45 +232,48 @@ function CheckInForm({
 export function MyProgressPage() {
   const program = useProgram();
   const progress = useProgress(program.programId, useOwnId());
+  const t = useT();
+  const locale = useLocale();
   return (
-    <Page title="My progress" width="narrow">
+    <Page title={t('plans.progress.title')} width="narrow">
       <CheckInDueNotice />
-      <QueryView query={progress} loadingLabel="Loading your progress…">
+      <QueryView query={progress} loadingLabel={t('plans.progress.loading')}>
         {(p) => (
           <>
-            <Section title="What changed" id="progress-change">
+            <Section title={t('plans.progress.changed')} id="progress-change">
               {p.change ? <p className="check-in-due">{p.change.words}</p> : null}
               {p.checkIns && p.checkIns.length > 0 ? (
                 <PegChart
                   checkIns={p.checkIns}
                   marks={p.planMarks}
                   summary={p.change?.words ?? ''}
-                  title="Your pain score by week"
+                  title={t('plans.progress.chartTitle')}
                 />
               ) : (
                 <p>
-                  <Link to={program.to('check-in')}>Do your first weekly check-in</Link>
+                  <Link to={program.to('check-in')}>{t('plans.progress.first')}</Link>
                 </p>
               )}
             </Section>
-            <Section title="My plans" id="progress-plans">
+            <Section title={t('plans.progress.plans')} id="progress-plans">
               <Stats
-                label="My plans in numbers"
+                label={t('plans.progress.inNumbers')}
                 items={[
-                  { label: 'plans made', value: p.plans.made },
-                  { label: 'done', value: p.plans.done },
-                  { label: 'partly done', value: p.plans.partly },
+                  { label: t('plans.progress.made'), value: p.plans.made },
+                  { label: t('plans.progress.done'), value: p.plans.done },
+                  { label: t('plans.progress.partly'), value: p.plans.partly },
                 ]}
               />
               {p.currentPlan ? (
                 <p>
-                  Now: {p.currentPlan.what}. <Link to={program.to('my-plan')}>Go to my plan</Link>
+                  {t('plans.progress.now', { what: p.currentPlan.what })}{' '}
+                  <Link to={program.to('my-plan')}>{t('plans.progress.goToPlan')}</Link>
                 </p>
               ) : null}
             </Section>
-            <Section title="Skills I have tried" id="progress-skills">
+            <Section title={t('plans.progress.skills')} id="progress-skills">
               {p.skillsTried.length === 0 ? (
-                <p>Your coach will go through skills with you when you talk.</p>
+                <p>{t('plans.progress.noSkills')}</p>
               ) : (
                 <ul className="plain-list">
                   {p.skillsTried.map((s) => (
@@ -279,16 +284,19 @@ export function MyProgressPage() {
                 </ul>
               )}
             </Section>
-            <Section title="Notes from my coach" id="progress-notes">
+            <Section title={t('plans.progress.notes')} id="progress-notes">
               {p.notes.length === 0 ? (
-                <p>No notes yet.</p>
+                <p>{t('plans.progress.noNotes')}</p>
               ) : (
                 <ul className="plain-list">
                   {p.notes.map((n) => (
                     <li key={n.id}>
                       “{n.text}”{' '}
                       <span className="muted">
-                        ({n.authorName}, {formatDateTime(n.writtenAt)})
+                        {t('plans.progress.noteBy', {
+                          name: n.authorName,
+                          when: formatDateTime(n.writtenAt, new Date(), locale),
+                        })}
                       </span>
                     </li>
                   ))}
@@ -308,6 +316,7 @@ function SharingForm({ share }: { share: boolean }) {
   const setSharing = useSetSharing(program.programId, useOwnId());
   const [value, setValue] = useState(share);
   const [saved, setSaved] = useState(false);
+  const t = useT();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
@@ -317,23 +326,14 @@ function SharingForm({ share }: { share: boolean }) {
     );
   };
   return (
-    <Section title="Who sees my check-ins" id="progress-sharing">
+    <Section title={t('plans.sharing.title')} id="progress-sharing">
       <form onSubmit={submit} noValidate>
-        <FormErrors error={setSharing.error} title="Could not save" />
-        {saved ? (
-          <Notice>
-            {value ? 'Saved. Your coach sees your check-ins.' : 'Saved. Your check-ins are no longer shared with your coach.'}
-          </Notice>
-        ) : null}
-        <Choice
-          label="Share my check-ins with my coach"
-          hint="Your coach sees your weekly check-ins, your notes and your practice log before you talk. The program team always can."
-          checked={value}
-          onChange={setValue}
-        />
+        <FormErrors error={setSharing.error} title={t('ui.couldNotSave')} />
+        {saved ? <Notice>{value ? t('plans.sharing.savedYes') : t('plans.sharing.savedNo')}</Notice> : null}
+        <Choice label={t('plans.sharing.label')} hint={t('plans.sharing.hint')} checked={value} onChange={setValue} />
         <FormActions>
-          <Button type="submit" variant="secondary" busy={setSharing.isPending} busyLabel="Saving…">
-            Save my choice
+          <Button type="submit" variant="secondary" busy={setSharing.isPending} busyLabel={t('ui.saving')}>
+            {t('plans.sharing.save')}
           </Button>
         </FormActions>
       </form>

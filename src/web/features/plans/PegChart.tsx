@@ -3,6 +3,7 @@ import { formatScore } from '../../../core/plans';
 import { TableScroll } from '../../ui/controls';
 import { formatDateOn } from '../../ui/dates';
 import './plans.css';
+import { useLocale, useT } from '../../i18n/i18n';
 
 /** Drawn for a phone's width: at 360 units wide the labels read at about their set size. */
 const W = 360;
@@ -29,7 +30,7 @@ export function PegChart({
   checkIns,
   marks,
   summary,
-  title = 'Pain score by week',
+  title: titleOrDefault,
   now = new Date(),
 }: {
   checkIns: readonly ChartCheckIn[];
@@ -40,6 +41,9 @@ export function PegChart({
   now?: Date;
 }) {
   const id = useId();
+  const t = useT();
+  const locale = useLocale();
+  const title = titleOrDefault ?? 'Pain score by week';
   const points = [...checkIns].sort((a, b) => (a.on < b.on ? -1 : 1));
   const days = [...points.map((p) => p.on), ...marks.map((m) => m.on)].map(dayNumber);
   const first = Math.min(...days);
@@ -57,7 +61,7 @@ export function PegChart({
   return (
     <>
       <figure className="peg-chart" aria-labelledby={`${id}-caption`}>
-        <figcaption id={`${id}-caption`}>{title}: lower is better</figcaption>
+        <figcaption id={`${id}-caption`}>{t('plans.chart.lowerBetter', { title })}</figcaption>
         <svg
           viewBox={`0 0 ${W} ${H}`}
           role="img"
@@ -91,45 +95,45 @@ export function PegChart({
           {points.length > 1 ? <path className="peg-chart__line" d={path} /> : null}
           {points.map((p) => (
             <circle key={p.on} className="peg-chart__point" cx={x(p.on)} cy={y(p.score)} r={5}>
-              <title>{`${formatDateOn(p.on, now)}: ${formatScore(p.score)}`}</title>
+              <title>{`${formatDateOn(p.on, now, locale)}: ${formatScore(p.score)}`}</title>
             </circle>
           ))}
           {firstOn ? (
             <text className="peg-chart__axis-label" x={M.left} y={H - 8} textAnchor="start">
-              {formatDateOn(firstOn, now)}
+              {formatDateOn(firstOn, now, locale)}
             </text>
           ) : null}
           {lastOn && lastOn !== firstOn ? (
             <text className="peg-chart__axis-label" x={W - M.right} y={H - 8} textAnchor="end">
-              {formatDateOn(lastOn, now)}
+              {formatDateOn(lastOn, now, locale)}
             </text>
           ) : null}
         </svg>
       </figure>
-      <TableScroll label="Pain scores as a table">
+      <TableScroll label={t('plans.chart.asTable')}>
         <table className="table">
-          <caption>Check-in answers, week by week (0 to 10; lower is better)</caption>
+          <caption>{t('plans.chart.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Week of</th>
+              <th scope="col">{t('plans.chart.weekOf')}</th>
               <th scope="col" className="num">
-                Pain
+                {t('plans.chart.pain')}
               </th>
               <th scope="col" className="num">
-                Enjoyment
+                {t('plans.chart.enjoyment')}
               </th>
               <th scope="col" className="num">
-                Activity
+                {t('plans.chart.activity')}
               </th>
               <th scope="col" className="num">
-                Score
+                {t('plans.chart.score')}
               </th>
             </tr>
           </thead>
           <tbody>
             {[...points].reverse().map((p) => (
               <tr key={p.on}>
-                <th scope="row">{formatDateOn(p.on, now)}</th>
+                <th scope="row">{formatDateOn(p.on, now, locale)}</th>
                 <td className="num">{p.pain}</td>
                 <td className="num">{p.enjoyment}</td>
                 <td className="num">{p.activity}</td>

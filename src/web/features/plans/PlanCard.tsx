@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { daysWord, type ReviewOutcome } from '../../../core/plans';
+import type { ReviewOutcome } from '../../../core/plans';
 import { Badge, DetailList } from '../../ui/controls';
 import { formatDateOn } from '../../ui/dates';
 import type { PlanView } from './plans.api';
 import './plans.css';
+import { labelsOf, useLocale, useT, type Translate } from '../../i18n/i18n';
 
 export const reviewOutcomeLabels: Record<ReviewOutcome, string> = {
   done: 'Done',
@@ -14,8 +15,8 @@ export const reviewOutcomeLabels: Record<ReviewOutcome, string> = {
 const outcomeTone = { done: 'good', partly: 'info', not_done: 'warning' } as const;
 
 /** "5 minutes, 3 days a week, 8 out of 10 sure". */
-function versionWords(v: PlanView['versions'][number]): string {
-  return `${v.howMuch}, ${daysWord(v.daysPerWeek)} a week, ${v.confidence} out of 10 sure`;
+function versionWords(v: PlanView['versions'][number], t: Translate): string {
+  return t('plans.card.version', { howMuch: v.howMuch, days: v.daysPerWeek, confidence: v.confidence });
 }
 
 /**
@@ -36,13 +37,18 @@ export function PlanCard({
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const isStep = plan.kind === 'small_step';
+  const t = useT();
+  const locale = useLocale();
+  const outcomes = labelsOf(t, 'plans.outcome', reviewOutcomeLabels);
   return (
     <article className="card plan-card" aria-labelledby={`plan-${plan.id}`}>
       <p className="card__meta">
-        {isStep ? <Badge tone="info">Small step</Badge> : <Badge>Action plan</Badge>}{' '}
-        {plan.isCurrent ? <Badge tone="good">Current</Badge> : null}{' '}
+        {isStep ? <Badge tone="info">{t('plans.card.smallStep')}</Badge> : <Badge>{t('plans.card.actionPlan')}</Badge>}{' '}
+        {plan.isCurrent ? <Badge tone="good">{t('plans.card.current')}</Badge> : null}{' '}
         {plan.review ? (
-          <Badge tone={outcomeTone[plan.review.outcome]}>{`Reviewed: ${reviewOutcomeLabels[plan.review.outcome]}`}</Badge>
+          <Badge tone={outcomeTone[plan.review.outcome]}>
+            {t('plans.card.reviewed', { outcome: outcomes[plan.review.outcome] })}
+          </Badge>
         ) : null}
       </p>
       <Heading id={`plan-${plan.id}`} className="plan-card__what">
@@ -52,40 +58,47 @@ export function PlanCard({
         items={
           isStep
             ? [
-                ['When', plan.when || undefined],
-                ['Ready to set a goal', plan.readiness === null ? undefined : `${plan.readiness} out of 10`],
+                [t('plans.card.when'), plan.when || undefined],
+                [t('plans.card.ready'), plan.readiness === null ? undefined : t('plans.card.outOf10', { n: plan.readiness })],
               ]
             : [
-                ['How much', plan.howMuch],
-                ['When', plan.when],
-                ['How often', plan.daysPerWeek === null ? undefined : `${daysWord(plan.daysPerWeek)} a week`],
-                ['How sure', plan.confidence === null ? undefined : `${plan.confidence} out of 10`],
+                [t('plans.card.howMuch'), plan.howMuch],
+                [t('plans.card.when'), plan.when],
+                [
+                  t('plans.card.howOften'),
+                  plan.daysPerWeek === null ? undefined : t('plans.card.daysAWeek', { days: plan.daysPerWeek }),
+                ],
+                [t('plans.card.howSure'), plan.confidence === null ? undefined : t('plans.card.outOf10', { n: plan.confidence })],
               ]
         }
       />
       {plan.versions.length > 1 ? (
         <p className="plan-versions">
-          Made smaller after a confidence of {plan.versions[0]!.confidence}: first {versionWords(plan.versions[0]!)}
-          {plan.versions.slice(1).map((v) => `; then ${versionWords(v)}`)}.
+          {t('plans.card.madeSmaller', {
+            confidence: plan.versions[0]!.confidence,
+            first: versionWords(plan.versions[0]!, t),
+            rest: plan.versions
+              .slice(1)
+              .map((v) => t('plans.card.then', { version: versionWords(v, t) }))
+              .join(''),
+          })}
         </p>
       ) : null}
       {plan.practice && plan.practice.daysLogged > 0 ? (
-        <p>
-          Practice log: done on {plan.practice.daysDone} of {daysWord(plan.practice.daysLogged)} logged.
-        </p>
+        <p>{t('plans.card.practiceLog', { done: plan.practice.daysDone, logged: plan.practice.daysLogged })}</p>
       ) : null}
       {plan.review ? (
         <div className="plan-review">
           <p>
-            <strong>How it went:</strong> {reviewOutcomeLabels[plan.review.outcome]}
+            <strong>{t('plans.card.howItWent')}</strong> {outcomes[plan.review.outcome]}
             {plan.review.barrier ? (
               <>
-                . <strong>What got in the way:</strong> {plan.review.barrier}
+                . <strong>{t('plans.card.whatInWay')}</strong> {plan.review.barrier}
               </>
             ) : null}
             {plan.review.change ? (
               <>
-                . <strong>What to change:</strong> {plan.review.change}
+                . <strong>{t('plans.card.whatToChange')}</strong> {plan.review.change}
               </>
             ) : null}
           </p>
@@ -93,7 +106,7 @@ export function PlanCard({
       ) : null}
       {showMaker ? (
         <p className="card__meta">
-          Made {formatDateOn(plan.madeOn)} by {plan.madeBy}
+          {t('plans.card.madeBy', { day: formatDateOn(plan.madeOn, new Date(), locale), name: plan.madeBy })}
         </p>
       ) : null}
       {children ? <div className="card__actions">{children}</div> : null}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { daysWord, type ReviewOutcome } from '../../../core/plans';
+import type { ReviewOutcome } from '../../../core/plans';
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink, DetailList, TableScroll } from '../../ui/controls';
 import { formatDateOn } from '../../ui/dates';
@@ -12,6 +12,7 @@ import { PlanCard, reviewOutcomeLabels } from './PlanCard';
 import { PlanForm } from './PlanForm';
 import { usePlan, usePlanSummary, useProgress, useReviewPlan } from './plans.api';
 import './plans.css';
+import { useLocale, useT } from '../../i18n/i18n';
 
 /** Make an action plan (or a smaller step) with a participant; back to the record when saved. */
 export function NewPlanPage() {
@@ -145,15 +146,24 @@ export function PrintPlanPage() {
   const program = useProgram();
   const { planId = '' } = useParams();
   const plan = usePlan(program.programId, planId);
+  const t = useT();
+  const locale = useLocale();
   const isOwn = plan.data ? plan.data.participantId === program.membership.participantId : false;
   const title =
     plan.data?.kind === 'small_step'
       ? isOwn
-        ? 'My next small step'
+        ? t('plans.print.mySmallStep')
         : 'Next small step'
       : isOwn
-        ? 'My action plan'
-        : 'Action plan';
+        ? t('plans.print.myPlan')
+        : t('plans.card.actionPlan');
+  const what = isOwn ? t('plans.print.whatIWillDo') : 'What';
+  // The week's boxes start on Monday: 2024-01-01 was one.
+  const weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) =>
+    new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(
+      Date.UTC(2024, 0, d),
+    ),
+  );
   return (
     <Page
       title={title}
@@ -161,47 +171,52 @@ export function PrintPlanPage() {
       actions={
         plan.data ? (
           <Button variant="secondary" onClick={() => window.print()}>
-            Print this plan
+            {t('plans.print.print')}
           </Button>
         ) : null
       }
     >
       <p className="print-hide">
         <Link to={isOwn ? program.to('my-plan') : program.to(`participants/${plan.data?.participantId ?? ''}`)}>
-          {isOwn ? 'Back to my plan' : 'Back to the participant'}
+          {isOwn ? t('plans.print.back') : 'Back to the participant'}
         </Link>
       </p>
-      <QueryView query={plan} loadingLabel="Loading the plan…">
+      <QueryView query={plan} loadingLabel={t('plans.print.loading')}>
         {(p) => (
           <div className="plan-print">
             <DetailList
               items={
                 p.kind === 'small_step'
                   ? [
-                      [isOwn ? 'What I will do' : 'What', p.what],
-                      ['When', p.when || undefined],
+                      [what, p.what],
+                      [t('plans.card.when'), p.when || undefined],
                     ]
                   : [
-                      [isOwn ? 'What I will do' : 'What', p.what],
-                      ['How much', p.howMuch],
-                      ['When', p.when],
-                      ['How many days this week', p.daysPerWeek === null ? undefined : daysWord(p.daysPerWeek)],
-                      [isOwn ? 'How sure I am' : 'How sure', p.confidence === null ? undefined : `${p.confidence} out of 10`],
+                      [what, p.what],
+                      [t('plans.card.howMuch'), p.howMuch],
+                      [t('plans.card.when'), p.when],
+                      [
+                        t('plans.print.howManyDays'),
+                        p.daysPerWeek === null ? undefined : t('plans.print.days', { days: p.daysPerWeek }),
+                      ],
+                      [
+                        isOwn ? t('plans.print.howSureIAm') : 'How sure',
+                        p.confidence === null ? undefined : t('plans.card.outOf10', { n: p.confidence }),
+                      ],
                     ]
               }
             />
-            <h2>Tick each day you do it</h2>
-            <ol className="plan-print__week" aria-label="Days of the week to tick">
-              {['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => (
+            <h2>{t('plans.print.tick')}</h2>
+            <ol className="plan-print__week" aria-label={t('plans.print.weekLabel')}>
+              {weekdays.map((d) => (
                 <li key={d}>{d}</li>
               ))}
             </ol>
             <p>
-              {p.coachName ? `Coach: ${p.coachName}. ` : ''}Made {formatDateOn(p.madeOn)}.
+              {p.coachName ? `${t('plans.print.coach', { name: p.coachName })} ` : ''}
+              {t('plans.print.made', { day: formatDateOn(p.madeOn, new Date(), locale) })}
             </p>
-            <p className="plan-print__footer">
-              Need to talk to someone now? Veterans Crisis Line: dial 988, then press 1, or text 838255.
-            </p>
+            <p className="plan-print__footer">{t('curriculum.crisisFooter')}</p>
           </div>
         )}
       </QueryView>

@@ -2,8 +2,12 @@ import { practiceDays } from '../../../core/plans';
 import { VisuallyHidden } from '../../ui/controls';
 import { formatDateOn } from '../../ui/dates';
 import './plans.css';
+import { useLocale, useT } from '../../i18n/i18n';
 
-const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
+const weekdays = {
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat('es-US', { weekday: 'short', timeZone: 'UTC' }),
+};
 
 /** The last seven days of the practice log as a row of days: done, not today, or nothing logged. */
 export function PracticeWeek({
@@ -15,16 +19,23 @@ export function PracticeWeek({
   today: string;
   label?: string;
 }) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <ol className="practice-week" aria-label={label}>
       {practiceDays(entries, today).map((d) => (
         <li key={d.on} className={d.did === true ? 'is-done' : d.did === false ? 'is-not' : undefined}>
-          <span aria-hidden="true">{weekday.format(Date.parse(`${d.on}T00:00:00Z`))}</span>
+          <span aria-hidden="true">{weekdays[locale].format(Date.parse(`${d.on}T00:00:00Z`))}</span>
           <span className="practice-week__mark" aria-hidden="true">
             {d.did === true ? '✓' : d.did === false ? '✗' : '–'}
           </span>
           <VisuallyHidden>
-            {formatDateOn(d.on)}: {d.did === true ? 'did it' : d.did === false ? 'not that day' : 'nothing logged'}
+            {t(
+              d.did === true ? 'plans.practice.dayDid' : d.did === false ? 'plans.practice.dayNot' : 'plans.practice.dayNothing',
+              {
+                day: formatDateOn(d.on, new Date(), locale),
+              },
+            )}
           </VisuallyHidden>
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import './scale.css';
+import { useT } from '../../i18n/i18n';
 
 const POINTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
@@ -30,6 +31,7 @@ export function ScaleField({
   error?: string | undefined;
 }) {
   const id = useId();
+  const t = useT();
   const describedBy = [hint ? `${id}-hint` : null, `${id}-ends`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <fieldset role="radiogroup" className="field fieldset scale" aria-describedby={describedBy}>
@@ -61,8 +63,8 @@ export function ScaleField({
         ))}
       </div>
       <p id={`${id}-ends`} className="scale__ends">
-        <span>0 = {low}</span>
-        <span>10 = {high}</span>
+        <span>{t('plans.scale.ends', { n: 0, words: low })}</span>
+        <span>{t('plans.scale.ends', { n: 10, words: high })}</span>
       </p>
     </fieldset>
   );

@@ -10,12 +10,15 @@ import { FormErrors } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { useCrisisInfo, useReportMistake, useRequestHelp } from './safety.api';
 import './safety.css';
+import { englishT, useT, type Translate } from '../../i18n/i18n';
 
 const isVeteransCrisisLine = (c: CrisisInfo) => c.lineName === DEFAULT_CRISIS_INFO.lineName;
 
 /** "Call 988, then press 1": what the caller dials, in the words the link is named by. */
-export function callWords(c: CrisisInfo): string {
-  return `Call ${c.callNumber}${c.callPress ? `, then press ${c.callPress}` : ''}`;
+export function callWords(c: CrisisInfo, t: Translate = englishT): string {
+  return c.callPress
+    ? t('safety.crisis.callThenPress', { number: c.callNumber, press: c.callPress })
+    : t('safety.crisis.call', { number: c.callNumber });
 }
 
 /**
@@ -25,14 +28,15 @@ export function callWords(c: CrisisInfo): string {
  */
 export function CrisisNumbers({ crisis, level = 2 }: { crisis: CrisisInfo; level?: 2 | 3 }) {
   const id = useId();
+  const t = useT();
   const H = level === 2 ? 'h2' : 'h3';
   return (
     <div className="crisis">
       <section className="crisis__block crisis__block--emergency" aria-labelledby={`${id}-emergency`}>
-        <H id={`${id}-emergency`}>In danger right now?</H>
-        <p>If someone may be hurt, or there is a medical emergency:</p>
+        <H id={`${id}-emergency`}>{t('safety.crisis.dangerTitle')}</H>
+        <p>{t('safety.crisis.dangerBody')}</p>
         <a className="button button--danger crisis__action" href={`tel:${dialString(crisis.emergencyNumber)}`}>
-          Call {crisis.emergencyNumber}
+          {t('safety.crisis.call', { number: crisis.emergencyNumber })}
         </a>
       </section>
       <section className="crisis__block" aria-labelledby={`${id}-line`}>
@@ -40,37 +44,32 @@ export function CrisisNumbers({ crisis, level = 2 }: { crisis: CrisisInfo; level
         <ul className="crisis__actions">
           <li>
             <a className="button button--primary crisis__action" href={`tel:${dialString(crisis.callNumber)}`}>
-              {callWords(crisis)}
+              {callWords(crisis, t)}
             </a>
           </li>
           {crisis.textNumber ? (
             <li>
               <a className="button button--secondary crisis__action" href={`sms:${dialString(crisis.textNumber)}`}>
-                Text {crisis.textNumber}
+                {t('safety.crisis.text', { number: crisis.textNumber })}
               </a>
             </li>
           ) : null}
           {crisis.chatUrl ? (
             <li>
               <a className="button button--secondary crisis__action" href={crisis.chatUrl} rel="noopener noreferrer">
-                Chat online with the {crisis.lineName}
+                {t('safety.crisis.chat', { line: crisis.lineName })}
               </a>
             </li>
           ) : null}
         </ul>
-        {isVeteransCrisisLine(crisis) ? (
-          <p className="crisis__about">
-            Free and confidential, 24 hours a day, for veterans, service members and the people who care about them. No VA
-            enrolment needed.
-          </p>
-        ) : null}
+        {isVeteransCrisisLine(crisis) ? <p className="crisis__about">{t('safety.crisis.vclAbout')}</p> : null}
       </section>
       {crisis.programContact ? (
         <section className="crisis__block" aria-labelledby={`${id}-program`}>
-          <H id={`${id}-program`}>Your program</H>
+          <H id={`${id}-program`}>{t('safety.crisis.yourProgram')}</H>
           <p>
             <a href={`tel:${dialString(crisis.programContact.phone)}`}>
-              Call {crisis.programContact.name}: {crisis.programContact.phone}
+              {t('safety.crisis.callProgram', { name: crisis.programContact.name, phone: crisis.programContact.phone })}
             </a>
           </p>
           {crisis.programContact.hours ? <p className="muted">{crisis.programContact.hours}</p> : null}
@@ -83,12 +82,10 @@ export function CrisisNumbers({ crisis, level = 2 }: { crisis: CrisisInfo; level
 /** The program's crisis information, with the defaults when it cannot be loaded (help must never wait on a failure). */
 export function ProgramCrisisNumbers({ programId, level }: { programId: string | null; level?: 2 | 3 }) {
   const info = useCrisisInfo(programId);
-  if (programId !== null && info.isPending) return <Loading label="Loading crisis numbers…" />;
+  const t = useT();
+  if (programId !== null && info.isPending) return <Loading label={t('safety.crisis.loading')} />;
   return <CrisisNumbers crisis={info.data ?? DEFAULT_CRISIS_INFO} {...(level ? { level } : {})} />;
 }
-
-const HELP_SENT =
-  'We have let your program’s staff know. They will get in touch, but maybe not straight away. If you need help now, use the numbers below.';
 
 function helpFailed(state: unknown): boolean {
   return typeof state === 'object' && state !== null && 'helpFailed' in state && state.helpFailed === true;
@@ -120,16 +117,13 @@ function CrisisHelpOutsidePrograms() {
 
 function CrisisHelpBody({ programId }: { programId: string | null }) {
   const location = useLocation();
+  const t = useT();
   return (
-    <Page
-      title="Crisis help"
-      width="narrow"
-      intro={<p>If you are thinking about suicide or are in crisis, you are not alone. Help is there now.</p>}
-    >
+    <Page title={t('safety.crisisHelp')} width="narrow" intro={<p>{t('safety.crisis.intro')}</p>}>
       {helpFailed(location.state) ? (
         <div role="alert" className="alert alert--error">
-          <p className="alert__title">We could not reach your program just now</p>
-          <p>Please use the numbers below. They answer any time.</p>
+          <p className="alert__title">{t('safety.crisis.failedTitle')}</p>
+          <p>{t('safety.crisis.failedBody')}</p>
         </div>
       ) : null}
       <ProgramCrisisNumbers programId={programId} />
@@ -146,19 +140,17 @@ function CrisisHelpBody({ programId }: { programId: string | null }) {
  */
 function PressedByMistake({ programId, eventId }: { programId: string; eventId: string }) {
   const mistake = useReportMistake(programId, eventId);
+  const t = useT();
   return (
-    <Section title="Pressed by mistake?" id="pressed-by-mistake">
+    <Section title={t('safety.mistake.title')} id="pressed-by-mistake">
       {mistake.isSuccess ? (
-        <Notice>
-          Thank you. We have told your program’s staff it was a mistake. They may still check in with you. If you need help, the
-          numbers above answer any time.
-        </Notice>
+        <Notice>{t('safety.mistake.done')}</Notice>
       ) : (
         <>
-          <FormErrors error={mistake.error} title="Could not tell your program" />
-          <p>If you pressed “I need help now” by mistake, let your program know so they do not worry.</p>
+          <FormErrors error={mistake.error} title={t('safety.mistake.failed')} />
+          <p>{t('safety.mistake.body')}</p>
           <Button variant="secondary" busy={mistake.isPending} onClick={() => mistake.mutate()}>
-            Pressed by mistake? Tell us
+            {t('safety.mistake.button')}
           </Button>
         </>
       )}
@@ -171,20 +163,21 @@ export function HelpNowButton() {
   const program = useProgram();
   const navigate = useNavigate();
   const help = useRequestHelp(program.programId);
+  const t = useT();
   const to = program.to('crisis-help');
   return (
     <Button
       variant="danger"
       busy={help.isPending}
-      busyLabel="Telling your program…"
+      busyLabel={t('safety.helpNow.busy')}
       onClick={() =>
         help.mutate(newClientKey(), {
-          onSuccess: (raised) => void navigate(to, { state: { notice: HELP_SENT, helpEventId: raised.id } }),
+          onSuccess: (raised) => void navigate(to, { state: { notice: t('safety.helpSent'), helpEventId: raised.id } }),
           onError: () => void navigate(to, { state: { helpFailed: true } }),
         })
       }
     >
-      I need help now
+      {t('safety.helpNow')}
     </Button>
   );
 }
@@ -192,9 +185,10 @@ export function HelpNowButton() {
 /** The header's "Crisis help" link: the program's page inside a program, the general page elsewhere. */
 export function CrisisHelpLink() {
   const program = useOptionalProgram();
+  const t = useT();
   return (
     <Link className="crisis-link" to={program ? program.to('crisis-help') : '/crisis-help'}>
-      Crisis help
+      {t('safety.crisisHelp')}
     </Link>
   );
 }

@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../fixtures/browser';
+import { demoJourney } from '../fixtures/journey';
+import { signIn, signOut, visit } from '../fixtures/session';
+
+/** The phone's menu, by its Spanish name. */
+async function abrirMenu(page: Page): Promise<void> {
+  const menu = page.getByRole('banner').getByRole('button', { name: 'Menú', exact: true });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+}
+
+/**
+ * Issue #16, "Spanish" (ADR 0041): a participant chooses Español on "How to reach me" on a phone;
+ * the pages, the header and <html lang> follow at once and after a reload, and stay accessible.
+ */
+describe('a participant in Spanish', () => {
+  const journey = demoJourney({ mobile: true });
+
+  it('switches to Español on How to reach me, and the pages speak Spanish', { timeout: 180_000 }, async () => {
+    const page = await journey.mobile.context.newPage();
+    expect(page.viewportSize()).toEqual({ width: 390, height: 844 });
+    await signIn(page, journey.server.url, 'participant@example.org');
+    await visit(page, 'How to reach me', 'How to reach me');
+    await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: 'Español' }).check();
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cómo comunicarse conmigo' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Guardado. Su coach verá lo que eligió.' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await expectAccessible(page, 'Cómo comunicarse conmigo');
+
+    // The language is the person's, kept on the server: a reload (and any device) shows Spanish.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Cómo comunicarse conmigo' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+
+    for (const [link, heading] of [
+      ['Mi coach', 'Mi coach'],
+      ['Control semanal', 'Control semanal'],
+      ['Mi progreso', 'Mi progreso'],
+      ['Hojas informativas', 'Hojas informativas'],
+    ] as const) {
+      await abrirMenu(page);
+      await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await expectAccessible(page, heading);
+    }
+    await page.getByRole('link', { name: 'Ayuda en crisis' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ayuda en crisis' }).waitFor();
+    await page.getByRole('link', { name: 'Llamar al 988 y luego marcar 1' }).waitFor();
+    await expectAccessible(page, 'Ayuda en crisis');
+
+    // Back to English for the rest of the demo.
+    await abrirMenu(page);
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Cómo comunicarse conmigo' }).click();
+    await page.getByRole('radiogroup', { name: 'Idioma' }).getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('button', { name: 'Guardar preferencias' }).click();
+    await page.getByRole('heading', { level: 1, name: 'How to reach me' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await signOut(page);
+    await page.close();
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE "participants" ADD COLUMN "locale" text DEFAULT 'en' NOT NULL;

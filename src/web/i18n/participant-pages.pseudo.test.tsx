@@ -1,0 +1,481 @@
+// @vitest-environment happy-dom
+/**
+ * Every participant page in the pseudo-locale (issue #16, ADR 0041): the English catalog with each
+ * letter accented and each message wrapped in ⟦ ⟧. Any visible text, or any aria-label, title,
+ * placeholder or alt, that still has plain ASCII letters did not come through a message, and fails
+ * the test, unless it is one of the people's own words, names or numbers allowed below by name.
+ */
+import { render, screen, waitFor } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../../core/accounts';
+import { DEFAULT_CRISIS_INFO } from '../../core/safety';
+import { localeNames } from '../../core/shared/locale';
+import { AppLayout } from '../app/layout';
+import { ProgramProvider } from '../app/program';
+import { Providers } from '../app/providers';
+import { RequireSession } from '../app/session';
+import {
+  CrisisHelpPage,
+  MyCoachPage,
+  MyPlanPage,
+  MyProgressPage,
+  PreferencesPage,
+  PrintPlanPage,
+  WeeklyCheckInPage,
+} from '../app/pages';
+import { AssessmentLinkPage } from '../features/assessments/LinkPage';
+import { CurriculumPage } from '../features/curriculum/CurriculumPage';
+import { TopicPage } from '../features/curriculum/TopicPage';
+import { json, membership, mockApi, PROGRAM_ID } from '../testing/render';
+import { englishMessages, type MessageId } from './i18n';
+import { accent, pseudoMessages } from './pseudo';
+
+const P = '44444444-4444-4444-8444-444444444444';
+const COACH = '55555555-5555-4555-8555-555555555555';
+const PLAN = '66666666-6666-4666-8666-666666666666';
+const base = `/programs/${PROGRAM_ID}`;
+
+const participant = membership({
+  roles: ['participant'],
+  participantId: P,
+  can: ['checkin:record', 'progress:view', 'participant:preferences', 'curriculum:view', 'thanks:send'],
+});
+
+const me: Me = {
+  id: '22222222-2222-4222-8222-222222222222',
+  email: 'pat@example.org',
+  displayName: 'Pat Smith',
+  isAdmin: false,
+  csrfToken: 'csrf',
+  memberships: [participant],
+  signInStep: 'done',
+  idleMinutes: 30,
+  locale: 'en',
+};
+
+const self = {
+  view: 'self',
+  id: P,
+  code: 'P-0001',
+  status: 'active',
+  givenName: 'Pat',
+  familyName: 'Smith',
+  preferredModality: 'video',
+  preferredChannel: 'phone',
+  preferredTimes: ['evening'],
+  contactNotes: 'Text first',
+  preferredDays: ['tue'],
+  notBefore: '09:00',
+  notAfter: '19:00',
+  contactPausedUntil: null,
+  phone: '317 555 0200',
+  email: 'pat@example.org',
+  canShareContact: true,
+  locale: 'en',
+  coach: { id: COACH, name: 'Carl Coach', phone: '317 555 0100', email: 'carl@example.org' },
+  lastReachedAt: '2026-12-01T15:00:00Z',
+  nextContactDueOn: '2099-12-15',
+  nextContactBasis: 'agreed',
+};
+
+const plan = {
+  id: PLAN,
+  participantId: P,
+  kind: 'action_plan',
+  what: 'Walk round the block',
+  howMuch: '10 minutes',
+  when: 'After lunch',
+  daysPerWeek: 4,
+  confidence: 8,
+  readiness: null,
+  versions: [
+    { what: 'Walk round the block', howMuch: '20 minutes', when: 'After lunch', daysPerWeek: 5, confidence: 5, version: 1 },
+    { what: 'Walk round the block', howMuch: '10 minutes', when: 'After lunch', daysPerWeek: 4, confidence: 8, version: 2 },
+  ],
+  madeAt: '2026-12-01T15:00:00Z',
+  madeOn: '2026-12-01',
+  madeBy: 'Carl Coach',
+  coachName: 'Carl Coach',
+  isCurrent: true,
+  review: null,
+  practice: { daysDone: 2, daysLogged: 3 },
+};
+
+const progress = {
+  participantId: P,
+  givenName: 'Pat',
+  today: '2026-12-07',
+  shareWithCoach: true,
+  isHiddenFromCaller: false,
+  checkIn: { isDue: true, dueOn: '2026-12-07', lastOn: '2026-11-30' },
+  checkIns: [
+    { on: '2026-11-23', pain: 7, enjoyment: 6, activity: 6, score: 6.3, note: '' },
+    { on: '2026-11-30', pain: 5, enjoyment: 5, activity: 4, score: 4.7, note: '' },
+  ],
+  change: {
+    kind: 'lower',
+    first: 6.3,
+    latest: 4.7,
+    difference: -1.6,
+    isMeaningful: true,
+    isEarly: true,
+    words: 'Your pain score went down from 6.3 to 4.7.',
+  },
+  currentPlan: plan,
+  practice: [
+    { planId: PLAN, on: '2026-12-05', did: true },
+    { planId: PLAN, on: '2026-12-06', did: false },
+  ],
+  plans: { made: 2, reviewed: 1, done: 1, partly: 0, notDone: 0 },
+  planMarks: [{ on: '2026-12-01', label: 'Plan 2' }],
+  skillsTried: [{ key: 'relaxation', title: 'Relaxation', skill: 'Slow belly breathing', firstOn: '2026-11-23' }],
+  notes: [
+    {
+      id: '77777777-7777-4777-8777-777777777777',
+      text: 'Well done this week',
+      authorName: 'Carl Coach',
+      writtenAt: '2026-12-02T18:00:00Z',
+    },
+  ],
+};
+
+const questions = [
+  {
+    field: 'pain',
+    linkId: 'p',
+    prefix: '1.',
+    text: 'What number best describes your pain on average in the past week?',
+    options: [
+      { value: 0, label: '0 (No pain)' },
+      { value: 10, label: '10 (Pain as bad as you can imagine)' },
+    ],
+  },
+  {
+    field: 'enjoyment',
+    linkId: 'e',
+    prefix: '2.',
+    text: 'What number best describes how, during the past week, pain has interfered with your enjoyment of life?',
+    options: [
+      { value: 0, label: '0 (Does not interfere)' },
+      { value: 10, label: '10 (Completely interferes)' },
+    ],
+  },
+  {
+    field: 'activity',
+    linkId: 'a',
+    prefix: '3.',
+    text: 'What number best describes how, during the past week, pain has interfered with your general activity?',
+    options: [
+      { value: 0, label: '0 (Does not interfere)' },
+      { value: 10, label: '10 (Completely interferes)' },
+    ],
+  },
+];
+
+const topic = {
+  key: 'relaxation',
+  title: 'Relaxation',
+  summary: 'Three ways to calm your body and mind.',
+  skill: 'Slow belly breathing',
+  version: 2,
+  view: 'handout',
+  handout: '### Slow belly breathing\nBreathe in for **four**, out for *six*.',
+};
+
+const session = {
+  id: '88888888-8888-4888-8888-888888888888',
+  pairingId: '99999999-9999-4999-8999-999999999999',
+  participantId: P,
+  coachId: COACH,
+  startsAt: '2099-12-08T23:00:00Z',
+  date: '2099-12-08',
+  time: '18:00',
+  timeZone: 'America/New_York',
+  durationMinutes: 45,
+  modality: 'video',
+  videoLink: 'https://meet.example.org/room',
+  place: null,
+  status: 'scheduled',
+  sequence: 0,
+  participantName: 'Pat Smith',
+  coachName: 'Carl Coach',
+};
+
+function api() {
+  return mockApi({
+    'GET /session': json({ me }),
+    [`GET ${base}/participants/${P}`]: json(self),
+    [`GET ${base}/participants/${P}/sessions`]: json({ pairingId: session.pairingId, canSchedule: false, upcoming: [session] }),
+    [`GET ${base}/participants/${P}/progress`]: json(progress),
+    [`GET ${base}/check-in-questions`]: json(questions),
+    [`GET ${base}/curriculum`]: json([{ key: topic.key, title: topic.title, summary: topic.summary, skill: topic.skill }]),
+    [`GET ${base}/curriculum/relaxation`]: json(topic),
+    [`GET ${base}/plans/${PLAN}`]: json(plan),
+    [`GET ${base}/safety/crisis-info`]: json({
+      ...DEFAULT_CRISIS_INFO,
+      programContact: { name: 'Riverside team', phone: '317 555 0000', hours: null },
+    }),
+  });
+}
+
+/**
+ * What may stay as it is, by explicit rule: people's names and their own words, the program's
+ * content (topics and handouts are content, translated as content, not as messages), contact
+ * details and numbers, the instrument's item text (until its Spanish version loads, ADR 0041), the
+ * configured crisis line, and the words the server makes (the progress sentence; see ADR 0041).
+ */
+const ALLOWED_WORDS = [
+  'Pat Smith',
+  'Carl Coach',
+  'Riverside Pilot',
+  'Riverside team',
+  'Kindred',
+  DEFAULT_CRISIS_INFO.lineName,
+  // Each language is named in itself on the chooser.
+  ...Object.values(localeNames),
+  'pat@example.org',
+  'carl@example.org',
+  self.contactNotes,
+  plan.what,
+  '10 minutes',
+  '20 minutes',
+  plan.when,
+  progress.change.words,
+  'Well done this week',
+  'Plan 2',
+  topic.title,
+  topic.summary,
+  topic.skill,
+  'Breathe in for',
+  'four',
+  'out for',
+  'six',
+  ...questions.flatMap((q) => [q.text, ...q.options.map((o) => o.label.replace(/^\d+ \((.+)\)$/, '$1'))]),
+].sort((a, b) => b.length - a.length);
+
+/** Dates, clock times and zones come from Intl in the person's language (checked in Spanish by unit tests). */
+const DATE_PATTERNS = [
+  /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)( \d{4})?\b/g,
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b/g,
+  /\b\d{1,2}:\d{2} (AM|PM)\b/g,
+  /\b(Eastern|Central|Mountain|Pacific) time\b/g,
+  /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/g,
+  /\b(today|yesterday|tomorrow|\d+ days ago|in \d+ days)\b/g,
+];
+
+/** Text still in plain English: what is left with ASCII letters once allowed words are taken out. */
+function untranslated(text: string, extra: readonly string[]): string | null {
+  let rest = text;
+  for (const w of [...extra, ...ALLOWED_WORDS]) rest = rest.split(w).join(' ');
+  for (const p of DATE_PATTERNS) rest = rest.replace(p, ' ');
+  return /[A-Za-z]{2,}/.test(rest) ? text.trim() : null;
+}
+
+/** Every text node and every text attribute in the document that is not pseudo-localized. */
+function findUntranslated(root: HTMLElement, extra: readonly string[] = []): string[] {
+  const found: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest('script, style')) continue;
+    const bad = untranslated(node.textContent ?? '', extra);
+    if (bad) found.push(bad);
+  }
+  for (const el of root.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+    for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
+      const bad = untranslated(el.getAttribute(attr) ?? '', extra);
+      if (bad) found.push(`${attr}="${bad}"`);
+    }
+  }
+  return found;
+}
+
+const pseudo = pseudoMessages(englishMessages);
+
+function renderPage(path: string, page: ReactElement, state?: unknown, language: 'pseudo' | 'session' = 'pseudo') {
+  api();
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    <Providers client={client} {...(language === 'pseudo' ? { locale: 'pseudo' as const, messages: pseudo } : {})}>
+      <MemoryRouter initialEntries={[{ pathname: `${base}/${path}`, state }]}>
+        <Routes>
+          <Route
+            path={`${base}/*`}
+            element={
+              <RequireSession fallback={(body) => body}>
+                <ProgramProvider membership={participant}>
+                  <AppLayout>{page}</AppLayout>
+                </ProgramProvider>
+              </RequireSession>
+            }
+          />
+        </Routes>
+      </MemoryRouter>
+    </Providers>,
+  );
+}
+
+/** Waits for the page's h1 and for every loading status to go. */
+async function settled() {
+  await screen.findByRole('heading', { level: 1 });
+  await waitFor(() => expect(document.querySelector('.status--loading')).toBeNull());
+}
+
+/** Each page, where it is, and a message only its loaded content shows (so a failed load cannot pass). */
+const pages: [string, string, ReactElement, MessageId, unknown?][] = [
+  ['My coach', 'my-coach', <MyCoachPage />, 'coaches.thanks.send'],
+  ['How to reach me', 'my-preferences', <PreferencesPage />, 'participants.prefs.save'],
+  ['My plan', 'my-plan', <MyPlanPage />, 'plans.practice.yes'],
+  ['Weekly check-in', 'check-in', <WeeklyCheckInPage />, 'plans.checkIn.save'],
+  ['My progress', 'my-progress', <MyProgressPage />, 'plans.sharing.save'],
+  ['Handouts', 'curriculum', <CurriculumPage />, 'curriculum.handoutsIntro'],
+  ['A handout', 'curriculum/relaxation', <RoutedTopic />, 'curriculum.crisisFooter'],
+  ['Print my plan', `plans/${PLAN}/print`, <RoutedPrint />, 'plans.print.tick'],
+  [
+    'Crisis help after “I need help now”',
+    'crisis-help',
+    <CrisisHelpPage />,
+    'safety.mistake.button',
+    { notice: pseudo['safety.helpSent'], helpEventId: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' },
+  ],
+];
+
+describe('participant pages in the pseudo-locale (issue #16, ADR 0041)', () => {
+  it.each(pages)('%s: every word comes through a message', async (_name, path, page, shown, state) => {
+    const { container } = renderPage(path, page, state);
+    await settled();
+    expect(document.documentElement.lang).toBe('en-XA');
+    // The page loaded (no error took its place) and it is in the pseudo-locale.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(container.textContent).toContain(pseudo[shown]);
+    expect(findUntranslated(container)).toEqual([]);
+  });
+
+  it('catches a word that did not come through a message', () => {
+    const div = document.createElement('div');
+    div.innerHTML = `<p>${accent('Saved')}</p><p>Carl Coach</p><button aria-label="Close">x</button><p>Saved as you go</p>`;
+    expect(findUntranslated(div)).toEqual(['Saved as you go', 'aria-label="Close"']);
+  });
+});
+
+describe('the signed-in participant’s language', () => {
+  it('follows the session: Spanish pages, dates and <html lang="es"> for a Spanish speaker', async () => {
+    me.locale = 'es';
+    try {
+      renderPage('my-coach', <MyCoachPage />, undefined, 'session');
+      expect(await screen.findByRole('heading', { level: 1, name: 'Mi coach' })).toBeTruthy();
+      await settled();
+      expect(document.documentElement.lang).toBe('es');
+      expect(screen.getByRole('link', { name: 'Ayuda en crisis' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Necesito ayuda ahora' })).toBeTruthy();
+      expect(screen.getByText(/^Usted y su coach acordaron hablar de nuevo el mar, 15 de dic de 2099\.$/)).toBeTruthy();
+      expect(screen.getByText(/6:00 p\. ?m\. hora oriental/)).toBeTruthy();
+    } finally {
+      me.locale = 'en';
+    }
+  });
+});
+
+const linkView = {
+  locale: 'en',
+  programName: 'Riverside Pilot',
+  timepointLabel: 'Baseline',
+  expiresAt: '2099-12-31T12:00:00.000Z',
+  instruments: [
+    {
+      id: 'phq9',
+      title: 'PHQ-9',
+      copyright: 'Developed by Drs. Spitzer, Williams, Kroenke and colleagues',
+      items: [
+        {
+          linkId: 'q1',
+          prefix: '1.',
+          text: 'Little interest or pleasure in doing things',
+          kind: 'choice',
+          min: null,
+          max: null,
+          options: [{ code: '0', display: 'Not at all', value: 0 }],
+        },
+        { linkId: 'q2', prefix: '2.', text: 'Hours slept', kind: 'integer', min: 0, max: 24, options: [] },
+      ],
+    },
+  ],
+  draft: {},
+};
+
+describe('the one-time questionnaire link in the participant’s language', () => {
+  it('speaks Spanish when the link’s participant chose it, with nobody signed in', async () => {
+    mockApi({ [`POST ${base}/assessment-link`]: json({ ...linkView, locale: 'es' }) });
+    window.location.hash = '#tok_aaaaaaaaaaaaaaaaaaaaaaaa';
+    try {
+      render(
+        <Providers client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <MemoryRouter initialEntries={[`/assess/${PROGRAM_ID}`]}>
+            <Routes>
+              <Route path="/assess/:programId" element={<AssessmentLinkPage />} />
+            </Routes>
+          </MemoryRouter>
+        </Providers>,
+      );
+      expect(await screen.findByRole('heading', { level: 1, name: 'Sus cuestionarios' })).toBeTruthy();
+      await waitFor(() => expect(document.documentElement.lang).toBe('es'));
+      expect(screen.getByRole('button', { name: 'Enviar mis respuestas' })).toBeTruthy();
+      expect(screen.getByText(/hasta el 31 de diciembre de 2099\./)).toBeTruthy();
+    } finally {
+      window.location.hash = '';
+    }
+  });
+});
+
+describe('the one-time questionnaire link in the pseudo-locale', () => {
+  it('says every word of its own through a message (the questions are the instrument’s)', async () => {
+    mockApi({ [`POST ${base}/assessment-link`]: json(linkView) });
+    window.location.hash = '#tok_aaaaaaaaaaaaaaaaaaaaaaaa';
+    try {
+      const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      const { container } = render(
+        <Providers client={client} locale="pseudo" messages={pseudo}>
+          <MemoryRouter initialEntries={[`/assess/${PROGRAM_ID}`]}>
+            <Routes>
+              <Route path="/assess/:programId" element={<AssessmentLinkPage />} />
+            </Routes>
+          </MemoryRouter>
+        </Providers>,
+      );
+      await settled();
+      expect(container.textContent).toContain(pseudo['assessments.link.send']);
+      // The instrument's own words (title, items, answers, notice) and the timepoint's name are the program's content.
+      const instrument = [
+        linkView.instruments[0]!.copyright,
+        'Little interest or pleasure in doing things',
+        'Not at all',
+        'Hours slept',
+        'PHQ-9',
+        'Baseline',
+      ];
+      expect(findUntranslated(container, instrument)).toEqual([]);
+    } finally {
+      window.location.hash = '';
+    }
+  });
+});
+
+/** The printable plan reads the plan's id from the route. */
+function RoutedPrint() {
+  return (
+    <Routes>
+      <Route path="plans/:planId/print" element={<PrintPlanPage />} />
+    </Routes>
+  );
+}
+
+/** The topic page reads its key from the route. */
+function RoutedTopic() {
+  return (
+    <Routes>
+      <Route path="curriculum/:topicKey" element={<TopicPage />} />
+    </Routes>
+  );
+}
