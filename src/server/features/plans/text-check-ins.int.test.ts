@@ -204,6 +204,18 @@ describe('the weekly check-in by text message, against a local Twilio stand-in',
     expect(await delivered()).toHaveLength(1);
   });
 
+  it('writes to the participant in the language chosen on "How to reach me" (ADR 0041)', async () => {
+    expect((await prefs(await participant(), { locale: 'es' })).status).toBe(200);
+    t.clock.set('2026-03-23T22:00:00.000Z'); // Monday 18:00 EDT
+    expect(await sweep()).toEqual({ queued: 1 });
+    const [prompt] = await delivered();
+    expect(prompt).toContain('¿Qué número describe mejor su dolor promedio en la última semana?');
+    expect(prompt).not.toContain('What number');
+    await reply('no sé');
+    expect(await delivered()).toEqual([expect.stringContaining('Por ejemplo: 6 5 7')]);
+    expect((await prefs(await participant(), { locale: 'en' })).status).toBe(200);
+  });
+
   it('sends nothing to participants who are not in the program any more', async () => {
     await prefs(await coordinator(), { textCheckInDay: 'tue', textCheckInTime: '09:00' }, w.otherParticipantId);
     const change = await (

@@ -9,7 +9,6 @@ import {
   isInReplyWindow,
   parseCheckInReply,
   textCheckInDue,
-  type TextLanguage,
 } from '../../../core/plans';
 import { isoWeekOf } from '../../../core/guidance';
 import { flagRiskWords } from '../../../core/safety';
@@ -24,12 +23,6 @@ import { programs } from '../programs/programs.table';
 import { loadSafetySettings, recordTextReplyFlags } from '../safety';
 import { savePainCheckIn } from './plans.service';
 import { painCheckIns, textCheckInPrompts } from './plans.table';
-
-/**
- * Every text is written in English for now: the person's own language is being added beside this
- * (#16, "Spanish"); the texts in core already take it.
- */
-const LANGUAGE: TextLanguage = 'en';
 
 const sweepCaller = { actor: null, requestId: 'text-check-in-sweep', ip: null };
 
@@ -67,6 +60,8 @@ export async function sweepTextCheckIns(deps: Deps, now: Date): Promise<{ queued
         textCheckInTime: participants.textCheckInTime,
         contactPausedUntil: participants.contactPausedUntil,
         lastCheckInOn: lastOn.lastOn,
+        // Each text is in the person's own language (ADR 0041).
+        locale: participants.locale,
       })
       .from(participants)
       .leftJoin(lastOn, eq(lastOn.participantId, participants.id))
@@ -97,7 +92,7 @@ export async function sweepTextCheckIns(deps: Deps, now: Date): Promise<{ queued
         if (!prompt) return;
         await deps.texter.enqueue(
           tx,
-          { programId: program.id, to: phone, text: checkInPromptText(LANGUAGE), idempotencyKey: promptKey(p.id, decision.week) },
+          { programId: program.id, to: phone, text: checkInPromptText(p.locale), idempotencyKey: promptKey(p.id, decision.week) },
           now,
         );
         await audit(tx, sweepCaller, now, [
@@ -135,7 +130,13 @@ export async function receiveTextCheckInReply(
     .as('latest_prompt');
   // The participants with this number who chose the check-in by text, the latest prompt first.
   const people = await deps.db
-    .select({ id: participants.id, programId: participants.programId, timeZone: programs.timeZone, sentAt: latest.sentAt })
+    .select({
+      id: participants.id,
+      programId: participants.programId,
+      locale: participants.locale,
+      timeZone: programs.timeZone,
+      sentAt: latest.sentAt,
+    })
     .from(participants)
     .innerJoin(programs, eq(programs.id, participants.programId))
     .leftJoin(latest, eq(latest.participantId, participants.id))
@@ -167,7 +168,7 @@ export async function receiveTextCheckInReply(
     const send = (text: string, kind: string) =>
       deps.texter.enqueue(tx, { programId, to: msg.from, text, idempotencyKey: `text-check-in-${kind}:${msg.messageKey}` }, now);
     const entries: AuditEntry[] = [];
-    const crisis = async () => send(crisisText((await loadSafetySettings(tx, programId)).crisis, LANGUAGE), 'crisis');
+    const crisis = async () => send(crisisText((await loadSafetySettings(tx, programId)).crisis, person.locale), 'crisis');
 
     if (action.kind === 'record' && open && parsed.kind === 'scores') {
       const on = open.checkInId ? await checkInDateOf(tx, open.checkInId) : localDateOf(now, person.timeZone);
@@ -199,7 +200,7 @@ export async function receiveTextCheckInReply(
             previousScore: previous?.score ?? null,
             isCorrection: action.isCorrection,
           },
-          LANGUAGE,
+          person.locale,
         ),
         'summary',
       );
@@ -241,7 +242,7 @@ export async function receiveTextCheckInReply(
         .where(and(eq(textCheckInPrompts.id, open.id), eq(textCheckInPrompts.askedAgain, open.askedAgain)))
         .returning({ id: textCheckInPrompts.id });
       if (!claimed) return 'ignored';
-      await send(askAgainText(LANGUAGE), 'ask-again');
+      await send(askAgainText(person.locale), 'ask-again');
       entries.push({ verb: 'update', entityType: 'text_check_in_prompt', entityId: open.id, programId });
       await audit(tx, system, now, entries);
       return 'asked_again';
