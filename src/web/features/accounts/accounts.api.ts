@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { InvitationView, Me, SignInSessionView, TwoFactorStatus } from '../../../core/accounts';
 import { api } from '../../app/api';
 import { forgetSession, meKey, rememberSignIn } from '../../app/session';
@@ -54,10 +54,21 @@ export function useSignIn() {
   });
 }
 
+/** Resolves once no query is fetching, or after `ms` whichever comes first. */
+async function readsSettled(client: QueryClient, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (client.isFetching() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+}
+
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
+    mutationFn: async () => {
+      // Reads already on their way (a refresh after a save) finish first: answered after the session
+      // ended they would fail with 401 for nothing, and the browser would log each one.
+      await readsSettled(client, 2000);
+      return api.post<{ ok: true }>('/auth/logout');
+    },
     // Signed out either way: a failed request most often means the session had already ended.
     onSettled: () => forgetSession(client),
   });
