@@ -117,7 +117,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   await app.register(cookie);
   // Counters live in the database, so several servers behind one proxy share each limit (ADR 0043).
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute', store: databaseRateLimitStore(opts.deps.db) });
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    store: databaseRateLimitStore(opts.deps.db),
+    // The web app's own files are public and cheap, and an installed app fetches all of them at once
+    // (about 150, ADR 0042): only the API is counted, so opening the app never costs a write or a 429.
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

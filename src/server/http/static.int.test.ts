@@ -76,6 +76,16 @@ describe('the web app’s files: cache headers and CSP', () => {
     }
   });
 
+  it('counts only API requests against the rate limit: the app’s own files write nothing and are never refused', async () => {
+    const counters = async () => Number((await database.db.rawQuery('select count(*) as n from rate_limits'))[0]!['n']);
+    const before = await counters();
+    for (let i = 0; i < 3; i++) expect((await get(`/assets/${ENTRY}`)).statusCode).toBe(200);
+    expect((await get('/favicon.svg')).statusCode).toBe(200);
+    expect(await counters()).toBe(before);
+    await get('/api/v1/health');
+    expect(await counters()).toBe(before + 1);
+  });
+
   it('revalidates unhashed files such as the favicon', async () => {
     const res = await get('/favicon.svg');
     expect(res.statusCode).toBe(200);
