@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seededRandom } from '../shared/seeded-random';
 
 /**
  * Purposive sampling from live data (issue #13, ADR 0044): candidates described by what Kindred
@@ -82,17 +83,8 @@ export interface DrawnSample {
   excluded: Record<string, number>;
 }
 
-/** A small deterministic generator (mulberry32): the same seed gives the same draw on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same draw on every machine. */
+export { seededRandom };
 
 /**
  * Draws a purposive sample: candidates are put in cells by the chosen dimensions; in each cell the

@@ -77,7 +77,10 @@ describe('the web app’s files: cache headers and CSP', () => {
   });
 
   it('counts only API requests against the rate limit: the app’s own files write nothing and are never refused', async () => {
-    const counters = async () => Number((await database.db.rawQuery('select count(*) as n from rate_limits'))[0]!['n']);
+    const counters = async () => {
+      const [row] = (await database.db.rawQuery('select count(*) as n from rate_limits')) as { n: number | string }[];
+      return Number(row!.n);
+    };
     const before = await counters();
     for (let i = 0; i < 3; i++) expect((await get(`/assets/${ENTRY}`)).statusCode).toBe(200);
     expect((await get('/favicon.svg')).statusCode).toBe(200);
