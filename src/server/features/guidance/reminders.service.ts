@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNotNull, isNull, like, max } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, like } from 'drizzle-orm';
 import { localDateOf } from '../../../core/engagement';
 import { checkInReminder, isoWeekOf } from '../../../core/guidance';
 import { audit } from '../../platform/audit';
 import type { Deps } from '../../platform/context';
 import { outboxMessages } from '../../platform/mail.table';
 import { participants } from '../participants/participants.table';
-import { painCheckIns } from '../plans/plans.table';
+import { lastCheckInOnOf } from '../plans';
 import { programs } from '../programs/programs.table';
 
 const system = { actor: null, requestId: 'checkin-reminder-sweep', ip: null };
@@ -41,12 +41,7 @@ export async function sweepCheckInReminders(deps: Deps, now: Date): Promise<{ qu
   const all = await deps.db.select({ id: programs.id, timeZone: programs.timeZone }).from(programs);
   let queued = 0;
   for (const program of all) {
-    const lastOn = deps.db
-      .select({ participantId: painCheckIns.participantId, lastOn: max(painCheckIns.on).as('last_on') })
-      .from(painCheckIns)
-      .where(eq(painCheckIns.programId, program.id))
-      .groupBy(painCheckIns.participantId)
-      .as('last_check_in');
+    const lastOn = lastCheckInOnOf(deps.db, program.id);
     const rows = await deps.db
       .select({
         id: participants.id,

@@ -3,7 +3,7 @@
  * and review a plan during a contact, and the presenter.
  */
 export { createPlan, getPlan, getProgress, listPlans, presentPlan, reviewPlan } from './plans.service';
-export { sharedCheckInsSince } from './plans.repository';
+export { lastCheckInOnOf, sharedCheckInsSince } from './plans.repository';
 /** The weekly check-in by text message (#16): the timed sweep, and replies from mail's inbound webhook. */
 export { receiveTextCheckInReply, type TextReplyOutcome } from './text-check-ins.service';
 export { plansJobs } from './plans.jobs';

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, max, sql } from 'drizzle-orm';
 import type { PlanDraft, PlanKind, ReviewOutcome } from '../../../core/plans';
 import { selectRows, type Db, type Tx } from '../../platform/database';
 import { painCheckIns, practiceLog, trackingSettings } from './plans.table';
@@ -226,4 +226,17 @@ export async function sharedCheckInsSince(db: Db | Tx, programId: string, partic
       ),
     )
     .orderBy(asc(painCheckIns.on));
+}
+
+/**
+ * Each participant's latest check-in day in a program, as a subquery to join on `participantId`
+ * (the weekly sweeps: reminders and the check-in by text skip whoever checked in this week).
+ */
+export function lastCheckInOnOf(db: Db | Tx, programId: string) {
+  return db
+    .select({ participantId: painCheckIns.participantId, lastOn: max(painCheckIns.on).as('last_on') })
+    .from(painCheckIns)
+    .where(eq(painCheckIns.programId, programId))
+    .groupBy(painCheckIns.participantId)
+    .as('last_check_in');
 }

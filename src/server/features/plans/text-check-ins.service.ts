@@ -21,6 +21,7 @@ import { isOptedOut } from '../../platform/outbox';
 import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
 import { loadSafetySettings, recordTextReplyFlags } from '../safety';
+import { lastCheckInOnOf } from './plans.repository';
 import { savePainCheckIn } from './plans.service';
 import { painCheckIns, textCheckInPrompts } from './plans.table';
 
@@ -40,12 +41,7 @@ export async function sweepTextCheckIns(deps: Deps, now: Date): Promise<{ queued
   const all = await deps.db.select({ id: programs.id, timeZone: programs.timeZone }).from(programs);
   let queued = 0;
   for (const program of all) {
-    const lastOn = deps.db
-      .select({ participantId: painCheckIns.participantId, lastOn: max(painCheckIns.on).as('last_on') })
-      .from(painCheckIns)
-      .where(eq(painCheckIns.programId, program.id))
-      .groupBy(painCheckIns.participantId)
-      .as('last_check_in');
+    const lastOn = lastCheckInOnOf(deps.db, program.id);
     const week = isoWeekOf(localDateOf(now, program.timeZone));
     const prompted = deps.db
       .select({ participantId: textCheckInPrompts.participantId })
