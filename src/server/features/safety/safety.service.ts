@@ -310,20 +310,38 @@ export async function recordCheckInNoteFlags(
   caller: AuditCaller,
   input: { programId: string; participantId: string; checkInId: string; note: string; enteredBy: string | null },
 ): Promise<{ eventId: string; isNew: boolean } | null> {
-  const flag = flagRiskWords(input.note);
+  return raiseForRiskWords(tx, env, caller, input.note, {
+    programId: input.programId,
+    participantId: input.participantId,
+    sourceKey: `checkin:${input.checkInId}`,
+    raisedBy: input.enteredBy,
+    note: '',
+    details: { checkInId: input.checkInId },
+  });
+}
+
+/** The safety event for risk words in what a participant wrote (none when it has none): the phrases found, never logged. */
+async function raiseForRiskWords(
+  tx: Db | Tx,
+  env: SafetyEnv,
+  caller: AuditCaller,
+  text: string,
+  source: { programId: string; participantId: string; sourceKey: string; raisedBy: string | null; note: string; details: object },
+): Promise<{ eventId: string; isNew: boolean } | null> {
+  const flag = flagRiskWords(text);
   if (!flag.isFlagged) return null;
-  const [participant] = await findParticipants(tx, { programId: input.programId, ids: [input.participantId] });
+  const [participant] = await findParticipants(tx, { programId: source.programId, ids: [source.participantId] });
   if (!participant) throw new DomainError('not_found', undefined, 'Not found');
   const { event, isNew } = await raiseEvent(tx, env, caller, {
-    programId: input.programId,
+    programId: source.programId,
     participant,
     trigger: 'risk_words',
     category: 'self_harm',
-    sourceKey: `checkin:${input.checkInId}`,
-    raisedBy: input.enteredBy,
+    sourceKey: source.sourceKey,
+    raisedBy: source.raisedBy,
     raisedByRole: 'system',
-    note: '',
-    details: { phrases: flag.phrases, checkInId: input.checkInId },
+    note: source.note,
+    details: { phrases: flag.phrases, ...source.details },
   });
   return { eventId: event.id, isNew };
 }
@@ -340,22 +358,14 @@ export async function recordTextReplyFlags(
   caller: AuditCaller,
   input: { programId: string; participantId: string; messageKey: string; text: string },
 ): Promise<{ eventId: string; isNew: boolean } | null> {
-  const flag = flagRiskWords(input.text);
-  if (!flag.isFlagged) return null;
-  const [participant] = await findParticipants(tx, { programId: input.programId, ids: [input.participantId] });
-  if (!participant) throw new DomainError('not_found', undefined, 'Not found');
-  const { event, isNew } = await raiseEvent(tx, env, caller, {
+  return raiseForRiskWords(tx, env, caller, input.text, {
     programId: input.programId,
-    participant,
-    trigger: 'risk_words',
-    category: 'self_harm',
+    participantId: input.participantId,
     sourceKey: `sms:${input.messageKey}`,
     raisedBy: null,
-    raisedByRole: 'system',
     note: input.text.slice(0, 2000),
-    details: { phrases: flag.phrases },
+    details: {},
   });
-  return { eventId: event.id, isNew };
 }
 
 function timingsView(e: SafetyEventRecord, now: Date, timeZone: string) {
