@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countDeclineReasons, drawSample, type CandidateValues, type SamplingCandidate } from './sampling';
+import { countDeclineReasons, drawSample, outcomeImprovedOf, type CandidateValues, type SamplingCandidate } from './sampling';
 
 const base: CandidateValues = {
   arm: 'coaching',
@@ -7,6 +7,7 @@ const base: CandidateValues = {
   frequency: 'weekly',
   coachFidelity: 'high',
   droppedOut: 'no',
+  outcomeImproved: 'yes',
   gender: 'male',
   era: 'vietnam',
   painSite: 'back',
@@ -85,5 +86,26 @@ describe('countDeclineReasons', () => {
       { reason: 'No time', count: 3 },
       { reason: 'Too ill', count: 1 },
     ]);
+  });
+});
+
+describe('outcomeImprovedOf', () => {
+  const weeks = (...scores: number[]) =>
+    scores.map((score, i) => ({ on: `2026-02-${String(2 + 7 * i).padStart(2, '0')}`, score }));
+
+  it('is too early with fewer than three check-ins, whatever they say', () => {
+    expect(outcomeImprovedOf([])).toBe('too_early');
+    expect(outcomeImprovedOf(weeks(8, 2))).toBe('too_early');
+  });
+
+  it('is yes when the latest score is about a point or more below the first, in date order', () => {
+    expect(outcomeImprovedOf(weeks(7, 6.5, 6))).toBe('yes');
+    expect(outcomeImprovedOf(weeks(7, 6.5, 6).reverse())).toBe('yes');
+  });
+
+  it('is no when the change is under about a point, or the score rose', () => {
+    expect(outcomeImprovedOf(weeks(7, 6.5, 6.2))).toBe('no');
+    expect(outcomeImprovedOf(weeks(5, 6, 7))).toBe('no');
+    expect(outcomeImprovedOf(weeks(5, 5, 5))).toBe('no');
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describePegChange } from '../plans/progress';
 import { seededRandom } from '../shared/seeded-random';
 
 /**
@@ -14,12 +15,25 @@ export const samplingDimensions = [
   'frequency',
   'coachFidelity',
   'droppedOut',
+  'outcomeImproved',
   'gender',
   'era',
   'painSite',
 ] as const;
 export const SamplingDimension = z.enum(samplingDimensions);
 export type SamplingDimension = z.infer<typeof SamplingDimension>;
+
+/**
+ * Whether a person's weekly pain check-ins (PEG, lower is better) improved, by the rule the
+ * participant's and the coach's progress pages already use (`describePegChange`): `yes` when the
+ * latest score is about 1 point or more below the first (MEANINGFUL_PEG_CHANGE) after at least three
+ * check-ins; `too_early` with fewer than three (none included); `no` otherwise (the same, or higher).
+ */
+export function outcomeImprovedOf(checkIns: readonly { on: string; score: number }[]): 'yes' | 'no' | 'too_early' {
+  const change = describePegChange(checkIns, 'you');
+  if (change.isEarly) return 'too_early';
+  return change.kind === 'lower' && change.isMeaningful ? 'yes' : 'no';
+}
 
 /** One person's value on every dimension, as Kindred knows it at the draw. */
 export type CandidateValues = Record<SamplingDimension, string>;

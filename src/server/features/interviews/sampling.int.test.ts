@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit.table';
+import { newId } from '../../platform/ids';
+import { painCheckIns } from '../plans/plans.table';
 import { createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
 
 /** Purposive sampling, themes and the joint display through the API (issue #13, ADR 0044). */
@@ -54,6 +56,38 @@ describe('sampling and joint displays through the API', () => {
     ]);
     expect((await coordinator.request('GET', `${base}/sampling-frame?dimensions=frequency,frequency`)).status).toBe(400);
     expect((await coordinator.request('GET', `${base}/sampling-frame?dimensions=shoe_size`)).status).toBe(400);
+  });
+
+  it('cuts the frame by whether the weekly pain score improved, as the progress pages read it', async () => {
+    // Three weekly check-ins, 7 then 6.3 then 5.7: about 1 point or more lower after three (ADR 0044).
+    const at = new Date();
+    const rows = [
+      { on: '2026-01-05', score: 7 },
+      { on: '2026-01-12', score: 6.3 },
+      { on: '2026-01-19', score: 5.7 },
+    ].map((r) => ({
+      id: newId(),
+      programId: w.programId,
+      participantId: w.participantId,
+      on: r.on,
+      pain: Math.round(r.score),
+      enjoyment: Math.round(r.score),
+      activity: Math.round(r.score),
+      score: r.score,
+      createdAt: at,
+      updatedAt: at,
+    }));
+    await t.db.db.insert(painCheckIns).values(rows);
+    const improved = await ok(coordinator.request('GET', `${base}/sampling-frame?dimensions=outcomeImproved`));
+    expect(improved.cells).toEqual([
+      { values: ['too_early'], people: 1, available: 1 },
+      { values: ['yes'], people: 1, available: 1 },
+    ]);
+    // A fourth week back up to 6.9: no longer about a point below the first.
+    await t.db.db.insert(painCheckIns).values({ ...rows[0]!, id: newId(), on: '2026-01-26', score: 6.9 });
+    const notImproved = await ok(coordinator.request('GET', `${base}/sampling-frame?dimensions=outcomeImproved`));
+    expect(notImproved.cells.map((c: { values: string[] }) => c.values)).toEqual([['no'], ['too_early']]);
+    await t.db.db.delete(painCheckIns);
   });
 
   it('draws a sample with quotas per cell and reports the shortfall', async () => {

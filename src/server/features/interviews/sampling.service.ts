@@ -4,6 +4,7 @@ import { fidelityReportFromTallies } from '../../../core/fidelity';
 import {
   countDeclineReasons,
   drawSample,
+  outcomeImprovedOf,
   type CandidateValues,
   type SampleCell,
   type SampleInput,
@@ -21,6 +22,7 @@ import { newId } from '../../platform/ids';
 import { people } from '../accounts/accounts.table';
 import { loadCoachCodes, loadContactTallies, loadReportPeople, reachedCountsOf } from '../fidelity';
 import { participants } from '../participants/participants.table';
+import { painCheckIns } from '../plans/plans.table';
 import { loadProgram, type Program } from '../programs';
 import { findAllocations, findStudy, findWithdrawals } from '../trials';
 import { interviewSampleMembers, interviewSamples, interviewStudies } from './interviews.table';
@@ -47,7 +49,8 @@ export type ArmLabel = (arm: string) => string;
 /**
  * Each enrolled (or once enrolled) participant's values on every sampling dimension, now. Adherent
  * and meeting frequency as the engagement report computes them; the coach's fidelity as the
- * fidelity report's logged high/low for the latest coach; arm from the trial's allocation.
+ * fidelity report's logged high/low for the latest coach; arm from the trial's allocation; outcome
+ * improved from the weekly pain check-ins, as the progress pages read them.
  */
 export async function loadParticipantFacts(
   db: Db | Tx,
@@ -55,7 +58,7 @@ export async function loadParticipantFacts(
   now: Date,
   view: View,
 ): Promise<{ facts: ParticipantFacts[]; armLabel: ArmLabel }> {
-  const [rows, reportPeople, codes, study, allocations, withdrawals] = await Promise.all([
+  const [rows, reportPeople, codes, study, allocations, withdrawals, checkIns] = await Promise.all([
     db
       .select({
         id: participants.id,
@@ -80,6 +83,10 @@ export async function loadParticipantFacts(
     findStudy(db, program.id),
     findAllocations(db, program.id),
     findWithdrawals(db, program.id),
+    db
+      .select({ participantId: painCheckIns.participantId, on: painCheckIns.on, score: painCheckIns.score })
+      .from(painCheckIns)
+      .where(eq(painCheckIns.programId, program.id)),
   ]);
   const tallies = await loadContactTallies(db, program.id, reportPeople, program.lengthDays, now);
   const rules = { programId: program.id, lengthDays: program.lengthDays, targetContacts: program.targetContacts };
@@ -98,6 +105,9 @@ export async function loadParticipantFacts(
   for (const w of withdrawals)
     withdrawalsOf.set(w.participantId, [...(withdrawalsOf.get(w.participantId) ?? []), { scope: w.scope as WithdrawalScope }]);
 
+  const checkInsOf = new Map<string, { on: string; score: number }[]>();
+  for (const c of checkIns) checkInsOf.set(c.participantId, [...(checkInsOf.get(c.participantId) ?? []), c]);
+
   const armLabel = armLabelOf(study, view);
 
   const facts = rows.map((p): ParticipantFacts => {
@@ -114,6 +124,7 @@ export async function loadParticipantFacts(
         frequency: e ? (e.frequency ?? 'too_early') : 'not_paired',
         coachFidelity: !e ? 'not_paired' : coachHigh === undefined ? 'no_contacts' : coachHigh ? 'high' : 'low',
         droppedOut: p.status === 'withdrawn' || isWithdrawnFrom(ws, 'intervention') ? 'yes' : 'no',
+        outcomeImproved: outcomeImprovedOf(checkInsOf.get(p.id) ?? []),
         gender: p.gender,
         era: p.era ?? 'not_recorded',
         painSite: p.painLocations.length === 0 ? 'none' : p.painLocations.length === 1 ? p.painLocations[0]! : 'several',

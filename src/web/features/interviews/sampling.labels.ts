@@ -9,6 +9,7 @@ export const dimensionLabels = {
   frequency: 'How often they met',
   coachFidelity: 'Their coach’s fidelity',
   droppedOut: 'Dropped out',
+  outcomeImproved: 'Pain score improved',
   gender: 'Gender',
   era: 'Service era',
   painSite: 'Where the pain is',
@@ -25,6 +26,7 @@ const common: Record<string, string> = {
   no_contacts: 'No contacts yet',
   none: 'None recorded',
   several: 'Several places',
+  too_early: 'Too early to say',
 };
 
 /** A dimension's value in words; values Kindred has no words for (arm names, service eras) as they are. */
