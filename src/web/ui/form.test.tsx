@@ -175,3 +175,34 @@ describe('a server refusal does not linger once the answer changes (issue #16)',
     expect(screen.getByRole('alert').textContent).toContain('Pain locations: Choose at least one.');
   });
 });
+
+describe('a refusal in a form that does not clear field by field (issue #16)', () => {
+  afterEach(cleanup);
+  const refusal = { message: 'Some answers need attention.', status: 400, fields: [{ path: 'note', message: 'Too long.' }] };
+
+  /** A summary-only form: its refusal is the raw server error, with no per-field handling. */
+  function SummaryOnlyForm({ error }: { error: unknown }) {
+    const [note, setNote] = useState('');
+    return (
+      <form>
+        <FormErrors error={error} labels={{ note: 'Note' }} />
+        <TextField label="Note" value={note} onChange={setNote} />
+      </form>
+    );
+  }
+
+  it('goes once an answer changes, and a new refusal shows again', async () => {
+    const { rerender } = render(<SummaryOnlyForm error={refusal} />);
+    expect(screen.getByRole('alert').textContent).toContain('Note: Too long.');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Note' }), 'x');
+    expect(screen.queryByRole('alert')).toBeNull();
+    rerender(<SummaryOnlyForm error={{ ...refusal }} />);
+    expect(screen.getByRole('alert').textContent).toContain('Note: Too long.');
+  });
+
+  it('keeps a refusal about no field while answers change', async () => {
+    render(<SummaryOnlyForm error={{ message: 'Someone changed this record; reload it.', status: 409 }} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Note' }), 'x');
+    expect(screen.getByRole('alert').textContent).toContain('Someone changed this record');
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -41,6 +42,13 @@ function topLevel(path: string): string {
 }
 
 /**
+ * Refusals whose fields a form clears one by one (`useServerRefusal`, `useFormState`): a summary
+ * showing one of them leaves the clearing to the form. Any other refusal with fields is the whole
+ * form's, and goes as soon as an answer in the form changes (see {@link FormErrors}).
+ */
+const refusalsClearedByField = new WeakSet<object>();
+
+/**
  * The server's refusal minus the fields edited since it came (issue #16: a refusal must not linger
  * after the answer was changed). `edited(key)` marks a field as changed; a new refusal starts afresh.
  * A refusal whose every field was changed disappears; one about no field (a conflict) stays.
@@ -72,6 +80,7 @@ export function useServerRefusal(
     return { message: e.message, status: e.status, requestId: e.requestId, fields: left };
   }, [serverError, keys, keyOf]);
   const fields = fieldMessagesOf(error);
+  if (typeof error === 'object' && error !== null) refusalsClearedByField.add(error);
   return { error, fields, edited };
 }
 
@@ -110,13 +119,14 @@ export function useFormState<T extends object>(
   const hasLocal = Object.keys(local).length > 0;
   // A local refusal takes the server's shape, so one summary shows both. One object per refusal:
   // the summary takes focus when its error changes, and must not take it on every keystroke.
-  const localError = useMemo(
-    () => ({
+  const localError = useMemo(() => {
+    const refusal = {
       message: t('ui.needsAttention'),
       fields: Object.entries(local).map(([path, message]) => ({ path, message })),
-    }),
-    [local, t],
-  );
+    };
+    refusalsClearedByField.add(refusal);
+    return refusal;
+  }, [local, t]);
   const error = hasLocal ? localError : server.error;
   return { values, set, submit, error, fields: hasLocal ? local : server.fields };
 }
@@ -431,8 +441,31 @@ export function Choice({
  */
 export function FormErrors({ error, labels = {}, title }: { error: unknown; labels?: Record<string, string>; title?: string }) {
   const t = useT();
-  if (!error) return null;
-  return <ErrorSummary error={error} labels={labels} title={title ?? t('ui.couldNotSave')} />;
+  // A refusal about the form's answers (it has fields) that the form does not clear field by field
+  // goes once any answer in the form changes: it no longer describes what is there (issue #16). A
+  // refusal about no field (a conflict, a lost connection) stays, as it does in forms that clear
+  // by field. A new refusal, even with the same words, shows again.
+  const marker = useRef<HTMLSpanElement>(null);
+  const [outdated, setOutdated] = useState<unknown>(null);
+  const clearsOnChange = hasFields(error) && error.fields.length > 0 && !refusalsClearedByField.has(error);
+  useEffect(() => {
+    const form = clearsOnChange ? marker.current?.closest('form') : null;
+    if (!form) return;
+    const changed = () => setOutdated(error);
+    form.addEventListener('input', changed);
+    form.addEventListener('change', changed);
+    return () => {
+      form.removeEventListener('input', changed);
+      form.removeEventListener('change', changed);
+    };
+  }, [error, clearsOnChange]);
+  if (!error || outdated === error) return clearsOnChange ? <span ref={marker} hidden /> : null;
+  return (
+    <>
+      {clearsOnChange ? <span ref={marker} hidden /> : null}
+      <ErrorSummary error={error} labels={labels} title={title ?? t('ui.couldNotSave')} />
+    </>
+  );
 }
 
 function ErrorSummary({ error, labels, title }: { error: unknown; labels: Record<string, string>; title: string }) {
