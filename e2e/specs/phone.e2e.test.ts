@@ -244,4 +244,16 @@ describe('phone journeys', () => {
     await signOut(page);
     await page.close();
   });
+
+  it('has a scan that still fails on a violation, with the faster settings of expectAccessible', async () => {
+    // The scan skips what only passes need (ADR 0027, stop 14): it must still name what fails.
+    const page = await journey.mobile.context.newPage();
+    await page.setContent('<html lang="en"><title>t</title><main><h1>Check</h1><button></button></main></html>');
+    const failure = await expectAccessible(page, 'a nameless button').then(
+      () => null,
+      (e: { actual?: unknown }) => e,
+    );
+    expect(JSON.stringify(failure?.actual ?? null)).toMatch(/button-name/);
+    await page.close();
+  });
 });
