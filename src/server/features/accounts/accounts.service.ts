@@ -222,19 +222,21 @@ export async function inviteInTransaction(
     const table = input.role === 'coach' ? coaches : input.role === 'participant' ? participants : null;
     if (!table)
       throw new DomainError('invalid_state', 'subject_not_allowed', 'Only coach and participant invitations link to a record');
-    const [subject] =
+    const [subject]: { personId: string | null; locale: Locale }[] =
       table === participants
         ? await tx
-            .select({ id: participants.id, personId: participants.personId, locale: participants.locale })
+            .select({ personId: participants.personId, locale: participants.locale })
             .from(participants)
             .where(and(eq(participants.id, input.subjectId), eq(participants.programId, programId)))
-        : await tx
-            .select({ id: table.id, personId: table.personId })
-            .from(table)
-            .where(and(eq(table.id, input.subjectId), eq(table.programId, programId)));
+        : (
+            await tx
+              .select({ personId: table.personId })
+              .from(table)
+              .where(and(eq(table.id, input.subjectId), eq(table.programId, programId)))
+          ).map((r) => ({ ...r, locale: DEFAULT_LOCALE }));
     if (!subject) throw new DomainError('not_found', undefined, 'Not found');
     if (subject.personId) throw new DomainError('conflict', 'already_has_account', 'This record already has an account');
-    if ('locale' in subject) locale = subject.locale;
+    locale = subject.locale;
   }
   const token = newToken();
   const id = newId();
