@@ -87,3 +87,10 @@ export function assessmentLinkReminderMail(
     ].join('\n'),
   };
 }
+
+/** The questionnaire link by text message: the program, the timepoint, the last day and the link. */
+export function assessmentLinkText(locale: Locale, f: LinkMailFacts): string {
+  return locale === 'es'
+    ? `${f.programName}: por favor, conteste unas preguntas cortas (${f.timepoint}). Su propio enlace, hasta el ${f.until}: ${f.url}`
+    : `${f.programName}: please answer a few short questions (${f.timepoint}). Your own link, until ${f.until}: ${f.url}`;
+}

@@ -129,3 +129,25 @@ export function sessionReminderMail(f: SessionMailFacts, to: SessionAudience, lo
     ].join('\n'),
   };
 }
+
+/** What a text reminder of a session says: no names, the time in the program's zone, and where to join. */
+export function sessionReminderText(f: Omit<SessionMailFacts, 'page'>, locale: Locale): string {
+  const when = sessionWhenWords(f.startsAt, f.timeZone, locale);
+  const how = modalityIn(f.modality, locale);
+  if (locale === 'es') {
+    const where =
+      f.modality === 'video' && f.videoLink
+        ? ` Únase: ${f.videoLink}`
+        : f.modality === 'in_person'
+          ? ` Dónde: ${f.place ?? ''}`
+          : '';
+    return `Kindred: recordatorio de su sesión (${how}) el ${when}.${where}`;
+  }
+  const where =
+    f.modality === 'video' && f.videoLink
+      ? ` Join: ${f.videoLink}`
+      : f.modality === 'in_person'
+        ? ` Where: ${f.place ?? ''}`
+        : '';
+  return `Kindred: reminder of your session (${how}) on ${when}.${where}`;
+}

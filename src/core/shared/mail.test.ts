@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { invitationMail, passwordResetMail, signInAttemptsMail, signInCodeMail } from '../accounts/mail';
-import { assessmentLinkMail, assessmentLinkReminderMail, LINK_REMINDER_SUBJECT, LINK_SUBJECT } from '../assessments/mail';
-import { sessionChangeMail, sessionReminderMail, sessionWhenWords, type SessionMailFacts } from '../engagement';
+import {
+  assessmentLinkMail,
+  assessmentLinkReminderMail,
+  assessmentLinkText,
+  LINK_REMINDER_SUBJECT,
+  LINK_SUBJECT,
+} from '../assessments/mail';
+import {
+  sessionChangeMail,
+  sessionReminderMail,
+  sessionReminderText,
+  sessionWhenWords,
+  type SessionMailFacts,
+} from '../engagement';
 import { checkInReminderMail } from '../guidance/mail';
 import { pairedMail } from '../matching/mail';
 import { classInvitationMail } from '../trials/mail';
@@ -156,5 +168,26 @@ describe('participant e-mails in English stay as they were', () => {
     expect(en['checkIn']!.text).toContain(`Hello Ana,\n\nIt is time for your weekly pain check-in`);
     expect(en['code']!.text).toContain('Your Kindred sign-in code is 123456. It works once, for 10 minutes.');
     expect(sessionChangeMail('scheduled', session(), 'coach', 'en').text).toContain('with a participant you coach on');
+  });
+});
+
+describe('the texts that go with these e-mails', () => {
+  it('remind of a session in the participant’s language', () => {
+    expect(sessionReminderText(session({ modality: 'in_person', place: 'Biblioteca central' }), 'es')).toBe(
+      'Kindred: recordatorio de su sesión (una reunión en persona) el miércoles, 9 de diciembre de 2026, 6:00 p. m. hora oriental. Dónde: Biblioteca central',
+    );
+    expect(sessionReminderText(session(), 'en')).toBe(
+      'Kindred: reminder of your session (a video call) on Wednesday 9 December 2026 at 6:00 PM Eastern time. Join: https://v.example/sala',
+    );
+  });
+
+  it('carry the questionnaire link in the participant’s language', () => {
+    const f = { programName: 'Programa Sol', timepoint: 'Inicio', url, until: 'X' };
+    expect(assessmentLinkText('es', f)).toBe(
+      `Programa Sol: por favor, conteste unas preguntas cortas (Inicio). Su propio enlace, hasta el X: ${url}`,
+    );
+    expect(assessmentLinkText('en', f)).toBe(
+      `Programa Sol: please answer a few short questions (Inicio). Your own link, until X: ${url}`,
+    );
   });
 });

@@ -26,7 +26,7 @@ import { loadAssessmentSettings, loadProgramInstruments, loadScheduleFacts } fro
 import { assessmentLinks } from './assessments.table';
 import { invalid, presentForm } from './assessments.presenters';
 import { saveResponse, loadParticipant, timepointOf } from './assessments.responses';
-import { assessmentLinkMail } from '../../../core/assessments/mail';
+import { assessmentLinkMail, assessmentLinkText } from '../../../core/assessments/mail';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -103,13 +103,14 @@ export async function createLink(
       );
     }
     if (phone) {
-      const until = dateOnWords(localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn);
+      const locale = l.participant.locale;
+      const until = dateOnWords(localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn, locale);
       await deps.texter.enqueue(
         tx,
         {
           programId,
           to: phone,
-          text: `${program.name}: please answer a few short questions (${tp.label}). Your own link, until ${until}: ${url}`,
+          text: assessmentLinkText(locale, { programName: program.name, timepoint: tp.label, url, until }),
           idempotencyKey: `assessment-link:${id}`,
         },
         now,

@@ -2,16 +2,15 @@ import { and, asc, eq, gt, isNotNull, isNull, lte } from 'drizzle-orm';
 import {
   DEFAULT_SCHEDULING,
   localTimeOf,
-  modalityWords,
   reminderChannels,
   remindersDue,
   sessionStart,
-  sessionWhenWords,
   videoLinkFor,
   type ScheduleSessionInput,
   type SchedulingSettings,
   sessionChangeMail,
   sessionReminderMail,
+  sessionReminderText,
   type SessionChange,
   type SessionMailFacts,
   type ScheduledSessionView,
@@ -480,17 +479,6 @@ export async function participantSessions(
   };
 }
 
-/** What a text reminder says: no names, the time in the program's zone, and where to join. */
-function reminderText(s: SessionRow, when: string): string {
-  const where =
-    s.modality === 'video' && s.videoLink
-      ? ` Join: ${s.videoLink}`
-      : s.modality === 'in_person'
-        ? ` Where: ${s.place ?? ''}`
-        : '';
-  return `Kindred: reminder of your session (${modalityWords[s.modality]}) on ${when}.${where}`;
-}
-
 /**
  * Sends the reminders that are due at `now`, in every program: by e-mail, and by text to people who
  * prefer texts (ADR 0013). Each message carries the idempotency key
@@ -534,7 +522,6 @@ export async function sweepSessionReminders(
     const [due] = remindersDue([r.session], now, { reminderLeadHours: settings.reminderLeadHours, timeZone: r.program.timeZone });
     if (!due) continue;
     const s = r.session;
-    const when = sessionWhenWords(s.startsAt, r.program.timeZone);
     const sessionDateOn = localDateOf(s.startsAt, r.program.timeZone);
     await deps.db.transaction(async (tx) => {
       const people = [
@@ -584,7 +571,12 @@ export async function sweepSessionReminders(
         if (channels.text && p.row.phone) {
           const wrote = await deps.texter.enqueue(
             tx,
-            { programId: r.program.id, to: p.row.phone, text: reminderText(s, when), idempotencyKey: key },
+            {
+              programId: r.program.id,
+              to: p.row.phone,
+              text: sessionReminderText(sessionFacts(s, r.program.timeZone, p.page), p.locale),
+              idempotencyKey: key,
+            },
             now,
           );
           if (wrote) {
