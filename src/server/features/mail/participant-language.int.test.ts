@@ -134,4 +134,25 @@ describe('participant e-mails in the language each participant chose', () => {
     expect(toQuinn!.text).toContain(`Open: ${quinn.url}`);
     expect(toQuinn!.text).toMatch(/works until [A-Z][a-z]+day \d+ [A-Z][a-z]+ 2026\./);
   });
+
+  it('writes a participant’s account e-mails in Spanish, and a coach’s in English', async () => {
+    const askReset = async (email: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/request',
+        remoteAddress: '192.0.2.77',
+        payload: { email },
+      });
+      expect(res.statusCode).toBeLessThan(300);
+    };
+    await askReset('participant@test.org');
+    await askReset('coach@test.org');
+    const mails = await deliver();
+    const [toPat] = to(mails, 'participant@test.org');
+    expect(toPat!.subject).toBe('Elija una nueva contraseña de Kindred');
+    expect(toPat!.text).toContain('Alguien (esperamos que usted) pidió elegir una nueva contraseña');
+    expect(toPat!.text).toMatch(/reset-password#token=\S+/);
+    const [toCarl] = to(mails, 'coach@test.org');
+    expect(toCarl!.subject).toBe('Choose a new Kindred password');
+  });
 });
