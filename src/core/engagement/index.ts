@@ -20,6 +20,7 @@ export * from './best-time';
 export * from './measures';
 export * from './reach-window';
 export * from './scheduling';
+export * from './mail';
 export * from './charts';
 export * from './cohort';
 

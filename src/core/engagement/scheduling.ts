@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors';
+import type { Locale } from '../shared/locale';
 import { Channel, DateOn } from '../shared/vocab';
 import {
   addDaysOn,
@@ -214,10 +215,15 @@ export function reminderChannels(
   };
 }
 
-/** "Tuesday 10 March 2026 at 10:00 AM Eastern time": how messages and tasks state a session's time (issue #16). */
-export function sessionWhenWords(startsAt: Date, timeZone: string): string {
+/**
+ * "Tuesday 10 March 2026 at 10:00 AM Eastern time": how messages and tasks state a session's time
+ * (issue #16); in Spanish "martes, 10 de marzo de 2026, 10:00 a. m. hora oriental" (ADR 0041).
+ */
+export function sessionWhenWords(startsAt: Date, timeZone: string, locale: Locale = 'en'): string {
   const local = localTimeOf(startsAt, timeZone);
-  return `${dateOnWords(local.dateOn)} at ${clockWords(clockOf(local.hour * 60 + local.minute))} ${zoneWords(timeZone)}`;
+  const clock = clockWords(clockOf(local.hour * 60 + local.minute), locale);
+  if (locale === 'es') return `${dateOnWords(local.dateOn, locale)}, ${clock} ${zoneWords(timeZone, locale)}`;
+  return `${dateOnWords(local.dateOn)} at ${clock} ${zoneWords(timeZone)}`;
 }
 
 export const modalityWords: Record<Channel, string> = {

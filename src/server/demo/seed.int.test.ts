@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { participants } from '../features/participants/participants.table';
 import { createTestApp, type TestApp } from '../testing/harness';
 import { seedDemo } from './seed';
 
@@ -22,4 +24,16 @@ describe('the demo program', () => {
       expect(programId).toMatch(/^[0-9a-f-]{36}$/);
     });
   }
+
+  it('has one participant who chose Spanish, so what Kindred sends in Spanish can be seen (issue #16)', async () => {
+    t = await createTestApp();
+    const { programId } = await seedDemo(t.db.db, new Date('2026-03-02T15:00:00Z'));
+    const rows = await t.db.db
+      .select({ locale: participants.locale, personId: participants.personId })
+      .from(participants)
+      .where(eq(participants.programId, programId));
+    expect(rows.filter((r) => r.locale === 'es')).toHaveLength(1);
+    // The demo participant's own account stays in English, as the demo's walk-through shows it.
+    expect(rows.find((r) => r.personId !== null)?.locale).toBe('en');
+  });
 });

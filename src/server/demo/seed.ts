@@ -188,6 +188,8 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
         genderMatters: rand() < 0.85,
         phone: `(317) 555-${String(2000 + i * 53).slice(-4)}`,
         email: isDemoParticipant ? 'participant@example.org' : null,
+        // One participant of the demo coach chose Spanish (issue #16): what Kindred sends him is in Spanish.
+        locale: i === 2 ? 'es' : 'en',
         canShareContact: hasPermission,
         status: p.status,
         referredOn: localDateOf(referredAt, DEFAULT_TIME_ZONE),

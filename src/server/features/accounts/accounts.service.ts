@@ -11,7 +11,8 @@ import {
   type Me,
 } from '../../../core/accounts';
 import { DomainError } from '../../../core/shared/errors';
-import { DEFAULT_LOCALE } from '../../../core/shared/locale';
+import { invitationMail } from '../../../core/accounts/mail';
+import { DEFAULT_LOCALE, type Locale } from '../../../core/shared/locale';
 import { dateOnWords, DEFAULT_TIME_ZONE, localDateOf } from '../../../core/shared/time';
 import { decodeCursor, encodeCursor, type Page } from '../../../core/shared/paging';
 import type { Role } from '../../../core/shared/vocab';
@@ -215,16 +216,27 @@ export async function inviteInTransaction(
   const programId = program.id;
   authorize(caller.actor, 'invitation:create', { programId });
   const now = deps.clock.now();
+  // A participant's invitation is in his or her language; anyone else's in English (issue #16).
+  let locale: Locale = DEFAULT_LOCALE;
   if (input.subjectId) {
     const table = input.role === 'coach' ? coaches : input.role === 'participant' ? participants : null;
     if (!table)
       throw new DomainError('invalid_state', 'subject_not_allowed', 'Only coach and participant invitations link to a record');
-    const [subject] = await tx
-      .select({ id: table.id, personId: table.personId })
-      .from(table)
-      .where(and(eq(table.id, input.subjectId), eq(table.programId, programId)));
+    const [subject]: { personId: string | null; locale: Locale }[] =
+      table === participants
+        ? await tx
+            .select({ personId: participants.personId, locale: participants.locale })
+            .from(participants)
+            .where(and(eq(participants.id, input.subjectId), eq(participants.programId, programId)))
+        : (
+            await tx
+              .select({ personId: table.personId })
+              .from(table)
+              .where(and(eq(table.id, input.subjectId), eq(table.programId, programId)))
+          ).map((r) => ({ ...r, locale: DEFAULT_LOCALE }));
     if (!subject) throw new DomainError('not_found', undefined, 'Not found');
     if (subject.personId) throw new DomainError('conflict', 'already_has_account', 'This record already has an account');
+    locale = subject.locale;
   }
   const token = newToken();
   const id = newId();
@@ -247,11 +259,13 @@ export async function inviteInTransaction(
     {
       programId,
       to: input.email,
-      subject: 'Your invitation to Kindred',
-      text:
-        `Hello ${input.displayName},\n\n${caller.actor.displayName} has invited you to join ${program.name} on Kindred.\n\n` +
-        `Open this link to choose your password (it works once, until ${dateOnWords(localDateOf(expiresAt, program.timeZone ?? DEFAULT_TIME_ZONE))}):\n${link}\n\n` +
-        'If you were not expecting this, you can ignore this e-mail.\n',
+      ...invitationMail(locale, {
+        displayName: input.displayName,
+        inviterName: caller.actor.displayName,
+        programName: program.name,
+        link,
+        until: dateOnWords(localDateOf(expiresAt, program.timeZone ?? DEFAULT_TIME_ZONE), locale),
+      }),
     },
     now,
   );

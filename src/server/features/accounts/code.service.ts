@@ -1,7 +1,9 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { isSignInCodeUsable, mayUseSignInCode, SIGN_IN_CODE_MINUTES, SIGN_IN_CODES_PER_HOUR } from '../../../core/accounts';
+import { signInCodeMail, signInCodeWords } from '../../../core/accounts/mail';
 import { DomainError } from '../../../core/shared/errors';
+import { DEFAULT_LOCALE } from '../../../core/shared/locale';
 import { audit } from '../../platform/audit';
 import type { Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
@@ -40,7 +42,7 @@ export async function requestSignInCode(
     return;
   }
   const [record] = await deps.db
-    .select({ phone: participants.phone, programId: participants.programId })
+    .select({ phone: participants.phone, programId: participants.programId, locale: participants.locale })
     .from(participants)
     .where(eq(participants.personId, person.id))
     .limit(1);
@@ -66,17 +68,20 @@ export async function requestSignInCode(
       createdAt: now,
       expiresAt: new Date(now.getTime() + SIGN_IN_CODE_MINUTES * 60_000),
     });
-    const words = `Your Kindred sign-in code is ${code}. It works once, for ${SIGN_IN_CODE_MINUTES} minutes. Nobody from Kindred will ask you for it.`;
+    const locale = record?.locale ?? DEFAULT_LOCALE;
     if (channel === 'sms' && record?.phone) {
-      await deps.texter.enqueue(tx, { programId: record.programId, to: record.phone, text: words }, now);
+      await deps.texter.enqueue(
+        tx,
+        { programId: record.programId, to: record.phone, text: signInCodeWords(locale, code, SIGN_IN_CODE_MINUTES) },
+        now,
+      );
     } else {
       await deps.mailer.enqueue(
         tx,
         {
           programId: null,
           to: person.email,
-          subject: 'Your Kindred sign-in code',
-          text: `Hello ${person.displayName},\n\n${words}\n\nIf you did not ask for it, you can ignore this message.\n`,
+          ...signInCodeMail(locale, { displayName: person.displayName, code, minutes: SIGN_IN_CODE_MINUTES }),
         },
         now,
       );

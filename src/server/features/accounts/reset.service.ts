@@ -1,10 +1,13 @@
 import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import { isResetUsable, RESET_MINUTES, RESETS_PER_HOUR } from '../../../core/accounts';
+import { passwordResetMail } from '../../../core/accounts/mail';
 import { DomainError } from '../../../core/shared/errors';
+import { DEFAULT_LOCALE } from '../../../core/shared/locale';
 import { audit } from '../../platform/audit';
 import type { Deps } from '../../platform/context';
 import { hashToken, newId, newToken } from '../../platform/ids';
 import { hashPassword } from '../../platform/passwords';
+import { participants } from '../participants/participants.table';
 import { passwordResets, people, sessions } from './accounts.table';
 import { clearThrottle, throttleKey } from './throttle.service';
 
@@ -19,7 +22,14 @@ export async function requestPasswordReset(
   from: { ip: string | null; requestId: string },
 ): Promise<void> {
   const now = deps.clock.now();
-  const [person] = await deps.db.select().from(people).where(eq(people.email, input.email));
+  // The account's participant record, if any, gives the e-mail's language (issue #16).
+  const [found] = await deps.db
+    .select({ person: people, locale: participants.locale })
+    .from(people)
+    .leftJoin(participants, eq(participants.personId, people.id))
+    .where(eq(people.email, input.email))
+    .limit(1);
+  const person = found?.person;
   if (!person) {
     await audit(deps.db, { actor: null, ...from }, now, [{ verb: 'create', entityType: 'password_reset' }]);
     return;
@@ -40,13 +50,11 @@ export async function requestPasswordReset(
       {
         programId: null,
         to: person.email,
-        subject: 'Choose a new Kindred password',
-        text:
-          `Hello ${person.displayName},\n\n` +
-          'Someone (we hope you) asked to choose a new password for your Kindred account.\n\n' +
-          `Open this link within ${RESET_MINUTES} minutes to choose one. It works once:\n` +
-          `${deps.publicUrl}/reset-password#token=${token}\n\n` +
-          'If you did not ask, you can ignore this e-mail: your password stays as it is.\n',
+        ...passwordResetMail(found.locale ?? DEFAULT_LOCALE, {
+          displayName: person.displayName,
+          link: `${deps.publicUrl}/reset-password#token=${token}`,
+          minutes: RESET_MINUTES,
+        }),
       },
       now,
     );

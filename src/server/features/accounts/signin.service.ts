@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { browserSummary, shouldNotifyOwner } from '../../../core/accounts';
+import { signInAttemptsMail } from '../../../core/accounts/mail';
 import { DomainError } from '../../../core/shared/errors';
 import { audit } from '../../platform/audit';
 import type { Deps } from '../../platform/context';
@@ -9,6 +10,7 @@ import { dummyHash, verifyPassword } from '../../platform/passwords';
 import type { SessionSettings, SessionStage } from './accounts.service';
 import { people, sessions } from './accounts.table';
 import { isKnownDevice, rememberDevice } from './devices';
+import { localeOfPerson } from './locale';
 import { clearThrottle, recordFailure, refuseWhileThrottled, throttleKey } from './throttle.service';
 import { twoFactorStageFor } from './twofactor.service';
 
@@ -135,18 +137,8 @@ async function tellOwner(
     {
       programId: null,
       to: person.email,
-      subject: 'Sign-in attempts on your Kindred account',
       idempotencyKey: `sign-in-failures:${person.id}:${since.toISOString()}`,
-      text:
-        `Hello ${person.displayName},\n\n` +
-        'Someone has typed a wrong password for your Kindred account several times in a row, from a device ' +
-        'you have not signed in from before.\n\n' +
-        'If that was you, there is nothing to do. If not, your account is still safe as long as your password ' +
-        'is not guessed: Kindred now slows down further tries from unknown devices, and the devices you have ' +
-        'signed in from before are not affected.\n\n' +
-        `To be safe, choose a new, long password: ${deps.publicUrl}/account/password\n` +
-        `Forgot it? ${deps.publicUrl}/forgot-password\n` +
-        `Two-factor sign-in makes a guessed password useless: ${deps.publicUrl}/account/security\n`,
+      ...signInAttemptsMail(await localeOfPerson(tx, person.id), { displayName: person.displayName, publicUrl: deps.publicUrl }),
     },
     now,
   );

@@ -11,7 +11,7 @@ import { programs } from '../programs/programs.table';
 import { loadAssessmentSettings, loadScheduleFacts } from './assessments.repository';
 import { assessmentLinks, assessmentMisses } from './assessments.table';
 import { programSchedules } from './assessments.worklist';
-import { LINK_SUBJECT, LINK_REMINDER_SUBJECT } from './assessments.mail';
+import { assessmentLinkReminderMail } from '../../../core/assessments/mail';
 
 /**
  * Records every missed assessment not yet recorded, in every program (run by the 10-minute timer):
@@ -76,6 +76,7 @@ export async function sweepLinkReminders(deps: Pick<Deps, 'db' | 'mailer'>, now:
     .select({
       link: assessmentLinks,
       email: participantsTable.email,
+      locale: participantsTable.locale,
       programName: programs.name,
       timeZone: programs.timeZone,
     })
@@ -94,7 +95,7 @@ export async function sweepLinkReminders(deps: Pick<Deps, 'db' | 'mailer'>, now:
       ),
     );
   let queued = 0;
-  for (const { link, email, programName, timeZone } of rows) {
+  for (const { link, email, locale, programName, timeZone } of rows) {
     if (!email || !linkReminderDue(link, now)) continue;
     // A window closed meanwhile (a pairing, a withdrawal, a recorded miss) expires the link too: no reminder.
     const [settings, [facts]] = await Promise.all([
@@ -113,22 +114,14 @@ export async function sweepLinkReminders(deps: Pick<Deps, 'db' | 'mailer'>, now:
         .where(and(eq(assessmentLinks.id, link.id), isNull(assessmentLinks.remindedAt), isNull(assessmentLinks.openedAt)))
         .returning({ id: assessmentLinks.id });
       if (!claimed) return;
-      const sentOn = dateOnWords(localDateOf(link.createdAt, timeZone));
-      const until = dateOnWords(localTimeOf(new Date(link.expiresAt.getTime() - 1), timeZone).dateOn);
+      const sentOn = dateOnWords(localDateOf(link.createdAt, timeZone), locale);
+      const until = dateOnWords(localTimeOf(new Date(link.expiresAt.getTime() - 1), timeZone).dateOn, locale);
       await deps.mailer.enqueue(
         tx,
         {
           programId: link.programId,
           to: email,
-          subject: LINK_REMINDER_SUBJECT,
-          text: [
-            'Hello,',
-            '',
-            `On ${sentOn} ${programName} sent you a link to a few short questionnaires (${label}). It has not been opened yet and works until ${until}.`,
-            '',
-            `Look for our e-mail with the subject "${LINK_SUBJECT}". If you cannot find it, contact your program and ask for a new link.`,
-            'If you did not expect this message, you can ignore it.',
-          ].join('\n'),
+          ...assessmentLinkReminderMail(locale, { programName, timepoint: label, sentOn, until }),
           idempotencyKey: `assessment-link-reminder:${link.id}`,
         },
         now,

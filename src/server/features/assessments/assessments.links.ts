@@ -26,7 +26,7 @@ import { loadAssessmentSettings, loadProgramInstruments, loadScheduleFacts } fro
 import { assessmentLinks } from './assessments.table';
 import { invalid, presentForm } from './assessments.presenters';
 import { saveResponse, loadParticipant, timepointOf } from './assessments.responses';
-import { LINK_SUBJECT } from './assessments.mail';
+import { assessmentLinkMail, assessmentLinkText } from '../../../core/assessments/mail';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -89,36 +89,28 @@ export async function createLink(
       emailed: to !== null,
     });
     if (to) {
-      const until = dateOnWords(localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn);
+      const locale = l.participant.locale;
+      const until = dateOnWords(localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn, locale);
       await deps.mailer.enqueue(
         tx,
         {
           programId,
           to,
-          subject: LINK_SUBJECT,
-          text: [
-            `Hello,`,
-            '',
-            `${program.name} asks you to answer a few short questionnaires (${tp.label}). They take about 10 minutes and work on a phone.`,
-            '',
-            `Open: ${url}`,
-            '',
-            `The link is yours alone and works until ${until}. You can stop and come back to it; once you send your answers it cannot be used again.`,
-            'If you did not expect this message, you can ignore it.',
-          ].join('\n'),
+          ...assessmentLinkMail(locale, { programName: program.name, timepoint: tp.label, url, until }),
           idempotencyKey: `assessment-link:${id}`,
         },
         now,
       );
     }
     if (phone) {
-      const until = dateOnWords(localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn);
+      const locale = l.participant.locale;
+      const until = dateOnWords(localTimeOf(new Date(expiresAt.getTime() - 1), program.timeZone).dateOn, locale);
       await deps.texter.enqueue(
         tx,
         {
           programId,
           to: phone,
-          text: `${program.name}: please answer a few short questions (${tp.label}). Your own link, until ${until}: ${url}`,
+          text: assessmentLinkText(locale, { programName: program.name, timepoint: tp.label, url, until }),
           idempotencyKey: `assessment-link:${id}`,
         },
         now,

@@ -1,4 +1,3 @@
-/** Assessments: the subjects of the e-mails assessments send (the bodies are written where they are queued). */
+/** Assessments: the subjects of the e-mails assessments send; the words are in core (`core/assessments/mail`). */
 
-export const LINK_SUBJECT = 'Kindred: questions from your program';
-export const LINK_REMINDER_SUBJECT = 'Kindred: a reminder about your program\u2019s questions';
+export { LINK_SUBJECT, LINK_REMINDER_SUBJECT } from '../../../core/assessments/mail';

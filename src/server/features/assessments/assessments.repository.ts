@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Locale } from '../../../core/shared/locale';
 import { AssessmentSettings, DEFAULT_ASSESSMENT_SETTINGS, type ScheduleFacts } from '../../../core/assessments';
 import {
   findInstrument,
@@ -53,6 +54,8 @@ export interface ScheduledParticipant {
   name: string;
   phone: string | null;
   email: string | null;
+  /** The language the participant chose, for what Kindred sends him or her (issue #16). */
+  locale: Locale;
   facts: ScheduleFacts;
 }
 
@@ -79,6 +82,7 @@ export async function loadScheduleFacts(
         familyName: participants.familyName,
         phone: participants.phone,
         email: participants.email,
+        locale: participants.locale,
         enrolledOn: participants.enrolledOn,
         endedOn: participants.endedOn,
         status: participants.status,
@@ -124,6 +128,7 @@ export async function loadScheduleFacts(
     name: `${r.givenName} ${r.familyName}`,
     phone: r.phone,
     email: r.email,
+    locale: r.locale,
     facts: {
       enrolledOn: r.enrolledOn,
       // Withdrawn: the schedule stops at the day they left. Completing the coaching does not stop it:

@@ -2,17 +2,21 @@ import { and, asc, eq, gt, isNotNull, isNull, lte } from 'drizzle-orm';
 import {
   DEFAULT_SCHEDULING,
   localTimeOf,
-  modalityWords,
   reminderChannels,
   remindersDue,
   sessionStart,
-  sessionWhenWords,
   videoLinkFor,
   type ScheduleSessionInput,
   type SchedulingSettings,
+  sessionChangeMail,
+  sessionReminderMail,
+  sessionReminderText,
+  type SessionChange,
+  type SessionMailFacts,
   type ScheduledSessionView,
   localDateOf,
 } from '../../../core/engagement';
+import { DEFAULT_LOCALE } from '../../../core/shared/locale';
 import { clockOf } from '../../../core/shared/time';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import type { Actor } from '../../access/actor';
@@ -140,18 +144,11 @@ function present(s: SessionRow, program: Program, pair: Pair, view: View): Sched
   };
 }
 
-type Change = 'scheduled' | 'moved' | 'cancelled';
-const subjects: Record<Change, string> = {
-  scheduled: 'Your next Kindred session',
-  moved: 'Your Kindred session has moved',
-  cancelled: 'Your Kindred session is cancelled',
-};
+type Change = SessionChange;
 
-function whereWords(s: SessionRow): string[] {
-  if (s.modality === 'video')
-    return s.videoLink ? [`Join the video call: ${s.videoLink}`] : ['Your coach will send the video link.'];
-  if (s.modality === 'in_person') return [`Where: ${s.place ?? ''}`];
-  return [];
+/** What the session e-mails say about where to meet, from the stored session. */
+function sessionFacts(s: SessionRow, timeZone: string, page: string): SessionMailFacts {
+  return { startsAt: s.startsAt, timeZone, modality: s.modality, videoLink: s.videoLink, place: s.place, page };
 }
 
 /** The invitation (or cancellation) e-mails to both people of the pair, each with a calendar file. */
@@ -164,37 +161,29 @@ async function mailInvitations(
   change: Change,
   now: Date,
 ) {
-  const when = sessionWhenWords(s.startsAt, program.timeZone);
+  // The participant reads it in his or her language; coaches in English (issue #16).
   const recipients = [
     {
       role: 'Participant',
       email: pair.participant.email,
       page: `${deps.publicUrl}/programs/${program.id}/my-coach`,
-      other: 'your coach',
+      audience: 'participant' as const,
+      locale: pair.participant.locale,
     },
     {
       role: 'Coach',
       email: pair.coach.email,
       page: `${deps.publicUrl}/programs/${program.id}/participants/${pair.participant.id}`,
-      other: 'a participant you coach',
+      audience: 'coach' as const,
+      locale: DEFAULT_LOCALE,
     },
   ];
   for (const r of recipients) {
     if (!r.email) continue;
-    const lines =
-      change === 'cancelled'
-        ? [`Your Kindred session with ${r.other} on ${when} is cancelled.`]
-        : [
-            `${change === 'moved' ? 'Your Kindred session has moved. It is now' : 'Your next Kindred session is'} ${modalityWords[s.modality]} with ${r.other} on ${when}.`,
-            ...whereWords(s),
-            '',
-            'The calendar invitation is attached: open it to add the session to your calendar.',
-          ];
     const mail: OutgoingMail = {
       programId: program.id,
       to: r.email,
-      subject: subjects[change],
-      text: ['Hello,', '', ...lines, '', `See it in Kindred: ${r.page}`].join('\n'),
+      ...sessionChangeMail(change, sessionFacts(s, program.timeZone, r.page), r.audience, r.locale),
       attachments: [
         {
           filename: change === 'cancelled' ? 'cancel.ics' : 'invite.ics',
@@ -490,17 +479,6 @@ export async function participantSessions(
   };
 }
 
-/** What a text reminder says: no names, the time in the program's zone, and where to join. */
-function reminderText(s: SessionRow, when: string): string {
-  const where =
-    s.modality === 'video' && s.videoLink
-      ? ` Join: ${s.videoLink}`
-      : s.modality === 'in_person'
-        ? ` Where: ${s.place ?? ''}`
-        : '';
-  return `Kindred: reminder of your session (${modalityWords[s.modality]}) on ${when}.${where}`;
-}
-
 /**
  * Sends the reminders that are due at `now`, in every program: by e-mail, and by text to people who
  * prefer texts (ADR 0013). Each message carries the idempotency key
@@ -544,21 +522,20 @@ export async function sweepSessionReminders(
     const [due] = remindersDue([r.session], now, { reminderLeadHours: settings.reminderLeadHours, timeZone: r.program.timeZone });
     if (!due) continue;
     const s = r.session;
-    const when = sessionWhenWords(s.startsAt, r.program.timeZone);
     const sessionDateOn = localDateOf(s.startsAt, r.program.timeZone);
     await deps.db.transaction(async (tx) => {
       const people = [
         {
-          key: 'participant',
+          key: 'participant' as const,
           row: r.participant,
           page: `${deps.publicUrl}/programs/${r.program.id}/my-coach`,
-          other: 'your coach',
+          locale: r.participant.locale,
         },
         {
-          key: 'coach',
+          key: 'coach' as const,
           row: r.coach,
           page: `${deps.publicUrl}/programs/${r.program.id}/participants/${r.participant.id}`,
-          other: 'a participant you coach',
+          locale: DEFAULT_LOCALE,
         },
       ];
       let sentAny = false;
@@ -581,15 +558,7 @@ export async function sweepSessionReminders(
             {
               programId: r.program.id,
               to: p.row.email,
-              subject: 'Reminder: your Kindred session',
-              text: [
-                'Hello,',
-                '',
-                `A reminder: your Kindred session with ${p.other} is ${modalityWords[s.modality]} on ${when}.`,
-                ...whereWords(s),
-                '',
-                `See it in Kindred: ${p.page}`,
-              ].join('\n'),
+              ...sessionReminderMail(sessionFacts(s, r.program.timeZone, p.page), p.key, p.locale),
               idempotencyKey: key,
             },
             now,
@@ -602,7 +571,12 @@ export async function sweepSessionReminders(
         if (channels.text && p.row.phone) {
           const wrote = await deps.texter.enqueue(
             tx,
-            { programId: r.program.id, to: p.row.phone, text: reminderText(s, when), idempotencyKey: key },
+            {
+              programId: r.program.id,
+              to: p.row.phone,
+              text: sessionReminderText(sessionFacts(s, r.program.timeZone, p.page), p.locale),
+              idempotencyKey: key,
+            },
             now,
           );
           if (wrote) {

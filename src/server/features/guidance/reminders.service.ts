@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, like } from 'drizzle-orm';
 import { localDateOf } from '../../../core/engagement';
 import { checkInReminder, isoWeekOf } from '../../../core/guidance';
+import { checkInReminderMail } from '../../../core/guidance/mail';
 import { audit } from '../../platform/audit';
 import type { Deps } from '../../platform/context';
 import { outboxMessages } from '../../platform/mail.table';
@@ -9,23 +10,6 @@ import { lastCheckInOnOf } from '../plans';
 import { programs } from '../programs/programs.table';
 
 const system = { actor: null, requestId: 'checkin-reminder-sweep', ip: null };
-
-/** The reminder's words. The subject carries nothing personal (it shows on lock screens). */
-function reminderMail(givenName: string, link: string): { subject: string; text: string } {
-  return {
-    subject: 'Your weekly check-in',
-    text: [
-      `Hello ${givenName},`,
-      '',
-      'It is time for your weekly pain check-in: three quick questions about the past week.',
-      'Your coach sees how things are going before your next talk (if you share your check-ins).',
-      '',
-      `Check in here: ${link}`,
-      '',
-      'To stop these reminders for a while, set a pause under "How to reach me".',
-    ].join('\n'),
-  };
-}
 
 function reminderText(link: string): string {
   return `Kindred: time for your weekly pain check-in (3 quick questions): ${link}`;
@@ -46,6 +30,7 @@ export async function sweepCheckInReminders(deps: Deps, now: Date): Promise<{ qu
       .select({
         id: participants.id,
         givenName: participants.givenName,
+        locale: participants.locale,
         status: participants.status,
         email: participants.email,
         phone: participants.phone,
@@ -91,7 +76,7 @@ export async function sweepCheckInReminders(deps: Deps, now: Date): Promise<{ qu
             : p.email
               ? await deps.mailer.enqueue(
                   tx,
-                  { programId: program.id, to: p.email, ...reminderMail(p.givenName, link), idempotencyKey },
+                  { programId: program.id, to: p.email, ...checkInReminderMail(p.locale, p.givenName, link), idempotencyKey },
                   now,
                 )
               : false;

@@ -190,7 +190,7 @@ async function notifyPaired(deps: Deps, programId: string, created: readonly Pai
   const [[program], people, coachRows] = await Promise.all([
     deps.db.select({ name: programs.name, ladder: programs.ladder }).from(programs).where(eq(programs.id, programId)),
     deps.db
-      .select({ id: participants.id, givenName: participants.givenName, email: participants.email })
+      .select({ id: participants.id, givenName: participants.givenName, email: participants.email, locale: participants.locale })
       .from(participants)
       .where(
         inArray(
@@ -209,13 +209,16 @@ async function notifyPaired(deps: Deps, programId: string, created: readonly Pai
     const p = participant.get(pairing.participantId);
     const c = coach.get(pairing.coachId);
     if (!p || !c) continue;
-    const mail = pairedMail({
-      programName: program?.name ?? 'Kindred',
-      publicUrl: deps.publicUrl,
-      participantGivenName: p.givenName,
-      coachGivenName: c.givenName,
-      firstContactDays: program?.ladder.firstContactDays ?? 3,
-    });
+    const mail = pairedMail(
+      {
+        programName: program?.name ?? 'Kindred',
+        publicUrl: deps.publicUrl,
+        participantGivenName: p.givenName,
+        coachGivenName: c.givenName,
+        firstContactDays: program?.ladder.firstContactDays ?? 3,
+      },
+      p.locale,
+    );
     if (p.email) {
       await deps.mailer.enqueue(
         deps.db,

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { sessionWhenWords } from '../../../core/engagement/scheduling';
+import { classInvitationMail } from '../../../core/trials/mail';
 import { DomainError } from '../../../core/shared/errors';
 import { lateEntryMark } from '../../../core/shared/late-entry';
 import {
@@ -20,7 +20,7 @@ import { requireStudy } from './study.service';
 import { findWithdrawals } from './trials.repository';
 import { allocations, classAttendance, classSessions } from './trials.table';
 
-export const CLASS_SUBJECT = 'Kindred: your class';
+export { CLASS_SUBJECT } from '../../../core/trials/mail';
 
 /** The study's class sessions with who is invited and who attended, soonest first (staff). */
 export async function listClasses(deps: Deps, caller: Caller, programId: string): Promise<ClassSessionView[]> {
@@ -165,22 +165,20 @@ export async function inviteToClass(
       now,
       rows.map((r) => ({ verb: 'create' as const, entityType: 'class_invitation', entityId: r.id, programId })),
     );
-    const where = [session.place, session.videoUrl ? `By video: ${session.videoUrl}` : ''].filter(Boolean).join('\n');
     for (const p of people.filter((x) => fresh.includes(x.id) && x.email)) {
       await deps.mailer.enqueue(
         tx,
         {
           programId,
           to: p.email!,
-          subject: CLASS_SUBJECT,
-          text: [
-            `Hello ${p.givenName},`,
-            '',
-            `You are invited to the pain class of "${program.name}" on ${sessionWhenWords(session.startsAt, program.timeZone)}.`,
-            where,
-            '',
-            'If you cannot come, please let the program know.',
-          ].join('\n'),
+          ...classInvitationMail(p.locale, {
+            givenName: p.givenName,
+            programName: program.name,
+            startsAt: session.startsAt,
+            timeZone: program.timeZone,
+            place: session.place,
+            videoUrl: session.videoUrl,
+          }),
           idempotencyKey: `class:${sessionId}:${p.id}`,
         },
         now,
