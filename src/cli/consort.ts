@@ -1,5 +1,5 @@
 import { Uuid } from '../core/shared/vocab';
-import { consortForOperator } from '../server/features/trials';
+import { consortForOperator } from '../server/features/trials/consort.service';
 import type { OpenDatabase } from './match';
 
 export type ConsortOutcome = { ok: true; out: string } | { ok: false; error: string };

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Uuid } from '../core/shared/vocab';
-import { exportForOperator, renderExport, type ExportFormat } from '../server/features/trials';
+import { exportForOperator, renderExport, type ExportFormat } from '../server/features/trials/export.service';
 import type { OpenDatabase } from './match';
 
 export type ExportOutcome = { ok: true; written: string[] } | { ok: false; error: string };

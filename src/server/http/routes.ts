@@ -23,7 +23,7 @@ import { tasksRoutes } from '../features/tasks/tasks.routes';
 import { trialsRoutes } from '../features/trials/trials.routes';
 import { smartRoutes } from '../features/trials/smart.routes';
 import { volunteersRoutes } from '../features/volunteers/volunteers.routes';
-import type { App, AppOptions } from './app';
+import type { App, AppOptions } from './routing';
 
 /** Every API route, feature by feature. */
 export function registerApiRoutes(app: App, opts: AppOptions): void {

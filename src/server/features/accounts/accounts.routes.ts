@@ -10,7 +10,7 @@ import {
   SignInCodeInput,
   SignInCodeRequest,
 } from '../../../core/accounts';
-import { callerOf, DEVICE_COOKIE, SESSION_COOKIE, SESSION_ENDS_HEADER, type App, type AppOptions } from '../../http/app';
+import { callerOf, DEVICE_COOKIE, SESSION_COOKIE, SESSION_ENDS_HEADER, type App, type AppOptions } from '../../http/routing';
 import { paged } from '../../http/paging';
 import { ProgramParams } from '../../http/schemas';
 import { pageQuery } from '../../../core/shared/paging';

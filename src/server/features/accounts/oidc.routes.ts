@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../../core/shared/errors';
-import type { App, AppOptions } from '../../http/app';
+import type { App, AppOptions } from '../../http/routing';
 import type { SignInFrom } from './signin.service';
 import { createOidcClient, finishOidcLogin, OIDC_LOGIN_MINUTES, SsoRefused, startOidcLogin } from './oidc.service';
 

@@ -11,7 +11,7 @@ import {
   TotpVerifyInput,
   TwoFactorStatus,
 } from '../../../core/accounts';
-import { callerOf, DEVICE_COOKIE, type App, type AppOptions } from '../../http/app';
+import { callerOf, DEVICE_COOKIE, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { requestPasswordReset, resetPassword } from './reset.service';
 import { endOtherSessions, endSession, listMySessions } from './sessions.service';

@@ -20,7 +20,7 @@ import {
   TimepointKey,
   WorklistRow,
 } from '../../../core/assessments';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
 import {
   createLink,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AUDIT_VERB_FILTERS } from '../../../core/audit';
 import { DateOn } from '../../../core/shared/vocab';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import {
   AuditChoicesView,

@@ -13,7 +13,7 @@ import {
   ThanksInput,
   ThanksView,
 } from '../../../core/coaches';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { CoachParams, ParticipantParams, ProgramParams } from '../../http/schemas';
 import { getBoosters, recordAttendance, scheduleBooster } from './care.service';
 import { followUpWellbeing, getImpact, getReminders, getWellbeing, recordWellbeing, sendThanks } from './wellbeing.service';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CoachInput, CoachUpdate, CoachView } from '../../../core/coaches';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { CoachParams, ProgramParams } from '../../http/schemas';
 import { createCoach, getCoach, listCoaches, updateCoach } from './coaches.service';
 

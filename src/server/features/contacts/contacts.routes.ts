@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ContactInput, ContactView } from '../../../core/contacts';
 import { pageQuery } from '../../../core/shared/paging';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { paged } from '../../http/paging';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
 import { listParticipantContacts, listRecentContacts, logContact } from './contacts.service';

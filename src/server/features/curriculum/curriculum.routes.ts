@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CurriculumListItem, TopicView, type ProgramTopic } from '../../../core/curriculum';
 import { Topic } from '../../../core/programs';
 import type { View } from '../../access/policy';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { programCurriculum, programTopic } from './curriculum.service';
 

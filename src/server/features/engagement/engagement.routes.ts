@@ -11,7 +11,7 @@ import {
   PairHelpView,
   PairsQuery,
 } from '../../../core/engagement';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { CoachParams, PairingParams, ParticipantParams, ProgramParams } from '../../http/schemas';
 import {
   bestTimes,

@@ -6,7 +6,6 @@ export { sweepLadder } from './engagement.service';
 export { engagementJobs } from './engagement.jobs';
 export {
   coachUpcomingSessions,
-  nextSessionsOf,
   participantSessions,
   insertScheduledSession,
   scheduleSession,

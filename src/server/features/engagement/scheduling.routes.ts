@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ScheduleSessionInput, SchedulingSettings, ScheduledSessionView } from '../../../core/engagement';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { PairingParams, ParticipantParams, ProgramParams } from '../../http/schemas';
 import {
   getSchedulingSettings,

@@ -629,45 +629,6 @@ async function cancelSessionsOfEndedPairings(deps: Deps, now: Date): Promise<num
   return cancelled;
 }
 
-/**
- * For the task rules (ADR 0017): per pairing of the program (or of one coach), the next session still
- * marked scheduled that has not ended, else the last one that ended in the past week. Not audited:
- * the callers audit their reads.
- */
-export async function nextSessionsOf(
-  db: Db | Tx,
-  scope: { programId: string; coachId?: string },
-  now: Date,
-): Promise<Map<string, { startsAt: Date; durationMinutes: number; modality: SessionRow['modality'] }>> {
-  const out = new Map<string, { startsAt: Date; durationMinutes: number; modality: SessionRow['modality'] }>();
-  const rows = await db
-    .select({
-      pairingId: scheduledSessions.pairingId,
-      startsAt: scheduledSessions.startsAt,
-      durationMinutes: scheduledSessions.durationMinutes,
-      modality: scheduledSessions.modality,
-    })
-    .from(scheduledSessions)
-    .where(
-      and(
-        eq(scheduledSessions.programId, scope.programId),
-        scope.coachId ? eq(scheduledSessions.coachId, scope.coachId) : undefined,
-        eq(scheduledSessions.status, 'scheduled'),
-        gt(scheduledSessions.startsAt, new Date(now.getTime() - 7 * 86_400_000)),
-      ),
-    )
-    .orderBy(asc(scheduledSessions.startsAt));
-  const ended = (x: { startsAt: Date; durationMinutes: number }) =>
-    x.startsAt.getTime() + x.durationMinutes * 60_000 <= now.getTime();
-  for (const r of rows) {
-    const seen = out.get(r.pairingId);
-    // Rows come soonest first: keep the first that has not ended; until one shows, the latest ended one.
-    if (!seen || ended(seen))
-      out.set(r.pairingId, { startsAt: r.startsAt, durationMinutes: r.durationMinutes, modality: r.modality });
-  }
-  return out;
-}
-
 /** A coach's scheduled sessions in the next `days` days (from now; those under way included), with the participants' names. */
 export async function coachUpcomingSessions(
   deps: Deps,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OutcomeReportView } from '../../../core/evaluation';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { getOutcomeReport } from './evaluation.service';
 

@@ -1,6 +1,6 @@
 import { EngagementReportView } from '../../../core/engagement';
 import { FidelityReportView } from '../../../core/fidelity';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { getEngagementReport, getFidelityReport } from './fidelity.service';
 

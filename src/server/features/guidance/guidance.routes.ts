@@ -7,7 +7,7 @@ import {
   GuideFinishInput,
   GuideStartView,
 } from '../../../core/guidance';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ParticipantParams } from '../../http/schemas';
 import { discardGuideDraft, getGuideDraft, saveGuideDraft } from './drafts.service';
 import { finishGuide, recentGuidedSessions, startGuide } from './guidance.service';

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { essentialElements, type ContactInput, type EssentialElement } from '../../../core/contacts';
 import { resolveProgramCurriculum } from '../../../core/curriculum';
 import { addDaysOn, localTimeOf, localDateOf, type ScheduleSessionInput } from '../../../core/engagement';
@@ -24,7 +24,6 @@ import type { Caller, Deps } from '../../platform/context';
 import type { Db } from '../../platform/database';
 import { contactByKey, insertContact, prepareContact, replayedContact, topicsCovered } from '../contacts';
 import { contacts } from '../contacts/contacts.table';
-import { pairings } from '../pairings/pairings.table';
 import { insertScheduledSession, schedulingTarget, sessionStartFor, type SchedulingTarget } from '../engagement';
 import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
 import { getProgress, insertPlan, listPlans, markPlanReviewed, planByKey, planContent, replayedPlan } from '../plans';
@@ -305,42 +304,6 @@ export async function finishGuide(
     if (won) return previousGuide(won, participantId, input.topics);
     throw err;
   }
-}
-
-/**
- * For the task rules (ADR 0017): per participant of the program (or paired now with one coach), the
- * next contact agreed in his or her latest guided session, with whichever coach (null when none was
- * agreed there). Not audited: the callers audit their reads.
- */
-export async function agreedNextContacts(
-  db: Db,
-  scope: { programId: string; coachId?: string },
-): Promise<Map<string, { on: string; agreedAt: Date } | null>> {
-  const out = new Map<string, { on: string; agreedAt: Date } | null>();
-  const columns = { participantId: sessionGuides.participantId, on: sessionGuides.nextContactOn, at: sessionGuides.createdAt };
-  const rows = scope.coachId
-    ? await db
-        .select(columns)
-        .from(sessionGuides)
-        .innerJoin(
-          pairings,
-          and(
-            eq(pairings.participantId, sessionGuides.participantId),
-            isNull(pairings.endedAt),
-            eq(pairings.coachId, scope.coachId),
-          ),
-        )
-        .where(eq(sessionGuides.programId, scope.programId))
-        .orderBy(desc(sessionGuides.createdAt))
-    : await db
-        .select(columns)
-        .from(sessionGuides)
-        .where(eq(sessionGuides.programId, scope.programId))
-        .orderBy(desc(sessionGuides.createdAt));
-  for (const r of rows) {
-    if (!out.has(r.participantId)) out.set(r.participantId, r.on ? { on: r.on, agreedAt: r.at } : null);
-  }
-  return out;
 }
 
 /** How many guided sessions the participant's record lists. */

@@ -2,4 +2,4 @@
 export { BUILT_IN_GUIDE_DIR, GuideContentError, guideContent, loadGuideContent } from './guidance.loader';
 export { sweepCheckInReminders } from './reminders.service';
 export { guidanceJobs } from './guidance.jobs';
-export { agreedNextContacts, recentGuidedSessions } from './guidance.service';
+export { recentGuidedSessions } from './guidance.service';

@@ -26,7 +26,7 @@ import {
   TranscriptInput,
   TranscriptView,
 } from '../../../core/interviews';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { exportInterviewStudy, interviewExportFormats } from './export.service';
 import {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../../core/shared/errors';
 import { pageQuery } from '../../../core/shared/paging';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { paged } from '../../http/paging';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
 import { InboundSms, listMail, MailView, participantTexting, receiveSms, resendMail, TextingView } from './mail.service';

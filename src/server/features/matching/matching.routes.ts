@@ -7,7 +7,7 @@ import {
   MatchReportView,
 } from '../../../core/matching';
 import { PairingView } from '../../../core/pairings';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import {
   approveMatches,

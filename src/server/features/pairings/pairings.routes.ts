@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PairingEnd, PairingInput, PairingView } from '../../../core/pairings';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { PairingParams, ParticipantParams, ProgramParams } from '../../http/schemas';
 import { createPairing, endPairing, listPairingHistory } from './pairings.service';
 

@@ -8,7 +8,7 @@ import {
   PreferencesUpdate,
   StatusChange,
 } from '../../../core/participants';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
 import { changeStatus, createParticipant, getParticipant, listParticipants, updateParticipant } from './participants.service';
 

@@ -25,8 +25,7 @@ import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { pairings } from '../pairings/pairings.table';
 import { loadProgram, taskRulesOf, type Program } from '../programs';
-import { nextSessionsOf } from '../engagement';
-import { agreedNextContacts } from '../guidance';
+import { agreedNextContacts, nextSessionsOf } from './agreements.repository';
 import { findParticipants, type ParticipantRecord } from './participants.repository';
 import { participants } from './participants.table';
 

@@ -15,7 +15,7 @@ import {
   ProgressView,
   SharingInput,
 } from '../../../core/plans';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
 import {
   checkInQuestions,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LadderSettings } from '../../../core/engagement';
 import { ProgramInput, ProgramUpdate, Topic } from '../../../core/programs';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { createProgram, listPrograms, loadProgram, updateProgram, type Program } from './programs.service';
 

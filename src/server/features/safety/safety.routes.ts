@@ -12,7 +12,7 @@ import {
   SafetySettings,
   SafetySettingsView,
 } from '../../../core/safety';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { z } from 'zod';
 import {

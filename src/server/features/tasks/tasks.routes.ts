@@ -3,7 +3,7 @@ import { ScheduledSessionView } from '../../../core/engagement';
 import { ParticipantView } from '../../../core/participants';
 import { PainAlert } from '../../../core/plans';
 import { Overview, TaskView } from '../../../core/tasks';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { coachToday, listTasks, programOverview } from './tasks.service';
 

@@ -19,13 +19,12 @@ import type { Caller, Deps } from '../../platform/context';
 import { selectRows } from '../../platform/database';
 import { coaches } from '../coaches/coaches.table';
 import { openCoachTasks } from '../coaches';
-import { findParticipants } from '../participants';
+import { agreedNextContacts, findParticipants, nextSessionsOf } from '../participants';
 import { presentParticipant } from '../participants';
 import { loadProgram, taskRulesOf } from '../programs';
 import { openSafetyTasks } from '../safety';
 import { openAssessmentTasks } from '../assessments';
-import { coachUpcomingSessions, nextSessionsOf } from '../engagement';
-import { agreedNextContacts } from '../guidance';
+import { coachUpcomingSessions } from '../engagement';
 import { sharedCheckInsSince } from '../plans';
 import { loadPairingActivity } from './activity.repository';
 

@@ -13,7 +13,7 @@ import { auditEvents } from '../../platform/audit.table';
 import { addParticipant, createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
 import { contacts } from '../contacts/contacts.table';
 import { pairings } from '../pairings/pairings.table';
-import { exportForOperator, renderExport } from './index';
+import { exportForOperator, renderExport } from './export.service';
 import { allocations, studies } from './trials.table';
 
 const design = {

@@ -1,5 +1,5 @@
 import { SmartRunResult, SmartView } from '../../../core/trials';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { getSmart, runSmartDecision } from './smart.service';
 

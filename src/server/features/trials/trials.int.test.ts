@@ -8,7 +8,7 @@ import { createTestApp, addParticipant, type Agent, type TestApp, type World } f
 import { createUser } from '../accounts/accounts.service';
 import { assessmentLinks } from '../assessments/assessments.table';
 import { pairings } from '../pairings/pairings.table';
-import { consortForOperator } from './index';
+import { consortForOperator } from './consort.service';
 import { EMERGENCY_SUBJECT } from './enrolment.service';
 import { seededStream } from './trials.repository';
 import { allocations, studies } from './trials.table';

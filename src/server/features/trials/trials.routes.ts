@@ -14,7 +14,7 @@ import {
   StudyView,
   WithdrawalInput,
 } from '../../../core/trials';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { AttendanceInput, ClassSessionInput, ClassSessionView, InvitationInput } from '../../../core/trials';
 import { createClass, inviteToClass, listClasses, recordAttendance } from './classes.service';

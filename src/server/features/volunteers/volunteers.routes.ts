@@ -15,7 +15,7 @@ import {
   TrainingState,
   VolunteerSettings,
 } from '../../../core/volunteers';
-import { callerOf, type App, type AppOptions } from '../../http/app';
+import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { CoachParams, ProgramParams } from '../../http/schemas';
 import { paged } from '../../http/paging';
 import { pageQuery } from '../../../core/shared/paging';

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClie
 import type { InvitationView, Me, SignInSessionView, TwoFactorStatus } from '../../../core/accounts';
 import { api } from '../../app/api';
 import { forgetSession, meKey, rememberSignIn } from '../../app/session';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 export interface PublicConfig {
   isDemo: boolean;

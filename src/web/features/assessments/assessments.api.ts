@@ -11,7 +11,7 @@ import type {
   WorklistRow,
 } from '../../../core/assessments';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 const key = (programId: string) => [...programKey(programId), 'assessments'] as const;
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AuditVerbFilter } from '../../../core/audit';
 import { API_PREFIX, api, query } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 export { AUDIT_VERB_FILTERS, AUDIT_VERB_FILTER_WORDS, describeAction, describeKind } from '../../../core/audit';
 

@@ -15,7 +15,7 @@ import type {
   ThanksView,
 } from '../../../core/coaches';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 /** Keeping coaches (#6): boosters, well-being check-ins, impact and thanks. */
 const careKey = (programId: string) => [...programKey(programId), 'coach-care'] as const;

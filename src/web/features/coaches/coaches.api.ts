@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CoachInput, CoachStatus, CoachUpdate, CoachView } from '../../../core/coaches';
 import type { ParticipantView } from '../../../core/participants';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 const coachesKey = (programId: string) => [...programKey(programId), 'coaches'] as const;
 

@@ -2,8 +2,8 @@ import { useProgram } from '../../app/program';
 import { ButtonLink } from '../../ui/controls';
 import { QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
-import { useProgramDetail } from '../programs';
-import { useToday } from '../tasks';
+import { useProgramDetail } from '../programs/programs.api';
+import { useToday } from '../tasks/tasks.api';
 import { useRecentContacts } from './contacts.api';
 import { ContactList } from './ContactList';
 

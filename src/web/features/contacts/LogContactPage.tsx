@@ -4,7 +4,7 @@ import { Empty, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { BestTimes } from '../engagement';
 import { SafetyConcernLink } from '../safety';
-import { useProgramDetail } from '../programs';
+import { useProgramDetail } from '../programs/programs.api';
 import { useLoggableParticipants } from './contacts.api';
 import { ContactForm } from './ContactForm';
 

@@ -1,6 +1,6 @@
 import { useProgram } from '../../app/program';
 import { QueryView } from '../../ui/feedback';
-import { useProgramDetail } from '../programs';
+import { useProgramDetail } from '../programs/programs.api';
 import { useParticipantContacts } from './contacts.api';
 import { ContactList } from './ContactList';
 

@@ -3,7 +3,7 @@ import type { ContactInput, ContactView } from '../../../core/contacts';
 import type { ParticipantView } from '../../../core/participants';
 import { api, query } from '../../app/api';
 import { sendOrQueue } from '../../app/send-queue';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 /**
  * The participants the caller can log a contact for: a coach's own (from "Today"), or every active

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CurriculumListItem, TopicView } from '../../../core/curriculum';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 export type { CurriculumListItem, TopicView };
 

@@ -18,7 +18,7 @@ import {
   useServerRefusal,
 } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
-import { withdrawalReasonLabels } from '../participants';
+import { withdrawalReasonLabels } from '../participants/labels';
 import { useCheckInCall, useLadderEvents, usePairs, useRecordCheckInCall, useRecordDecision } from './engagement.api';
 import { findingLabels, ladderStateLabels, rePairReasonLabels, type LadderStateKey } from './labels';
 import './engagement.css';

@@ -14,7 +14,7 @@ import type {
   ScheduledSessionView,
 } from '../../../core/engagement';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 /** When to try a participant next (coach of the participant, or staff). */
 export function useBestTimes(programId: string, participantId: string, enabled = true) {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { EngagementReportView } from '../../../core/engagement';
 import type { FidelityReportView } from '../../../core/fidelity';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 export function useFidelityReport(programId: string) {
   return useQuery({

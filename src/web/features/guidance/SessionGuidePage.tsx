@@ -23,7 +23,7 @@ import { Disclosure } from '../../ui/Disclosure';
 import { Loading, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
 import { Page } from '../../ui/Page';
-import { elementLabels } from '../contacts';
+import { elementLabels } from '../contacts/labels';
 import { Markdown } from '../curriculum';
 import { PlanCard, PlanForm, ScaleField, type PlanBody } from '../plans';
 import {

@@ -12,7 +12,7 @@ import type {
 import { api } from '../../app/api';
 import { KEEP_OFFLINE } from '../../app/offline-reads';
 import { sendOrQueue } from '../../app/send-queue';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 export type { GuideDraftInput, GuideDraftView, GuideFinishedView, GuideStartView };
 /** The body of the finishing request, as the server reads it (defaults filled in there). */

@@ -22,7 +22,7 @@ import type {
   TranscriptView,
 } from '../../../core/interviews';
 import { api, query } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 const base = (programId: string) => `/programs/${programId}/interview-studies`;
 const studiesKey = (programId: string) => [...programKey(programId), 'interview-studies'] as const;

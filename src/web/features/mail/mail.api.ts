@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OutboxChannel, OutboxState } from '../../../core/outbox';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 export type MailState = OutboxState;
 

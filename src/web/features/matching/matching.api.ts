@@ -9,7 +9,7 @@ import type {
 } from '../../../core/matching';
 import type { PairingView } from '../../../core/pairings';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 export type Proposal = MatchingProposalView['proposals'][number];
 

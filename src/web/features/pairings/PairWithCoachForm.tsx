@@ -6,7 +6,7 @@ import { Button } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, RadioGroup, TextArea, TextField, useServerRefusal, type Option } from '../../ui/form';
 import { todayOn } from '../../ui/dates';
-import { coachName, useCoaches } from '../coaches';
+import { coachName, useCoaches } from '../coaches/coaches.api';
 import { pairingCandidates, type PairingCandidate, type ParticipantFacts } from './coach-options';
 import { GENDER_MISMATCH_NEEDS_REASON, useCreatePairing } from './pairings.api';
 import { earlierStartBody, earlierStartProblems } from './pairing-start';

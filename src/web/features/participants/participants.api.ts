@@ -8,7 +8,7 @@ import type {
   StatusChange,
 } from '../../../core/participants';
 import { api, query } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 export type FullParticipant = Extract<ParticipantView, { view: 'full' }>;
 export type CoachingParticipant = Extract<ParticipantView, { view: 'coaching' }>;

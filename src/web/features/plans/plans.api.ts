@@ -13,7 +13,7 @@ import type {
   ProgressView,
 } from '../../../core/plans';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 export type { CheckInQuestion, PlanSummaryRow, PlanView, ProgressView };
 

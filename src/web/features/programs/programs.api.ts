@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LadderSettings } from '../../../core/engagement';
 import type { Overview } from '../../../core/tasks';
 import { api } from '../../app/api';
+import { programKey } from '../../app/program-key';
 
 export interface ProgramView {
   id: string;
@@ -17,8 +18,7 @@ export interface ProgramView {
   topics: { key: string; title: string }[];
 }
 
-/** Every query about a program starts with this key, so one invalidation refreshes the program. */
-export const programKey = (programId: string) => ['programs', programId] as const;
+export { programKey };
 
 export function useProgramDetail(programId: string) {
   return useQuery({

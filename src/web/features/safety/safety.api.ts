@@ -11,7 +11,7 @@ import type {
   SafetySettings,
 } from '../../../core/safety';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 const safetyKey = (programId: string) => [...programKey(programId), 'safety'] as const;
 

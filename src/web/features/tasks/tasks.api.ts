@@ -4,7 +4,7 @@ import type { ParticipantView } from '../../../core/participants';
 import type { PainAlert } from '../../../core/plans';
 import type { TaskView, TaskViewKind } from '../../../core/tasks';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 export type CoachingParticipant = Extract<ParticipantView, { view: 'coaching' }>;
 

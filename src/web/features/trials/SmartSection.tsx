@@ -7,7 +7,7 @@ import { formatDay } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { FormErrors } from '../../ui/form';
 import { Section } from '../../ui/Page';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 const smartKey = (programId: string) => [...programKey(programId), 'study', 'smart'] as const;
 

@@ -15,7 +15,7 @@ import type {
   StudyView,
 } from '../../../core/trials';
 import { api } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 const studyKey = (programId: string) => [...programKey(programId), 'study'] as const;
 

@@ -15,7 +15,7 @@ import type {
   VolunteerSettings,
 } from '../../../core/volunteers';
 import { api, query } from '../../app/api';
-import { programKey } from '../programs';
+import { programKey } from '../../app/program-key';
 
 /** The public form's view of a program (no session needed). */
 export function useApplicationForm(programId: string) {
