@@ -20,6 +20,7 @@ export function membership(overrides: Partial<Membership> = {}): Membership {
   return {
     programId: PROGRAM_ID,
     programName: 'Riverside Pilot',
+    timeZone: 'America/New_York',
     roles: ['coordinator'],
     coachId: null,
     participantId: null,
