@@ -8,6 +8,8 @@ const DeviceZone = createContext<string | null>(null);
 export const DeviceZoneProvider = DeviceZone.Provider;
 
 export interface When {
+  /** The program's zone, or undefined outside a program (the device's is used). */
+  timeZone: string | undefined;
   /** "Tue 8 Dec, 6:00 PM", with the zone named when the program's is not the device's. */
   dateTime: (iso: string) => string;
   /** "today", "12 days ago": calendar days where the program is. */
@@ -29,6 +31,7 @@ export function useWhen(): When {
   return useMemo(() => {
     const at = (): WhenOptions => ({ now: new Date(), locale, timeZone, deviceZone });
     return {
+      timeZone,
       dateTime: (iso) => formatDateTime(iso, at()),
       ago: (iso) => instantAgo(iso, at()),
       day: (iso) => formatInstantDay(iso, at()),

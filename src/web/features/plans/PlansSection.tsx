@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { countReviews, formatScore } from '../../../core/plans';
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink, VisuallyHidden } from '../../ui/controls';
-import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { formatDateOn } from '../../ui/dates';
 import { Empty, Notice, QueryView } from '../../ui/feedback';
 import { FormErrors, TextArea } from '../../ui/form';
 import { Section } from '../../ui/Page';
@@ -66,6 +67,7 @@ export function PlansSection({ participantId, givenName }: { participantId: stri
  * encouragement to send. Check-ins and the practice log show only when the participant shares them.
  */
 export function BetweenCallsSection({ participantId, givenName }: { participantId: string; givenName: string }) {
+  const when = useWhen();
   const program = useProgram();
   const progress = useProgress(program.programId, participantId);
   return (
@@ -121,7 +123,7 @@ export function BetweenCallsSection({ participantId, givenName }: { participantI
                   <li key={n.id}>
                     {n.text}{' '}
                     <span className="muted">
-                      ({n.authorName}, {formatDateTime(n.writtenAt)})
+                      ({n.authorName}, {when.dateTime(n.writtenAt)})
                     </span>
                   </li>
                 ))}

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { Link, useParams } from 'react-router';
 import { dialString, safetyTriggerWords, type SafetyEventView } from '../../../core/safety';
 import { useProgram } from '../../app/program';
 import { Badge, Button, DetailList } from '../../ui/controls';
-import { formatDateTime, toLocalInputValue } from '../../ui/dates';
+import { toLocalInputValue } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, TextArea, TextField, useServerRefusal } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -32,6 +33,7 @@ export function SafetyEventPage() {
 }
 
 function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (status: string) => void }) {
+  const when = useWhen();
   const program = useProgram();
   const acknowledge = useAcknowledge(program.programId, e.id);
   const raisedBy =
@@ -62,26 +64,26 @@ function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (stat
             ['Participant', <Link to={program.to(`participants/${e.participantId}`)}>{e.participantName}</Link>],
             ['Code', e.participantCode],
             ['Coach', e.coachId ? <Link to={program.to(`coaches/${e.coachId}`)}>{e.coachName}</Link> : 'No coach'],
-            ['Raised', `${formatDateTime(e.raisedAt)}, ${raisedBy}`],
+            ['Raised', `${when.dateTime(e.raisedAt)}, ${raisedBy}`],
             ['What they said happened', e.category ? safetyCategoryLabels[e.category] : undefined],
             ['Note', e.note || undefined],
             [
               'Pressed by mistake',
               e.details.mistakeReportedAt
-                ? `The participant told us at ${formatDateTime(e.details.mistakeReportedAt)} that it was pressed by mistake. Check in with them.`
+                ? `The participant told us at ${when.dateTime(e.details.mistakeReportedAt)} that it was pressed by mistake. Check in with them.`
                 : undefined,
             ],
             [
               'Acknowledged',
               e.acknowledgedAt
-                ? `${formatDateTime(e.acknowledgedAt)} by ${e.acknowledgedByName ?? 'staff'} (after ${durationWords(e.timings.minutesToAcknowledge)})`
+                ? `${when.dateTime(e.acknowledgedAt)} by ${e.acknowledgedByName ?? 'staff'} (after ${durationWords(e.timings.minutesToAcknowledge)})`
                 : 'Not yet',
             ],
-            ['Follow-up due by', formatDateTime(e.timings.followUpDueAt)],
+            ['Follow-up due by', when.dateTime(e.timings.followUpDueAt)],
             [
               'Closed',
               e.closedAt
-                ? `${formatDateTime(e.closedAt)} by ${e.closedByName ?? 'staff'}${e.closeNote ? `: ${e.closeNote}` : ''}`
+                ? `${when.dateTime(e.closedAt)} by ${e.closedByName ?? 'staff'}${e.closeNote ? `: ${e.closeNote}` : ''}`
                 : undefined,
             ],
           ]}
@@ -110,7 +112,7 @@ function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (stat
             {e.followUps.map((f) => (
               <li key={f.id} className="card">
                 <p className="card__meta">
-                  {formatDateTime(f.doneAt)}, recorded by {f.recordedByName}
+                  {when.dateTime(f.doneAt)}, recorded by {f.recordedByName}
                 </p>
                 <p>{f.action}</p>
                 {f.referredTo ? <p>Referred to: {f.referredTo}</p> : null}
