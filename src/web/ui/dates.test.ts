@@ -10,6 +10,7 @@ import {
   nextContactPhrase,
   todayOn,
   toLocalInputValue,
+  zoneIfElsewhere,
 } from './dates';
 
 const now = new Date(2024, 11, 3, 15, 30); // Tue 3 Dec 2024, local time
@@ -61,10 +62,12 @@ describe("instants in the program's zone, not the device's (issue #16)", () => {
     expect(formatDateTime(evening, { timeZone: 'America/New_York', deviceZone: 'America/Los_Angeles', now: dec9 })).toBe(
       'Tue 8 Dec, 9:00 PM Eastern time',
     );
-    expect(formatDateTime(evening, { timeZone: 'UTC', deviceZone: 'America/Los_Angeles', now: dec9 })).toBe('Wed 9 Dec, 2:00 AM UTC');
+    expect(formatDateTime(evening, { timeZone: 'UTC', deviceZone: 'America/Los_Angeles', now: dec9 })).toBe(
+      'Wed 9 Dec, 2:00 AM UTC',
+    );
   });
 
-  it('says no zone when the device is in the program\'s zone, even by another name of it', () => {
+  it("says no zone when the device is in the program's zone, even by another name of it", () => {
     expect(formatDateTime(evening, { ...pacific, deviceZone: 'America/Los_Angeles', now: dec9 })).toBe('Tue 8 Dec, 6:00 PM');
     expect(formatDateTime(evening, { ...pacific, deviceZone: 'US/Pacific', now: dec9 })).toBe('Tue 8 Dec, 6:00 PM');
   });
@@ -105,7 +108,7 @@ describe("instants in the program's zone, not the device's (issue #16)", () => {
     expect(instantAgo('2026-11-20T02:00:00.000Z', { ...pacific, now: morningAfter })).toBe('20 days ago');
   });
 
-  it("counts whole calendar days across a daylight-saving change (a 25-hour day is still one day)", () => {
+  it('counts whole calendar days across a daylight-saving change (a 25-hour day is still one day)', () => {
     const sat = '2026-10-31T19:00:00.000Z'; // noon Sat 31 Oct PDT
     expect(instantAgo(sat, { ...pacific, now: new Date('2026-11-01T20:00:00.000Z') })).toBe('yesterday'); // noon Sun PST
     expect(instantAgo(sat, { ...pacific, now: new Date('2026-11-02T07:30:00.000Z') })).toBe('yesterday'); // 11:30 PM Sun PST
@@ -122,10 +125,22 @@ describe("instants in the program's zone, not the device's (issue #16)", () => {
     expect(todayOn(new Date('2026-12-09T02:00:00.000Z'), 'Europe/London')).toBe('2026-12-09');
   });
 
-  it("puts the year in only when the instant is in another year where the program is", () => {
+  it('puts the year in only when the instant is in another year where the program is', () => {
     // 8:00 PM 31 Dec 2026 in Los Angeles is already 2027 in UTC; "now" is 2 Jan 2027 there.
     const o = { ...pacific, deviceZone: 'America/Los_Angeles', now: new Date('2027-01-02T20:00:00.000Z') };
     expect(formatDateTime('2027-01-01T04:00:00.000Z', o)).toBe('Thu 31 Dec 2026, 8:00 PM');
     expect(formatDateTime('2027-01-01T09:00:00.000Z', o)).toBe('Fri 1 Jan, 1:00 AM');
+  });
+
+  it("fills and reads a date-and-time field on the program's clock, naming the zone only when the device is elsewhere", () => {
+    expect(toLocalInputValue(new Date(evening), 'America/Los_Angeles')).toBe('2026-12-08T18:00');
+    expect(fromLocalInputValue('2026-12-08T18:00', 'America/Los_Angeles')).toBe(evening);
+    expect(fromLocalInputValue('2026-12-08T21:00', 'America/New_York')).toBe(evening);
+    // 2:30 AM on Sun 8 Mar 2026 never happened in Los Angeles (the clocks jumped from 2:00 to 3:00).
+    expect(fromLocalInputValue('2026-03-08T02:30', 'America/Los_Angeles')).toBeNull();
+    expect(fromLocalInputValue('not a time', 'America/Los_Angeles')).toBeNull();
+    expect(zoneIfElsewhere({ ...pacific, deviceZone: 'America/New_York' })).toBe('Pacific time');
+    expect(zoneIfElsewhere({ ...pacific, deviceZone: 'America/New_York', locale: 'es' })).toBe('hora del Pacífico');
+    expect(zoneIfElsewhere({ ...pacific, deviceZone: 'America/Los_Angeles' })).toBeNull();
   });
 });

@@ -9,7 +9,7 @@
  */
 
 import type { Locale } from '../../core/shared/locale';
-import { localDateOf, zoneWords } from '../../core/shared/time';
+import { localDateOf, localTimeOf, zonedInstant, zoneWords } from '../../core/shared/time';
 
 /** How to say an instant: for whom, in which zone, and from which device. */
 export interface WhenOptions {
@@ -40,6 +40,12 @@ function zoneOf(o: WhenOptions): { zone: string; named: boolean } {
   const device = o.deviceZone ?? deviceTimeZone();
   const zone = o.timeZone ?? device;
   return { zone, named: canonicalZone(zone) !== canonicalZone(device) };
+}
+
+/** The options' zone as people say it ("Pacific time") when it is not the device's, else null (nothing to say). */
+export function zoneIfElsewhere(o: WhenOptions = {}): string | null {
+  const { zone, named } = zoneOf(o);
+  return named ? zoneWords(zone, o.locale ?? 'en') : null;
 }
 
 /** Whole days from one calendar date (`YYYY-MM-DD`) to another: calendar arithmetic, no zone. */
@@ -162,14 +168,29 @@ export function nextContactPhrase(on: string, basis: 'session' | 'agreed' | 'cad
   return due;
 }
 
-/** The value an `<input type="datetime-local">` needs for an instant, in local time, to the minute. */
-export function toLocalInputValue(d: Date): string {
+/**
+ * The value an `<input type="datetime-local">` needs for an instant, to the minute: the wall clock
+ * in `timeZone` when given (a program's, issue #16), else on the device.
+ */
+export function toLocalInputValue(d: Date, timeZone?: string): string {
+  if (timeZone) {
+    const t = localTimeOf(d, timeZone);
+    return `${t.dateOn}T${pad(t.hour)}:${pad(t.minute)}`;
+  }
   return `${todayOn(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** Reads an `<input type="datetime-local">` value as an ISO instant, or null when it is not a date. */
-export function fromLocalInputValue(value: string): string | null {
+/**
+ * Reads an `<input type="datetime-local">` value as an ISO instant, or null when it is not a date:
+ * a wall clock in `timeZone` when given (null for the hour skipped when daylight saving starts), else
+ * on the device.
+ */
+export function fromLocalInputValue(value: string, timeZone?: string): string | null {
   if (!value) return null;
+  if (timeZone) {
+    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?$/.exec(value);
+    return m ? (zonedInstant(m[1]!, m[2]!, timeZone)?.toISOString() ?? null) : null;
+  }
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }

@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 import { dialString, safetyTriggerWords, type SafetyEventView } from '../../../core/safety';
 import { useProgram } from '../../app/program';
 import { Badge, Button, DetailList } from '../../ui/controls';
-import { toLocalInputValue } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, TextArea, TextField, useServerRefusal } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -129,8 +128,10 @@ function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (stat
 
 function FollowUpForm({ eventId, onDone }: { eventId: string; onDone: (status: string) => void }) {
   const program = useProgram();
+  // The "When" field is on the program's clock (issue #16), named when the device is elsewhere.
+  const clock = useWhen();
   const save = useRecordFollowUp(program.programId, eventId);
-  const [when, setWhen] = useState(() => toLocalInputValue(new Date()));
+  const [when, setWhen] = useState(() => clock.toInput(new Date()));
   const [action, setAction] = useState('');
   const [referredTo, setReferredTo] = useState('');
   const [problem, setProblem] = useState<Record<string, string>>({});
@@ -145,11 +146,12 @@ function FollowUpForm({ eventId, onDone }: { eventId: string; onDone: (status: s
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     const missing: Record<string, string> = {};
-    if (!when || Number.isNaN(new Date(when).getTime())) missing['doneAt'] = 'Say when it was done';
+    const doneAt = clock.fromInput(when);
+    if (!doneAt) missing['doneAt'] = 'Say when it was done';
     if (action.trim().length < 3) missing['action'] = 'Say what was done';
     setProblem(missing);
-    if (Object.keys(missing).length > 0) return;
-    void save.mutateAsync({ doneAt: new Date(when).toISOString(), action: action.trim(), referredTo: referredTo.trim() }).then(
+    if (!doneAt || Object.keys(missing).length > 0) return;
+    void save.mutateAsync({ doneAt, action: action.trim(), referredTo: referredTo.trim() }).then(
       () => {
         setAction('');
         setReferredTo('');
@@ -167,7 +169,14 @@ function FollowUpForm({ eventId, onDone }: { eventId: string; onDone: (status: s
         title="Could not save the follow-up"
         labels={{ doneAt: 'When', action: 'What was done', referredTo: 'Referred to' }}
       />
-      <TextField label="When" type="datetime-local" value={when} onChange={editing('doneAt', setWhen)} error={fields['doneAt']} />
+      <TextField
+        label="When"
+        type="datetime-local"
+        value={when}
+        onChange={editing('doneAt', setWhen)}
+        error={fields['doneAt']}
+        {...(clock.zoneElsewhere ? { hint: `In ${clock.zoneElsewhere}.` } : {})}
+      />
       <TextArea
         label="What was done"
         hint="For example: who called whom, what they agreed, whether the person is safe."
