@@ -729,6 +729,8 @@ function ClassItem({ c }: { c: ClassSessionView }) {
 
 function NewClassForm() {
   const program = useProgram();
+  // The class's time is on the program's clock (issue #16), named when the device is elsewhere.
+  const clock = useWhen();
   const create = useCreateClass(program.programId);
   const [when, setWhen] = useState('');
   const [place, setPlace] = useState('');
@@ -738,9 +740,8 @@ function NewClassForm() {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        const at = new Date(when);
         create.mutate({
-          startsAt: Number.isNaN(at.getTime()) ? '' : at.toISOString(),
+          startsAt: clock.fromInput(when) ?? '',
           place,
           videoUrl: videoUrl.trim() === '' ? null : videoUrl.trim(),
           capacity: Number(capacity),
@@ -750,7 +751,13 @@ function NewClassForm() {
     >
       <h3>Schedule a class</h3>
       <FormErrors error={create.error} title="Could not schedule the class" />
-      <TextField label="Date and time" type="datetime-local" value={when} onChange={setWhen} />
+      <TextField
+        label="Date and time"
+        type="datetime-local"
+        value={when}
+        onChange={setWhen}
+        {...(clock.zoneElsewhere ? { hint: `In ${clock.zoneElsewhere}.` } : {})}
+      />
       <TextField label="Place" value={place} onChange={setPlace} />
       <TextField label="Video link (optional)" inputMode="url" value={videoUrl} onChange={setVideoUrl} />
       <TextField label="Places in the class" inputMode="numeric" value={capacity} onChange={setCapacity} />
