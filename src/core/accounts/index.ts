@@ -54,6 +54,8 @@ export function isSessionLive(
 export const Membership = z.object({
   programId: z.uuid(),
   programName: z.string(),
+  /** The program's IANA zone: the web app shows times and counts days there, not in the device's zone (issue #16). */
+  timeZone: z.string(),
   roles: z.array(Role),
   coachId: z.uuid().nullable(),
   participantId: z.uuid().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOn } from '../shared/vocab';
+import { CheckInSource } from './text-check-in';
 
 /**
  * Action plans and the participant's own tracking between contacts: what the words mean, the
@@ -140,6 +141,8 @@ export const PainCheckInView = z.object({
   activity: z.int(),
   score: z.number(),
   note: z.string(),
+  /** How it came: in the app, or by text message (ADR 0040); staff see "by text". */
+  source: CheckInSource,
 });
 export type PainCheckInView = z.infer<typeof PainCheckInView>;
 

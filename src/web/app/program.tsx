@@ -12,6 +12,8 @@ export type Membership = Me['memberships'][number];
 export interface ProgramScope {
   programId: string;
   membership: Membership;
+  /** The program's IANA zone: times and day counts on its pages are read there (issue #16; `useWhen`). */
+  timeZone: string;
   /** What the server says the caller may do in this program. */
   can: (action: Action) => boolean;
   /** Paths inside this program, e.g. `to('participants')`. */
@@ -35,6 +37,7 @@ export function scopeOf(membership: Membership): ProgramScope {
   return {
     programId: membership.programId,
     membership,
+    timeZone: membership.timeZone,
     can,
     to: (path) => programPath(membership.programId, path),
     isCoach: membership.coachId !== null && can('contact:log'),

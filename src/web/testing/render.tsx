@@ -6,6 +6,7 @@ import { afterEach, vi } from 'vitest';
 import { setCsrfToken } from '../app/api';
 import { ProgramProvider, type Membership } from '../app/program';
 import { Providers } from '../app/providers';
+import { DeviceZoneProvider } from '../app/when';
 import type { AppLocale } from '../i18n/i18n';
 
 afterEach(() => {
@@ -20,6 +21,7 @@ export function membership(overrides: Partial<Membership> = {}): Membership {
   return {
     programId: PROGRAM_ID,
     programName: 'Riverside Pilot',
+    timeZone: 'America/New_York',
     roles: ['coordinator'],
     coachId: null,
     participantId: null,
@@ -89,15 +91,31 @@ export function renderWithRouter(
   );
 }
 
-/** Renders UI inside a program, as a member with the given `can` flags. */
+/**
+ * Renders UI inside a program, as a member with the given `can` flags; `deviceZone` stands for the
+ * browser's time zone (the test process's otherwise), so times can be checked against the program's.
+ */
 export function renderInProgram(
   ui: ReactElement,
   {
     member = membership(),
     route = '/',
     path = '*',
+    deviceZone,
     ...language
-  }: { member?: Membership; route?: string; path?: string; locale?: AppLocale; messages?: Record<string, string> } = {},
+  }: {
+    member?: Membership;
+    route?: string;
+    path?: string;
+    deviceZone?: string;
+    locale?: AppLocale;
+    messages?: Record<string, string>;
+  } = {},
 ): RenderResult {
-  return renderWithRouter(<ProgramProvider membership={member}>{ui}</ProgramProvider>, { route, path, ...language });
+  const inProgram = <ProgramProvider membership={member}>{ui}</ProgramProvider>;
+  return renderWithRouter(deviceZone ? <DeviceZoneProvider value={deviceZone}>{inProgram}</DeviceZoneProvider> : inProgram, {
+    route,
+    path,
+    ...language,
+  });
 }

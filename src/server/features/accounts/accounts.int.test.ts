@@ -5,6 +5,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../../http/app';
 import { auditEvents } from '../../platform/audit.table';
 import { hashToken } from '../../platform/ids';
 import { mailMessages } from '../../platform/mail.table';
+import { programs } from '../programs/programs.table';
 import { createTestApp, TEST_PASSWORD, type Agent, type TestApp, type World } from '../../testing/harness';
 import { createUser } from './accounts.service';
 import { invitations, people, sessions } from './accounts.table';
@@ -91,6 +92,21 @@ describe('accounts', () => {
       const failures = await t.db.db.select().from(auditEvents).where(eq(auditEvents.action, 'session:sign_in_failed'));
       expect(failures.map((f) => f.requestId)).toEqual(expect.arrayContaining([wrong.body.requestId, unknown.body.requestId]));
       expect(failures.find((f) => f.requestId === unknown.body.requestId)?.actorId).toBeNull();
+    });
+
+    it("gives each membership the program's time zone, so the web app shows times there (issue #16)", async () => {
+      const agent = await t.login('coordinator@test.org');
+      expect((await agent.request('GET', '/me')).body.memberships).toEqual([
+        expect.objectContaining({ programId: w.programId, timeZone: 'America/New_York' }),
+      ]);
+      await t.db.db.update(programs).set({ timeZone: 'America/Los_Angeles' }).where(eq(programs.id, w.programId));
+      try {
+        expect((await agent.request('GET', '/me')).body.memberships).toEqual([
+          expect.objectContaining({ programId: w.programId, timeZone: 'America/Los_Angeles' }),
+        ]);
+      } finally {
+        await t.db.db.update(programs).set({ timeZone: 'America/New_York' }).where(eq(programs.id, w.programId));
+      }
     });
 
     it('rejects malformed input naming the fields, not echoing them', async () => {

@@ -152,7 +152,7 @@ export async function describeMe(
       idleMinutes,
     };
   }
-  const all = await deps.db.select({ id: programs.id, name: programs.name }).from(programs);
+  const all = await deps.db.select({ id: programs.id, name: programs.name, timeZone: programs.timeZone }).from(programs);
   const visible = all.filter((p) => isMemberOf(actor, p.id));
   // A participant's own choice of language (ADR 0041); with records in several programs, the latest change wins.
   const participantIds = [...actor.participantIds.values()];
@@ -178,6 +178,7 @@ export async function describeMe(
       .map((p) => ({
         programId: p.id,
         programName: p.name,
+        timeZone: p.timeZone,
         roles: [...(actor.roles.get(p.id) ?? [])],
         coachId: actor.coachIds.get(p.id) ?? null,
         participantId: actor.participantIds.get(p.id) ?? null,

@@ -222,7 +222,15 @@ describe('action plans, check-ins and the practice log, with their access rules'
         note: 'A better week.',
       });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ on: TODAY, pain: 6, enjoyment: 5, activity: 4, score: 5, note: 'A better week.' });
+      expect(res.body).toEqual({
+        on: TODAY,
+        pain: 6,
+        enjoyment: 5,
+        activity: 4,
+        score: 5,
+        note: 'A better week.',
+        source: 'app',
+      });
       const again = await participant.request('POST', of(w.participantId, 'check-ins'), { pain: 6, enjoyment: 6, activity: 4 });
       expect(again.status).toBe(200);
       expect(again.body.score).toBeCloseTo(5.333, 3);

@@ -246,7 +246,7 @@ export async function reviewPlan(
 }
 
 function presentCheckIn(c: typeof painCheckIns.$inferSelect): PainCheckInView {
-  return { on: c.on, pain: c.pain, enjoyment: c.enjoyment, activity: c.activity, score: c.score, note: c.note };
+  return { on: c.on, pain: c.pain, enjoyment: c.enjoyment, activity: c.activity, score: c.score, note: c.note, source: c.source };
 }
 
 /**

@@ -134,7 +134,9 @@ describe('the weekly check-in by text message, against a local Twilio stand-in',
     const progress = await (
       await participant()
     ).request('GET', `/programs/${w.programId}/participants/${w.participantId}/progress`);
-    expect(progress.body.checkIns).toMatchObject([{ on: '2026-03-02', pain: 6, enjoyment: 5, activity: 7, score: 6 }]);
+    expect(progress.body.checkIns).toMatchObject([
+      { on: '2026-03-02', pain: 6, enjoyment: 5, activity: 7, score: 6, source: 'text' },
+    ]);
     expect(progress.body.checkIn).toMatchObject({ isDue: false, lastOn: '2026-03-02' });
     expect(await delivered()).toEqual([
       'Kindred: thanks, your check-in for this week is saved: pain 6, enjoyment of life 5, general activity 7. Pain score 6. This is your starting point.',

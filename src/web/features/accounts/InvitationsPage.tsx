@@ -1,6 +1,6 @@
 import { useProgram } from '../../app/program';
+import { useWhen } from '../../app/when';
 import { Badge, Button, TableScroll } from '../../ui/controls';
-import { formatDateTime } from '../../ui/dates';
 import { Empty, ErrorAlert, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { useInvitations } from './accounts.api';
@@ -21,6 +21,7 @@ const stateBadges = {
 
 /** Who was invited to the program, by whom, and whether they have joined; an expired invitation can be sent again. */
 export function InvitationsPage() {
+  const when = useWhen();
   const program = useProgram();
   const invitations = useInvitations(program.programId);
   return (
@@ -58,11 +59,11 @@ export function InvitationsPage() {
                         <th scope="row">{i.displayName}</th>
                         <td>{i.email}</td>
                         <td>{roleLabels[i.role]}</td>
-                        <td>{formatDateTime(i.createdAt)}</td>
+                        <td>{when.dateTime(i.createdAt)}</td>
                         <td>{i.invitedBy}</td>
                         <td>
                           <Badge tone={stateBadges[i.state].tone}>{stateBadges[i.state].label}</Badge>
-                          {i.state === 'accepted' && i.acceptedAt ? <> {formatDateTime(i.acceptedAt)}</> : null}
+                          {i.state === 'accepted' && i.acceptedAt ? <> {when.dateTime(i.acceptedAt)}</> : null}
                         </td>
                       </tr>
                     ))}

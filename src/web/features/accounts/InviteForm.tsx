@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { Link } from 'react-router';
 import { useProgram } from '../../app/program';
 import { Button } from '../../ui/controls';
 import { Notice } from '../../ui/feedback';
 import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
-import { formatDay } from '../../ui/dates';
 import { useInvite, type InvitationRole } from './accounts.api';
 
 /**
@@ -22,6 +22,7 @@ export function InviteForm({
   defaultEmail: string;
   defaultName: string;
 }) {
+  const when = useWhen();
   const program = useProgram();
   const invite = useInvite(program.programId);
   const [email, setEmail] = useState(defaultEmail);
@@ -39,7 +40,7 @@ export function InviteForm({
     <form onSubmit={submit} noValidate>
       {invite.data ? (
         <Notice>
-          Invitation sent to {email}. The link works until {formatDay(new Date(invite.data.expiresAt))}.{' '}
+          Invitation sent to {email}. The link works until {when.day(invite.data.expiresAt)}.{' '}
           {program.can('mail:view') ? <Link to={program.to('mail')}>See outgoing mail</Link> : null}
         </Notice>
       ) : null}

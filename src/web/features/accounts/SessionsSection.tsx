@@ -47,6 +47,7 @@ export function SessionsSection() {
 }
 
 function SessionItem({ session: s, busy, onEnd }: { session: SignInSessionView; busy: boolean; onEnd: () => void }) {
+  // The person's own sign-ins belong to no program, so they are read in the device's zone (issue #16).
   const lastActive = formatDateTime(s.lastSeenAt);
   return (
     <li className="session-list__item">

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { useParams } from 'react-router';
 import type { InstrumentForm, ParticipantAssessments, ResponseView, ScheduleRowView } from '../../../core/assessments';
 import { useProgram } from '../../app/program';
 import { Badge, Button, DetailList, telHref } from '../../ui/controls';
-import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { formatDateOn } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
 import { Notice, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, RadioGroup } from '../../ui/form';
@@ -123,6 +124,7 @@ function TimepointSection({
 }
 
 function ResponseSummary({ participantId, response: r }: { participantId: string; response: ResponseView }) {
+  const when = useWhen();
   const program = useProgram();
   const history = useResponseHistory(program.programId, participantId, r.id, r.version > 1);
   return (
@@ -131,7 +133,7 @@ function ResponseSummary({ participantId, response: r }: { participantId: string
         Score <strong>{formatNumber(r.total)}</strong>
         {r.severity ? ` (${bandLabel(r.severity).toLowerCase()})` : ''}
         {r.total === null ? ': too many questions unanswered to score' : ''}. Entered {methodLabels[r.method]}
-        {r.enteredByName ? ` by ${r.enteredByName}` : ''}, {formatDateTime(r.enteredAt)}
+        {r.enteredByName ? ` by ${r.enteredByName}` : ''}, {when.dateTime(r.enteredAt)}
         {r.version > 1 ? ` (version ${r.version})` : ''}.
       </p>
       {r.version > 1 ? (
@@ -142,7 +144,7 @@ function ResponseSummary({ participantId, response: r }: { participantId: string
                 {versions.map((v) => (
                   <li key={v.version}>
                     Version {v.version}: score {formatNumber(v.total)}, entered {methodLabels[v.method]}
-                    {v.enteredByName ? ` by ${v.enteredByName}` : ''}, {formatDateTime(v.enteredAt)}.
+                    {v.enteredByName ? ` by ${v.enteredByName}` : ''}, {when.dateTime(v.enteredAt)}.
                   </li>
                 ))}
               </ol>
@@ -234,6 +236,7 @@ function LinkForm({
   hasEmail: boolean;
   hasPhone: boolean;
 }) {
+  const when = useWhen();
   const program = useProgram();
   const create = useCreateLink(program.programId, participantId);
   const [sendEmail, setSendEmail] = useState(hasEmail);
@@ -249,13 +252,13 @@ function LinkForm({
     <form onSubmit={submit} noValidate aria-label={`One-time link for ${row.label}`}>
       <h3>Or let the participant answer on his or her own</h3>
       {row.linkExpiresAt ? (
-        <p>A link sent earlier works until {formatDateTime(row.linkExpiresAt)}; a new one replaces it.</p>
+        <p>A link sent earlier works until {when.dateTime(row.linkExpiresAt)}; a new one replaces it.</p>
       ) : null}
       <FormErrors error={create.error} title="Could not make the link" />
       {create.data ? (
         <Notice>
           {sent ? `The link was ${sent} to the participant. ` : 'Give the participant this link (read it out or send it). '}
-          It works once, until {formatDateTime(create.data.expiresAt)}: <span className="assessment-link">{create.data.url}</span>
+          It works once, until {when.dateTime(create.data.expiresAt)}: <span className="assessment-link">{create.data.url}</span>
         </Notice>
       ) : null}
       {hasEmail ? <Choice label="E-mail the link to the participant" checked={sendEmail} onChange={setSendEmail} /> : null}

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useProgram } from '../../app/program';
 import { TableScroll } from '../../ui/controls';
-import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, SelectField, TextField } from '../../ui/form';
 import { Page } from '../../ui/Page';
@@ -58,6 +59,7 @@ const isFiltered = (f: AuditFilter) => Object.values(f).some((v) => v !== null);
 
 /** Who read or changed what, newest first, a page at a time, narrowed by who, what and when. */
 export function AuditPage() {
+  const when = useWhen();
   const program = useProgram();
   const [params] = useSearchParams();
   const rawBefore = Number(params.get('before'));
@@ -114,7 +116,7 @@ export function AuditPage() {
                     <tbody>
                       {events.map((e) => (
                         <tr key={e.id}>
-                          <td>{formatDateTime(e.at)}</td>
+                          <td>{when.dateTime(e.at)}</td>
                           <td>{e.actorName ?? <span className="muted">Nobody signed in</span>}</td>
                           <th scope="row">{describeAction(e.action)}</th>
                           <td>

@@ -1,9 +1,9 @@
 import { Link, useParams } from 'react-router';
+import { useWhen } from '../../app/when';
 import type { CoachView } from '../../../core/coaches';
 import { useProgram } from '../../app/program';
 import { channelLabels, genderLabels, listOf, painLocationLabels } from '../../app/vocab';
 import { ButtonLink, DetailList } from '../../ui/controls';
-import { instantAgo } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { InviteForm } from '../accounts';
@@ -78,6 +78,7 @@ function CoachRecord({ coach: c }: { coach: CoachView }) {
 }
 
 function CoachParticipants({ coachId }: { coachId: string }) {
+  const when = useWhen();
   const program = useProgram();
   const list = useCoachParticipants(program.programId, coachId);
   return (
@@ -93,7 +94,7 @@ function CoachParticipants({ coachId }: { coachId: string }) {
                   <Link to={program.to(`participants/${p.id}`)}>
                     {p.givenName} {p.familyName}
                   </Link>{' '}
-                  — {p.lastReachedAt ? `last reached ${instantAgo(p.lastReachedAt)}` : 'not reached yet'}
+                  — {p.lastReachedAt ? `last reached ${when.ago(p.lastReachedAt)}` : 'not reached yet'}
                 </li>
               ) : null,
             )}

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../../app/api';
 import { indexedDbQueueStore, memoryQueueStore, queuedNow, setQueueStoreForTests } from '../../app/send-queue';
-import { json, mockApi, PROGRAM_ID, renderWithRouter } from '../../testing/render';
+import { json, membership, mockApi, PROGRAM_ID, renderInProgram, renderWithRouter } from '../../testing/render';
 import { ContactForm } from './ContactForm';
 
 const ALEX = '22222222-2222-4222-8222-222222222222';
@@ -77,6 +77,33 @@ describe('ContactForm', () => {
       occurredAt: new Date('2024-11-20T10:00').toISOString(),
       enteredLate: { reason: 'Paper log from the clinic' },
     });
+  });
+
+  it("fills and reads the time on a Pacific program's clock from an Eastern laptop, and says so (issue #16)", async () => {
+    const calls = mockApi({ [`POST /programs/${PROGRAM_ID}/contacts`]: (c) => saved(c.body) });
+    const user = userEvent.setup();
+    const onSaved = vi.fn();
+    renderInProgram(
+      <ContactForm
+        programId={PROGRAM_ID}
+        people={people}
+        topics={topics}
+        initialParticipantId={ALEX}
+        cancelTo="/today"
+        onSaved={onSaved}
+        now={() => new Date('2024-12-03T20:30:00.000Z')}
+      />,
+      { member: membership({ timeZone: 'America/Los_Angeles' }), deviceZone: 'America/New_York' },
+    );
+    const when = screen.getByLabelText('When');
+    expect(when).toHaveProperty('value', '2024-12-03T12:30'); // 12:30 PM in Los Angeles, 3:30 PM in New York
+    expect(screen.getByText(/In Pacific time\./)).toBeTruthy();
+    await user.clear(when);
+    await user.type(when, '2024-12-03T09:15');
+    await user.click(screen.getByRole('radio', { name: 'No answer' }));
+    await user.click(screen.getByRole('button', { name: 'Save contact' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls[0]!.body).toMatchObject({ occurredAt: '2024-12-03T17:15:00.000Z' }); // 9:15 AM Pacific
   });
 
   it('sends a reached contact with its topics and elements, and the CSRF header', async () => {

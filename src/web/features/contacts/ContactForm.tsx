@@ -5,7 +5,7 @@ import { useOptionalMe } from '../../app/session';
 import type { Channel } from '../../../core/shared/vocab';
 import { channelLabels, optionsOf } from '../../app/vocab';
 import { Button, ButtonLink } from '../../ui/controls';
-import { toLocalInputValue } from '../../ui/dates';
+import { useWhen } from '../../app/when';
 import {
   CheckboxGroup,
   FormActions,
@@ -67,13 +67,16 @@ export function ContactForm({
   now?: () => Date;
 }) {
   const me = useOptionalMe();
+  // The clock in the "When" field is the program's (issue #16), named when the device is elsewhere.
+  const when = useWhen();
+  const zone = when.timeZone;
   const log = useLogContact(programId, me?.id ?? '', (id) => people.find((p) => p.id === id)?.name ?? 'a participant');
   // One key per contact, made once and reused on every retry of this form.
   const [clientKey] = useState(newClientKey);
   const initialPerson = people.find((p) => p.id === initialParticipantId) ?? (people.length === 1 ? people[0] : undefined);
   const [v, setV] = useState<ContactFormValues>(() => ({
     participantId: initialPerson?.id ?? '',
-    when: toLocalInputValue(now()),
+    when: when.toInput(now()),
     channel: initialPerson?.preferredChannel ?? 'phone',
     outcome: '',
     minutes: '',
@@ -99,11 +102,11 @@ export function ContactForm({
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const p = contactProblems(v, now());
+    const p = contactProblems(v, now(), zone);
     setProblems(p);
     if (Object.keys(p).length > 0) return;
     // mutateAsync: the result arrives even if refreshed data re-renders the page around the form.
-    void log.mutateAsync(contactBody(v, clientKey)).then(onSaved, () => undefined);
+    void log.mutateAsync(contactBody(v, clientKey, zone)).then(onSaved, () => undefined);
   };
 
   const hasLocal = Object.keys(problems).length > 0;
@@ -130,12 +133,12 @@ export function ContactForm({
         type="datetime-local"
         className="field--short-wide"
         value={v.when}
-        max={toLocalInputValue(now())}
+        max={when.toInput(now())}
         onChange={set('when')}
         error={fields['occurredAt']}
-        hint="Now, unless you are logging an earlier contact."
+        hint={`Now, unless you are logging an earlier contact.${when.zoneElsewhere ? ` In ${when.zoneElsewhere}.` : ''}`}
       />
-      {isLateContact(v.when, now()) ? (
+      {isLateContact(v.when, now(), zone) ? (
         <TextField
           label="Entered late: why?"
           value={v.lateReason ?? ''}

@@ -1,7 +1,7 @@
 import type { ContactView, EssentialElement } from '../../../core/contacts';
+import { useWhen } from '../../app/when';
 import { channelLabels } from '../../app/vocab';
 import { Badge } from '../../ui/controls';
-import { formatDateTime, instantAgo } from '../../ui/dates';
 import { Empty } from '../../ui/feedback';
 import { LateEntryNote } from '../../ui/LateEntryNote';
 import { elementLabels, outcomeShortLabels } from './labels';
@@ -19,6 +19,7 @@ export function ContactList({
   nameOf?: (participantId: string) => string;
   headingLevel?: 2 | 3;
 }) {
+  const when = useWhen();
   if (contacts.length === 0) return <Empty>No contacts logged yet.</Empty>;
   const titles = new Map(topics.map((t) => [t.key, t.title]));
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -31,10 +32,10 @@ export function ContactList({
           <li key={c.id} className="card">
             <Heading className="card__title">
               {nameOf ? `${nameOf(c.participantId)}: ` : ''}
-              {formatDateTime(c.occurredAt)}
+              {when.dateTime(c.occurredAt)}
             </Heading>
             <p className="card__meta">
-              {instantAgo(c.occurredAt)} · {channelLabels[c.channel]}
+              {when.ago(c.occurredAt)} · {channelLabels[c.channel]}
               {c.minutes !== null ? ` · ${c.minutes} min` : ''}{' '}
               <Badge tone={c.isReached ? 'good' : 'neutral'}>{outcomeShortLabels[c.outcome]}</Badge>
             </p>
@@ -55,7 +56,7 @@ export function ContactList({
                 <strong>Note:</strong> {c.note}
               </p>
             ) : null}
-            <LateEntryNote mark={c.enteredLate} />
+            <LateEntryNote mark={c.enteredLate} timeZone={when.timeZone} />
           </li>
         );
       })}

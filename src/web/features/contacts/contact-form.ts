@@ -18,9 +18,12 @@ export interface ContactFormValues {
   lateReason?: string;
 }
 
-/** Whether the chosen time is more than 7 days back, so the contact is a late entry (staff, with a reason). */
-export function isLateContact(when: string, now: Date): boolean {
-  const at = fromLocalInputValue(when);
+/**
+ * Whether the chosen time is more than 7 days back, so the contact is a late entry (staff, with a
+ * reason). `timeZone` (here and below) is the program's: the form's clock is read there (issue #16).
+ */
+export function isLateContact(when: string, now: Date, timeZone?: string): boolean {
+  const at = fromLocalInputValue(when, timeZone);
   return at !== null && now.getTime() - new Date(at).getTime() > LATE_ENTRY_DAYS * 86_400_000;
 }
 
@@ -28,10 +31,10 @@ export function isLateContact(when: string, now: Date): boolean {
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
 /** What must be fixed before the contact can be sent. */
-export function contactProblems(v: ContactFormValues, now: Date): FieldMessages {
+export function contactProblems(v: ContactFormValues, now: Date, timeZone?: string): FieldMessages {
   const out: FieldMessages = {};
   if (!v.participantId) out['participantId'] = 'Choose who you contacted';
-  const at = fromLocalInputValue(v.when);
+  const at = fromLocalInputValue(v.when, timeZone);
   if (!at) out['occurredAt'] = 'Enter the date and time of the contact';
   else if (new Date(at).getTime() > now.getTime() + FUTURE_TOLERANCE_MS) out['occurredAt'] = 'The time cannot be in the future';
   if (!v.outcome) out['outcome'] = 'Say whether you reached them';
@@ -46,13 +49,13 @@ export function contactProblems(v: ContactFormValues, now: Date): FieldMessages 
  * The body of POST /contacts. Topics, minutes and the essential elements belong only to a contact
  * where the participant was reached, so an unreached attempt sends them empty.
  */
-export function contactBody(v: ContactFormValues, clientKey: string): ContactInput {
+export function contactBody(v: ContactFormValues, clientKey: string, timeZone?: string): ContactInput {
   const reached = v.outcome === 'reached';
   const has = (e: EssentialElement) => reached && v.elements.includes(e);
   return {
     participantId: v.participantId,
     clientKey,
-    occurredAt: fromLocalInputValue(v.when) ?? '',
+    occurredAt: fromLocalInputValue(v.when, timeZone) ?? '',
     channel: v.channel,
     outcome: v.outcome as ContactOutcome,
     minutes: reached && v.minutes.trim() ? Number(v.minutes) : null,

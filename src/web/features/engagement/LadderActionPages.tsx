@@ -1,11 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useWhen } from '../../app/when';
 import { useNavigate, useParams } from 'react-router';
 import type { CheckInFinding, DecisionInput, PairHelpView } from '../../../core/engagement';
 import type { WithdrawalReason } from '../../../core/participants';
 import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
 import { Button, ButtonLink, DetailList, telHref } from '../../ui/controls';
-import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { formatDateOn } from '../../ui/dates';
 import { ErrorAlert, QueryView } from '../../ui/feedback';
 import {
   CheckboxGroup,
@@ -45,13 +46,14 @@ function WithPair({ title, children }: { title: string; children: (pair: PairHel
 }
 
 function PairSummary({ pair: p }: { pair: PairHelpView }) {
+  const when = useWhen();
   return (
     <DetailList
       items={[
         ['Participant', p.participantName],
         ['Coach', p.coachName],
         ['Step', ladderStateLabels[p.step as LadderStateKey]],
-        ['Last reached', p.lastReachedAt ? formatDateTime(p.lastReachedAt) : 'Never'],
+        ['Last reached', p.lastReachedAt ? when.dateTime(p.lastReachedAt) : 'Never'],
         ['Days quiet', String(p.daysQuiet)],
         ['Attempts since', String(p.attemptsSince)],
       ]}
@@ -324,6 +326,7 @@ function DecisionForm({ pair }: { pair: PairHelpView }) {
 
 /** What earlier check-in calls on this pair found, to decide with. */
 function CheckInHistory({ pairingId }: { pairingId: string }) {
+  const when = useWhen();
   const program = useProgram();
   const events = useLadderEvents(program.programId, pairingId);
   const calls = (events.data ?? []).filter((e) => e.step === 'check_in' && e.actedAt);
@@ -333,7 +336,7 @@ function CheckInHistory({ pairingId }: { pairingId: string }) {
       <ul className="plain-list">
         {calls.map((c) => (
           <li key={c.id}>
-            {formatDateTime(c.actedAt!)}: {c.findings.map((f) => findingLabels[f]).join(', ')}
+            {when.dateTime(c.actedAt!)}: {c.findings.map((f) => findingLabels[f]).join(', ')}
             {c.reachedParticipant === false && c.reachedCoach === false
               ? `${c.findings.length > 0 ? ' ' : ''}(reached no one)`
               : `${c.reachedParticipant === false ? ' (participant not reached)' : ''}${c.reachedCoach === false ? ' (coach not reached)' : ''}`}

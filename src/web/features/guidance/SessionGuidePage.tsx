@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useWhen } from '../../app/when';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { EssentialElement } from '../../../core/contacts';
 import { addDaysOn } from '../../../core/shared/time';
@@ -18,7 +19,7 @@ import { useOptionalMe } from '../../app/session';
 import { channelLabels, optionsOf } from '../../app/vocab';
 import { newClientKey } from '../../ui/client-key';
 import { Button, ButtonLink } from '../../ui/controls';
-import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { formatDateOn } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
 import { Loading, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
@@ -161,6 +162,7 @@ function freshState(g: GuideStartView): GuideState {
 const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }) {
+  const when = useWhen();
   const program = useProgram();
   const me = useOptionalMe();
   const navigate = useNavigate();
@@ -407,7 +409,7 @@ function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }
             ) : null}
             {g.lastCheck && (g.lastCheck.pain !== null || g.lastCheck.mood !== null) ? (
               <p className="guide__note">
-                Last session ({formatDateTime(g.lastCheck.at)}):{' '}
+                Last session ({when.dateTime(g.lastCheck.at)}):{' '}
                 {[
                   g.lastCheck.pain !== null ? `pain ${g.lastCheck.pain}` : null,
                   g.lastCheck.mood !== null ? `mood ${g.lastCheck.mood}` : null,

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { useParams } from 'react-router';
 import { samplingDimensions, type SampleView, type SamplingDimension } from '../../../core/interviews';
 import { useProgram } from '../../app/program';
 import { Badge, Button, ButtonLink, TableScroll } from '../../ui/controls';
-import { formatDateTime } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, FormActions, FormErrors, SelectField, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -18,6 +18,7 @@ const dimensionOptions = samplingDimensions.map((d) => ({ value: d, label: dimen
  * the drawn frame is shown as it was drawn, with whom Kindred proposes and where each stands.
  */
 export function InterviewSamplingPage() {
+  const when = useWhen();
   const program = useProgram();
   const { studyId = '' } = useParams();
   const study = useInterviewStudy(program.programId, studyId);
@@ -49,7 +50,7 @@ export function InterviewSamplingPage() {
                         value={current}
                         options={list.map((x) => ({
                           value: x.id,
-                          label: `${formatDateTime(x.drawnAt)}: ${x.proposed} proposed of ${x.target} wanted`,
+                          label: `${when.dateTime(x.drawnAt)}: ${x.proposed} proposed of ${x.target} wanted`,
                         }))}
                         onChange={setChosen}
                       />
@@ -169,6 +170,7 @@ function DrawForm({ studyId, onDrawn }: { studyId: string; onDrawn: (id: string)
 }
 
 function SampleDetails({ studyId, sampleId }: { studyId: string; sampleId: string }) {
+  const when = useWhen();
   const program = useProgram();
   const sample = useSample(program.programId, studyId, sampleId);
   return (
@@ -176,7 +178,7 @@ function SampleDetails({ studyId, sampleId }: { studyId: string; sampleId: strin
       {(s) => (
         <>
           <p>
-            Drawn {formatDateTime(s.drawnAt)}
+            Drawn {when.dateTime(s.drawnAt)}
             {s.drawnBy ? ` by ${s.drawnBy}` : ''}, draw number {s.seed}. The values are as they were at the draw.
           </p>
           <CellsTable sample={s} />

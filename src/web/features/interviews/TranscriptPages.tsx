@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { StudyView, TranscriptView } from '../../../core/interviews';
 import { useProgram } from '../../app/program';
 import { useMe } from '../../app/session';
 import { Button, ButtonLink, TableScroll } from '../../ui/controls';
-import { formatDateTime } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, SelectField, TextArea } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -239,6 +239,7 @@ function excerpt(text: string, span: Span, max = 80): string {
 }
 
 function Memos({ transcript, studyId, selection }: { transcript: TranscriptView; studyId: string; selection: Span | null }) {
+  const when = useWhen();
   const program = useProgram();
   const add = useAddMemo(program.programId, studyId);
   const [text, setText] = useState('');
@@ -260,7 +261,7 @@ function Memos({ transcript, studyId, selection }: { transcript: TranscriptView;
             ) : null}
             <p>{m.text}</p>
             <p className="memos__meta">
-              {transcript.coders.find((c) => c.id === m.authorId)?.name ?? 'A colleague'}, {formatDateTime(m.createdAt)}
+              {transcript.coders.find((c) => c.id === m.authorId)?.name ?? 'A colleague'}, {when.dateTime(m.createdAt)}
             </p>
           </li>
         ))}

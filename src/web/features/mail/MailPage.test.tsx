@@ -92,4 +92,26 @@ describe('MailPage', () => {
       `/api/v1/programs/${PROGRAM_ID}/mail?before=${cursor}`,
     ]);
   });
+
+  describe("times in the program's zone, not the device's (issue #16)", () => {
+    // 15:00 UTC on Mon 2 Mar 2026 is 7:00 AM in Los Angeles and 10:00 AM in New York.
+    const pacific = membership({ can: ['mail:view'], timeZone: 'America/Los_Angeles' });
+
+    it("shows a Pacific program's times on an Eastern laptop in Pacific time, and says so", async () => {
+      mockApi({ [`GET /programs/${PROGRAM_ID}/mail`]: json([retrying]) });
+      renderInProgram(<MailPage />, { member: pacific, deviceZone: 'America/New_York', route: '/', path: '/' });
+      const item = await screen.findByRole('listitem');
+      expect(item.textContent).toMatch(/Mon 2 Mar( 2026)?, 7:00 AM Pacific time/);
+      expect(item.textContent).toMatch(/Mon 2 Mar( 2026)?, 7:03 AM Pacific time/);
+      expect(item.textContent).not.toContain('10:00 AM');
+    });
+
+    it('names no zone when the device is where the program is', async () => {
+      mockApi({ [`GET /programs/${PROGRAM_ID}/mail`]: json([retrying]) });
+      renderInProgram(<MailPage />, { member: pacific, deviceZone: 'America/Los_Angeles', route: '/', path: '/' });
+      const item = await screen.findByRole('listitem');
+      expect(item.textContent).toMatch(/Mon 2 Mar( 2026)?, 7:00 AM/);
+      expect(item.textContent).not.toContain('Pacific time');
+    });
+  });
 });

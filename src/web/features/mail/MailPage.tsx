@@ -1,7 +1,7 @@
 import { useProgram } from '../../app/program';
+import { useWhen } from '../../app/when';
 import { Badge, Button, DetailList, VisuallyHidden } from '../../ui/controls';
 import { Disclosure } from '../../ui/Disclosure';
-import { formatDateTime } from '../../ui/dates';
 import { Empty, ErrorAlert, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { useMail, useResendMail, type MailState, type MailView } from './mail.api';
@@ -33,6 +33,7 @@ const titleOf = (m: MailView) => (m.channel === 'sms' ? 'Text message' : m.subje
  * nothing leaves the server: messages are kept and shown here.
  */
 export function MailPage() {
+  const when = useWhen();
   const program = useProgram();
   const mail = useMail(program.programId);
   return (
@@ -51,7 +52,7 @@ export function MailPage() {
                   <li key={m.id} className="card">
                     <h2 className="card__title">{titleOf(m)}</h2>
                     <p className="card__meta">
-                      {m.channel === 'sms' ? 'Text' : 'E-mail'} to {m.to} · {formatDateTime(m.createdAt)} ·{' '}
+                      {m.channel === 'sms' ? 'Text' : 'E-mail'} to {m.to} · {when.dateTime(m.createdAt)} ·{' '}
                       <Badge tone={stateTones[m.state]}>{stateLabels[m.state]}</Badge>
                     </p>
                     <Delivery message={m} />
@@ -96,12 +97,13 @@ export function MailPage() {
 
 /** Attempts, the next try and the last error code; and "send again" where a person must decide. */
 function Delivery({ message: m }: { message: MailView }) {
+  const when = useWhen();
   const program = useProgram();
   const resend = useResendMail(program.programId);
   const items: [string, string][] = [];
   if (m.attempts > 0) items.push(['Attempts', String(m.attempts)]);
-  if (m.nextAttemptAt) items.push(['Next attempt', formatDateTime(m.nextAttemptAt)]);
-  if (m.sentAt) items.push(['Sent', formatDateTime(m.sentAt)]);
+  if (m.nextAttemptAt) items.push(['Next attempt', when.dateTime(m.nextAttemptAt)]);
+  if (m.sentAt) items.push(['Sent', when.dateTime(m.sentAt)]);
   if (m.lastError) items.push(['Last error code', m.lastError]);
   const canResend = (m.state === 'unknown' || m.state === 'failed') && program.can('mail:resend');
   return (

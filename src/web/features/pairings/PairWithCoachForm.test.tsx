@@ -149,7 +149,7 @@ describe('PairWithCoachForm', () => {
       participantId: PARTICIPANT,
       coachId: 'c-woman',
       genderMismatchReason: null,
-      startedAt: new Date(2026, 10, 2).toISOString(),
+      startedAt: '2026-11-02T05:00:00.000Z', // midnight where the program is (Eastern time, issue #16)
       enteredLate: { reason: 'Paired at the clinic on paper' },
     });
   });

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useProgram } from '../../app/program';
 import { channelLabels, genderLabels, listOf, painLocationLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, RadioGroup, TextArea, TextField, useServerRefusal, type Option } from '../../ui/form';
-import { todayOn } from '../../ui/dates';
 import { coachName, useCoaches } from '../coaches/coaches.api';
 import { pairingCandidates, type PairingCandidate, type ParticipantFacts } from './coach-options';
 import { GENDER_MISMATCH_NEEDS_REASON, useCreatePairing } from './pairings.api';
@@ -54,6 +54,7 @@ function CandidateForm({
   participant: ParticipantFacts & { id: string; givenName: string };
   candidates: PairingCandidate[];
 }) {
+  const when = useWhen();
   const program = useProgram();
   const pair = useCreatePairing(program.programId);
   const navigate = useNavigate();
@@ -87,7 +88,7 @@ function CandidateForm({
     if (needsReason && reason.trim().length < 3)
       p['genderMismatchReason'] = 'Write why this pairing is right despite the gender difference';
     const late = earlier ? { on: earlierOn, reason: lateReason } : null;
-    if (late) Object.assign(p, earlierStartProblems(late, new Date()));
+    if (late) Object.assign(p, earlierStartProblems(late, new Date(), program.timeZone));
     setProblem(p);
     if (Object.keys(p).length > 0) return;
     const name = chosen ? coachName(chosen.coach) : 'the coach';
@@ -97,7 +98,7 @@ function CandidateForm({
         participantId: participant.id,
         coachId,
         genderMismatchReason: needsReason ? reason.trim() : null,
-        ...(late ? earlierStartBody(late) : {}),
+        ...(late ? earlierStartBody(late, program.timeZone) : {}),
       })
       .then(
         () => navigate(location.pathname, { replace: true, state: { notice: `Paired with ${name}.` } }),
@@ -163,7 +164,7 @@ function CandidateForm({
           <TextField
             label="The day it began"
             type="date"
-            max={todayOn()}
+            max={when.today()}
             value={earlierOn}
             onChange={(on) => {
               server.edited('startedAt');

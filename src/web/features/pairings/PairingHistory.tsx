@@ -1,12 +1,13 @@
 import type { PairingView } from '../../../core/pairings';
+import { useWhen } from '../../app/when';
 import { TableScroll } from '../../ui/controls';
-import { formatDateTime } from '../../ui/dates';
 import { Empty } from '../../ui/feedback';
 import { LateEntryNote } from '../../ui/LateEntryNote';
 import { endReasonLabels } from './pairings.api';
 
 /** Every coach the participant has had, newest first, with why each pairing ended. */
 export function PairingHistory({ pairings }: { pairings: readonly PairingView[] }) {
+  const when = useWhen();
   if (pairings.length === 0) return <Empty>No pairings yet.</Empty>;
   const rows = [...pairings].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   return (
@@ -27,10 +28,10 @@ export function PairingHistory({ pairings }: { pairings: readonly PairingView[] 
             <tr key={p.id}>
               <th scope="row">{p.coachName}</th>
               <td>
-                {formatDateTime(p.startedAt)}
-                <LateEntryNote mark={p.enteredLate} />
+                {when.dateTime(p.startedAt)}
+                <LateEntryNote mark={p.enteredLate} timeZone={when.timeZone} />
               </td>
-              <td>{p.endedAt ? formatDateTime(p.endedAt) : 'Now'}</td>
+              <td>{p.endedAt ? when.dateTime(p.endedAt) : 'Now'}</td>
               <td>
                 {p.endReason ? endReasonLabels[p.endReason] : <span className="muted">Still paired</span>}
                 {p.endNote ? <span className="muted"> — {p.endNote}</span> : null}

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
+import { useWhen } from '../../app/when';
 import { Link } from 'react-router';
 import type { PairingView } from '../../../core/pairings';
 import { useProgram } from '../../app/program';
 import { pairStateLabels } from '../../app/vocab';
 import { DetailList } from '../../ui/controls';
-import { nextContactPhrase, formatDateTime, instantAgo } from '../../ui/dates';
+import { nextContactPhrase } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { Section } from '../../ui/Page';
 import type { ParticipantFacts } from './coach-options';
@@ -62,6 +63,7 @@ function CurrentCoach({
   coach: { id: string; name: string };
   pairings: readonly PairingView[];
 }) {
+  const when = useWhen();
   const program = useProgram();
   const current = pairings.find((x) => x.endedAt === null && x.coachId === coach.id);
   return (
@@ -69,9 +71,9 @@ function CurrentCoach({
       <DetailList
         items={[
           ['Coach', program.can('coach:view') ? <Link to={program.to(`coaches/${coach.id}`)}>{coach.name}</Link> : coach.name],
-          ['Paired', p.pairedAt ? `${formatDateTime(p.pairedAt)} (${instantAgo(p.pairedAt)})` : null],
+          ['Paired', p.pairedAt ? `${when.dateTime(p.pairedAt)} (${when.ago(p.pairedAt)})` : null],
           ['Pair', p.pairState ? pairStateLabels[p.pairState] : null],
-          ['Last reached', p.lastReachedAt ? instantAgo(p.lastReachedAt) : 'Not reached yet'],
+          ['Last reached', p.lastReachedAt ? when.ago(p.lastReachedAt) : 'Not reached yet'],
           ['Next contact', p.nextContactDueOn ? nextContactPhrase(p.nextContactDueOn, p.nextContactBasis) : null],
         ]}
       />

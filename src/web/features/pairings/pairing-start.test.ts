@@ -26,4 +26,19 @@ describe('a pairing that began earlier (ADR 0037)', () => {
       'Use 500 characters or fewer',
     );
   });
+
+  it('reads the day where the program is, not on the device (issue #16)', () => {
+    // 8:00 PM Mon 7 Dec in Los Angeles is already Tue 8 Dec in London.
+    const evening = new Date('2026-12-08T04:00:00.000Z');
+    expect(earlierStartProblems({ on: '2026-12-08', reason: 'Paper log' }, evening, 'America/Los_Angeles').startedAt).toBe(
+      'The day cannot be after today',
+    );
+    expect(earlierStartProblems({ on: '2026-12-08', reason: 'Paper log' }, evening, 'Europe/London')).toEqual({});
+    expect(earlierStartBody({ on: '2026-11-02', reason: 'Paper log' }, 'America/Los_Angeles').startedAt).toBe(
+      '2026-11-02T08:00:00.000Z',
+    );
+    expect(earlierStartBody({ on: '2026-11-01', reason: 'Paper log' }, 'America/Los_Angeles').startedAt).toBe(
+      '2026-11-01T07:00:00.000Z',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { zonedMidnight } from '../../../core/shared/time';
 import { parseDateOn, todayOn } from '../../ui/dates';
 
 /** A pairing that began before today, entered from a paper record by staff (ADR 0030, 0037). */
@@ -16,11 +17,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * few words. Whether it overlaps an earlier pairing only the server knows (it answers
  * `pairing_overlaps` in words).
  */
-export function earlierStartProblems(v: EarlierStart, now: Date): Record<string, string> {
+export function earlierStartProblems(v: EarlierStart, now: Date, timeZone?: string): Record<string, string> {
   const out: Record<string, string> = {};
   const d = DATE.test(v.on) ? parseDateOn(v.on) : null;
   if (!d || Number.isNaN(d.getTime()) || todayOn(d) !== v.on) out['startedAt'] = 'Enter the day the pairing began';
-  else if (v.on > todayOn(now)) out['startedAt'] = 'The day cannot be after today';
+  else if (v.on > todayOn(now, timeZone)) out['startedAt'] = 'The day cannot be after today';
   const reason = v.reason.trim();
   if (reason.length < 3)
     out['enteredLate.reason'] = 'Say in a few words why it is entered late, such as “From the clinic’s paper log”';
@@ -30,8 +31,10 @@ export function earlierStartProblems(v: EarlierStart, now: Date): Record<string,
 
 /**
  * The request's `startedAt` and `enteredLate` for a pairing that began on an earlier day: the start
- * of that day in the coordinator's time (never in the future, so the server's check passes for today).
+ * of that day where the program is (issue #16; on the device when no zone is given), never in the
+ * future, so the server's check passes for today.
  */
-export function earlierStartBody(v: EarlierStart): { startedAt: string; enteredLate: { reason: string } } {
-  return { startedAt: parseDateOn(v.on).toISOString(), enteredLate: { reason: v.reason.trim() } };
+export function earlierStartBody(v: EarlierStart, timeZone?: string): { startedAt: string; enteredLate: { reason: string } } {
+  const start = timeZone ? zonedMidnight(v.on, timeZone) : parseDateOn(v.on);
+  return { startedAt: start.toISOString(), enteredLate: { reason: v.reason.trim() } };
 }

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
+import { useWhen } from '../../app/when';
 import { useProgram } from '../../app/program';
 import { ButtonLink, telHref } from '../../ui/controls';
-import { calendarDaysBetween, formatDateOn, instantAgo, parseDateOn } from '../../ui/dates';
+import { calendarDaysBetween, formatDateOn, parseDateOn } from '../../ui/dates';
 import { ErrorAlert, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { CheckInDueNotice } from '../plans';
@@ -52,6 +53,7 @@ export function nextTalkWords(
 }
 
 function CoachCard({ participant: p }: { participant: SelfParticipant }) {
+  const when = useWhen();
   const program = useProgram();
   const t = useT();
   const locale = useLocale();
@@ -93,7 +95,7 @@ function CoachCard({ participant: p }: { participant: SelfParticipant }) {
       <Section title={t('participants.myCoach.whenYouTalk')} id="when-you-talk">
         <p>
           {p.lastReachedAt
-            ? t('participants.myCoach.lastTalked', { ago: instantAgo(p.lastReachedAt, new Date(), locale) })
+            ? t('participants.myCoach.lastTalked', { ago: when.ago(p.lastReachedAt) })
             : t('participants.myCoach.notTalked')}
         </p>
         {p.nextContactDueOn ? <p>{nextTalkWords(p.nextContactDueOn, p.nextContactBasis, new Date(), t, locale)}</p> : null}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { useWhen } from '../../app/when';
 import { useNavigate } from 'react-router';
 import { useProgram } from '../../app/program';
-import { todayOn } from '../../ui/dates';
 import { Page } from '../../ui/Page';
 import { DuplicateWarning, likelyDuplicatesOf } from './DuplicateWarning';
 import { emptyParticipant, newParticipantBody } from './participant-form';
@@ -9,10 +9,11 @@ import { ParticipantForm } from './ParticipantForm';
 import { useCreateParticipant, type NewParticipantBody } from './participants.api';
 
 export function NewParticipantPage() {
+  const when = useWhen();
   const program = useProgram();
   const navigate = useNavigate();
   const create = useCreateParticipant(program.programId);
-  const [initial] = useState(() => emptyParticipant(todayOn()));
+  const [initial] = useState(() => emptyParticipant(when.today()));
   // The body last sent: "Add anyway" sends it again, confirmed.
   const [sent, setSent] = useState<NewParticipantBody | null>(null);
   const send = (body: NewParticipantBody) => {

@@ -1,4 +1,5 @@
 import { ParticipantInput } from '../../../core/participants';
+import { useWhen } from '../../app/when';
 import { localeNames } from '../../../core/shared/locale';
 import { maxLengthOf } from '../../../core/shared/messages';
 import { channelLabels, genderLabels, optionsOf, painLocationLabels, timeOfDayLabels } from '../../app/vocab';
@@ -14,7 +15,6 @@ import {
   TextField,
   useFormState,
 } from '../../ui/form';
-import { todayOn } from '../../ui/dates';
 import { serviceBranchLabels, serviceEraLabels } from '../volunteers';
 import { missingFields, participantFieldLabels, type ParticipantFormValues } from './participant-form';
 
@@ -34,6 +34,7 @@ export function ParticipantForm({
   onSubmit: (values: ParticipantFormValues) => void;
   cancelTo: string;
 }) {
+  const when = useWhen();
   const { values: v, set, submit, error: shown, fields } = useFormState(initial, missingFields, onSubmit, error);
 
   return (
@@ -201,7 +202,7 @@ export function ParticipantForm({
             type="date"
             className="field--short"
             value={v.referredOn}
-            max={todayOn()}
+            max={when.today()}
             onChange={set('referredOn')}
             error={fields['referredOn']}
             required

@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
+import { useWhen } from '../../app/when';
 import type { ParticipantStatus, ParticipantView } from '../../../core/participants';
 import type { PairState } from '../../../core/tasks';
 import { useProgram } from '../../app/program';
 import { genderLabels, listOf, optionsOf, painLocationLabels, pairStateLabels, participantStatusLabels } from '../../app/vocab';
 import { ButtonLink, TableScroll } from '../../ui/controls';
-import { instantAgo } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/form';
 import { Page } from '../../ui/Page';
@@ -107,6 +107,7 @@ export function ParticipantListPage() {
 }
 
 function NamedTable({ rows }: { rows: readonly Named[] }) {
+  const when = useWhen();
   const program = useProgram();
   return (
     <TableScroll label="Participants table" cards>
@@ -133,7 +134,7 @@ function NamedTable({ rows }: { rows: readonly Named[] }) {
                 <StatusBadge status={p.status} />
               </td>
               <td>{p.coach ? p.coach.name : <span className="muted">None</span>}</td>
-              <td>{p.lastReachedAt ? instantAgo(p.lastReachedAt) : <span className="muted">Never</span>}</td>
+              <td>{p.lastReachedAt ? when.ago(p.lastReachedAt) : <span className="muted">Never</span>}</td>
               <td>
                 <PairStateBadge state={p.pairState} />
               </td>

@@ -1,8 +1,9 @@
 import { Navigate, useParams } from 'react-router';
+import { useWhen } from '../../app/when';
 import { useProgram } from '../../app/program';
 import { channelLabels, genderLabels, listOf, painLocationLabels, pairStateLabels, timeOfDayLabels } from '../../app/vocab';
 import { ButtonLink, DetailList, telHref } from '../../ui/controls';
-import { nextContactPhrase, formatDateOn, instantAgo } from '../../ui/dates';
+import { nextContactPhrase, formatDateOn } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { InviteForm } from '../accounts';
@@ -90,6 +91,7 @@ function Summary({ code, status }: { code: string; status: FullParticipant['stat
 }
 
 function StaffRecord({ participant: p }: { participant: FullParticipant }) {
+  const when = useWhen();
   const program = useProgram();
   return (
     <>
@@ -98,7 +100,7 @@ function StaffRecord({ participant: p }: { participant: FullParticipant }) {
       <Section title="Contacts" id="participant-contacts">
         <p>
           {p.reachedCount} reached of {p.attemptCount} attempts
-          {p.lastReachedAt ? `; last reached ${instantAgo(p.lastReachedAt)}` : ''}.
+          {p.lastReachedAt ? `; last reached ${when.ago(p.lastReachedAt)}` : ''}.
         </p>
         <ParticipantContacts participantId={p.id} />
       </Section>
@@ -171,6 +173,7 @@ function StaffRecord({ participant: p }: { participant: FullParticipant }) {
 }
 
 function CoachingRecord({ participant: p }: { participant: CoachingParticipant }) {
+  const when = useWhen();
   const program = useProgram();
   return (
     <>
@@ -192,7 +195,7 @@ function CoachingRecord({ participant: p }: { participant: CoachingParticipant }
             ['Not before / not after', windowWords(p.notBefore, p.notAfter)],
             ['Notes', p.contactNotes],
             ['Where it hurts', listOf(painLocationLabels, p.painLocations)],
-            ['Last talked', p.lastReachedAt ? instantAgo(p.lastReachedAt) : 'Not reached yet'],
+            ['Last talked', p.lastReachedAt ? when.ago(p.lastReachedAt) : 'Not reached yet'],
             ['Next contact', p.nextContactDueOn ? nextContactPhrase(p.nextContactDueOn, p.nextContactBasis) : null],
           ]}
         />

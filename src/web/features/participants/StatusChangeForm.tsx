@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { useLocation, useNavigate } from 'react-router';
 import { checkStatusChange, type ParticipantStatus, type StatusChange, type WithdrawalReason } from '../../../core/participants';
 import { useProgram } from '../../app/program';
 import { optionsOf, participantStatusLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';
-import { todayOn } from '../../ui/dates';
 import { FormActions, FormErrors, RadioGroup, SelectField, TextField, useServerRefusal } from '../../ui/form';
 import { withdrawalReasonLabels } from './labels';
 import { useChangeStatus, type FullParticipant } from './participants.api';
@@ -30,13 +30,14 @@ export function allowedTargets(from: ParticipantStatus): Target[] {
 }
 
 export function StatusChangeForm({ participant }: { participant: FullParticipant }) {
+  const when = useWhen();
   const program = useProgram();
   const change = useChangeStatus(program.programId, participant.id);
   const navigate = useNavigate();
   const location = useLocation();
   const targets = allowedTargets(participant.status);
   const [to, setTo] = useState<Target | ''>('');
-  const [on, setOn] = useState(todayOn());
+  const [on, setOn] = useState(when.today());
   const [reason, setReason] = useState<WithdrawalReason | ''>('');
   const [problem, setProblem] = useState<Record<string, string>>({});
   // A field's refusal goes once that field is changed (issue #16).
@@ -93,7 +94,7 @@ export function StatusChangeForm({ participant }: { participant: FullParticipant
         type="date"
         className="field--short"
         value={on}
-        max={todayOn()}
+        max={when.today()}
         onChange={(d) => {
           server.edited('on');
           setOn(d);

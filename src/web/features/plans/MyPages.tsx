@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { Link, useNavigate } from 'react-router';
 import { formatScore, type CheckInQuestion } from '../../../core/plans';
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink } from '../../ui/controls';
-import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { formatDateOn } from '../../ui/dates';
 import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, TextArea } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -230,10 +231,10 @@ function CheckInForm({
  * plans completed, skills tried, notes from the coach, and who sees the check-ins.
  */
 export function MyProgressPage() {
+  const when = useWhen();
   const program = useProgram();
   const progress = useProgress(program.programId, useOwnId());
   const t = useT();
-  const locale = useLocale();
   return (
     <Page title={t('plans.progress.title')} width="narrow">
       <CheckInDueNotice />
@@ -295,7 +296,7 @@ export function MyProgressPage() {
                       <span className="muted">
                         {t('plans.progress.noteBy', {
                           name: n.authorName,
-                          when: formatDateTime(n.writtenAt, new Date(), locale),
+                          when: when.dateTime(n.writtenAt),
                         })}
                       </span>
                     </li>

@@ -22,8 +22,8 @@ const progress: ProgressView = {
   isHiddenFromCaller: false,
   checkIn: { isDue: false, dueOn: '2026-03-09', lastOn: '2026-03-02' },
   checkIns: [
-    { on: '2026-02-23', pain: 6, enjoyment: 6, activity: 6, score: 6, note: '' },
-    { on: '2026-03-02', pain: 5, enjoyment: 5, activity: 4, score: 14 / 3, note: 'Three good walks.' },
+    { on: '2026-02-23', pain: 6, enjoyment: 6, activity: 6, score: 6, note: '', source: 'app' },
+    { on: '2026-03-02', pain: 5, enjoyment: 5, activity: 4, score: 14 / 3, note: 'Three good walks.', source: 'app' },
   ],
   change: {
     kind: 'lower',
@@ -64,6 +64,20 @@ describe('BetweenCallsSection (what the coach sees before the next call)', () =>
     expect(screen.getByRole('img', { name: 'Pain score by week' })).toBeTruthy();
     expect(screen.getByText(/Three good walks\./)).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Write a note to Robert' })).toBeTruthy();
+  });
+
+  it('says which check-ins came by text message', async () => {
+    const [first, last] = progress.checkIns!;
+    renderSection({ ...progress, checkIns: [first!, { ...last!, source: 'text' }] });
+    expect(await screen.findByText(/Last check-in Mon 2 Mar( 2026)?, by text message;/)).toBeTruthy();
+    expect(screen.getByText(/\(score 4\.7, by text message\): Three good walks\./)).toBeTruthy();
+    expect(screen.getByText(/^Came by text message: Mon 2 Mar( 2026)?\.$/)).toBeTruthy();
+  });
+
+  it('says nothing about text messages when every check-in came in the app', async () => {
+    renderSection(progress);
+    expect(await screen.findByText(/Last check-in Mon 2 Mar/)).toBeTruthy();
+    expect(screen.queryByText(/by text/)).toBeNull();
   });
 
   it('says the participant chose not to share, and shows no check-ins, when sharing is off', async () => {

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { countReviews, formatScore } from '../../../core/plans';
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink, VisuallyHidden } from '../../ui/controls';
-import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { formatDateOn } from '../../ui/dates';
 import { Empty, Notice, QueryView } from '../../ui/feedback';
 import { FormErrors, TextArea } from '../../ui/form';
 import { Section } from '../../ui/Page';
@@ -66,70 +67,77 @@ export function PlansSection({ participantId, givenName }: { participantId: stri
  * encouragement to send. Check-ins and the practice log show only when the participant shares them.
  */
 export function BetweenCallsSection({ participantId, givenName }: { participantId: string; givenName: string }) {
+  const when = useWhen();
   const program = useProgram();
   const progress = useProgress(program.programId, participantId);
   return (
     <Section title="Between calls" id="participant-between-calls">
       <QueryView query={progress} loadingLabel="Loading check-ins…">
-        {(p) => (
-          <>
-            {p.isHiddenFromCaller ? (
-              <p>{givenName} chose not to share weekly check-ins and the practice log with the coach.</p>
-            ) : (
-              <>
-                {p.checkIn ? (
-                  <p>
-                    {p.checkIn.lastOn
-                      ? `Last check-in ${formatDateOn(p.checkIn.lastOn)}; ${p.checkIn.isDue ? 'this week’s is due' : `next due ${formatDateOn(p.checkIn.dueOn)}`}.`
-                      : `${givenName} has not checked in yet.`}
-                  </p>
-                ) : null}
-                {p.change && p.change.kind !== 'none' ? <p>{p.change.words}</p> : null}
-                {p.checkIns && p.checkIns.length > 0 ? (
-                  <PegChart checkIns={p.checkIns} marks={p.planMarks} summary={p.change?.words ?? ''} />
-                ) : null}
-                {p.checkIns?.some((c) => c.note) ? (
-                  <>
-                    <h3>Notes from {givenName}</h3>
-                    <ul className="plain-list">
-                      {p.checkIns
-                        .filter((c) => c.note)
-                        .slice(-3)
-                        .reverse()
-                        .map((c) => (
-                          <li key={c.on}>
-                            {formatDateOn(c.on)} (score {formatScore(c.score)}): {c.note}
-                          </li>
-                        ))}
-                    </ul>
-                  </>
-                ) : null}
-                {p.currentPlan && p.practice ? (
-                  <>
-                    <h3>Practice log: {p.currentPlan.what}</h3>
-                    <PracticeWeek entries={p.practice} today={p.today} label={`${givenName}’s last 7 days`} />
-                  </>
-                ) : null}
-              </>
-            )}
-            <h3>Notes to {givenName}</h3>
-            {p.notes.length === 0 ? (
-              <p>No notes yet.</p>
-            ) : (
-              <ul className="plain-list">
-                {p.notes.map((n) => (
-                  <li key={n.id}>
-                    {n.text}{' '}
-                    <span className="muted">
-                      ({n.authorName}, {formatDateTime(n.writtenAt)})
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {program.can('encouragement:write') ? <NoteForm participantId={participantId} givenName={givenName} /> : null}
-          </>
-        )}
+        {(p) => {
+          // Check-ins that came by text message rather than in the app (ADR 0040), by day, oldest first.
+          const byText = new Set((p.checkIns ?? []).filter((c) => c.source === 'text').map((c) => c.on));
+          return (
+            <>
+              {p.isHiddenFromCaller ? (
+                <p>{givenName} chose not to share weekly check-ins and the practice log with the coach.</p>
+              ) : (
+                <>
+                  {p.checkIn ? (
+                    <p>
+                      {p.checkIn.lastOn
+                        ? `Last check-in ${formatDateOn(p.checkIn.lastOn)}${byText.has(p.checkIn.lastOn) ? ', by text message' : ''}; ${p.checkIn.isDue ? 'this week’s is due' : `next due ${formatDateOn(p.checkIn.dueOn)}`}.`
+                        : `${givenName} has not checked in yet.`}
+                    </p>
+                  ) : null}
+                  {p.change && p.change.kind !== 'none' ? <p>{p.change.words}</p> : null}
+                  {p.checkIns && p.checkIns.length > 0 ? (
+                    <PegChart checkIns={p.checkIns} marks={p.planMarks} summary={p.change?.words ?? ''} />
+                  ) : null}
+                  {byText.size > 0 ? <p>Came by text message: {[...byText].map((on) => formatDateOn(on)).join(', ')}.</p> : null}
+                  {p.checkIns?.some((c) => c.note) ? (
+                    <>
+                      <h3>Notes from {givenName}</h3>
+                      <ul className="plain-list">
+                        {p.checkIns
+                          .filter((c) => c.note)
+                          .slice(-3)
+                          .reverse()
+                          .map((c) => (
+                            <li key={c.on}>
+                              {formatDateOn(c.on)} (score {formatScore(c.score)}
+                              {c.source === 'text' ? ', by text message' : ''}): {c.note}
+                            </li>
+                          ))}
+                      </ul>
+                    </>
+                  ) : null}
+                  {p.currentPlan && p.practice ? (
+                    <>
+                      <h3>Practice log: {p.currentPlan.what}</h3>
+                      <PracticeWeek entries={p.practice} today={p.today} label={`${givenName}’s last 7 days`} />
+                    </>
+                  ) : null}
+                </>
+              )}
+              <h3>Notes to {givenName}</h3>
+              {p.notes.length === 0 ? (
+                <p>No notes yet.</p>
+              ) : (
+                <ul className="plain-list">
+                  {p.notes.map((n) => (
+                    <li key={n.id}>
+                      {n.text}{' '}
+                      <span className="muted">
+                        ({n.authorName}, {when.dateTime(n.writtenAt)})
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {program.can('encouragement:write') ? <NoteForm participantId={participantId} givenName={givenName} /> : null}
+            </>
+          );
+        }}
       </QueryView>
     </Section>
   );

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { Link, useParams } from 'react-router';
 import { dialString, safetyTriggerWords, type SafetyEventView } from '../../../core/safety';
 import { useProgram } from '../../app/program';
 import { Badge, Button, DetailList } from '../../ui/controls';
-import { formatDateTime, toLocalInputValue } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, TextArea, TextField, useServerRefusal } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -32,6 +32,7 @@ export function SafetyEventPage() {
 }
 
 function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (status: string) => void }) {
+  const when = useWhen();
   const program = useProgram();
   const acknowledge = useAcknowledge(program.programId, e.id);
   const raisedBy =
@@ -62,26 +63,26 @@ function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (stat
             ['Participant', <Link to={program.to(`participants/${e.participantId}`)}>{e.participantName}</Link>],
             ['Code', e.participantCode],
             ['Coach', e.coachId ? <Link to={program.to(`coaches/${e.coachId}`)}>{e.coachName}</Link> : 'No coach'],
-            ['Raised', `${formatDateTime(e.raisedAt)}, ${raisedBy}`],
+            ['Raised', `${when.dateTime(e.raisedAt)}, ${raisedBy}`],
             ['What they said happened', e.category ? safetyCategoryLabels[e.category] : undefined],
             ['Note', e.note || undefined],
             [
               'Pressed by mistake',
               e.details.mistakeReportedAt
-                ? `The participant told us at ${formatDateTime(e.details.mistakeReportedAt)} that it was pressed by mistake. Check in with them.`
+                ? `The participant told us at ${when.dateTime(e.details.mistakeReportedAt)} that it was pressed by mistake. Check in with them.`
                 : undefined,
             ],
             [
               'Acknowledged',
               e.acknowledgedAt
-                ? `${formatDateTime(e.acknowledgedAt)} by ${e.acknowledgedByName ?? 'staff'} (after ${durationWords(e.timings.minutesToAcknowledge)})`
+                ? `${when.dateTime(e.acknowledgedAt)} by ${e.acknowledgedByName ?? 'staff'} (after ${durationWords(e.timings.minutesToAcknowledge)})`
                 : 'Not yet',
             ],
-            ['Follow-up due by', formatDateTime(e.timings.followUpDueAt)],
+            ['Follow-up due by', when.dateTime(e.timings.followUpDueAt)],
             [
               'Closed',
               e.closedAt
-                ? `${formatDateTime(e.closedAt)} by ${e.closedByName ?? 'staff'}${e.closeNote ? `: ${e.closeNote}` : ''}`
+                ? `${when.dateTime(e.closedAt)} by ${e.closedByName ?? 'staff'}${e.closeNote ? `: ${e.closeNote}` : ''}`
                 : undefined,
             ],
           ]}
@@ -110,7 +111,7 @@ function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (stat
             {e.followUps.map((f) => (
               <li key={f.id} className="card">
                 <p className="card__meta">
-                  {formatDateTime(f.doneAt)}, recorded by {f.recordedByName}
+                  {when.dateTime(f.doneAt)}, recorded by {f.recordedByName}
                 </p>
                 <p>{f.action}</p>
                 {f.referredTo ? <p>Referred to: {f.referredTo}</p> : null}
@@ -127,8 +128,10 @@ function EventBody({ event: e, onDone }: { event: SafetyEventView; onDone: (stat
 
 function FollowUpForm({ eventId, onDone }: { eventId: string; onDone: (status: string) => void }) {
   const program = useProgram();
+  // The "When" field is on the program's clock (issue #16), named when the device is elsewhere.
+  const clock = useWhen();
   const save = useRecordFollowUp(program.programId, eventId);
-  const [when, setWhen] = useState(() => toLocalInputValue(new Date()));
+  const [when, setWhen] = useState(() => clock.toInput(new Date()));
   const [action, setAction] = useState('');
   const [referredTo, setReferredTo] = useState('');
   const [problem, setProblem] = useState<Record<string, string>>({});
@@ -143,11 +146,12 @@ function FollowUpForm({ eventId, onDone }: { eventId: string; onDone: (status: s
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
     const missing: Record<string, string> = {};
-    if (!when || Number.isNaN(new Date(when).getTime())) missing['doneAt'] = 'Say when it was done';
+    const doneAt = clock.fromInput(when);
+    if (!doneAt) missing['doneAt'] = 'Say when it was done';
     if (action.trim().length < 3) missing['action'] = 'Say what was done';
     setProblem(missing);
-    if (Object.keys(missing).length > 0) return;
-    void save.mutateAsync({ doneAt: new Date(when).toISOString(), action: action.trim(), referredTo: referredTo.trim() }).then(
+    if (!doneAt || Object.keys(missing).length > 0) return;
+    void save.mutateAsync({ doneAt, action: action.trim(), referredTo: referredTo.trim() }).then(
       () => {
         setAction('');
         setReferredTo('');
@@ -165,7 +169,14 @@ function FollowUpForm({ eventId, onDone }: { eventId: string; onDone: (status: s
         title="Could not save the follow-up"
         labels={{ doneAt: 'When', action: 'What was done', referredTo: 'Referred to' }}
       />
-      <TextField label="When" type="datetime-local" value={when} onChange={editing('doneAt', setWhen)} error={fields['doneAt']} />
+      <TextField
+        label="When"
+        type="datetime-local"
+        value={when}
+        onChange={editing('doneAt', setWhen)}
+        error={fields['doneAt']}
+        {...(clock.zoneElsewhere ? { hint: `In ${clock.zoneElsewhere}.` } : {})}
+      />
       <TextArea
         label="What was done"
         hint="For example: who called whom, what they agreed, whether the person is safe."

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
+import { useWhen } from '../../app/when';
 import type { SafetyLogView } from '../../../core/safety';
 import { useProgram } from '../../app/program';
 import { Badge, ButtonLink, TableScroll } from '../../ui/controls';
-import { formatDateTime } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { Stats } from '../../ui/Stats';
@@ -48,6 +48,7 @@ export function SafetyLogPage() {
 }
 
 function LogBody({ log }: { log: SafetyLogView }) {
+  const when = useWhen();
   const program = useProgram();
   const s = log.summary;
   return (
@@ -85,9 +86,9 @@ function LogBody({ log }: { log: SafetyLogView }) {
                 <tr key={e.id}>
                   <th scope="row">
                     {e.view === 'full' ? (
-                      <Link to={program.to(`safety/${e.id}`)}>{formatDateTime(e.raisedAt)}</Link>
+                      <Link to={program.to(`safety/${e.id}`)}>{when.dateTime(e.raisedAt)}</Link>
                     ) : (
-                      formatDateTime(e.raisedAt)
+                      when.dateTime(e.raisedAt)
                     )}
                   </th>
                   <td>{e.view === 'full' ? e.participantName : e.participantCode}</td>

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
+import { useWhen } from '../../app/when';
 import type { ScheduledSessionView } from '../../../core/engagement';
 import type { TaskView } from '../../../core/tasks';
 import { useProgram } from '../../app/program';
 import { channelLabels, listOf, timeOfDayLabels } from '../../app/vocab';
 import { ButtonLink, VisuallyHidden, telHref } from '../../ui/controls';
-import { nextContactPhrase, formatDateOn, instantAgo } from '../../ui/dates';
+import { nextContactPhrase, formatDateOn } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
@@ -171,6 +172,7 @@ function TaskCard({ task, participant }: { task: TaskView; participant: Coaching
  * (or the page's "Log a contact"), so each "Log a contact with …" link stands for an open task.
  */
 function ParticipantCard({ participant: p }: { participant: CoachingParticipant }) {
+  const when = useWhen();
   const program = useProgram();
   const name = `${p.givenName} ${p.familyName}`;
   return (
@@ -179,7 +181,7 @@ function ParticipantCard({ participant: p }: { participant: CoachingParticipant 
         <Link to={program.to(`participants/${p.id}`)}>{name}</Link>
       </h3>
       <p className="card__meta">
-        {p.lastReachedAt ? `Last talked ${instantAgo(p.lastReachedAt)}` : 'Not reached yet'}
+        {p.lastReachedAt ? `Last talked ${when.ago(p.lastReachedAt)}` : 'Not reached yet'}
         {p.pairState === 'paused' && p.contactPausedUntil
           ? ` · paused until ${formatDateOn(p.contactPausedUntil)}`
           : p.nextContactDueOn

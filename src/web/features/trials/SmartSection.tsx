@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useWhen } from '../../app/when';
 import type { SmartRunResult, SmartView } from '../../../core/trials';
 import { api } from '../../app/api';
 import { useProgram } from '../../app/program';
 import { Button, DetailList, TableScroll } from '../../ui/controls';
-import { formatDay } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { FormErrors } from '../../ui/form';
 import { Section } from '../../ui/Page';
@@ -21,6 +21,7 @@ const stageWords: Record<SmartView['participants'][number]['stage'], string> = {
 
 /** The SMART decision point on the Study page (ADR 0030): the rule, the strategies and each participant's path. */
 export function SmartSection() {
+  const when = useWhen();
   const program = useProgram();
   const client = useQueryClient();
   const smart = useQuery({
@@ -87,7 +88,7 @@ export function SmartSection() {
                       <tr key={p.participantId}>
                         <th scope="row">{p.name}</th>
                         <td>{s.arms[p.firstArm] ?? p.firstArm}</td>
-                        <td>{formatDay(new Date(p.decisionOn))}</td>
+                        <td>{when.day(p.decisionOn)}</td>
                         <td>
                           {stageWords[p.stage]}
                           {p.reasons.length > 0 ? <span className="muted"> ({p.reasons.join('; ')})</span> : null}

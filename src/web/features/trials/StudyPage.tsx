@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { useWhen } from '../../app/when';
 import { describeRule } from '../../../core/trials/smart';
 import type { ClassSessionView, ParticipantStudyView, StratumField, StudyView } from '../../../core/trials';
 import { useProgram } from '../../app/program';
 import { Badge, Button, ButtonLink, DetailList } from '../../ui/controls';
 import { newClientKey } from '../../ui/client-key';
-import { formatDateTime, formatDay } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { LateEntryNote } from '../../ui/LateEntryNote';
 import { Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
@@ -42,11 +42,6 @@ const outcomeWords = {
   declined: 'Declined',
   other: 'Not taking part (other reason)',
 };
-const todayOn = (): string => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 /** The coordinator's study page: the design, the consent document, and each referral's screening, consent and randomization. */
 export function StudyPage() {
   const program = useProgram();
@@ -125,6 +120,7 @@ function StudyBody({ study }: { study: StudyView }) {
  * otherwise). Each amendment is listed with its reason, who and when.
  */
 function AmendForm({ study }: { study: StudyView }) {
+  const when = useWhen();
   const d = study.design!;
   const program = useProgram();
   const save = useSaveDesign(program.programId);
@@ -146,7 +142,7 @@ function AmendForm({ study }: { study: StudyView }) {
         <ul>
           {study.amendments.map((a) => (
             <li key={a.version}>
-              Version {a.version}, {formatDay(new Date(a.at))} by {a.byName}: {a.reason}
+              Version {a.version}, {when.day(a.at)} by {a.byName}: {a.reason}
             </li>
           ))}
         </ul>
@@ -205,6 +201,7 @@ function AmendForm({ study }: { study: StudyView }) {
  * new version may be written (each consent records the version signed). The text is Markdown.
  */
 function ConsentDocumentForm({ current }: { current: StudyView['consentDocuments'][number] | null }) {
+  const when = useWhen();
   const program = useProgram();
   const add = useAddConsentDocument(program.programId);
   const canWrite = program.can('study:design');
@@ -215,7 +212,7 @@ function ConsentDocumentForm({ current }: { current: StudyView['consentDocuments
     <Section title="Consent document" id="study-consent-document">
       {current ? (
         <p role="status">
-          Version {current.version}: {current.title}. Saved on {formatDay(new Date(current.createdAt))}.
+          Version {current.version}: {current.title}. Saved on {when.day(current.createdAt)}.
         </p>
       ) : null}
       {!current && !canWrite ? <Empty>No consent document yet.</Empty> : null}
@@ -298,6 +295,7 @@ function ParticipantPanel({ study, participantId }: { study: StudyView; particip
 }
 
 function Screening({ study, p }: { study: StudyView; p: ParticipantStudyView }) {
+  const when = useWhen();
   const program = useProgram();
   const screen = useScreen(program.programId);
   const criteria = study.design!.criteria;
@@ -309,7 +307,7 @@ function Screening({ study, p }: { study: StudyView; p: ParticipantStudyView }) 
       {p.screening ? (
         <p>
           <Badge tone={p.screening.outcome === 'eligible' ? 'good' : 'neutral'}>{outcomeWords[p.screening.outcome]}</Badge>{' '}
-          {p.screening.reason ? `(${p.screening.reason}) ` : ''}on {formatDateTime(p.screening.screenedAt)}
+          {p.screening.reason ? `(${p.screening.reason}) ` : ''}on {when.dateTime(p.screening.screenedAt)}
         </p>
       ) : null}
       {p.allocation ? null : (
@@ -367,6 +365,7 @@ function printConsent() {
 }
 
 function ConsentStep({ study, p }: { study: StudyView; p: ParticipantStudyView }) {
+  const when = useWhen();
   const program = useProgram();
   const consent = useConsent(program.programId);
   const doc = study.consentDocuments.at(-1);
@@ -386,7 +385,7 @@ function ConsentStep({ study, p }: { study: StudyView; p: ParticipantStudyView }
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            const base = { participantId: p.participantId, documentVersion: doc.version, signedOn: todayOn() };
+            const base = { participantId: p.participantId, documentVersion: doc.version, signedOn: when.today() };
             consent.mutate(method === 'signed' ? { ...base, method, typedName } : { ...base, method, note: '' });
           }}
           noValidate
@@ -427,6 +426,7 @@ function ConsentStep({ study, p }: { study: StudyView; p: ParticipantStudyView }
 }
 
 function RandomizeStep({ p, strata }: { p: ParticipantStudyView; strata: readonly StratumField[] }) {
+  const when = useWhen();
   const program = useProgram();
   const randomize = useRandomize(program.programId);
   const [clientKey] = useState(newClientKey);
@@ -437,7 +437,7 @@ function RandomizeStep({ p, strata }: { p: ParticipantStudyView; strata: readonl
       <Section title="Randomized" id="study-allocation" level={3}>
         <p role="status">
           Allocated to <strong>{p.allocation.armLabel}</strong> (number {p.allocation.sequenceNumber} in its group) on{' '}
-          {formatDateTime(p.allocation.allocatedAt)} by {p.allocation.allocatedByName}.
+          {when.dateTime(p.allocation.allocatedAt)} by {p.allocation.allocatedByName}.
         </p>
       </Section>
     );
@@ -564,6 +564,7 @@ const scopeWords = {
 
 /** Records a withdrawal by scope; withdrawals are listed and cannot be undone. */
 function WithdrawStep({ p }: { p: ParticipantStudyView }) {
+  const when = useWhen();
   const program = useProgram();
   const withdraw = useWithdraw(program.programId);
   const [scope, setScope] = useState<keyof typeof scopeWords>('intervention');
@@ -584,7 +585,7 @@ function WithdrawStep({ p }: { p: ParticipantStudyView }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          withdraw.mutate({ participantId: p.participantId, scope, on: todayOn(), reason });
+          withdraw.mutate({ participantId: p.participantId, scope, on: when.today(), reason });
         }}
         noValidate
       >
@@ -666,6 +667,7 @@ function Classes() {
 }
 
 function ClassItem({ c }: { c: ClassSessionView }) {
+  const when = useWhen();
   const program = useProgram();
   const people = useStudyParticipants(program.programId);
   const invite = useInvite(program.programId, c.id);
@@ -682,7 +684,7 @@ function ClassItem({ c }: { c: ClassSessionView }) {
   return (
     <li>
       <p>
-        <strong>{formatDateTime(c.startsAt)}</strong> {c.place}
+        <strong>{when.dateTime(c.startsAt)}</strong> {c.place}
         {c.videoUrl ? ` (video: ${c.videoUrl})` : ''}. {c.invited} of {c.capacity} invited, {c.attended} attended.
       </p>
       <ul>
@@ -695,7 +697,7 @@ function ClassItem({ c }: { c: ClassSessionView }) {
             <Button variant="secondary" onClick={() => mark(p.participantId, false)}>
               {`Did not attend: ${p.name}`}
             </Button>
-            <LateEntryNote mark={p.enteredLate} />
+            <LateEntryNote mark={p.enteredLate} timeZone={when.timeZone} />
           </li>
         ))}
       </ul>
@@ -710,7 +712,7 @@ function ClassItem({ c }: { c: ClassSessionView }) {
       <QueryView query={people} loadingLabel="Loading participants…">
         {(list) => (
           <SelectField
-            label={`Invite to the class on ${formatDateTime(c.startsAt)}`}
+            label={`Invite to the class on ${when.dateTime(c.startsAt)}`}
             value={who}
             placeholder="Choose a participant in the class arm"
             options={list.map((p) => ({ value: p.id, label: 'familyName' in p ? `${p.givenName} ${p.familyName}` : p.code }))}
@@ -727,6 +729,8 @@ function ClassItem({ c }: { c: ClassSessionView }) {
 
 function NewClassForm() {
   const program = useProgram();
+  // The class's time is on the program's clock (issue #16), named when the device is elsewhere.
+  const clock = useWhen();
   const create = useCreateClass(program.programId);
   const [when, setWhen] = useState('');
   const [place, setPlace] = useState('');
@@ -736,9 +740,8 @@ function NewClassForm() {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        const at = new Date(when);
         create.mutate({
-          startsAt: Number.isNaN(at.getTime()) ? '' : at.toISOString(),
+          startsAt: clock.fromInput(when) ?? '',
           place,
           videoUrl: videoUrl.trim() === '' ? null : videoUrl.trim(),
           capacity: Number(capacity),
@@ -748,7 +751,13 @@ function NewClassForm() {
     >
       <h3>Schedule a class</h3>
       <FormErrors error={create.error} title="Could not schedule the class" />
-      <TextField label="Date and time" type="datetime-local" value={when} onChange={setWhen} />
+      <TextField
+        label="Date and time"
+        type="datetime-local"
+        value={when}
+        onChange={setWhen}
+        {...(clock.zoneElsewhere ? { hint: `In ${clock.zoneElsewhere}.` } : {})}
+      />
       <TextField label="Place" value={place} onChange={setPlace} />
       <TextField label="Video link (optional)" inputMode="url" value={videoUrl} onChange={setVideoUrl} />
       <TextField label="Places in the class" inputMode="numeric" value={capacity} onChange={setCapacity} />

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { Link, useParams } from 'react-router';
 import {
   requiredScreeningItems,
@@ -11,7 +12,7 @@ import {
 import { useProgram } from '../../app/program';
 import { channelLabels, genderLabels, listOf, optionsOf, painLocationLabels, timeOfDayLabels } from '../../app/vocab';
 import { Badge, Button, DetailList, TableScroll } from '../../ui/controls';
-import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { formatDateOn } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { CheckboxGroup, FormActions, FormErrors, SelectField, TextArea, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -30,6 +31,7 @@ import './volunteers.css';
 
 /** One volunteer: the application, the next step to take, the coach's training and the history of the journey. */
 export function ApplicantPage() {
+  const when = useWhen();
   const program = useProgram();
   const { applicationId = '' } = useParams();
   const applicant = useApplicant(program.programId, applicationId);
@@ -52,7 +54,7 @@ export function ApplicantPage() {
                       {stateLabels[a.state]}
                     </Badge>,
                   ],
-                  ['Since', formatDateTime(a.stateChangedAt)],
+                  ['Since', when.dateTime(a.stateChangedAt)],
                   ['Paused until', a.pausedUntil ? formatDateOn(a.pausedUntil) : undefined],
                   ['Why retired', a.retiredReason ? retireReasonLabels[a.retiredReason] : undefined],
                   ['Training', a.coachId ? trainingWords(a.training) : undefined],
@@ -243,6 +245,7 @@ function RetireForm(props: StepProps) {
 }
 
 function TrainingSection({ coachId }: { coachId: string }) {
+  const when = useWhen();
   const program = useProgram();
   const training = useTrainingState(program.programId, coachId);
   return (
@@ -254,7 +257,7 @@ function TrainingSection({ coachId }: { coachId: string }) {
               {t.isComplete && t.modulesPassed < t.modules.length
                 ? `Recorded as complete by staff (${t.modulesPassed} of ${t.modules.length} quizzes taken in Kindred).`
                 : `${t.modulesPassed} of ${t.modules.length} modules passed.`}{' '}
-              Agreement: {t.agreement.signedAt ? `signed ${formatDateTime(t.agreement.signedAt)}` : 'not signed yet'}.
+              Agreement: {t.agreement.signedAt ? `signed ${when.dateTime(t.agreement.signedAt)}` : 'not signed yet'}.
               {t.isComplete
                 ? ' Training is complete: the coach can be paired.'
                 : ' The coach cannot be paired until both are done.'}
@@ -280,7 +283,7 @@ function TrainingSection({ coachId }: { coachId: string }) {
                       <td className="num">{m.attempts}</td>
                       <td>
                         {m.lastAttempt
-                          ? `${m.lastAttempt.correct} of ${m.lastAttempt.total} right, ${formatDateTime(m.lastAttempt.at)}`
+                          ? `${m.lastAttempt.correct} of ${m.lastAttempt.total} right, ${when.dateTime(m.lastAttempt.at)}`
                           : '—'}
                       </td>
                     </tr>
@@ -331,12 +334,13 @@ function ApplicationDetails({ applicant: a }: { applicant: ApplicantView }) {
 }
 
 function History({ applicant: a }: { applicant: ApplicantView }) {
+  const when = useWhen();
   return (
     <Section title="History" id="applicant-history">
       <ol>
         {a.history.map((h, i) => (
           <li key={i}>
-            {formatDateTime(h.at)}: {h.from ? `${stateLabels[h.from]} → ` : ''}
+            {when.dateTime(h.at)}: {h.from ? `${stateLabels[h.from]} → ` : ''}
             {stateLabels[h.to]}
             {h.byName ? `, by ${h.byName}` : h.from === null ? ', on the public form' : ', after the coach’s own training'}
             {h.note ? `. ${h.note}` : ''}

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useWhen } from '../../app/when';
 import { Link, useParams } from 'react-router';
 import type { AgreementView, AttemptResult, ModuleView, TrainingState } from '../../../core/volunteers';
 import { useProgram } from '../../app/program';
 import { Badge, Button } from '../../ui/controls';
-import { formatDateTime } from '../../ui/dates';
 import { Notice, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, RadioGroup, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -56,6 +56,7 @@ export function moduleStatus(
 }
 
 function TrainingOverview({ state: s }: { state: TrainingState }) {
+  const when = useWhen();
   const program = useProgram();
   return (
     <>
@@ -99,7 +100,7 @@ function TrainingOverview({ state: s }: { state: TrainingState }) {
       <Section title="Agreement" id="training-agreement">
         <p>
           <Link to={program.to('training/agreement')}>{s.agreement.title}</Link>:{' '}
-          {s.agreement.signedAt ? `signed ${formatDateTime(s.agreement.signedAt)}` : 'read it and sign it in Kindred.'}
+          {s.agreement.signedAt ? `signed ${when.dateTime(s.agreement.signedAt)}` : 'read it and sign it in Kindred.'}
         </p>
       </Section>
     </>
@@ -213,6 +214,7 @@ export function AgreementPage() {
 }
 
 function AgreementBody({ agreement: a }: { agreement: AgreementView }) {
+  const when = useWhen();
   const program = useProgram();
   const coachId = useOwnCoachId();
   const sign = useSignAgreement(program.programId, coachId);
@@ -236,7 +238,7 @@ function AgreementBody({ agreement: a }: { agreement: AgreementView }) {
       </Section>
       <Section title="Sign" id="agreement-sign">
         {isSigned && a.signedAt ? (
-          <Notice>You signed this agreement on {formatDateTime(a.signedAt)}. Thank you.</Notice>
+          <Notice>You signed this agreement on {when.dateTime(a.signedAt)}. Thank you.</Notice>
         ) : (
           <form onSubmit={submit} noValidate aria-label="Sign the agreement">
             <FormErrors

@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { useWhen } from '../../app/when';
 import { Link } from 'react-router';
 import type { ApplicantSummary, PipelineState, TrainingSummary, VolunteerSettings } from '../../../core/volunteers';
 import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
 import { Badge, Button, TableScroll } from '../../ui/controls';
-import { formatDateOn, formatDateTime } from '../../ui/dates';
+import { formatDateOn } from '../../ui/dates';
 import { Empty, ErrorAlert, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, SelectField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -87,6 +88,7 @@ export function VolunteersPage() {
 }
 
 function ApplicantTable({ list }: { list: readonly ApplicantSummary[] }) {
+  const when = useWhen();
   const program = useProgram();
   return (
     <TableScroll label="Volunteers table" cards>
@@ -113,9 +115,9 @@ function ApplicantTable({ list }: { list: readonly ApplicantSummary[] }) {
                 <Badge tone={stateTones[a.state]}>{stateLabels[a.state]}</Badge>
                 {a.pausedUntil ? <span className="muted"> until {formatDateOn(a.pausedUntil)}</span> : null}
               </td>
-              <td>{formatDateTime(a.stateChangedAt)}</td>
+              <td>{when.dateTime(a.stateChangedAt)}</td>
               <td>{trainingWords(a.training)}</td>
-              <td>{formatDateTime(a.appliedAt)}</td>
+              <td>{when.dateTime(a.appliedAt)}</td>
             </tr>
           ))}
         </tbody>
