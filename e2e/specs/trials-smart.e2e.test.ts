@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../fixtures/browser';
 import { demoJourney } from '../fixtures/journey';
 import { programRoot, signIn, signOut, visit } from '../fixtures/session';
+import { zonedMidnight } from '../../src/core/shared/time';
 
 /** Nothing on the page is wider than the phone's screen. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -165,7 +166,8 @@ describe('a SMART study with an allocation table and a class', () => {
 
     const began = new Date(Date.now() - 10 * 86_400_000);
     const pad = (n: number) => String(n).padStart(2, '0');
-    await page.getByLabel('The day it began').fill(`${began.getFullYear()}-${pad(began.getMonth() + 1)}-${pad(began.getDate())}`);
+    const beganOn = `${began.getFullYear()}-${pad(began.getMonth() + 1)}-${pad(began.getDate())}`;
+    await page.getByLabel('The day it began').fill(beganOn);
     await page.getByRole('textbox', { name: /Why it is entered late/ }).fill('Paired at the clinic, from the paper log');
     await page.getByRole('button', { name: 'Pair with coach' }).click();
     const reason = page.getByRole('textbox', { name: 'Reason for pairing across genders' });
@@ -182,9 +184,12 @@ describe('a SMART study with an allocation table and a class', () => {
       await page.request.get(`${journey.server.url}/api/v1/programs/${programId}/participants/${who!.id}/pairings`)
     ).json()) as { startedAt: string; enteredLate: { reason: string } | null }[];
     expect(pairings).toHaveLength(1);
-    expect(new Date(pairings[0]!.startedAt).getTime()).toBe(
-      new Date(began.getFullYear(), began.getMonth(), began.getDate()).getTime(),
-    );
+    // The day began at midnight where the program is, whatever the browser's zone (issue #16).
+    const me = (await (await page.request.get(`${journey.server.url}/api/v1/me`)).json()) as {
+      memberships: { programId: string; timeZone: string }[];
+    };
+    const programZone = me.memberships.find((m) => m.programId === programId)!.timeZone;
+    expect(new Date(pairings[0]!.startedAt).getTime()).toBe(zonedMidnight(beganOn, programZone).getTime());
     expect(pairings[0]!.enteredLate?.reason).toBe('Paired at the clinic, from the paper log');
     await signOut(page);
     await page.close();
