@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../http/app';
 import { auditEvents } from '../../platform/audit.table';
@@ -7,6 +6,7 @@ import { hashToken } from '../../platform/ids';
 import { mailMessages } from '../../platform/mail.table';
 import { programs } from '../programs/programs.table';
 import { createTestApp, TEST_PASSWORD, type Agent, type TestApp, type World } from '../../testing/harness';
+import { startSmtpStandIn, type SmtpStandIn } from '../../testing/smtp';
 import { createUser } from './accounts.service';
 import { invitations, people, sessions } from './accounts.table';
 
@@ -427,36 +427,16 @@ describe('accounts', () => {
 describe('invitation mail over SMTP', () => {
   let t: TestApp;
   let w: World;
-  let smtp: SMTPServer;
-  const received: { from: string | undefined; to: string[]; raw: string }[] = [];
+  let smtp: SmtpStandIn;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push({
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined,
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const address = smtp.server.address();
-    if (!address || typeof address === 'string') throw new Error('SMTP server has no port');
-    t = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${address.port}` });
+    smtp = await startSmtpStandIn();
+    t = await createTestApp({ smtpUrl: smtp.url });
     w = await t.seedWorld();
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   /** The decoded text part of a single-part message, and its headers. */
@@ -488,11 +468,11 @@ describe('invitation mail over SMTP', () => {
     expect(whileQueued.body[0]).toMatchObject({ to: 'sam.smtp@test.org', state: 'queued', text: '' });
 
     expect(await t.deps.mailer.deliverPending(t.deps.db, () => t.clock.now())).toEqual({ sent: 1, failed: 0 });
-    expect(received).toHaveLength(1);
-    const message = received[0]!;
+    expect(smtp.received).toHaveLength(1);
+    const message = smtp.received[0]!;
     expect(message.to).toEqual(['sam.smtp@test.org']);
     expect(message.from).toBe('no-reply@kindred.test');
-    const { headers, body } = parse(message.raw);
+    const { headers, body } = parse(message.raw.toString('utf8'));
     expect(headers.subject).toBe('Your invitation to Kindred');
     for (const personal of ['Samantha', 'Smtp', 'sam.smtp', 'Test Program', 'coordinator'])
       expect(headers.subject).not.toContain(personal);
@@ -518,6 +498,6 @@ describe('invitation mail over SMTP', () => {
       (await t.anonymous.request('POST', '/invitations/accept', { token: link![1], password: 'samantha passphrase' })).status,
     ).toBe(200);
     expect(await t.deps.mailer.deliverPending(t.deps.db, () => t.clock.now())).toEqual({ sent: 0, failed: 0 });
-    expect(received).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
   });
 });

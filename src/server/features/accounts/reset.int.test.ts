@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../http/app';
 import { hashToken } from '../../platform/ids';
 import { mailMessages } from '../../platform/mail.table';
 import { createTestApp, T0, TEST_PASSWORD, type TestApp } from '../../testing/harness';
+import { startSmtpStandIn, type SmtpStandIn } from '../../testing/smtp';
 import { createUser } from './accounts.service';
 import { passwordResets, sessions } from './accounts.table';
 
@@ -14,33 +13,19 @@ const NEW_PASSWORD = 'a brand new long passphrase';
 /** "Forgot your password?" by e-mail, through the outbox to a local SMTP server (ADR 0021). */
 describe('password reset', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  const received: string[] = [];
+  let smtp: SmtpStandIn;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push(Buffer.concat(chunks).toString('utf8'));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    t = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+    smtp = await startSmtpStandIn();
+    t = await createTestApp({ smtpUrl: smtp.url });
     await t.seedWorld();
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
   beforeEach(async () => {
-    received.length = 0;
+    smtp.received.length = 0;
     t.clock.set(T0);
     await t.db.db.delete(mailMessages);
   });
@@ -64,8 +49,9 @@ describe('password reset', () => {
   const deliver = () => t.deps.mailer.deliverPending(t.db.db, () => t.clock.now());
   /** The link's token from the last delivered e-mail (quoted-printable soft breaks undone). */
   const tokenFromMail = () => {
-    const text = received
+    const text = smtp.received
       .at(-1)!
+      .raw.toString('utf8')
       .replace(/=\r?\n/g, '')
       .replace(/=3D/g, '=');
     return /\/reset-password#token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? null;
@@ -87,8 +73,8 @@ describe('password reset', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ ok: true });
     expect(await deliver()).toEqual({ sent: 1, failed: 0 });
-    expect(received).toHaveLength(1);
-    expect(received[0]).toMatch(/^Subject: Choose a new Kindred password$/m);
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.raw.toString('utf8')).toMatch(/^Subject: Choose a new Kindred password$/m);
     const token = tokenFromMail();
     expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     // Only the hash is stored.

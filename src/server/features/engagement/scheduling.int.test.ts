@@ -1,10 +1,10 @@
 import { and, eq, like } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit.table';
 import { outboxMessages, smsOptOuts } from '../../platform/mail.table';
 import { T0, createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
+import { startSmtpStandIn, type SmtpStandIn } from '../../testing/smtp';
 import { coaches } from '../coaches/coaches.table';
 import { participants } from '../participants/participants.table';
 import { scheduledSessions } from './engagement.table';
@@ -338,36 +338,20 @@ describe('scheduling sessions, invitations and reminders', () => {
 describe('a calendar invitation over SMTP', () => {
   let t: TestApp;
   let w: World;
-  let smtp: SMTPServer;
-  const received: Buffer[] = [];
+  let smtp: SmtpStandIn;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push(Buffer.concat(chunks));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const address = smtp.server.address();
-    if (!address || typeof address === 'string') throw new Error('SMTP server has no port');
+    smtp = await startSmtpStandIn();
     // A From address on another host than the public URL: the organizer follows the From (ADR 0013).
     t = await createTestApp({
-      smtpUrl: `smtp://127.0.0.1:${address.port}`,
+      smtpUrl: smtp.url,
       mailFrom: 'Oak Valley Kindred <sessions@mail.oak.test>',
     });
     w = await t.seedWorld();
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('arrives as a text/calendar attachment that parses, with a subject that says nothing personal', async () => {
@@ -388,8 +372,8 @@ describe('a calendar invitation over SMTP', () => {
     });
     expect(s.status).toBe(201);
     expect(await t.deps.mailer.deliverPending(t.deps.db, () => t.clock.now())).toMatchObject({ sent: 2, failed: 0 });
-    expect(received).toHaveLength(2);
-    const parsed = await Promise.all(received.map((raw) => simpleParser(raw)));
+    expect(smtp.received).toHaveLength(2);
+    const parsed = await Promise.all(smtp.received.map((m) => simpleParser(m.raw)));
     const toPat = parsed.find((m) => JSON.stringify(m.to).includes('participant@test.org'))!;
     const toCarl = parsed.find((m) => JSON.stringify(m.to).includes('coach@test.org'))!;
     // Each gets an own file naming only himself as attendee, for the same event.

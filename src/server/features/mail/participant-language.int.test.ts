@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
+import { startSmtpStandIn, type SmtpStandIn } from '../../testing/smtp';
 import { sweepCheckInReminders } from '../guidance/reminders.service';
 import { participants } from '../participants/participants.table';
 
@@ -13,15 +13,14 @@ import { participants } from '../participants/participants.table';
 describe('participant e-mails in the language each participant chose', () => {
   let t: TestApp;
   let w: World;
-  let smtp: SMTPServer;
+  let smtp: SmtpStandIn;
   let coordinator: Agent;
-  const received: Buffer[] = [];
 
   /** Sends what the outbox holds and returns the mails that arrived since the last call. */
   const deliver = async (): Promise<ParsedMail[]> => {
-    received.length = 0;
+    smtp.received.length = 0;
     await t.deps.mailer.deliverPending(t.deps.db, () => t.clock.now());
-    return Promise.all(received.map((raw) => simpleParser(raw)));
+    return Promise.all(smtp.received.map((m) => simpleParser(m.raw)));
   };
   const to = (mails: ParsedMail[], address: string) => mails.filter((m) => JSON.stringify(m.to).includes(address));
   const ok = async (method: 'POST' | 'PUT', url: string, body: unknown, status: number) => {
@@ -31,23 +30,8 @@ describe('participant e-mails in the language each participant chose', () => {
   };
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push(Buffer.concat(chunks));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const address = smtp.server.address();
-    if (!address || typeof address === 'string') throw new Error('SMTP server has no port');
-    t = await createTestApp({ smtpUrl: `smtp://127.0.0.1:${address.port}` });
+    smtp = await startSmtpStandIn();
+    t = await createTestApp({ smtpUrl: smtp.url });
     w = await t.seedWorld();
     await t.db.db.update(participants).set({ locale: 'es' }).where(eq(participants.id, w.participantId));
     await t.db.db.update(participants).set({ email: 'quinn@test.org' }).where(eq(participants.id, w.otherParticipantId));
@@ -56,7 +40,7 @@ describe('participant e-mails in the language each participant chose', () => {
   });
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('sends the weekly check-in reminder in Spanish to a participant who chose Spanish', async () => {
