@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../fixtures/browser';
 import { demoJourney } from '../fixtures/journey';
 import { openMenu, signIn, signOut, waitUntilSignedIn } from '../fixtures/session';
+import { startSmtpStandIn, type SmtpStandIn } from '../../src/server/testing/smtp';
 
 /**
  * Signing in (issue #10, ADR 0021) in Chromium against a fresh demo server whose e-mail goes to a
@@ -13,36 +12,26 @@ import { openMenu, signIn, signOut, waitUntilSignedIn } from '../fixtures/sessio
  * two-factor set-up (typed key) and sign-in with a code, on a desktop and on a phone. Every page is
  * scanned by axe-core.
  */
-const received: { to: string; text: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      const to = session.envelope.rcptTo.map((r) => r.address).join(',');
-      received.push({ to, text: Buffer.concat(chunks).toString('utf8') });
-      callback();
-    });
-  },
-});
+let smtp: SmtpStandIn;
+/** What the local SMTP server received: each message's recipients and its text. */
+const received = () => smtp.received.map((m) => ({ to: m.to.join(','), text: m.raw.toString('utf8') }));
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtp = await startSmtpStandIn();
   // The demo server is started by demoJourney's beforeAll, after this one, and inherits the variable.
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  process.env.SMTP_URL = smtp.url;
 });
 afterAll(async () => {
   delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 /** The reset link from the newest e-mail to `to` (quoted-printable soft breaks undone), waiting for delivery. */
 async function resetLinkFor(to: string, deadline = Date.now() + 100_000): Promise<string> {
   for (;;) {
-    const mail = received.filter((m) => m.to === to && /Choose a new Kindred password/.test(m.text)).at(-1);
+    const mail = received()
+      .filter((m) => m.to === to && /Choose a new Kindred password/.test(m.text))
+      .at(-1);
     const text = mail?.text.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
     const link = text ? /(http\S+\/reset-password#token=[A-Za-z0-9_-]+)/.exec(text)?.[1] : undefined;
     if (link) return link;
@@ -111,7 +100,9 @@ describe('signing in', () => {
     const deadline = Date.now() + 100_000;
     let code: string | undefined;
     while (!code) {
-      const mail = received.filter((m) => m.to === 'participant@example.org' && /sign-in code is/.test(m.text)).at(-1);
+      const mail = received()
+        .filter((m) => m.to === 'participant@example.org' && /sign-in code is/.test(m.text))
+        .at(-1);
       code = mail ? /sign-in code is (\d{6})/.exec(mail.text.replace(/=\r?\n/g, ''))?.[1] : undefined;
       if (!code && Date.now() > deadline) throw new Error('no sign-in code arrived');
       if (!code) await new Promise((r) => setTimeout(r, 500));

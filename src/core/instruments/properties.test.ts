@@ -10,20 +10,9 @@ import {
   type Instrument,
   type InstrumentItem,
 } from './index';
+import { seededRandom as random } from '../shared/seeded-random';
 
 /** Property tests over seeded random responses: a failure prints the seed and case, so it replays exactly. */
-
-/** mulberry32: a small seeded generator, enough to replay a case. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CASES = 400;
 
