@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeCsv, mixedModel, parseCsv, readLongData, type AnalysisResult, type AnalysisSpec } from '../src/core/evaluation';
 import { seededRandom } from '../src/server/demo/random';
+import { projectPath } from '../src/server/platform/paths';
 
 /**
  * The analysis benchmark: `kindred analyze` on a generated trial of N participants × 3 timepoints
@@ -136,7 +136,7 @@ export function runAnalysisBench(participants: number, say: (s: string) => void,
 
     let r: AnalysisBenchResult['r'] = null;
     if (hasRscript()) {
-      const script = fileURLToPath(new URL('../scripts/r/bench-lmer.R', import.meta.url));
+      const script = projectPath('scripts', 'r', 'bench-lmer.R');
       const out = JSON.parse(execFileSync('Rscript', [script, file], { encoding: 'utf8', maxBuffer: 1 << 24 })) as {
         version: string;
         read_seconds: number;

@@ -7,19 +7,19 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { DomainError } from '../../core/shared/errors';
 import { databaseRateLimitStore } from '../platform/ratelimit';
 import { resumeSession } from '../features/accounts/accounts.service';
 import { handleError } from './errors';
 import { registerApiRoutes } from './routes';
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_ENDS_HEADER, type App, type AppOptions } from './routing';
+import { projectPath } from '../platform/paths';
 
 export { callerOf, CSRF_HEADER, DEVICE_COOKIE, SESSION_COOKIE, SESSION_ENDS_HEADER, type App, type AppOptions } from './routing';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+export const DEFAULT_WEB_DIR = projectPath('dist', 'web');
 
 /** Builds the HTTP application: security headers, sessions, CSRF, validation, the API and the web app. */
 export async function buildApp(opts: AppOptions): Promise<App> {

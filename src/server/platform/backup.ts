@@ -14,6 +14,7 @@ import type { Database } from './database';
 import { backupsDir, dbDir, fsyncDir } from './datadir';
 import { checkDatabase, countRows, type DatabaseCheck } from './dbcheck';
 import { LOCK_FILE, lockDataDir } from './lock';
+import { projectPath } from './paths';
 
 export const BACKUP_FORMAT = 'kindred-backup/1';
 
@@ -58,7 +59,7 @@ export class RestoreTargetError extends Error {
 }
 
 const kindredVersion = (): string =>
-  (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;
 
 const stamp = (now: Date) => now.toISOString().replaceAll(':', '-').replace('.', '-');
 

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -6,17 +6,18 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import * as schema from '../schema';
+import { projectPath } from './paths';
+import { emptyDatabaseCache, isNewDataDir, type EmptyDatabaseCache } from './empty-database';
 
 export type Schema = typeof schema;
 /** The one database type the rest of the server sees, whether PGlite or PostgreSQL is behind it. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
+export const MIGRATIONS_DIR = projectPath('migrations');
 
 /** The embedded database's shared buffers (ADR 0046). */
 export const PGLITE_SHARED_BUFFERS = '32MB';
@@ -36,9 +37,10 @@ export type DatabaseTarget =
   /**
    * `template`: start from a saved data directory (tests), then migrate as usual. `dataDir` is
    * PGlite's own directory (`<KINDRED_DATA_DIR>/db`, see datadir.ts). `amcheck`: load the extension
-   * that checkDatabase uses to verify indexes (after an unclean stop).
+   * that checkDatabase uses to verify indexes (after an unclean stop). `emptyCacheDir`: where the
+   * migrated empty database that new data directories start from is kept (default dist/empty-database).
    */
-  | { kind: 'pglite'; dataDir: string | null; template?: Blob; amcheck?: boolean };
+  | { kind: 'pglite'; dataDir: string | null; template?: Blob; amcheck?: boolean; emptyCacheDir?: string };
 
 /** The advisory lock key servers take while migrating ("kindred:m" as a number; any fixed value would do). */
 export const MIGRATION_LOCK_KEY = 0x6b696e64;
@@ -98,15 +100,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // 313 → 208 MB for the database alone). The files stay in the operating system's cache besides.
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
   };
-  const client = target.template
-    ? new PGlite({ loadDataDir: target.template, ...extensions })
-    : target.dataDir === null
-      ? new PGlite(extensions)
-      : new PGlite(target.dataDir, extensions);
-  await client.waitReady;
+  const { client, madeEmpty } = await openPglite(target, extensions);
   const pgliteDb = drizzlePglite(client, { schema });
   try {
     await migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_DIR });
+    // Only a cache: a start that cannot keep it (a read-only install) goes on without it.
+    await madeEmpty?.write(client).catch(() => undefined);
   } catch (err) {
     await client.close();
     throw err;
@@ -118,6 +117,41 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     rawQuery: async (sql, params) => (await client.query(sql, params)).rows,
     close: () => client.close(),
   };
+}
+
+/**
+ * The PGlite instance for a target. A new on-disk data directory starts from the cached migrated
+ * empty database when there is one (ADR 0049); when there is none, `madeEmpty` says to keep one
+ * once the migrations have run.
+ */
+async function openPglite(
+  target: Extract<DatabaseTarget, { kind: 'pglite' }>,
+  options: PGliteOptions,
+): Promise<{ client: PGlite; madeEmpty: EmptyDatabaseCache | null }> {
+  if (target.template) return ready(new PGlite({ loadDataDir: target.template, ...options }));
+  if (target.dataDir === null) return ready(new PGlite(options));
+  if (!isNewDataDir(target.dataDir)) return ready(new PGlite(target.dataDir, options));
+  const cache = emptyDatabaseCache(MIGRATIONS_DIR, target.emptyCacheDir);
+  const tarball = cache.read();
+  if (tarball) {
+    try {
+      return await ready(new PGlite(target.dataDir, { loadDataDir: tarball, ...options }));
+    } catch {
+      // A damaged copy: forgotten, and the directory (new and empty a moment ago) made the long way.
+      cache.discard();
+      rmSync(target.dataDir, { recursive: true, force: true });
+      mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
+    }
+  }
+  return ready(new PGlite(target.dataDir, options), cache);
+}
+
+async function ready(
+  client: PGlite,
+  madeEmpty: EmptyDatabaseCache | null = null,
+): Promise<{ client: PGlite; madeEmpty: EmptyDatabaseCache | null }> {
+  await client.waitReady;
+  return { client, madeEmpty };
 }
 
 /** Runs a raw SQL query through Drizzle and returns its rows, the same way on both drivers. */

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { assembleCurriculum, parseTopicFile, type Curriculum, type TopicSource } from '../../../core/curriculum';
 import { ConfigError } from '../../config';
+import { projectPath } from '../../platform/paths';
 
 /** The curriculum that ships with Kindred: `content/curriculum/<key>.md`. */
-export const BUILT_IN_CURRICULUM_DIR = fileURLToPath(new URL('../../../../content/curriculum', import.meta.url));
+export const BUILT_IN_CURRICULUM_DIR = projectPath('content', 'curriculum');
 
 /** Bad curriculum content stops start-up like bad configuration does (the CLI exits with 2). */
 export class CurriculumError extends ConfigError {

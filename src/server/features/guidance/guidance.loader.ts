@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { assembleGuideContent, parseGuideFile, type GuideContent, type GuidePrompt } from '../../../core/guidance';
 import { ConfigError } from '../../config';
+import { projectPath } from '../../platform/paths';
 
 /** The session guide's bridge prompts and "what if" help: `content/guide/<key>.md`. */
-export const BUILT_IN_GUIDE_DIR = fileURLToPath(new URL('../../../../content/guide', import.meta.url));
+export const BUILT_IN_GUIDE_DIR = projectPath('content', 'guide');
 
 /** Bad guide content stops start-up like bad configuration does (the CLI exits with 2). */
 export class GuideContentError extends ConfigError {

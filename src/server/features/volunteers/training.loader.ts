@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   assembleTraining,
   parseAgreementFile,
@@ -9,9 +8,10 @@ import {
   type Training,
 } from '../../../core/volunteers';
 import { ConfigError } from '../../config';
+import { projectPath } from '../../platform/paths';
 
 /** The coach training that ships with Kindred: `content/training/modules/<key>.md` and `content/training/agreement.md`. */
-export const BUILT_IN_TRAINING_DIR = fileURLToPath(new URL('../../../../content/training', import.meta.url));
+export const BUILT_IN_TRAINING_DIR = projectPath('content', 'training');
 
 /** Bad training content stops start-up like bad configuration does (the CLI exits with 2). */
 export class TrainingContentError extends ConfigError {
