@@ -2,6 +2,7 @@
 export * from './transcript';
 export * from './deidentify';
 export * from './agreement';
+export * from './consensus';
 export * from './refi';
 export * from './csv';
 export * from './schemas';
