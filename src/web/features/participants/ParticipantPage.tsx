@@ -3,7 +3,7 @@ import { useWhen } from '../../app/when';
 import { useProgram } from '../../app/program';
 import { channelLabels, genderLabels, listOf, painLocationLabels, pairStateLabels, timeOfDayLabels } from '../../app/vocab';
 import { ButtonLink, DetailList, telHref } from '../../ui/controls';
-import { nextContactPhrase, formatDateOn } from '../../ui/dates';
+import { formatDateOn } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { InviteForm } from '../accounts';
@@ -196,7 +196,7 @@ function CoachingRecord({ participant: p }: { participant: CoachingParticipant }
             ['Notes', p.contactNotes],
             ['Where it hurts', listOf(painLocationLabels, p.painLocations)],
             ['Last talked', p.lastReachedAt ? when.ago(p.lastReachedAt) : 'Not reached yet'],
-            ['Next contact', p.nextContactDueOn ? nextContactPhrase(p.nextContactDueOn, p.nextContactBasis) : null],
+            ['Next contact', p.nextContactDueOn ? when.nextContact(p.nextContactDueOn, p.nextContactBasis) : null],
           ]}
         />
       </Section>
