@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatScore } from '../../../core/plans';
+import { formatScore, type CheckInSource } from '../../../core/plans';
 import { TableScroll } from '../../ui/controls';
 import { formatDateOn } from '../../ui/dates';
 import './plans.css';
@@ -19,6 +19,8 @@ export interface ChartCheckIn {
   enjoyment: number;
   activity: number;
   score: number;
+  /** How it came (ADR 0040); shown to staff with `showSource`. */
+  source?: CheckInSource;
 }
 
 /**
@@ -32,6 +34,7 @@ export function PegChart({
   summary,
   title: titleOrDefault,
   now = new Date(),
+  showSource = false,
 }: {
   checkIns: readonly ChartCheckIn[];
   marks: readonly { on: string; label: string }[];
@@ -39,6 +42,8 @@ export function PegChart({
   summary: string;
   title?: string;
   now?: Date;
+  /** A "How" column (in the app or by text message), for staff (#16). */
+  showSource?: boolean;
 }) {
   const id = useId();
   const t = useT();
@@ -128,6 +133,7 @@ export function PegChart({
               <th scope="col" className="num">
                 {t('plans.chart.score')}
               </th>
+              {showSource ? <th scope="col">{t('plans.chart.how')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -138,6 +144,7 @@ export function PegChart({
                 <td className="num">{p.enjoyment}</td>
                 <td className="num">{p.activity}</td>
                 <td className="num">{formatScore(p.score)}</td>
+                {showSource ? <td>{p.source === 'text' ? t('plans.chart.byText') : t('plans.chart.inApp')}</td> : null}
               </tr>
             ))}
           </tbody>

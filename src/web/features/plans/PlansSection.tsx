@@ -91,9 +91,8 @@ export function BetweenCallsSection({ participantId, givenName }: { participantI
                   ) : null}
                   {p.change && p.change.kind !== 'none' ? <p>{p.change.words}</p> : null}
                   {p.checkIns && p.checkIns.length > 0 ? (
-                    <PegChart checkIns={p.checkIns} marks={p.planMarks} summary={p.change?.words ?? ''} />
+                    <PegChart checkIns={p.checkIns} marks={p.planMarks} summary={p.change?.words ?? ''} showSource />
                   ) : null}
-                  {byText.size > 0 ? <p>Came by text message: {[...byText].map((on) => formatDateOn(on)).join(', ')}.</p> : null}
                   {p.checkIns?.some((c) => c.note) ? (
                     <>
                       <h3>Notes from {givenName}</h3>
