@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { formatScore, type CheckInSource } from '../../../core/plans';
 import { TableScroll } from '../../ui/controls';
+import { useWhen } from '../../app/when';
 import { formatDateOn } from '../../ui/dates';
 import './plans.css';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -46,6 +47,7 @@ export function PegChart({
   showSource?: boolean;
 }) {
   const id = useId();
+  const when = useWhen();
   const t = useT();
   const locale = useLocale();
   const title = titleOrDefault ?? 'Pain score by week';
@@ -100,17 +102,17 @@ export function PegChart({
           {points.length > 1 ? <path className="peg-chart__line" d={path} /> : null}
           {points.map((p) => (
             <circle key={p.on} className="peg-chart__point" cx={x(p.on)} cy={y(p.score)} r={5}>
-              <title>{`${formatDateOn(p.on, now, locale)}: ${formatScore(p.score)}`}</title>
+              <title>{`${formatDateOn(p.on, now, locale, when.timeZone)}: ${formatScore(p.score)}`}</title>
             </circle>
           ))}
           {firstOn ? (
             <text className="peg-chart__axis-label" x={M.left} y={H - 8} textAnchor="start">
-              {formatDateOn(firstOn, now, locale)}
+              {formatDateOn(firstOn, now, locale, when.timeZone)}
             </text>
           ) : null}
           {lastOn && lastOn !== firstOn ? (
             <text className="peg-chart__axis-label" x={W - M.right} y={H - 8} textAnchor="end">
-              {formatDateOn(lastOn, now, locale)}
+              {formatDateOn(lastOn, now, locale, when.timeZone)}
             </text>
           ) : null}
         </svg>
@@ -139,7 +141,7 @@ export function PegChart({
           <tbody>
             {[...points].reverse().map((p) => (
               <tr key={p.on}>
-                <th scope="row">{formatDateOn(p.on, now, locale)}</th>
+                <th scope="row">{formatDateOn(p.on, now, locale, when.timeZone)}</th>
                 <td className="num">{p.pain}</td>
                 <td className="num">{p.enjoyment}</td>
                 <td className="num">{p.activity}</td>

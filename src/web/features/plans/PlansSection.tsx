@@ -3,7 +3,6 @@ import { useWhen } from '../../app/when';
 import { countReviews, formatScore } from '../../../core/plans';
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink, VisuallyHidden } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, Notice, QueryView } from '../../ui/feedback';
 import { FormErrors, TextArea } from '../../ui/form';
 import { Section } from '../../ui/Page';
@@ -85,7 +84,7 @@ export function BetweenCallsSection({ participantId, givenName }: { participantI
                   {p.checkIn ? (
                     <p>
                       {p.checkIn.lastOn
-                        ? `Last check-in ${formatDateOn(p.checkIn.lastOn)}${byText.has(p.checkIn.lastOn) ? ', by text message' : ''}; ${p.checkIn.isDue ? 'this week’s is due' : `next due ${formatDateOn(p.checkIn.dueOn)}`}.`
+                        ? `Last check-in ${when.dateOn(p.checkIn.lastOn)}${byText.has(p.checkIn.lastOn) ? ', by text message' : ''}; ${p.checkIn.isDue ? 'this week’s is due' : `next due ${when.dateOn(p.checkIn.dueOn)}`}.`
                         : `${givenName} has not checked in yet.`}
                     </p>
                   ) : null}
@@ -103,7 +102,7 @@ export function BetweenCallsSection({ participantId, givenName }: { participantI
                           .reverse()
                           .map((c) => (
                             <li key={c.on}>
-                              {formatDateOn(c.on)} (score {formatScore(c.score)}
+                              {when.dateOn(c.on)} (score {formatScore(c.score)}
                               {c.source === 'text' ? ', by text message' : ''}): {c.note}
                             </li>
                           ))}
