@@ -302,6 +302,8 @@ export async function seedDemo(db: Db, now: Date): Promise<{ programId: string }
       demoPair: demoPairOf(0, coachPersonId)!,
       otherPairs: [3, 4, 5, 6, 7].flatMap((i) => demoPairOf(i, coordinatorId) ?? []),
       notReadyPair: demoPairOf(1, coachPersonId),
+      // Not 3: that participant texted STOP (below).
+      textPair: demoPairOf(4, coordinatorId),
     });
     // The demo participant's last contact as a guided session, with its pain and mood check (#4).
     await seedGuidanceDemo(tx, { programId, demoPair: demoPairOf(0, coachPersonId)!, createdBy: coachPersonId });

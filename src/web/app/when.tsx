@@ -2,10 +2,13 @@ import { createContext, useContext, useMemo } from 'react';
 import { useLocale } from '../i18n/i18n';
 import {
   deviceTimeZone,
+  dueOnPhrase,
+  formatDateOn,
   formatDateTime,
   formatInstantDay,
   fromLocalInputValue,
   instantAgo,
+  nextContactPhrase,
   todayOn,
   toLocalInputValue,
   zoneIfElsewhere,
@@ -28,6 +31,12 @@ export interface When {
   day: (iso: string) => string;
   /** Today's date (`YYYY-MM-DD`) where the program is, e.g. the latest day a form accepts. */
   today: () => string;
+  /** "Tue 8 Dec": a calendar date (never moved by a zone), with the year when it is not this year where the program is. */
+  dateOn: (on: string) => string;
+  /** "due today", "was due Tue 8 Dec (2 days ago)": a calendar date counted from today where the program is. */
+  dueOn: (on: string) => string;
+  /** "due tomorrow, the scheduled session": the next contact counted like `dueOn`. */
+  nextContact: (on: string, basis: Parameters<typeof nextContactPhrase>[1]) => string;
   /** "Pacific time" when the program's zone is not the device's (say it by a time field), else null. */
   zoneElsewhere: string | null;
   /** An instant as a `datetime-local` value on the program's clock. */
@@ -37,8 +46,9 @@ export interface When {
 }
 
 /**
- * Instants in the reader's language and the program's zone (issue #16). Outside a program (e.g. the
- * account's own pages) there is no program zone, so the device's is used and no zone is named.
+ * Instants in the reader's language and the program's zone, and calendar dates counted from the
+ * program's today (issue #16). Outside a program (e.g. the account's own pages) there is no program
+ * zone, so the device's is used and no zone is named.
  */
 export function useWhen(): When {
   const locale = useLocale();
@@ -53,6 +63,9 @@ export function useWhen(): When {
       ago: (iso) => instantAgo(iso, at()),
       day: (iso) => formatInstantDay(iso, at()),
       today: () => todayOn(new Date(), zone),
+      dateOn: (on) => formatDateOn(on, new Date(), locale, zone),
+      dueOn: (on) => dueOnPhrase(on, new Date(), zone),
+      nextContact: (on, basis) => nextContactPhrase(on, basis, new Date(), zone),
       zoneElsewhere: zoneIfElsewhere(at()),
       toInput: (d) => toLocalInputValue(d, zone),
       fromInput: (value) => fromLocalInputValue(value, zone),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  daysAgo,
+  daysFromToday,
   dueOnPhrase,
   formatDateOn,
   formatDateTime,
@@ -16,16 +16,18 @@ import {
 const now = new Date(2024, 11, 3, 15, 30); // Tue 3 Dec 2024, local time
 
 describe('dates in plain words', () => {
-  it('says how long ago a day was', () => {
-    expect(daysAgo(new Date(2024, 11, 3, 8), now)).toBe('today');
-    expect(daysAgo(new Date(2024, 11, 2, 23), now)).toBe('yesterday');
-    expect(daysAgo(new Date(2024, 10, 21), now)).toBe('12 days ago');
+  it('counts whole days from the device’s today to a calendar date when no program is in context', () => {
+    expect(daysFromToday('2024-12-03', now)).toBe(0);
+    expect(daysFromToday('2024-12-02', now)).toBe(-1);
+    expect(daysFromToday('2024-11-21', now)).toBe(-12);
+    expect(daysFromToday('2024-12-04', now)).toBe(1);
   });
 
   it('says when something is due', () => {
     expect(dueOnPhrase('2024-12-03', now)).toBe('due today');
     expect(dueOnPhrase('2024-12-04', now)).toBe('due tomorrow');
     expect(dueOnPhrase('2024-12-10', now)).toBe('due Tue 10 Dec');
+    expect(dueOnPhrase('2024-12-02', now)).toBe('was due Mon 2 Dec (yesterday)');
     expect(dueOnPhrase('2024-12-01', now)).toBe('was due Sun 1 Dec (2 days ago)');
     expect(formatDateOn('2025-01-07', now)).toBe('Tue 7 Jan 2025');
   });
@@ -142,5 +144,54 @@ describe("instants in the program's zone, not the device's (issue #16)", () => {
     expect(zoneIfElsewhere({ ...pacific, deviceZone: 'America/New_York' })).toBe('Pacific time');
     expect(zoneIfElsewhere({ ...pacific, deviceZone: 'America/New_York', locale: 'es' })).toBe('hora del Pacífico');
     expect(zoneIfElsewhere({ ...pacific, deviceZone: 'America/Los_Angeles' })).toBeNull();
+  });
+});
+
+// Calendar dates (`YYYY-MM-DD`) are already the program's: only "today" depends on a zone, so these
+// hold whatever zone the test process runs in (try TZ=Pacific/Auckland and TZ=America/Los_Angeles).
+describe("calendar dates counted from the program's today, not the device's (issue #16)", () => {
+  // 6:00 AM UTC on Wed 9 Dec 2026: 1:00 AM Wed 9 Dec in New York, still 10:00 PM Tue 8 Dec in Los Angeles.
+  const lateEvening = new Date('2026-12-09T06:00:00.000Z');
+  const eastern = 'America/New_York';
+  const pacific = 'America/Los_Angeles';
+
+  it("says a task is due today on the program's date, whatever day the device is on", () => {
+    expect(dueOnPhrase('2026-12-09', lateEvening, eastern)).toBe('due today');
+    expect(dueOnPhrase('2026-12-08', lateEvening, eastern)).toBe('was due Tue 8 Dec (yesterday)');
+    expect(dueOnPhrase('2026-12-08', lateEvening, pacific)).toBe('due today');
+    expect(dueOnPhrase('2026-12-09', lateEvening, pacific)).toBe('due tomorrow');
+    expect(dueOnPhrase('2026-12-06', lateEvening, pacific)).toBe('was due Sun 6 Dec (2 days ago)');
+    expect(dueOnPhrase('2026-12-10', lateEvening, 'Pacific/Auckland')).toBe('due tomorrow'); // 7:00 PM Wed 9 Dec there
+  });
+
+  it('says what set the next contact, counted on the program’s calendar', () => {
+    expect(nextContactPhrase('2026-12-09', 'session', lateEvening, eastern)).toBe('due today, the scheduled session');
+    expect(nextContactPhrase('2026-12-09', 'agreed', lateEvening, pacific)).toBe('due tomorrow, as agreed in the last session');
+    expect(nextContactPhrase('2026-12-07', 'cadence', lateEvening, eastern)).toBe('was due Mon 7 Dec (2 days ago)');
+  });
+
+  it('counts whole days to a calendar date from today where the program is', () => {
+    expect(daysFromToday('2026-12-09', lateEvening, eastern)).toBe(0);
+    expect(daysFromToday('2026-12-09', lateEvening, pacific)).toBe(1);
+    expect(daysFromToday('2026-11-29', lateEvening, pacific)).toBe(-9);
+    // Across the change from daylight saving time a day is still one day.
+    expect(daysFromToday('2026-10-31', new Date('2026-11-02T07:30:00.000Z'), pacific)).toBe(-1);
+  });
+
+  it('never moves a calendar date to another day by a zone', () => {
+    for (const zone of ['Pacific/Auckland', pacific, 'Pacific/Pago_Pago', 'Pacific/Kiritimati', 'UTC']) {
+      expect(formatDateOn('2026-12-08', lateEvening, 'en', zone)).toBe('Tue 8 Dec');
+      expect(formatDateOn('2026-12-08', lateEvening, 'es', zone)).toBe('mar, 8 de dic');
+    }
+  });
+
+  it('puts the year in only when the date is in another year where the program is', () => {
+    // 7:00 AM UTC on Fri 1 Jan 2027 is 8:00 PM on New Year's Day in Auckland, still 11:00 PM Thu 31 Dec in Los Angeles.
+    const newYearUtc = new Date('2027-01-01T07:00:00.000Z');
+    expect(formatDateOn('2026-12-31', newYearUtc, 'en', pacific)).toBe('Thu 31 Dec');
+    expect(formatDateOn('2026-12-31', newYearUtc, 'en', 'Pacific/Auckland')).toBe('Thu 31 Dec 2026');
+    expect(formatDateOn('2026-12-31', newYearUtc, 'es', 'Pacific/Auckland')).toBe('jue, 31 de dic de 2026');
+    expect(dueOnPhrase('2026-12-31', newYearUtc, pacific)).toBe('due today');
+    expect(dueOnPhrase('2026-12-31', newYearUtc, 'Pacific/Auckland')).toBe('was due Thu 31 Dec 2026 (yesterday)');
   });
 });

@@ -75,13 +75,13 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function startOfDay(d: Date): number {
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-}
-
-/** Whole calendar days from `from` to `to` in local time (negative when `to` is earlier). */
-export function calendarDaysBetween(from: Date, to: Date): number {
-  return Math.round((startOfDay(to) - startOfDay(from)) / DAY_MS);
+/**
+ * Whole days from today to a calendar date (`YYYY-MM-DD`): 0 today, 1 tomorrow, -2 two days ago.
+ * Today is where the program is when its zone is given (issue #16), else on the device; the date
+ * itself is already the program's, so no zone moves it.
+ */
+export function daysFromToday(on: string, now: Date = new Date(), timeZone?: string): number {
+  return daysBetweenOn(todayOn(now, timeZone), on);
 }
 
 /**
@@ -89,17 +89,26 @@ export function calendarDaysBetween(from: Date, to: Date): number {
  * in `timeZone` when given (a program's), else on the device.
  */
 export function formatDay(d: Date, now: Date = new Date(), locale: Locale = 'en', timeZone?: string): string {
-  const opts: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
   const yearOf = (x: Date) => (timeZone ? localDateOf(x, timeZone).slice(0, 4) : String(x.getFullYear()));
-  if (yearOf(d) !== yearOf(now)) opts.year = 'numeric';
+  return dayWords(d, yearOf(d) !== yearOf(now), locale, timeZone);
+}
+
+function dayWords(d: Date, withYear: boolean, locale: Locale, timeZone: string | undefined): string {
+  const opts: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+  if (withYear) opts.year = 'numeric';
   if (timeZone) opts.timeZone = timeZone;
   if (locale === 'es') return new Intl.DateTimeFormat('es-US', opts).format(d);
   return new Intl.DateTimeFormat('en-GB', opts).format(d).replace(',', '');
 }
 
-/** A calendar date in words, e.g. "Tue 3 Dec". */
-export function formatDateOn(on: string, now: Date = new Date(), locale: Locale = 'en'): string {
-  return formatDay(parseDateOn(on), now, locale);
+/**
+ * A calendar date in words, e.g. "Tue 3 Dec", with the year when it is not this year: this year where
+ * the program is when its zone is given (issue #16), else on the device. The date is never moved.
+ */
+export function formatDateOn(on: string, now: Date = new Date(), locale: Locale = 'en', timeZone?: string): string {
+  const [y = 1970, m = 1, d = 1] = on.split('-').map(Number);
+  // Noon UTC read in UTC is the same calendar day whatever zone the device is in.
+  return dayWords(new Date(Date.UTC(y, m - 1, d, 12)), on.slice(0, 4) !== todayOn(now, timeZone).slice(0, 4), locale, 'UTC');
 }
 
 /**
@@ -126,11 +135,7 @@ export function formatInstantDay(iso: string, o: WhenOptions = {}): string {
   return formatDay(new Date(iso), o.now ?? new Date(), o.locale ?? 'en', zoneOf(o).zone);
 }
 
-/** How long ago a day was: "today", "yesterday", "12 days ago" (or "in 3 days"; "hoy", "hace 12 días" in Spanish). */
-export function daysAgo(day: Date, now: Date = new Date(), locale: Locale = 'en'): string {
-  return dayCountWords(calendarDaysBetween(day, now), locale);
-}
-
+/** How many days ago: "today", "yesterday", "12 days ago" (or "in 3 days"; "hoy", "hace 12 días" in Spanish). */
 function dayCountWords(n: number, locale: Locale): string {
   if (locale === 'es') return new Intl.RelativeTimeFormat('es', { numeric: 'auto' }).format(-n, 'day');
   if (n === 0) return 'today';
@@ -147,22 +152,31 @@ export function instantAgo(iso: string, o: WhenOptions = {}): string {
   return dayCountWords(daysBetweenOn(localDateOf(new Date(iso), zone), localDateOf(now, zone)), locale);
 }
 
-/** When something is due: "due today", "due tomorrow", "due Tue 3 Dec", "was due Tue 3 Dec (2 days ago)". */
-export function dueOnPhrase(on: string, now: Date = new Date()): string {
-  const day = parseDateOn(on);
-  const n = calendarDaysBetween(now, day);
+/**
+ * When something is due: "due today", "due tomorrow", "due Tue 3 Dec", "was due Tue 3 Dec (2 days ago)",
+ * counted from today where the program is when its zone is given (issue #16), else on the device.
+ */
+export function dueOnPhrase(on: string, now: Date = new Date(), timeZone?: string): string {
+  const n = daysFromToday(on, now, timeZone);
   if (n === 0) return 'due today';
   if (n === 1) return 'due tomorrow';
-  if (n < 0) return `was due ${formatDay(day, now)} (${daysAgo(day, now)})`;
-  return `due ${formatDay(day, now)}`;
+  const day = formatDateOn(on, now, 'en', timeZone);
+  if (n < 0) return `was due ${day} (${dayCountWords(-n, 'en')})`;
+  return `due ${day}`;
 }
 
 /**
  * A pair's next contact with what set it (issue #16): "due Tue 8 Dec, the scheduled session",
- * "due Tue 15 Dec, as agreed in the last session", or just "due Fri 11 Dec" by the program's rhythm.
+ * "due Tue 15 Dec, as agreed in the last session", or just "due Fri 11 Dec" by the program's rhythm;
+ * counted like `dueOnPhrase`.
  */
-export function nextContactPhrase(on: string, basis: 'session' | 'agreed' | 'cadence' | null, now: Date = new Date()): string {
-  const due = dueOnPhrase(on, now);
+export function nextContactPhrase(
+  on: string,
+  basis: 'session' | 'agreed' | 'cadence' | null,
+  now: Date = new Date(),
+  timeZone?: string,
+): string {
+  const due = dueOnPhrase(on, now, timeZone);
   if (basis === 'session') return `${due}, the scheduled session`;
   if (basis === 'agreed') return `${due}, as agreed in the last session`;
   return due;

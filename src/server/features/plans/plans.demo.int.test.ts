@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { seedDemo } from '../../demo/seed';
-import { practiceLog } from './plans.table';
+import { participants } from '../participants/participants.table';
+import { practiceLog, textCheckInPrompts } from './plans.table';
 import { createTestApp, type TestApp } from '../../testing/harness';
 
 describe('the demo program’s plans and check-ins', () => {
@@ -44,5 +45,33 @@ describe('the demo program’s plans and check-ins', () => {
     expect(res.status).toBe(200);
     expect(res.body.filter((r: { plansMade: number }) => r.plansMade > 0).length).toBeGreaterThanOrEqual(4);
     expect(res.body.some((r: { smallSteps: number }) => r.smallSteps === 1)).toBe(true);
+  });
+
+  it('has one participant who checks in by text, so coordinators see check-ins that came by text message', async () => {
+    const texters = await t.db.db.select().from(participants).where(isNotNull(participants.textCheckInDay));
+    expect(texters).toHaveLength(1);
+    const texter = texters[0]!;
+    expect(texter.email).not.toBe('participant@example.org');
+    expect(texter.phone).toMatch(/^\(317\) 555-\d{4}$/);
+    expect(texter.textCheckInTime).toBe('09:00');
+
+    const coordinator = await t.login('coordinator@example.org', 'kindred-demo');
+    const res = await coordinator.request('GET', `/programs/${programId}/participants/${texter.id}/progress`);
+    expect(res.status).toBe(200);
+    const sources = (res.body.checkIns as { on: string; source: string }[]).map((c) => c.source);
+    expect(sources.filter((s) => s === 'text')).toHaveLength(2);
+    expect(sources).toContain('app');
+    // The two latest came by text, each answering that week's text on the chosen weekday.
+    expect(sources.slice(-2)).toEqual(['text', 'text']);
+    expect(res.body.checkIn.isDue).toBe(false);
+    const prompts = await t.db.db.select().from(textCheckInPrompts).where(eq(textCheckInPrompts.participantId, texter.id));
+    expect(prompts).toHaveLength(2);
+    expect(prompts.every((x) => x.checkInId !== null && x.answeredAt !== null && x.sentAt < x.answeredAt)).toBe(true);
+
+    // Everyone else keeps the check-in in the app, the demo participant included.
+    const robert = await t.login('participant@example.org', 'kindred-demo');
+    const me = await robert.request('GET', '/me');
+    const self = await robert.request('GET', `/programs/${programId}/participants/${me.body.memberships[0].participantId}`);
+    expect(self.body.textCheckInDay).toBeNull();
   });
 });

@@ -1,10 +1,16 @@
+import { eq } from 'drizzle-orm';
 import { addDaysOn, localDateOf } from '../../../core/engagement';
+import { isoWeekOf } from '../../../core/guidance';
 import type { PlanDraft, ReviewOutcome } from '../../../core/plans';
 import { scoreCheckIn } from '../../../core/plans';
-import { addDays } from '../../../core/shared/time';
+import { addDays, weekdayOfDateOn, zonedInstant } from '../../../core/shared/time';
 import { seededRandom, seededUuid } from '../../demo/random';
 import type { Tx } from '../../platform/database';
-import { actionPlans, encouragementNotes, painCheckIns, practiceLog } from './plans.table';
+import { participants } from '../participants/participants.table';
+import { actionPlans, encouragementNotes, painCheckIns, practiceLog, textCheckInPrompts } from './plans.table';
+
+/** When the demo's weekly check-in text goes out, in the program's zone. */
+const TEXT_AT = '09:00';
 
 interface DemoPair {
   participantId: string;
@@ -28,6 +34,8 @@ interface DemoPlan {
  * (Robert Ellis, with James Walker) has three plans — the first made smaller after a confidence of
  * 5 — a falling PEG whose weekly check-in is due today, and notes from his coach; a few other pairs
  * have plans, reviews and check-ins, and one has a small step because he was not ready for a goal.
+ * One of those (`textPair`) gets the weekly check-in by text message (#16, ADR 0040): his two latest
+ * check-ins answered the text sent at 9:00 AM on the day he chose.
  */
 export async function seedPlansDemo(
   tx: Tx,
@@ -38,6 +46,8 @@ export async function seedPlansDemo(
     demoPair: DemoPair;
     otherPairs: DemoPair[];
     notReadyPair: DemoPair | null;
+    /** One of `otherPairs` whose participant checks in by text. */
+    textPair: DemoPair | null;
   },
 ): Promise<void> {
   const rand = seededRandom(20_260_404);
@@ -59,6 +69,12 @@ export async function seedPlansDemo(
   const plans: (typeof actionPlans.$inferInsert)[] = [];
   const practice: (typeof practiceLog.$inferInsert)[] = [];
   const checkIns: (typeof painCheckIns.$inferInsert)[] = [];
+  // The texts' prompts draw their ids from their own stream, so the rest of the demo keeps its ids.
+  const promptId = (() => {
+    const r = seededRandom(20_260_406);
+    return () => seededUuid(r);
+  })();
+  const prompts: (typeof textCheckInPrompts.$inferInsert)[] = [];
 
   const addPlans = (pair: DemoPair, list: DemoPlan[]) => {
     for (const p of list) {
@@ -115,7 +131,7 @@ export async function seedPlansDemo(
       const step = weeks - 1 - w;
       const item = (base: number) => Math.max(0, Math.min(10, Math.round(base - drift * step + (rand() - 0.5))));
       const answers = { pain: item(start[0]), enjoyment: item(start[1]), activity: item(start[2]) };
-      checkIns.push({
+      const checkIn = {
         id: id(),
         programId,
         participantId: pair.participantId,
@@ -125,7 +141,22 @@ export async function seedPlansDemo(
         note: step === weeks - 1 ? 'Slept better this week. The walks help.' : '',
         createdAt: at(daysAgo),
         updatedAt: at(daysAgo),
-      });
+      };
+      // The text participant's two latest check-ins were replies to the week's text.
+      const sentAt =
+        pair.participantId === ctx.textPair?.participantId && w < 2 ? zonedInstant(checkIn.on, TEXT_AT, ctx.timeZone) : null;
+      checkIns.push(sentAt ? { ...checkIn, source: 'text' } : checkIn);
+      if (sentAt) {
+        prompts.push({
+          id: promptId(),
+          programId,
+          participantId: pair.participantId,
+          week: isoWeekOf(checkIn.on),
+          sentAt,
+          checkInId: checkIn.id,
+          answeredAt: checkIn.createdAt,
+        });
+      }
     }
   };
 
@@ -210,6 +241,14 @@ export async function seedPlansDemo(
   await tx.insert(actionPlans).values(plans);
   for (let i = 0; i < practice.length; i += 200) await tx.insert(practiceLog).values(practice.slice(i, i + 200));
   if (checkIns.length) await tx.insert(painCheckIns).values(checkIns);
+  const lastText = checkIns.findLast((c) => c.source === 'text');
+  if (ctx.textPair && lastText) {
+    await tx
+      .update(participants)
+      .set({ textCheckInDay: weekdayOfDateOn(lastText.on), textCheckInTime: TEXT_AT })
+      .where(eq(participants.id, ctx.textPair.participantId));
+    await tx.insert(textCheckInPrompts).values(prompts);
+  }
   await tx.insert(encouragementNotes).values([
     {
       id: id(),

@@ -1,9 +1,9 @@
+import { useWhen } from '../../app/when';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AssessmentState } from '../../../core/assessments';
 import { useProgram } from '../../app/program';
 import { Badge, ButtonLink, TableScroll } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { SelectField } from '../../ui/form';
 import { Page } from '../../ui/Page';
@@ -15,6 +15,7 @@ type Shown = (typeof shown)[number];
 
 /** The assessment worklist: every assessment due, overdue or missed across the program. */
 export function AssessmentsPage() {
+  const when = useWhen();
   const program = useProgram();
   const list = useWorklist(program.programId);
   const [state, setState] = useState<Shown | ''>('');
@@ -75,8 +76,8 @@ export function AssessmentsPage() {
                         <Badge tone={stateTones[r.state]}>{stateLabels[r.state]}</Badge>
                         {r.state === 'missed' && r.missRecorded ? ' (recorded)' : null}
                       </td>
-                      <td>{formatDateOn(r.dueOn)}</td>
-                      <td>{formatDateOn(r.closesOn)}</td>
+                      <td>{when.dateOn(r.dueOn)}</td>
+                      <td>{when.dateOn(r.closesOn)}</td>
                     </tr>
                   ))}
                 </tbody>

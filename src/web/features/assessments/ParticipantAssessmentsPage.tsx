@@ -4,7 +4,6 @@ import { useParams } from 'react-router';
 import type { InstrumentForm, ParticipantAssessments, ResponseView, ScheduleRowView } from '../../../core/assessments';
 import { useProgram } from '../../app/program';
 import { Badge, Button, DetailList, telHref } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
 import { Notice, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, RadioGroup } from '../../ui/form';
@@ -33,6 +32,7 @@ export function ParticipantAssessmentsPage() {
 }
 
 function Assessments({ data }: { data: ParticipantAssessments }) {
+  const when = useWhen();
   const p = data.participant;
   const timepoints = data.schedule.map((s) => ({ key: s.key, label: s.label }));
   const scored = data.series.filter((s) => s.points.length > 0);
@@ -43,7 +43,7 @@ function Assessments({ data }: { data: ParticipantAssessments }) {
           ['Code', p.code],
           ['Phone', p.phone ? <a href={telHref(p.phone)}>{p.phone}</a> : null],
           ['E-mail', p.email],
-          ['Enrolled', p.enrolledOn ? formatDateOn(p.enrolledOn) : null],
+          ['Enrolled', p.enrolledOn ? when.dateOn(p.enrolledOn) : null],
         ]}
       />
       {data.schedule.length === 0 ? <p>No assessments are scheduled before enrolment.</p> : null}
@@ -70,9 +70,9 @@ function Assessments({ data }: { data: ParticipantAssessments }) {
 
 const isOpen = (s: ScheduleRowView) => s.state === 'due' || s.state === 'overdue';
 
-function windowWords(s: ScheduleRowView): string {
-  const closes = `to ${formatDateOn(s.closesOn)}`;
-  return `Due ${formatDateOn(s.dueOn)}; open from ${formatDateOn(s.opensOn)} ${closes}.`;
+function windowWords(s: ScheduleRowView, dateOn: (on: string) => string): string {
+  const closes = `to ${dateOn(s.closesOn)}`;
+  return `Due ${dateOn(s.dueOn)}; open from ${dateOn(s.opensOn)} ${closes}.`;
 }
 
 function TimepointSection({
@@ -88,12 +88,13 @@ function TimepointSection({
   hasEmail: boolean;
   hasPhone: boolean;
 }) {
+  const when = useWhen();
   const id = `timepoint-${row.key}`;
   const canEnter = isOpen(row) || row.state === 'completed';
   return (
     <Section title={row.label} id={id}>
       <p>
-        <Badge tone={stateTones[row.state]}>{stateLabels[row.state]}</Badge> {windowWords(row)}
+        <Badge tone={stateTones[row.state]}>{stateLabels[row.state]}</Badge> {windowWords(row, when.dateOn)}
       </p>
       {row.state === 'missed' ? (
         <p>

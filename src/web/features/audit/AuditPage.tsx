@@ -3,7 +3,6 @@ import { useWhen } from '../../app/when';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useProgram } from '../../app/program';
 import { TableScroll } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, SelectField, TextField } from '../../ui/form';
 import { Page } from '../../ui/Page';
@@ -152,6 +151,7 @@ export function AuditPage() {
 
 /** The filters, applied by "Show events" (so the list does not jump while choosing). */
 function AuditFilterForm({ filter, choices }: { filter: AuditFilter; choices: AuditChoices }) {
+  const when = useWhen();
   const program = useProgram();
   const navigate = useNavigate();
   const [person, setPerson] = useState(filter.actorId ?? '');
@@ -166,7 +166,7 @@ function AuditFilterForm({ filter, choices }: { filter: AuditFilter; choices: Au
     if (from && to && to < from) {
       setError({
         message: 'Some answers need attention.',
-        fields: [{ path: 'to', message: `Choose a last day on or after ${formatDateOn(from)}.` }],
+        fields: [{ path: 'to', message: `Choose a last day on or after ${when.dateOn(from)}.` }],
       });
       return;
     }

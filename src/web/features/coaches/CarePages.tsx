@@ -1,10 +1,10 @@
+import { useWhen } from '../../app/when';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { BoosterView, CoachCareRow, CoachCheckInView, CoachingFeeling, CoachWellbeingView } from '../../../core/coaches';
 import { coachingFeelings } from '../../../core/coaches';
 import { useProgram } from '../../app/program';
 import { Badge, Button, TableScroll, VisuallyHidden } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, FormActions, FormErrors, TextArea, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -74,6 +74,7 @@ export function BoostersPage() {
 }
 
 function ScheduleForm({ onDone }: { onDone: (notice: string) => void }) {
+  const when = useWhen();
   const program = useProgram();
   const schedule = useScheduleBooster(program.programId);
   const [heldOn, setHeldOn] = useState('');
@@ -84,7 +85,7 @@ function ScheduleForm({ onDone }: { onDone: (notice: string) => void }) {
       { heldOn, topic },
       {
         onSuccess: (b) => {
-          onDone(`Booster on ${formatDateOn(b.heldOn)} scheduled.`);
+          onDone(`Booster on ${when.dateOn(b.heldOn)} scheduled.`);
           setHeldOn('');
           setTopic('');
         },
@@ -123,6 +124,7 @@ function SessionCard({
   coaches: CoachCareRow[];
   onDone: (notice: string) => void;
 }) {
+  const when = useWhen();
   const program = useProgram();
   const record = useRecordAttendance(program.programId, s.id);
   const [attended, setAttended] = useState<string[]>(s.attendedCoachIds);
@@ -130,7 +132,7 @@ function SessionCard({
   return (
     <>
       <h3>
-        {formatDateOn(s.heldOn)}: {s.topic}
+        {when.dateOn(s.heldOn)}: {s.topic}
       </h3>
       <p className="muted">
         {s.isRecorded ? `${plural(s.attendedCoachIds.length, 'coach', 'coaches')} attended.` : 'Attendance not recorded yet.'}
@@ -139,12 +141,12 @@ function SessionCard({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            record.mutate({ coachIds: attended }, { onSuccess: () => onDone(`Attendance for ${formatDateOn(s.heldOn)} saved.`) });
+            record.mutate({ coachIds: attended }, { onSuccess: () => onDone(`Attendance for ${when.dateOn(s.heldOn)} saved.`) });
           }}
         >
           <FormErrors error={record.error} />
           <CheckboxGroup
-            legend={`Who attended on ${formatDateOn(s.heldOn)}?`}
+            legend={`Who attended on ${when.dateOn(s.heldOn)}?`}
             options={expected.map((c) => ({ value: c.coachId, label: c.name }))}
             values={attended}
             onChange={setAttended}
@@ -152,7 +154,7 @@ function SessionCard({
           />
           <FormActions>
             <Button type="submit" variant="secondary" busy={record.isPending} busyLabel="Saving…">
-              Save attendance<VisuallyHidden> for {formatDateOn(s.heldOn)}</VisuallyHidden>
+              Save attendance<VisuallyHidden> for {when.dateOn(s.heldOn)}</VisuallyHidden>
             </Button>
           </FormActions>
         </form>
@@ -162,6 +164,7 @@ function SessionCard({
 }
 
 function CareTable({ rows }: { rows: CoachCareRow[] }) {
+  const when = useWhen();
   const program = useProgram();
   if (rows.length === 0) return <Empty>No coaches yet.</Empty>;
   return (
@@ -202,7 +205,7 @@ function CareTable({ rows }: { rows: CoachCareRow[] }) {
                   </>
                 ) : null}
               </td>
-              <td>{c.lastBoosterOn ? formatDateOn(c.lastBoosterOn) : <span className="muted">None yet</span>}</td>
+              <td>{c.lastBoosterOn ? when.dateOn(c.lastBoosterOn) : <span className="muted">None yet</span>}</td>
               <td>
                 <Link to={program.to(`coaches/${c.coachId}/wellbeing`)}>
                   {c.lastCheckInMonth ? `Last check-in ${c.lastCheckInMonth}` : 'No check-in yet'}

@@ -1,6 +1,6 @@
+import { useWhen } from '../../app/when';
 import { useProgram } from '../../app/program';
 import { ButtonLink } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Section } from '../../ui/Page';
 import { useCoachReminders } from './care.api';
 
@@ -10,6 +10,7 @@ import { useCoachReminders } from './care.api';
  * neither applies (or while loading: the day's tasks come first).
  */
 export function CoachReminders() {
+  const when = useWhen();
   const program = useProgram();
   const coachId = program.can('wellbeing:record') ? (program.membership.coachId ?? '') : '';
   const reminders = useCoachReminders(program.programId, coachId);
@@ -31,7 +32,7 @@ export function CoachReminders() {
         ) : null}
         {r.nextBooster ? (
           <li className="card">
-            <h3 className="card__title">Booster session on {formatDateOn(r.nextBooster.heldOn)}</h3>
+            <h3 className="card__title">Booster session on {when.dateOn(r.nextBooster.heldOn)}</h3>
             <p>{r.nextBooster.topic}</p>
           </li>
         ) : null}

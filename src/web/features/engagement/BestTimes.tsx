@@ -1,8 +1,8 @@
+import { useWhen } from '../../app/when';
 import type { BestTimesView } from '../../../core/engagement';
 import { timeOfDayLabels } from '../../app/vocab';
 import { VisuallyHidden, telHref } from '../../ui/controls';
 import { clockWords, zoneWords } from '../../../core/shared/time';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Section } from '../../ui/Page';
 import { useBestTimes } from './engagement.api';
@@ -21,11 +21,12 @@ export function BestTimes({ programId, participantId, name }: { programId: strin
 }
 
 function BestTimesBody({ best: b, name }: { best: BestTimesView; name: string }) {
+  const when = useWhen();
   return (
     <>
       {b.pausedUntil ? (
         <p className="notice">
-          {name} asked not to be contacted before {formatDateOn(b.pausedUntil)}.
+          {name} asked not to be contacted before {when.dateOn(b.pausedUntil)}.
         </p>
       ) : null}
       {b.suggestions.length === 0 ? (
@@ -38,7 +39,7 @@ function BestTimesBody({ best: b, name }: { best: BestTimesView; name: string })
                 <strong>
                   {weekdayLabels[s.weekday]} {timeOfDayLabels[s.band].toLowerCase()}
                 </strong>
-                , {clockWords(s.from)} to {clockWords(s.to)} · next on {formatDateOn(s.nextOn)}
+                , {clockWords(s.from)} to {clockWords(s.to)} · next on {when.dateOn(s.nextOn)}
               </p>
               <p className="suggestion__reason">{s.reason}</p>
             </li>

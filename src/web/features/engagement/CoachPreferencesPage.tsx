@@ -1,9 +1,9 @@
+import { useWhen } from '../../app/when';
 import { useState, type FormEvent } from 'react';
 import type { CoachPreferencesView } from '../../../core/engagement';
 import type { Channel, TimeOfDay } from '../../../core/shared/vocab';
 import { useProgram } from '../../app/program';
 import { channelLabels, listOf, optionsOf, timeOfDayLabels } from '../../app/vocab';
-import { formatDateOn } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
 import { weekdayLabels } from './labels';
 import { Button, DetailList } from '../../ui/controls';
@@ -119,6 +119,7 @@ function CoachPreferencesForm({ prefs, staffFor }: { prefs: CoachPreferencesView
  * and a form to change it (e.g. when the coach phones the office to pause for a month).
  */
 export function StaffCoachPreferences({ coachId, name }: { coachId: string; name: string }) {
+  const when = useWhen();
   const program = useProgram();
   const prefs = useCoachPreferences(program.programId, coachId);
   return (
@@ -133,7 +134,7 @@ export function StaffCoachPreferences({ coachId, name }: { coachId: string; name
                 ['Good days', p.preferredDays.length > 0 ? listOf(weekdayLabels, p.preferredDays) : 'Any day'],
                 ['Not before', p.notBefore],
                 ['Not after', p.notAfter],
-                ['Contact paused until', p.contactPausedUntil ? formatDateOn(p.contactPausedUntil) : 'Not paused'],
+                ['Contact paused until', p.contactPausedUntil ? when.dateOn(p.contactPausedUntil) : 'Not paused'],
                 ['Notes', p.contactNotes],
               ]}
             />

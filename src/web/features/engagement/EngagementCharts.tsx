@@ -1,6 +1,6 @@
+import { useWhen } from '../../app/when';
 import type { EngagementCharts as Charts, EngagementOverview, LadderOutcomeKey } from '../../../core/engagement';
 import { TableScroll } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { BarChart, type ChartPoint } from './BarChart';
 import { useEngagementCharts } from './engagement.api';
@@ -19,12 +19,13 @@ export function WeeklyReachedChart({ programId }: { programId: string }) {
 }
 
 function WeeklyChart({ charts: c }: { charts: Charts }) {
+  const when = useWhen();
   const total = c.weekly.reduce((n, w) => n + w.reached, 0);
   const points: ChartPoint[] = c.weekly.map((w, i) => ({
     key: w.weekOf,
-    label: `Week of ${formatDateOn(w.weekOf)}`,
+    label: `Week of ${when.dateOn(w.weekOf)}`,
     value: w.reached,
-    ...(i % 3 === 0 || i === c.weekly.length - 1 ? { axisLabel: formatDateOn(w.weekOf).replace(/^\w+ /, '') } : {}),
+    ...(i % 3 === 0 || i === c.weekly.length - 1 ? { axisLabel: when.dateOn(w.weekOf).replace(/^\w+ /, '') } : {}),
   }));
   const last = c.weekly.at(-1)?.reached ?? 0;
   return (

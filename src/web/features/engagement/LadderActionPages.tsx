@@ -6,7 +6,6 @@ import type { WithdrawalReason } from '../../../core/participants';
 import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
 import { Button, ButtonLink, DetailList, telHref } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { ErrorAlert, QueryView } from '../../ui/feedback';
 import {
   CheckboxGroup,
@@ -218,6 +217,7 @@ export function DecisionPage() {
 }
 
 function DecisionForm({ pair }: { pair: PairHelpView }) {
+  const when = useWhen();
   const program = useProgram();
   const navigate = useNavigate();
   const save = useRecordDecision(program.programId, pair.pairingId);
@@ -248,7 +248,7 @@ function DecisionForm({ pair }: { pair: PairHelpView }) {
     if (Object.keys(missing).length > 0 || !b) return;
     const done = {
       re_pair: `${pair.participantName} is waiting for a new coach.`,
-      pause: `The pair is paused until ${formatDateOn(until)}.`,
+      pause: `The pair is paused until ${when.dateOn(until)}.`,
       withdraw: `${pair.participantName} has been withdrawn.`,
     }[b.outcome];
     void save.mutateAsync(b).then(

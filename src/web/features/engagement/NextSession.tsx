@@ -18,7 +18,7 @@ export const sessionModalityLabels = { ...channelLabels, text: 'Text check-in' }
 /** "Tue 8 Dec, 6:00 PM Eastern time": the day and time in the program's zone, as people say them (#16). */
 export function sessionWhen(s: Pick<ScheduledSessionView, 'date' | 'time' | 'timeZone'>, locale: Locale = 'en'): string {
   return englishT('engagement.session.when', {
-    day: formatDateOn(s.date, new Date(), locale),
+    day: formatDateOn(s.date, new Date(), locale, s.timeZone),
     time: clockWords(s.time, locale),
     zone: zoneWords(s.timeZone, locale),
   });

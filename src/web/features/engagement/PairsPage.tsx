@@ -1,9 +1,9 @@
+import { useWhen } from '../../app/when';
 import { Link, useSearchParams } from 'react-router';
 import { sortPairs, type PairHelpView, type PairsQuery } from '../../../core/engagement';
 import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
 import { Badge, ButtonLink, TableScroll, VisuallyHidden } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { SelectField } from '../../ui/form';
 import { Page } from '../../ui/Page';
@@ -90,6 +90,7 @@ export function PairsPage() {
 }
 
 function PairsTable({ pairs }: { pairs: PairHelpView[] }) {
+  const when = useWhen();
   const program = useProgram();
   return (
     <TableScroll label="Pairs table" cards>
@@ -118,7 +119,7 @@ function PairsTable({ pairs }: { pairs: PairHelpView[] }) {
               </td>
               <td>
                 <Badge tone={ladderStateTones[p.step as LadderStateKey]}>{ladderStateLabels[p.step as LadderStateKey]}</Badge>
-                {p.pausedUntil ? <span className="muted"> until {formatDateOn(p.pausedUntil)}</span> : null}
+                {p.pausedUntil ? <span className="muted"> until {when.dateOn(p.pausedUntil)}</span> : null}
                 {p.checkInRecordedAt ? <span className="muted"> · check-in recorded</span> : null}
               </td>
               <td>{p.lastReachedAt ? p.daysQuiet : `${p.daysQuiet} (never reached)`}</td>

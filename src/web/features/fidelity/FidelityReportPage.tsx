@@ -1,3 +1,4 @@
+import { useWhen } from '../../app/when';
 import type { EssentialElement } from '../../../core/contacts';
 import { essentialElements } from '../../../core/contacts';
 import type { EngagementReportView, FrequencyCategory } from '../../../core/engagement';
@@ -7,7 +8,6 @@ import { participantStatusLabels } from '../../app/vocab';
 import { useProgram } from '../../app/program';
 import { Button, TableScroll } from '../../ui/controls';
 import { downloadCsv, toCsv } from '../../ui/csv';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { Stats } from '../../ui/Stats';
@@ -277,6 +277,7 @@ function FrequencyTable({ e, r }: { e: EngagementReportView; r: FidelityReportVi
 }
 
 function ParticipantsTable({ e }: { e: EngagementReportView }) {
+  const when = useWhen();
   const csv = () =>
     downloadCsv(
       'engagement-participants.csv',
@@ -349,7 +350,7 @@ function ParticipantsTable({ e }: { e: EngagementReportView }) {
                   <th scope="row">{p.participantCode}</th>
                   <td>{participantStatusLabels[p.status as keyof typeof participantStatusLabels] ?? p.status}</td>
                   <td>{p.coachCode}</td>
-                  <td>{p.endedOn ? formatDateOn(p.endedOn) : 'Today'}</td>
+                  <td>{p.endedOn ? when.dateOn(p.endedOn) : 'Today'}</td>
                   <td>{p.activeDays}</td>
                   <td>{p.reachedInWindow}</td>
                   <td>{p.reachedOutsideWindow}</td>

@@ -1,4 +1,4 @@
-import { formatDateOn } from '../../ui/dates';
+import { useWhen } from '../../app/when';
 import { QueryView } from '../../ui/feedback';
 import { TableScroll } from '../../ui/controls';
 import { Section } from '../../ui/Page';
@@ -12,6 +12,7 @@ const score = (n: number | null) => (n === null ? 'Skipped' : `${n} of 10`);
  * the pain and mood check and the topics of each recent guided session, newest first.
  */
 export function LastSessionsSection({ participantId, givenName }: { participantId: string; givenName: string }) {
+  const when = useWhen();
   const program = useProgram();
   const sessions = useGuidedSessions(program.programId, participantId);
   return (
@@ -39,7 +40,7 @@ export function LastSessionsSection({ participantId, givenName }: { participantI
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.guideId}>
-                      <th scope="row">{formatDateOn(r.on)}</th>
+                      <th scope="row">{when.dateOn(r.on)}</th>
                       <td className="num">{score(r.pain)}</td>
                       <td className="num">{score(r.mood)}</td>
                       <td>{r.topics.length > 0 ? r.topics.join(', ') : 'None recorded'}</td>

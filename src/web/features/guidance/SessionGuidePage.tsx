@@ -19,7 +19,6 @@ import { useOptionalMe } from '../../app/session';
 import { channelLabels, optionsOf } from '../../app/vocab';
 import { newClientKey } from '../../ui/client-key';
 import { Button, ButtonLink } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
 import { Loading, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, Choice, FormActions, FormErrors, RadioGroup, SelectField, TextArea, TextField } from '../../ui/form';
@@ -404,7 +403,7 @@ function Guide({ g, draft }: { g: GuideStartView; draft: GuideDraftView | null }
             </p>
             {g.lastCheckIn ? (
               <p className="guide__note">
-                {name}’s last weekly check-in: pain score {formatScore(g.lastCheckIn.score)} on {formatDateOn(g.lastCheckIn.on)}.
+                {name}’s last weekly check-in: pain score {formatScore(g.lastCheckIn.score)} on {when.dateOn(g.lastCheckIn.on)}.
               </p>
             ) : null}
             {g.lastCheck && (g.lastCheck.pain !== null || g.lastCheck.mood !== null) ? (

@@ -1,10 +1,10 @@
+import { useWhen } from '../../app/when';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { GuideInput, ImportFormat, InterviewAudience, StudyView } from '../../../core/interviews';
 import { useProgram } from '../../app/program';
 import { useParticipants } from '../participants';
 import { Badge, Button, ButtonLink, DetailList } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Choice, CheckboxGroup, FormActions, FormErrors, SelectField, TextArea, TextField, useFormState } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -186,6 +186,7 @@ export function InterviewStudyPage() {
 }
 
 function Transcripts({ study }: { study: StudyView }) {
+  const when = useWhen();
   const program = useProgram();
   return (
     <Section title="Transcripts" id="interview-transcripts">
@@ -197,7 +198,7 @@ function Transcripts({ study }: { study: StudyView }) {
             {t.state === 'pending' ? <Badge tone="warning">To de-identify</Badge> : <Badge tone="good">De-identified</Badge>}{' '}
             <span>
               {audienceWords[t.audience]}
-              {t.interviewedOn ? `, interviewed ${formatDateOn(t.interviewedOn)}` : ''}
+              {t.interviewedOn ? `, interviewed ${when.dateOn(t.interviewedOn)}` : ''}
             </span>
           </li>
         ))}

@@ -5,7 +5,6 @@ import type { PairingView } from '../../../core/pairings';
 import { useProgram } from '../../app/program';
 import { pairStateLabels } from '../../app/vocab';
 import { DetailList } from '../../ui/controls';
-import { nextContactPhrase } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { Section } from '../../ui/Page';
 import type { ParticipantFacts } from './coach-options';
@@ -74,7 +73,7 @@ function CurrentCoach({
           ['Paired', p.pairedAt ? `${when.dateTime(p.pairedAt)} (${when.ago(p.pairedAt)})` : null],
           ['Pair', p.pairState ? pairStateLabels[p.pairState] : null],
           ['Last reached', p.lastReachedAt ? when.ago(p.lastReachedAt) : 'Not reached yet'],
-          ['Next contact', p.nextContactDueOn ? nextContactPhrase(p.nextContactDueOn, p.nextContactBasis) : null],
+          ['Next contact', p.nextContactDueOn ? when.nextContact(p.nextContactDueOn, p.nextContactBasis) : null],
         ]}
       />
       {current && program.can('pairing:end') ? <EndPairingForm pairingId={current.id} coachName={coach.name} /> : null}

@@ -1,10 +1,10 @@
+import { useWhen } from '../../app/when';
 import { useId } from 'react';
 import { DuplicateMatch } from '../../../core/participants';
 import { ApiError } from '../../app/api';
 import { useProgram } from '../../app/program';
 import { participantStatusLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { FormActions } from '../../ui/form';
 import { Link } from 'react-router';
 
@@ -30,6 +30,7 @@ export function DuplicateWarning({
   busy: boolean;
   onConfirm: () => void;
 }) {
+  const when = useWhen();
   const program = useProgram();
   const titleId = useId();
   return (
@@ -45,7 +46,7 @@ export function DuplicateWarning({
               {m.name} ({m.code})
             </Link>
             {m.birthYear !== null ? `, born ${m.birthYear}` : ''}, {participantStatusLabels[m.status].toLowerCase()}, referred{' '}
-            {formatDateOn(m.referredOn)}: {m.matchedOn.map((r) => reasonWords[r]).join(' and ')}.
+            {when.dateOn(m.referredOn)}: {m.matchedOn.map((r) => reasonWords[r]).join(' and ')}.
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useWhen } from '../../app/when';
 import { useProgram } from '../../app/program';
 import { ButtonLink, telHref } from '../../ui/controls';
-import { calendarDaysBetween, formatDateOn, parseDateOn } from '../../ui/dates';
+import { daysFromToday, formatDateOn } from '../../ui/dates';
 import { ErrorAlert, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { CheckInDueNotice } from '../plans';
@@ -37,6 +37,7 @@ export function MyCoachPage() {
 /**
  * When the participant next talks with the coach, by the same rule as the coach's record and Today
  * (issue #16): the scheduled session when there is one, else the day agreed, else the coach's promise.
+ * "Soon" once the day has passed where the program is (`timeZone`), else on the device.
  */
 export function nextTalkWords(
   on: string,
@@ -44,9 +45,10 @@ export function nextTalkWords(
   now: Date = new Date(),
   t: Translate = englishT,
   locale: Locale = 'en',
+  timeZone?: string,
 ): string {
-  if (calendarDaysBetween(now, parseDateOn(on)) < 0) return t('participants.myCoach.soon');
-  const day = formatDateOn(on, now, locale);
+  if (daysFromToday(on, now, timeZone) < 0) return t('participants.myCoach.soon');
+  const day = formatDateOn(on, now, locale, timeZone);
   if (basis === 'session') return t('participants.myCoach.nextSession', { day });
   if (basis === 'agreed') return t('participants.myCoach.nextAgreed', { day });
   return t('participants.myCoach.nextCadence', { day });
@@ -98,7 +100,9 @@ function CoachCard({ participant: p }: { participant: SelfParticipant }) {
             ? t('participants.myCoach.lastTalked', { ago: when.ago(p.lastReachedAt) })
             : t('participants.myCoach.notTalked')}
         </p>
-        {p.nextContactDueOn ? <p>{nextTalkWords(p.nextContactDueOn, p.nextContactBasis, new Date(), t, locale)}</p> : null}
+        {p.nextContactDueOn ? (
+          <p>{nextTalkWords(p.nextContactDueOn, p.nextContactBasis, new Date(), t, locale, when.timeZone)}</p>
+        ) : null}
       </Section>
       <Section title={t('participants.myCoach.howReaches')} id="how-to-reach">
         <p>{t('participants.myCoach.usesYourChoices')}</p>

@@ -3,7 +3,6 @@ import { useWhen } from '../../app/when';
 import { useProgram } from '../../app/program';
 import { channelLabels, genderLabels, listOf, painLocationLabels, pairStateLabels, timeOfDayLabels } from '../../app/vocab';
 import { ButtonLink, DetailList, telHref } from '../../ui/controls';
-import { nextContactPhrase, formatDateOn } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { InviteForm } from '../accounts';
@@ -142,16 +141,16 @@ function StaffRecord({ participant: p }: { participant: FullParticipant }) {
             ['Best times', listOf(timeOfDayLabels, p.preferredTimes)],
             ['Good days', p.preferredDays.length > 0 ? listOf(weekdayLabels, p.preferredDays) : 'Any day'],
             ['Not before / not after', windowWords(p.notBefore, p.notAfter)],
-            ['Contact paused until', p.contactPausedUntil ? formatDateOn(p.contactPausedUntil) : undefined],
+            ['Contact paused until', p.contactPausedUntil ? when.dateOn(p.contactPausedUntil) : undefined],
             ['Notes about reaching them', p.contactNotes],
             ['Contact details may be shared with a coach', p.canShareContact ? 'Yes' : 'No'],
             ['A coach of the same gender matters', p.genderMatters ? 'Yes' : 'No'],
             ['Service', backgroundWords(p.serviceBranch, p.serviceEra)],
             ['Town', p.town],
             ['Languages', p.languages.join(', ')],
-            ['Referred', formatDateOn(p.referredOn)],
-            ['Enrolled', p.enrolledOn ? formatDateOn(p.enrolledOn) : undefined],
-            ['Ended', p.endedOn ? formatDateOn(p.endedOn) : undefined],
+            ['Referred', when.dateOn(p.referredOn)],
+            ['Enrolled', p.enrolledOn ? when.dateOn(p.enrolledOn) : undefined],
+            ['Ended', p.endedOn ? when.dateOn(p.endedOn) : undefined],
             ['Reason for leaving', p.withdrawalReason ? withdrawalReasonLabels[p.withdrawalReason] : undefined],
           ]}
         />
@@ -180,7 +179,7 @@ function CoachingRecord({ participant: p }: { participant: CoachingParticipant }
       <Section title="How to reach them" id="participant-reach">
         {p.contactPausedUntil && p.pairState === 'paused' ? (
           <p className="notice">
-            {p.givenName} asked not to be contacted before {formatDateOn(p.contactPausedUntil)}.
+            {p.givenName} asked not to be contacted before {when.dateOn(p.contactPausedUntil)}.
           </p>
         ) : null}
         <ReachLinks phone={p.phone} name={`${p.givenName} ${p.familyName}`} />
@@ -196,7 +195,7 @@ function CoachingRecord({ participant: p }: { participant: CoachingParticipant }
             ['Notes', p.contactNotes],
             ['Where it hurts', listOf(painLocationLabels, p.painLocations)],
             ['Last talked', p.lastReachedAt ? when.ago(p.lastReachedAt) : 'Not reached yet'],
-            ['Next contact', p.nextContactDueOn ? nextContactPhrase(p.nextContactDueOn, p.nextContactBasis) : null],
+            ['Next contact', p.nextContactDueOn ? when.nextContact(p.nextContactDueOn, p.nextContactBasis) : null],
           ]}
         />
       </Section>
@@ -223,6 +222,7 @@ function windowWords(notBefore: string | null, notAfter: string | null): string 
 }
 
 function PseudonymousRecord({ participant: p }: { participant: PseudonymousParticipant }) {
+  const when = useWhen();
   return (
     <>
       <Summary code={p.code} status={p.status} />
@@ -233,9 +233,9 @@ function PseudonymousRecord({ participant: p }: { participant: PseudonymousParti
             ['Year of birth', p.birthYear === null ? null : String(p.birthYear)],
             ['Where it hurts', listOf(painLocationLabels, p.painLocations)],
             ['How they would like to meet', channelLabels[p.preferredModality]],
-            ['Referred', formatDateOn(p.referredOn)],
-            ['Enrolled', p.enrolledOn ? formatDateOn(p.enrolledOn) : undefined],
-            ['Ended', p.endedOn ? formatDateOn(p.endedOn) : undefined],
+            ['Referred', when.dateOn(p.referredOn)],
+            ['Enrolled', p.enrolledOn ? when.dateOn(p.enrolledOn) : undefined],
+            ['Ended', p.endedOn ? when.dateOn(p.endedOn) : undefined],
             ['Reason for leaving', p.withdrawalReason ? withdrawalReasonLabels[p.withdrawalReason] : undefined],
             ['Coach', p.coachId ? 'Paired' : 'Not paired'],
             ['Contacts', `${p.reachedCount} reached of ${p.attemptCount} attempts`],

@@ -4,7 +4,6 @@ import { Link, useNavigate } from 'react-router';
 import { formatScore, type CheckInQuestion } from '../../../core/plans';
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, TextArea } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -22,7 +21,7 @@ import {
 import { PracticeWeek } from './PracticeWeek';
 import { ScaleField } from './ScaleField';
 import './plans.css';
-import { useLocale, useT } from '../../i18n/i18n';
+import { useT } from '../../i18n/i18n';
 
 /** The participant's own id in this program ('' for someone who is not a participant). */
 function useOwnId(): string {
@@ -147,6 +146,7 @@ function CheckInForm({
   progress: ProgressView | undefined;
   participantId: string;
 }) {
+  const when = useWhen();
   const program = useProgram();
   const navigate = useNavigate();
   const record = useRecordPainCheckIn(program.programId, participantId);
@@ -154,7 +154,6 @@ function CheckInForm({
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
   const t = useT();
-  const locale = useLocale();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const gaps = questions.filter((q) => answers[q.field] === null || answers[q.field] === undefined).map((q) => q.field);
@@ -176,8 +175,8 @@ function CheckInForm({
       {last && !last.isDue && last.lastOn ? (
         <p>
           {t('plans.checkIn.already', {
-            last: formatDateOn(last.lastOn, new Date(), locale),
-            next: formatDateOn(last.dueOn, new Date(), locale),
+            last: when.dateOn(last.lastOn),
+            next: when.dateOn(last.dueOn),
           })}
         </p>
       ) : null}

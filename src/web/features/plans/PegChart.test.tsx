@@ -61,6 +61,30 @@ describe('PegChart', () => {
     ]);
   });
 
+  it('says for staff how each check-in came, in the app or by text message', () => {
+    const sourced = checkIns.map((c, i) => ({ ...c, source: i === 1 ? ('text' as const) : ('app' as const) }));
+    render(<PegChart checkIns={sourced} marks={[]} summary={summary} now={NOW} showSource />);
+    const table = screen.getByRole('table', { name: /Check-in answers, week by week/ });
+    expect(within(table).getByRole('columnheader', { name: 'How' })).toBeTruthy();
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['Mon 2 Mar', '5', '6', '5', '5.3', 'In the app'],
+      ['Mon 23 Feb', '6', '6', '6', '6', 'By text message'],
+      ['Mon 16 Feb', '7', '7', '6', '6.7', 'In the app'],
+    ]);
+  });
+
+  it('has no “How” column unless asked (the participant’s own chart)', () => {
+    render(
+      <PegChart checkIns={checkIns.map((c) => ({ ...c, source: 'text' as const }))} marks={[]} summary={summary} now={NOW} />,
+    );
+    expect(screen.queryByRole('columnheader', { name: 'How' })).toBeNull();
+    expect(screen.queryByText('By text message')).toBeNull();
+  });
+
   it('draws a single check-in as one point without a line', () => {
     const { container } = render(<PegChart checkIns={checkIns.slice(0, 1)} marks={[]} summary="Starting point." now={NOW} />);
     expect(container.querySelectorAll('circle.peg-chart__point')).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { formatScore } from '../../../core/plans';
+import { formatScore, type CheckInSource } from '../../../core/plans';
 import { TableScroll } from '../../ui/controls';
+import { useWhen } from '../../app/when';
 import { formatDateOn } from '../../ui/dates';
 import './plans.css';
 import { useLocale, useT } from '../../i18n/i18n';
@@ -19,6 +20,8 @@ export interface ChartCheckIn {
   enjoyment: number;
   activity: number;
   score: number;
+  /** How it came (ADR 0040); shown to staff with `showSource`. */
+  source?: CheckInSource;
 }
 
 /**
@@ -32,6 +35,7 @@ export function PegChart({
   summary,
   title: titleOrDefault,
   now = new Date(),
+  showSource = false,
 }: {
   checkIns: readonly ChartCheckIn[];
   marks: readonly { on: string; label: string }[];
@@ -39,8 +43,11 @@ export function PegChart({
   summary: string;
   title?: string;
   now?: Date;
+  /** A "How" column (in the app or by text message), for staff (#16). */
+  showSource?: boolean;
 }) {
   const id = useId();
+  const when = useWhen();
   const t = useT();
   const locale = useLocale();
   const title = titleOrDefault ?? 'Pain score by week';
@@ -95,17 +102,17 @@ export function PegChart({
           {points.length > 1 ? <path className="peg-chart__line" d={path} /> : null}
           {points.map((p) => (
             <circle key={p.on} className="peg-chart__point" cx={x(p.on)} cy={y(p.score)} r={5}>
-              <title>{`${formatDateOn(p.on, now, locale)}: ${formatScore(p.score)}`}</title>
+              <title>{`${formatDateOn(p.on, now, locale, when.timeZone)}: ${formatScore(p.score)}`}</title>
             </circle>
           ))}
           {firstOn ? (
             <text className="peg-chart__axis-label" x={M.left} y={H - 8} textAnchor="start">
-              {formatDateOn(firstOn, now, locale)}
+              {formatDateOn(firstOn, now, locale, when.timeZone)}
             </text>
           ) : null}
           {lastOn && lastOn !== firstOn ? (
             <text className="peg-chart__axis-label" x={W - M.right} y={H - 8} textAnchor="end">
-              {formatDateOn(lastOn, now, locale)}
+              {formatDateOn(lastOn, now, locale, when.timeZone)}
             </text>
           ) : null}
         </svg>
@@ -128,16 +135,18 @@ export function PegChart({
               <th scope="col" className="num">
                 {t('plans.chart.score')}
               </th>
+              {showSource ? <th scope="col">{t('plans.chart.how')}</th> : null}
             </tr>
           </thead>
           <tbody>
             {[...points].reverse().map((p) => (
               <tr key={p.on}>
-                <th scope="row">{formatDateOn(p.on, now, locale)}</th>
+                <th scope="row">{formatDateOn(p.on, now, locale, when.timeZone)}</th>
                 <td className="num">{p.pain}</td>
                 <td className="num">{p.enjoyment}</td>
                 <td className="num">{p.activity}</td>
                 <td className="num">{formatScore(p.score)}</td>
+                {showSource ? <td>{p.source === 'text' ? t('plans.chart.byText') : t('plans.chart.inApp')}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,10 @@
+import { useWhen } from '../../app/when';
 import type { ReactNode } from 'react';
 import type { ReviewOutcome } from '../../../core/plans';
 import { Badge, DetailList } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import type { PlanView } from './plans.api';
 import './plans.css';
-import { labelsOf, useLocale, useT, type Translate } from '../../i18n/i18n';
+import { labelsOf, useT, type Translate } from '../../i18n/i18n';
 
 export const reviewOutcomeLabels: Record<ReviewOutcome, string> = {
   done: 'Done',
@@ -35,10 +35,10 @@ export function PlanCard({
   children?: ReactNode;
   showMaker?: boolean;
 }) {
+  const when = useWhen();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const isStep = plan.kind === 'small_step';
   const t = useT();
-  const locale = useLocale();
   const outcomes = labelsOf(t, 'plans.outcome', reviewOutcomeLabels);
   return (
     <article className="card plan-card" aria-labelledby={`plan-${plan.id}`}>
@@ -105,9 +105,7 @@ export function PlanCard({
         </div>
       ) : null}
       {showMaker ? (
-        <p className="card__meta">
-          {t('plans.card.madeBy', { day: formatDateOn(plan.madeOn, new Date(), locale), name: plan.madeBy })}
-        </p>
+        <p className="card__meta">{t('plans.card.madeBy', { day: when.dateOn(plan.madeOn), name: plan.madeBy })}</p>
       ) : null}
       {children ? <div className="card__actions">{children}</div> : null}
     </article>

@@ -1,9 +1,9 @@
+import { useWhen } from '../../app/when';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ReviewOutcome } from '../../../core/plans';
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink, DetailList, TableScroll } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, RadioGroup, TextArea } from '../../ui/form';
 import { Page } from '../../ui/Page';
@@ -143,6 +143,7 @@ function ReviewForm({ planId, participantId }: { planId: string; participantId: 
  * box to tick for each day, and who the coach is. The print stylesheet keeps only the plan.
  */
 export function PrintPlanPage() {
+  const when = useWhen();
   const program = useProgram();
   const { planId = '' } = useParams();
   const plan = usePlan(program.programId, planId);
@@ -214,7 +215,7 @@ export function PrintPlanPage() {
             </ol>
             <p>
               {p.coachName ? `${t('plans.print.coach', { name: p.coachName })} ` : ''}
-              {t('plans.print.made', { day: formatDateOn(p.madeOn, new Date(), locale) })}
+              {t('plans.print.made', { day: when.dateOn(p.madeOn) })}
             </p>
             <p className="plan-print__footer">{t('curriculum.crisisFooter')}</p>
           </div>
@@ -230,6 +231,7 @@ export function PrintPlanPage() {
  * are listed too.
  */
 export function PlanSummaryPage() {
+  const when = useWhen();
   const program = useProgram();
   const summary = usePlanSummary(program.programId);
   return (
@@ -299,7 +301,7 @@ export function PlanSummaryPage() {
                         <td className="num">{r.done}</td>
                         <td className="num">{r.partly}</td>
                         <td className="num">{r.notDone}</td>
-                        <td>{r.lastMadeOn ? formatDateOn(r.lastMadeOn) : 'None yet'}</td>
+                        <td>{r.lastMadeOn ? when.dateOn(r.lastMadeOn) : 'None yet'}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -3,7 +3,6 @@ import { useWhen } from '../../app/when';
 import { countReviews, formatScore } from '../../../core/plans';
 import { useProgram } from '../../app/program';
 import { Button, ButtonLink, VisuallyHidden } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, Notice, QueryView } from '../../ui/feedback';
 import { FormErrors, TextArea } from '../../ui/form';
 import { Section } from '../../ui/Page';
@@ -85,15 +84,14 @@ export function BetweenCallsSection({ participantId, givenName }: { participantI
                   {p.checkIn ? (
                     <p>
                       {p.checkIn.lastOn
-                        ? `Last check-in ${formatDateOn(p.checkIn.lastOn)}${byText.has(p.checkIn.lastOn) ? ', by text message' : ''}; ${p.checkIn.isDue ? 'this week’s is due' : `next due ${formatDateOn(p.checkIn.dueOn)}`}.`
+                        ? `Last check-in ${when.dateOn(p.checkIn.lastOn)}${byText.has(p.checkIn.lastOn) ? ', by text message' : ''}; ${p.checkIn.isDue ? 'this week’s is due' : `next due ${when.dateOn(p.checkIn.dueOn)}`}.`
                         : `${givenName} has not checked in yet.`}
                     </p>
                   ) : null}
                   {p.change && p.change.kind !== 'none' ? <p>{p.change.words}</p> : null}
                   {p.checkIns && p.checkIns.length > 0 ? (
-                    <PegChart checkIns={p.checkIns} marks={p.planMarks} summary={p.change?.words ?? ''} />
+                    <PegChart checkIns={p.checkIns} marks={p.planMarks} summary={p.change?.words ?? ''} showSource />
                   ) : null}
-                  {byText.size > 0 ? <p>Came by text message: {[...byText].map((on) => formatDateOn(on)).join(', ')}.</p> : null}
                   {p.checkIns?.some((c) => c.note) ? (
                     <>
                       <h3>Notes from {givenName}</h3>
@@ -104,7 +102,7 @@ export function BetweenCallsSection({ participantId, givenName }: { participantI
                           .reverse()
                           .map((c) => (
                             <li key={c.on}>
-                              {formatDateOn(c.on)} (score {formatScore(c.score)}
+                              {when.dateOn(c.on)} (score {formatScore(c.score)}
                               {c.source === 'text' ? ', by text message' : ''}): {c.note}
                             </li>
                           ))}

@@ -1,6 +1,6 @@
+import { useWhen } from '../../app/when';
 import { practiceDays } from '../../../core/plans';
 import { VisuallyHidden } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import './plans.css';
 import { useLocale, useT } from '../../i18n/i18n';
 
@@ -19,6 +19,7 @@ export function PracticeWeek({
   today: string;
   label?: string;
 }) {
+  const when = useWhen();
   const t = useT();
   const locale = useLocale();
   return (
@@ -33,7 +34,7 @@ export function PracticeWeek({
             {t(
               d.did === true ? 'plans.practice.dayDid' : d.did === false ? 'plans.practice.dayNot' : 'plans.practice.dayNothing',
               {
-                day: formatDateOn(d.on, new Date(), locale),
+                day: when.dateOn(d.on),
               },
             )}
           </VisuallyHidden>

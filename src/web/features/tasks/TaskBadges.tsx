@@ -1,9 +1,10 @@
 import type { TaskView } from '../../../core/tasks';
 import { Badge } from '../../ui/controls';
-import { dueOnPhrase } from '../../ui/dates';
+import { useWhen } from '../../app/when';
 
-/** When the task is due, in words, with an "Overdue" badge when it is late. */
+/** When the task is due, in words on the program's calendar, with an "Overdue" badge when it is late. */
 export function TaskDue({ task }: { task: Pick<TaskView, 'dueOn' | 'isOverdue'> }) {
+  const when = useWhen();
   return (
     <>
       {task.isOverdue ? (
@@ -11,7 +12,7 @@ export function TaskDue({ task }: { task: Pick<TaskView, 'dueOn' | 'isOverdue'> 
           <Badge tone="bad">Overdue</Badge>{' '}
         </>
       ) : null}
-      <span>{dueOnPhrase(task.dueOn)}</span>
+      <span>{when.dueOn(task.dueOn)}</span>
     </>
   );
 }

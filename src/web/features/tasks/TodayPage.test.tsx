@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScheduledSessionView } from '../../../core/engagement';
+import type { TaskView } from '../../../core/tasks';
+import { localDateOf } from '../../../core/shared/time';
+import { todayOn } from '../../ui/dates';
 import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
 import { TodayPage } from './TodayPage';
 
@@ -67,5 +70,41 @@ describe("the coach's Today: upcoming sessions", () => {
     renderInProgram(<TodayPage />, { member: membership({ can: ['guide:run', 'task:list'] }) });
     const region = await screen.findByRole('region', { name: 'Upcoming sessions' });
     expect(region.textContent).toContain('No session is scheduled in the next two weeks.');
+  });
+});
+
+describe("the coach's Today: due dates on the program's calendar (issue #16)", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  // 10:00 PM UTC: 11:00 AM Tue 8 Dec in Pago Pago (UTC-11), already noon Wed 9 Dec on Kiritimati (UTC+14).
+  // The two are a day apart, so one of them is on another date than the device running the test.
+  const now = new Date('2026-12-08T22:00:00.000Z');
+  const deviceToday = todayOn(now);
+  const timeZone = ['Pacific/Pago_Pago', 'Pacific/Kiritimati'].find((z) => localDateOf(now, z) !== deviceToday)!;
+  const programToday = localDateOf(now, timeZone);
+
+  const task: TaskView = {
+    kind: 'next_contact',
+    assignee: 'coach',
+    pairingId: '00000000-0000-4000-8000-000000000001',
+    participantId: '00000000-0000-4000-8000-000000000101',
+    participantName: 'Pat Person',
+    coachId: '00000000-0000-4000-8000-000000000201',
+    coachName: 'Casey Coach',
+    dueOn: programToday,
+    isOverdue: false,
+    reason: 'Time for the next talk.',
+    tips: [],
+  };
+
+  it("says a task is due today on the program's date when the device's date is another", async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now });
+    expect(programToday).not.toBe(deviceToday);
+    mockApi({ [`GET /programs/${PROGRAM_ID}/today`]: json({ tasks: [task], sessions: [], participants: [] }) });
+    renderInProgram(<TodayPage />, { member: membership({ can: ['task:list'], timeZone }) });
+    const region = await screen.findByRole('region', { name: 'My tasks' });
+    expect(within(region).getByRole('listitem').textContent).toContain('Next contact · due today');
   });
 });

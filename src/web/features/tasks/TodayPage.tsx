@@ -5,7 +5,6 @@ import type { TaskView } from '../../../core/tasks';
 import { useProgram } from '../../app/program';
 import { channelLabels, listOf, timeOfDayLabels } from '../../app/vocab';
 import { ButtonLink, VisuallyHidden, telHref } from '../../ui/controls';
-import { nextContactPhrase, formatDateOn } from '../../ui/dates';
 import { Disclosure } from '../../ui/Disclosure';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
@@ -183,9 +182,9 @@ function ParticipantCard({ participant: p }: { participant: CoachingParticipant 
       <p className="card__meta">
         {p.lastReachedAt ? `Last talked ${when.ago(p.lastReachedAt)}` : 'Not reached yet'}
         {p.pairState === 'paused' && p.contactPausedUntil
-          ? ` · paused until ${formatDateOn(p.contactPausedUntil)}`
+          ? ` · paused until ${when.dateOn(p.contactPausedUntil)}`
           : p.nextContactDueOn
-            ? ` · next contact ${nextContactPhrase(p.nextContactDueOn, p.nextContactBasis)}`
+            ? ` · next contact ${when.nextContact(p.nextContactDueOn, p.nextContactBasis)}`
             : ''}
       </p>
       <p>

@@ -12,7 +12,6 @@ import {
 import { useProgram } from '../../app/program';
 import { channelLabels, genderLabels, listOf, optionsOf, painLocationLabels, timeOfDayLabels } from '../../app/vocab';
 import { Badge, Button, DetailList, TableScroll } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { QueryView } from '../../ui/feedback';
 import { CheckboxGroup, FormActions, FormErrors, SelectField, TextArea, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -55,7 +54,7 @@ export function ApplicantPage() {
                     </Badge>,
                   ],
                   ['Since', when.dateTime(a.stateChangedAt)],
-                  ['Paused until', a.pausedUntil ? formatDateOn(a.pausedUntil) : undefined],
+                  ['Paused until', a.pausedUntil ? when.dateOn(a.pausedUntil) : undefined],
                   ['Why retired', a.retiredReason ? retireReasonLabels[a.retiredReason] : undefined],
                   ['Training', a.coachId ? trainingWords(a.training) : undefined],
                   [

@@ -5,7 +5,6 @@ import type { ApplicantSummary, PipelineState, TrainingSummary, VolunteerSetting
 import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
 import { Badge, Button, TableScroll } from '../../ui/controls';
-import { formatDateOn } from '../../ui/dates';
 import { Empty, ErrorAlert, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, SelectField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
@@ -113,7 +112,7 @@ function ApplicantTable({ list }: { list: readonly ApplicantSummary[] }) {
               </th>
               <td>
                 <Badge tone={stateTones[a.state]}>{stateLabels[a.state]}</Badge>
-                {a.pausedUntil ? <span className="muted"> until {formatDateOn(a.pausedUntil)}</span> : null}
+                {a.pausedUntil ? <span className="muted"> until {when.dateOn(a.pausedUntil)}</span> : null}
               </td>
               <td>{when.dateTime(a.stateChangedAt)}</td>
               <td>{trainingWords(a.training)}</td>
