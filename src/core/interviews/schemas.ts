@@ -192,3 +192,32 @@ export const AgreementView = z.object({
   ),
 });
 export type AgreementView = z.infer<typeof AgreementView>;
+
+/** Starts the consensus version of a transcript from two coders' codings (issue #13). */
+export const StartConsensusInput = z.object({ first: z.uuid(), second: z.uuid() });
+export type StartConsensusInput = z.infer<typeof StartConsensusInput>;
+
+/** Keeps a stretch in the consensus version, or leaves it out, for one code. */
+export const ConsensusDecisionInput = z
+  .object({ codeId: z.uuid(), start: z.int().min(0), end: z.int().min(1), keep: z.boolean() })
+  .refine((d) => d.end > d.start, { message: 'The passage must end after it starts', path: ['end'] });
+export type ConsensusDecisionInput = z.infer<typeof ConsensusDecisionInput>;
+
+export const ConsensusView = z.object({
+  transcriptId: z.uuid(),
+  first: z.object({ id: z.uuid(), name: z.string() }),
+  second: z.object({ id: z.uuid(), name: z.string() }),
+  startedBy: z.string(),
+  startedAt: z.string(),
+  codes: z.array(
+    z.object({
+      codeId: z.uuid(),
+      name: z.string(),
+      spans: z.array(z.object({ start: z.int(), end: z.int(), text: z.string() })),
+    }),
+  ),
+  decisions: z.array(z.object({ codeId: z.uuid(), start: z.int(), end: z.int(), keep: z.boolean() })),
+});
+export type ConsensusView = z.infer<typeof ConsensusView>;
+export const ConsensusReply = z.object({ consensus: ConsensusView.nullable() });
+export type ConsensusReply = z.infer<typeof ConsensusReply>;

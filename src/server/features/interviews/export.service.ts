@@ -16,7 +16,7 @@ import type { Db } from '../../platform/database';
 import { writeZip } from '../../platform/zip';
 import { people } from '../accounts/accounts.table';
 import { loadProgram } from '../programs';
-import { findInterviewStudy } from './interviews.service';
+import { findInterviewStudy } from './interviews.repository';
 import { interviewCodes, interviewCodings, interviewMemos, interviewStudies, interviewTranscripts } from './interviews.table';
 
 /**

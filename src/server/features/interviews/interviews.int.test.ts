@@ -199,6 +199,60 @@ describe('interview studies through the API', () => {
     ]);
   });
 
+  it('the differences are reconciled into a consensus version kept apart from each coder’s', async () => {
+    const path = `${base}/${studyId}/transcripts/${transcriptId}/consensus`;
+    const s1 = text.indexOf('[Coach 1] called');
+    const e1 = text.indexOf(' He said');
+    const s2 = text.indexOf('It gave');
+    const e2 = text.indexOf(' before');
+    expect(await ok(evaluator.request('GET', path))).toEqual({ consensus: null });
+    // Coaches and participants never see a study's coding; nobody decides before the version is started.
+    expect((await coach.request('GET', path)).status).toBe(403);
+    expect((await participant.request('POST', path, { first: w.people.coordinator, second: w.people.evaluator })).status).toBe(
+      403,
+    );
+    const decision = { codeId: hope, start: s1, end: s2, keep: true };
+    expect((await evaluator.request('PUT', `${path}/decisions`, decision)).status).toBe(422);
+    expect((await evaluator.request('POST', path, { first: w.people.coordinator, second: w.people.coordinator })).status).toBe(
+      422,
+    );
+
+    // It starts as what both coded: [s2, e1).
+    const started = await ok(evaluator.request('POST', path, { first: w.people.coordinator, second: w.people.evaluator }), 201);
+    expect(started.first.id).toBe(w.people.coordinator);
+    expect(started.codes).toEqual([{ codeId: hope, name: 'Hope', spans: [{ start: s2, end: e1, text: text.slice(s2, e1) }] }]);
+    expect(started.decisions).toEqual([]);
+    expect((await coordinator.request('POST', path, { first: w.people.coordinator, second: w.people.evaluator })).status).toBe(
+      409,
+    );
+
+    // The first coder's extra stretch is kept, the second's left out; a refused decision changes nothing.
+    expect((await evaluator.request('PUT', `${path}/decisions`, { ...decision, end: text.length + 1 })).status).toBe(422);
+    expect((await evaluator.request('PUT', `${path}/decisions`, { ...decision, end: s1 })).status).toBe(400);
+    await ok(evaluator.request('PUT', `${path}/decisions`, decision));
+    const after = await ok(coordinator.request('PUT', `${path}/decisions`, { codeId: hope, start: e1, end: e2, keep: false }));
+    expect(after.codes[0].spans).toEqual([{ start: s1, end: e1, text: text.slice(s1, e1) }]);
+    expect(after.decisions).toEqual([decision, { codeId: hope, start: e1, end: e2, keep: false }]);
+    // Changing one's mind replaces the decision on that stretch.
+    const changed = await ok(coordinator.request('PUT', `${path}/decisions`, { ...decision, keep: false }));
+    expect(changed.codes[0].spans).toEqual([{ start: s2, end: e1, text: text.slice(s2, e1) }]);
+    expect(changed.decisions).toHaveLength(2);
+    expect(await ok(evaluator.request('GET', path))).toEqual({ consensus: changed });
+
+    // Each coder's own coding is as it was, so the agreement between them is too.
+    const a = await ok(evaluator.request('GET', `${base}/${studyId}/transcripts/${transcriptId}/agreement`));
+    expect(a.codes[0]).toMatchObject({ bothCoded: e1 - s2, firstOnly: s2 - s1, secondOnly: e2 - e1 });
+    const audited = await t.db.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.entityType, 'interview_consensus'));
+    expect(audited.map((r) => r.action).sort()).toEqual([
+      'interview_consensus:create',
+      'interview_consensus:read',
+      ...Array(3).fill('interview_consensus:update'),
+    ]);
+  });
+
   it('memos, then the .qdpx: valid against the REFI-QDA schema, de-identified, with each coder’s selections', async () => {
     await ok(
       evaluator.request('POST', `${base}/${studyId}/memos`, { text: 'Hope & connection', transcriptId, start: 0, end: 11 }),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import {
   AgreementView,
+  ConsensusDecisionInput,
+  ConsensusReply,
+  ConsensusView,
+  StartConsensusInput,
   CodeInput,
   CodeView,
   CodingInput,
@@ -51,6 +55,7 @@ import {
   markSampleMember,
   previewSamplingFrame,
 } from './sampling.service';
+import { decideConsensus, getConsensus, startConsensus } from './consensus.service';
 import { createTheme, getJointDisplay, jointDisplayCsv, listThemes, updateTheme } from './themes.service';
 
 const StudyParams = ProgramParams.extend({ studyId: z.uuid() });
@@ -182,6 +187,50 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
     },
     async (req) =>
       getAgreement(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.transcriptId, req.query),
+  );
+  app.get(
+    `${base}/:studyId/transcripts/:transcriptId/consensus`,
+    {
+      schema: {
+        tags,
+        summary: 'The consensus version of a double-coded transcript, or null',
+        params: TranscriptParams,
+        response: { 200: ConsensusReply },
+      },
+    },
+    async (req) => getConsensus(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.transcriptId),
+  );
+  app.post(
+    `${base}/:studyId/transcripts/:transcriptId/consensus`,
+    {
+      schema: {
+        tags,
+        summary: 'Starts the consensus version from what both coders coded',
+        params: TranscriptParams,
+        body: StartConsensusInput,
+        response: { 201: ConsensusView },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await startConsensus(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.transcriptId, req.body),
+        ),
+  );
+  app.put(
+    `${base}/:studyId/transcripts/:transcriptId/consensus/decisions`,
+    {
+      schema: {
+        tags,
+        summary: 'Keeps a stretch in the consensus version or leaves it out, for one code',
+        params: TranscriptParams,
+        body: ConsensusDecisionInput,
+        response: { 200: ConsensusView },
+      },
+    },
+    async (req) =>
+      decideConsensus(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.transcriptId, req.body),
   );
   // Files to download, not JSON: the REFI-QDA project, its codebook, or the coded segments.
   app.get(

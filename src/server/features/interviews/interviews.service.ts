@@ -22,6 +22,7 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
+import { codersOf, findInterviewStudy, findTranscript, type Study, type Transcript } from './interviews.repository';
 import { readZip } from '../../platform/zip';
 import { people, roleGrants } from '../accounts/accounts.table';
 import { coaches } from '../coaches/coaches.table';
@@ -42,30 +43,7 @@ import {
  * exported or shown to evaluators. Every read and write is audited.
  */
 
-type Study = typeof interviewStudies.$inferSelect;
-type Transcript = typeof interviewTranscripts.$inferSelect;
-
 const iso = (d: Date) => d.toISOString();
-
-/** The study in this program, or 404 (a study of another program does not exist here). */
-export async function findInterviewStudy(db: Db | Tx, programId: string, studyId: string): Promise<Study> {
-  const [study] = await db
-    .select()
-    .from(interviewStudies)
-    .where(and(eq(interviewStudies.id, studyId), eq(interviewStudies.programId, programId)));
-  if (!study) throw notFound();
-  return study;
-}
-
-/** A transcript of the study; evaluators (pseudonymous view) never reach one still pending. */
-async function findTranscript(db: Db | Tx, study: Study, transcriptId: string, view: View): Promise<Transcript> {
-  const [t] = await db
-    .select()
-    .from(interviewTranscripts)
-    .where(and(eq(interviewTranscripts.id, transcriptId), eq(interviewTranscripts.studyId, study.id)));
-  if (!t || (view !== 'full' && t.state !== 'ready')) throw notFound();
-  return t;
-}
 
 const summaryOf = (s: Study) => ({
   id: s.id,
@@ -405,15 +383,6 @@ const codeViewOf = (c: typeof interviewCodes.$inferSelect) => ({
   whenNotToUse: c.whenNotToUse,
   example: c.example,
 });
-
-async function codersOf(db: Db | Tx, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({ id: people.id, name: people.displayName })
-    .from(people)
-    .where(inArray(people.id, [...ids]));
-  return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-}
 
 /**
  * One transcript: pending ones (original and proposals) to study staff only; de-identified ones

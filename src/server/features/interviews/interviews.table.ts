@@ -262,3 +262,70 @@ export const interviewThemes = pgTable(
   },
   (t) => [index('interview_themes_study_idx').on(t.studyId)],
 );
+
+/**
+ * The consensus version of a double-coded transcript (issue #13), kept apart from each coder's:
+ * which two coders it reconciles, who started it and when. One per transcript.
+ */
+export const interviewConsensus = pgTable(
+  'interview_consensus',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    transcriptId: uuid('transcript_id')
+      .notNull()
+      .references(() => interviewTranscripts.id),
+    firstCoderId: uuid('first_coder_id')
+      .notNull()
+      .references(() => people.id),
+    secondCoderId: uuid('second_coder_id')
+      .notNull()
+      .references(() => people.id),
+    startedBy: uuid('started_by')
+      .notNull()
+      .references(() => people.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('interview_consensus_transcript_unique').on(t.transcriptId)],
+);
+
+/** The consensus version's coded spans: what both coders coded, then changed by each decision. */
+export const interviewConsensusSpans = pgTable(
+  'interview_consensus_spans',
+  {
+    id: uuid('id').primaryKey(),
+    consensusId: uuid('consensus_id')
+      .notNull()
+      .references(() => interviewConsensus.id),
+    codeId: uuid('code_id')
+      .notNull()
+      .references(() => interviewCodes.id),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+  },
+  (t) => [index('interview_consensus_spans_consensus_idx').on(t.consensusId)],
+);
+
+/** A decision on a stretch where the coders differ: the consensus keeps it or leaves it out. */
+export const interviewConsensusDecisions = pgTable(
+  'interview_consensus_decisions',
+  {
+    id: uuid('id').primaryKey(),
+    consensusId: uuid('consensus_id')
+      .notNull()
+      .references(() => interviewConsensus.id),
+    codeId: uuid('code_id')
+      .notNull()
+      .references(() => interviewCodes.id),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    keep: boolean('keep').notNull(),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => people.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('interview_consensus_decisions_unique').on(t.consensusId, t.codeId, t.start, t.end)],
+);

@@ -26,7 +26,7 @@ import { painCheckIns } from '../plans/plans.table';
 import { loadProgram, type Program } from '../programs';
 import { findAllocations, findStudy, findWithdrawals } from '../trials';
 import { interviewSampleMembers, interviewSamples, interviewStudies } from './interviews.table';
-import { findInterviewStudy } from './interviews.service';
+import { findInterviewStudy } from './interviews.repository';
 
 /**
  * Purposive sampling from live data (issue #13, ADR 0044). What Kindred knows of each participant

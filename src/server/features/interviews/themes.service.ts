@@ -8,7 +8,7 @@ import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { loadProgram } from '../programs';
-import { findInterviewStudy } from './interviews.service';
+import { findInterviewStudy } from './interviews.repository';
 import { interviewCodes, interviewCodings, interviewThemes, interviewTranscripts } from './interviews.table';
 import { loadParticipantFacts } from './sampling.service';
 
