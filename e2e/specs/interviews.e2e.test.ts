@@ -10,7 +10,8 @@ import { signIn, signOut, visit } from '../fixtures/session';
  * coordinator starts an interview study, writes a code, uploads a small WebVTT transcript that names
  * the demo participant, confirms the de-identification (the name is gone from the coded copy) and
  * codes a passage by selecting it; an admin codes the same transcript; the agreement page shows the
- * character-level statistics and where the two differ. Every page is scanned by axe-core.
+ * character-level statistics and where the two differ, and the difference is reconciled in a
+ * consensus version. Every page is scanned by axe-core.
  */
 describe('interview journeys', () => {
   const journey = demoJourney({ mobile: true });
@@ -130,6 +131,17 @@ describe('interview journeys', () => {
     expect(Number(cells[4]) + Number(cells[5])).toBe('I started '.length);
     await page.getByRole('region', { name: 'Differences on Physical activity' }).getByText('“I started ”').waitFor();
     await page.getByText('character level', { exact: false }).first().waitFor();
+    // Reconciled: a consensus version starts from what both coded, and the difference is kept in it.
+    await page.getByRole('button', { name: 'Start the consensus version' }).click();
+    await page.getByText('0 of 1 difference decided', { exact: false }).waitFor();
+    const differences = page.getByRole('region', { name: 'Differences on Physical activity' });
+    await differences.getByRole('button', { name: 'Keep' }).click();
+    await page.getByText('1 of 1 difference decided', { exact: false }).waitFor();
+    await differences.getByText('Kept in the consensus.').waitFor();
+    await page
+      .getByRole('region', { name: 'Consensus on Physical activity' })
+      .getByText('“I started walking every morning”')
+      .waitFor();
     await expectAccessible(page, 'agreement');
     await fitsThePhone(page, '5-agreement');
 

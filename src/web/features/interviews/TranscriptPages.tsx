@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useWhen } from '../../app/when';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import type { StudyView, TranscriptView } from '../../../core/interviews';
+import type { ConsensusView, StudyView, TranscriptView } from '../../../core/interviews';
+import { decisionOn } from '../../../core/interviews/consensus';
 import { useProgram } from '../../app/program';
 import { useMe } from '../../app/session';
 import { Button, ButtonLink, TableScroll } from '../../ui/controls';
@@ -14,8 +15,11 @@ import {
   useAddMemo,
   useAgreement,
   useConfirmDeidentification,
+  useConsensus,
+  useDecideConsensus,
   useInterviewStudy,
   useRemoveCoding,
+  useStartConsensus,
   useTranscript,
 } from './interviews.api';
 import { pieces, selectedSpan, type Span } from './selection';
@@ -323,7 +327,7 @@ export function InterviewAgreementPage() {
               {a === b ? <p role="alert">Choose two different coders.</p> : null}
               {a !== b ? (
                 <QueryView query={agreement} loadingLabel="Counting…">
-                  {(g) => <AgreementBody agreement={g} />}
+                  {(g) => <AgreementBody agreement={g} ids={{ programId: program.programId, studyId, transcriptId }} />}
                 </QueryView>
               ) : null}
             </>
@@ -334,7 +338,15 @@ export function InterviewAgreementPage() {
   );
 }
 
-function AgreementBody({ agreement: g }: { agreement: NonNullable<ReturnType<typeof useAgreement>['data']> }) {
+type Agreement = NonNullable<ReturnType<typeof useAgreement>['data']>;
+type TranscriptIds = { programId: string; studyId: string; transcriptId: string };
+
+function AgreementBody({ agreement: g, ids }: { agreement: Agreement; ids: TranscriptIds }) {
+  const consensus = useConsensus(ids.programId, ids.studyId, ids.transcriptId);
+  const decide = useDecideConsensus(ids.programId, ids.studyId, ids.transcriptId);
+  const c = consensus.data?.consensus ?? null;
+  // The consensus version answers for these two coders only (in either order).
+  const reconciling = c !== null && [c.first.id, c.second.id].sort().join() === [g.first.id, g.second.id].sort().join();
   return (
     <>
       <Section title="Agreement per code" id="agreement-table">
@@ -372,22 +384,36 @@ function AgreementBody({ agreement: g }: { agreement: NonNullable<ReturnType<typ
         </TableScroll>
       </Section>
       <Section title="Where they differ" id="disagreements">
-        {g.codes.every((c) => c.disagreements.length === 0) ? <Empty>The two coders agree everywhere.</Empty> : null}
+        {g.codes.every((code) => code.disagreements.length === 0) ? <Empty>The two coders agree everywhere.</Empty> : null}
+        <FormErrors error={decide.error} title="Could not save the decision" />
         {g.codes
-          .filter((c) => c.disagreements.length > 0)
-          .map((c) => (
-            <section key={c.codeId} aria-label={`Differences on ${c.name}`} className="disagreement">
-              <h3>{c.name}</h3>
+          .filter((code) => code.disagreements.length > 0)
+          .map((code) => (
+            <section key={code.codeId} aria-label={`Differences on ${code.name}`} className="disagreement">
+              <h3>{code.name}</h3>
               <div className="disagreement__sides">
                 {(['first', 'second'] as const).map((side) => (
                   <div key={side}>
                     <h4>Only {g[side].name}</h4>
-                    {c.disagreements.every((d) => d.codedBy !== side) ? <p>Nothing.</p> : null}
+                    {code.disagreements.every((d) => d.codedBy !== side) ? <p>Nothing.</p> : null}
                     <ul>
-                      {c.disagreements
+                      {code.disagreements
                         .filter((d) => d.codedBy === side)
                         .map((d) => (
-                          <li key={d.start}>“{d.text}”</li>
+                          <li key={d.start}>
+                            “{d.text}”
+                            {reconciling ? (
+                              <DifferenceDecision
+                                state={decisionOn(c.decisions, code.codeId, d)}
+                                busy={
+                                  decide.isPending &&
+                                  decide.variables?.start === d.start &&
+                                  decide.variables.codeId === code.codeId
+                                }
+                                onDecide={(keep) => decide.mutate({ codeId: code.codeId, start: d.start, end: d.end, keep })}
+                              />
+                            ) : null}
+                          </li>
                         ))}
                     </ul>
                   </div>
@@ -396,6 +422,95 @@ function AgreementBody({ agreement: g }: { agreement: NonNullable<ReturnType<typ
             </section>
           ))}
       </Section>
+      <QueryView query={consensus} loadingLabel="Loading the consensus version…">
+        {() => <ConsensusSection agreement={g} consensus={c} reconciling={reconciling} ids={ids} />}
+      </QueryView>
     </>
+  );
+}
+
+/** Keep or leave out one difference in the consensus version, saying what was decided. */
+function DifferenceDecision({
+  state,
+  busy,
+  onDecide,
+}: {
+  state: 'kept' | 'left_out' | null;
+  busy: boolean;
+  onDecide: (keep: boolean) => void;
+}) {
+  return (
+    <span className="difference-decision">
+      <span className="difference-decision__state">
+        {state === 'kept' ? 'Kept in the consensus.' : state === 'left_out' ? 'Left out of the consensus.' : 'Not decided yet.'}
+      </span>
+      <Button variant="secondary" aria-pressed={state === 'kept'} busy={busy} busyLabel="Saving…" onClick={() => onDecide(true)}>
+        Keep
+      </Button>
+      <Button variant="quiet" aria-pressed={state === 'left_out'} disabled={busy} onClick={() => onDecide(false)}>
+        Leave out
+      </Button>
+    </span>
+  );
+}
+
+/** The consensus version: how to start it, how far it has come, and what it holds per code. */
+function ConsensusSection({
+  agreement: g,
+  consensus: c,
+  reconciling,
+  ids,
+}: {
+  agreement: Agreement;
+  consensus: ConsensusView | null;
+  reconciling: boolean;
+  ids: TranscriptIds;
+}) {
+  const start = useStartConsensus(ids.programId, ids.studyId, ids.transcriptId);
+  const when = useWhen();
+  const differences = g.codes.flatMap((code) => code.disagreements.map((d) => ({ codeId: code.codeId, ...d })));
+  const decided = c ? differences.filter((d) => decisionOn(c.decisions, d.codeId, d) !== null).length : 0;
+  return (
+    <Section title="Consensus version" id="consensus">
+      {c === null ? (
+        <>
+          <p>
+            A consensus version starts with what both {g.first.name} and {g.second.name} coded. You then decide, for each
+            difference above, whether it stays in. Each coder’s own coding is kept as it was.
+          </p>
+          <Button
+            onClick={() => start.mutate({ first: g.first.id, second: g.second.id })}
+            busy={start.isPending}
+            busyLabel="Starting…"
+          >
+            Start the consensus version
+          </Button>
+          <FormErrors error={start.error} title="Could not start the consensus version" />
+        </>
+      ) : !reconciling ? (
+        <p>
+          This transcript’s consensus version reconciles {c.first.name} and {c.second.name}. Choose them above to decide its
+          differences.
+        </p>
+      ) : (
+        <>
+          <p role="status">
+            {decided} of {differences.length} {differences.length === 1 ? 'difference' : 'differences'} decided. Started by{' '}
+            {c.startedBy}, {when.dateTime(c.startedAt)}.
+          </p>
+          {c.codes.length === 0 ? <Empty>Nothing is coded in the consensus version yet.</Empty> : null}
+          {c.codes.map((code) => (
+            <section key={code.codeId} aria-label={`Consensus on ${code.name}`} className="consensus-code">
+              <h3>{code.name}</h3>
+              <ul>
+                {code.spans.map((span) => (
+                  <li key={span.start}>“{span.text}”</li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </>
+      )}
+    </Section>
   );
 }

@@ -4,6 +4,9 @@ import type {
   AgreementView,
   CodeInput,
   CodingView,
+  ConsensusDecisionInput,
+  ConsensusReply,
+  ConsensusView,
   GuideInput,
   JointDisplayView,
   MemoView,
@@ -57,6 +60,24 @@ export function useAgreement(programId: string, studyId: string, transcriptId: s
     enabled: first !== '' && second !== '' && first !== second,
   });
 }
+
+/** The transcript's consensus version (null until someone starts one). */
+export function useConsensus(programId: string, studyId: string, transcriptId: string) {
+  return useQuery({
+    queryKey: [...studyKey(programId, studyId), 'consensus', transcriptId],
+    queryFn: () => api.get<ConsensusReply>(`${base(programId)}/${studyId}/transcripts/${transcriptId}/consensus`),
+  });
+}
+
+export const useStartConsensus = (programId: string, studyId: string, transcriptId: string) =>
+  useStudyMutation(programId, studyId, (body: { first: string; second: string }) =>
+    api.post<ConsensusView>(`${base(programId)}/${studyId}/transcripts/${transcriptId}/consensus`, body),
+  );
+
+export const useDecideConsensus = (programId: string, studyId: string, transcriptId: string) =>
+  useStudyMutation(programId, studyId, (body: ConsensusDecisionInput) =>
+    api.put<ConsensusView>(`${base(programId)}/${studyId}/transcripts/${transcriptId}/consensus/decisions`, body),
+  );
 
 /** Every change refreshes the study's queries (its transcripts, codes, codings and agreement). */
 function useStudyMutation<I, O>(programId: string, studyId: string | null, fn: (input: I) => Promise<O>) {
