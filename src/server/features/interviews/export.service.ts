@@ -17,7 +17,15 @@ import { writeZip } from '../../platform/zip';
 import { people } from '../accounts/accounts.table';
 import { loadProgram } from '../programs';
 import { findInterviewStudy } from './interviews.repository';
-import { interviewCodes, interviewCodings, interviewMemos, interviewStudies, interviewTranscripts } from './interviews.table';
+import {
+  interviewCodes,
+  interviewCodings,
+  interviewConsensus,
+  interviewConsensusSpans,
+  interviewMemos,
+  interviewStudies,
+  interviewTranscripts,
+} from './interviews.table';
 
 /**
  * The study's exports (ADR 0032): the REFI-QDA project (`.qdpx`), its codebook (`.qdc`) and the
@@ -73,11 +81,61 @@ export async function loadInterviewProject(
         .orderBy(asc(interviewCodings.start), asc(interviewCodings.end))
     : [];
   const readyIds = new Set(ready.map((t) => t.id));
+  // Consensus versions (ADR 0032 amendment) travel as coders of their own, "Consensus (A and B)".
+  const consensus = ready.length
+    ? await db
+        .select()
+        .from(interviewConsensus)
+        .where(
+          inArray(
+            interviewConsensus.transcriptId,
+            ready.map((t) => t.id),
+          ),
+        )
+    : [];
+  const consensusSpans = consensus.length
+    ? await db
+        .select()
+        .from(interviewConsensusSpans)
+        .where(
+          inArray(
+            interviewConsensusSpans.consensusId,
+            consensus.map((c) => c.id),
+          ),
+        )
+        .orderBy(asc(interviewConsensusSpans.start), asc(interviewConsensusSpans.end))
+    : [];
   const usedMemos = memos.filter((m) => m.transcriptId === null || readyIds.has(m.transcriptId));
-  const userIds = [...new Set([...codings.map((c) => c.coderId), ...usedMemos.map((m) => m.authorId), study.createdBy])];
-  const users = userIds.length
+  const userIds = [
+    ...new Set([
+      ...codings.map((c) => c.coderId),
+      ...usedMemos.map((m) => m.authorId),
+      ...consensus.flatMap((c) => [c.firstCoderId, c.secondCoderId]),
+      study.createdBy,
+    ]),
+  ];
+  const named = userIds.length
     ? await db.select({ guid: people.id, name: people.displayName }).from(people).where(inArray(people.id, userIds))
     : [];
+  const personName = new Map(named.map((u) => [u.guid, u.name]));
+  const consensusUsers = consensus.map((c) => ({
+    guid: derivedGuid('consensus-user', c.id),
+    name: `Consensus (${personName.get(c.firstCoderId) ?? 'Coder'} and ${personName.get(c.secondCoderId) ?? 'Coder'})`,
+  }));
+  // Only coders who coded, memo authors and the creator are users, as before; then the consensus versions.
+  const users = [
+    ...named.filter(
+      (u) =>
+        codings.some((c) => c.coderId === u.guid) || usedMemos.some((m) => m.authorId === u.guid) || u.guid === study.createdBy,
+    ),
+    ...consensusUsers,
+  ];
+  const consensusOf = (transcriptId: string) => {
+    const i = consensus.findIndex((c) => c.transcriptId === transcriptId);
+    return i === -1
+      ? null
+      : { row: consensus[i]!, user: consensusUsers[i]!, spans: consensusSpans.filter((s) => s.consensusId === consensus[i]!.id) };
+  };
 
   const children = (parentId: string | null): QdaCode[] =>
     codes
@@ -135,6 +193,15 @@ export async function loadInterviewProject(
               coding: { guid: c.id, codeGuid: c.codeId },
               noteGuids: [],
             })),
+          ...(consensusOf(t.id)?.spans ?? []).map((span) => ({
+            guid: derivedGuid('consensus-selection', span.id),
+            start: span.start,
+            end: span.end,
+            creatingUser: consensusOf(t.id)!.user.guid,
+            createdAt: consensusOf(t.id)!.row.startedAt,
+            coding: { guid: derivedGuid('consensus-coding', span.id), codeGuid: span.codeId },
+            noteGuids: [],
+          })),
           ...passageMemos.map((m) => ({
             guid: derivedGuid('memo-selection', m.id),
             start: m.start!,
@@ -156,7 +223,17 @@ export async function loadInterviewProject(
     })),
   };
   const nameOf = new Map(users.map((u) => [u.guid, u.name]));
-  const segments = codings.map((c) => {
+  const consensusCodings = consensusSpans.map((span) => {
+    const c = consensus.find((x) => x.id === span.consensusId)!;
+    return {
+      transcriptId: c.transcriptId,
+      coderId: consensusOf(c.transcriptId)!.user.guid,
+      codeId: span.codeId,
+      start: span.start,
+      end: span.end,
+    };
+  });
+  const segments = [...codings, ...consensusCodings].map((c) => {
     const t = ready.find((x) => x.id === c.transcriptId)!;
     return {
       transcript: t.label,

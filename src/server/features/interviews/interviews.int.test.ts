@@ -276,7 +276,11 @@ describe('interview studies through the API', () => {
     expect(Buffer.from(files[1]!.data).toString('utf8')).toBe(text);
     expect(qde).toContain(`creatingUser="${w.people.coordinator}"`);
     expect(qde).toContain(`creatingUser="${w.people.evaluator}"`);
-    expect(qde.match(/<Coding /g)).toHaveLength(2);
+    // Each coder's coding, and the consensus version's one span as a coder of its own.
+    expect(qde.match(/<Coding /g)).toHaveLength(3);
+    const consensusUser = /<User guid="([^"]+)" name="Consensus \([^"]+ and [^"]+\)"/.exec(qde);
+    expect(consensusUser).not.toBeNull();
+    expect(qde).toContain(`creatingUser="${consensusUser![1]}"`);
     expect(qde).toContain('<PlainTextContent>Hope &amp; connection</PlainTextContent>');
     for (const f of files)
       expect(
@@ -293,7 +297,8 @@ describe('interview studies through the API', () => {
     const csv = await evaluator.request('GET', `${base}/${studyId}/export?format=csv`);
     const lines = String(csv.body).trim().split('\n');
     expect(lines[0]).toBe('transcript,audience,coder,code,code_path,start,end,speaker,text');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
+    expect(lines.filter((l) => l.includes(',Consensus ('))).toHaveLength(1);
     expect(lines[1]).toContain('Benefits > Hope');
     expect(lines[1]).toContain('[Participant 1]');
   });
