@@ -180,6 +180,15 @@ describe('interview journeys', () => {
     await page.getByRole('table', { name: /Themes by gender/ }).waitFor();
     await expectAccessible(page, 'joint display');
     await fitsThePhone(page, '7-joint-display');
+
+    // The printable report: the draw's table and the theme with its exemplar quote.
+    await page.getByRole('link', { name: 'Back to the study' }).click();
+    await page.getByRole('link', { name: /^Study report to print/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Study report' }).waitFor();
+    await page.getByRole('table', { name: /Groups: target/ }).waitFor();
+    await page.getByRole('article', { name: 'Theme: Staying active' }).getByText('“walking every morning”').waitFor();
+    await expectAccessible(page, 'study report');
+    await fitsThePhone(page, '8-report');
     await signOut(page);
     await page.close();
   }, 300_000);

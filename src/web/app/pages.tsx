@@ -130,6 +130,10 @@ export const InterviewJointDisplayPage = lazyPage(
   () => import('../features/interviews/JointDisplayPage'),
   'InterviewJointDisplayPage',
 );
+export const InterviewStudyReportPage = lazyPage(
+  () => import('../features/interviews/StudyReportPage'),
+  'InterviewStudyReportPage',
+);
 export const TasksPage = lazyPage(() => import('../features/tasks/TasksPage'), 'TasksPage');
 export const TodayPage = lazyPage(() => import('../features/tasks/TodayPage'), 'TodayPage');
 export const AgreementPage = lazyPage(() => import('../features/volunteers/TrainingPages'), 'AgreementPage');

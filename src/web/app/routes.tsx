@@ -248,6 +248,9 @@
  *   Link "Themes and numbers: the joint display" → h1 "Themes and numbers": section "Themes" (form "Add a
  *   theme": "Theme name", "Summary", group "Codes in this theme", button "Add the theme"), section "Joint
  *   display" (combobox "Group people by", table "Themes by …", link "Download the joint display (CSV)").
+ *   Link "Study report to print: …" → h1 "Study report": button "Print the report", sections "How people
+ *   were chosen" (the latest draw's table "Groups: target, …") and "Themes" (article "Theme: <name>" each,
+ *   with its exemplar quotes).
  */
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
@@ -307,6 +310,7 @@ import {
   ConsortPage,
   InterviewAgreementPage,
   InterviewJointDisplayPage,
+  InterviewStudyReportPage,
   InterviewSamplingPage,
   InterviewStudiesPage,
   InterviewStudyPage,
@@ -839,6 +843,14 @@ export function AppRoutes() {
             element={
               <Allow action="interview:view">
                 <InterviewJointDisplayPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="interviews/:studyId/report"
+            element={
+              <Allow action="interview:view">
+                <InterviewStudyReportPage />
               </Allow>
             }
           />

@@ -173,6 +173,11 @@ export function InterviewStudyPage() {
               <li>
                 <Link to={program.to(`interviews/${s.id}/joint-display`)}>Themes and numbers: the joint display</Link>
               </li>
+              <li>
+                <Link to={program.to(`interviews/${s.id}/report`)}>
+                  Study report to print: the sampling table and the themes with quotes
+                </Link>
+              </li>
             </ul>
           </Section>
           <Transcripts study={s} />
