@@ -51,6 +51,28 @@ describe('proposeReplacements', () => {
     const later = proposeReplacements('Ana Ortiz met Sam, then Ana Wu.', people).map((p) => p.replacement);
     expect(later).toEqual(['[Participant 1]', '[Participant 2]', '[Staff 1]']);
   });
+
+  it('flags the places the program knows, facility names and street addresses, never a plain word', () => {
+    const said =
+      'Then Riverside VA Clinic sent me to Walter Reed National Military Medical Center. ' +
+      'I live at 42 North Oak Street in springfield, near the clinic; the Hospital was fine. Springfielder is a word.';
+    const places = proposeReplacements(said, [], ['Springfield', ' ', 'Riverside VA Clinic']).map((p) => [
+      said.slice(p.start, p.end),
+      p.kind,
+      p.replacement,
+    ]);
+    expect(places).toEqual([
+      // "Then" starts the sentence; it is not part of the clinic's name.
+      ['Riverside VA Clinic', 'place', '[Place]'],
+      ['Walter Reed National Military Medical Center', 'place', '[Place]'],
+      ['42 North Oak Street', 'place', '[Place]'],
+      // A known town in any case, as a whole word only; "the clinic" and "the Hospital" name no place.
+      ['springfield', 'place', '[Place]'],
+    ]);
+    // A person's name inside a facility's name: the longer span, the place, wins.
+    const named = proposeReplacements('Bill Hart Memorial Hospital', people).map((p) => p.replacement);
+    expect(named).toEqual(['[Place]']);
+  });
 });
 
 describe('applyReplacements', () => {

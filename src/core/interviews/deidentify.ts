@@ -3,7 +3,9 @@ import type { TranscriptDocument, Turn } from './transcript';
 /**
  * De-identification (issue #13, ADR 0032): Kindred proposes, a person confirms. `proposeReplacements`
  * flags the names of people the program knows (full name, first name, family name; whole words,
- * any case), phone numbers, e-mail addresses and dates, with consistent pseudonyms: the same person
+ * any case), phone numbers, e-mail addresses, dates and places (the towns and the site the program
+ * knows, facility names such as "Riverside VA Clinic", street addresses), with consistent
+ * pseudonyms: the same person
  * is the same `[Participant 1]` everywhere. `applyReplacements` makes the coded copy from what the
  * person confirmed and moves the turns' offsets with the text. Pure: no I/O.
  */
@@ -19,7 +21,7 @@ export interface KnownPerson {
   familyName: string;
 }
 
-export const identifierKinds = ['name', 'phone', 'email', 'date'] as const;
+export const identifierKinds = ['name', 'phone', 'email', 'date', 'place'] as const;
 export type IdentifierKind = (typeof identifierKinds)[number];
 
 /** One proposed replacement: the span of the original text and what would stand in its place. */
@@ -66,6 +68,47 @@ const DATES = [
   new RegExp(`(?<![\\p{N}])\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\.?(?:,?\\s+\\d{4})?(?![\\p{L}])`, 'giu'),
 ];
 
+/** Capitalized words (up to four) before a kind of facility: "Riverside VA Clinic", "Walter Reed Hospital". */
+const FACILITY =
+  /(?<![\p{L}\p{N}])(?:[\p{Lu}][\p{L}'’.-]*\s+){1,4}(?:Medical Cent(?:er|re)|Hospital|Outpatient Clinic|Clinic|CBOC|VAMC|Vet Center|Health ?Care System|Community Living Center|Nursing Home)(?![\p{L}])/gu;
+/** A street address: a number, one to three capitalized words, a kind of street. */
+const STREET =
+  /(?<![\p{L}\p{N}])\d{1,6}\s+(?:[\p{Lu}][\p{L}'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy)\b\.?/gu;
+/** Words that start a sentence rather than a facility's name ("Then Riverside Clinic called"). */
+const NOT_A_NAME = new Set([
+  'a',
+  'an',
+  'and',
+  'at',
+  'but',
+  'from',
+  'i',
+  'in',
+  'my',
+  'our',
+  'so',
+  'the',
+  'then',
+  'to',
+  'we',
+  'went',
+  'when',
+]);
+
+/** A facility match without the sentence words in front of its name. */
+function trimFacility(m: RegExpMatchArray): { start: number; end: number } | null {
+  let start = m.index!;
+  let words = m[0];
+  for (;;) {
+    const first = /^([\p{L}'’.-]+)\s+/u.exec(words);
+    if (!first || !NOT_A_NAME.has(first[1]!.toLowerCase())) break;
+    start += first[0].length;
+    words = words.slice(first[0].length);
+  }
+  // Nothing left before the facility word (e.g. "The Clinic"): not a name.
+  return /\s/.test(words.trim()) ? { start, end: m.index! + m[0].length } : null;
+}
+
 interface Candidate {
   start: number;
   end: number;
@@ -78,7 +121,7 @@ interface Candidate {
  * name over the first name inside it). Pseudonyms are numbered per kind of person in order of
  * first appearance, so the same person keeps one pseudonym through the document.
  */
-export function proposeReplacements(text: string, people: readonly KnownPerson[]): Proposal[] {
+export function proposeReplacements(text: string, people: readonly KnownPerson[], places: readonly string[] = []): Proposal[] {
   const candidates: Candidate[] = [];
   const byPhrase = new Map<string, Set<string>>();
   const addPhrase = (phrase: string, id: string) => {
@@ -102,6 +145,14 @@ export function proposeReplacements(text: string, people: readonly KnownPerson[]
   for (const re of DATES)
     for (const m of text.matchAll(re))
       candidates.push({ start: m.index, end: m.index + m[0].length, kind: 'date', personIds: [] });
+  for (const place of new Set(places.map((p) => p.trim()).filter((p) => p.length >= 2)))
+    for (const m of findWord(text, place)) candidates.push({ ...m, kind: 'place', personIds: [] });
+  for (const m of text.matchAll(FACILITY)) {
+    const span = trimFacility(m);
+    if (span) candidates.push({ ...span, kind: 'place', personIds: [] });
+  }
+  for (const m of text.matchAll(STREET))
+    candidates.push({ start: m.index, end: m.index + m[0].length, kind: 'place', personIds: [] });
 
   // Longest first, then earliest; keep a span only if it overlaps none already kept.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -134,9 +185,11 @@ export function proposeReplacements(text: string, people: readonly KnownPerson[]
           ? '[Email]'
           : c.kind === 'date'
             ? '[Date]'
-            : c.personIds.length === 1
-              ? pseudonymOf(c.personIds[0]!)
-              : AMBIGUOUS_NAME,
+            : c.kind === 'place'
+              ? '[Place]'
+              : c.personIds.length === 1
+                ? pseudonymOf(c.personIds[0]!)
+                : AMBIGUOUS_NAME,
   }));
 }
 

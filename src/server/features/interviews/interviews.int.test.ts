@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit.table';
 import { readZip, writeZip } from '../../platform/zip';
 import { createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
+import { participants } from '../participants/participants.table';
 import { interviewTranscripts } from './interviews.table';
 import { validateCodebook, validateProject } from './refi.testing';
 
@@ -331,7 +332,7 @@ describe('interview studies through the API', () => {
   it('imports a Word document (.docx, base64) as a plain-text transcript', async () => {
     const documentXml =
       '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
-      '<w:p><w:r><w:t>Interviewer: What helped?</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Cora Coach: </w:t></w:r><w:r><w:t>Giving back.</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:t>Interviewer: What helped?</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Cora Coach: </w:t></w:r><w:r><w:t>Giving back at Test Site, out in Fairview.</w:t></w:r></w:p>' +
       '</w:body></w:document>';
     const docx = writeZip([
       {
@@ -340,6 +341,8 @@ describe('interview studies through the API', () => {
       },
       { path: 'word/document.xml', data: Buffer.from(documentXml) },
     ]);
+    // A town Kindred knows (a participant's) and the program's site are places to replace.
+    await t.db.db.update(participants).set({ town: 'Fairview' }).where(eq(participants.programId, w.programId));
     const tr = await ok(
       coordinator.request('POST', `${base}/${studyId}/transcripts`, {
         label: 'Coach interview',
@@ -349,9 +352,13 @@ describe('interview studies through the API', () => {
       }),
       201,
     );
-    expect(tr.text).toBe('Interviewer: What helped?\nCora Coach: Giving back.');
+    expect(tr.text).toBe('Interviewer: What helped?\nCora Coach: Giving back at Test Site, out in Fairview.');
     expect(tr.turns.map((x: { speaker: string }) => x.speaker)).toEqual(['Interviewer', 'Cora Coach']);
-    expect(tr.proposals.map((p: { replacement: string }) => p.replacement)).toEqual(['[Coach 1]']);
+    expect(tr.proposals.map((p: { kind: string; replacement: string }) => [p.kind, p.replacement])).toEqual([
+      ['name', '[Coach 1]'],
+      ['place', '[Place]'],
+      ['place', '[Place]'],
+    ]);
     const notDocx = await coordinator.request('POST', `${base}/${studyId}/transcripts`, {
       label: 'Broken',
       audience: 'coaches',

@@ -27,6 +27,7 @@ import { readZip } from '../../platform/zip';
 import { people, roleGrants } from '../accounts/accounts.table';
 import { coaches } from '../coaches/coaches.table';
 import { participants } from '../participants/participants.table';
+import { programs } from '../programs/programs.table';
 import { loadProgram } from '../programs';
 import {
   interviewCodes,
@@ -187,6 +188,18 @@ export async function loadKnownPeople(db: Db | Tx, programId: string): Promise<K
   ];
 }
 
+/** Places the program knows by name: its site and the towns of its participants and coaches. */
+export async function loadKnownPlaces(db: Db | Tx, programId: string): Promise<string[]> {
+  const [program, ps, cs] = await Promise.all([
+    db.select({ site: programs.site }).from(programs).where(eq(programs.id, programId)),
+    db.selectDistinct({ town: participants.town }).from(participants).where(eq(participants.programId, programId)),
+    db.selectDistinct({ town: coaches.town }).from(coaches).where(eq(coaches.programId, programId)),
+  ]);
+  return [...program.map((p) => p.site), ...ps.map((p) => p.town), ...cs.map((c) => c.town)].filter(
+    (x): x is string => typeof x === 'string' && x.trim() !== '',
+  );
+}
+
 /** The body text of a .docx sent as base64: its word/document.xml, unzipped and read by the core. */
 function readDocx(base64: string): string {
   let entries;
@@ -227,7 +240,8 @@ export async function importTranscript(
     throw e;
   }
   if (input.participantId) await findParticipantOfProgram(deps.db, programId, input.participantId);
-  const proposals = proposeReplacements(doc.text, await loadKnownPeople(deps.db, programId));
+  const [known, places] = await Promise.all([loadKnownPeople(deps.db, programId), loadKnownPlaces(deps.db, programId)]);
+  const proposals = proposeReplacements(doc.text, known, places);
   const now = deps.clock.now();
   const row: Transcript = {
     id: newId(),

@@ -16,6 +16,7 @@ const kindWords: Record<Proposal['kind'] | 'added', string> = {
   phone: 'A phone number',
   email: 'An e-mail address',
   date: 'A date',
+  place: 'A place',
   added: 'Added by you',
 };
 const CONTEXT = 40;
