@@ -63,21 +63,6 @@ export const SELECT_PAIRING_ACTIVITY_OF_COACH = `${PAIRING_ACTIVITY}
     ${PAIRING_ACTIVITY_FROM}
     where p.program_id = $1 and p.ended_at is null and p.coach_id = $2`;
 
-/**
- * `loadPairingActivity({ programId }, { since })`, behind "Pairs that need help": every active pair
- * with names and each coach's contacts since `$2` (the program id is `$1` and again `$3`).
- */
-export const SELECT_PAIRS_NEEDING_HELP = `
-    with coach_recent as (
-      select c.coach_id, count(*) as attempts, count(*) filter (where c.is_reached) as reached
-      from contacts c where c.program_id = $1 and c.occurred_at >= $2
-      group by c.coach_id
-    )${PAIRING_ACTIVITY}
-      , pt.given_name || ' ' || pt.family_name as participant_name, co.given_name || ' ' || co.family_name as coach_name,
-      cr.attempts as coach_attempts, cr.reached as coach_reached${PAIRING_ACTIVITY_FROM}
-    join coaches co on co.id = p.coach_id left join coach_recent cr on cr.coach_id = p.coach_id
-    where p.program_id = $3 and p.ended_at is null`;
-
 /** Program-wide activity reads run in a transaction with JIT off (see activity.repository.ts). */
 export const SET_LOCAL_JIT_OFF = `set local jit = off`;
 
