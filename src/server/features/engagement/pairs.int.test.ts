@@ -19,7 +19,9 @@ import type { Database } from '../../platform/database';
 import { createMailer } from '../../platform/mail';
 import { createTexter } from '../../platform/sms';
 import { freshDatabase } from '../../testing/harness';
+import { ContactInput } from '../../../core/contacts';
 import { loadActor } from '../accounts/accounts.service';
+import { logContact } from '../contacts/contacts.service';
 import { loadCurriculum } from '../curriculum';
 import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
@@ -182,4 +184,70 @@ describe('"Pairs that need help" ranked in SQL agrees with the pure ladder and s
     expect([...seenSteps].sort()).toEqual([...ladderStates].sort());
     expect(compared).toBeGreaterThan(2_000);
   }, 300_000);
+
+  it("keeps each pairing's last reached contact right after contacts are logged, edited and deleted", async () => {
+    const drift = async () =>
+      db.rawQuery(
+        `select p.id from pairings p
+         left join (select pairing_id, max(occurred_at) as last from contacts where is_reached group by pairing_id) c
+           on c.pairing_id = p.id
+         where p.program_id = $1 and p.last_reached_at is distinct from c.last`,
+        [gen.programId],
+      );
+    // The generator's bulk insert went through the trigger too.
+    expect(await drift()).toEqual([]);
+    const [a] = await loadPairingActivity(db.db, { programId: gen.programId, participantId: gen.loggableParticipantIds[0]! });
+    const lastOf = async () =>
+      (
+        (await db.rawQuery('select last_reached_at from pairings where id = $1', [a!.pairingId])) as {
+          last_reached_at: unknown;
+        }[]
+      ).map((r) => (r.last_reached_at === null ? null : new Date(r.last_reached_at as string).toISOString()))[0];
+    const now = addDays(start, 1);
+    const log = (outcome: 'reached' | 'no_answer', at: Date) =>
+      logContact(
+        deps(now),
+        caller,
+        gen.programId,
+        ContactInput.parse({
+          participantId: a!.participantId,
+          clientKey: crypto.randomUUID(),
+          occurredAt: at.toISOString(),
+          channel: 'phone',
+          outcome,
+          ...(outcome === 'reached' ? { minutes: 15, topics: ['pacing'] } : {}),
+        }),
+      );
+    const reachedAt = addDays(start, 0.5);
+    await log('reached', reachedAt);
+    expect(await lastOf()).toBe(reachedAt.toISOString());
+    // A missed call after it, or a reached contact entered late for an earlier day, changes nothing.
+    await log('no_answer', addDays(start, 0.7));
+    await log('reached', addDays(start, -3));
+    expect(await lastOf()).toBe(reachedAt.toISOString());
+    // Edited to a miss: the one before is the last again; edited to a later time: that time.
+    await db.rawQuery(
+      `update contacts set is_reached = false, outcome = 'no_answer' where pairing_id = $1 and occurred_at = $2`,
+      [a!.pairingId, reachedAt.toISOString()],
+    );
+    expect(await lastOf()).toBe(addDays(start, -3).toISOString());
+    await db.rawQuery(`update contacts set occurred_at = $2 where pairing_id = $1 and occurred_at = $3`, [
+      a!.pairingId,
+      addDays(start, 0.9).toISOString(),
+      addDays(start, -3).toISOString(),
+    ]);
+    expect(await lastOf()).toBe(addDays(start, 0.9).toISOString());
+    // Deleted: the one before; every reached contact deleted: never reached.
+    await db.rawQuery(`delete from contacts where pairing_id = $1 and occurred_at = $2`, [
+      a!.pairingId,
+      addDays(start, 0.9).toISOString(),
+    ]);
+    expect(await lastOf()).toBe(a!.lastReachedAt?.toISOString() ?? null);
+    await db.rawQuery(`delete from session_guides where contact_id in (select id from contacts where pairing_id = $1)`, [
+      a!.pairingId,
+    ]);
+    await db.rawQuery(`delete from contacts where pairing_id = $1 and is_reached`, [a!.pairingId]);
+    expect(await lastOf()).toBeNull();
+    expect(await drift()).toEqual([]);
+  });
 });

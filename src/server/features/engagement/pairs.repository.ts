@@ -74,14 +74,17 @@ export function pairsPageSql(scope: PairsPageScope, q: PairsQuery): SQL {
   const coachName =
     q.sort === 'coach' ? sql`(select co.given_name || ' ' || co.family_name from coaches co where co.id = f.coach_id)` : sql`''`;
   return sql`
-    with facts as (
-      select p.id as pairing_id, p.coach_id, p.started_at,
+    with firsts as (
+      select p2.participant_id, min(p2.started_at) as intervention_started_at
+      from pairings p2 where p2.program_id = ${scope.programId} group by p2.participant_id
+    ), facts as materialized (
+      select p.id as pairing_id, p.coach_id, p.started_at, p.last_reached_at,
         pt.given_name || ' ' || pt.family_name as participant_name,
-        (select min(p2.started_at) from pairings p2 where p2.participant_id = p.participant_id) as intervention_started_at,
-        (select max(c.occurred_at) from contacts c where c.pairing_id = p.id and c.is_reached) as last_reached_at,
+        w.intervention_started_at,
         (pt.contact_paused_until::timestamp at time zone ${timeZone}) as resumes_at
       from pairings p
       join participants pt on pt.id = p.participant_id and pt.status = 'active'
+      join firsts w on w.participant_id = p.participant_id
       where ${scopeFilters(scope, q)}
     ), episodes as (
       select f.*, coalesce(f.last_reached_at, f.started_at) as quiet_from,
@@ -113,10 +116,12 @@ export function pairsPageSql(scope: PairsPageScope, q: PairsQuery): SQL {
     select
       (select json_object_agg(x.step, x.n) from (select step, count(*) as n from ranked group by step) x) as counts,
       (select json_agg(pg.pairing_id order by pg.n) from (
-        select s.pairing_id, row_number() over (order by ${orderBy(q)}) as n
-        from ranked s where ${stepFilter(q)}
-        order by ${orderBy(q)}
-        limit ${int(q.limit)} offset ${int(q.offset)}
+        -- ORDER BY with LIMIT keeps only the page (a top-N sort); row_number() over () numbers it as it comes.
+        select top.pairing_id, row_number() over () as n from (
+          select s.pairing_id from ranked s where ${stepFilter(q)}
+          order by ${orderBy(q)}
+          limit ${int(q.limit)} offset ${int(q.offset)}
+        ) top
       ) pg) as page`;
 }
 

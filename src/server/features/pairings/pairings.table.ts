@@ -32,6 +32,12 @@ export const pairings = pgTable(
     enteredLateBy: uuid('entered_late_by').references(() => people.id),
     enteredLateAt: timestamp('entered_late_at', { withTimezone: true }),
     lateReason: text('late_reason'),
+    /**
+     * The last reached contact of this pairing: a copy of max(contacts.occurred_at) where reached,
+     * kept by triggers on contacts in the same statement as any insert, update or delete (migration
+     * 0024, ADR 0048), so "Pairs that need help" ranks every pair without a lookup per pair.
+     */
+    lastReachedAt: timestamp('last_reached_at', { withTimezone: true }),
   },
   (t) => [
     // At most one active pairing per participant, enforced by the database as well as the rules.
