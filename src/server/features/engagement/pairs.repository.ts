@@ -75,16 +75,19 @@ export function pairsPageSql(scope: PairsPageScope, q: PairsQuery): SQL {
     q.sort === 'coach' ? sql`(select co.given_name || ' ' || co.family_name from coaches co where co.id = f.coach_id)` : sql`''`;
   return sql`
     with firsts as (
-      select p2.participant_id, min(p2.started_at) as intervention_started_at
-      from pairings p2 where p2.program_id = ${scope.programId} group by p2.participant_id
-    ), facts as materialized (
+      -- The intervention starts at the participant's first pairing. A participant with more than
+      -- one pairing has an ended one, so the earliest ended pairing (a few) is all there is to add.
+      select p2.participant_id, min(p2.started_at) as first_started_at
+      from pairings p2 where p2.program_id = ${scope.programId} and p2.ended_at is not null
+      group by p2.participant_id
+    ), facts as (
       select p.id as pairing_id, p.coach_id, p.started_at, p.last_reached_at,
         pt.given_name || ' ' || pt.family_name as participant_name,
-        w.intervention_started_at,
+        least(p.started_at, w.first_started_at) as intervention_started_at,
         (pt.contact_paused_until::timestamp at time zone ${timeZone}) as resumes_at
       from pairings p
       join participants pt on pt.id = p.participant_id and pt.status = 'active'
-      join firsts w on w.participant_id = p.participant_id
+      left join firsts w on w.participant_id = p.participant_id
       where ${scopeFilters(scope, q)}
     ), episodes as (
       select f.*, coalesce(f.last_reached_at, f.started_at) as quiet_from,
@@ -93,7 +96,7 @@ export function pairsPageSql(scope: PairsPageScope, q: PairsQuery): SQL {
       from facts f
     ), steps as (
       select e.pairing_id, e.participant_name, e.coach_name, e.attempts_since, e.coach_attempts,
-        greatest(0, floor(extract(epoch from ${now} - e.quiet_from) / 86400))::int as days_quiet,
+        greatest(0, floor(date_part('epoch', ${now} - e.quiet_from) / 86400))::int as days_quiet,
         case
           when ${now} >= e.intervention_started_at + ${int(lengthDays)} * ${HOURS_24} then 'none'
           when e.resumes_at is not null and ${now} < e.resumes_at then 'paused'
