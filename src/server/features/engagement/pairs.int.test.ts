@@ -189,9 +189,9 @@ describe('"Pairs that need help" ranked in SQL agrees with the pure ladder and s
     const drift = async () =>
       db.rawQuery(
         `select p.id from pairings p
-         left join (select pairing_id, max(occurred_at) as last from contacts where is_reached group by pairing_id) c
-           on c.pairing_id = p.id
-         where p.program_id = $1 and p.last_reached_at is distinct from c.last`,
+         left join lateral (select max(occurred_at) as last from contacts c where c.pairing_id = p.id and c.is_reached) l on true
+         where p.program_id = $1 and (p.last_reached_at is distinct from l.last or p.attempts_since_reached <> (
+           select count(*) from contacts c where c.pairing_id = p.id and not c.is_reached and (l.last is null or c.occurred_at > l.last)))`,
         [gen.programId],
       );
     // The generator's bulk insert went through the trigger too.
@@ -225,6 +225,11 @@ describe('"Pairs that need help" ranked in SQL agrees with the pure ladder and s
     await log('no_answer', addDays(start, 0.7));
     await log('reached', addDays(start, -3));
     expect(await lastOf()).toBe(reachedAt.toISOString());
+    const [{ attempts }] = (await db.rawQuery('select attempts_since_reached as attempts from pairings where id = $1', [
+      a!.pairingId,
+    ])) as [{ attempts: number }];
+    expect(attempts).toBe(1);
+    expect(await drift()).toEqual([]);
     // Edited to a miss: the one before is the last again; edited to a later time: that time.
     await db.rawQuery(
       `update contacts set is_reached = false, outcome = 'no_answer' where pairing_id = $1 and occurred_at = $2`,

@@ -60,19 +60,20 @@ export function pairsPageSql(scope: PairsPageScope, q: PairsQuery): SQL {
   const now = sql`${scope.now.toISOString()}::timestamptz`;
   const int = (n: number) => sql`${n}::int`;
   const due = (days: SQL) => sql`e.episode_at + (${days}) * ${HOURS_24}`;
-  // Only the sort that needs them pays for the attempts since the last reached contact and the coach's activity.
-  const attemptsSince =
-    q.sort === 'attempts'
-      ? sql`(select count(*) from contacts c where c.pairing_id = f.pairing_id and not c.is_reached
-            and (f.last_reached_at is null or c.occurred_at > f.last_reached_at))`
-      : sql`0`;
-  const coachAttempts =
+  // Only the sort that needs them pays for the coach's activity (one aggregate over the program's
+  // last 14 days of contacts) and the coach's name (one hash join).
+  const coachRecent =
     q.sort === 'coach_activity'
-      ? sql`coalesce((select count(*) from contacts c where c.coach_id = f.coach_id and c.program_id = ${scope.programId}
-            and c.occurred_at >= ${scope.coachSince.toISOString()}::timestamptz), 0)`
-      : sql`0`;
-  const coachName =
-    q.sort === 'coach' ? sql`(select co.given_name || ' ' || co.family_name from coaches co where co.id = f.coach_id)` : sql`''`;
+      ? sql`, coach_recent as (
+          select c.coach_id, count(*) as attempts from contacts c
+          where c.program_id = ${scope.programId} and c.occurred_at >= ${scope.coachSince.toISOString()}::timestamptz
+          group by c.coach_id
+        )`
+      : sql``;
+  const coachJoins = sql`${q.sort === 'coach_activity' ? sql`left join coach_recent cr on cr.coach_id = p.coach_id` : sql``}
+      ${q.sort === 'coach' ? sql`join coaches co on co.id = p.coach_id` : sql``}`;
+  const coachColumns = sql`${q.sort === 'coach_activity' ? sql`coalesce(cr.attempts, 0)` : sql`0`} as coach_attempts,
+      ${q.sort === 'coach' ? sql`co.given_name || ' ' || co.family_name` : sql`''`} as coach_name`;
   return sql`
     with firsts as (
       -- The intervention starts at the participant's first pairing. A participant with more than
@@ -80,19 +81,20 @@ export function pairsPageSql(scope: PairsPageScope, q: PairsQuery): SQL {
       select p2.participant_id, min(p2.started_at) as first_started_at
       from pairings p2 where p2.program_id = ${scope.programId} and p2.ended_at is not null
       group by p2.participant_id
-    ), facts as (
+    )${coachRecent}, facts as (
       select p.id as pairing_id, p.coach_id, p.started_at, p.last_reached_at,
+        p.attempts_since_reached as attempts_since, ${coachColumns},
         pt.given_name || ' ' || pt.family_name as participant_name,
         least(p.started_at, w.first_started_at) as intervention_started_at,
         (pt.contact_paused_until::timestamp at time zone ${timeZone}) as resumes_at
       from pairings p
       join participants pt on pt.id = p.participant_id and pt.status = 'active'
       left join firsts w on w.participant_id = p.participant_id
+      ${coachJoins}
       where ${scopeFilters(scope, q)}
     ), episodes as (
       select f.*, coalesce(f.last_reached_at, f.started_at) as quiet_from,
-        coalesce(f.resumes_at > coalesce(f.last_reached_at, f.started_at), false) as is_resumed,
-        ${attemptsSince} as attempts_since, ${coachAttempts} as coach_attempts, ${coachName} as coach_name
+        coalesce(f.resumes_at > coalesce(f.last_reached_at, f.started_at), false) as is_resumed
       from facts f
     ), steps as (
       select e.pairing_id, e.participant_name, e.coach_name, e.attempts_since, e.coach_attempts,
