@@ -175,7 +175,7 @@ describe('the benchmark generator', () => {
       expect(page.pairs).toHaveLength(Math.min(50, gen.counts.activePairings));
       // The program, the ranking (JIT off), the page's pairs in full, the audit row: four statements whatever the size.
       expect(seen[0]).toBe(norm(Q.SELECT_PROGRAM));
-      expect(seen.slice(1, 3)).toEqual([norm(Q.SET_LOCAL_JIT_OFF), expect.stringMatching(/^with facts as/)]);
+      expect(seen.slice(1, 3)).toEqual([norm(Q.SET_LOCAL_JIT_OFF), expect.stringMatching(/^with firsts as/)]);
       expect(seen).toHaveLength(5);
       expect(seen[4]).toBe(norm(Q.INSERT_AUDIT));
     } finally {

@@ -74,10 +74,11 @@ export function pairsPageSql(scope: PairsPageScope, q: PairsQuery): SQL {
       ${q.sort === 'coach' ? sql`join coaches co on co.id = p.coach_id` : sql``}`;
   const coachColumns = sql`${q.sort === 'coach_activity' ? sql`coalesce(cr.attempts, 0)` : sql`0`} as coach_attempts,
       ${q.sort === 'coach' ? sql`co.given_name || ' ' || co.family_name` : sql`''`} as coach_name`;
+  // The intervention starts at the participant's first pairing. A participant with more than one
+  // pairing has an ended one, so the earliest ended pairing (a few) is all there is to add. The page
+  // is ORDER BY … LIMIT (a top-N sort keeps only the page); row_number() over () numbers it as it comes.
   return sql`
     with firsts as (
-      -- The intervention starts at the participant's first pairing. A participant with more than
-      -- one pairing has an ended one, so the earliest ended pairing (a few) is all there is to add.
       select p2.participant_id, min(p2.started_at) as first_started_at
       from pairings p2 where p2.program_id = ${scope.programId} and p2.ended_at is not null
       group by p2.participant_id
@@ -121,7 +122,6 @@ export function pairsPageSql(scope: PairsPageScope, q: PairsQuery): SQL {
     select
       (select json_object_agg(x.step, x.n) from (select step, count(*) as n from ranked group by step) x) as counts,
       (select json_agg(pg.pairing_id order by pg.n) from (
-        -- ORDER BY with LIMIT keeps only the page (a top-N sort); row_number() over () numbers it as it comes.
         select top.pairing_id, row_number() over () as n from (
           select s.pairing_id from ranked s where ${stepFilter(q)}
           order by ${orderBy(q)}
