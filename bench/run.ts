@@ -409,6 +409,16 @@ async function benchTarget(
       const scope = { programId, rules: taskRulesOf(program), now, coachSince: new Date(now.getTime() - 14 * 86_400_000) };
       return new PgDialect().sqlToQuery(pairsPageSql(scope, q));
     };
+    const pairsRankRun = (statement: string, page: typeof firstPage) => ({
+      operation: 'pairs_need_help',
+      statement,
+      run: () =>
+        raw.transaction(async (q) => {
+          await q(Q.SET_LOCAL_JIT_OFF);
+          const { sql: text, params } = pairsRank(page);
+          await q(text, params);
+        }),
+    });
     say(
       `${database}: "Pairs that need help" over ${pairsFirst.total} active pairs (${pairsFiltered.total} need help), pages of ${firstPage.limit}, ${opts.pairsCalls} calls on each path...`,
     );
@@ -452,26 +462,11 @@ async function benchTarget(
             'bench',
           ]),
       },
-      {
-        operation: 'pairs_need_help',
-        statement: 'transaction: JIT off + rank every active pair, count the steps, one page of ids (first page)',
-        run: () =>
-          raw.transaction(async (q) => {
-            await q(Q.SET_LOCAL_JIT_OFF);
-            const { sql: text, params } = pairsRank(firstPage);
-            await q(text, params);
-          }),
-      },
-      {
-        operation: 'pairs_need_help',
-        statement: 'transaction: JIT off + rank, count, one page of ids (second page of "needs help" by days quiet)',
-        run: () =>
-          raw.transaction(async (q) => {
-            await q(Q.SET_LOCAL_JIT_OFF);
-            const { sql: text, params } = pairsRank(filteredPage);
-            await q(text, params);
-          }),
-      },
+      pairsRankRun('transaction: JIT off + rank every active pair, count the steps, one page of ids (first page)', firstPage),
+      pairsRankRun(
+        'transaction: JIT off + rank, count, one page of ids (second page of "needs help" by days quiet)',
+        filteredPage,
+      ),
     ];
     const statements: TargetResult['statements'] = [];
     for (const s of statementRuns) {
