@@ -8,7 +8,11 @@ import { loadActor } from '../src/server/features/accounts/accounts.service';
 import { logContact } from '../src/server/features/contacts/contacts.service';
 import { loadCurriculum } from '../src/server/features/curriculum';
 import { loadTraining } from '../src/server/features/volunteers';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { PairsQuery } from '../src/core/engagement';
 import { listPairs } from '../src/server/features/engagement/engagement.service';
+import { pairsPageSql } from '../src/server/features/engagement/pairs.repository';
+import { loadProgram, taskRulesOf } from '../src/server/features/programs';
 import { coachToday } from '../src/server/features/tasks/tasks.service';
 import { systemClock } from '../src/server/platform/clock';
 import type { Caller, Deps } from '../src/server/platform/context';
@@ -34,6 +38,8 @@ export interface BenchOptions {
   contacts?: number;
   /** "Today" calls per path (default 200). */
   todayCalls?: number;
+  /** Run the database benchmarks on PGlite too (default true; `--no-pglite` skips it). */
+  pglite?: boolean;
   /** "Pairs that need help" calls per path (default 40). */
   pairsCalls?: number;
   /** Density of the generated contact history (default 2.85: about 250,000 contacts for 10,000 participants). */
@@ -380,40 +386,41 @@ async function benchTarget(
     );
     const todaySamples = await interleaved(todayPaths, opts.todayCalls, WARMUP_TODAY);
 
-    // ---- "Pairs that need help" (issue #3): every active pair of the program -------------------
-    const pairsQuery = { sort: 'urgency' } as const;
-    const pairsSince = () => new Date(Date.now() - 14 * 86_400_000).toISOString();
-    const pairsList = await listPairs(deps, asCoordinator, programId, pairsQuery);
+    // ---- "Pairs that need help" (issue #3, paged in SQL since issue #14): one page of 50 ------
+    const firstPage = PairsQuery.parse({});
+    const filteredPage = PairsQuery.parse({ step: 'needs_help', sort: 'days_quiet', offset: 50 });
+    const pairsFirst = await listPairs(deps, asCoordinator, programId, firstPage);
+    const pairsFiltered = await listPairs(deps, asCoordinator, programId, filteredPage);
     const pairsPaths = [
       {
         key: 'use_case',
-        label: 'Kindred use case (listPairs)',
-        run: () => listPairs(deps, asCoordinator, programId, pairsQuery),
+        label: 'First page, most urgent first (listPairs)',
+        run: () => listPairs(deps, asCoordinator, programId, firstPage),
       },
       {
-        key: 'raw_same_statements',
-        label: 'Raw SQL, same statements',
-        run: async () => {
-          await raw.query(Q.SELECT_PROGRAM, [programId]);
-          await raw.transaction(async (q) => {
-            await q(Q.SET_LOCAL_JIT_OFF);
-            await q(Q.SELECT_PAIRS_NEEDING_HELP, [programId, pairsSince(), programId]);
-          });
-          await raw.query(Q.INSERT_AUDIT, [
-            new Date().toISOString(),
-            coordinator.personId,
-            'pair:list',
-            'pair',
-            null,
-            programId,
-            null,
-            'bench',
-          ]);
-        },
+        key: 'filtered_page',
+        label: 'Second page of "needs help" by days quiet (listPairs)',
+        run: () => listPairs(deps, asCoordinator, programId, filteredPage),
       },
     ];
+    const program = await loadProgram(db.db, asCoordinator, programId);
+    const pairsRank = (q: typeof firstPage) => {
+      const now = new Date();
+      const scope = { programId, rules: taskRulesOf(program), now, coachSince: new Date(now.getTime() - 14 * 86_400_000) };
+      return new PgDialect().sqlToQuery(pairsPageSql(scope, q));
+    };
+    const pairsRankRun = (statement: string, page: typeof firstPage) => ({
+      operation: 'pairs_need_help',
+      statement,
+      run: () =>
+        raw.transaction(async (q) => {
+          await q(Q.SET_LOCAL_JIT_OFF);
+          const { sql: text, params } = pairsRank(page);
+          await q(text, params);
+        }),
+    });
     say(
-      `${database}: "Pairs that need help" over ${pairsList.length} active pairs (${pairsList.filter((x) => x.nextAction).length} with a staff action due), ${opts.pairsCalls} calls on each path...`,
+      `${database}: "Pairs that need help" over ${pairsFirst.total} active pairs (${pairsFiltered.total} need help), pages of ${firstPage.limit}, ${opts.pairsCalls} calls on each path...`,
     );
     const pairsSamples = await interleaved(pairsPaths, opts.pairsCalls, WARMUP_PAIRS);
 
@@ -455,15 +462,11 @@ async function benchTarget(
             'bench',
           ]),
       },
-      {
-        operation: 'pairs_need_help',
-        statement: 'transaction: JIT off + select every active pair with ladder facts, names and coach activity',
-        run: () =>
-          raw.transaction(async (q) => {
-            await q(Q.SET_LOCAL_JIT_OFF);
-            await q(Q.SELECT_PAIRS_NEEDING_HELP, [programId, pairsSince(), programId]);
-          }),
-      },
+      pairsRankRun('transaction: JIT off + rank every active pair, count the steps, one page of ids (first page)', firstPage),
+      pairsRankRun(
+        'transaction: JIT off + rank, count, one page of ids (second page of "needs help" by days quiet)',
+        filteredPage,
+      ),
     ];
     const statements: TargetResult['statements'] = [];
     for (const s of statementRuns) {
@@ -637,7 +640,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<void> {
   }
 
   const targets: TargetResult[] = [];
-  if (databases)
+  if (databases && opts.pglite !== false)
     targets.push(
       await benchTarget(
         'PGlite',

@@ -301,6 +301,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--coaches <n>', 'coaches in the matching benchmark', '3000')
     .option('--intensity <x>', 'density of the generated contact history (2.85: about 25 contacts a participant)', '2.85')
     .option('--analysis-participants <n>', 'participants (× 3 timepoints) in the analysis benchmark', '100000')
+    .option('--no-pglite', 'skip the embedded database (PGlite) in the database benchmarks')
     .action(
       async (opts: {
         participants: string;
@@ -309,6 +310,7 @@ export async function main(argv: string[]): Promise<number> {
         coaches: string;
         intensity: string;
         analysisParticipants: string;
+        pglite: boolean;
       }) => {
         if (opts.only !== undefined && !['database', 'matching', 'analysis', 'fidelity'].includes(opts.only))
           throw new UsageError('--only must be "database", "matching", "analysis" or "fidelity"');
@@ -325,6 +327,7 @@ export async function main(argv: string[]): Promise<number> {
           coaches: Number(opts.coaches),
           contactIntensity: intensity,
           analysisParticipants,
+          pglite: opts.pglite,
         });
       },
     );

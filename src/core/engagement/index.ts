@@ -180,13 +180,46 @@ export const PairHelpView = z.object({
 export type PairHelpView = z.infer<typeof PairHelpView>;
 
 export const pairSorts = ['urgency', 'days_quiet', 'attempts', 'coach_activity', 'participant', 'coach'] as const;
+/** The most pairs one page of "Pairs that need help" holds, and how many it holds unless asked. */
+export const PAIRS_PAGE_MAX = 200;
+export const PAIRS_PAGE_DEFAULT = 50;
 export const PairsQuery = z.object({
   step: z.enum([...ladderStates, 'needs_help']).optional(),
   coachId: z.uuid().optional(),
+  /** One pair (the check-in and decision pages read their pair this way). */
+  pairingId: z.uuid().optional(),
   sort: z.enum(pairSorts).default('urgency'),
   order: z.enum(['asc', 'desc']).optional(),
+  limit: z.coerce.number().int().min(1).max(PAIRS_PAGE_MAX).default(PAIRS_PAGE_DEFAULT),
+  /** Pairs to skip: the page's first pair is number offset + 1 of the whole ordered list. */
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 export type PairsQuery = z.infer<typeof PairsQuery>;
+export type PairsOrder = Pick<PairsQuery, 'step' | 'coachId' | 'sort' | 'order'>;
+
+/** How many active pairs stand on each step (over the coach filter, whatever the step filter). */
+export const PairStepCounts = z.object(
+  Object.fromEntries(ladderStates.map((s) => [s, z.int()])) as Record<(typeof ladderStates)[number], z.ZodInt>,
+);
+export type PairStepCounts = z.infer<typeof PairStepCounts>;
+
+/** One page of "Pairs that need help": the pairs, where the page starts, and how many match in all. */
+export const PairsPageView = z.object({
+  pairs: z.array(PairHelpView),
+  offset: z.int(),
+  limit: z.int(),
+  /** Pairs matching the filters, over all pages. */
+  total: z.int(),
+  counts: PairStepCounts,
+});
+export type PairsPageView = z.infer<typeof PairsPageView>;
+
+/** The pairs matching a step filter, from the counts per step. */
+export function pairsMatching(counts: PairStepCounts, step: PairsQuery['step']): number {
+  if (step === undefined) return ladderStates.reduce((n, s) => n + counts[s], 0);
+  if (step === 'needs_help') return counts.reminder + counts.check_in + counts.decision;
+  return counts[step];
+}
 
 const urgency: Record<z.infer<typeof LadderStateView>, number> = {
   decision: 0,
@@ -200,8 +233,12 @@ const urgency: Record<z.infer<typeof LadderStateView>, number> = {
 /** One collator for every name comparison: several times faster than `localeCompare` on thousands of pairs. */
 const collator = new Intl.Collator('en');
 
-/** Filters and sorts pairs for "Pairs that need help"; the default puts the most urgent first. */
-export function sortPairs(pairs: readonly PairHelpView[], q: PairsQuery): PairHelpView[] {
+/**
+ * Filters and sorts pairs for "Pairs that need help"; the default puts the most urgent first. The
+ * server now does this in SQL a page at a time (pairs.repository.ts, ADR 0048); this is the
+ * reference order its property test compares against.
+ */
+export function sortPairs(pairs: readonly PairHelpView[], q: PairsOrder): PairHelpView[] {
   const needsHelp = (p: PairHelpView) => p.step === 'reminder' || p.step === 'check_in' || p.step === 'decision';
   const list = pairs.filter(
     (p) =>
@@ -209,7 +246,7 @@ export function sortPairs(pairs: readonly PairHelpView[], q: PairsQuery): PairHe
       (q.coachId === undefined || p.coachId === q.coachId),
   );
   const byName = collator.compare;
-  const key: Record<PairsQuery['sort'], (a: PairHelpView, b: PairHelpView) => number> = {
+  const key: Record<PairsOrder['sort'], (a: PairHelpView, b: PairHelpView) => number> = {
     urgency: (a, b) => urgency[a.step] - urgency[b.step] || b.daysQuiet - a.daysQuiet,
     days_quiet: (a, b) => a.daysQuiet - b.daysQuiet,
     attempts: (a, b) => a.attemptsSince - b.attemptsSince,

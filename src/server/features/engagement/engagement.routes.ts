@@ -8,7 +8,7 @@ import {
   DecisionInput,
   EngagementCharts,
   LadderEventView,
-  PairHelpView,
+  PairsPageView,
   PairsQuery,
 } from '../../../core/engagement';
 import { callerOf, type App, type AppOptions } from '../../http/routing';
@@ -42,7 +42,7 @@ export function engagementRoutes(app: App, opts: AppOptions): void {
   app.get(
     '/programs/:programId/pairs',
     {
-      schema: { tags: ['engagement'], params: ProgramParams, querystring: PairsQuery, response: { 200: z.array(PairHelpView) } },
+      schema: { tags: ['engagement'], params: ProgramParams, querystring: PairsQuery, response: { 200: PairsPageView } },
     },
     async (req) => listPairs(deps, callerOf(req), req.params.programId, req.query),
   );

@@ -5,9 +5,8 @@ import {
   checkReachWindow,
   ladderPosition,
   localTimeOf,
-  pairMeasures,
   REACHING_TIPS,
-  sortPairs,
+  pairsMatching,
   suggestBestTimes,
   type BestTimesView,
   type CheckInCallView,
@@ -16,7 +15,7 @@ import {
   type CoachPreferencesView,
   type DecisionInput,
   type LadderEventView,
-  type PairHelpView,
+  type PairsPageView,
   type PairsQuery,
   type RecordedStep,
   ladderOutcomes,
@@ -38,14 +37,14 @@ import { changeStatus, loadParticipantFor, updateParticipant } from '../particip
 import { loadProgram, taskRulesOf, type Program } from '../programs';
 import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
-import { loadPairingActivity, type ActivityDetail, type ActivityRow } from '../tasks';
+import { loadPairingActivity, type ActivityRow } from '../tasks';
 import { countProgramAttemptsByHour, findAttempts, findLadderEventFacts, findReachedSince } from './engagement.repository';
 import { ladderEvents } from './engagement.table';
+import { COACH_ACTIVITY_DAYS, presentPair } from './pairs.presenter';
+import { findPairsPage } from './pairs.repository';
 
 /** How far back the program-wide pattern of answered calls looks. */
 const PATTERN_DAYS = 180;
-/** The window of "the coach's recent activity" in "Pairs that need help". */
-const COACH_ACTIVITY_DAYS = 14;
 /** A reminder that fired longer ago than this (e.g. on the first sweep of an old database) gets no e-mail. */
 const REMINDER_MAIL_WITHIN_DAYS = 2;
 
@@ -93,51 +92,30 @@ export async function bestTimes(deps: Deps, caller: Caller, programId: string, p
   return { timeZone: program.timeZone, ...result };
 }
 
-/** One pair's row in "Pairs that need help". */
-function presentPair(a: ActivityRow & ActivityDetail, program: Program, now: Date): PairHelpView {
-  const rules = taskRulesOf(program);
-  const pos = ladderPosition(a, rules, now);
-  const step = pos.state === 'ended' ? 'none' : pos.state;
-  const checkIn = a.acts.find((x) => x.step === 'check_in' && x.episodeStartedAt.getTime() === pos.episodeStartedAt.getTime());
-  const lastFired = pos.fired[pos.fired.length - 1];
-  const nextAction =
-    step === 'decision' && !pos.isDecisionRecorded
-      ? 'decision'
-      : (step === 'check_in' || step === 'decision') && !pos.isCheckInRecorded
-        ? 'check_in'
-        : null;
-  return {
-    pairingId: a.pairingId,
-    participantId: a.participantId,
-    participantName: a.participantName,
-    coachId: a.coachId,
-    coachName: a.coachName,
-    pairedAt: a.startedAt.toISOString(),
-    lastReachedAt: a.lastReachedAt?.toISOString() ?? null,
-    daysQuiet: Math.max(0, daysBetween(a.lastReachedAt ?? a.startedAt, now)),
-    attemptsSince: a.attemptsSinceReached,
-    step,
-    stepSince: lastFired ? pos.dueAt[lastFired].toISOString() : null,
-    pausedUntil: pos.resumesAt ? a.contactPausedUntil : null,
-    checkInRecordedAt: checkIn?.actedAt.toISOString() ?? null,
-    nextAction: step === 'paused' ? null : nextAction,
-    coachActivity: { attempts: a.coachAttempts, reached: a.coachReached, days: COACH_ACTIVITY_DAYS },
-    measures: pairMeasures(a, { lengthDays: program.lengthDays, targetContacts: program.targetContacts }, now),
-  };
-}
-
-/** "Pairs that need help": every active pair in the program with its ladder step and measures, for staff. */
-export async function listPairs(deps: Deps, caller: Caller, programId: string, query: PairsQuery): Promise<PairHelpView[]> {
+/**
+ * "Pairs that need help", for staff: one page of the program's active pairs with their ladder step
+ * and measures. The step, filters, order and page come from SQL (pairs.repository.ts, ADR 0048);
+ * only the page's pairs are then read in full and presented here, so the view is the same as before.
+ */
+export async function listPairs(deps: Deps, caller: Caller, programId: string, query: PairsQuery): Promise<PairsPageView> {
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'pair:list', { programId });
   const now = deps.clock.now();
-  const activity = await loadPairingActivity(deps.db, { programId }, { since: addDays(now, -COACH_ACTIVITY_DAYS) });
-  const rows = sortPairs(
-    activity.map((a) => presentPair(a, program, now)),
+  const since = addDays(now, -COACH_ACTIVITY_DAYS);
+  const { pairingIds, counts } = await findPairsPage(
+    deps.db,
+    { programId, rules: taskRulesOf(program), now, coachSince: since },
     query,
   );
+  const activity = pairingIds.length === 0 ? [] : await loadPairingActivity(deps.db, { programId, pairingIds }, { since });
+  const byId = new Map(activity.map((a) => [a.pairingId, a]));
+  // A pair that ended between the two reads is left out of the page.
+  const pairs = pairingIds.flatMap((id) => {
+    const a = byId.get(id);
+    return a ? [presentPair(a, program, now)] : [];
+  });
   await audit(deps.db, caller, now, [{ verb: 'list', entityType: 'pair', programId }]);
-  return rows;
+  return { pairs, offset: query.offset, limit: query.limit, total: pairsMatching(counts, query.step), counts };
 }
 
 /** Locks an active pairing of the program and reads its ladder facts, inside a transaction. */

@@ -47,7 +47,8 @@ describe('the escalation ladder and "Pairs that need help"', () => {
     return res.body;
   };
   type Pair = { participantId: string; step: string; nextAction: string | null; [k: string]: unknown };
-  const pairs = async (query = ''): Promise<Pair[]> => ok(coordinator, 'GET', `${base}/pairs${query}`);
+  const pairs = async (query = ''): Promise<Pair[]> =>
+    ((await ok(coordinator, 'GET', `${base}/pairs${query}`)) as { pairs: Pair[] }).pairs;
   const pairOf = async (participantId: string) => (await pairs()).find((p) => p.participantId === participantId);
   const contact = (participantId: string, outcome: string) => ({
     participantId,
@@ -131,6 +132,10 @@ describe('the escalation ladder and "Pairs that need help"', () => {
     const bad = await coordinator.request('GET', `${base}/pairs?sort=shoe_size&step=lost`);
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['querystring.sort', 'querystring.step']);
+    const badPage = await coordinator.request('GET', `${base}/pairs?limit=201&offset=-1`);
+    expect(badPage.status).toBe(400);
+    expect(badPage.body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['querystring.limit', 'querystring.offset']);
+    expect((await coordinator.request('GET', `${base}/pairs?limit=ten`)).status).toBe(400);
   });
 
   it('records each step once when the sweep sees it fire, and e-mails the coach a reminder with nothing personal', async () => {

@@ -58,7 +58,7 @@ describe('live measures: the window and the program totals', () => {
     await log(coach, w.participantId);
     const pairs = await coordinator.request('GET', `${base}/pairs`);
     expect(pairs.status).toBe(200);
-    const row = pairs.body.find((p: { participantId: string }) => p.participantId === w.participantId);
+    const row = pairs.body.pairs.find((p: { participantId: string }) => p.participantId === w.participantId);
     // 13 were logged; 11 are the dose: not adherent (target 12). Before the fix: 13, adherent.
     expect(row.measures).toMatchObject({ reached: 13, participantReached: 11, reachedOutsideWindow: 2, isAdherent: false });
   });

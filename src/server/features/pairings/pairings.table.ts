@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { PairingEndReason } from '../../../core/pairings';
 import { people } from '../accounts/accounts.table';
 import { coaches } from '../coaches/coaches.table';
@@ -32,6 +32,14 @@ export const pairings = pgTable(
     enteredLateBy: uuid('entered_late_by').references(() => people.id),
     enteredLateAt: timestamp('entered_late_at', { withTimezone: true }),
     lateReason: text('late_reason'),
+    /**
+     * The last reached contact of this pairing: a copy of max(contacts.occurred_at) where reached,
+     * kept by triggers on contacts in the same statement as any insert, update or delete (migration
+     * 0024, ADR 0048), so "Pairs that need help" ranks every pair without a lookup per pair.
+     */
+    lastReachedAt: timestamp('last_reached_at', { withTimezone: true }),
+    /** Unreached contacts of this pairing after `lastReachedAt` (all of them if never reached); kept the same way. */
+    attemptsSinceReached: integer('attempts_since_reached').notNull().default(0),
   },
   (t) => [
     // At most one active pairing per participant, enforced by the database as well as the rules.

@@ -4,6 +4,15 @@ import type { PairingActivity } from '../../../core/tasks';
 import { selectRows, type Db, type Tx } from '../../platform/database';
 import { calendarDateOf } from '../../../core/shared/time';
 
+/** Which active pairings: a program's, optionally one coach's, one participant's, or the ones named. */
+export interface ActivityScope {
+  programId: string;
+  coachId?: string;
+  participantId?: string;
+  /** Not empty when given (a page of "Pairs that need help"). */
+  pairingIds?: readonly string[];
+}
+
 export interface ActivityRow extends PairingActivity {
   /** Reached contacts and attempts in this pairing. */
   reachedCount: number;
@@ -48,13 +57,17 @@ type Raw = {
 };
 
 /** The SQL of `loadPairingActivity`; exported for the benchmark's raw-SQL floor (bench/sql.ts). */
-export function pairingActivitySql(
-  scope: { programId: string; coachId?: string; participantId?: string },
-  detail?: { since: Date },
-): SQL {
+export function pairingActivitySql(scope: ActivityScope, detail?: { since: Date }): SQL {
   const filters: SQL[] = [sql`p.program_id = ${scope.programId}`, sql`p.ended_at is null`];
   if (scope.coachId) filters.push(sql`p.coach_id = ${scope.coachId}`);
   if (scope.participantId) filters.push(sql`p.participant_id = ${scope.participantId}`);
+  const ids = scope.pairingIds
+    ? sql`(${sql.join(
+        scope.pairingIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : null;
+  if (ids) filters.push(sql`p.id in ${ids}`);
   // The dose (participant_reached) counts only reached contacts inside the window: first pairing +
   // the program's length (ADR 0023); the ones after it are counted apart.
   return sql`
@@ -63,6 +76,7 @@ export function pairingActivitySql(
         ? sql`with coach_recent as (
       select c.coach_id, count(*) as attempts, count(*) filter (where c.is_reached) as reached
       from contacts c where c.program_id = ${scope.programId} and c.occurred_at >= ${detail.since.toISOString()}
+      ${ids ? sql`and c.coach_id in (select p3.coach_id from pairings p3 where p3.id in ${ids})` : sql``}
       group by c.coach_id
     )`
         : sql``
@@ -108,22 +122,19 @@ export function pairingActivitySql(
  * a program (optionally one coach's or one participant's); with `detail`, also the names and each
  * coach's contacts since `detail.since`, for "Pairs that need help".
  */
+export async function loadPairingActivity(db: Db | Tx, scope: ActivityScope): Promise<ActivityRow[]>;
 export async function loadPairingActivity(
   db: Db | Tx,
-  scope: { programId: string; coachId?: string; participantId?: string },
-): Promise<ActivityRow[]>;
-export async function loadPairingActivity(
-  db: Db | Tx,
-  scope: { programId: string; coachId?: string; participantId?: string },
+  scope: ActivityScope,
   detail: { since: Date },
 ): Promise<(ActivityRow & ActivityDetail)[]>;
 export async function loadPairingActivity(
   db: Db | Tx,
-  scope: { programId: string; coachId?: string; participantId?: string },
+  scope: ActivityScope,
   detail?: { since: Date },
 ): Promise<ActivityRow[] | (ActivityRow & ActivityDetail)[]> {
   const query = pairingActivitySql(scope, detail);
-  const isProgramWide = !scope.coachId && !scope.participantId;
+  const isProgramWide = !scope.coachId && !scope.participantId && !scope.pairingIds;
   // Program-wide, the planner's estimate (a lookup per pair) crosses PostgreSQL's JIT threshold, and
   // compiling the plan took longer than running it: 480 of 850 ms at 10,000 participants
   // (docs/BENCHMARKS.md). SET LOCAL turns JIT off for this read only; PGlite has no JIT.

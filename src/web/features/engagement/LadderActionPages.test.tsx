@@ -44,6 +44,15 @@ const event = { id: '00000000-0000-4000-8000-000000000999', step: 'check_in' };
 const refusal = (path: string, message: string) =>
   json({ error: 'invalid_input', message: 'Some answers need attention.', fields: [{ path, message }], requestId: 'r1' }, 400);
 
+/** The server's answer to `GET …/pairs?pairingId=…`: a page with that one pair. */
+const onePair = {
+  pairs: [pair],
+  offset: 0,
+  limit: 50,
+  total: 1,
+  counts: { first_contact: 0, reminder: 0, check_in: 1, decision: 0, none: 0, paused: 0 },
+};
+
 describe('recording a check-in call', () => {
   const callView = {
     pairingId: PAIRING,
@@ -51,7 +60,7 @@ describe('recording a check-in call', () => {
     coach: { id: pair.coachId, name: 'Carl Coach', phone: null },
   };
   const routes = () => ({
-    [`GET /programs/${PROGRAM_ID}/pairs`]: json([pair]),
+    [`GET /programs/${PROGRAM_ID}/pairs`]: json(onePair),
     [`GET /programs/${PROGRAM_ID}/pairings/${PAIRING}/ladder-events`]: json([]),
     [`GET /programs/${PROGRAM_ID}/pairings/${PAIRING}/check-in-call`]: json(callView),
     [`POST /programs/${PROGRAM_ID}/pairings/${PAIRING}/check-ins`]: json(event, 201),
@@ -130,7 +139,7 @@ describe('recording a check-in call', () => {
 describe('recording a decision', () => {
   it('needs a date and a reason to pause, and sends the decision', async () => {
     const calls = mockApi({
-      [`GET /programs/${PROGRAM_ID}/pairs`]: json([pair]),
+      [`GET /programs/${PROGRAM_ID}/pairs`]: json(onePair),
       [`GET /programs/${PROGRAM_ID}/pairings/${PAIRING}/ladder-events`]: json([]),
       [`POST /programs/${PROGRAM_ID}/pairings/${PAIRING}/decisions`]: json({ ...event, step: 'decision' }, 201),
     });
@@ -153,7 +162,7 @@ describe('recording a decision', () => {
 
   it('clears the server’s refusal of a field once that field is changed, and leaves focus there (issue #16)', async () => {
     mockApi({
-      [`GET /programs/${PROGRAM_ID}/pairs`]: json([pair]),
+      [`GET /programs/${PROGRAM_ID}/pairs`]: json(onePair),
       [`GET /programs/${PROGRAM_ID}/pairings/${PAIRING}/ladder-events`]: json([]),
       [`POST /programs/${PROGRAM_ID}/pairings/${PAIRING}/decisions`]: refusal('until', 'Choose a date within six months.'),
     });
@@ -176,8 +185,10 @@ describe('recording a decision', () => {
   });
 
   it('says so when the pair is no longer active', async () => {
-    mockApi({ [`GET /programs/${PROGRAM_ID}/pairs`]: json([]) });
+    const calls = mockApi({ [`GET /programs/${PROGRAM_ID}/pairs`]: json({ ...onePair, pairs: [], total: 0 }) });
     renderInProgram(<DecisionPage />, { member: staff, route: `/p/${PAIRING}`, path: '/p/:pairingId' });
     expect(await screen.findByText('This pair is no longer active.')).toBeTruthy();
+    // The page asks for its one pair, not for the whole list.
+    expect(calls.map((c) => c.url)).toContain(`/api/v1/programs/${PROGRAM_ID}/pairs?pairingId=${PAIRING}`);
   });
 });

@@ -19,7 +19,7 @@ import {
 } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { withdrawalReasonLabels } from '../participants/labels';
-import { useCheckInCall, useLadderEvents, usePairs, useRecordCheckInCall, useRecordDecision } from './engagement.api';
+import { useCheckInCall, useLadderEvents, usePair, useRecordCheckInCall, useRecordDecision } from './engagement.api';
 import { findingLabels, ladderStateLabels, rePairReasonLabels, type LadderStateKey } from './labels';
 import './engagement.css';
 
@@ -27,12 +27,11 @@ import './engagement.css';
 function WithPair({ title, children }: { title: string; children: (pair: PairHelpView) => ReactNode }) {
   const program = useProgram();
   const { pairingId = '' } = useParams();
-  const pairs = usePairs(program.programId);
+  const pair = usePair(program.programId, pairingId);
   return (
     <Page title={title} width="narrow">
-      <QueryView query={pairs} loadingLabel="Loading the pair…">
-        {(all) => {
-          const pair = all.find((p) => p.pairingId === pairingId);
+      <QueryView query={pair} loadingLabel="Loading the pair…">
+        {(pair) => {
           return pair ? (
             children(pair)
           ) : (

@@ -1,13 +1,14 @@
 import { useWhen } from '../../app/when';
 import { Link, useSearchParams } from 'react-router';
-import { sortPairs, type PairHelpView, type PairsQuery } from '../../../core/engagement';
+import { pairsMatching, type PairHelpView } from '../../../core/engagement';
 import { useProgram } from '../../app/program';
 import { optionsOf } from '../../app/vocab';
 import { Badge, ButtonLink, TableScroll, VisuallyHidden } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
 import { SelectField } from '../../ui/form';
 import { Page } from '../../ui/Page';
-import { usePairs } from './engagement.api';
+import { useCoachChoices, usePairs } from './engagement.api';
+import './engagement.css';
 import { frequencyLabels, ladderStateLabels, ladderStateTones, pairSortLabels, type LadderStateKey } from './labels';
 
 const stepFilterLabels = { needs_help: 'Needs help (reminded, check-in or decision)', ...ladderStateLabels } as const;
@@ -17,22 +18,47 @@ type Sort = keyof typeof pairSortLabels;
 const isStep = (s: string | null): s is StepFilter => s !== null && s in stepFilterLabels;
 const isSort = (s: string | null): s is Sort => s !== null && s in pairSortLabels;
 
+/** Pairs on one page of the list. */
+export const PAIRS_PER_PAGE = 50;
+
+const count = new Intl.NumberFormat('en-US');
+
 /**
- * "Pairs that need help", for staff: every active pair with how long it has been quiet, attempts
- * since, the ladder step and the coach's recent activity; the next action is one click away.
+ * "Pairs that need help", for staff: the active pairs with how long each has been quiet, attempts
+ * since, the ladder step and the coach's recent activity, 50 at a time, most urgent first; the
+ * server filters, sorts and pages (ADR 0048). The next action is one click away.
  */
 export function PairsPage() {
   const program = useProgram();
-  const pairs = usePairs(program.programId);
   const [params, setParams] = useSearchParams();
   const step = isStep(params.get('step')) ? (params.get('step') as StepFilter) : null;
   const sort: Sort = isSort(params.get('sort')) ? (params.get('sort') as Sort) : 'urgency';
   const coachId = params.get('coach') ?? '';
+  const pageNumber = Math.max(1, Math.floor(Number(params.get('page')) || 1));
+  const pairs = usePairs(program.programId, {
+    ...(step ? { step } : {}),
+    ...(coachId ? { coachId } : {}),
+    ...(sort === 'urgency' ? {} : { sort }),
+    limit: PAIRS_PER_PAGE,
+    offset: (pageNumber - 1) * PAIRS_PER_PAGE,
+  });
+  const coaches = useCoachChoices(program.programId);
+  const coachOptions = [...(coaches.data ?? [])]
+    .map((c) => ({ value: c.id, label: `${c.givenName} ${c.familyName}` }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  // A new filter or order starts again at the first page.
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
+    next.delete('page');
     setParams(next, { replace: true });
+  };
+  const pageAddress = (n: number) => {
+    const next = new URLSearchParams(params);
+    if (n > 1) next.set('page', String(n));
+    else next.delete('page');
+    return `?${next.toString()}`;
   };
   return (
     <Page
@@ -47,12 +73,14 @@ export function PairsPage() {
       }
     >
       <QueryView query={pairs} loadingLabel="Loading pairs…">
-        {(all) => {
-          const coaches = [...new Map(all.map((p) => [p.coachId, p.coachName])).entries()]
-            .sort((a, b) => a[1].localeCompare(b[1]))
-            .map(([value, label]) => ({ value, label }));
-          const query: PairsQuery = { sort, ...(step ? { step } : {}), ...(coachId ? { coachId } : {}) };
-          const list = sortPairs(all, query);
+        {(page) => {
+          const stepOptions = optionsOf(stepFilterLabels).map((o) => ({
+            ...o,
+            label: `${o.label} (${count.format(pairsMatching(page.counts, o.value as StepFilter))})`,
+          }));
+          const first = page.total === 0 ? 0 : page.offset + 1;
+          const last = page.offset + page.pairs.length;
+          const hasNext = last < page.total;
           return (
             <>
               <form className="filters" role="search" aria-label="Filter pairs" onSubmit={(e) => e.preventDefault()}>
@@ -60,14 +88,14 @@ export function PairsPage() {
                   label="Ladder step"
                   value={step ?? ''}
                   placeholder="All pairs"
-                  options={optionsOf(stepFilterLabels)}
+                  options={stepOptions}
                   onChange={(v) => set('step', v)}
                 />
                 <SelectField
                   label="Coach"
                   value={coachId}
                   placeholder="All coaches"
-                  options={coaches}
+                  options={coachOptions}
                   onChange={(v) => set('coach', v)}
                 />
                 <SelectField
@@ -77,10 +105,27 @@ export function PairsPage() {
                   onChange={(v) => set('sort', v === 'urgency' ? '' : v)}
                 />
               </form>
-              <p role="status" className="muted">
-                {list.length} pair{list.length === 1 ? '' : 's'}
-              </p>
-              {list.length === 0 ? <Empty>No pair matches.</Empty> : <PairsTable pairs={list} />}
+              {page.total === 0 ? null : (
+                <p role="status" className="muted">
+                  Showing {count.format(first)}–{count.format(last)} of {count.format(page.total)} pair
+                  {page.total === 1 ? '' : 's'}
+                </p>
+              )}
+              {page.pairs.length === 0 ? <Empty>No pair matches.</Empty> : <PairsTable pairs={page.pairs} />}
+              {pageNumber > 1 || hasNext ? (
+                <nav className="pager" aria-label="Pages of pairs">
+                  {pageNumber > 1 ? (
+                    <ButtonLink variant="secondary" to={pageAddress(pageNumber - 1)}>
+                      Previous page
+                    </ButtonLink>
+                  ) : null}
+                  {hasNext ? (
+                    <ButtonLink variant="secondary" to={pageAddress(pageNumber + 1)}>
+                      Next page
+                    </ButtonLink>
+                  ) : null}
+                </nav>
+              ) : null}
             </>
           );
         }}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BestTimesView,
   CheckInCallView,
@@ -9,10 +9,13 @@ import type {
   EngagementCharts,
   LadderEventView,
   PairHelpView,
+  PairsPageView,
+  PairsQuery,
   ScheduleSessionInput,
   SchedulingSettings,
   ScheduledSessionView,
 } from '../../../core/engagement';
+import type { CoachView } from '../../../core/coaches';
 import { api } from '../../app/api';
 import { programKey } from '../../app/program-key';
 
@@ -25,11 +28,43 @@ export function useBestTimes(programId: string, participantId: string, enabled =
   });
 }
 
-/** Every active pair with its ladder step (staff). Sorting and filtering happen on the page. */
-export function usePairs(programId: string) {
+/** The query of one page of "Pairs that need help", as the address bar and the server read it. */
+export type PairsPageQuery = Partial<Pick<PairsQuery, 'step' | 'coachId' | 'sort' | 'limit' | 'offset'>>;
+
+const pairsPath = (programId: string, query: Record<string, string | number | undefined>) => {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return `/programs/${programId}/pairs${qs ? `?${qs}` : ''}`;
+};
+
+/** One page of active pairs with their ladder step (staff); the server filters, sorts and pages. */
+export function usePairs(programId: string, query: PairsPageQuery) {
   return useQuery({
-    queryKey: [...programKey(programId), 'pairs'],
-    queryFn: () => api.get<PairHelpView[]>(`/programs/${programId}/pairs`),
+    queryKey: [...programKey(programId), 'pairs', 'page', query],
+    queryFn: () => api.get<PairsPageView>(pairsPath(programId, query)),
+    // The page on screen stays while the next one loads, so the table does not jump.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The program's coaches for the coach filter. The coaches feature's `useCoaches` reads the same list
+ * under the same key (shared in the cache); it is not imported because coaches imports engagement.
+ */
+export function useCoachChoices(programId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'coaches', 'list'],
+    queryFn: () => api.get<CoachView[]>(`/programs/${programId}/coaches`),
+  });
+}
+
+/** One active pair (the check-in and decision pages), or null when it is no longer active. */
+export function usePair(programId: string, pairingId: string) {
+  return useQuery({
+    queryKey: [...programKey(programId), 'pairs', pairingId],
+    queryFn: async (): Promise<PairHelpView | null> =>
+      (await api.get<PairsPageView>(pairsPath(programId, { pairingId }))).pairs[0] ?? null,
   });
 }
 
