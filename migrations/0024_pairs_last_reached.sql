@@ -5,7 +5,12 @@ ALTER TABLE "pairings" ADD COLUMN "attempts_since_reached" integer DEFAULT 0 NOT
 -- statement as every write to contacts (the app, the demos, the benchmark's bulk insert, any later
 -- edit or delete), so they cannot drift. Statement-level triggers with transition tables: one
 -- UPDATE per statement, recomputing only the pairings the statement touched (index lookups).
-CREATE FUNCTION pairings_refresh_reach(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+-- The pairings are locked first, in one order: a second transaction writing contacts of the same
+-- pairing waits for the first to commit, and its UPDATE (a new statement, so a new snapshot in a
+-- volatile function) then counts the first one's contacts too. Without the lock both could compute
+-- from their own snapshot and the last to commit would leave a count missing the other's contact.
+CREATE FUNCTION pairings_refresh_reach(ids uuid[]) RETURNS void LANGUAGE sql VOLATILE AS $$
+  SELECT 1 FROM pairings WHERE id = ANY(ids) ORDER BY id FOR UPDATE;
   UPDATE pairings p SET last_reached_at = s.last, attempts_since_reached = s.since
   FROM (
     SELECT a.id, l.last,

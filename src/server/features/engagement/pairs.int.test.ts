@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProgram, type GeneratedProgram } from '../../../../bench/generate';
 import {
@@ -40,6 +41,8 @@ import { COACH_ACTIVITY_DAYS, presentPair } from './pairs.presenter';
  */
 describe('"Pairs that need help" ranked in SQL agrees with the pure ladder and sort', () => {
   let db: Database;
+  /** The database's URL on PostgreSQL (null on PGlite), for a second connection. */
+  let url: string | undefined;
   let close: () => Promise<void>;
   let gen: GeneratedProgram;
   let caller: Caller;
@@ -49,7 +52,7 @@ describe('"Pairs that need help" ranked in SQL agrees with the pure ladder and s
   const mailer = createMailer({ smtpUrl: null, from: 'Kindred <test@example.org>' });
 
   beforeAll(async () => {
-    ({ db, close } = await freshDatabase());
+    ({ db, close, url } = await freshDatabase());
     gen = await generateProgram(db.db, { participants: 240, now: start, batchSize: 200, contactIntensity: 2.85 });
     caller = { actor: (await loadActor(db.db, gen.coordinatorPersonId))!, requestId: 't', ip: null };
     // Unique names, some starting in lower case or with a space, so the name order is total and tested.
@@ -254,5 +257,41 @@ describe('"Pairs that need help" ranked in SQL agrees with the pure ladder and s
     await db.rawQuery(`delete from contacts where pairing_id = $1 and is_reached`, [a!.pairingId]);
     expect(await lastOf()).toBeNull();
     expect(await drift()).toEqual([]);
+  });
+
+  // Only PostgreSQL has two connections writing at once; PGlite runs one statement at a time.
+  it.skipIf(!process.env.DATABASE_URL)('counts both of two missed calls written at once for one pairing', async () => {
+    const [a] = await loadPairingActivity(db.db, { programId: gen.programId, participantId: gen.loggableParticipantIds[1]! });
+    const attempts = async () =>
+      (
+        (await db.rawQuery('select attempts_since_reached as n from pairings where id = $1', [a!.pairingId])) as [{ n: number }]
+      )[0].n;
+    const before = await attempts();
+    // A copy of one of the pairing's contacts, as a missed call now, with an id and key of its own.
+    const missedCall = `insert into contacts select (jsonb_populate_record(null::contacts, to_jsonb(c) || jsonb_build_object(
+        'id', gen_random_uuid(), 'client_key', gen_random_uuid(), 'is_reached', false, 'outcome', 'no_answer',
+        'minutes', null, 'occurred_at', now()))).* from contacts c where c.pairing_id = $1 limit 1`;
+    const first = new pg.Client({ connectionString: url });
+    const second = new pg.Client({ connectionString: url });
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      await first.query('begin');
+      await first.query(missedCall, [a!.pairingId]);
+      await second.query('begin');
+      const secondPid = ((await second.query('select pg_backend_pid() as pid')).rows[0] as { pid: number }).pid;
+      const secondInsert = second.query(missedCall, [a!.pairingId]);
+      // The second writer is waiting on the first one's lock on the pairing, not merely slow.
+      for (;;) {
+        const { rows } = await first.query('select wait_event_type from pg_stat_activity where pid = $1', [secondPid]);
+        if ((rows[0] as { wait_event_type: string | null } | undefined)?.wait_event_type === 'Lock') break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await first.query('commit');
+      await secondInsert;
+      await second.query('commit');
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    expect(await attempts()).toBe(before + 2);
   });
 });
