@@ -57,6 +57,14 @@ export function unionOf(spans: readonly { start: number; end: number }[], length
   return out;
 }
 
+/** The characters a coder coded with one code, from all of that coder's spans. */
+export function codeUnion(spans: readonly CodedSpan[], codeId: string, length: number): [number, number][] {
+  return unionOf(
+    spans.filter((s) => s.codeId === codeId),
+    length,
+  );
+}
+
 /** Per-character membership of two range lists, walked boundary by boundary (no per-character array). */
 function compare(first: [number, number][], second: [number, number][], length: number) {
   const cuts = new Set<number>([0, length]);
@@ -104,17 +112,7 @@ export function agreementByCode(
   second: readonly CodedSpan[],
 ): CodeAgreement[] {
   return codeIds.map((codeId) => {
-    const t = compare(
-      unionOf(
-        first.filter((s) => s.codeId === codeId),
-        length,
-      ),
-      unionOf(
-        second.filter((s) => s.codeId === codeId),
-        length,
-      ),
-      length,
-    );
+    const t = compare(codeUnion(first, codeId, length), codeUnion(second, codeId, length), length);
     const k = cohensKappa({ bothYes: t.bothCoded, firstOnly: t.firstOnly, secondOnly: t.secondOnly, bothNo: t.neither });
     return {
       codeId,

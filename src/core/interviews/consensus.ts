@@ -1,4 +1,4 @@
-import { unionOf, type CodedSpan } from './agreement';
+import { codeUnion, unionOf, type CodedSpan } from './agreement';
 
 /**
  * The consensus version of a double-coded transcript (issue #13: "a consensus version kept apart
@@ -50,19 +50,7 @@ export function seedConsensus(
   second: readonly CodedSpan[],
 ): CodedSpan[] {
   return codeIds.flatMap((codeId) =>
-    toSpans(
-      codeId,
-      intersectionOf(
-        unionOf(
-          first.filter((s) => s.codeId === codeId),
-          length,
-        ),
-        unionOf(
-          second.filter((s) => s.codeId === codeId),
-          length,
-        ),
-      ),
-    ),
+    toSpans(codeId, intersectionOf(codeUnion(first, codeId, length), codeUnion(second, codeId, length))),
   );
 }
 
@@ -76,10 +64,7 @@ export interface ConsensusDecision {
 
 /** The consensus after one decision: the stretch added to the code's spans, or taken out of them. */
 export function applyDecision(length: number, spans: readonly CodedSpan[], d: ConsensusDecision): CodedSpan[] {
-  const own = unionOf(
-    spans.filter((s) => s.codeId === d.codeId),
-    length,
-  );
+  const own = codeUnion(spans, d.codeId, length);
   const stretch = unionOf([d], length);
   const next = d.keep
     ? unionOf(

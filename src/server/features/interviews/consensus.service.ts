@@ -14,7 +14,7 @@ import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { loadProgram } from '../programs';
-import { codersOf, findInterviewStudy, findTranscript, type Transcript } from './interviews.repository';
+import { codersOf, findInterviewStudy, findTranscript, requireCodeOfStudy, type Transcript } from './interviews.repository';
 import {
   interviewCodes,
   interviewCodings,
@@ -122,11 +122,7 @@ export async function decideConsensus(
     const length = (t.text ?? '').length;
     if (input.end > length)
       throw new DomainError('invalid_state', 'outside_text', 'The passage goes past the end of the transcript');
-    const [code] = await tx
-      .select({ id: interviewCodes.id })
-      .from(interviewCodes)
-      .where(and(eq(interviewCodes.id, input.codeId), eq(interviewCodes.studyId, studyId)));
-    if (!code) throw new DomainError('invalid_state', 'code_not_in_codebook', 'That code is not in this study’s codebook');
+    await requireCodeOfStudy(tx, studyId, input.codeId);
     const spans = await tx.select().from(interviewConsensusSpans).where(eq(interviewConsensusSpans.consensusId, c.id));
     const next = applyDecision(length, spans, input).filter((s) => s.codeId === input.codeId);
     await tx

@@ -1,10 +1,10 @@
 /** Reads every interview use case needs: a study of the program, a transcript of the study, coders' names. */
 import { and, eq, inArray } from 'drizzle-orm';
-import { notFound } from '../../../core/shared/errors';
+import { DomainError, notFound } from '../../../core/shared/errors';
 import type { View } from '../../access/policy';
 import type { Db, Tx } from '../../platform/database';
 import { people } from '../accounts/accounts.table';
-import { interviewStudies, interviewTranscripts } from './interviews.table';
+import { interviewCodes, interviewStudies, interviewTranscripts } from './interviews.table';
 
 export type Study = typeof interviewStudies.$inferSelect;
 export type Transcript = typeof interviewTranscripts.$inferSelect;
@@ -37,4 +37,13 @@ export async function codersOf(db: Db | Tx, ids: readonly string[]) {
     .from(people)
     .where(inArray(people.id, [...ids]));
   return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+}
+
+/** Refuses a code that is not in the study's codebook (a code of another study does not exist here). */
+export async function requireCodeOfStudy(db: Db | Tx, studyId: string, codeId: string): Promise<void> {
+  const [code] = await db
+    .select({ id: interviewCodes.id })
+    .from(interviewCodes)
+    .where(and(eq(interviewCodes.id, codeId), eq(interviewCodes.studyId, studyId)));
+  if (!code) throw new DomainError('invalid_state', 'code_not_in_codebook', 'That code is not in this study’s codebook');
 }

@@ -22,7 +22,14 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
-import { codersOf, findInterviewStudy, findTranscript, type Study, type Transcript } from './interviews.repository';
+import {
+  codersOf,
+  findInterviewStudy,
+  findTranscript,
+  requireCodeOfStudy,
+  type Study,
+  type Transcript,
+} from './interviews.repository';
 import { readZip } from '../../platform/zip';
 import { people, roleGrants } from '../accounts/accounts.table';
 import { coaches } from '../coaches/coaches.table';
@@ -484,11 +491,7 @@ export async function addCoding(
     const t = await findTranscript(tx, study, transcriptId, 'pseudonymous');
     if (input.end > (t.text ?? '').length)
       throw new DomainError('invalid_state', 'outside_text', 'The highlight goes past the end of the transcript');
-    const [code] = await tx
-      .select({ id: interviewCodes.id })
-      .from(interviewCodes)
-      .where(and(eq(interviewCodes.id, input.codeId), eq(interviewCodes.studyId, studyId)));
-    if (!code) throw new DomainError('invalid_state', 'code_not_in_codebook', 'That code is not in this study’s codebook');
+    await requireCodeOfStudy(tx, studyId, input.codeId);
     const row = { id: newId(), programId, transcriptId, coderId: caller.actor.personId, ...input, createdAt: now };
     const [inserted] = await tx.insert(interviewCodings).values(row).onConflictDoNothing().returning();
     const saved =
@@ -562,13 +565,7 @@ export async function addMemo(
       if (input.end != null && input.end > (t.text ?? '').length)
         throw new DomainError('invalid_state', 'outside_text', 'The passage goes past the end of the transcript');
     }
-    if (input.codeId) {
-      const [code] = await tx
-        .select({ id: interviewCodes.id })
-        .from(interviewCodes)
-        .where(and(eq(interviewCodes.id, input.codeId), eq(interviewCodes.studyId, studyId)));
-      if (!code) throw new DomainError('invalid_state', 'code_not_in_codebook', 'That code is not in this study’s codebook');
-    }
+    if (input.codeId) await requireCodeOfStudy(tx, studyId, input.codeId);
     const row = {
       id: newId(),
       programId,

@@ -187,21 +187,24 @@ function SampleDetails({ studyId, sampleId }: { studyId: string; sampleId: strin
           ) : null}
           <Members studyId={studyId} sample={s} />
           <Section title="Why people declined" id="decline-reasons" level={3}>
-            {s.declineReasons.length === 0 ? (
-              <Empty>Nobody has declined.</Empty>
-            ) : (
-              <ul>
-                {s.declineReasons.map((r) => (
-                  <li key={r.reason}>
-                    {r.reason}: {r.count}
-                  </li>
-                ))}
-              </ul>
-            )}
+            {s.declineReasons.length === 0 ? <Empty>Nobody has declined.</Empty> : <DeclineReasons reasons={s.declineReasons} />}
           </Section>
         </>
       )}
     </QueryView>
+  );
+}
+
+/** Why people declined, each reason with how many gave it (for the methods section). */
+export function DeclineReasons({ reasons }: { reasons: SampleView['declineReasons'] }) {
+  return (
+    <ul>
+      {reasons.map((r) => (
+        <li key={r.reason}>
+          {r.reason}: {r.count}
+        </li>
+      ))}
+    </ul>
   );
 }
 

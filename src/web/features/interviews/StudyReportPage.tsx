@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { useInterviewStudy, useSample, useSamples, useThemes } from './interviews.api';
-import { CellsTable } from './SamplingPage';
+import { CellsTable, DeclineReasons } from './SamplingPage';
 import { exclusionLabels } from './sampling.labels';
 import './interviews.css';
 
@@ -94,13 +94,7 @@ function SampleReport({ sample: s, draws }: { sample: SampleView; draws: number 
       {s.declineReasons.length > 0 ? (
         <>
           <h3>Why people declined</h3>
-          <ul>
-            {s.declineReasons.map((r) => (
-              <li key={r.reason}>
-                {r.reason}: {r.count}
-              </li>
-            ))}
-          </ul>
+          <DeclineReasons reasons={s.declineReasons} />
         </>
       ) : null}
     </>
