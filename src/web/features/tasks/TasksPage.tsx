@@ -48,7 +48,7 @@ export function TasksPage() {
                     <thead>
                       <tr>
                         <th scope="col">Task</th>
-                        <th scope="col">Due</th>
+                        <th scope="col">When</th>
                         <th scope="col">Participant</th>
                         <th scope="col">Coach</th>
                         <th scope="col">Who acts</th>
