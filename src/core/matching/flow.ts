@@ -60,6 +60,9 @@ class Buckets {
   }
 }
 
+/** Distance of a node not reached (yet): above any path's length, and safe to add a cost to in 32 bits. */
+const UNREACHED = 0x3fffffff;
+
 // Arc kinds on a path: source → participant group, participant group → coach group (an edge),
 // coach group → participant group (undoing flow on an edge), coach group → sink.
 const FROM_SOURCE = 0;
@@ -89,12 +92,13 @@ export function solveTransport(pb: TransportProblem): TransportSolution {
   const out = new Int32Array(P); // flow leaving the source into each participant group
   const into = new Int32Array(C); // flow from each coach group into the sink
   const flow = new Int32Array(m);
-  const potential = new Float64Array(N);
+  // Whole numbers throughout: costs, potentials and distances (UNREACHED stands for infinity).
+  const potential = new Int32Array(N);
   // Edges of each coach group carrying flow (their reverse arcs are in the residual graph).
   const carrying: number[][] = Array.from({ length: C }, () => []);
   const isCarrying = new Uint8Array(m);
 
-  const dist = new Float64Array(N);
+  const dist = new Int32Array(N);
   const done = new Uint8Array(N);
   const buckets = new Buckets();
   const level = new Int32Array(N);
@@ -104,11 +108,15 @@ export function solveTransport(pb: TransportProblem): TransportSolution {
   const admStart = new Int32Array(P + 1);
   const adm = new Int32Array(m);
 
-  const cost = (e: number) => K - edgeQuality[e]!;
+  const edgeCost = new Int32Array(m);
+  for (let e = 0; e < m; e++) edgeCost[e] = K - edgeQuality[e]!;
+  const edgeNode = new Int32Array(m);
+  for (let e = 0; e < m; e++) edgeNode[e] = cNode(edgeTo[e]!);
+  const cost = (e: number) => edgeCost[e]!;
 
   /** Dijkstra on reduced costs; updates the potentials. False when the sink is unreachable. */
   const shortestPaths = (): boolean => {
-    dist.fill(Infinity);
+    dist.fill(UNREACHED);
     done.fill(0);
     buckets.clear();
     dist[S] = 0;
@@ -136,9 +144,15 @@ export function solveTransport(pb: TransportProblem): TransportSolution {
           for (let i = 0; i < P; i++) if (supply[i]! - out[i]! > 0) relax(pNode(i), d + pu - potential[pNode(i)]!);
         } else if (u <= P) {
           const i = u - 1;
-          for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) {
-            const v = cNode(edgeTo[e]!);
-            relax(v, d + cost(e) + pu - potential[v]!);
+          const base = d + pu;
+          const end = edgeStart[i + 1]!;
+          for (let e = edgeStart[i]!; e < end; e++) {
+            const v = edgeNode[e]!;
+            const dv = base + edgeCost[e]! - potential[v]!;
+            if (dv < dist[v]!) {
+              dist[v] = dv;
+              buckets.push(v, dv);
+            }
           }
         } else {
           const j = u - 1 - P;
@@ -170,8 +184,8 @@ export function solveTransport(pb: TransportProblem): TransportSolution {
     for (let i = 0; i < P; i++) {
       admStart[i] = k;
       const pi = potential[pNode(i)]!;
-      for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++)
-        if (cost(e) + pi - potential[cNode(edgeTo[e]!)]! === 0) adm[k++] = e;
+      const end = edgeStart[i + 1]!;
+      for (let e = edgeStart[i]!; e < end; e++) if (edgeCost[e]! + pi === potential[edgeNode[e]!]!) adm[k++] = e;
     }
     admStart[P] = k;
   };

@@ -9,6 +9,7 @@ import {
   participantProfile,
   profileKey,
   project,
+  QualityColumns,
   relevance,
   ruleKey,
   type Profile,
@@ -72,25 +73,8 @@ function classesOf(profiles: readonly Profile[], aggregate: boolean): Classes {
   return out;
 }
 
-/** A growable Int32Array (the class graph can have millions of edges). */
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
 /** Coach classes grouped by the part of the profile the hard rules read, so each rule check runs once per group. */
-function groupByRules(cls: Classes): { profile: Profile; classes: number[] }[] {
+function groupByRules(cls: Classes): { profile: Profile; classes: Int32Array }[] {
   const groups = new Map<string, { profile: Profile; classes: number[] }>();
   cls.profiles.forEach((x, j) => {
     const key = ruleKey(x);
@@ -98,7 +82,7 @@ function groupByRules(cls: Classes): { profile: Profile; classes: number[] }[] {
     if (g) g.classes.push(j);
     else groups.set(key, { profile: x, classes: [j] });
   });
-  return [...groups.values()];
+  return [...groups.values()].map((g) => ({ profile: g.profile, classes: Int32Array.from(g.classes) }));
 }
 
 /** Hands out the places of one coach class in turn, so identical coaches share the work. */
@@ -148,24 +132,37 @@ export function proposeMatches(
   const C = cClasses.profiles.length;
   const supply = Int32Array.from(pClasses.members, (m) => m.length);
   const capacity = Int32Array.from(cClasses.members, (m) => m.reduce((sum, k) => sum + open[k]!.capacityLeft, 0));
-  const edgeStart = new Int32Array(P + 1);
-  const to = new IntList();
-  const quality = new IntList();
   const ruleGroups = groupByRules(cClasses);
+  // Which rule groups each participant class may take, then the edges written in place: counting
+  // first sizes the arrays exactly (the benchmark's 10,000 × 3,000 program has 11.8 million edges).
+  const G = ruleGroups.length;
+  const compatible = new Uint8Array(P * G);
+  const edgeStart = new Int32Array(P + 1);
   for (let i = 0; i < P; i++) {
-    edgeStart[i] = to.length;
     const p = pClasses.profiles[i]!;
-    for (const g of ruleGroups) {
+    let n = 0;
+    for (let k = 0; k < G; k++) {
+      const g = ruleGroups[k]!;
       if (!isCompatible(p, g.profile, s.rules)) continue;
-      for (const j of g.classes) {
-        to.push(j);
-        quality.push(pairQuality(p, cClasses.profiles[j]!, s));
-      }
+      compatible[i * G + k] = 1;
+      n += g.classes.length;
     }
+    edgeStart[i + 1] = edgeStart[i]! + n;
   }
-  edgeStart[P] = to.length;
-  const edgeTo = to.toArray();
-  const edgeQuality = quality.toArray();
+  const edgeTo = new Int32Array(edgeStart[P]!);
+  const edgeQuality = new Int32Array(edgeStart[P]!);
+  const columns = new QualityColumns(cClasses.profiles, s);
+  for (let i = 0; i < P; i++) {
+    let e = edgeStart[i]!;
+    for (let k = 0; k < G; k++) {
+      if (!compatible[i * G + k]) continue;
+      const { classes } = ruleGroups[k]!;
+      edgeTo.set(classes, e);
+      e += classes.length;
+    }
+    const from = edgeStart[i]!;
+    columns.score(pClasses.profiles[i]!, edgeTo.subarray(from, e), e - from, edgeQuality.subarray(from, e));
+  }
   const solution = solveTransport({ supply, capacity, edgeStart, edgeTo, edgeQuality });
 
   // Expand class flows to people: within a class the longest waiting go first, and identical
