@@ -15,20 +15,10 @@ import {
 import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import { z } from 'zod';
-import {
-  acknowledgeSafetyEvent,
-  closeSafetyEvent,
-  getCrisisInfo,
-  getSafetyEvent,
-  getSafetySettings,
-  openSafetyEvents,
-  raiseConcern,
-  recordSafetyFollowUp,
-  reportHelpMistake,
-  requestHelp,
-  safetyLog,
-  updateSafetySettings,
-} from './safety.service';
+import { acknowledgeSafetyEvent, closeSafetyEvent, getSafetyEvent, recordSafetyFollowUp } from './safety.events';
+import { raiseConcern, reportHelpMistake, requestHelp } from './safety.raise';
+import { getCrisisInfo, getSafetySettings, updateSafetySettings } from './safety.settings';
+import { openSafetyEvents, safetyLog } from './safety.worklist';
 
 const EventParams = ProgramParams.extend({ eventId: z.uuid() });
 
