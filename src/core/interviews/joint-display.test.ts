@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jointDisplay, type SegmentFacts } from './joint-display';
+import { jointDisplay, segmentsForAnalysis, type SegmentFacts } from './joint-display';
 
 const seg = (codingId: string, codeId: string, transcriptId: string, start: number, end: number, participantId: string | null) =>
   ({ codingId, codeId, transcriptId, start, end, text: `${transcriptId}@${start}-${end}`, participantId }) satisfies SegmentFacts;
@@ -56,5 +56,34 @@ describe('jointDisplay', () => {
       1,
     );
     expect(d.rows[0]!.cells[0]!.quotes).toEqual([{ codingId: 'c2', transcriptId: 't1', text: 't1@0-10', isExemplar: true }]);
+  });
+});
+
+describe('segmentsForAnalysis', () => {
+  // t1 has a consensus version; t2 does not.
+  const coders = [
+    seg('a1', 'hope', 't1', 0, 10, 'p1'), // first coder
+    seg('b1', 'hope', 't1', 5, 20, 'p1'), // second coder, overlapping
+    seg('b2', 'phone', 't1', 30, 40, 'p1'), // second coder only, left out of the consensus
+    seg('a2', 'hope', 't2', 0, 8, 'p2'),
+  ];
+  const consensus = [seg('k1', 'hope', 't1', 0, 20, 'p1'), seg('k2', 'hope', 't1', 5, 20, 'p1')];
+
+  it('takes the consensus spans where there is one, and every coder’s codings elsewhere', () => {
+    const out = segmentsForAnalysis(coders, consensus);
+    expect(out.map((s) => [s.transcriptId, s.codeId, s.start, s.end])).toEqual([
+      ['t2', 'hope', 0, 8],
+      ['t1', 'hope', 0, 20],
+      ['t1', 'hope', 5, 20],
+    ]);
+  });
+
+  it('gives a consensus span the coding of the same stretch, so an exemplar still marks it, and no coding otherwise', () => {
+    const out = segmentsForAnalysis(coders, consensus, new Set(['b1']));
+    expect(out.map((s) => s.codingId)).toEqual(['a2', null, 'b1']);
+    const d = jointDisplay([{ id: 'th', name: 'Hope', codeIds: ['hope'], exemplarCodingIds: ['b1'] }], out, groupOf, ['high'], 1);
+    // p1 and p2 are both "high": three segments, the exemplar first though it is not the longest.
+    expect(d.rows[0]!.cells[0]).toMatchObject({ people: 2, segments: 3 });
+    expect(d.rows[0]!.cells[0]!.quotes).toEqual([{ codingId: 'b1', transcriptId: 't1', text: 't1@5-20', isExemplar: true }]);
   });
 });

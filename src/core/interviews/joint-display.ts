@@ -25,7 +25,8 @@ export interface ThemeFacts {
 
 /** One coding as the joint display reads it: its span's text and whom the transcript interviewed. */
 export interface SegmentFacts {
-  codingId: string;
+  /** The coding this is; null for a stretch only a consensus version holds (nothing to mark as an exemplar). */
+  codingId: string | null;
   codeId: string;
   transcriptId: string;
   start: number;
@@ -35,13 +36,42 @@ export interface SegmentFacts {
   participantId: string | null;
 }
 
+/**
+ * The segments themes and joint displays are built from (issue #13): in a transcript with a
+ * consensus version, its spans replace what each coder coded, since the consensus is what the team
+ * agreed; elsewhere, every coder's codings (two coders on one span count once in a display). A
+ * consensus span takes the id of a coder's coding of the same code and stretch, so an exemplar
+ * chosen from a coder's coding still marks it; a stretch no coder coded whole (a kept part of a
+ * difference) has none.
+ */
+export function segmentsForAnalysis(
+  coders: readonly SegmentFacts[],
+  consensus: readonly SegmentFacts[],
+  exemplarCodingIds: ReadonlySet<string> = new Set(),
+): SegmentFacts[] {
+  const reconciled = new Set(consensus.map((s) => s.transcriptId));
+  const codingOf = new Map<string, string>();
+  for (const c of coders) {
+    const key = `${c.transcriptId}:${c.codeId}:${c.start}:${c.end}`;
+    // An exemplar wins over another coder's coding of the same stretch.
+    if (c.codingId !== null && (!codingOf.has(key) || exemplarCodingIds.has(c.codingId))) codingOf.set(key, c.codingId);
+  }
+  return [
+    ...coders.filter((c) => !reconciled.has(c.transcriptId)),
+    ...consensus.map((s) => ({
+      ...s,
+      codingId: codingOf.get(`${s.transcriptId}:${s.codeId}:${s.start}:${s.end}`) ?? null,
+    })),
+  ];
+}
+
 export interface JointCell {
   group: string;
   /** People with at least one coded segment in the theme. */
   people: number;
   /** Distinct coded spans (transcript, start, end) in the theme: two coders on one span count once. */
   segments: number;
-  quotes: { codingId: string; transcriptId: string; text: string; isExemplar: boolean }[];
+  quotes: { codingId: string | null; transcriptId: string; text: string; isExemplar: boolean }[];
 }
 
 export interface JointDisplay {
@@ -74,7 +104,7 @@ export function jointDisplay(
       if (!codes.has(s.codeId)) continue;
       const key = `${s.transcriptId}:${s.start}:${s.end}`;
       const prev = spans.get(key);
-      const isExemplar = exemplars.has(s.codingId);
+      const isExemplar = s.codingId !== null && exemplars.has(s.codingId);
       if (!prev || (isExemplar && !prev.isExemplar)) spans.set(key, { seg: s, isExemplar });
     }
     const inCells = new Map<string, { seg: SegmentFacts; isExemplar: boolean }[]>();
@@ -128,7 +158,7 @@ export const ThemeView = z.object({
 });
 export type ThemeView = z.infer<typeof ThemeView>;
 
-const Quote = z.object({ codingId: z.uuid(), transcriptId: z.uuid(), text: z.string(), isExemplar: z.boolean() });
+const Quote = z.object({ codingId: z.uuid().nullable(), transcriptId: z.uuid(), text: z.string(), isExemplar: z.boolean() });
 export const JointDisplayView = z.object({
   by: SamplingDimension,
   groups: z.array(z.string()),

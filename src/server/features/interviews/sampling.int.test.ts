@@ -242,5 +242,21 @@ describe('sampling and joint displays through the API', () => {
     expect((await evaluator.request('PUT', `${base}/transcripts/${tr.id}/participant`, { participantId: null })).status).toBe(
       403,
     );
+
+    // Once the two coders' work is reconciled, the display counts what the team agreed: the
+    // consensus starts as what both coded (the sentence), so "gave me hope" alone is no longer a
+    // segment of its own, and the sentence's quote carries the first coder's coding.
+    await ok(
+      evaluator.request('POST', `${base}/transcripts/${tr.id}/consensus`, {
+        first: w.people.coordinator,
+        second: w.people.evaluator,
+      }),
+      201,
+    );
+    const agreed = await ok(evaluator.request('GET', `${base}/joint-display?by=adherent&quotes=2`));
+    expect(agreed.rows[0].cells[0]).toMatchObject({ group: 'no', people: 1, segments: 1 });
+    expect(agreed.rows[0].cells[0].quotes).toEqual([
+      { codingId: c1.id, transcriptId: tr.id, text: 'The calls gave me hope.', isExemplar: false },
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { jointDisplay, type JointDisplay, type SamplingDimension, type ThemeInput } from '../../../core/interviews';
+import {
+  jointDisplay,
+  segmentsForAnalysis,
+  type JointDisplay,
+  type SamplingDimension,
+  type SegmentFacts,
+  type ThemeInput,
+} from '../../../core/interviews';
 import { toCsv } from '../../../core/shared/csv';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import { authorize } from '../../access/policy';
@@ -9,19 +16,27 @@ import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { loadProgram } from '../programs';
 import { findInterviewStudy } from './interviews.repository';
-import { interviewCodes, interviewCodings, interviewThemes, interviewTranscripts } from './interviews.table';
+import {
+  interviewCodes,
+  interviewCodings,
+  interviewConsensus,
+  interviewConsensusSpans,
+  interviewThemes,
+  interviewTranscripts,
+} from './interviews.table';
 import { loadParticipantFacts } from './sampling.service';
 
 /**
  * Themes and the joint display (issue #13, ADR 0044). A theme groups codes of the study's codebook
  * with a summary and exemplar quotes; the joint display crosses themes with a grouping of the
- * people interviewed, on de-identified text only.
+ * people interviewed, on de-identified text only, from the consensus version where a transcript
+ * has one (`segmentsForAnalysis`).
  */
 
 type ThemeRow = typeof interviewThemes.$inferSelect;
 
 /** Every coding of the study's de-identified transcripts, with its span's words and the person interviewed. */
-async function loadSegments(db: Db | Tx, studyId: string) {
+async function loadSegments(db: Db | Tx, studyId: string): Promise<(SegmentFacts & { codingId: string })[]> {
   const rows = await db
     .select({
       codingId: interviewCodings.id,
@@ -37,6 +52,25 @@ async function loadSegments(db: Db | Tx, studyId: string) {
     .where(and(eq(interviewTranscripts.studyId, studyId), eq(interviewTranscripts.state, 'ready')))
     .orderBy(asc(interviewCodings.createdAt));
   return rows.map((r) => ({ ...r, text: (r.text ?? '').slice(r.start, r.end) }));
+}
+
+/** The spans of the study's consensus versions, in the same shape (no coding of their own). */
+async function loadConsensusSegments(db: Db | Tx, studyId: string): Promise<SegmentFacts[]> {
+  const rows = await db
+    .select({
+      codeId: interviewConsensusSpans.codeId,
+      transcriptId: interviewConsensus.transcriptId,
+      start: interviewConsensusSpans.start,
+      end: interviewConsensusSpans.end,
+      text: interviewTranscripts.text,
+      participantId: interviewTranscripts.participantId,
+    })
+    .from(interviewConsensusSpans)
+    .innerJoin(interviewConsensus, eq(interviewConsensus.id, interviewConsensusSpans.consensusId))
+    .innerJoin(interviewTranscripts, eq(interviewTranscripts.id, interviewConsensus.transcriptId))
+    .where(and(eq(interviewTranscripts.studyId, studyId), eq(interviewTranscripts.state, 'ready')))
+    .orderBy(asc(interviewConsensus.transcriptId), asc(interviewConsensusSpans.start), asc(interviewConsensusSpans.end));
+  return rows.map((r) => ({ ...r, codingId: null, text: (r.text ?? '').slice(r.start, r.end) }));
 }
 
 function themeViewOf(t: ThemeRow, segments: readonly { codingId: string; transcriptId: string; text: string }[]) {
@@ -174,11 +208,14 @@ export async function getJointDisplay(
   const view = authorize(caller.actor, 'interview:view', { programId });
   await findInterviewStudy(deps.db, programId, studyId);
   const now = deps.clock.now();
-  const [themes, segments, { facts, armLabel }] = await Promise.all([
+  const [themes, coded, reconciled, { facts, armLabel }] = await Promise.all([
     deps.db.select().from(interviewThemes).where(eq(interviewThemes.studyId, studyId)).orderBy(asc(interviewThemes.createdAt)),
     loadSegments(deps.db, studyId),
+    loadConsensusSegments(deps.db, studyId),
     loadParticipantFacts(deps.db, program, now, view),
   ]);
+  // Where a transcript has a consensus version, the display counts and quotes what the team agreed.
+  const segments = segmentsForAnalysis(coded, reconciled, new Set(themes.flatMap((t) => t.exemplarCodingIds)));
   const label = (v: string) => (by === 'arm' ? armLabel(v) : v);
   const groupOf = new Map(facts.map((f) => [f.participantId, label(f.values[by])]));
   const groups = [...new Set(groupOf.values())].sort();

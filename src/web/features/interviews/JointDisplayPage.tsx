@@ -127,17 +127,17 @@ export function JointDisplayTable({
                       {c.people} {c.people === 1 ? 'person' : 'people'}, {c.segments} {c.segments === 1 ? 'passage' : 'passages'}
                     </p>
                     {c.quotes.map((q) => (
-                      <blockquote key={q.codingId}>
+                      <blockquote key={`${q.transcriptId}:${q.codingId ?? q.text}`}>
                         {q.isExemplar ? (
                           <>
                             <Badge tone="good">Exemplar</Badge>{' '}
                           </>
                         ) : null}
-                        “{q.text}”
-                        {onMarkExemplar && !q.isExemplar ? (
+                        “{q.text}”{/* A stretch only the consensus version holds is no coding, so it cannot be an exemplar. */}
+                        {onMarkExemplar && !q.isExemplar && q.codingId ? (
                           <>
                             {' '}
-                            <Button type="button" variant="secondary" onClick={() => onMarkExemplar(r.themeId, q.codingId)}>
+                            <Button type="button" variant="secondary" onClick={() => onMarkExemplar(r.themeId, q.codingId!)}>
                               Mark as exemplar<VisuallyHidden>: “{q.text.slice(0, 40)}”</VisuallyHidden>
                             </Button>
                           </>

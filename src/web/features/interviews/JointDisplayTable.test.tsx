@@ -25,6 +25,8 @@ const display: JointDisplayView = {
           quotes: [
             { codingId: id(2), transcriptId: id(3), text: 'He kept me going', isExemplar: true },
             { codingId: id(4), transcriptId: id(3), text: 'We talked most weeks', isExemplar: false },
+            // A stretch only the consensus version holds: no coding to mark.
+            { codingId: null, transcriptId: id(3), text: 'Most weeks, yes', isExemplar: false },
           ],
         },
         { group: 'low', people: 1, segments: 1, quotes: [] },
@@ -54,7 +56,7 @@ describe('JointDisplayTable', () => {
     expect(screen.getByText(/1 coded passage comes from transcripts not linked/)).toBeTruthy();
   });
 
-  it('offers to mark a quote that is not yet an exemplar, when the caller codes', async () => {
+  it('offers to mark a quote that is not yet an exemplar and is a coding, when the caller codes', async () => {
     const onMark = vi.fn();
     render(<JointDisplayTable display={display} onMarkExemplar={onMark} />);
     const buttons = screen.getAllByRole('button', { name: /^Mark as exemplar/ });
