@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementByCode, krippendorffAlphaTwoCoders, unionOf } from './agreement';
+import { agreementByCode, krippendorffAlphaTwoCoders, turnAgreementByCode, unionOf } from './agreement';
 
 const GOALS = 'goals';
 const HOPE = 'hope';
@@ -107,4 +107,42 @@ it('unionOf merges overlapping and touching spans and clips to the document', ()
     [0, 4],
     [5, 10],
   ]);
+});
+
+describe('turnAgreementByCode (segment level: speaker turns)', () => {
+  // Five turns of 10 characters. The first coder coded turns 0 and 1 (one span across the
+  // boundary); the second coded turn 1 and, by a single character, turn 2. Nobody coded 3 or 4.
+  const turns = [0, 10, 20, 30, 40].map((start) => ({ start, end: start + 10 }));
+  const first = [{ codeId: 'x', start: 5, end: 15 }];
+  const second = [
+    { codeId: 'x', start: 12, end: 14 },
+    { codeId: 'x', start: 29, end: 30 },
+  ];
+  const [row] = turnAgreementByCode(50, turns, ['x'], first, second);
+
+  it('counts a turn as coded when any coded character falls in it', () => {
+    expect(row).toMatchObject({ codeId: 'x', bothCoded: 1, firstOnly: 1, secondOnly: 1, neither: 2 });
+  });
+
+  it('gives percent agreement, Cohen’s kappa and Krippendorff’s alpha as computed by hand', () => {
+    // a = 1, b = 1, c = 1, d = 2, N = 5. po = 3/5.
+    // pe = [(a+b)(a+c) + (c+d)(b+d)] / N² = (2·2 + 3·3) / 25 = 13/25; κ = (15/25 − 13/25) / (12/25) = 1/6.
+    // α: n = 10, n₁ = 2a+b+c = 4, n₀ = 2d+b+c = 6; α = 1 − 9·2 / 24 = 0.25.
+    expect(row!.percentAgreement).toBeCloseTo(0.6, 12);
+    expect(row!.kappa).toBeCloseTo(1 / 6, 12);
+    expect(row!.alpha).toBeCloseTo(0.25, 12);
+  });
+
+  it('gives the same kind of table as the character level for one code nobody used in a turn', () => {
+    const [none] = turnAgreementByCode(50, turns, ['y'], first, second);
+    expect(none).toMatchObject({
+      bothCoded: 0,
+      firstOnly: 0,
+      secondOnly: 0,
+      neither: 5,
+      percentAgreement: 1,
+      kappa: null,
+      alpha: null,
+    });
+  });
 });

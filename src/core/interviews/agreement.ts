@@ -8,6 +8,10 @@ import { cohensKappa } from '../fidelity';
  * percent agreement (a + d) / N; Cohen's kappa (observed − chance) / (1 − chance) with chance from
  * the margins; Krippendorff's alpha for nominal data, two coders, no missing values:
  *   α = 1 − (n − 1)(b + c) / (n₀ n₁), n = 2N pairable values, n₁ = 2a + b + c, n₀ = 2d + b + c.
+ *
+ * The same statistics at the segment level (`turnAgreementByCode`): the units are the transcript's
+ * speaker turns, and a coder coded a turn with the code when any of the coder's spans of it overlaps
+ * the turn by at least one character. The 2×2 table then counts turns.
  * Pure: no I/O.
  */
 
@@ -112,19 +116,60 @@ export function agreementByCode(
   second: readonly CodedSpan[],
 ): CodeAgreement[] {
   return codeIds.map((codeId) => {
-    const t = compare(codeUnion(first, codeId, length), codeUnion(second, codeId, length), length);
-    const k = cohensKappa({ bothYes: t.bothCoded, firstOnly: t.firstOnly, secondOnly: t.secondOnly, bothNo: t.neither });
-    return {
-      codeId,
-      bothCoded: t.bothCoded,
-      firstOnly: t.firstOnly,
-      secondOnly: t.secondOnly,
-      neither: t.neither,
-      characters: length,
-      percentAgreement: k.observed,
-      kappa: k.kappa,
-      alpha: krippendorffAlphaTwoCoders(t.bothCoded, t.firstOnly, t.secondOnly, t.neither),
-      disagreements: t.disagreements,
-    };
+    const { disagreements, ...t } = compare(codeUnion(first, codeId, length), codeUnion(second, codeId, length), length);
+    return { codeId, ...statisticsOf(t), characters: length, disagreements };
+  });
+}
+
+/** A 2×2 table's statistics, as `CodeAgreement` gives them, counted in some unit. */
+export interface UnitAgreement {
+  bothCoded: number;
+  firstOnly: number;
+  secondOnly: number;
+  neither: number;
+  percentAgreement: number | null;
+  kappa: number | null;
+  alpha: number | null;
+}
+
+function statisticsOf(t: { bothCoded: number; firstOnly: number; secondOnly: number; neither: number }): UnitAgreement {
+  const k = cohensKappa({ bothYes: t.bothCoded, firstOnly: t.firstOnly, secondOnly: t.secondOnly, bothNo: t.neither });
+  return {
+    ...t,
+    percentAgreement: k.observed,
+    kappa: k.kappa,
+    alpha: krippendorffAlphaTwoCoders(t.bothCoded, t.firstOnly, t.secondOnly, t.neither),
+  };
+}
+
+/** Whether sorted disjoint ranges overlap [start, end) by at least one character. */
+function overlaps(ranges: readonly [number, number][], start: number, end: number): boolean {
+  return ranges.some(([s, e]) => s < end && start < e);
+}
+
+/**
+ * Agreement per code counted in speaker turns (segments) rather than characters (see the header):
+ * each turn is coded or not by each coder. `turns` are [start, end) offsets in a text of `length`.
+ */
+export function turnAgreementByCode(
+  length: number,
+  turns: readonly { start: number; end: number }[],
+  codeIds: readonly string[],
+  first: readonly CodedSpan[],
+  second: readonly CodedSpan[],
+): (UnitAgreement & { codeId: string })[] {
+  return codeIds.map((codeId) => {
+    const a = codeUnion(first, codeId, length);
+    const b = codeUnion(second, codeId, length);
+    const t = { bothCoded: 0, firstOnly: 0, secondOnly: 0, neither: 0 };
+    for (const turn of turns) {
+      const inFirst = overlaps(a, turn.start, turn.end);
+      const inSecond = overlaps(b, turn.start, turn.end);
+      if (inFirst && inSecond) t.bothCoded++;
+      else if (inFirst) t.firstOnly++;
+      else if (inSecond) t.secondOnly++;
+      else t.neither++;
+    }
+    return { codeId, ...statisticsOf(t) };
   });
 }

@@ -170,23 +170,31 @@ export const TranscriptView = TranscriptSummary.extend({
 });
 export type TranscriptView = z.infer<typeof TranscriptView>;
 
+/** A 2×2 table of units (characters or turns) with its statistics. */
+const UnitAgreementView = z.object({
+  bothCoded: z.int(),
+  firstOnly: z.int(),
+  secondOnly: z.int(),
+  neither: z.int(),
+  percentAgreement: z.number().nullable(),
+  kappa: z.number().nullable(),
+  alpha: z.number().nullable(),
+});
+
 export const AgreementView = z.object({
   transcriptId: z.uuid(),
+  /** The unit of the per-code counts and of the differences; `byTurn` counts speaker turns. */
   unit: z.literal('character'),
   characters: z.int(),
+  /** Speaker turns, the units of each code's `byTurn` (segment-level agreement). */
+  turns: z.int(),
   first: z.object({ id: z.uuid(), name: z.string() }),
   second: z.object({ id: z.uuid(), name: z.string() }),
   codes: z.array(
-    z.object({
+    UnitAgreementView.extend({
       codeId: z.uuid(),
       name: z.string(),
-      bothCoded: z.int(),
-      firstOnly: z.int(),
-      secondOnly: z.int(),
-      neither: z.int(),
-      percentAgreement: z.number().nullable(),
-      kappa: z.number().nullable(),
-      alpha: z.number().nullable(),
+      byTurn: UnitAgreementView,
       disagreements: z.array(z.object({ start: z.int(), end: z.int(), codedBy: z.enum(['first', 'second']), text: z.string() })),
     }),
   ),

@@ -194,6 +194,17 @@ describe('interview studies through the API', () => {
     expect(row.percentAgreement).toBeCloseTo(po, 12);
     expect(row.kappa).toBeCloseTo((po - pe) / (1 - pe), 12);
     expect(row.alpha).toBeCloseTo(1 - ((2 * N - 1) * (b + c)) / (n0 * n1), 12);
+    // By speaker turn: both coded within the participant's one turn, and neither the interviewer's.
+    expect(a.turns).toBe(2);
+    expect(row.byTurn).toMatchObject({
+      bothCoded: 1,
+      firstOnly: 0,
+      secondOnly: 0,
+      neither: 1,
+      percentAgreement: 1,
+      kappa: 1,
+      alpha: 1,
+    });
     expect(row.disagreements.map((x: { codedBy: string; text: string }) => [x.codedBy, x.text])).toEqual([
       ['first', text.slice(s1, s2)],
       ['second', text.slice(e1, e2)],

@@ -179,7 +179,8 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
     {
       schema: {
         tags,
-        summary: "Two coders' agreement per code, character level: percent, Cohen's kappa, Krippendorff's alpha, disagreements",
+        summary:
+          "Two coders' agreement per code, at the character level and by speaker turn: percent, Cohen's kappa, Krippendorff's alpha, disagreements",
         params: TranscriptParams,
         querystring: z.object({ first: z.uuid().optional(), second: z.uuid().optional() }),
         response: { 200: AgreementView },

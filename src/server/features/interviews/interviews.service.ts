@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import {
   agreementByCode,
+  turnAgreementByCode,
   applyReplacements,
   checkReplacements,
   docxText,
@@ -619,6 +620,14 @@ export async function getAgreement(
     codings.filter((c) => c.coderId === first),
     codings.filter((c) => c.coderId === second),
   );
+  const turns = t.turns ?? [];
+  const byTurn = turnAgreementByCode(
+    text.length,
+    turns,
+    used.map((c) => c.id),
+    codings.filter((c) => c.coderId === first),
+    codings.filter((c) => c.coderId === second),
+  );
   const names = await codersOf(deps.db, [first, second]);
   const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? 'Coder';
   await audit(deps.db, caller, deps.clock.now(), [
@@ -628,11 +637,13 @@ export async function getAgreement(
     transcriptId: t.id,
     unit: 'character',
     characters: text.length,
+    turns: turns.length,
     first: { id: first, name: nameOf(first) },
     second: { id: second, name: nameOf(second) },
-    codes: rows.map((r) => ({
+    codes: rows.map((r, k) => ({
       ...r,
       name: used.find((c) => c.id === r.codeId)!.name,
+      byTurn: byTurn[k]!,
       disagreements: r.disagreements.map((d) => ({ ...d, text: text.slice(d.start, d.end) })),
     })),
   };

@@ -18,6 +18,7 @@ const agreement = {
   transcriptId: TRANSCRIPT,
   unit: 'character',
   characters: text.length,
+  turns: 3,
   first: { id: ANA, name: 'Ana' },
   second: { id: BEN, name: 'Ben' },
   codes: [
@@ -31,6 +32,7 @@ const agreement = {
       percentAgreement: 0.37,
       kappa: 0,
       alpha: 0,
+      byTurn: { bothCoded: 1, firstOnly: 1, secondOnly: 0, neither: 1, percentAgreement: 2 / 3, kappa: 0.4, alpha: 0.45 },
       disagreements: [
         { start: 0, end: 11, codedBy: 'first', text: text.slice(0, 11) },
         { start: 27, end: 43, codedBy: 'second', text: text.slice(27, 43) },
@@ -84,5 +86,33 @@ describe('Coders’ agreement: the consensus version (issue #13)', () => {
     // The consensus holds the kept stretch with what both coded.
     const held = screen.getByRole('region', { name: 'Consensus on Hope' });
     expect(held.textContent).toContain(`“${text.slice(0, 27)}”`);
+  });
+
+  it('shows each code’s agreement by character and again by speaker turn, each table in its unit', async () => {
+    mockApi({
+      [`GET ${path}`]: json({ id: TRANSCRIPT, label: 'Interview 1', coders: [agreement.first, agreement.second] }),
+      [`GET ${path}/agreement`]: json(agreement),
+      [`GET ${path}/consensus`]: json({ consensus: null }),
+    });
+    renderInProgram(<InterviewAgreementPage />, {
+      member: membership({ roles: ['evaluator'] }),
+      route: `/interviews/${STUDY}/transcripts/${TRANSCRIPT}/agreement`,
+      path: '/interviews/:studyId/transcripts/:transcriptId/agreement',
+    });
+    const byTurn = await screen.findByRole('region', { name: /by speaker turn table/ });
+    expect(screen.getByText(/3 speaker turns compared/)).toBeTruthy();
+    expect(
+      within(byTurn)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toContain('Turns both coded');
+    const row = within(byTurn).getByRole('rowheader', { name: 'Hope' }).closest('tr')!;
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['66.7%', '0.40', '0.45', '1', '1', '0']);
+    const byCharacter = screen.getByRole('region', { name: /^Agreement per code table/ });
+    expect(
+      within(byCharacter)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toContain('Characters both coded');
   });
 });

@@ -291,7 +291,7 @@ function Memos({ transcript, studyId, selection }: { transcript: TranscriptView;
 const pct = (n: number | null) => (n === null ? 'Not enough coded' : `${Math.round(n * 1000) / 10}%`);
 const stat = (n: number | null) => (n === null ? 'Not enough coded' : n.toFixed(2));
 
-/** Two coders' agreement on one transcript, per code, at the character level. */
+/** Two coders' agreement on one transcript, per code, at the character level and by speaker turn. */
 export function InterviewAgreementPage() {
   const program = useProgram();
   const { studyId = '', transcriptId = '' } = useParams();
@@ -306,7 +306,7 @@ export function InterviewAgreementPage() {
   return (
     <Page
       title="Coders’ agreement"
-      intro="Counted character by character: for each code, how many characters both coders coded, one did and the other did not, or neither."
+      intro="Counted character by character, and again turn by turn: for each code, how much both coders coded, one did and the other did not, or neither."
       actions={
         <ButtonLink variant="secondary" to={program.to(`interviews/${studyId}/transcripts/${transcriptId}`)}>
           Back to the transcript
@@ -341,6 +341,55 @@ export function InterviewAgreementPage() {
 type Agreement = NonNullable<ReturnType<typeof useAgreement>['data']>;
 type TranscriptIds = { programId: string; studyId: string; transcriptId: string };
 
+type CodeRow = Agreement['codes'][number];
+
+/** Per code: percent agreement, kappa, alpha and the counts, in one unit (characters or turns). */
+function AgreementTable({
+  agreement: g,
+  unit,
+  label,
+  counts,
+}: {
+  agreement: Agreement;
+  unit: 'Characters' | 'Turns';
+  label: string;
+  counts: (c: CodeRow) => CodeRow['byTurn'];
+}) {
+  return (
+    <TableScroll label={label}>
+      <table className="table agreement-table">
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Percent agreement</th>
+            <th scope="col">Kappa</th>
+            <th scope="col">Alpha</th>
+            <th scope="col">{unit} both coded</th>
+            <th scope="col">Only {g.first.name}</th>
+            <th scope="col">Only {g.second.name}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {g.codes.map((c) => {
+            const n = counts(c);
+            return (
+              <tr key={c.codeId}>
+                <th scope="row">{c.name}</th>
+                <td>{pct(n.percentAgreement)}</td>
+                <td>{stat(n.kappa)}</td>
+                <td>{stat(n.alpha)}</td>
+                <td>{n.bothCoded}</td>
+                <td>{n.firstOnly}</td>
+                <td>{n.secondOnly}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 function AgreementBody({ agreement: g, ids }: { agreement: Agreement; ids: TranscriptIds }) {
   const consensus = useConsensus(ids.programId, ids.studyId, ids.transcriptId);
   const decide = useDecideConsensus(ids.programId, ids.studyId, ids.transcriptId);
@@ -354,34 +403,15 @@ function AgreementBody({ agreement: g, ids }: { agreement: Agreement; ids: Trans
           {g.characters.toLocaleString('en-US')} characters compared between {g.first.name} and {g.second.name}. Kappa is Cohen’s
           kappa; alpha is Krippendorff’s alpha; both at the character level.
         </p>
-        <TableScroll label="Agreement per code table">
-          <table className="table agreement-table">
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Percent agreement</th>
-                <th scope="col">Kappa</th>
-                <th scope="col">Alpha</th>
-                <th scope="col">Characters both coded</th>
-                <th scope="col">Only {g.first.name}</th>
-                <th scope="col">Only {g.second.name}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.codes.map((c) => (
-                <tr key={c.codeId}>
-                  <th scope="row">{c.name}</th>
-                  <td>{pct(c.percentAgreement)}</td>
-                  <td>{stat(c.kappa)}</td>
-                  <td>{stat(c.alpha)}</td>
-                  <td>{c.bothCoded}</td>
-                  <td>{c.firstOnly}</td>
-                  <td>{c.secondOnly}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <AgreementTable agreement={g} unit="Characters" label="Agreement per code table" counts={(c) => c} />
+      </Section>
+      <Section title="Agreement per code, by speaker turn" id="agreement-by-turn">
+        <p>
+          {g.turns} speaker {g.turns === 1 ? 'turn' : 'turns'} compared. A coder coded a turn with a code when any part of the
+          turn has it. Statistics at this level suit codes applied to whole answers; the character level suits codes applied to a
+          few words.
+        </p>
+        <AgreementTable agreement={g} unit="Turns" label="Agreement per code by speaker turn table" counts={(c) => c.byTurn} />
       </Section>
       <Section title="Where they differ" id="disagreements">
         {g.codes.every((code) => code.disagreements.length === 0) ? <Empty>The two coders agree everywhere.</Empty> : null}
