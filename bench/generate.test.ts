@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../src/server/features/accounts/accounts.service';
 import { logContact } from '../src/server/features/contacts/contacts.service';
 import { PairsQuery } from '../src/core/engagement';
-import { listPairs } from '../src/server/features/engagement/engagement.service';
+import { listPairs } from '../src/server/features/engagement/pairs.service';
 import { loadCurriculum } from '../src/server/features/curriculum';
 import { loadTraining } from '../src/server/features/volunteers';
 import { coachToday } from '../src/server/features/tasks/tasks.service';

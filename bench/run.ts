@@ -10,7 +10,7 @@ import { loadCurriculum } from '../src/server/features/curriculum';
 import { loadTraining } from '../src/server/features/volunteers';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { PairsQuery } from '../src/core/engagement';
-import { listPairs } from '../src/server/features/engagement/engagement.service';
+import { listPairs } from '../src/server/features/engagement/pairs.service';
 import { pairsPageSql } from '../src/server/features/engagement/pairs.repository';
 import { loadProgram, taskRulesOf } from '../src/server/features/programs';
 import { coachToday } from '../src/server/features/tasks/tasks.service';

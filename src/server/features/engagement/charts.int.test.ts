@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { T0, createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
-import { sweepLadder } from './engagement.service';
+import { sweepLadder } from './ladder.sweep';
 
 const DAY = 86_400_000;
 

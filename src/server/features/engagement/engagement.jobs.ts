@@ -1,5 +1,5 @@
 import type { TimedJob } from '../../platform/jobs';
-import { sweepLadder } from './engagement.service';
+import { sweepLadder } from './ladder.sweep';
 import { sweepSessionReminders } from './scheduling.service';
 
 /** Engagement's timed work, in the order main.ts runs it. */

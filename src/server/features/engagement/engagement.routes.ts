@@ -13,17 +13,11 @@ import {
 } from '../../../core/engagement';
 import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { CoachParams, PairingParams, ParticipantParams, ProgramParams } from '../../http/schemas';
-import {
-  bestTimes,
-  checkInCallContacts,
-  engagementCharts,
-  getCoachPreferences,
-  listLadderEvents,
-  listPairs,
-  recordCheckInCall,
-  recordDecision,
-  updateCoachPreferences,
-} from './engagement.service';
+import { bestTimes } from './best-times.service';
+import { engagementCharts } from './charts.service';
+import { checkInCallContacts, listLadderEvents, recordCheckInCall, recordDecision } from './ladder.service';
+import { listPairs } from './pairs.service';
+import { getCoachPreferences, updateCoachPreferences } from './preferences.service';
 import { schedulingRoutes } from './scheduling.routes';
 
 export function engagementRoutes(app: App, opts: AppOptions): void {

@@ -2,7 +2,7 @@
  * What other parts of the server may use of engagement: the ladder sweep and the session reminders
  * (run on a timer by main.ts), and scheduling a pair's next session (the session guide's last step).
  */
-export { sweepLadder } from './engagement.service';
+export { sweepLadder } from './ladder.sweep';
 export { engagementJobs } from './engagement.jobs';
 export {
   coachUpcomingSessions,

@@ -6,7 +6,7 @@ import { mailMessages } from '../../platform/mail.table';
 import { T0, createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
 import { pairings } from '../pairings/pairings.table';
 import { participants } from '../participants/participants.table';
-import { sweepLadder } from './engagement.service';
+import { sweepLadder } from './ladder.sweep';
 import { ladderEvents } from './engagement.table';
 
 const DAY = 86_400_000;

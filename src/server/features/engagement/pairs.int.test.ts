@@ -30,7 +30,7 @@ import { taskRulesOf, type Program } from '../programs';
 import { loadPairingActivity } from '../tasks';
 import { loadTraining } from '../volunteers';
 import { ladderEvents } from './engagement.table';
-import { listPairs } from './engagement.service';
+import { listPairs } from './pairs.service';
 import { COACH_ACTIVITY_DAYS, presentPair } from './pairs.presenter';
 
 /**
