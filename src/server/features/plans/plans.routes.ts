@@ -17,19 +17,18 @@ import {
 } from '../../../core/plans';
 import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ParticipantParams, ProgramParams } from '../../http/schemas';
+import { checkInQuestions, recordPainCheckIn } from './check-ins.service';
 import {
-  checkInQuestions,
   createPlan,
   getPlan,
-  getProgress,
   listPlans,
   listPlanSummary,
-  recordPainCheckIn,
   recordPractice,
   reviewPlan,
   setSharing,
   writeNote,
 } from './plans.service';
+import { getProgress } from './progress.service';
 
 const PlanParams = ProgramParams.extend({ planId: z.uuid() });
 

@@ -22,7 +22,7 @@ import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
 import { loadSafetySettings, recordTextReplyFlags } from '../safety';
 import { lastCheckInOnOf } from './plans.repository';
-import { savePainCheckIn } from './plans.service';
+import { savePainCheckIn } from './check-ins.service';
 import { painCheckIns, textCheckInPrompts } from './plans.table';
 
 const sweepCaller = { actor: null, requestId: 'text-check-in-sweep', ip: null };
