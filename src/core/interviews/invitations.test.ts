@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/errors';
-import { interviewInvitationMail, interviewInvitationText, interviewScheduledMail } from './mail';
+import {
+  interviewInvitationMail,
+  interviewInvitationText,
+  interviewReminderMail,
+  interviewReminderText,
+  interviewScheduledMail,
+} from './mail';
 import { InterviewDeclineInput, nextInvitationState, sampleMemberStates, type InvitationEvent } from './invitations';
 
 const refusal = (f: () => unknown) => {
@@ -81,5 +87,12 @@ describe('interview messages', () => {
     expect(en.text).toContain('Join the video call: https://meet.example.org/x');
     expect(interviewScheduledMail({ ...f, isMoved: true }, 'es').subject).toBe('Su entrevista de Kindred cambió');
     expect(interviewScheduledMail(f, 'es').text).toContain('una videollamada el martes, 8 de diciembre de 2026');
+    expect(interviewReminderMail(f, 'es').subject).toBe('Recordatorio: su entrevista de Kindred');
+    expect(interviewReminderMail(f, 'en').text).toContain(
+      'A reminder: your interview is a video call on Tuesday 8 December 2026',
+    );
+    expect(interviewReminderText(f, 'en')).toBe(
+      'Kindred: reminder of your interview (a video call) on Tuesday 8 December 2026 at 6:00 PM Eastern time.',
+    );
   });
 });

@@ -97,3 +97,43 @@ export function interviewScheduledMail(f: InterviewMailFacts, locale: Locale): M
     ].join('\n'),
   };
 }
+
+/** The reminder before the interview, by e-mail. */
+export function interviewReminderMail(f: Omit<InterviewMailFacts, 'isMoved'>, locale: Locale): MailWords {
+  const when = sessionWhenWords(f.startsAt, f.timeZone, locale);
+  const how = modalityIn(f.modality, locale);
+  const facts = { ...f, isMoved: false };
+  if (locale === 'es') {
+    return {
+      subject: 'Recordatorio: su entrevista de Kindred',
+      text: [
+        greeting(locale),
+        '',
+        `Le recordamos que su entrevista es ${how} el ${when}.`,
+        ...whereLine(facts, locale),
+        '',
+        `Véala en Kindred: ${f.page}`,
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: 'Reminder: your Kindred interview',
+    text: [
+      greeting(locale),
+      '',
+      `A reminder: your interview is ${how} on ${when}.`,
+      ...whereLine(facts, locale),
+      '',
+      `See it in Kindred: ${f.page}`,
+    ].join('\n'),
+  };
+}
+
+/** The reminder by text message: no names, the time in the program's zone. */
+export function interviewReminderText(f: Pick<InterviewMailFacts, 'startsAt' | 'timeZone' | 'modality'>, locale: Locale): string {
+  const when = sessionWhenWords(f.startsAt, f.timeZone, locale);
+  const how = modalityIn(f.modality, locale);
+  return locale === 'es'
+    ? `Kindred: recordatorio de su entrevista (${how}) el ${when}.`
+    : `Kindred: reminder of your interview (${how}) on ${when}.`;
+}

@@ -7,6 +7,7 @@ import { participants } from '../participants/participants.table';
 import { createTestApp, type Agent, type TestApp, type World } from '../../testing/harness';
 import { startSmtpStandIn, type SmtpStandIn } from '../../testing/smtp';
 import { interviewSampleMembers } from './interviews.table';
+import { sweepInterviewReminders } from './invitations.jobs';
 
 const CONSENT_V1 = 'You are invited to talk with us for about 45 minutes about the program.';
 const CONSENT_V2 = `${CONSENT_V1} You may stop at any time, and you may say no to the recording.`;
@@ -231,6 +232,18 @@ describe('interview invitations through the API', () => {
     );
     const [moved] = await outbox(`interview-scheduled:${pat.id}:1`);
     expect(moved!.subject).toBe('Your Kindred interview has moved');
+  });
+
+  it('reminds the participant of the interview once, at the program’s lead time, with the session reminders’ rules', async () => {
+    // Moved to Friday 6 March 10:00 Eastern (15:00 UTC): the 24-hour reminder is due from Thursday 15:00 UTC.
+    expect(await sweepInterviewReminders(t.deps, new Date('2026-03-05T14:59:00Z'))).toEqual({ emails: 0, texts: 0 });
+    expect(await outbox('interview-reminder:')).toEqual([]);
+    expect(await sweepInterviewReminders(t.deps, new Date('2026-03-05T15:30:00Z'))).toEqual({ emails: 1, texts: 0 });
+    expect(await sweepInterviewReminders(t.deps, new Date('2026-03-05T16:00:00Z'))).toEqual({ emails: 0, texts: 0 });
+    const [reminder] = await outbox(`interview-reminder:${pat.id}:1`);
+    expect([reminder!.toAddress, reminder!.subject]).toEqual(['participant@test.org', 'Reminder: your Kindred interview']);
+    expect(reminder!.bodyText).toContain('a phone call on Friday 6 March 2026 at 10:00 AM Eastern time');
+    expect(await auditOf(pat.id, 'interview_reminder:update')).toHaveLength(1);
   });
 
   it('records a decline by phone with its reason, counted, and never asks that person again', async () => {
