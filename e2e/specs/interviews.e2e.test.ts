@@ -158,11 +158,71 @@ describe('interview journeys', () => {
     await groups.waitFor();
     await expectAccessible(page, 'drawn sample');
     await fitsThePhone(page, '6-sample');
-    const decline = page.getByRole('button', { name: /^Declined: / }).first();
+    // Robert Ellis (the demo participant who signs in) is kept for the invitation below.
+    const decline = page.getByRole('button', { name: /^Declined: (?!Robert Ellis)/ }).first();
     await decline.click();
     await page.getByRole('textbox', { name: /^Why .* declined$/ }).fill('No time this month');
     await page.getByRole('button', { name: 'Save the reason' }).click();
     await page.getByRole('region', { name: 'Why people declined' }).getByText('No time this month: 1').waitFor();
+
+    // Invitations (ADR 0050): the consent text, a draw that proposes everyone, and an invitation
+    // sent to Robert Ellis through the outbox.
+    await page
+      .getByRole('textbox', { name: 'Consent text' })
+      .fill('We would like to talk with you for about 45 minutes about the program. You may stop at any time.');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByText(/^Version 1, written /).waitFor();
+    for (let i = 0; i < (await targets.count()); i++) await targets.nth(i).fill('50');
+    await page.getByRole('button', { name: 'Draw the sample' }).click();
+    await page.getByRole('button', { name: 'Invite: Robert Ellis' }).click();
+    await page.getByText(/^Invited .*, by e-mail\.$/).waitFor();
+    await expectAccessible(page, 'invited');
+    await fitsThePhone(page, '6b-invited');
+    const sampling = page.url();
+    await signOut(page);
+
+    // Robert signs in, sees the invitation on his home page, reads it and agrees (recording yes).
+    await signIn(page, journey.server.url, 'participant@example.org');
+    await page.getByRole('link', { name: 'Read the invitation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Interview invitation' }).waitFor();
+    await page.getByRole('heading', { name: 'What you agree to (version 1)' }).waitFor();
+    await expectAccessible(page, 'invitation');
+    await fitsThePhone(page, '6c-invitation');
+    await page.getByRole('radio', { name: 'Yes, you may record it' }).check();
+    await page.getByRole('textbox', { name: 'Type your full name to agree' }).fill('Robert Ellis');
+    await page.getByRole('button', { name: 'I agree to be interviewed' }).click();
+    await page.getByText('Thank you for agreeing.', { exact: false }).waitFor();
+    await page.getByText('You said we may record it.').waitFor();
+    await expectAccessible(page, 'agreed');
+    const invitationPage = page.url();
+    await signOut(page);
+
+    // Staff schedule the interview, in the program's time.
+    await signIn(page, journey.server.url, 'admin@example.org');
+    await page.goto(sampling);
+    await page.getByText(/Agreed to consent version 1 in the app; recording: yes\./).waitFor();
+    await page.getByRole('button', { name: 'Schedule the interview: Robert Ellis' }).click();
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Date', { exact: true }).fill(day);
+    await page.getByLabel('Time', { exact: true }).fill('18:00');
+    await page.getByRole('radio', { name: 'Phone call' }).check();
+    await page.getByRole('button', { name: 'Schedule the interview', exact: true }).click();
+    await page.getByText(/^Interview: .*6:00\sPM/).waitFor();
+    await expectAccessible(page, 'scheduled');
+    await fitsThePhone(page, '6d-scheduled');
+    await signOut(page);
+
+    // Robert sees the time.
+    await signIn(page, journey.server.url, 'participant@example.org');
+    await page.goto(invitationPage);
+    await page.getByRole('heading', { name: 'Your interview' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Your interview' }).textContent()).toMatch(/6:00\sPM/);
+    await expectAccessible(page, 'interview time');
+    await fitsThePhone(page, '6e-interview-time');
+    await signOut(page);
+    await signIn(page, journey.server.url, 'admin@example.org');
+    await page.goto(sampling);
+    await page.getByRole('heading', { level: 1, name: 'Whom to interview' }).waitFor();
 
     // A theme and the joint display: the two coders' passages sit with Robert's group.
     await page.getByRole('link', { name: 'Back to the study' }).click();

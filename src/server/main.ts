@@ -21,6 +21,7 @@ import { loadTraining } from './features/volunteers';
 import { guideContent, guidanceJobs } from './features/guidance';
 import { assessmentJobs } from './features/assessments';
 import { plansJobs } from './features/plans';
+import { interviewJobs } from './features/interviews';
 
 export interface RunningServer {
   app: App;
@@ -117,7 +118,14 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
     }, 15_000),
   );
   // The features' timed work (issue #14), one job after another in this order, each failure logged with the job's name.
-  const jobs: readonly TimedJob[] = [...engagementJobs, ...guidanceJobs, ...assessmentJobs, ...plansJobs, ...platformJobs];
+  const jobs: readonly TimedJob[] = [
+    ...engagementJobs,
+    ...interviewJobs,
+    ...guidanceJobs,
+    ...assessmentJobs,
+    ...plansJobs,
+    ...platformJobs,
+  ];
   // Each job runs under a lease in job_runs, so of several servers on one database one runs it per interval (ADR 0043).
   const holder = serverName();
   let sweeping: Promise<unknown> = Promise.resolve();

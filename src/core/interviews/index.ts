@@ -9,3 +9,5 @@ export * from './schemas';
 export * from './docx';
 export * from './sampling';
 export * from './joint-display';
+export * from './invitations';
+export * from './mail';

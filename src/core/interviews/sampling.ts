@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describePegChange } from '../plans/progress';
 import { seededRandom } from '../shared/seeded-random';
+import { InterviewConsentView, InterviewTimeView, invitationChannels, sampleMemberStates } from './invitations';
 
 /**
  * Purposive sampling from live data (issue #13, ADR 0044): candidates described by what Kindred
@@ -155,12 +156,11 @@ export function drawSample(candidates: readonly SamplingCandidate[], input: Samp
   };
 }
 
-/** Where a proposed person stands: proposed, invited, or declined (with a reason, for the methods section). */
-export const sampleMemberStates = ['proposed', 'invited', 'declined'] as const;
-export type SampleMemberState = (typeof sampleMemberStates)[number];
-
+/**
+ * What staff record by hand: a decline given to them (by phone, in person) with its reason, or a
+ * person put back to "not asked yet". Inviting sends the invitation (`POST …/invite`, ADR 0050).
+ */
 export const SampleMemberInput = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('invited') }),
   z.object({ state: z.literal('proposed') }),
   z.object({ state: z.literal('declined'), reason: z.string().trim().min(1).max(200) }),
 ]);
@@ -214,9 +214,14 @@ export const SampleView = z.object({
       values: z.array(z.string()),
       state: z.enum(sampleMemberStates),
       declineReason: z.string().nullable(),
+      invitedAt: z.string().nullable(),
+      /** How the invitation went: by e-mail, by text, or not sent (no address: staff ask by phone). */
+      invitedVia: z.enum(invitationChannels).nullable(),
+      consent: InterviewConsentView.nullable(),
+      interview: InterviewTimeView.nullable(),
     }),
   ),
   declineReasons: z.array(z.object({ reason: z.string(), count: z.int() })),
-  can: z.object({ sample: z.boolean() }),
+  can: z.object({ sample: z.boolean(), invite: z.boolean() }),
 });
 export type SampleView = z.infer<typeof SampleView>;

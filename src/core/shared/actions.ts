@@ -95,5 +95,7 @@ export const actions = [
   'interview:code',
   'interview:export',
   'interview:sample',
+  'interview:invite',
+  'interview:respond',
 ] as const;
 export type Action = (typeof actions)[number];

@@ -161,6 +161,8 @@ const expected = {
   'interview:code': { ...staffOnly, evaluator: [P, P, P] },
   'interview:export': { ...staffOnly, evaluator: [P, P, P] },
   'interview:sample': staffOnly,
+  'interview:invite': staffOnly,
+  'interview:respond': { admin: NONE, coordinator: NONE, coach: NONE, participant: [_, S, _], evaluator: NONE, none: NONE },
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
@@ -326,6 +328,7 @@ describe('capabilities', () => {
       'progress:view',
       'safety:raise',
       'crisis:view',
+      'interview:respond',
     ]);
     expect(capabilities(actor(['evaluator']), PROGRAM)).toEqual([
       'program:view',
@@ -355,6 +358,7 @@ describe('capabilities', () => {
           a !== 'program:create' &&
           a !== 'program:update' &&
           a !== 'checkin:record' &&
+          a !== 'interview:respond' &&
           a !== 'training:take' &&
           a !== 'agreement:sign' &&
           a !== 'wellbeing:record' &&

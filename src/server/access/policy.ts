@@ -201,6 +201,11 @@ export const policy = {
   // Purposive sampling (ADR 0044): study staff draw a frame and record invitations and declines;
   // evaluators read drawn frames by code only (interview:view), never names.
   'interview:sample': staffOnly,
+  // Interview invitations (ADR 0050): study staff invite, record a consent or decline given by phone,
+  // keep the consent versions and schedule; the invited participant reads and answers his or her own
+  // invitation. Coaches and evaluators never see one.
+  'interview:invite': staffOnly,
+  'interview:respond': (r, rel) => (r.has('participant') && rel === 'self' ? 'self' : null),
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */

@@ -126,6 +126,7 @@ export const InterviewTranscriptPage = lazyPage(
 );
 export const InterviewAgreementPage = lazyPage(() => import('../features/interviews/TranscriptPages'), 'InterviewAgreementPage');
 export const InterviewSamplingPage = lazyPage(() => import('../features/interviews/SamplingPage'), 'InterviewSamplingPage');
+export const MyInterviewPage = lazyPage(() => import('../features/interviews/MyInterviewPage'), 'MyInterviewPage');
 export const InterviewJointDisplayPage = lazyPage(
   () => import('../features/interviews/JointDisplayPage'),
   'InterviewJointDisplayPage',

@@ -312,6 +312,7 @@ import {
   InterviewJointDisplayPage,
   InterviewStudyReportPage,
   InterviewSamplingPage,
+  MyInterviewPage,
   InterviewStudiesPage,
   InterviewStudyPage,
   InterviewTranscriptPage,
@@ -875,6 +876,14 @@ export function AppRoutes() {
             element={
               <Allow when={isParticipant}>
                 <MyCoachPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="my-interview"
+            element={
+              <Allow action="interview:respond" when={isParticipant}>
+                <MyInterviewPage />
               </Allow>
             }
           />

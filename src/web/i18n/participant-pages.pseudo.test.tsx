@@ -29,6 +29,7 @@ import {
 import { AssessmentLinkPage } from '../features/assessments/LinkPage';
 import { CurriculumPage } from '../features/curriculum/CurriculumPage';
 import { TopicPage } from '../features/curriculum/TopicPage';
+import { MyInterviewPage } from '../features/interviews/MyInterviewPage';
 import { json, membership, mockApi, PROGRAM_ID } from '../testing/render';
 import { englishMessages, type MessageId } from './i18n';
 import { accent, pseudoMessages } from './pseudo';
@@ -207,8 +208,24 @@ const session = {
   coachName: 'Carl Coach',
 };
 
+/** An interview invitation waiting for an answer, with the study's consent text (ADR 0050). */
+const invitation = {
+  id: '55555555-5555-4555-8555-555555555555',
+  state: 'invited',
+  invitedAt: '2026-12-01T15:00:00.000Z',
+  document: {
+    id: '66666666-6666-4666-8666-666666666666',
+    version: 2,
+    body: 'We will talk for about 45 minutes.',
+    createdAt: '2026-11-30T15:00:00.000Z',
+  },
+  consent: null,
+  interview: null,
+};
+
 function api() {
   return mockApi({
+    [`GET ${base}/my-interview-invitations`]: json([invitation]),
     'GET /session': json({ me }),
     [`GET ${base}/participants/${P}`]: json(self),
     [`GET ${base}/participants/${P}/sessions`]: json({ pairingId: session.pairingId, canSchedule: false, upcoming: [session] }),
@@ -247,6 +264,7 @@ const ALLOWED_WORDS = [
   '20 minutes',
   plan.when,
   progress.change.words,
+  invitation.document.body,
   'Well done this week',
   'Plan 2',
   topic.title,
@@ -329,6 +347,7 @@ async function settled() {
 /** Each page, where it is, and a message only its loaded content shows (so a failed load cannot pass). */
 const pages: [string, string, ReactElement, MessageId, unknown?][] = [
   ['My coach', 'my-coach', <MyCoachPage />, 'coaches.thanks.send'],
+  ['Interview invitation', 'my-interview', <MyInterviewPage />, 'interviews.invitation.agree'],
   ['How to reach me', 'my-preferences', <PreferencesPage />, 'participants.prefs.save'],
   ['My plan', 'my-plan', <MyPlanPage />, 'plans.practice.yes'],
   ['Weekly check-in', 'check-in', <WeeklyCheckInPage />, 'plans.checkIn.save'],

@@ -52,11 +52,15 @@ export function sessionCalendar(
     attendeeRole: string;
     now: Date;
     timeZone: string;
+    /** The event's title and first line for another kind of meeting (an interview, ADR 0050); nothing personal. */
+    title?: string;
+    opening?: string;
   },
 ): string {
   const location = sessionLocation(s);
   const description = [
-    `Your Kindred session: ${modalityWords[s.modality]}, ${sessionWhenWords(s.startsAt, o.timeZone)}.`,
+    ...(o.opening ? [o.opening] : []),
+    `${o.opening ? 'When' : 'Your Kindred session'}: ${modalityWords[s.modality]}, ${sessionWhenWords(s.startsAt, o.timeZone)}.`,
     ...(s.modality === 'video' && s.videoLink ? [`Join the video call: ${s.videoLink}`] : []),
     ...(s.modality === 'in_person' && s.place ? [`Where: ${s.place}`] : []),
   ].join('\n');
@@ -69,7 +73,7 @@ export function sessionCalendar(
     startInputType: 'utc',
     startOutputType: 'utc',
     duration: { minutes: s.durationMinutes },
-    title: SESSION_SUMMARY,
+    title: o.title ?? SESSION_SUMMARY,
     description,
     ...(location ? { location } : {}),
     ...(s.modality === 'video' && s.videoLink ? { url: s.videoLink } : {}),

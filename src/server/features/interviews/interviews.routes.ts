@@ -4,6 +4,13 @@ import {
   ConsensusDecisionInput,
   ConsensusReply,
   ConsensusView,
+  ConsentDocumentInput,
+  ConsentDocumentView,
+  InterviewConsentInput,
+  InterviewDeclineInput,
+  MyInterviewInvitation,
+  ScheduleInterviewInput,
+  VerbalConsentInput,
   StartConsensusInput,
   CodeInput,
   CodeView,
@@ -56,6 +63,16 @@ import {
   previewSamplingFrame,
 } from './sampling.service';
 import { decideConsensus, getConsensus, startConsensus } from './consensus.service';
+import {
+  addConsentDocument,
+  consentToInterview,
+  declineInterview,
+  inviteSampleMember,
+  listConsentDocuments,
+  myInterviewInvitations,
+  recordVerbalConsent,
+  scheduleInterview,
+} from './invitations.service';
 import { createTheme, getJointDisplay, jointDisplayCsv, listThemes, updateTheme } from './themes.service';
 
 const StudyParams = ProgramParams.extend({ studyId: z.uuid() });
@@ -64,6 +81,7 @@ const CodingParams = StudyParams.extend({ codingId: z.uuid() });
 const SampleParams = StudyParams.extend({ sampleId: z.uuid() });
 const MemberParams = SampleParams.extend({ memberId: z.uuid() });
 const ThemeParams = StudyParams.extend({ themeId: z.uuid() });
+const InvitationParams = ProgramParams.extend({ memberId: z.uuid() });
 /** `?dimensions=arm,adherent`: one to four dimensions, each once. */
 const FrameQuery = z.object({
   dimensions: z
@@ -320,6 +338,95 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
         req.params.memberId,
         req.body,
       ),
+  );
+  // Invitations, consent versions and scheduling (ADR 0050): study staff.
+  app.get(
+    `${base}/:studyId/consent-documents`,
+    { schema: { tags, params: StudyParams, response: { 200: z.array(ConsentDocumentView) } } },
+    async (req) => listConsentDocuments(deps, callerOf(req), req.params.programId, req.params.studyId),
+  );
+  app.post(
+    `${base}/:studyId/consent-documents`,
+    {
+      schema: {
+        tags,
+        summary: 'Add a version of the study’s interview consent; earlier versions are kept',
+        params: StudyParams,
+        body: ConsentDocumentInput,
+        response: { 201: ConsentDocumentView },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await addConsentDocument(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
+  );
+  app.post(
+    `${base}/:studyId/samples/:sampleId/members/:memberId/invite`,
+    {
+      schema: {
+        tags,
+        summary: 'Invite a proposed person: the invitation goes through the outbox in his or her language',
+        params: MemberParams,
+        response: { 200: SampleView },
+      },
+    },
+    async (req) => inviteSampleMember(deps, callerOf(req), req.params),
+  );
+  app.post(
+    `${base}/:studyId/samples/:sampleId/members/:memberId/consent`,
+    {
+      schema: {
+        tags,
+        summary: 'Record a consent given by phone or in person, to the current version, with the recording choice',
+        params: MemberParams,
+        body: VerbalConsentInput,
+        response: { 200: SampleView },
+      },
+    },
+    async (req) => recordVerbalConsent(deps, callerOf(req), req.params, req.body),
+  );
+  app.post(
+    `${base}/:studyId/samples/:sampleId/members/:memberId/schedule`,
+    {
+      schema: {
+        tags,
+        summary: 'Schedule or move the interview of a person who consented; the participant gets a calendar invitation',
+        params: MemberParams,
+        body: ScheduleInterviewInput,
+        response: { 200: SampleView },
+      },
+    },
+    async (req) => scheduleInterview(deps, callerOf(req), req.params, req.body),
+  );
+  // The invited participant's own invitations (ADR 0050).
+  const mine = '/programs/:programId/my-interview-invitations';
+  app.get(mine, { schema: { tags, params: ProgramParams, response: { 200: z.array(MyInterviewInvitation) } } }, async (req) =>
+    myInterviewInvitations(deps, callerOf(req), req.params.programId),
+  );
+  app.post(
+    `${mine}/:memberId/consent`,
+    {
+      schema: {
+        tags,
+        summary: 'Agree to be interviewed: the version read, a typed name, and yes or no to recording',
+        params: InvitationParams,
+        body: InterviewConsentInput,
+        response: { 200: z.array(MyInterviewInvitation) },
+      },
+    },
+    async (req) => consentToInterview(deps, callerOf(req), req.params.programId, req.params.memberId, req.body),
+  );
+  app.post(
+    `${mine}/:memberId/decline`,
+    {
+      schema: {
+        tags,
+        summary: 'Say no to the interview, with a reason from the list or none',
+        params: InvitationParams,
+        body: InterviewDeclineInput,
+        response: { 200: z.array(MyInterviewInvitation) },
+      },
+    },
+    async (req) => declineInterview(deps, callerOf(req), req.params.programId, req.params.memberId, req.body),
   );
   // Themes and the joint display (ADR 0044).
   app.get(

@@ -14,6 +14,7 @@ import {
 import type {
   CandidateValues,
   IdentifierKind,
+  InvitationChannel,
   ImportFormat,
   InterviewAudience,
   Proposal,
@@ -22,6 +23,7 @@ import type {
   SampleMemberState,
   Turn,
 } from '../../../core/interviews';
+import type { Channel } from '../../../core/shared/vocab';
 import { people } from '../accounts/accounts.table';
 import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
@@ -213,6 +215,27 @@ export const interviewSamples = pgTable(
   (t) => [index('interview_samples_study_idx').on(t.studyId)],
 );
 
+/** A version of a study's interview consent (ADR 0050): a change is a new version, earlier ones are kept. */
+export const interviewConsentDocuments = pgTable(
+  'interview_consent_documents',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    studyId: uuid('study_id')
+      .notNull()
+      .references(() => interviewStudies.id),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [uniqueIndex('interview_consent_documents_unique').on(t.studyId, t.version)],
+);
+
 /** Each candidate of a drawn frame with his or her values at the draw; proposed ones carry a state. */
 export const interviewSampleMembers = pgTable(
   'interview_sample_members',
@@ -231,10 +254,31 @@ export const interviewSampleMembers = pgTable(
     values: jsonb('values').$type<CandidateValues>().notNull(),
     excludedBecause: text('excluded_because'),
     isProposed: boolean('is_proposed').notNull(),
-    /** proposed → invited or declined; null for people in the frame Kindred did not propose. */
+    /** proposed → invited → consented → scheduled, or declined (ADR 0050); null for people Kindred did not propose. */
     state: text('state').$type<SampleMemberState>(),
     declineReason: text('decline_reason'),
     updatedAt: timestamp('updated_at', { withTimezone: true }),
+    invitedAt: timestamp('invited_at', { withTimezone: true }),
+    invitedBy: uuid('invited_by').references(() => people.id),
+    invitedVia: text('invited_via').$type<InvitationChannel>(),
+    /** The consent version agreed to, how (signed in the app or verbal by phone), and the recording choice apart. */
+    consentDocumentId: uuid('consent_document_id').references(() => interviewConsentDocuments.id),
+    consentMethod: text('consent_method').$type<'signed' | 'verbal'>(),
+    consentTypedName: text('consent_typed_name'),
+    consentsToRecording: boolean('consents_to_recording'),
+    consentedAt: timestamp('consented_at', { withTimezone: true }),
+    consentRecordedBy: uuid('consent_recorded_by').references(() => people.id),
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    declineRecordedBy: uuid('decline_recorded_by').references(() => people.id),
+    /** The interview as scheduled with the engagement scheduler's rules (ADR 0050); sequence bumps on a move. */
+    interviewStartsAt: timestamp('interview_starts_at', { withTimezone: true }),
+    interviewDurationMinutes: integer('interview_duration_minutes'),
+    interviewModality: text('interview_modality').$type<Channel>(),
+    interviewPlace: text('interview_place'),
+    interviewVideoLink: text('interview_video_link'),
+    interviewSequence: integer('interview_sequence'),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    scheduledBy: uuid('scheduled_by').references(() => people.id),
   },
   (t) => [uniqueIndex('interview_sample_members_unique').on(t.sampleId, t.participantId)],
 );

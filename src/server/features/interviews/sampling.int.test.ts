@@ -125,13 +125,12 @@ describe('sampling and joint displays through the API', () => {
     expect(seen.members.every((m: any) => m.name === null && /\S/.test(m.code))).toBe(true);
     expect(JSON.stringify(seen)).not.toMatch(/Pat|Person|Quinn/);
     expect(seen.drawnBy).toBeNull();
-    expect(seen.can).toEqual({ sample: false });
+    expect(seen.can).toEqual({ sample: false, invite: false });
     expect((await evaluator.request('POST', `${base}/samples`, { dimensions: ['arm'], quotas: [], seed: 1 })).status).toBe(403);
     expect((await evaluator.request('GET', `${base}/sampling-frame?dimensions=arm`)).status).toBe(403);
     const member = seen.members[0].id;
-    expect((await evaluator.request('PUT', `${base}/samples/${sampleId}/members/${member}`, { state: 'invited' })).status).toBe(
-      403,
-    );
+    const decline = { state: 'declined', reason: 'No time' };
+    expect((await evaluator.request('PUT', `${base}/samples/${sampleId}/members/${member}`, decline)).status).toBe(403);
     for (const who of [coach, participant]) {
       expect((await who.request('GET', `${base}/samples`)).status).toBe(403);
       expect((await who.request('GET', `${base}/samples/${sampleId}`)).status).toBe(403);
@@ -144,14 +143,15 @@ describe('sampling and joint displays through the API', () => {
     const [otto, pat] = s.members;
     const path = `${base}/samples/${sampleId}/members`;
     expect((await coordinator.request('PUT', `${path}/${otto.id}`, { state: 'declined' })).status).toBe(400);
-    await ok(coordinator.request('PUT', `${path}/${pat.id}`, { state: 'invited' }));
+    await ok(coordinator.request('POST', `${path}/${pat.id}/invite`));
     const after = await ok(coordinator.request('PUT', `${path}/${otto.id}`, { state: 'declined', reason: 'Too busy' }));
     expect(after.members.map((m: any) => [m.state, m.declineReason])).toEqual([
       ['declined', 'Too busy'],
       ['invited', null],
     ]);
     expect(after.declineReasons).toEqual([{ reason: 'Too busy', count: 1 }]);
-    expect((await coordinator.request('PUT', `${path}/${w.participantId}`, { state: 'invited' })).status).toBe(404);
+    expect((await coordinator.request('POST', `${path}/${w.participantId}/invite`)).status).toBe(404);
+    expect((await coordinator.request('PUT', `${path}/${w.participantId}`, { state: 'proposed' })).status).toBe(404);
     const audited = await t.db.db
       .select()
       .from(auditEvents)

@@ -4,6 +4,7 @@ import { fidelityReportFromTallies } from '../../../core/fidelity';
 import {
   countDeclineReasons,
   drawSample,
+  nextInvitationState,
   outcomeImprovedOf,
   type CandidateValues,
   type SampleCell,
@@ -14,7 +15,7 @@ import {
 } from '../../../core/interviews';
 import { isWithdrawnFrom, type WithdrawalScope } from '../../../core/trials';
 import { notFound } from '../../../core/shared/errors';
-import { authorize, type View } from '../../access/policy';
+import { authorize, decide, type View } from '../../access/policy';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
@@ -25,7 +26,8 @@ import { participants } from '../participants/participants.table';
 import { painCheckIns } from '../plans/plans.table';
 import { loadProgram, type Program } from '../programs';
 import { findAllocations, findStudy, findWithdrawals } from '../trials';
-import { interviewSampleMembers, interviewSamples, interviewStudies } from './interviews.table';
+import { interviewConsentDocuments, interviewSampleMembers, interviewSamples, interviewStudies } from './interviews.table';
+import { presentConsent, presentInterview } from './invitations.presenter';
 import { findInterviewStudy } from './interviews.repository';
 
 /**
@@ -271,17 +273,15 @@ export async function getInterviewSample(deps: Deps, caller: Caller, programId: 
   const [members, drawer, study] = await Promise.all([
     deps.db
       .select({
-        id: interviewSampleMembers.id,
-        participantId: interviewSampleMembers.participantId,
+        member: interviewSampleMembers,
         code: participants.code,
         givenName: participants.givenName,
         familyName: participants.familyName,
-        values: interviewSampleMembers.values,
-        state: interviewSampleMembers.state,
-        declineReason: interviewSampleMembers.declineReason,
+        consentVersion: interviewConsentDocuments.version,
       })
       .from(interviewSampleMembers)
       .innerJoin(participants, eq(participants.id, interviewSampleMembers.participantId))
+      .leftJoin(interviewConsentDocuments, eq(interviewConsentDocuments.id, interviewSampleMembers.consentDocumentId))
       .where(and(eq(interviewSampleMembers.sampleId, sampleId), eq(interviewSampleMembers.isProposed, true)))
       .orderBy(asc(interviewSampleMembers.cell), asc(participants.code)),
     deps.db.select({ name: people.displayName }).from(people).where(eq(people.id, sample.drawnBy)),
@@ -302,18 +302,22 @@ export async function getInterviewSample(deps: Deps, caller: Caller, programId: 
     seed: sample.criteria.seed,
     cells: sample.cells.map((c: SampleCell) => ({ ...c, values: cellValues(c.values) })),
     excluded: Object.entries(sample.excluded).map(([reason, count]) => ({ reason, count })),
-    members: members.map((m) => ({
+    members: members.map(({ member: m, ...p }) => ({
       id: m.id,
-      code: m.code,
-      name: view === 'full' ? `${m.givenName} ${m.familyName}` : null,
+      code: p.code,
+      name: view === 'full' ? `${p.givenName} ${p.familyName}` : null,
       values: sample.criteria.dimensions.map((d) => (d === 'arm' ? armLabel(m.values.arm) : m.values[d])),
       state: m.state ?? 'proposed',
       declineReason: m.declineReason,
+      invitedAt: m.invitedAt?.toISOString() ?? null,
+      invitedVia: m.invitedVia,
+      consent: presentConsent(m, p.consentVersion),
+      interview: m.state === 'scheduled' ? presentInterview(m) : null,
     })),
     declineReasons: countDeclineReasons(
-      members.flatMap((m) => (m.state === 'declined' && m.declineReason ? [m.declineReason] : [])),
+      members.flatMap(({ member: m }) => (m.state === 'declined' && m.declineReason ? [m.declineReason] : [])),
     ),
-    can: { sample: view === 'full' },
+    can: { sample: view === 'full', invite: decide(caller.actor, 'interview:invite', programId) !== null },
   };
 }
 
@@ -331,7 +335,7 @@ function armLabelOf(study: StudyRow, view: View): ArmLabel {
   return (a) => (a === 'not_randomized' ? a : (masks[a] ?? 'Arm ?'));
 }
 
-/** Records that a proposed person was invited or declined (with the reason), or puts him or her back. */
+/** Records a decline given to staff (with the reason), or puts a person back to "not asked yet". */
 export async function markSampleMember(
   deps: Deps,
   caller: Caller,
@@ -347,7 +351,7 @@ export async function markSampleMember(
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: interviewSampleMembers.id })
+      .select({ id: interviewSampleMembers.id, state: interviewSampleMembers.state })
       .from(interviewSampleMembers)
       .innerJoin(interviewSamples, eq(interviewSamples.id, interviewSampleMembers.sampleId))
       .innerJoin(interviewStudies, eq(interviewStudies.id, interviewSamples.studyId))
@@ -358,11 +362,23 @@ export async function markSampleMember(
           eq(interviewStudies.id, studyId),
           eq(interviewSampleMembers.isProposed, true),
         ),
-      );
+      )
+      .for('update', { of: interviewSampleMembers });
     if (!row) throw notFound();
+    // The same moves as an invitation's (ADR 0050): no putting back after a consent, no second decline.
+    const state = nextInvitationState(row.state ?? 'proposed', input.state === 'declined' ? 'decline' : 'put_back');
+    const isDecline = state === 'declined';
     await tx
       .update(interviewSampleMembers)
-      .set({ state: input.state, declineReason: input.state === 'declined' ? input.reason : null, updatedAt: now })
+      .set({
+        state,
+        declineReason: input.state === 'declined' ? input.reason : null,
+        declinedAt: isDecline ? now : null,
+        declineRecordedBy: isDecline ? caller.actor.personId : null,
+        // Put back: the invitation is undone too, so the person may be invited again.
+        ...(isDecline ? {} : { invitedAt: null, invitedBy: null, invitedVia: null }),
+        updatedAt: now,
+      })
       .where(eq(interviewSampleMembers.id, row.id));
     await audit(tx, caller, now, [{ verb: 'update', entityType: 'interview_sample_member', entityId: row.id, programId }]);
   });

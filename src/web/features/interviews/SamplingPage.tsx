@@ -9,6 +9,7 @@ import { CheckboxGroup, FormActions, FormErrors, SelectField, TextField } from '
 import { Page, Section } from '../../ui/Page';
 import { useDrawSample, useInterviewStudy, useMarkMember, useSample, useSamples, useSamplingFrame } from './interviews.api';
 import { cellLabel, dimensionLabels, exclusionLabels, valueLabel } from './sampling.labels';
+import { ConsentVersions, InvitationActions, InvitationFacts } from './InvitationPanel';
 import './interviews.css';
 
 const dimensionOptions = samplingDimensions.map((d) => ({ value: d, label: dimensionLabels[d] }));
@@ -37,6 +38,7 @@ export function InterviewSamplingPage() {
           }
         >
           {program.can('interview:sample') ? <DrawForm studyId={studyId} onDrawn={setChosen} /> : null}
+          {program.can('interview:invite') ? <ConsentVersions studyId={studyId} /> : null}
           <Section title="Drawn samples" id="drawn-samples">
             <QueryView query={samples} loadingLabel="Loading the drawn samples…">
               {(list) => {
@@ -245,7 +247,20 @@ export function CellsTable({ sample }: { sample: Pick<SampleView, 'dimensions' |
   );
 }
 
-const stateWords = { proposed: 'Not asked yet', invited: 'Invited', declined: 'Declined' } as const;
+const stateWords = {
+  proposed: 'Not asked yet',
+  invited: 'Invited',
+  consented: 'Agreed',
+  scheduled: 'Interview booked',
+  declined: 'Declined',
+} as const;
+const stateTones = {
+  proposed: 'neutral',
+  invited: 'neutral',
+  consented: 'good',
+  scheduled: 'good',
+  declined: 'warning',
+} as const;
 
 function Members({ studyId, sample }: { studyId: string; sample: SampleView }) {
   const program = useProgram();
@@ -263,13 +278,14 @@ function Members({ studyId, sample }: { studyId: string; sample: SampleView }) {
           return (
             <li key={m.id} className="sample-member">
               <p className="sample-member__who">
-                <strong>{who}</strong>{' '}
-                <Badge tone={m.state === 'invited' ? 'good' : m.state === 'declined' ? 'warning' : 'neutral'}>
-                  {stateWords[m.state]}
-                </Badge>
+                <strong>{who}</strong> <Badge tone={stateTones[m.state]}>{stateWords[m.state]}</Badge>
               </p>
               <p>{cellLabel(sample.dimensions, m.values)}</p>
+              <InvitationFacts member={m} />
               {m.declineReason ? <p>Reason: {m.declineReason}</p> : null}
+              {sample.can.invite && declining !== m.id ? (
+                <InvitationActions studyId={studyId} sample={sample} member={m} />
+              ) : null}
               {sample.can.sample ? (
                 declining === m.id ? (
                   <form
@@ -302,11 +318,6 @@ function Members({ studyId, sample }: { studyId: string; sample: SampleView }) {
                   </form>
                 ) : (
                   <div className="sample-member__actions">
-                    {m.state !== 'invited' ? (
-                      <Button type="button" variant="secondary" onClick={() => mark.mutate({ memberId: m.id, state: 'invited' })}>
-                        Invited: {who}
-                      </Button>
-                    ) : null}
                     {m.state !== 'declined' ? (
                       <Button type="button" variant="secondary" onClick={() => setDeclining(m.id)}>
                         Declined: {who}

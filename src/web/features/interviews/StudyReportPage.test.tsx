@@ -34,6 +34,19 @@ const sample = (id: string, seed: number) => ({
   members: [
     { id: '1', code: 'P-1', name: 'Ann', values: ['female'], state: 'invited', declineReason: null },
     { id: '2', code: 'P-2', name: 'Bea', values: ['female'], state: 'declined', declineReason: 'No time this month' },
+    ...(seed === 7
+      ? [
+          {
+            id: '3',
+            code: 'P-3',
+            name: 'Cleo',
+            values: ['female'],
+            state: 'scheduled',
+            declineReason: null,
+            consent: { version: 1, method: 'signed', recording: true, at: '2026-12-02T15:00:00.000Z' },
+          },
+        ]
+      : []),
   ],
   declineReasons: [{ reason: 'No time this month', count: 1 }],
   can: { sample: true },
@@ -69,7 +82,11 @@ describe('the printable study report (issue #13)', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Study report' })).toBeTruthy();
     expect(await screen.findByText(/draw number 7 \(the latest of 2 draws\)/)).toBeTruthy();
     expect(screen.getByRole('table', { name: /Groups: target/ })).toBeTruthy();
-    expect(screen.getByText('2 proposed: 1 invited, 1 declined, 0 not asked yet.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        '3 proposed: 1 invited, 1 agreed (1 also to audio recording; 1 with an interview booked), 1 declined, 0 not asked yet.',
+      ),
+    ).toBeTruthy();
     expect(screen.getByText('No time this month: 1')).toBeTruthy();
     const theme = screen.getByRole('article', { name: 'Theme: Staying active' });
     expect(within(theme).getByText('Codes: Physical activity.')).toBeTruthy();

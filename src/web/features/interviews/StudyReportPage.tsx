@@ -77,6 +77,9 @@ export function InterviewStudyReportPage() {
 function SampleReport({ sample: s, draws }: { sample: SampleView; draws: number }) {
   const when = useWhen();
   const count = (state: SampleView['members'][number]['state']) => s.members.filter((m) => m.state === state).length;
+  // Agreed: consented, with or without a time yet (ADR 0050); recording is a consent of its own.
+  const agreed = count('consented') + count('scheduled');
+  const recorded = s.members.filter((m) => (m.state === 'consented' || m.state === 'scheduled') && m.consent?.recording).length;
   return (
     <>
       <p>
@@ -89,7 +92,11 @@ function SampleReport({ sample: s, draws }: { sample: SampleView; draws: number 
         <p>Not asked: {s.excluded.map((x) => `${exclusionLabels[x.reason] ?? x.reason} (${x.count})`).join(', ')}.</p>
       ) : null}
       <p>
-        {s.members.length} proposed: {count('invited')} invited, {count('declined')} declined, {count('proposed')} not asked yet.
+        {s.members.length} proposed: {count('invited')} invited
+        {agreed > 0
+          ? `, ${agreed} agreed (${recorded} also to audio recording; ${count('scheduled')} with an interview booked)`
+          : ''}
+        , {count('declined')} declined, {count('proposed')} not asked yet.
       </p>
       {s.declineReasons.length > 0 ? (
         <>

@@ -3,3 +3,4 @@ export { InterviewAgreementPage, InterviewTranscriptPage } from './TranscriptPag
 export { InterviewSamplingPage } from './SamplingPage';
 export { InterviewJointDisplayPage } from './JointDisplayPage';
 export { InterviewStudyReportPage } from './StudyReportPage';
+export { InterviewInvitationNotice, MyInterviewPage } from './MyInterviewPage';

@@ -7,6 +7,11 @@ import type {
   ConsensusDecisionInput,
   ConsensusReply,
   ConsensusView,
+  ConsentDocumentView,
+  InterviewConsentInput,
+  InterviewDeclineReason,
+  MyInterviewInvitation,
+  ScheduleInterviewInput,
   GuideInput,
   JointDisplayView,
   MemoView,
@@ -182,4 +187,51 @@ export const jointDisplayCsvHref = (programId: string, studyId: string, by: Samp
 export const useUpdateTheme = (programId: string, studyId: string) =>
   useStudyMutation(programId, studyId, ({ themeId, ...body }: z.input<typeof ThemeInput> & { themeId: string }) =>
     api.put<ThemeView>(`${base(programId)}/${studyId}/themes/${themeId}`, body),
+  );
+
+// Invitations, consent versions and scheduling (ADR 0050).
+export function useConsentDocuments(programId: string, studyId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...studyKey(programId, studyId), 'consent-documents'],
+    queryFn: () => api.get<ConsentDocumentView[]>(`${base(programId)}/${studyId}/consent-documents`),
+    enabled,
+  });
+}
+export const useAddConsentDocument = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (body: { body: string }) =>
+    api.post<ConsentDocumentView>(`${base(programId)}/${studyId}/consent-documents`, body),
+  );
+const memberPath = (programId: string, studyId: string, sampleId: string, memberId: string) =>
+  `${base(programId)}/${studyId}/samples/${sampleId}/members/${memberId}`;
+export const useInviteMember = (programId: string, studyId: string, sampleId: string) =>
+  useStudyMutation(programId, studyId, (memberId: string) =>
+    api.post<SampleView>(`${memberPath(programId, studyId, sampleId, memberId)}/invite`, {}),
+  );
+export const useVerbalConsent = (programId: string, studyId: string, sampleId: string) =>
+  useStudyMutation(programId, studyId, ({ memberId, ...body }: { memberId: string; documentId: string; recording: boolean }) =>
+    api.post<SampleView>(`${memberPath(programId, studyId, sampleId, memberId)}/consent`, body),
+  );
+export const useScheduleInterview = (programId: string, studyId: string, sampleId: string) =>
+  useStudyMutation(programId, studyId, ({ memberId, ...body }: z.input<typeof ScheduleInterviewInput> & { memberId: string }) =>
+    api.post<SampleView>(`${memberPath(programId, studyId, sampleId, memberId)}/schedule`, body),
+  );
+
+const myInvitationsKey = (programId: string) => [...programKey(programId), 'my-interview-invitations'] as const;
+export function useMyInterviewInvitations(programId: string) {
+  return useQuery({
+    queryKey: myInvitationsKey(programId),
+    queryFn: () => api.get<MyInterviewInvitation[]>(`/programs/${programId}/my-interview-invitations`),
+  });
+}
+function useAnswer<I>(programId: string, fn: (input: I) => Promise<MyInterviewInvitation[]>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: (list) => client.setQueryData(myInvitationsKey(programId), list) });
+}
+export const useConsentToInterview = (programId: string) =>
+  useAnswer(programId, ({ memberId, ...body }: InterviewConsentInput & { memberId: string }) =>
+    api.post<MyInterviewInvitation[]>(`/programs/${programId}/my-interview-invitations/${memberId}/consent`, body),
+  );
+export const useDeclineInterview = (programId: string) =>
+  useAnswer(programId, ({ memberId, reason }: { memberId: string; reason: InterviewDeclineReason | null }) =>
+    api.post<MyInterviewInvitation[]>(`/programs/${programId}/my-interview-invitations/${memberId}/decline`, { reason }),
   );

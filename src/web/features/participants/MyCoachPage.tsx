@@ -8,6 +8,8 @@ import { Page, Section } from '../../ui/Page';
 import { CheckInDueNotice } from '../plans';
 import { ThanksForm } from '../coaches';
 import { MyNextSession } from '../engagement';
+// The notice alone, not the interviews feature's index: the staff's study pages stay out of this page's download.
+import { InterviewInvitationNotice } from '../interviews/MyInterviewPage';
 import { useParticipant, type SelfParticipant } from './participants.api';
 import type { Locale } from '../../../core/shared/locale';
 import { englishT, useLocale, useT, type Translate } from '../../i18n/i18n';
@@ -21,6 +23,7 @@ export function MyCoachPage() {
   return (
     <Page title={t('participants.myCoach.title')} width="narrow">
       <CheckInDueNotice />
+      <InterviewInvitationNotice />
       <QueryView query={me}>
         {(p) =>
           p.view === 'self' ? (

@@ -1,0 +1,327 @@
+import { useId, useState } from 'react';
+import type { SampleView } from '../../../core/interviews';
+import type { Channel } from '../../../core/shared/vocab';
+import { zoneWords } from '../../../core/shared/time';
+import { useProgram } from '../../app/program';
+import { channelLabels, optionsOf } from '../../app/vocab';
+import { useWhen } from '../../app/when';
+import { Button } from '../../ui/controls';
+import { Empty, QueryView } from '../../ui/feedback';
+import {
+  FormActions,
+  FormErrors,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+  useFormState,
+  type FieldMessages,
+} from '../../ui/form';
+import { Section } from '../../ui/Page';
+import {
+  useAddConsentDocument,
+  useConsentDocuments,
+  useInviteMember,
+  useScheduleInterview,
+  useVerbalConsent,
+} from './interviews.api';
+
+/**
+ * Interview invitations on the sampling page (ADR 0050): the study's consent text in versions, and
+ * for each proposed person what was sent, what he or she agreed to, and the interview's time, with
+ * the next step study staff may take (invite, record an agreement given by phone, schedule).
+ */
+
+type Member = SampleView['members'][number];
+
+const viaWords = {
+  email: 'by e-mail',
+  text: 'by text message',
+  none: 'not sent: no e-mail address or mobile number; ask by phone',
+} as const;
+const meetingWords: Record<Channel, string> = { ...channelLabels, text: 'Text check-in' };
+
+/** The consent text participants agree to: the current version, earlier ones kept; staff add a new one. */
+export function ConsentVersions({ studyId }: { studyId: string }) {
+  const program = useProgram();
+  const when = useWhen();
+  const documents = useConsentDocuments(program.programId, studyId, true);
+  const add = useAddConsentDocument(program.programId, studyId);
+  const [body, setBody] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <Section title="Interview consent" id="interview-consent">
+      <QueryView query={documents} loadingLabel="Loading the consent text…">
+        {(list) => {
+          const current = list[0];
+          if (!current) return <Empty>No consent text yet. Write it before inviting anyone.</Empty>;
+          return (
+            <>
+              <p>
+                Version {current.version}, written {when.dateTime(current.createdAt)}
+                {list.length > 1 ? `. Earlier versions are kept (${list.length - 1}).` : '.'}
+              </p>
+              <blockquote className="consent-text">{current.body}</blockquote>
+            </>
+          );
+        }}
+      </QueryView>
+      <form
+        aria-label="New version of the consent"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (body.trim().length < 20) return setProblem('Write the consent text in full (at least a sentence).');
+          setProblem(null);
+          add.mutate({ body: body.trim() }, { onSuccess: () => setBody('') });
+        }}
+      >
+        {problem ? (
+          <p role="alert" className="alert alert--error">
+            {problem}
+          </p>
+        ) : null}
+        <FormErrors error={add.error} />
+        <TextArea
+          label="Consent text"
+          hint="What the participant reads before agreeing. Recording is asked apart, yes or no. A change makes a new version."
+          value={body}
+          onChange={setBody}
+          rows={5}
+          maxLength={20_000}
+        />
+        <FormActions>
+          <Button type="submit" variant="secondary" busy={add.isPending} busyLabel="Saving…">
+            Save as a new version
+          </Button>
+        </FormActions>
+      </form>
+    </Section>
+  );
+}
+
+/** What happened with one proposed person's invitation, in words. */
+export function InvitationFacts({ member: m }: { member: Member }) {
+  const when = useWhen();
+  return (
+    <>
+      {m.invitedAt && m.invitedVia ? (
+        <p>
+          Invited {when.dateTime(m.invitedAt)}, {viaWords[m.invitedVia]}.
+        </p>
+      ) : null}
+      {m.consent ? (
+        <p>
+          Agreed to consent version {m.consent.version} {m.consent.method === 'signed' ? 'in the app' : 'by phone'}; recording:{' '}
+          {m.consent.recording ? 'yes' : 'no'}.
+        </p>
+      ) : null}
+      {m.interview ? (
+        <p>
+          <strong>Interview: {when.dateTime(m.interview.startsAt)}</strong>, {meetingWords[m.interview.modality]}
+          {m.interview.place ? `, ${m.interview.place}` : ''} ({m.interview.durationMinutes} minutes).
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The next step for one person: invite; record an agreement given by phone; schedule or move the interview. */
+export function InvitationActions({ studyId, sample, member: m }: { studyId: string; sample: SampleView; member: Member }) {
+  const program = useProgram();
+  const who = m.name ?? m.code;
+  const invite = useInviteMember(program.programId, studyId, sample.id);
+  const [open, setOpen] = useState<'consent' | 'schedule' | null>(null);
+  if (m.state === 'declined') return null;
+  return (
+    <>
+      <FormErrors error={invite.error} />
+      {open === 'consent' ? (
+        <VerbalConsentForm studyId={studyId} sampleId={sample.id} member={m} onDone={() => setOpen(null)} />
+      ) : open === 'schedule' ? (
+        <ScheduleInterviewForm studyId={studyId} sampleId={sample.id} member={m} onDone={() => setOpen(null)} />
+      ) : (
+        <div className="sample-member__actions">
+          {m.state === 'proposed' ? (
+            <Button type="button" busy={invite.isPending} busyLabel="Sending…" onClick={() => invite.mutate(m.id)}>
+              Invite: {who}
+            </Button>
+          ) : null}
+          {m.state === 'invited' ? (
+            <Button type="button" variant="secondary" onClick={() => setOpen('consent')}>
+              Agreed by phone: {who}
+            </Button>
+          ) : null}
+          {m.state === 'consented' || m.state === 'scheduled' ? (
+            <Button type="button" onClick={() => setOpen('schedule')}>
+              {m.state === 'scheduled' ? 'Move the interview' : 'Schedule the interview'}: {who}
+            </Button>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}
+
+function VerbalConsentForm({
+  studyId,
+  sampleId,
+  member: m,
+  onDone,
+}: {
+  studyId: string;
+  sampleId: string;
+  member: Member;
+  onDone: () => void;
+}) {
+  const program = useProgram();
+  const name = useId();
+  const who = m.name ?? m.code;
+  const documents = useConsentDocuments(program.programId, studyId, true);
+  const consent = useVerbalConsent(program.programId, studyId, sampleId);
+  const [recording, setRecording] = useState<'yes' | 'no' | ''>('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const current = documents.data?.[0];
+  return (
+    <form
+      aria-label={`Agreed by phone: ${who}`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!current) return setProblem('Write the consent text first.');
+        if (recording === '') return setProblem('Say whether the interview may be recorded.');
+        setProblem(null);
+        consent.mutate({ memberId: m.id, documentId: current.id, recording: recording === 'yes' }, { onSuccess: onDone });
+      }}
+    >
+      {problem ? (
+        <p role="alert" className="alert alert--error">
+          {problem}
+        </p>
+      ) : null}
+      <FormErrors error={consent.error} />
+      <p>
+        {current ? `You read consent version ${current.version} to ${who}, and ${who} agreed.` : 'There is no consent text yet.'}
+      </p>
+      <RadioGroup
+        legend="May the interview be recorded (sound only)?"
+        name={`${name}-recording`}
+        options={[
+          { value: 'yes', label: 'Yes, recording is fine' },
+          { value: 'no', label: 'No recording' },
+        ]}
+        value={recording}
+        onChange={setRecording}
+      />
+      <FormActions>
+        <Button type="submit" busy={consent.isPending} busyLabel="Saving…">
+          Save the agreement
+        </Button>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </FormActions>
+    </form>
+  );
+}
+
+interface ScheduleValues {
+  date: string;
+  time: string;
+  durationMinutes: string;
+  modality: Channel | '';
+  place: string;
+}
+
+const durationOptions = ['30', '45', '60', '90'].map((d) => ({ value: d, label: `${d} minutes` }));
+const modalityOptions = optionsOf({ phone: channelLabels.phone, video: channelLabels.video, in_person: channelLabels.in_person });
+
+function validateSchedule(v: ScheduleValues): FieldMessages {
+  const out: FieldMessages = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) out['date'] = 'Choose the day';
+  if (!/^\d{2}:\d{2}$/.test(v.time)) out['time'] = 'Choose the time';
+  if (!v.modality) out['modality'] = 'Choose how you will meet';
+  if (v.modality === 'in_person' && v.place.trim() === '') out['place'] = 'Say where you will meet';
+  return out;
+}
+
+/** The day, time, length and way of meeting, in the program's time; the participant gets the calendar invitation. */
+function ScheduleInterviewForm({
+  studyId,
+  sampleId,
+  member: m,
+  onDone,
+}: {
+  studyId: string;
+  sampleId: string;
+  member: Member;
+  onDone: () => void;
+}) {
+  const program = useProgram();
+  const name = useId();
+  const who = m.name ?? m.code;
+  const schedule = useScheduleInterview(program.programId, studyId, sampleId);
+  const form = useFormState<ScheduleValues>(
+    {
+      date: '',
+      time: '',
+      durationMinutes: String(m.interview?.durationMinutes ?? 45),
+      modality: m.interview?.modality ?? '',
+      place: m.interview?.place ?? '',
+    },
+    validateSchedule,
+    (v) =>
+      schedule.mutate(
+        {
+          memberId: m.id,
+          date: v.date,
+          time: v.time,
+          durationMinutes: Number(v.durationMinutes),
+          modality: v.modality as Channel,
+          ...(v.modality === 'in_person' ? { place: v.place.trim() } : {}),
+        },
+        { onSuccess: onDone },
+      ),
+    schedule.error,
+  );
+  const { values: v, set, fields } = form;
+  return (
+    <form onSubmit={form.submit} noValidate aria-label={`Schedule the interview: ${who}`}>
+      <FormErrors
+        error={form.error}
+        labels={{ date: 'Date', time: 'Time', durationMinutes: 'How long', modality: 'How will you meet?', place: 'Where?' }}
+      />
+      <TextField label="Date" type="date" value={v.date} onChange={set('date')} error={fields['date']} required />
+      <TextField
+        label="Time"
+        type="time"
+        value={v.time}
+        onChange={set('time')}
+        hint={`The program’s time: ${zoneWords(program.timeZone)}.`}
+        error={fields['time']}
+        required
+      />
+      <SelectField label="How long" value={v.durationMinutes} options={durationOptions} onChange={set('durationMinutes')} />
+      <RadioGroup
+        legend="How will you meet?"
+        name={`${name}-modality`}
+        options={modalityOptions}
+        value={v.modality}
+        onChange={set('modality')}
+        hint={v.modality === 'video' ? 'Kindred adds the link to the program’s video room.' : undefined}
+        error={fields['modality']}
+      />
+      {v.modality === 'in_person' ? (
+        <TextField label="Where?" value={v.place} onChange={set('place')} maxLength={200} error={fields['place']} />
+      ) : null}
+      <FormActions>
+        <Button type="submit" busy={schedule.isPending} busyLabel="Saving…">
+          {m.state === 'scheduled' ? 'Move the interview' : 'Schedule the interview'}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </FormActions>
+    </form>
+  );
+}
