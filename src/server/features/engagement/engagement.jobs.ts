@@ -1,6 +1,6 @@
 import type { TimedJob } from '../../platform/jobs';
 import { sweepLadder } from './ladder.sweep';
-import { sweepSessionReminders } from './scheduling.service';
+import { sweepSessionReminders } from './scheduling.sweep';
 
 /** Engagement's timed work, in the order main.ts runs it. */
 export const engagementJobs: readonly TimedJob[] = [

@@ -6,14 +6,13 @@
 export { sweepLadder } from './ladder.sweep';
 export { engagementJobs } from './engagement.jobs';
 export {
-  coachUpcomingSessions,
-  participantSessions,
   insertScheduledSession,
   scheduleSession,
   schedulingTarget,
   type SchedulingTarget,
   sessionStartFor,
-  settingsOf,
-  sweepSessionReminders,
 } from './scheduling.service';
+export { coachUpcomingSessions, participantSessions } from './scheduling.lists';
+export { settingsOf } from './scheduling.settings';
+export { sweepSessionReminders } from './scheduling.sweep';
 export { organizerOf, sessionCalendar } from './calendar';

@@ -9,7 +9,7 @@ import { coaches } from '../coaches/coaches.table';
 import { participants } from '../participants/participants.table';
 import { scheduledSessions } from './engagement.table';
 import { parseIcs } from './ical.testing';
-import { sweepSessionReminders } from './scheduling.service';
+import { sweepSessionReminders } from './scheduling.sweep';
 
 const TEMPLATE = 'https://meet.example.org/kindred-{pairing}';
 

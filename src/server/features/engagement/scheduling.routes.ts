@@ -2,14 +2,9 @@ import { z } from 'zod';
 import { ScheduleSessionInput, SchedulingSettings, ScheduledSessionView } from '../../../core/engagement';
 import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { PairingParams, ParticipantParams, ProgramParams } from '../../http/schemas';
-import {
-  getSchedulingSettings,
-  participantSessions,
-  rescheduleSession,
-  scheduleSession,
-  setSessionStatus,
-  updateSchedulingSettings,
-} from './scheduling.service';
+import { participantSessions } from './scheduling.lists';
+import { rescheduleSession, scheduleSession, setSessionStatus } from './scheduling.service';
+import { getSchedulingSettings, updateSchedulingSettings } from './scheduling.settings';
 
 const SessionParams = ProgramParams.extend({ sessionId: z.uuid() });
 const ParticipantSessionsView = z.object({
