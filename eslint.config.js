@@ -89,6 +89,25 @@ export default tseslint.config(
     },
   },
   {
+    // How the caller stands to a record is decided in src/server/access (relations.ts), nowhere else
+    // (issue #14): features never read which coach or participant record the actor is.
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/access/**', '**/*.test.ts', 'src/server/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "MemberExpression[property.name=/^(coachIds|participantIds)$/][object.name='actor']",
+          "MemberExpression[property.name=/^(coachIds|participantIds)$/][object.property.name='actor']",
+          "VariableDeclarator[id.type='ObjectPattern'][init.property.name='actor'] Property[key.name=/^(coachIds|participantIds)$/]",
+        ].map((selector) => ({
+          selector,
+          message: 'Ask src/server/access/relations.ts how the caller stands to the record (relationTo…, own…Id).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/server/features/**', 'src/server/platform/**', 'src/server/access/**'],
     ignores: ['**/*.routes.ts', '**/*.test.ts'],
     rules: {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../core/shared/vocab';
 import type { Actor } from './actor';
 import { decide, type Action, type Relation } from './policy';
-import { auditLog, programContext, relationToParticipant } from './program-context';
+import { auditLog, programContext } from './program-context';
+import { ownCoachId, relationToCoach, relationToOwnParticipant, relationToPairing, relationToParticipant } from './relations';
 
 const PROGRAM = '00000000-0000-4000-8000-00000000000a';
 const PARTICIPANT = '00000000-0000-4000-8000-000000000001';
@@ -20,6 +21,27 @@ const actorWith = (roles: Role[], own: { coachId?: string; participantId?: strin
 const caller = (actor: Actor) => ({ actor, requestId: 'r', ip: null });
 const roleSets: Role[][] = [[], ['admin'], ['coordinator'], ['coach'], ['participant'], ['evaluator'], ['assessor']];
 const relations: readonly Relation[] = ['none', 'self', 'coach_of'];
+
+describe('relations (the only reader of which records an actor is)', () => {
+  it('finds the relation to a pairing: its participant, its coach while active, or neither', () => {
+    const pairing = { participantId: PARTICIPANT, coachId: COACH, endedAt: null };
+    const coach = actorWith(['coach'], { coachId: COACH });
+    expect(relationToPairing(actorWith(['participant'], { participantId: PARTICIPANT }), PROGRAM, pairing)).toBe('self');
+    expect(relationToPairing(coach, PROGRAM, pairing)).toBe('coach_of');
+    expect(relationToPairing(coach, PROGRAM, { ...pairing, endedAt: new Date() })).toBe('none');
+    expect(relationToPairing(coach, 'another program', pairing)).toBe('none');
+  });
+
+  it('finds one’s own coach or participant record, and never “coach of” for those', () => {
+    const coach = actorWith(['coach'], { coachId: COACH });
+    expect(relationToCoach(coach, PROGRAM, COACH)).toBe('self');
+    expect(relationToCoach(coach, PROGRAM, PARTICIPANT)).toBe('none');
+    expect(relationToOwnParticipant(coach, PROGRAM, PARTICIPANT)).toBe('none');
+    expect(relationToOwnParticipant(actorWith([], { participantId: PARTICIPANT }), PROGRAM, PARTICIPANT)).toBe('self');
+    expect(ownCoachId(coach, PROGRAM)).toBe(COACH);
+    expect(ownCoachId(coach, 'another program')).toBeUndefined();
+  });
+});
 
 describe('the program context', () => {
   it('finds the relation to a participant: own record, coached through the active pairing, or neither', () => {

@@ -1,7 +1,6 @@
 import { audit, type AuditEntry } from '../platform/audit';
 import type { Caller } from '../platform/context';
 import type { Db, Tx } from '../platform/database';
-import type { Actor } from './actor';
 import { authorize, type Action, type Relation, type View } from './policy';
 
 /**
@@ -30,17 +29,6 @@ export interface ProgramContext {
   readonly view: View;
   readonly now: Date;
   readonly audit: AuditLog;
-}
-
-/** How an actor stands to a participant record: his or her own, coached through an active pairing, or neither. */
-export function relationToParticipant(
-  actor: Actor,
-  p: { id: string; programId: string; pairing: { coachId: string } | null },
-): Relation {
-  if (actor.participantIds.get(p.programId) === p.id) return 'self';
-  const coachId = actor.coachIds.get(p.programId);
-  if (coachId && p.pairing?.coachId === coachId) return 'coach_of';
-  return 'none';
 }
 
 /** An audit log of one caller, program and instant. */

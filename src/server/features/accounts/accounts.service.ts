@@ -28,6 +28,7 @@ import { coaches } from '../coaches/coaches.table';
 import { participants } from '../participants/participants.table';
 import { programs } from '../programs/programs.table';
 import { invitations, people, roleGrants, sessions } from './accounts.table';
+import { ownCoachId, ownParticipantId, ownParticipantIds } from '../../access/relations';
 
 /** `full`, or half-way through signing in: a code is due (`totp`) or two-factor set-up is (`enrol`). */
 export type SessionStage = (typeof sessions.$inferSelect)['stage'];
@@ -155,7 +156,7 @@ export async function describeMe(
   const all = await deps.db.select({ id: programs.id, name: programs.name, timeZone: programs.timeZone }).from(programs);
   const visible = all.filter((p) => isMemberOf(actor, p.id));
   // A participant's own choice of language (ADR 0041); with records in several programs, the latest change wins.
-  const participantIds = [...actor.participantIds.values()];
+  const participantIds = ownParticipantIds(actor);
   const [own] = participantIds.length
     ? await deps.db
         .select({ locale: participants.locale })
@@ -180,8 +181,8 @@ export async function describeMe(
         programName: p.name,
         timeZone: p.timeZone,
         roles: [...(actor.roles.get(p.id) ?? [])],
-        coachId: actor.coachIds.get(p.id) ?? null,
-        participantId: actor.participantIds.get(p.id) ?? null,
+        coachId: ownCoachId(actor, p.id) ?? null,
+        participantId: ownParticipantId(actor, p.id) ?? null,
         can: capabilities(actor, p.id),
       })),
   };

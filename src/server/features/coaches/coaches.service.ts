@@ -9,6 +9,7 @@ import { selectRows, type Db, type Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { loadProgram } from '../programs';
 import { coaches } from './coaches.table';
+import { relationToCoach } from '../../access/relations';
 
 type CoachRow = typeof coaches.$inferSelect & { activePairings: number; recentReached: number };
 
@@ -71,7 +72,7 @@ export async function getCoach(deps: Deps, caller: Caller, programId: string, co
   const now = deps.clock.now();
   const [row] = await findCoaches(deps.db, programId, now, coachId);
   if (!row) throw new DomainError('not_found', undefined, 'Not found');
-  const isSelf = caller.actor.coachIds.get(programId) === coachId;
+  const isSelf = relationToCoach(caller.actor, programId, coachId) === 'self';
   authorize(caller.actor, 'coach:view', { programId, relation: isSelf ? 'self' : 'none', hideExistence: true });
   await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'coach', entityId: coachId, programId }]);
   return presentCoach(row);

@@ -24,6 +24,7 @@ import { loadProgram } from '../programs';
 import { todayIn } from '../../../core/shared/time';
 import { coaches } from './coaches.table';
 import { boosterSessions, coachCheckIns, coachThanks } from './support.table';
+import { relationToCoach, relationToOwnParticipant } from '../../access/relations';
 
 /**
  * Loads a coach and authorizes the caller for it: staff for any coach in the program, a coach for
@@ -31,7 +32,7 @@ import { boosterSessions, coachCheckIns, coachThanks } from './support.table';
  */
 async function loadCoachFor(deps: Deps, caller: Caller, programId: string, coachId: string, action: Action) {
   const program = await loadProgram(deps.db, caller, programId);
-  const relation = caller.actor.coachIds.get(programId) === coachId ? 'self' : 'none';
+  const relation = relationToCoach(caller.actor, programId, coachId);
   const canSee = decide(caller.actor, 'wellbeing:view', programId, relation) !== null;
   authorize(caller.actor, action, { programId, relation, hideExistence: !canSee });
   const [coach] = await deps.db
@@ -183,7 +184,7 @@ export async function followUpWellbeing(
  */
 export async function getImpact(deps: Deps, caller: Caller, programId: string, coachId: string): Promise<CoachImpactView> {
   await loadProgram(deps.db, caller, programId);
-  const relation = caller.actor.coachIds.get(programId) === coachId ? 'self' : 'none';
+  const relation = relationToCoach(caller.actor, programId, coachId);
   authorize(caller.actor, 'impact:view', { programId, relation, hideExistence: true });
   const [coach] = await deps.db
     .select()
@@ -237,7 +238,7 @@ export async function sendThanks(
   input: ThanksInput,
 ): Promise<ThanksView> {
   await loadProgram(deps.db, caller, programId);
-  const relation = caller.actor.participantIds.get(programId) === participantId ? 'self' : 'none';
+  const relation = relationToOwnParticipant(caller.actor, programId, participantId);
   authorize(caller.actor, 'thanks:send', { programId, relation, hideExistence: true });
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {

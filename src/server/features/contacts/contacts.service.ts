@@ -8,11 +8,12 @@ import { programContext } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { people } from '../accounts/accounts.table';
-import { loadParticipantFor, relationTo } from '../participants';
+import { loadParticipantFor } from '../participants';
 import { loadProgram } from '../programs';
 import { contactTarget } from './contacts.repository';
 import { contacts } from './contacts.table';
 import { contactByKey, insertContact, prepareContact, replayedContact, type ContactRow } from './contacts.writes';
+import { ownCoachId, relationToParticipant } from '../../access/relations';
 
 export function presentContact(c: ContactRow, names: ReadonlyMap<string, string> = new Map()): ContactView {
   return {
@@ -62,7 +63,7 @@ export async function logContact(
   const target = await contactTarget(deps.db, programId, input.participantId, input.clientKey);
   if (!target?.participant) throw new DomainError('not_found', undefined, 'Not found');
   const record = target.participant;
-  const relation = relationTo(caller.actor, record);
+  const relation = relationToParticipant(caller.actor, record);
   const ctx = programContext(caller, programId, 'contact:log', { relation, hideExistence: true }, deps.clock.now());
   if (target.previousId) return replayedByKey(deps.db, programId, input.clientKey, input.participantId);
   const prepared = prepareContact(
@@ -150,7 +151,7 @@ export async function listRecentContacts(
 ): Promise<Page<ContactView>> {
   await loadProgram(deps.db, caller, programId);
   const view = authorize(caller.actor, 'contact:list', { programId, relation: 'coach_of' });
-  const coachId = caller.actor.coachIds.get(programId);
+  const coachId = ownCoachId(caller.actor, programId);
   if (view === 'coaching' && !coachId) return { items: [], nextCursor: null, total: 0 };
   const where =
     view === 'coaching' && coachId

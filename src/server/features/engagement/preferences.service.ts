@@ -8,6 +8,7 @@ import type { Caller, Deps } from '../../platform/context';
 import type { Db } from '../../platform/database';
 import { coaches } from '../coaches/coaches.table';
 import { loadProgram } from '../programs';
+import { relationToCoach } from '../../access/relations';
 
 async function loadCoachFor(db: Db, caller: Caller, programId: string, coachId: string) {
   const [coach] = await db
@@ -15,7 +16,7 @@ async function loadCoachFor(db: Db, caller: Caller, programId: string, coachId: 
     .from(coaches)
     .where(and(eq(coaches.id, coachId), eq(coaches.programId, programId)));
   if (!coach) throw notFound();
-  const isSelf = caller.actor.coachIds.get(programId) === coachId;
+  const isSelf = relationToCoach(caller.actor, programId, coachId) === 'self';
   authorize(caller.actor, 'coach:preferences', { programId, relation: isSelf ? 'self' : 'none', hideExistence: true });
   return coach;
 }

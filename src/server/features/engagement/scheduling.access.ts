@@ -3,14 +3,14 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { notFound } from '../../../core/shared/errors';
-import type { Actor } from '../../access/actor';
-import { authorize, type Relation, type View } from '../../access/policy';
+import { authorize, type View } from '../../access/policy';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { coaches } from '../coaches/coaches.table';
 import { pairings } from '../pairings/pairings.table';
 import { participants } from '../participants/participants.table';
 import { scheduledSessions } from './engagement.table';
+import { relationToPairing } from '../../access/relations';
 
 export type SessionRow = typeof scheduledSessions.$inferSelect;
 
@@ -24,12 +24,6 @@ export interface Pair {
   pairing: PairingRow;
   participant: ParticipantRow;
   coach: CoachRow;
-}
-
-export function relationToPair(actor: Actor, programId: string, pairing: PairingRow): Relation {
-  if (actor.participantIds.get(programId) === pairing.participantId) return 'self';
-  if (!pairing.endedAt && actor.coachIds.get(programId) === pairing.coachId) return 'coach_of';
-  return 'none';
 }
 
 export async function readPair(
@@ -63,7 +57,7 @@ export async function loadPairFor(
 ): Promise<Pair & { view: View }> {
   const pair = await readPair(db, programId, { pairingId });
   if (!pair) throw notFound();
-  const relation = relationToPair(caller.actor, programId, pair.pairing);
+  const relation = relationToPairing(caller.actor, programId, pair.pairing);
   const view = authorize(caller.actor, action, { programId, relation, hideExistence: relation === 'none' });
   return { ...pair, view };
 }

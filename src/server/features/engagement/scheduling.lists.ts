@@ -12,8 +12,9 @@ import { pairings } from '../pairings/pairings.table';
 import { participants } from '../participants/participants.table';
 import { loadProgram, type Program } from '../programs';
 import { scheduledSessions } from './engagement.table';
-import { readPair, relationToPair } from './scheduling.access';
+import { readPair } from './scheduling.access';
 import { present } from './scheduling.presenter';
+import { relationToOwnParticipant, relationToPairing } from '../../access/relations';
 
 export interface ParticipantSessions {
   pairingId: string | null;
@@ -40,11 +41,11 @@ export async function participantSessions(
       .from(participants)
       .where(and(eq(participants.id, participantId), eq(participants.programId, programId)));
     if (!p) throw notFound();
-    const isSelf = caller.actor.participantIds.get(programId) === participantId;
+    const isSelf = relationToOwnParticipant(caller.actor, programId, participantId) === 'self';
     authorize(caller.actor, 'session:view', { programId, relation: isSelf ? 'self' : 'none', hideExistence: true });
     return { pairingId: null, canSchedule: false, upcoming: [] };
   }
-  const relation = relationToPair(caller.actor, programId, pair.pairing);
+  const relation = relationToPairing(caller.actor, programId, pair.pairing);
   const view = authorize(caller.actor, 'session:view', { programId, relation, hideExistence: true });
   const rows = await deps.db
     .select()

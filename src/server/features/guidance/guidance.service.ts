@@ -25,13 +25,14 @@ import type { Db } from '../../platform/database';
 import { contactByKey, insertContact, prepareContact, replayedContact, topicsCovered } from '../contacts';
 import { contacts } from '../contacts/contacts.table';
 import { insertScheduledSession, schedulingTarget, sessionStartFor, type SchedulingTarget } from '../engagement';
-import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
+import { findParticipants, type ParticipantRecord } from '../participants';
 import { getProgress, insertPlan, listPlans, markPlanReviewed, planByKey, planContent, replayedPlan } from '../plans';
 import { loadProgram, type Program } from '../programs';
 import { guideContent } from './guidance.loader';
 import { guideTarget } from './guidance.repository';
 import { sessionGuides } from './guidance.table';
 import { insertGuide, removeGuideDraft } from './guidance.writes';
+import { relationToParticipant } from '../../access/relations';
 
 /** The furthest ahead a next contact can be agreed in the guide. */
 export const NEXT_CONTACT_MAX_DAYS = 92;
@@ -46,7 +47,11 @@ export async function loadForGuide(
   const program = await loadProgram(deps.db, caller, programId);
   const [participant] = await findParticipants(deps.db, { programId, ids: [participantId] });
   if (!participant) throw notFound();
-  authorize(caller.actor, 'guide:run', { programId, relation: relationTo(caller.actor, participant), hideExistence: true });
+  authorize(caller.actor, 'guide:run', {
+    programId,
+    relation: relationToParticipant(caller.actor, participant),
+    hideExistence: true,
+  });
   const pairing = pairingForGuide(participant);
   return { program, participant: { ...participant, pairing } };
 }
@@ -187,7 +192,7 @@ export async function finishGuide(
     caller,
     programId,
     'guide:run',
-    { relation: relationTo(caller.actor, participant), hideExistence: true },
+    { relation: relationToParticipant(caller.actor, participant), hideExistence: true },
     now,
   );
   const pairing = pairingForGuide(participant);
@@ -323,7 +328,11 @@ export async function recentGuidedSessions(
   const program = await loadProgram(deps.db, caller, programId);
   const [participant] = await findParticipants(deps.db, { programId, ids: [participantId] });
   if (!participant) throw notFound();
-  authorize(caller.actor, 'guide:run', { programId, relation: relationTo(caller.actor, participant), hideExistence: true });
+  authorize(caller.actor, 'guide:run', {
+    programId,
+    relation: relationToParticipant(caller.actor, participant),
+    hideExistence: true,
+  });
   const rows = await deps.db
     .select({
       id: sessionGuides.id,

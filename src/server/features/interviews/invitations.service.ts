@@ -31,6 +31,7 @@ import { interviewConsentDocuments, interviewSampleMembers, interviewSamples } f
 import { findInterviewStudy } from './interviews.repository';
 import { presentConsent, presentInterview } from './invitations.presenter';
 import { getInterviewSample } from './sampling.service';
+import { ownParticipantId } from '../../access/relations';
 
 /**
  * Interview invitations (issue #13, ADR 0050): study staff invite a proposed person through the
@@ -350,8 +351,8 @@ export async function scheduleInterview(
 }
 
 /** The signed-in participant's own id in the program, authorized to answer invitations (403 for anyone else). */
-function ownParticipantId(caller: Caller, programId: string): string {
-  const participantId = caller.actor.participantIds.get(programId);
+function respondingParticipant(caller: Caller, programId: string): string {
+  const participantId = ownParticipantId(caller.actor, programId);
   authorize(caller.actor, 'interview:respond', { programId, relation: participantId ? 'self' : 'none' });
   return participantId!;
 }
@@ -359,7 +360,7 @@ function ownParticipantId(caller: Caller, programId: string): string {
 /** The participant's own interview invitations, with the consent text to agree to and the interview's time. */
 export async function myInterviewInvitations(deps: Deps, caller: Caller, programId: string): Promise<MyInterviewInvitation[]> {
   await loadProgram(deps.db, caller, programId);
-  const participantId = ownParticipantId(caller, programId);
+  const participantId = respondingParticipant(caller, programId);
   const rows = await deps.db
     .select({ member: interviewSampleMembers, studyId: interviewSamples.studyId, version: interviewConsentDocuments.version })
     .from(interviewSampleMembers)
@@ -413,7 +414,7 @@ export async function consentToInterview(
   input: InterviewConsentInput,
 ): Promise<MyInterviewInvitation[]> {
   await loadProgram(deps.db, caller, programId);
-  const participantId = ownParticipantId(caller, programId);
+  const participantId = respondingParticipant(caller, programId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const { member, studyId } = await lockMember(tx, { programId, memberId, participantId });
@@ -446,7 +447,7 @@ export async function declineInterview(
   input: InterviewDeclineInput,
 ): Promise<MyInterviewInvitation[]> {
   await loadProgram(deps.db, caller, programId);
-  const participantId = ownParticipantId(caller, programId);
+  const participantId = respondingParticipant(caller, programId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const { member } = await lockMember(tx, { programId, memberId, participantId });

@@ -17,9 +17,8 @@ import { checkReachWindow, localDateOf } from '../../../core/engagement';
 import { DomainError } from '../../../core/shared/errors';
 import { textCheckInProblem } from '../../../core/plans';
 import { nextContactOf, pairState, type PairingActivity } from '../../../core/tasks';
-import type { Actor } from '../../access/actor';
-import { authorize, type Relation, type View } from '../../access/policy';
-import { relationToParticipant } from '../../access/program-context';
+import { authorize, type View } from '../../access/policy';
+import { relationToParticipant } from '../../access/relations';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
@@ -28,11 +27,7 @@ import { loadProgram, taskRulesOf, type Program } from '../programs';
 import { agreedNextContacts, nextSessionsOf } from './agreements.repository';
 import { findParticipants, type ParticipantRecord } from './participants.repository';
 import { participants } from './participants.table';
-
-/** How the actor stands to a participant record. */
-export function relationTo(actor: Actor, p: { id: string; programId: string; pairing: { coachId: string } | null }): Relation {
-  return relationToParticipant(actor, p);
-}
+import { ownCoachId } from '../../access/relations';
 
 /** What a pair agreed (ADR 0017): the next scheduled session and the next contact agreed in the latest guide. */
 export type PairAgreement = Pick<PairingActivity, 'nextSession' | 'agreedNextContact'>;
@@ -210,7 +205,7 @@ export async function listParticipants(
 ): Promise<ParticipantView[]> {
   const program = await loadProgram(deps.db, caller, programId);
   const view = authorize(caller.actor, 'participant:list', { programId });
-  const coachId = view === 'coaching' ? caller.actor.coachIds.get(programId) : undefined;
+  const coachId = view === 'coaching' ? ownCoachId(caller.actor, programId) : undefined;
   if (view === 'coaching' && !coachId) return [];
   const rows = await findParticipants(deps.db, { programId, ...filter, ...(coachId ? { coachId } : {}) });
   const now = deps.clock.now();
@@ -237,7 +232,11 @@ export async function loadParticipantFor(
   const program = await loadProgram(deps.db, caller, programId);
   const [record] = await findParticipants(deps.db, { programId, ids: [participantId] });
   if (!record) throw new DomainError('not_found', undefined, 'Not found');
-  const view = authorize(caller.actor, action, { programId, relation: relationTo(caller.actor, record), hideExistence: true });
+  const view = authorize(caller.actor, action, {
+    programId,
+    relation: relationToParticipant(caller.actor, record),
+    hideExistence: true,
+  });
   return { record, view, program };
 }
 

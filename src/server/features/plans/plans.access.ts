@@ -3,9 +3,10 @@ import { DomainError, notFound } from '../../../core/shared/errors';
 import { authorize, type Action, type View } from '../../access/policy';
 import { auditLog, type ProgramContext } from '../../access/program-context';
 import type { Caller, Deps } from '../../platform/context';
-import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
+import { findParticipants, type ParticipantRecord } from '../participants';
 import { loadProgram, type Program } from '../programs';
 import { findPlans, sharesWithCoach, type PlanRecord } from './plans.repository';
+import { relationToParticipant } from '../../access/relations';
 
 interface Loaded {
   program: Program;
@@ -26,7 +27,7 @@ export async function loadParticipantFor(
   if (!participant) throw notFound();
   const view = authorize(caller.actor, action, {
     programId,
-    relation: relationTo(caller.actor, participant),
+    relation: relationToParticipant(caller.actor, participant),
     hideExistence: true,
   });
   return { program, participant, view };
@@ -61,7 +62,7 @@ export function contextOf(
   return {
     caller,
     programId,
-    relation: relationTo(caller.actor, participant),
+    relation: relationToParticipant(caller.actor, participant),
     view,
     now,
     audit: auditLog(caller, programId, now),

@@ -20,11 +20,12 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
-import { findParticipants, relationTo, type ParticipantRecord } from '../participants';
+import { findParticipants, type ParticipantRecord } from '../participants';
 import { loadProgram, type Program } from '../programs';
 import { programs } from '../programs/programs.table';
 import { alertRecipients, findSafetyEvents, loadSafetySettings } from './safety.repository';
 import { safetyEvents } from './safety.table';
+import { ownParticipantId, relationToParticipant } from '../../access/relations';
 
 /** Who a write is audited as: a signed-in caller, or no one (an assessment completed by link). */
 export type AuditCaller = Pick<Caller, 'requestId' | 'ip'> & { actor: { personId: string } | null };
@@ -147,7 +148,7 @@ export async function raiseConcern(
   const participant = await loadParticipant(deps, programId, input.participantId);
   const view = authorize(caller.actor, 'safety:raise', {
     programId,
-    relation: relationTo(caller.actor, participant),
+    relation: relationToParticipant(caller.actor, participant),
     hideExistence: true,
   });
   // A participant asks for help through "I need help now", which raises the event about himself or herself.
@@ -178,7 +179,7 @@ export async function requestHelp(
   input: HelpInput,
 ): Promise<{ view: RaisedView; isNew: boolean }> {
   await loadProgram(deps.db, caller, programId);
-  const ownId = caller.actor.participantIds.get(programId);
+  const ownId = ownParticipantId(caller.actor, programId);
   if (!ownId) throw new DomainError('forbidden', undefined, 'Only a participant can ask for help here');
   authorize(caller.actor, 'safety:raise', { programId, relation: 'self' });
   const participant = await loadParticipant(deps, programId, ownId);
@@ -207,7 +208,7 @@ export async function requestHelp(
  */
 export async function reportHelpMistake(deps: Deps, caller: Caller, programId: string, eventId: string): Promise<void> {
   await loadProgram(deps.db, caller, programId);
-  const ownId = caller.actor.participantIds.get(programId);
+  const ownId = ownParticipantId(caller.actor, programId);
   if (!ownId) throw new DomainError('forbidden', undefined, 'Only a participant can say this');
   authorize(caller.actor, 'safety:raise', { programId, relation: 'self' });
   const [event] = await findSafetyEvents(deps.db, { programId, ids: [eventId] });

@@ -27,6 +27,7 @@ import { openAssessmentTasks } from '../assessments';
 import { coachUpcomingSessions } from '../engagement';
 import { sharedCheckInsSince } from '../plans';
 import { loadPairingActivity } from './activity.repository';
+import { ownCoachId } from '../../access/relations';
 
 /** How far ahead the coach's Today page lists scheduled sessions. */
 export const TODAY_SESSION_DAYS = 14;
@@ -61,7 +62,7 @@ async function namesFor(deps: Deps, programId: string, participantIds: string[])
 export async function listTasks(deps: Deps, caller: Caller, programId: string): Promise<TaskView[]> {
   const program = await loadProgram(deps.db, caller, programId);
   const view = authorize(caller.actor, 'task:list', { programId });
-  const coachId = view === 'coaching' ? caller.actor.coachIds.get(programId) : undefined;
+  const coachId = view === 'coaching' ? ownCoachId(caller.actor, programId) : undefined;
   if (view === 'coaching' && !coachId) return [];
   const now = deps.clock.now();
   const scope = { programId, ...(coachId ? { coachId } : {}) };
@@ -115,7 +116,7 @@ export async function coachToday(
 ): Promise<{ tasks: TaskView[]; sessions: ScheduledSessionView[]; participants: ParticipantView[]; painAlerts: PainAlert[] }> {
   const program = await loadProgram(deps.db, caller, programId);
   authorize(caller.actor, 'task:list', { programId });
-  const coachId = caller.actor.coachIds.get(programId);
+  const coachId = ownCoachId(caller.actor, programId);
   if (!coachId) return { tasks: [], sessions: [], participants: [], painAlerts: [] };
   const now = deps.clock.now();
   const rules = taskRulesOf(program);

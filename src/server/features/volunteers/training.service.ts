@@ -21,6 +21,7 @@ import { loadProgram } from '../programs';
 import { activateAfterTraining } from './pipeline.service';
 import { loadCoachTraining, loadPasses } from './volunteers.repository';
 import { coachAgreements, trainingAttempts } from './volunteers.table';
+import { ownCoachId, relationToCoach } from '../../access/relations';
 
 /**
  * Loads the coach and authorizes the caller for it: staff for any coach, a coach for his or her
@@ -29,7 +30,7 @@ import { coachAgreements, trainingAttempts } from './volunteers.table';
  */
 async function loadCoachFor(deps: Deps, caller: Caller, programId: string, coachId: string, action: Action) {
   await loadProgram(deps.db, caller, programId);
-  const relation = caller.actor.coachIds.get(programId) === coachId ? 'self' : 'none';
+  const relation = relationToCoach(caller.actor, programId, coachId);
   const canSeeCoach = decide(caller.actor, 'training:view', programId, relation) !== null;
   authorize(caller.actor, action, { programId, relation, hideExistence: !canSeeCoach });
   const [coach] = await findCoaches(deps.db, programId, deps.clock.now(), coachId);
@@ -80,7 +81,7 @@ export async function getTrainingState(deps: Deps, caller: Caller, programId: st
 /** One module to read, with its quiz but not the answer key (coaches and staff). */
 export async function getTrainingModule(deps: Deps, caller: Caller, programId: string, moduleKey: string): Promise<ModuleView> {
   await loadProgram(deps.db, caller, programId);
-  const relation = caller.actor.coachIds.has(programId) ? 'self' : 'none';
+  const relation = ownCoachId(caller.actor, programId) !== undefined ? 'self' : 'none';
   authorize(caller.actor, 'training:view', { programId, relation });
   const module = deps.training.modules.find((m) => m.key === moduleKey);
   if (!module) throw new DomainError('not_found', undefined, 'Not found');
