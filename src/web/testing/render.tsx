@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, type RenderResult } from '@testing-library/react';
+import { act, cleanup, render, waitFor, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, vi } from 'vitest';
@@ -65,8 +65,28 @@ export function mockApi(routes: Record<string, Response | Error | ((call: Call) 
   return calls;
 }
 
+/** The query client of the UI rendered last, for `settled`. */
+let lastClient: QueryClient | null = null;
+
 function testClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  lastClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return lastClient;
+}
+
+/**
+ * Waits until every request of the UI rendered last has answered and React has rendered what came
+ * back: the moment to check that something is *absent*. A fixed sleep instead would let such a check
+ * pass before the answer arrived on a slow machine, whatever the page then shows (issue #14).
+ */
+export async function settled(): Promise<void> {
+  await waitFor(() => {
+    if (!lastClient) throw new Error('nothing was rendered');
+    if (lastClient.isFetching() + lastClient.isMutating() > 0) throw new Error('requests still open');
+  });
+  // Observers hear of the answer in a batch that TanStack Query schedules with setTimeout(0) once the
+  // request settles: that timer was set first, so one more zero timer runs after it, and act lets
+  // React render what it changed.
+  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 }
 
 /** Renders UI with a query client and a router at `route`; `path` is the route pattern that matches it. */

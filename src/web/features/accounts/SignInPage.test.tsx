@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { json, mockApi, renderWithRouter } from '../../testing/render';
+import { json, mockApi, renderWithRouter, settled } from '../../testing/render';
 import { SignInPage } from './SignInPage';
 
 const notSignedIn = json({ me: null });
@@ -25,8 +25,8 @@ describe('SignInPage', () => {
   it('shows no demo accounts when the server is not a demo', async () => {
     const calls = mockApi({ 'GET /session': notSignedIn, 'GET /config': json({ isDemo: false, demoAccounts: [] }) });
     renderWithRouter(<SignInPage />);
-    await waitFor(() => expect(calls.some((c) => c.url.endsWith('/config'))).toBe(true));
-    await new Promise((r) => setTimeout(r, 20));
+    await settled();
+    expect(calls.some((c) => c.url.endsWith('/config'))).toBe(true);
     expect(screen.queryByRole('heading', { name: 'Demo accounts' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Use / })).toBeNull();
     expect(screen.getByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
@@ -156,8 +156,8 @@ describe('SignInPage with single sign-on (ADR 0031)', () => {
       'Single sign-on did not work for this account; sign in with your password or ask your coordinator.',
     );
     expect(screen.getByRole('alert').textContent).toContain('Coaches and participants sign in with a password or a code.');
-    await waitFor(() => expect(calls.some((c) => c.url.endsWith('/auth/options'))).toBe(true));
-    await new Promise((r) => setTimeout(r, 20));
+    await settled();
+    expect(calls.some((c) => c.url.endsWith('/auth/options'))).toBe(true);
     expect(screen.queryByRole('link', { name: /single sign-on|SSO/ })).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CoachRemindersView } from '../../../core/coaches';
-import { json, membership, mockApi, PROGRAM_ID, renderInProgram } from '../../testing/render';
+import { json, membership, mockApi, PROGRAM_ID, renderInProgram, settled } from '../../testing/render';
 import { CoachReminders } from './CoachReminders';
 
 const COACH = '11111111-1111-4111-8111-111111111111';
@@ -27,15 +27,15 @@ describe('CoachReminders', () => {
   it('shows nothing when nothing is due', async () => {
     const calls = mockApi({ [`GET ${URL}`]: json({ thisMonth: '2026-03', wellbeingDue: false, nextBooster: null }) });
     const { container } = renderInProgram(<CoachReminders />, { member: coach });
-    await waitFor(() => expect(calls).toHaveLength(1));
-    await new Promise((r) => setTimeout(r, 20));
+    await settled();
+    expect(calls).toHaveLength(1);
     expect(container.textContent).toBe('');
   });
 
   it('asks nothing of someone who is not a coach', async () => {
     const calls = mockApi({});
     renderInProgram(<CoachReminders />, { member: membership({ roles: ['coordinator'], can: ['wellbeing:view'] }) });
-    await new Promise((r) => setTimeout(r, 20));
+    await settled();
     expect(calls).toHaveLength(0);
   });
 });
