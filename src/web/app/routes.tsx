@@ -252,7 +252,7 @@
  *   were chosen" (the latest draw's table "Groups: target, …") and "Themes" (article "Theme: <name>" each,
  *   with its exemplar quotes).
  */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type ComponentType, type ReactNode } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 // Each feature's pages load on demand (pages.tsx, ADR 0018).
 import {
@@ -370,6 +370,91 @@ function Allow({ action, when, children }: { action?: Action; when?: (p: Program
 const isCoach = (p: ProgramScope) => p.isCoach;
 const isParticipant = (p: ProgramScope) => p.isParticipant;
 
+/**
+ * The pages inside a program, as data (issue #14): each page's address under /programs/:programId, the
+ * page, and who may open it: the server's `can` flag for `action` and, where given, `when` (a coach's
+ * or a participant's own pages). Anyone else gets the same answer as a missing page.
+ */
+interface ProgramPage {
+  path: string;
+  page: ComponentType;
+  action?: Action;
+  when?: (p: ProgramScope) => boolean;
+}
+
+export const programPages: readonly ProgramPage[] = [
+  { path: 'overview', page: OverviewPage, action: 'overview:view' },
+  { path: 'participants', page: ParticipantListPage, action: 'participant:list' },
+  { path: 'participants/new', page: NewParticipantPage, action: 'participant:create' },
+  { path: 'participants/:participantId', page: ParticipantPage, action: 'participant:view' },
+  { path: 'participants/:participantId/assessments', page: ParticipantAssessmentsPage, action: 'assessment:view' },
+  { path: 'assessments', page: AssessmentsPage, action: 'assessment:list' },
+  { path: 'reports/fidelity', page: FidelityReportPage, action: 'fidelity:report' },
+  { path: 'reports/outcomes', page: OutcomeReportPage, action: 'outcomes:report' },
+  { path: 'reports/targeting', page: TargetingPage, action: 'outcomes:report' },
+  { path: 'assessment-report', page: AssessmentReportPage, action: 'assessment:report' },
+  { path: 'assessment-settings', page: AssessmentSettingsPage, action: 'assessment:configure' },
+  { path: 'participants/:participantId/preferences', page: PreferencesPage, action: 'participant:update' },
+  { path: 'participants/:participantId/edit', page: EditParticipantPage, action: 'participant:update' },
+  { path: 'coaches', page: CoachListPage, action: 'coach:list' },
+  { path: 'coaches/new', page: NewCoachPage, action: 'coach:create' },
+  { path: 'coaches/:coachId', page: CoachPage, action: 'coach:list' },
+  { path: 'coaches/:coachId/edit', page: EditCoachPage, action: 'coach:update' },
+  { path: 'boosters', page: BoostersPage, action: 'coach_care:view' },
+  { path: 'coaches/:coachId/wellbeing', page: WellbeingPage, action: 'wellbeing:follow_up' },
+  { path: 'coaches/:coachId/impact', page: ImpactPage, action: 'coach:list' },
+  { path: 'my-wellbeing', page: WellbeingPage, action: 'wellbeing:record', when: isCoach },
+  { path: 'my-impact', page: ImpactPage, action: 'impact:view', when: isCoach },
+  { path: 'volunteers', page: VolunteersPage, action: 'volunteer:list' },
+  { path: 'volunteers/:applicationId', page: ApplicantPage, action: 'volunteer:view' },
+  { path: 'training', page: TrainingPage, action: 'training:take', when: isCoach },
+  { path: 'training/agreement', page: AgreementPage, action: 'agreement:sign', when: isCoach },
+  { path: 'training/:moduleKey', page: TrainingModulePage, action: 'training:take', when: isCoach },
+  { path: 'matching', page: MatchingPage, action: 'matching:propose' },
+  { path: 'matching/settings', page: MatchingSettingsPage, action: 'matching:configure' },
+  { path: 'matching/report', page: MatchReportPage, action: 'matching:report' },
+  { path: 'tasks', page: TasksPage, action: 'task:list' },
+  { path: 'pairs', page: PairsPage, action: 'pair:list' },
+  { path: 'pairs/:pairingId/check-in', page: CheckInCallPage, action: 'ladder:record' },
+  { path: 'pairs/:pairingId/decision', page: DecisionPage, action: 'ladder:record' },
+  { path: 'program-settings', page: ProgramSettingsPage, action: 'program:update' },
+  { path: 'scheduling-settings', page: SchedulingSettingsPage, action: 'scheduling:configure' },
+  { path: 'my-availability', page: CoachPreferencesPage, action: 'coach:preferences', when: isCoach },
+  { path: 'today', page: TodayPage, when: isCoach },
+  { path: 'contacts', page: ContactHistoryPage, when: isCoach },
+  { path: 'contacts/new', page: LogContactPage, action: 'contact:log' },
+  { path: 'audit', page: AuditPage, action: 'audit:view' },
+  { path: 'invitations', page: InvitationsPage, action: 'invitation:list' },
+  { path: 'curriculum', page: CurriculumPage, action: 'curriculum:view' },
+  { path: 'curriculum/:topicKey', page: TopicPage, action: 'curriculum:view' },
+  { path: 'mail', page: MailPage, action: 'mail:view' },
+  { path: 'crisis-help', page: CrisisHelpPage, action: 'crisis:view' },
+  { path: 'safety', page: SafetyLogPage, action: 'safety:log' },
+  { path: 'safety/concern', page: SafetyConcernPage, action: 'safety:raise', when: (p) => p.isCoach || p.isStaff },
+  { path: 'safety/settings', page: SafetySettingsPage, action: 'safety:configure' },
+  { path: 'study', page: StudyPage, action: 'study:view' },
+  { path: 'study/consort', page: ConsortPage, action: 'consort:view' },
+  { path: 'interviews', page: InterviewStudiesPage, action: 'interview:view' },
+  { path: 'interviews/:studyId', page: InterviewStudyPage, action: 'interview:view' },
+  { path: 'interviews/:studyId/transcripts/:transcriptId', page: InterviewTranscriptPage, action: 'interview:view' },
+  { path: 'interviews/:studyId/sampling', page: InterviewSamplingPage, action: 'interview:view' },
+  { path: 'interviews/:studyId/joint-display', page: InterviewJointDisplayPage, action: 'interview:view' },
+  { path: 'interviews/:studyId/report', page: InterviewStudyReportPage, action: 'interview:view' },
+  { path: 'interviews/:studyId/transcripts/:transcriptId/agreement', page: InterviewAgreementPage, action: 'interview:view' },
+  { path: 'safety/:eventId', page: SafetyEventPage, action: 'safety:view' },
+  { path: 'my-coach', page: MyCoachPage, when: isParticipant },
+  { path: 'my-interview', page: MyInterviewPage, action: 'interview:respond', when: isParticipant },
+  { path: 'my-preferences', page: PreferencesPage, action: 'participant:preferences', when: isParticipant },
+  { path: 'participants/:participantId/guide', page: SessionGuidePage, action: 'guide:run' },
+  { path: 'participants/:participantId/plans/new', page: NewPlanPage, action: 'plan:create' },
+  { path: 'plans', page: PlanSummaryPage, action: 'plan:summary' },
+  { path: 'plans/:planId/review', page: ReviewPlanPage, action: 'plan:review' },
+  { path: 'plans/:planId/print', page: PrintPlanPage, action: 'plan:list' },
+  { path: 'my-plan', page: MyPlanPage, action: 'checkin:record', when: isParticipant },
+  { path: 'check-in', page: WeeklyCheckInPage, action: 'checkin:record', when: isParticipant },
+  { path: 'my-progress', page: MyProgressPage, action: 'progress:view', when: isParticipant },
+];
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -399,566 +484,17 @@ export function AppRoutes() {
         </Route>
         <Route path="/programs/:programId" element={<ProgramRoute />}>
           <Route index element={<ProgramHomeRedirect />} />
-          <Route
-            path="overview"
-            element={
-              <Allow action="overview:view">
-                <OverviewPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="participants"
-            element={
-              <Allow action="participant:list">
-                <ParticipantListPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="participants/new"
-            element={
-              <Allow action="participant:create">
-                <NewParticipantPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="participants/:participantId"
-            element={
-              <Allow action="participant:view">
-                <ParticipantPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="participants/:participantId/assessments"
-            element={
-              <Allow action="assessment:view">
-                <ParticipantAssessmentsPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="assessments"
-            element={
-              <Allow action="assessment:list">
-                <AssessmentsPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="reports/fidelity"
-            element={
-              <Allow action="fidelity:report">
-                <FidelityReportPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="reports/outcomes"
-            element={
-              <Allow action="outcomes:report">
-                <OutcomeReportPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="reports/targeting"
-            element={
-              <Allow action="outcomes:report">
-                <TargetingPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="assessment-report"
-            element={
-              <Allow action="assessment:report">
-                <AssessmentReportPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="assessment-settings"
-            element={
-              <Allow action="assessment:configure">
-                <AssessmentSettingsPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="participants/:participantId/preferences"
-            element={
-              <Allow action="participant:update">
-                <PreferencesPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="participants/:participantId/edit"
-            element={
-              <Allow action="participant:update">
-                <EditParticipantPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="coaches"
-            element={
-              <Allow action="coach:list">
-                <CoachListPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="coaches/new"
-            element={
-              <Allow action="coach:create">
-                <NewCoachPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="coaches/:coachId"
-            element={
-              <Allow action="coach:list">
-                <CoachPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="coaches/:coachId/edit"
-            element={
-              <Allow action="coach:update">
-                <EditCoachPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="boosters"
-            element={
-              <Allow action="coach_care:view">
-                <BoostersPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="coaches/:coachId/wellbeing"
-            element={
-              <Allow action="wellbeing:follow_up">
-                <WellbeingPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="coaches/:coachId/impact"
-            element={
-              <Allow action="coach:list">
-                <ImpactPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="my-wellbeing"
-            element={
-              <Allow action="wellbeing:record" when={isCoach}>
-                <WellbeingPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="my-impact"
-            element={
-              <Allow action="impact:view" when={isCoach}>
-                <ImpactPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="volunteers"
-            element={
-              <Allow action="volunteer:list">
-                <VolunteersPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="volunteers/:applicationId"
-            element={
-              <Allow action="volunteer:view">
-                <ApplicantPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="training"
-            element={
-              <Allow action="training:take" when={isCoach}>
-                <TrainingPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="training/agreement"
-            element={
-              <Allow action="agreement:sign" when={isCoach}>
-                <AgreementPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="training/:moduleKey"
-            element={
-              <Allow action="training:take" when={isCoach}>
-                <TrainingModulePage />
-              </Allow>
-            }
-          />
-          <Route
-            path="matching"
-            element={
-              <Allow action="matching:propose">
-                <MatchingPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="matching/settings"
-            element={
-              <Allow action="matching:configure">
-                <MatchingSettingsPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="matching/report"
-            element={
-              <Allow action="matching:report">
-                <MatchReportPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="tasks"
-            element={
-              <Allow action="task:list">
-                <TasksPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="pairs"
-            element={
-              <Allow action="pair:list">
-                <PairsPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="pairs/:pairingId/check-in"
-            element={
-              <Allow action="ladder:record">
-                <CheckInCallPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="pairs/:pairingId/decision"
-            element={
-              <Allow action="ladder:record">
-                <DecisionPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="program-settings"
-            element={
-              <Allow action="program:update">
-                <ProgramSettingsPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="scheduling-settings"
-            element={
-              <Allow action="scheduling:configure">
-                <SchedulingSettingsPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="my-availability"
-            element={
-              <Allow action="coach:preferences" when={isCoach}>
-                <CoachPreferencesPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="today"
-            element={
-              <Allow when={isCoach}>
-                <TodayPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="contacts"
-            element={
-              <Allow when={isCoach}>
-                <ContactHistoryPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="contacts/new"
-            element={
-              <Allow action="contact:log">
-                <LogContactPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="audit"
-            element={
-              <Allow action="audit:view">
-                <AuditPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="invitations"
-            element={
-              <Allow action="invitation:list">
-                <InvitationsPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="curriculum"
-            element={
-              <Allow action="curriculum:view">
-                <CurriculumPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="curriculum/:topicKey"
-            element={
-              <Allow action="curriculum:view">
-                <TopicPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="mail"
-            element={
-              <Allow action="mail:view">
-                <MailPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="crisis-help"
-            element={
-              <Allow action="crisis:view">
-                <CrisisHelpPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="safety"
-            element={
-              <Allow action="safety:log">
-                <SafetyLogPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="safety/concern"
-            element={
-              <Allow action="safety:raise" when={(p) => p.isCoach || p.isStaff}>
-                <SafetyConcernPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="safety/settings"
-            element={
-              <Allow action="safety:configure">
-                <SafetySettingsPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="study"
-            element={
-              <Allow action="study:view">
-                <StudyPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="study/consort"
-            element={
-              <Allow action="consort:view">
-                <ConsortPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="interviews"
-            element={
-              <Allow action="interview:view">
-                <InterviewStudiesPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="interviews/:studyId"
-            element={
-              <Allow action="interview:view">
-                <InterviewStudyPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="interviews/:studyId/transcripts/:transcriptId"
-            element={
-              <Allow action="interview:view">
-                <InterviewTranscriptPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="interviews/:studyId/sampling"
-            element={
-              <Allow action="interview:view">
-                <InterviewSamplingPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="interviews/:studyId/joint-display"
-            element={
-              <Allow action="interview:view">
-                <InterviewJointDisplayPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="interviews/:studyId/report"
-            element={
-              <Allow action="interview:view">
-                <InterviewStudyReportPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="interviews/:studyId/transcripts/:transcriptId/agreement"
-            element={
-              <Allow action="interview:view">
-                <InterviewAgreementPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="safety/:eventId"
-            element={
-              <Allow action="safety:view">
-                <SafetyEventPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="my-coach"
-            element={
-              <Allow when={isParticipant}>
-                <MyCoachPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="my-interview"
-            element={
-              <Allow action="interview:respond" when={isParticipant}>
-                <MyInterviewPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="my-preferences"
-            element={
-              <Allow action="participant:preferences" when={isParticipant}>
-                <PreferencesPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="participants/:participantId/guide"
-            element={
-              <Allow action="guide:run">
-                <SessionGuidePage />
-              </Allow>
-            }
-          />
-          <Route
-            path="participants/:participantId/plans/new"
-            element={
-              <Allow action="plan:create">
-                <NewPlanPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="plans"
-            element={
-              <Allow action="plan:summary">
-                <PlanSummaryPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="plans/:planId/review"
-            element={
-              <Allow action="plan:review">
-                <ReviewPlanPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="plans/:planId/print"
-            element={
-              <Allow action="plan:list">
-                <PrintPlanPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="my-plan"
-            element={
-              <Allow action="checkin:record" when={isParticipant}>
-                <MyPlanPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="check-in"
-            element={
-              <Allow action="checkin:record" when={isParticipant}>
-                <WeeklyCheckInPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="my-progress"
-            element={
-              <Allow action="progress:view" when={isParticipant}>
-                <MyProgressPage />
-              </Allow>
-            }
-          />
+          {programPages.map(({ path, page: Page, action, when }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <Allow {...(action ? { action } : {})} {...(when ? { when } : {})}>
+                  <Page />
+                </Allow>
+              }
+            />
+          ))}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route element={<AppLayout />}>
