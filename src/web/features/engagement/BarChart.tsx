@@ -1,12 +1,10 @@
-import { useId } from 'react';
 import { barLayout, type SeriesPoint } from '../../../core/engagement';
+import { ChartFigure, plotArea, YGrid } from '../../ui/chart';
 import { TableScroll } from '../../ui/controls';
 import './engagement.css';
 
 /** Drawn for a phone's width, like the progress chart. */
-const W = 360;
-const H = 200;
-const M = { left: 32, right: 8, top: 12, bottom: 34 };
+const PLOT = plotArea(360, 200, { left: 32, right: 8, top: 12, bottom: 34 });
 
 export interface ChartPoint extends SeriesPoint {
   /** A short label under the bar; omitted bars get none (e.g. every other week). */
@@ -31,51 +29,32 @@ export function BarChart({
   rowHeading: string;
   valueHeading: string;
 }) {
-  const id = useId();
-  const plotW = W - M.left - M.right;
-  const plotH = H - M.top - M.bottom;
+  const plotW = PLOT.right - PLOT.left;
+  const plotH = PLOT.bottom - PLOT.top;
   const { ticks, top, bars } = barLayout(points, { width: plotW, height: plotH });
-  const y = (v: number) => M.top + plotH - (v / top) * plotH;
+  const y = (v: number) => PLOT.bottom - (v / top) * plotH;
   return (
     <div className="bar-chart">
-      <figure aria-labelledby={`${id}-caption`}>
-        <figcaption id={`${id}-caption`}>{title}</figcaption>
-        <svg
-          viewBox={`0 0 ${W} ${H}`}
-          role="img"
-          aria-labelledby={`${id}-title`}
-          aria-describedby={`${id}-desc`}
-          focusable="false"
-        >
-          <title id={`${id}-title`}>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {ticks.map((t) => (
-            <g key={t}>
-              <line className="bar-chart__grid" x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
-              <text className="bar-chart__axis-label" x={M.left - 6} y={y(t) + 4} textAnchor="end">
-                {t}
+      <ChartFigure caption={title} title={title} summary={summary} plot={PLOT}>
+        <YGrid plot={PLOT} ticks={ticks} y={y} classPrefix="bar-chart" />
+        {bars.map((b) => (
+          <g key={b.key}>
+            <rect className="bar-chart__bar" x={PLOT.left + b.x} y={PLOT.top + b.y} width={b.width} height={b.height}>
+              <title>{`${b.label}: ${b.value}`}</title>
+            </rect>
+            {b.value > 0 ? (
+              <text className="bar-chart__value" x={PLOT.left + b.x + b.width / 2} y={PLOT.top + b.y - 3} textAnchor="middle">
+                {b.value}
               </text>
-            </g>
-          ))}
-          {bars.map((b) => (
-            <g key={b.key}>
-              <rect className="bar-chart__bar" x={M.left + b.x} y={M.top + b.y} width={b.width} height={b.height}>
-                <title>{`${b.label}: ${b.value}`}</title>
-              </rect>
-              {b.value > 0 ? (
-                <text className="bar-chart__value" x={M.left + b.x + b.width / 2} y={M.top + b.y - 3} textAnchor="middle">
-                  {b.value}
-                </text>
-              ) : null}
-              {(points.find((p) => p.key === b.key)?.axisLabel ?? null) !== null ? (
-                <text className="bar-chart__axis-label" x={M.left + b.x + b.width / 2} y={H - M.bottom + 16} textAnchor="middle">
-                  {points.find((p) => p.key === b.key)?.axisLabel}
-                </text>
-              ) : null}
-            </g>
-          ))}
-        </svg>
-      </figure>
+            ) : null}
+            {(points.find((p) => p.key === b.key)?.axisLabel ?? null) !== null ? (
+              <text className="bar-chart__axis-label" x={PLOT.left + b.x + b.width / 2} y={PLOT.bottom + 16} textAnchor="middle">
+                {points.find((p) => p.key === b.key)?.axisLabel}
+              </text>
+            ) : null}
+          </g>
+        ))}
+      </ChartFigure>
       <TableScroll label={`${title} as a table`}>
         <table className="table">
           <caption className="visually-hidden">{title}</caption>

@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { formatScore, type CheckInSource } from '../../../core/plans';
+import { ChartFigure, linearScale, plotArea, YGrid } from '../../ui/chart';
 import { TableScroll } from '../../ui/controls';
 import { useWhen } from '../../app/when';
 import { formatDateOn } from '../../ui/dates';
@@ -7,9 +7,7 @@ import './plans.css';
 import { useLocale, useT } from '../../i18n/i18n';
 
 /** Drawn for a phone's width: at 360 units wide the labels read at about their set size. */
-const W = 360;
-const H = 220;
-const M = { left: 28, right: 16, top: 26, bottom: 30 };
+const PLOT = plotArea(360, 220, { left: 28, right: 16, top: 26, bottom: 30 });
 const DAY_MS = 86_400_000;
 
 const dayNumber = (on: string): number => Date.parse(`${on}T00:00:00Z`) / DAY_MS;
@@ -46,77 +44,59 @@ export function PegChart({
   /** A "How" column (in the app or by text message), for staff (#16). */
   showSource?: boolean;
 }) {
-  const id = useId();
   const when = useWhen();
   const t = useT();
   const locale = useLocale();
   const title = titleOrDefault ?? 'Pain score by week';
   const points = [...checkIns].sort((a, b) => (a.on < b.on ? -1 : 1));
   const days = [...points.map((p) => p.on), ...marks.map((m) => m.on)].map(dayNumber);
-  const first = Math.min(...days);
-  const last = Math.max(...days);
-  const span = Math.max(last - first, 1);
-  const x = (on: string) =>
-    days.length === 0 || last === first
-      ? (M.left + W - M.right) / 2
-      : M.left + ((dayNumber(on) - first) / span) * (W - M.left - M.right);
-  const y = (score: number) => M.top + (1 - score / 10) * (H - M.top - M.bottom);
+  const toX = days.length === 0 ? () => 0 : linearScale([Math.min(...days), Math.max(...days)], [PLOT.left, PLOT.right]);
+  const x = (on: string) => toX(dayNumber(on));
+  const y = linearScale([0, 10], [PLOT.bottom, PLOT.top]);
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.on).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ');
   const firstOn = points[0]?.on;
   const lastOn = points.at(-1)?.on;
 
   return (
     <>
-      <figure className="peg-chart" aria-labelledby={`${id}-caption`}>
-        <figcaption id={`${id}-caption`}>{t('plans.chart.lowerBetter', { title })}</figcaption>
-        <svg
-          viewBox={`0 0 ${W} ${H}`}
-          role="img"
-          aria-labelledby={`${id}-title`}
-          aria-describedby={`${id}-desc`}
-          focusable="false"
-        >
-          <title id={`${id}-title`}>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          {[0, 2, 4, 6, 8, 10].map((s) => (
-            <g key={s}>
-              <line className="peg-chart__grid" x1={M.left} x2={W - M.right} y1={y(s)} y2={y(s)} />
-              <text className="peg-chart__axis-label" x={M.left - 6} y={y(s) + 4} textAnchor="end">
-                {s}
-              </text>
-            </g>
-          ))}
-          {marks.map((m) => (
-            <g key={`${m.on}-${m.label}`}>
-              <line className="peg-chart__mark" x1={x(m.on)} x2={x(m.on)} y1={M.top - 4} y2={H - M.bottom} />
-              <text
-                className="peg-chart__mark-label"
-                x={x(m.on) > W * 0.75 ? x(m.on) - 4 : x(m.on) + 4}
-                y={M.top - 9}
-                textAnchor={x(m.on) > W * 0.75 ? 'end' : 'start'}
-              >
-                {m.label}
-              </text>
-            </g>
-          ))}
-          {points.length > 1 ? <path className="peg-chart__line" d={path} /> : null}
-          {points.map((p) => (
-            <circle key={p.on} className="peg-chart__point" cx={x(p.on)} cy={y(p.score)} r={5}>
-              <title>{`${formatDateOn(p.on, now, locale, when.timeZone)}: ${formatScore(p.score)}`}</title>
-            </circle>
-          ))}
-          {firstOn ? (
-            <text className="peg-chart__axis-label" x={M.left} y={H - 8} textAnchor="start">
-              {formatDateOn(firstOn, now, locale, when.timeZone)}
+      <ChartFigure
+        className="peg-chart"
+        caption={t('plans.chart.lowerBetter', { title })}
+        title={title}
+        summary={summary}
+        plot={PLOT}
+      >
+        <YGrid plot={PLOT} ticks={[0, 2, 4, 6, 8, 10]} y={y} classPrefix="peg-chart" />
+        {marks.map((m) => (
+          <g key={`${m.on}-${m.label}`}>
+            <line className="peg-chart__mark" x1={x(m.on)} x2={x(m.on)} y1={PLOT.top - 4} y2={PLOT.bottom} />
+            <text
+              className="peg-chart__mark-label"
+              x={x(m.on) > PLOT.width * 0.75 ? x(m.on) - 4 : x(m.on) + 4}
+              y={PLOT.top - 9}
+              textAnchor={x(m.on) > PLOT.width * 0.75 ? 'end' : 'start'}
+            >
+              {m.label}
             </text>
-          ) : null}
-          {lastOn && lastOn !== firstOn ? (
-            <text className="peg-chart__axis-label" x={W - M.right} y={H - 8} textAnchor="end">
-              {formatDateOn(lastOn, now, locale, when.timeZone)}
-            </text>
-          ) : null}
-        </svg>
-      </figure>
+          </g>
+        ))}
+        {points.length > 1 ? <path className="peg-chart__line" d={path} /> : null}
+        {points.map((p) => (
+          <circle key={p.on} className="peg-chart__point" cx={x(p.on)} cy={y(p.score)} r={5}>
+            <title>{`${formatDateOn(p.on, now, locale, when.timeZone)}: ${formatScore(p.score)}`}</title>
+          </circle>
+        ))}
+        {firstOn ? (
+          <text className="peg-chart__axis-label" x={PLOT.left} y={PLOT.height - 8} textAnchor="start">
+            {formatDateOn(firstOn, now, locale, when.timeZone)}
+          </text>
+        ) : null}
+        {lastOn && lastOn !== firstOn ? (
+          <text className="peg-chart__axis-label" x={PLOT.right} y={PLOT.height - 8} textAnchor="end">
+            {formatDateOn(lastOn, now, locale, when.timeZone)}
+          </text>
+        ) : null}
+      </ChartFigure>
       <TableScroll label={t('plans.chart.asTable')}>
         <table className="table">
           <caption>{t('plans.chart.caption')}</caption>
