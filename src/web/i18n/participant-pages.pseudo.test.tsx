@@ -186,6 +186,9 @@ const topic = {
   version: 2,
   view: 'handout',
   handout: '### Slow belly breathing\nBreathe in for **four**, out for *six*.',
+  // A translated handout (ADR 0051): its mark and the language links are the page's words.
+  language: 'es',
+  translation: { source: 'program' },
 };
 
 const session = {
@@ -214,7 +217,9 @@ function api() {
     [`GET ${base}/participants/${P}/sessions`]: json({ pairingId: session.pairingId, canSchedule: false, upcoming: [session] }),
     [`GET ${base}/participants/${P}/progress`]: json(progress),
     [`GET ${base}/check-in-questions`]: json(questions),
-    [`GET ${base}/curriculum`]: json([{ key: topic.key, title: topic.title, summary: topic.summary, skill: topic.skill }]),
+    [`GET ${base}/curriculum`]: json([
+      { key: topic.key, title: topic.title, summary: topic.summary, skill: topic.skill, language: 'en', translation: null },
+    ]),
     [`GET ${base}/curriculum/relaxation`]: json(topic),
     [`GET ${base}/plans/${PLAN}`]: json(plan),
     [`GET ${base}/safety/crisis-info`]: json({
@@ -334,7 +339,7 @@ const pages: [string, string, ReactElement, MessageId, unknown?][] = [
   ['Weekly check-in', 'check-in', <WeeklyCheckInPage />, 'plans.checkIn.save'],
   ['My progress', 'my-progress', <MyProgressPage />, 'plans.sharing.save'],
   ['Handouts', 'curriculum', <CurriculumPage />, 'curriculum.handoutsIntro'],
-  ['A handout', 'curriculum/relaxation', <RoutedTopic />, 'curriculum.crisisFooter'],
+  ['A handout', 'curriculum/relaxation', <RoutedTopic />, 'curriculum.translation.program'],
   ['Print my plan', `plans/${PLAN}/print`, <RoutedPrint />, 'plans.print.tick'],
   [
     'Crisis help after “I need help now”',
