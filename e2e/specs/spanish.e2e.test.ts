@@ -45,6 +45,28 @@ describe('a participant in Spanish', () => {
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await expectAccessible(page, heading);
     }
+    // A handout in Spanish (ADR 0051): the program's own translation, said so under it.
+    await page.getByRole('link', { name: 'Dosificar la actividad' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dosificar la actividad' }).waitFor();
+    const hoja = page.getByRole('region', { name: 'Hoja informativa' });
+    await hoja.getByRole('heading', { level: 3, name: 'Cómo dosificar la actividad' }).waitFor();
+    await hoja.getByText('Traducción del programa', { exact: true }).waitFor();
+    expect(await hoja.locator('.prose').getAttribute('lang')).toBe('es');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Idioma de la hoja informativa' })
+        .getByText('Español')
+        .getAttribute('aria-current'),
+    ).toBe('true');
+    await expectAccessible(page, 'Dosificar la actividad');
+    await page.screenshot({ path: '/tmp/spanish-shots/handout-es-390.png' });
+    await page.screenshot({ path: '/tmp/spanish-shots/handout-es-390-full.png', fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The same handout in English, one tap away.
+    await page.getByRole('navigation', { name: 'Idioma de la hoja informativa' }).getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Activity pacing' }).waitFor();
+    expect(await page.getByText('Traducción del programa', { exact: true }).count()).toBe(0);
+
     await page.getByRole('link', { name: 'Ayuda en crisis' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ayuda en crisis' }).waitFor();
     await page.getByRole('link', { name: 'Llamar al 988 y luego marcar 1' }).waitFor();
