@@ -30,6 +30,7 @@ import {
 import { AssessmentLinkPage } from '../features/assessments/LinkPage';
 import { ForgotPasswordPage } from '../features/accounts/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/accounts/ResetPasswordPage';
+import { PasswordPage } from '../features/accounts/PasswordPage';
 import { SignInCodePage } from '../features/accounts/SignInCodePage';
 import { SignInPage } from '../features/accounts/SignInPage';
 import { SignInWithCodePage } from '../features/accounts/SignInWithCodePage';
@@ -348,6 +349,7 @@ const pages: [string, string, ReactElement, MessageId, unknown?][] = [
   ['Handouts', 'curriculum', <CurriculumPage />, 'curriculum.handoutsIntro'],
   ['A handout', 'curriculum/relaxation', <RoutedTopic />, 'curriculum.translation.program'],
   ['Print my plan', `plans/${PLAN}/print`, <RoutedPrint />, 'plans.print.tick'],
+  ['Change password', 'account/password', <PasswordPage />, 'accounts.password.current'],
   [
     'Crisis help after “I need help now”',
     'crisis-help',

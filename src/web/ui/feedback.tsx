@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
-import { englishT, isMessageId, useT, type Translate } from '../i18n/i18n';
+import { englishT, isMessageId, useT, type MessageId, type Translate } from '../i18n/i18n';
 
 /**
  * Moves focus (and so the scroll position) to a message when it appears or its words change: after
@@ -73,21 +73,35 @@ export function errorMessage(error: unknown, t: Translate = englishT): string {
   return refusalWords(error, t) ?? error.message;
 }
 
-/** The catalog's words for a refusal's reason, else for its code, else null. */
+/**
+ * The catalog's words for a refusal's reason, else for its code, else null. The catalog speaks
+ * only for the sentence it translates: its English, with the server's numbers, must be the
+ * server's sentence word for word, so English readers see exactly what the server said, and a
+ * reason the server words differently in another place keeps those words.
+ */
 function refusalWords(error: ErrorLike, t: Translate): string | null {
   const values = Object.fromEntries(
     Object.entries(error.body ?? {}).filter((e): e is [string, string | number] => ['string', 'number'].includes(typeof e[1])),
   );
   for (const id of [error.reason && `refusal.reason.${error.reason}`, error.code && `refusal.error.${error.code}`]) {
-    if (!id || !isMessageId(id)) continue;
-    try {
-      return t(id, values);
-    } catch {
-      // A refusal without the numbers its words need (an older server): its own words, as sent.
-      return null;
-    }
+    if (id && isMessageId(id)) return catalogWords(id, values, error.message, t);
   }
   return null;
+}
+
+/** The catalog's words when its English is the server's sentence; null otherwise, or when numbers are missing. */
+function catalogWords(
+  id: MessageId,
+  values: Record<string, string | number> | undefined,
+  server: string,
+  t: Translate,
+): string | null {
+  try {
+    return englishT(id, values) === server ? t(id, values) : null;
+  } catch {
+    // A refusal without the numbers its words need (an older server): its own words, as sent.
+    return null;
+  }
 }
 
 /**
@@ -99,7 +113,7 @@ export function fieldRefusalWords(
   t: Translate,
 ): string {
   const id = field.code ? `refusal.field.${field.code}` : null;
-  return id && isMessageId(id) ? t(id, field.values) : field.message;
+  return (id && isMessageId(id) && catalogWords(id, field.values, field.message, t)) || field.message;
 }
 
 /** The request id to quote to support, only for failures on the server's side (a refusal explains itself). */

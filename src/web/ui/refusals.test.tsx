@@ -118,6 +118,20 @@ describe('refusals in the reader’s language (ADR 0051)', () => {
     expect(errorMessage(slowed)).toBe('Too many tries. Wait 3 minutes, then try again.');
     // Without the numbers its words need (an older server), the server's own words.
     expect(es(new ApiError(429, { error: 'x', reason: 'too_many_tries', message: 'Too many tries.' }))).toBe('Too many tries.');
+    // The catalog speaks only for the sentence it translates: the same reason worded otherwise keeps its words.
+    const current = new ApiError(422, {
+      error: 'invalid_state',
+      reason: 'wrong_current_password',
+      message: 'The current password is not right',
+    });
+    expect(es(current)).toBe('La contraseña actual no es correcta');
+    const other = new ApiError(422, {
+      error: 'invalid_state',
+      reason: 'wrong_current_password',
+      message: 'The password is not right',
+    });
+    expect(es(other)).toBe('The password is not right');
+    expect(errorMessage(other)).toBe('The password is not right');
     // A reason the catalog does not know: the server's words.
     expect(es(new ApiError(409, { error: 'conflict', reason: 'coach_at_capacity', message: 'This coach is full' }))).toBe(
       'This coach is full',
