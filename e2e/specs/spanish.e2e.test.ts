@@ -11,8 +11,9 @@ async function abrirMenu(page: Page): Promise<void> {
 }
 
 /**
- * Issue #16, "Spanish" (ADR 0041): a participant chooses Español on "How to reach me" on a phone;
- * the pages, the header and <html lang> follow at once and after a reload, and stay accessible.
+ * Issue #16, "Spanish" (ADR 0041, 0051): a participant chooses Español on "How to reach me" on a
+ * phone; the pages, the header, a handout and <html lang> follow at once and after a reload, and stay
+ * accessible. Signed out, the sign-in pages switch to Español and say a refusal in Spanish.
  */
 describe('a participant in Spanish', () => {
   const journey = demoJourney({ mobile: true });
@@ -45,6 +46,28 @@ describe('a participant in Spanish', () => {
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await expectAccessible(page, heading);
     }
+    // A handout in Spanish (ADR 0051): the program's own translation, said so under it.
+    await page.getByRole('link', { name: 'Dosificar la actividad' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dosificar la actividad' }).waitFor();
+    const hoja = page.getByRole('region', { name: 'Hoja informativa' });
+    await hoja.getByRole('heading', { level: 3, name: 'Cómo dosificar la actividad' }).waitFor();
+    await hoja.getByText('Traducción del programa', { exact: true }).waitFor();
+    expect(await hoja.locator('.prose').getAttribute('lang')).toBe('es');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Idioma de la hoja informativa' })
+        .getByText('Español')
+        .getAttribute('aria-current'),
+    ).toBe('true');
+    await expectAccessible(page, 'Dosificar la actividad');
+    await page.screenshot({ path: '/tmp/spanish-shots/handout-es-390.png' });
+    await page.screenshot({ path: '/tmp/spanish-shots/handout-es-390-full.png', fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The same handout in English, one tap away.
+    await page.getByRole('navigation', { name: 'Idioma de la hoja informativa' }).getByRole('link', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Activity pacing' }).waitFor();
+    expect(await page.getByText('Traducción del programa', { exact: true }).count()).toBe(0);
+
     await page.getByRole('link', { name: 'Ayuda en crisis' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ayuda en crisis' }).waitFor();
     await page.getByRole('link', { name: 'Llamar al 988 y luego marcar 1' }).waitFor();
@@ -58,6 +81,32 @@ describe('a participant in Spanish', () => {
     await page.getByRole('heading', { level: 1, name: 'How to reach me' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await signOut(page);
+
+    // Before sign-in nobody is known: the device's language, chosen with "English / Español" and
+    // kept on the device (ADR 0051). A refusal from the server comes in Spanish too.
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    await page.getByRole('textbox', { name: 'Correo electrónico' }).fill('participant@example.org');
+    await page.getByLabel('Contraseña', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'El correo electrónico o la contraseña no son correctos' }).waitFor();
+    await expectAccessible(page, 'Iniciar sesión');
+    await page.screenshot({ path: '/tmp/spanish-shots/sign-in-es-390.png' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole('link', { name: 'Iniciar sesión con un código' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión con un código' }).waitFor();
+    await expectAccessible(page, 'Iniciar sesión con un código');
+    await page.screenshot({ path: '/tmp/spanish-shots/sign-in-code-es-390.png' });
+    await page.getByRole('link', { name: 'Iniciar sesión con una contraseña' }).click();
+    await page.getByRole('link', { name: '¿Olvidó su contraseña?' }).click();
+    await page.getByRole('heading', { level: 1, name: '¿Olvidó su contraseña?' }).waitFor();
+    await expectAccessible(page, '¿Olvidó su contraseña?');
+    // Back to English on this device for the rest of the demo.
+    await page.getByRole('group', { name: 'Idioma' }).getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Forgot your password?' }).waitFor();
     await page.close();
   });
 });

@@ -65,11 +65,18 @@ export function retryAfterSeconds(ms: number): number {
 
 /** A wait in words a person would use: "a few seconds", "about 4 minutes". */
 export function waitInWords(ms: number): string {
+  const { waitUnit, waitCount } = waitParts(ms);
+  if (waitUnit === 'few') return 'a few seconds';
+  if (waitUnit === 'seconds') return `${waitCount} seconds`;
+  return waitCount === 1 ? 'a minute' : `${waitCount} minutes`;
+}
+
+/** The wait in parts, for saying it in another language (ADR 0051): a few seconds, N seconds or N minutes. */
+export function waitParts(ms: number): { waitUnit: 'few' | 'seconds' | 'minutes'; waitCount: number } {
   const s = retryAfterSeconds(ms);
-  if (s <= 10) return 'a few seconds';
-  if (s < 60) return `${s} seconds`;
-  const m = Math.ceil(s / 60);
-  return m === 1 ? 'a minute' : `${m} minutes`;
+  if (s <= 10) return { waitUnit: 'few', waitCount: s };
+  if (s < 60) return { waitUnit: 'seconds', waitCount: s };
+  return { waitUnit: 'minutes', waitCount: Math.ceil(s / 60) };
 }
 
 /** Whether this failure is the one that should e-mail the owner (once per spell). */

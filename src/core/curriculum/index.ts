@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../shared/errors';
+import { Locale } from '../shared/locale';
 import { Topic } from '../programs';
 import { hasListItem, markdownProblems } from './markdown';
 
@@ -54,9 +55,11 @@ export const CurriculumTopic = z.object({
 });
 export type CurriculumTopic = z.infer<typeof CurriculumTopic>;
 
-/** The whole curriculum of a deployment, in its default order. */
+/** The whole curriculum of a deployment, in its default order, with every topic's translations. */
 export interface Curriculum {
   topics: readonly CurriculumTopic[];
+  /** Each translated language's version of every topic, by topic key (ADR 0051). */
+  translations: Readonly<Record<TranslatedLocale, ReadonlyMap<string, TopicTranslation>>>;
 }
 
 const wholeNumber = z
@@ -136,9 +139,13 @@ function unquote(value: string): string {
  * Splits a body into its `## ` sections by name (case-insensitive). Before the first section only
  * blank lines and a `# Title` line (for reading the file elsewhere) may appear.
  */
-function splitSections(body: string, firstLine: number): Parsed<Partial<Record<SectionField, string>>> {
-  const byName = new Map(Object.entries(TOPIC_SECTIONS).map(([field, name]) => [name.toLowerCase(), field as SectionField]));
-  const sections: Partial<Record<SectionField, string[]>> = {};
+function splitSections<F extends string>(
+  body: string,
+  firstLine: number,
+  names: Record<F, string>,
+): Parsed<Partial<Record<F, string>>> {
+  const byName = new Map(Object.entries<string>(names).map(([field, name]) => [name.toLowerCase(), field as F]));
+  const sections: Partial<Record<F, string[]>> = {};
   const problems: string[] = [];
   let current: string[] | null = null;
   let isInSections = false;
@@ -150,9 +157,9 @@ function splitSections(body: string, firstLine: number): Parsed<Partial<Record<S
       const field = byName.get(heading[1]!.toLowerCase());
       current = null;
       if (!field) {
-        problems.push(`${at}: unknown section "${heading[1]}" (use "${Object.values(TOPIC_SECTIONS).join('", "')}")`);
+        problems.push(`${at}: unknown section "${heading[1]}" (use "${Object.values<string>(names).join('", "')}")`);
       } else if (sections[field]) {
-        problems.push(`${at}: section "${TOPIC_SECTIONS[field]}" is given twice`);
+        problems.push(`${at}: section "${names[field]}" is given twice`);
       } else {
         current = sections[field] = [];
       }
@@ -160,15 +167,15 @@ function splitSections(body: string, firstLine: number): Parsed<Partial<Record<S
     }
     if (current) current.push(line);
     else if (!isInSections && line.trim() !== '' && !/^#[ \t]/.test(line)) {
-      problems.push(`${at}: text before the first section; start with "## ${TOPIC_SECTIONS.handout}"`);
+      problems.push(`${at}: text before the first section; start with "## ${Object.values<string>(names)[0]}"`);
     }
   });
-  for (const [field, name] of Object.entries(TOPIC_SECTIONS)) {
-    if (!sections[field as SectionField]) problems.push(`section "## ${name}" is missing`);
+  for (const [field, name] of Object.entries<string>(names)) {
+    if (!sections[field as F]) problems.push(`section "## ${name}" is missing`);
   }
   if (problems.length) return { ok: false, problems };
-  const texts = Object.entries(sections).map(([field, lines]) => [field, lines.join('\n').trim()]);
-  return { ok: true, value: Object.fromEntries(texts) as Partial<Record<SectionField, string>> };
+  const texts = Object.entries<string[] | undefined>(sections).map(([field, lines]) => [field, (lines ?? []).join('\n').trim()]);
+  return { ok: true, value: Object.fromEntries(texts) as Partial<Record<F, string>> };
 }
 
 /** Names the field of a zod issue the way an author knows it: the front matter name or the section title. */
@@ -177,24 +184,37 @@ function issueLabel(path: readonly PropertyKey[]): string {
   return field in TOPIC_SECTIONS ? `section "${TOPIC_SECTIONS[field as SectionField]}"` : field;
 }
 
-/** Parses and validates one topic file's text; every problem names the line or the field at fault. */
-export function parseTopicFile(text: string): Parsed<CurriculumTopic> {
+/**
+ * Parses a content file: front matter checked by `head`, the `## ` sections named in `sections`,
+ * and the whole checked by `whole`; every problem names the line or the field at fault.
+ */
+function parseContentFile<T>(
+  text: string,
+  head: z.ZodType<Record<string, unknown>>,
+  sections: Record<string, string>,
+  whole: z.ZodType<T>,
+): Parsed<T> {
   const fm = parseFrontMatter(text);
   if (!fm.ok) return fm;
-  const head = TopicFrontMatter.safeParse(fm.value.data);
-  const sections = splitSections(fm.value.body, fm.value.bodyLine);
+  const front = head.safeParse(fm.value.data);
+  const body = splitSections(fm.value.body, fm.value.bodyLine, sections);
   const problems: string[] = [];
-  if (!head.success) {
-    for (const issue of head.error.issues) {
+  if (!front.success) {
+    for (const issue of front.error.issues) {
       if (issue.code === 'unrecognized_keys') problems.push(`unknown front matter field ${issue.keys.join(', ')}`);
       else problems.push(`${issueLabel(issue.path)}: ${issue.message}`);
     }
   }
-  if (!sections.ok) problems.push(...sections.problems);
-  if (!head.success || !sections.ok) return { ok: false, problems };
-  const topic = CurriculumTopic.safeParse({ ...head.data, ...sections.value });
-  if (!topic.success) return { ok: false, problems: topic.error.issues.map((i) => `${issueLabel(i.path)}: ${i.message}`) };
-  return { ok: true, value: topic.data };
+  if (!body.ok) problems.push(...body.problems);
+  if (!front.success || !body.ok) return { ok: false, problems };
+  const value = whole.safeParse({ ...front.data, ...body.value });
+  if (!value.success) return { ok: false, problems: value.error.issues.map((i) => `${issueLabel(i.path)}: ${i.message}`) };
+  return { ok: true, value: value.data };
+}
+
+/** Parses and validates one topic file's text; every problem names the line or the field at fault. */
+export function parseTopicFile(text: string): Parsed<CurriculumTopic> {
+  return parseContentFile(text, TopicFrontMatter, TOPIC_SECTIONS, CurriculumTopic);
 }
 
 /** A parsed topic and where it came from, for assembling layers (built in, then a deployment's own). */
@@ -210,7 +230,7 @@ export interface TopicSource {
  * Assembles the curriculum from layers: a later layer adds topics or replaces a topic with the same
  * key. Within the result keys and orders are unique and every file is named after its key.
  */
-export function assembleCurriculum(layers: readonly (readonly TopicSource[])[]): Parsed<Curriculum> {
+export function assembleCurriculum(layers: readonly (readonly TopicSource[])[]): Parsed<Pick<Curriculum, 'topics'>> {
   const problems: string[] = [];
   const byKey = new Map<string, TopicSource>();
   for (const layer of layers) {
@@ -232,6 +252,121 @@ export function assembleCurriculum(layers: readonly (readonly TopicSource[])[]):
   if (problems.length) return { ok: false, problems };
   const topics = [...byKey.values()].map((s) => s.topic).sort((a, b) => a.order - b.order);
   return { ok: true, value: { topics } };
+}
+
+/** The languages a topic is translated into; English is the source (ADR 0051). */
+export const TRANSLATED_LOCALES = ['es'] as const satisfies readonly Locale[];
+export type TranslatedLocale = (typeof TRANSLATED_LOCALES)[number];
+
+/** The `source` of a translation written by the program itself, with no published source. */
+export const PROGRAM_TRANSLATION = 'program';
+
+/**
+ * One topic in another language, as read from `<dir>/<locale>/<key>.md`: what a participant sees
+ * (title, summary, skill and handout). The coach's guide stays in English.
+ */
+export const TopicTranslation = z.object({
+  key: TopicKey,
+  title: Title,
+  /** The topic's version this text translates: a newer English version needs a new translation. */
+  translates: z.int().min(1),
+  /** `program` (the program's own translation) or the published source, in words. */
+  source: z.string().trim().min(1).max(200),
+  summary: Summary,
+  skill: SkillName,
+  handout: Markdown,
+});
+export type TopicTranslation = z.infer<typeof TopicTranslation>;
+
+const TranslationFrontMatter = z.strictObject({
+  key: TopicKey,
+  title: Title,
+  translates: wholeNumber,
+  source: TopicTranslation.shape.source,
+  summary: Summary,
+  skill: SkillName,
+});
+
+/** A translation file has one section, the handout. */
+const TRANSLATION_SECTIONS = { handout: 'Handout' } as const;
+
+/** Parses and validates one translation file's text; every problem names the line or the field at fault. */
+export function parseTranslationFile(text: string): Parsed<TopicTranslation> {
+  return parseContentFile(text, TranslationFrontMatter, TRANSLATION_SECTIONS, TopicTranslation);
+}
+
+/** A parsed translation and where it came from. */
+export interface TranslationSource {
+  /** How to name the file in a message, e.g. `content/curriculum/es/pacing.md`. */
+  file: string;
+  /** The file name without `.md`; it must equal the topic's key. */
+  name: string;
+  translation: TopicTranslation;
+}
+
+/**
+ * Matches one language's translations to the assembled topics. Layers work as for topics (a later
+ * one replaces a key). Every topic needs a translation of its current version, expected at
+ * `expectedFile(key)` (beside the topic's own file); a translation of a topic that does not exist
+ * is refused too, so no stale file lingers unnoticed.
+ */
+export function matchTranslations(
+  topics: readonly CurriculumTopic[],
+  layers: readonly (readonly TranslationSource[])[],
+  expectedFile: (key: string) => string,
+  languageName: string,
+): Parsed<ReadonlyMap<string, TopicTranslation>> {
+  const problems: string[] = [];
+  const byKey = new Map<string, TranslationSource>();
+  for (const layer of layers) {
+    for (const s of layer) {
+      if (s.name !== s.translation.key)
+        problems.push(`${s.file}: key: "${s.translation.key}" must match the file name (${s.name}.md)`);
+      byKey.set(s.translation.key, s);
+    }
+  }
+  const topicByKey = new Map(topics.map((t) => [t.key, t]));
+  for (const s of byKey.values()) {
+    if (!topicByKey.has(s.translation.key))
+      problems.push(`${s.file}: key: there is no topic "${s.translation.key}" to translate`);
+  }
+  const translations = new Map<string, TopicTranslation>();
+  for (const topic of topics) {
+    const s = byKey.get(topic.key);
+    if (!s) problems.push(`${expectedFile(topic.key)}: missing: every topic needs its ${languageName} handout`);
+    else if (s.translation.translates !== topic.version)
+      problems.push(
+        `${s.file}: translates: version ${s.translation.translates}, but the topic is now version ${topic.version}; translate the new version`,
+      );
+    else translations.set(topic.key, s.translation);
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, value: translations };
+}
+
+/** A topic in the language a reader asked for: the translation's words where there is one. */
+export interface LocalizedTopic extends ProgramTopic {
+  language: Locale;
+  /** Where the translation comes from; null for the English source. */
+  translation: { source: string } | null;
+}
+
+/**
+ * The program's topic in a language: English as the program titles it, or the translation's title,
+ * summary, skill and handout (a program's own English title does not apply to another language).
+ */
+export function localizeTopic(topic: ProgramTopic, locale: Locale, curriculum: Pick<Curriculum, 'translations'>): LocalizedTopic {
+  if (locale === 'en') return { ...topic, language: 'en', translation: null };
+  const tr = curriculum.translations[locale].get(topic.key);
+  if (!tr) return { ...topic, language: 'en', translation: null };
+  return {
+    ...topic,
+    title: tr.title,
+    summary: tr.summary,
+    skill: tr.skill,
+    handout: tr.handout,
+    language: locale,
+    translation: { source: tr.source },
+  };
 }
 
 /** A topic as a program uses it: the curriculum's content under the program's own title. */
@@ -271,13 +406,16 @@ export function checkProgramTopics(
   );
 }
 
-/** A topic in a program's list: what everyone who may read the curriculum sees. */
+/** A topic in a program's list: what everyone who may read the curriculum sees, in the language shown. */
 export const CurriculumListItem = z.object({
   key: z.string(),
   title: z.string(),
   summary: z.string(),
   skill: z.string(),
   version: z.int(),
+  language: Locale,
+  /** Where the translation comes from (`program`: the program's own); null for the English source. */
+  translation: z.object({ source: z.string() }).nullable(),
 });
 export type CurriculumListItem = z.infer<typeof CurriculumListItem>;
 

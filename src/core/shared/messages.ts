@@ -1,11 +1,41 @@
 import { z } from 'zod';
 
 /**
- * Plain-English words for a refused field, used wherever a schema gives none of its own (issue #10:
- * "Too small: expected string to have >=1 characters" must never reach a person). A schema's own
- * message (`.min(3, 'Say why')`) still wins. Pure: the issue in, a sentence out.
+ * The kinds of refused field Kindred words itself: a stable code the web turns into words in the
+ * reader's language (ADR 0051), with the numbers the words need.
  */
-export function plainIssueMessage(issue: {
+export type PlainIssueCode =
+  | 'too_long_text'
+  | 'too_many_items'
+  | 'too_big_number'
+  | 'too_long'
+  | 'fill_in'
+  | 'min_chars'
+  | 'at_least_one'
+  | 'min_items'
+  | 'too_small_number'
+  | 'too_short'
+  | 'number'
+  | 'yes_no'
+  | 'bad_form'
+  | 'choose_option'
+  | 'email'
+  | 'date'
+  | 'datetime'
+  | 'unknown_ref'
+  | 'check_format'
+  | 'unexpected'
+  | 'whole_number'
+  | 'invalid';
+
+/** A refused field in words: its code, the numbers in it, and the English sentence. */
+export interface PlainIssue {
+  code: PlainIssueCode;
+  values?: { max?: number; min?: number };
+  message: string;
+}
+
+type IssueLike = {
   code: string;
   origin?: string | undefined;
   minimum?: unknown;
@@ -13,45 +43,81 @@ export function plainIssueMessage(issue: {
   expected?: unknown;
   format?: string | undefined;
   input?: unknown;
-}): string {
-  const n = (v: unknown): string =>
-    typeof v === 'number' || typeof v === 'bigint' ? Number(v).toLocaleString('en-US') : String(v);
+};
+
+/**
+ * Plain-English words for a refused field, used wherever a schema gives none of its own (issue #10:
+ * "Too small: expected string to have >=1 characters" must never reach a person), with a stable
+ * code so the web can say them in the reader's language. Pure: the issue in, the words out.
+ */
+export function plainIssue(issue: IssueLike): PlainIssue {
+  const num = (v: unknown): number => Number(v);
+  const n = (v: unknown): string => num(v).toLocaleString('en-US');
+  const is = (...origins: string[]) => origins.includes(issue.origin ?? '');
   switch (issue.code) {
     case 'too_big':
-      if (issue.origin === 'string') return `Keep this to ${n(issue.maximum)} characters or fewer.`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `Choose no more than ${n(issue.maximum)}.`;
-      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
-        return `Use a number no bigger than ${n(issue.maximum)}.`;
-      return 'This is too long.';
+      if (is('string'))
+        return {
+          code: 'too_long_text',
+          values: { max: num(issue.maximum) },
+          message: `Keep this to ${n(issue.maximum)} characters or fewer.`,
+        };
+      if (is('array', 'set'))
+        return {
+          code: 'too_many_items',
+          values: { max: num(issue.maximum) },
+          message: `Choose no more than ${n(issue.maximum)}.`,
+        };
+      if (is('number', 'int', 'bigint'))
+        return {
+          code: 'too_big_number',
+          values: { max: num(issue.maximum) },
+          message: `Use a number no bigger than ${n(issue.maximum)}.`,
+        };
+      return { code: 'too_long', message: 'This is too long.' };
     case 'too_small':
-      if (issue.origin === 'string')
-        return Number(issue.minimum) <= 1 ? 'Fill this in.' : `Write at least ${n(issue.minimum)} characters.`;
-      if (issue.origin === 'array' || issue.origin === 'set')
-        return Number(issue.minimum) <= 1 ? 'Choose at least one.' : `Choose at least ${n(issue.minimum)}.`;
-      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
-        return `Use a number no smaller than ${n(issue.minimum)}.`;
-      return 'This is too short.';
+      if (is('string'))
+        return num(issue.minimum) <= 1
+          ? { code: 'fill_in', message: 'Fill this in.' }
+          : { code: 'min_chars', values: { min: num(issue.minimum) }, message: `Write at least ${n(issue.minimum)} characters.` };
+      if (is('array', 'set'))
+        return num(issue.minimum) <= 1
+          ? { code: 'at_least_one', message: 'Choose at least one.' }
+          : { code: 'min_items', values: { min: num(issue.minimum) }, message: `Choose at least ${n(issue.minimum)}.` };
+      if (is('number', 'int', 'bigint'))
+        return {
+          code: 'too_small_number',
+          values: { min: num(issue.minimum) },
+          message: `Use a number no smaller than ${n(issue.minimum)}.`,
+        };
+      return { code: 'too_short', message: 'This is too short.' };
     case 'invalid_type':
-      if (issue.input === undefined) return 'Fill this in.';
-      if (issue.expected === 'number' || issue.expected === 'int') return 'Enter a number.';
-      if (issue.expected === 'boolean') return 'Choose yes or no.';
-      return 'This answer is not in a form Kindred can use.';
+      if (issue.input === undefined) return { code: 'fill_in', message: 'Fill this in.' };
+      if (issue.expected === 'number' || issue.expected === 'int') return { code: 'number', message: 'Enter a number.' };
+      if (issue.expected === 'boolean') return { code: 'yes_no', message: 'Choose yes or no.' };
+      return { code: 'bad_form', message: 'This answer is not in a form Kindred can use.' };
     case 'invalid_value':
     case 'invalid_union':
-      return 'Choose one of the options.';
+      return { code: 'choose_option', message: 'Choose one of the options.' };
     case 'invalid_format':
-      if (issue.format === 'email') return 'Enter an e-mail address such as name@example.org.';
-      if (issue.format === 'date') return 'Enter a date such as 15 March 2026.';
-      if (issue.format === 'datetime') return 'Enter a date and time.';
-      if (issue.format === 'uuid' || issue.format === 'guid') return 'This refers to something Kindred does not know.';
-      return 'Check how this is written.';
+      if (issue.format === 'email') return { code: 'email', message: 'Enter an e-mail address such as name@example.org.' };
+      if (issue.format === 'date') return { code: 'date', message: 'Enter a date such as 15 March 2026.' };
+      if (issue.format === 'datetime') return { code: 'datetime', message: 'Enter a date and time.' };
+      if (issue.format === 'uuid' || issue.format === 'guid')
+        return { code: 'unknown_ref', message: 'This refers to something Kindred does not know.' };
+      return { code: 'check_format', message: 'Check how this is written.' };
     case 'unrecognized_keys':
-      return 'This includes something Kindred does not expect.';
+      return { code: 'unexpected', message: 'This includes something Kindred does not expect.' };
     case 'not_multiple_of':
-      return 'Use a whole number.';
+      return { code: 'whole_number', message: 'Use a whole number.' };
     default:
-      return 'This answer is not valid.';
+      return { code: 'invalid', message: 'This answer is not valid.' };
   }
+}
+
+/** The English words of {@link plainIssue}: zod's message for every issue a schema leaves unworded. */
+export function plainIssueMessage(issue: IssueLike): string {
+  return plainIssue(issue).message;
 }
 
 /**

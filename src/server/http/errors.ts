@@ -2,7 +2,7 @@ import { loggableError } from '../platform/logger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors';
-import { usePlainMessages } from '../../core/shared/messages';
+import { plainIssue, usePlainMessages, type PlainIssueCode } from '../../core/shared/messages';
 
 // Refused fields reach people (the web shows each field's message): plain words, not zod's (#10).
 usePlainMessages();
@@ -18,26 +18,52 @@ const statusOf: Record<DomainErrorCode, number> = {
   invalid_file: 422,
 };
 
+/**
+ * A refused field: where, the English words, and for the words Kindred chose itself a stable
+ * `code` with the numbers in it, so the web can say them in the reader's language (ADR 0051). A
+ * schema's own words (`.min(3, 'Say why')`) have no code.
+ */
+export interface FieldRefusal {
+  path: string;
+  message: string;
+  code?: PlainIssueCode;
+  values?: { max?: number; min?: number };
+}
+
 /** The JSON body of every error: a stable code, a human message, and for bad input the fields at fault. */
 export interface ErrorBody {
   error: string;
   message: string;
   reason?: string;
-  fields?: { path: string; message: string }[];
+  fields?: FieldRefusal[];
   requestId: string;
 }
 
+/** One refused field as fastify-type-provider-zod reports it: the zod issue's code as `keyword`, the rest in `params`. */
 interface ValidationItem {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: PropertyKey[] } };
+  params?: Record<string, unknown> & { issue?: { path?: PropertyKey[] } };
 }
 
-function fieldsOf(err: FastifyError): { path: string; message: string }[] {
+function fieldsOf(err: FastifyError): FieldRefusal[] {
   const context = (err as { validationContext?: string }).validationContext ?? 'body';
   return ((err.validation ?? []) as ValidationItem[]).map((v) => {
     const path = v.params?.issue?.path?.map(String).join('.') ?? v.instancePath?.replace(/^\//, '').replaceAll('/', '.') ?? '';
-    return { path: path ? `${context}.${path}` : context, message: v.message ?? 'Invalid value' };
+    const field: FieldRefusal = { path: path ? `${context}.${path}` : context, message: v.message ?? 'Invalid value' };
+    // The reported issue lacks the input (zod does not report it), which tells "Fill this in." from
+    // "Enter a number."; the words already chosen decide. Only Kindred's own words carry a code: a
+    // schema's own message stays as it is written.
+    const issue = { ...v.params, code: v.keyword ?? '' };
+    const plain = [plainIssue(issue), plainIssue({ ...issue, input: null })].find(
+      (p) => v.keyword && p.message === field.message,
+    );
+    if (plain) {
+      field.code = plain.code;
+      if (plain.values) field.values = plain.values;
+    }
+    return field;
   });
 }
 

@@ -7,10 +7,16 @@ import { noteSessionEndsIn, SESSION_ENDS_HEADER } from './session-clock';
 
 export const API_PREFIX = '/api/v1';
 
-/** One field the server refused, with its path relative to the body (e.g. `phone`). */
+/**
+ * One field the server refused, with its path relative to the body (e.g. `phone`), the English
+ * words, and for Kindred's own words a stable code and its numbers (said in the reader's language
+ * by the web, ADR 0051).
+ */
 export interface FieldError {
   path: string;
   message: string;
+  code?: string;
+  values?: Record<string, number>;
 }
 
 /** The server's error body, as mapped in one place on the server. */
@@ -18,7 +24,7 @@ export interface ErrorBody {
   error: string;
   message: string;
   reason?: string;
-  fields?: { path: string; message: string }[];
+  fields?: FieldError[];
   requestId?: string;
 }
 
@@ -38,7 +44,7 @@ export class ApiError extends Error {
     this.code = body.error;
     this.reason = body.reason;
     // The server names fields by where they were found (`body.phone`); forms know them as `phone`.
-    this.fields = (body.fields ?? []).map((f) => ({ path: f.path.replace(/^(body|query|params)\.?/, ''), message: f.message }));
+    this.fields = (body.fields ?? []).map((f) => ({ ...f, path: f.path.replace(/^(body|query|params)\.?/, '') }));
     this.requestId = body.requestId;
     this.body = { ...body };
   }

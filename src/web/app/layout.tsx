@@ -6,9 +6,11 @@ import { curriculumLabel } from '../features/curriculum';
 import { ProgramSwitcher } from '../features/programs';
 import { englishT, useT, type Translate } from '../i18n/i18n';
 import { APP_NAME } from '../ui/Page';
+import { Locale, localeNames } from '../../core/shared/locale';
 import { useOptionalProgram, type ProgramScope } from './program';
+import { useDeviceLanguage } from './providers';
 import { SendQueueStatus } from './send-queue-status';
-import { useMe } from './session';
+import { useMe, useMeQuery } from './session';
 
 /** Moves focus to main without changing the URL (its fragment may carry an invitation token). */
 function skipToMain(e: MouseEvent<HTMLAnchorElement>) {
@@ -35,21 +37,54 @@ export function Frame({ header, children }: { header: ReactNode; children: React
   );
 }
 
-/** The banner before sign-in: the name only. */
-export function PublicHeader() {
+/** The banner before sign-in: the name, and on the sign-in pages "English / Español". */
+export function PublicHeader({ withLanguage = false }: { withLanguage?: boolean }) {
   return (
     <div className="site-header__bar">
       <Link to="/" className="brand">
         {APP_NAME}
       </Link>
+      {withLanguage ? <LanguageSwitch /> : null}
     </div>
   );
 }
 
-/** The frame for pages that need no session (sign-in, invitation, a volunteer's application). */
-export function PublicLayout() {
+/**
+ * "English / Español" before sign-in (ADR 0051): each language named in itself, the choice kept on
+ * this device. Once someone is signed in, the person's own language decides, so it is not shown.
+ */
+export function LanguageSwitch() {
+  const device = useDeviceLanguage();
+  const me = useMeQuery();
+  const t = useT();
+  if (!device || me.data) return null;
   return (
-    <Frame header={<PublicHeader />}>
+    <div role="group" aria-label={t('app.language')} className="site-header__end language-switch">
+      {Locale.options.map((l, i) => (
+        <span key={l}>
+          {i > 0 ? <span aria-hidden="true">/ </span> : null}
+          <button
+            type="button"
+            lang={l}
+            className="button button--quiet"
+            aria-pressed={device.locale === l}
+            onClick={() => device.choose(l)}
+          >
+            {localeNames[l]}
+          </button>
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The frame for pages that need no session (sign-in, invitation, a volunteer's application);
+ * `withLanguage` for the sign-in pages, which speak the device's language (ADR 0051).
+ */
+export function PublicLayout({ withLanguage = false }: { withLanguage?: boolean }) {
+  return (
+    <Frame header={<PublicHeader withLanguage={withLanguage} />}>
       <Outlet />
     </Frame>
   );

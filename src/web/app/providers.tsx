@@ -1,9 +1,10 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Me } from '../../core/accounts';
 import { ApiError } from './api';
 import type { Locale } from '../../core/shared/locale';
+import { deviceLocale, rememberDeviceLocale } from '../i18n/device-language';
 import { I18nProvider, PageLocaleContext, type AppLocale } from '../i18n/i18n';
 import { offlineReadsPersister, READS_MAX_AGE_MS, READS_VERSION, shouldKeepQuery } from './offline-reads';
 import { fetchMe, forgetSession, meKey } from './session';
@@ -44,7 +45,7 @@ export function createQueryClient(): QueryClient {
  * passed in) a coach's answers are also kept on the device for reading offline (ADR 0042); the
  * restored signed-in person is asked for again at once: the kept copy has no CSRF token, and the
  * session may have ended meanwhile. `locale` and `messages` fix the language (tests); otherwise it is
- * the signed-in person's, English before anyone signs in.
+ * the signed-in person's, and before sign-in the one chosen on this device or the browser's (ADR 0051).
  */
 export function Providers({
   children,
@@ -83,9 +84,18 @@ export function Providers({
   );
 }
 
+/** The language chosen on this device before sign-in, and a way to change it ("English / Español"). */
+export const DeviceLanguageContext = createContext<{ locale: Locale; choose: (locale: Locale) => void } | null>(null);
+
+/** The device's language and its chooser (null outside the providers). */
+export function useDeviceLanguage() {
+  return useContext(DeviceLanguageContext);
+}
+
 /**
  * Follows the session's `locale` without asking the server itself (RequireSession does that); a
- * public page that knows the reader's language (the questionnaire link) offers it instead.
+ * public page that knows the reader's language (the questionnaire link) offers it instead; before
+ * sign-in, the device's language (ADR 0051).
  */
 function SessionLanguage({
   locale,
@@ -98,11 +108,19 @@ function SessionLanguage({
 }) {
   const me = useQuery({ queryKey: meKey, queryFn: fetchMe, enabled: false });
   const [pageLocale, setPageLocale] = useState<Locale | null>(null);
+  const [device, setDevice] = useState<Locale>(() => deviceLocale());
+  const choose = useCallback((l: Locale) => {
+    rememberDeviceLocale(l);
+    setDevice(l);
+  }, []);
+  const deviceLanguage = useMemo(() => ({ locale: device, choose }), [device, choose]);
   return (
     <PageLocaleContext.Provider value={setPageLocale}>
-      <I18nProvider locale={locale ?? pageLocale ?? me.data?.locale ?? 'en'} {...(messages ? { messages } : {})}>
-        {children}
-      </I18nProvider>
+      <DeviceLanguageContext.Provider value={deviceLanguage}>
+        <I18nProvider locale={locale ?? pageLocale ?? me.data?.locale ?? device} {...(messages ? { messages } : {})}>
+          {children}
+        </I18nProvider>
+      </DeviceLanguageContext.Provider>
     </PageLocaleContext.Provider>
   );
 }

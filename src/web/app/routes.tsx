@@ -458,13 +458,15 @@ export const programPages: readonly ProgramPage[] = [
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<PublicLayout />}>
+      <Route element={<PublicLayout withLanguage />}>
         <Route path="/sign-in" element={<SignInPage />} />
-        <Route path="/invitation" element={<InvitationAcceptPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/sign-in/code" element={<SignInCodePage />} />
         <Route path="/sign-in/with-code" element={<SignInWithCodePage />} />
+      </Route>
+      <Route element={<PublicLayout />}>
+        <Route path="/invitation" element={<InvitationAcceptPage />} />
         <Route path="/sign-in/two-factor" element={<SignInEnrolPage />} />
         <Route path="/apply/:programId" element={<ApplyPage />} />
         <Route path="/assess/:programId" element={<AssessmentLinkPage />} />

@@ -17,6 +17,11 @@ export const englishMessages: Record<MessageId, string> = Object.fromEntries(
   Object.entries(en).map(([id, m]) => [id, m.defaultMessage]),
 ) as Record<MessageId, string>;
 
+/** Whether a message id built at run time (`refusal.reason.${reason}`) is in the catalog. */
+export function isMessageId(id: string): id is MessageId {
+  return Object.hasOwn(englishMessages, id);
+}
+
 /** A language the app can render in: a person's language, or `pseudo` (tests only, ADR 0041). */
 export type AppLocale = Locale | 'pseudo';
 

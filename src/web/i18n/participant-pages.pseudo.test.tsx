@@ -5,15 +5,16 @@
  * placeholder or alt, that still has plain ASCII letters did not come through a message, and fails
  * the test, unless it is one of the people's own words, names or numbers allowed below by name.
  */
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../core/accounts';
 import { DEFAULT_CRISIS_INFO } from '../../core/safety';
 import { localeNames } from '../../core/shared/locale';
-import { AppLayout } from '../app/layout';
+import { AppLayout, PublicLayout } from '../app/layout';
 import { ProgramProvider } from '../app/program';
 import { Providers } from '../app/providers';
 import { RequireSession } from '../app/session';
@@ -27,10 +28,17 @@ import {
   WeeklyCheckInPage,
 } from '../app/pages';
 import { AssessmentLinkPage } from '../features/assessments/LinkPage';
+import { ForgotPasswordPage } from '../features/accounts/ForgotPasswordPage';
+import { ResetPasswordPage } from '../features/accounts/ResetPasswordPage';
+import { PasswordPage } from '../features/accounts/PasswordPage';
+import { SignInCodePage } from '../features/accounts/SignInCodePage';
+import { SignInPage } from '../features/accounts/SignInPage';
+import { SignInWithCodePage } from '../features/accounts/SignInWithCodePage';
 import { CurriculumPage } from '../features/curriculum/CurriculumPage';
 import { TopicPage } from '../features/curriculum/TopicPage';
 import { MyInterviewPage } from '../features/interviews/MyInterviewPage';
 import { json, membership, mockApi, PROGRAM_ID } from '../testing/render';
+import { DEVICE_LANGUAGE_KEY } from './device-language';
 import { englishMessages, type MessageId } from './i18n';
 import { accent, pseudoMessages } from './pseudo';
 
@@ -187,6 +195,9 @@ const topic = {
   version: 2,
   view: 'handout',
   handout: '### Slow belly breathing\nBreathe in for **four**, out for *six*.',
+  // A translated handout (ADR 0051): its mark and the language links are the page's words.
+  language: 'es',
+  translation: { source: 'program' },
 };
 
 const session = {
@@ -231,7 +242,9 @@ function api() {
     [`GET ${base}/participants/${P}/sessions`]: json({ pairingId: session.pairingId, canSchedule: false, upcoming: [session] }),
     [`GET ${base}/participants/${P}/progress`]: json(progress),
     [`GET ${base}/check-in-questions`]: json(questions),
-    [`GET ${base}/curriculum`]: json([{ key: topic.key, title: topic.title, summary: topic.summary, skill: topic.skill }]),
+    [`GET ${base}/curriculum`]: json([
+      { key: topic.key, title: topic.title, summary: topic.summary, skill: topic.skill, language: 'en', translation: null },
+    ]),
     [`GET ${base}/curriculum/relaxation`]: json(topic),
     [`GET ${base}/plans/${PLAN}`]: json(plan),
     [`GET ${base}/safety/crisis-info`]: json({
@@ -353,8 +366,9 @@ const pages: [string, string, ReactElement, MessageId, unknown?][] = [
   ['Weekly check-in', 'check-in', <WeeklyCheckInPage />, 'plans.checkIn.save'],
   ['My progress', 'my-progress', <MyProgressPage />, 'plans.sharing.save'],
   ['Handouts', 'curriculum', <CurriculumPage />, 'curriculum.handoutsIntro'],
-  ['A handout', 'curriculum/relaxation', <RoutedTopic />, 'curriculum.crisisFooter'],
+  ['A handout', 'curriculum/relaxation', <RoutedTopic />, 'curriculum.translation.program'],
   ['Print my plan', `plans/${PLAN}/print`, <RoutedPrint />, 'plans.print.tick'],
+  ['Change password', 'account/password', <PasswordPage />, 'accounts.password.current'],
   [
     'Crisis help after “I need help now”',
     'crisis-help',
@@ -501,3 +515,136 @@ function RoutedTopic() {
     </Routes>
   );
 }
+
+/**
+ * The sign-in pages (ADR 0051): nobody is known yet, so they speak the device's language, with
+ * "English / Español" in the banner. Each page and each of its states in the pseudo-locale.
+ */
+describe('the sign-in pages in the pseudo-locale', () => {
+  const totpMe: Me = { ...me, signInStep: 'totp' };
+  function signInApi(who: Me | null) {
+    return mockApi({
+      'GET /session': who ? json({ me: who }) : json({ error: 'unauthenticated', message: 'Sign in', requestId: 't' }, 401),
+      'GET /config': json({ isDemo: true, demoAccounts: ['participant@example.org'] }),
+      'GET /auth/options': json({ singleSignOn: { label: 'Riverside staff sign-in' } }),
+      'POST /auth/code/request': json({ ok: true }),
+      'POST /auth/password-reset/request': json({ ok: true }),
+    });
+  }
+  function renderSignIn(path: string, language: 'pseudo' | 'device' = 'pseudo') {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+    return render(
+      <Providers client={client} {...(language === 'pseudo' ? { locale: 'pseudo' as const, messages: pseudo } : {})}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route element={<PublicLayout withLanguage />}>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/sign-in/with-code" element={<SignInWithCodePage />} />
+              <Route path="/sign-in/code" element={<SignInCodePage />} />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="/reset-password" element={<ResetPasswordPage />} />
+            </Route>
+          </Routes>
+        </MemoryRouter>
+      </Providers>,
+    );
+  }
+  /** The example address, the organisation's sign-in name and the demo password are not the page's words. */
+  const given = ['participant@example.org', 'Riverside staff sign-in', 'kindred-demo'];
+
+  const states: [string, string, MessageId, Me | null, string?][] = [
+    [
+      'Sign in, after an idle sign-out and a failed single sign-on, in the demo',
+      '/sign-in?sso=failed&ended=1',
+      'accounts.signIn.demo.title',
+      null,
+    ],
+    ['Sign in with a code', '/sign-in/with-code', 'accounts.withCode.send', null],
+    [
+      'Sign in with a code, once it is sent',
+      '/sign-in/with-code?email=participant@example.org',
+      'accounts.withCode.newCode',
+      null,
+      'accounts.withCode.send',
+    ],
+    ['Enter your code (the second step)', '/sign-in/code', 'accounts.secondStep.useRecovery', totpMe],
+    ['Forgot your password?', '/forgot-password', 'accounts.forgot.send', null],
+    [
+      'Forgot your password?, once the link is sent',
+      '/forgot-password?email=participant@example.org',
+      'accounts.forgot.nothingCame',
+      null,
+      'accounts.forgot.send',
+    ],
+    ['Choose a new password', '/reset-password#token=tok_aaaaaaaaaaaaaaaaaaaaaaaa', 'accounts.reset.save', null],
+    ['Choose a new password, with an incomplete link', '/reset-password', 'accounts.reset.askNew', null],
+  ];
+
+  it.each(states)('%s: every word comes through a message', async (_name, path, shown, who, press) => {
+    signInApi(who);
+    const { container } = renderSignIn(path);
+    if (press) await userEvent.setup().click(await screen.findByRole('button', { name: pseudo[press] }));
+    await waitFor(() => expect(container.textContent).toContain(pseudo[shown]));
+    await settled();
+    expect(findUntranslated(container, given)).toEqual([]);
+  });
+
+  it('offers "English / Español" before sign-in (in the pseudo-locale too), and not once someone is signed in', async () => {
+    signInApi(null);
+    const { unmount } = renderSignIn('/sign-in');
+    const group = await screen.findByRole('group', { name: pseudo['app.language'] });
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['English', 'Español']);
+    unmount();
+    signInApi(totpMe);
+    renderSignIn('/sign-in/code');
+    await settled();
+    expect(screen.queryByRole('group', { name: pseudo['app.language'] })).toBeNull();
+  });
+});
+
+describe('the sign-in pages in the device’s language (ADR 0051)', () => {
+  it('follow the browser’s language, and the English / Español switch, kept on the device', async () => {
+    localStorage.removeItem(DEVICE_LANGUAGE_KEY);
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['es-MX', 'en-US']);
+    try {
+      mockApi({
+        'GET /session': json({ error: 'unauthenticated', message: 'Sign in', requestId: 't' }, 401),
+        'GET /config': json({ isDemo: false, demoAccounts: [] }),
+        'GET /auth/options': json({ singleSignOn: null }),
+      });
+      const client = () => new QueryClient({ defaultOptions: { queries: { retry: false } } });
+      const page = () => (
+        <MemoryRouter initialEntries={['/sign-in']}>
+          <Routes>
+            <Route element={<PublicLayout withLanguage />}>
+              <Route path="/sign-in" element={<SignInPage />} />
+            </Route>
+          </Routes>
+        </MemoryRouter>
+      );
+      const first = render(<Providers client={client()}>{page()}</Providers>);
+      expect(await screen.findByRole('heading', { level: 1, name: 'Iniciar sesión' })).toBeTruthy();
+      expect(document.documentElement.lang).toBe('es');
+      expect(screen.getByRole('textbox', { name: 'Correo electrónico' })).toBeTruthy();
+      const group = screen.getByRole('group', { name: 'Idioma' });
+      expect(within(group).getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
+
+      await userEvent.setup().click(within(group).getByRole('button', { name: 'English' }));
+      expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+      expect(document.documentElement.lang).toBe('en');
+      expect(localStorage.getItem(DEVICE_LANGUAGE_KEY)).toBe('en');
+      first.unmount();
+
+      // Kept on the device: the next visit is in English although the browser prefers Spanish.
+      render(<Providers client={client()}>{page()}</Providers>);
+      expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeTruthy();
+    } finally {
+      languages.mockRestore();
+      localStorage.removeItem(DEVICE_LANGUAGE_KEY);
+    }
+  });
+});

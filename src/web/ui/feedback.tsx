@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
-import { englishT, useT, type Translate } from '../i18n/i18n';
+import { englishT, isMessageId, useT, type MessageId, type Translate } from '../i18n/i18n';
 
 /**
  * Moves focus (and so the scroll position) to a message when it appears or its words change: after
@@ -52,17 +52,68 @@ interface ErrorLike {
   message: string;
   status?: number;
   requestId?: string | undefined;
+  /** The server's error code and reason (ApiError), and its whole body for the numbers in it. */
+  code?: string;
+  reason?: string | undefined;
+  body?: Readonly<Record<string, unknown>>;
 }
 
 function isErrorLike(e: unknown): e is ErrorLike {
   return typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string';
 }
 
-/** The words for an error: not-found answers say so plainly, the rest carry the server's message. */
+/**
+ * The words for an error in the reader's language: not-found answers say so plainly; a refusal
+ * whose reason or code the catalog knows (`refusal.reason.*`, `refusal.error.*`, ADR 0051) is said
+ * with the numbers the server sent; anything else carries the server's (English) message.
+ */
 export function errorMessage(error: unknown, t: Translate = englishT): string {
   if (!isErrorLike(error)) return t('ui.somethingWrongTryAgain');
   if (error.status === 404 && /^not found\.?$/i.test(error.message)) return t('ui.notFoundOrNotYours');
-  return error.message;
+  return refusalWords(error, t) ?? error.message;
+}
+
+/**
+ * The catalog's words for a refusal's reason, else for its code, else null. The catalog speaks
+ * only for the sentence it translates: its English, with the server's numbers, must be the
+ * server's sentence word for word, so English readers see exactly what the server said, and a
+ * reason the server words differently in another place keeps those words.
+ */
+function refusalWords(error: ErrorLike, t: Translate): string | null {
+  const values = Object.fromEntries(
+    Object.entries(error.body ?? {}).filter((e): e is [string, string | number] => ['string', 'number'].includes(typeof e[1])),
+  );
+  for (const id of [error.reason && `refusal.reason.${error.reason}`, error.code && `refusal.error.${error.code}`]) {
+    if (id && isMessageId(id)) return catalogWords(id, values, error.message, t);
+  }
+  return null;
+}
+
+/** The catalog's words when its English is the server's sentence; null otherwise, or when numbers are missing. */
+function catalogWords(
+  id: MessageId,
+  values: Record<string, string | number> | undefined,
+  server: string,
+  t: Translate,
+): string | null {
+  try {
+    return englishT(id, values) === server ? t(id, values) : null;
+  } catch {
+    // A refusal without the numbers its words need (an older server): its own words, as sent.
+    return null;
+  }
+}
+
+/**
+ * A refused field's words in the reader's language: Kindred's own words by their code
+ * (`refusal.field.*`), a schema's own words as the server wrote them.
+ */
+export function fieldRefusalWords(
+  field: { message: string; code?: string; values?: Record<string, number> },
+  t: Translate,
+): string {
+  const id = field.code ? `refusal.field.${field.code}` : null;
+  return (id && isMessageId(id) && catalogWords(id, field.values, field.message, t)) || field.message;
 }
 
 /** The request id to quote to support, only for failures on the server's side (a refusal explains itself). */

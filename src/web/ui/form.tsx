@@ -12,27 +12,27 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import { fieldWords } from '../../core/shared/messages';
-import { errorMessage, supportReference, useFocusWhenShown } from './feedback';
-import { useT, type Translate } from '../i18n/i18n';
+import { errorMessage, fieldRefusalWords, supportReference, useFocusWhenShown } from './feedback';
+import { englishT, useT, type Translate } from '../i18n/i18n';
 
 /** The messages a failed submit left on fields, by field path (`phone`, `painLocations`, …). */
 export type FieldMessages = Record<string, string>;
 
 interface HasFields {
-  fields: { path: string; message: string }[];
+  fields: { path: string; message: string; code?: string; values?: Record<string, number> }[];
 }
 
 function hasFields(e: unknown): e is HasFields {
   return typeof e === 'object' && e !== null && 'fields' in e && Array.isArray(e.fields);
 }
 
-/** Field messages from an error that carries `fields` (the first message per top-level field). */
-export function fieldMessagesOf(error: unknown): FieldMessages {
+/** Field messages from an error that carries `fields` (the first message per top-level field), in the reader's language. */
+export function fieldMessagesOf(error: unknown, t: Translate = englishT): FieldMessages {
   const out: FieldMessages = {};
   if (!hasFields(error)) return out;
   for (const f of error.fields) {
     const key = f.path.split('.')[0] ?? f.path;
-    out[key] ??= f.message;
+    out[key] ??= fieldRefusalWords(f, t);
   }
   return out;
 }
@@ -76,10 +76,26 @@ export function useServerRefusal(
     const left = serverError.fields.filter((f) => !keys.has(keyOf(f.path)));
     if (left.length === serverError.fields.length) return serverError;
     if (left.length === 0 && serverError.fields.length > 0) return null;
-    const e = serverError as HasFields & { message?: string; status?: number; requestId?: string };
-    return { message: e.message, status: e.status, requestId: e.requestId, fields: left };
+    const e = serverError as HasFields & {
+      message?: string;
+      status?: number;
+      requestId?: string;
+      code?: string;
+      reason?: string;
+      body?: unknown;
+    };
+    return {
+      message: e.message,
+      status: e.status,
+      requestId: e.requestId,
+      code: e.code,
+      reason: e.reason,
+      body: e.body,
+      fields: left,
+    };
   }, [serverError, keys, keyOf]);
-  const fields = fieldMessagesOf(error);
+  const t = useT();
+  const fields = fieldMessagesOf(error, t);
   if (typeof error === 'object' && error !== null) refusalsClearedByField.add(error);
   return { error, fields, edited };
 }
@@ -470,8 +486,9 @@ export function FormErrors({ error, labels = {}, title }: { error: unknown; labe
 
 function ErrorSummary({ error, labels, title }: { error: unknown; labels: Record<string, string>; title: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  const message = errorMessage(error, useT());
-  const fields = hasFields(error) ? error.fields : [];
+  const t = useT();
+  const message = errorMessage(error, t);
+  const fields = (hasFields(error) ? error.fields : []).map((f) => ({ path: f.path, message: fieldRefusalWords(f, t) }));
   const requestId = supportReference(error);
   // Focus follows the words, not the object: a page that builds its refusal on every render must
   // not pull focus out of the field someone is typing in, nor must a message that goes because its
@@ -500,7 +517,7 @@ function ErrorSummary({ error, labels, title }: { error: unknown; labels: Record
           })}
         </ul>
       ) : null}
-      {requestId ? <p className="alert__meta">Reference: {requestId}</p> : null}
+      {requestId ? <p className="alert__meta">{t('ui.reference', { id: requestId })}</p> : null}
     </div>
   );
 }

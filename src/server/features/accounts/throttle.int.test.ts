@@ -89,6 +89,9 @@ describe('sign-in throttling', () => {
       error: 'rate_limited',
       reason: 'too_many_tries',
       message: 'Too many tries. Wait a few seconds, then try again.',
+      // The wait in parts, for the web to say it in the reader's language (ADR 0051).
+      waitUnit: 'few',
+      waitCount: 1,
     });
     expect(JSON.stringify(slowed.body)).not.toContain('owner2');
     // While slowed, not even the right password is checked.

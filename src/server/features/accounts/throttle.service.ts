@@ -6,6 +6,7 @@ import {
   retryAfterSeconds,
   waitFor,
   waitInWords,
+  waitParts,
   type ThrottleState,
 } from '../../../core/accounts';
 import { DomainError } from '../../../core/shared/errors';
@@ -47,6 +48,8 @@ export function throttled(waitMs: number): DomainError {
     'too_many_tries',
     `Too many tries. Wait ${waitInWords(waitMs)}, then try again.`,
     retryAfterSeconds(waitMs),
+    // The wait in parts, so the web can say it in the reader's language (ADR 0051).
+    waitParts(waitMs),
   );
 }
 

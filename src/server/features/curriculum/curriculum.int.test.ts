@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -47,6 +47,8 @@ describe('curriculum', () => {
       summary: expect.stringContaining('breathing'),
       skill: 'Slow belly breathing',
       version: 1,
+      language: 'en',
+      translation: null,
     });
   });
 
@@ -92,11 +94,76 @@ describe('curriculum', () => {
   it('shows a participant the handout only, never the talking points or questions', async () => {
     const res = await participant.request('GET', url('mood_stress'));
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['handout', 'key', 'skill', 'summary', 'title', 'version', 'view']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'handout',
+      'key',
+      'language',
+      'skill',
+      'summary',
+      'title',
+      'translation',
+      'version',
+      'view',
+    ]);
     expect(res.body.view).toBe('handout');
     expect(res.body.handout).toContain('988, then press 1');
     const guide = (await coordinator.request('GET', url('mood_stress'))).body;
     expect(JSON.stringify(res.body)).not.toContain(guide.talkingPoints.split('\n')[0].slice(2));
+  });
+
+  it("gives a participant the handouts in the language the participant chose, marked as the program's own translation (ADR 0051)", async () => {
+    const prefs = `/programs/${w.programId}/participants/${w.participantId}/preferences`;
+    const english = await participant.request('GET', url('pacing'));
+    expect(english.body).toMatchObject({ language: 'en', translation: null, title: 'Activity pacing' });
+
+    expect((await participant.request('PUT', prefs, { locale: 'es' })).status).toBe(200);
+    try {
+      const res = await participant.request('GET', url('pacing'));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        view: 'handout',
+        key: 'pacing',
+        language: 'es',
+        translation: { source: 'program' },
+        title: 'Dosificar la actividad',
+        skill: 'Trabajar y descansar antes de que el dolor aumente',
+        handout: expect.stringContaining('todo o nada'),
+        version: 1,
+      });
+      expect(res.body.handout).not.toContain('boom and bust');
+      const list = (await participant.request('GET', url())).body;
+      expect(list.find((x: { key: string }) => x.key === 'mood_stress')).toMatchObject({
+        title: 'Estado de ánimo y estrés',
+        language: 'es',
+        translation: { source: 'program' },
+      });
+      // The participant may still read the English.
+      expect((await participant.request('GET', `${url('pacing')}?lang=en`)).body).toMatchObject({
+        language: 'en',
+        title: 'Activity pacing',
+      });
+      // Another person's choice does not change what a coach reads.
+      expect((await coach.request('GET', url('pacing'))).body).toMatchObject({ language: 'en', title: 'Activity pacing' });
+    } finally {
+      expect((await participant.request('PUT', prefs, { locale: 'en' })).status).toBe(200);
+    }
+  });
+
+  it('lets coaches and staff read the Spanish handout beside their English guide, and refuses a language Kindred does not have', async () => {
+    for (const agent of [coach, coordinator]) {
+      const res = await agent.request('GET', `${url('relaxation')}?lang=es`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        view: 'guide',
+        language: 'es',
+        title: 'Relajación',
+        handout: expect.stringContaining('Respirar despacio con el vientre'),
+        talkingPoints: expect.stringContaining('- '),
+      });
+    }
+    const bad = await coach.request('GET', `${url('relaxation')}?lang=fr`);
+    expect(bad.status).toBe(400);
+    expect((await coach.request('GET', `${url()}?lang=fr`)).status).toBe(400);
   });
 
   it('answers 404 for a topic that does not exist and 400 for a malformed key', async () => {
@@ -159,6 +226,11 @@ describe("a deployment's own curriculum (KINDRED_CURRICULUM_DIR)", () => {
         .replace('order: 30', 'order: 125'),
     );
     writeFileSync(join(dir, 'pacing.md'), pacing.replace('version: 1', 'version: 3'));
+    // Each topic of the deployment brings its Spanish handout (ADR 0051).
+    const spanishPacing = readFileSync(join(BUILT_IN_CURRICULUM_DIR, 'es', 'pacing.md'), 'utf8');
+    mkdirSync(join(dir, 'es'));
+    writeFileSync(join(dir, 'es', 'gardening.md'), spanishPacing.replace('key: pacing', 'key: gardening'));
+    writeFileSync(join(dir, 'es', 'pacing.md'), spanishPacing.replace('translates: 1', 'translates: 3'));
     t = await createTestApp({ curriculum: loadCurriculum({ extraDir: dir }) });
     w = await t.seedWorld();
     [admin, coach] = await Promise.all([t.login('admin@test.org'), t.login('coach@test.org')]);

@@ -1,21 +1,39 @@
-import { resolveProgramCurriculum, type ProgramTopic } from '../../../core/curriculum';
+import { localizeTopic, resolveProgramCurriculum, type LocalizedTopic } from '../../../core/curriculum';
 import { notFound } from '../../../core/shared/errors';
+import type { Locale } from '../../../core/shared/locale';
 import { authorize, type View } from '../../access/policy';
 import type { Caller, Deps } from '../../platform/context';
+import { localeOfParticipant } from '../participants';
 import { loadProgram } from '../programs';
 
 /**
- * The program's topics in the program's order, with how much of each the caller may read. The
- * curriculum is content, not personal data, so reading it is not audited.
+ * The language to show the curriculum in: the one asked for, else the participant's own choice
+ * when the caller is this program's participant (ADR 0051), else English (the source).
+ */
+async function languageFor(deps: Deps, caller: Caller, programId: string, asked: Locale | undefined): Promise<Locale> {
+  if (asked) return asked;
+  const participantId = caller.actor.participantIds.get(programId);
+  return participantId ? localeOfParticipant(deps.db, participantId) : 'en';
+}
+
+/**
+ * The program's topics in the program's order and in the reader's language, with how much of each
+ * the caller may read. The curriculum is content, not personal data, so reading it is not audited
+ * (the participant's own language choice decides only which text is sent).
  */
 export async function programCurriculum(
   deps: Deps,
   caller: Caller,
   programId: string,
-): Promise<{ view: View; topics: ProgramTopic[] }> {
+  lang?: Locale,
+): Promise<{ view: View; topics: LocalizedTopic[] }> {
   const view = authorize(caller.actor, 'curriculum:view', { programId });
-  const program = await loadProgram(deps.db, caller, programId);
-  return { view, topics: resolveProgramCurriculum(deps.curriculum.topics, program.topics).topics };
+  const [program, locale] = await Promise.all([
+    loadProgram(deps.db, caller, programId),
+    languageFor(deps, caller, programId, lang),
+  ]);
+  const topics = resolveProgramCurriculum(deps.curriculum.topics, program.topics).topics;
+  return { view, topics: topics.map((t) => localizeTopic(t, locale, deps.curriculum)) };
 }
 
 /** One topic of the program's curriculum; a topic the program did not choose answers not found. */
@@ -24,8 +42,9 @@ export async function programTopic(
   caller: Caller,
   programId: string,
   key: string,
-): Promise<{ view: View; topic: ProgramTopic }> {
-  const { view, topics } = await programCurriculum(deps, caller, programId);
+  lang?: Locale,
+): Promise<{ view: View; topic: LocalizedTopic }> {
+  const { view, topics } = await programCurriculum(deps, caller, programId, lang);
   const topic = topics.find((t) => t.key === key);
   if (!topic) throw notFound();
   return { view, topic };

@@ -189,3 +189,12 @@ export async function findParticipants(
     attemptCount: Number(r.attempt_count ?? 0),
   }));
 }
+
+/**
+ * The language a participant chose (issue #16, ADR 0041), for choosing content such as the
+ * handouts (ADR 0051); English when the record is not found.
+ */
+export async function localeOfParticipant(db: Db | Tx, participantId: string): Promise<Locale> {
+  const [row] = await selectRows<{ locale: Locale }>(db, sql`select locale from participants where id = ${participantId}`);
+  return row?.locale ?? 'en';
+}

@@ -5,6 +5,7 @@ import { Notice } from '../../ui/feedback';
 import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useRequestPasswordReset } from './accounts.api';
+import { useT } from '../../i18n/i18n';
 
 /** Asks for a one-time link to choose a new password. Says the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -14,17 +15,15 @@ export function ForgotPasswordPage() {
   // A field's refusal goes once that field is changed (issue #16).
   const server = useServerRefusal(request.error);
   const fields = server.fields;
+  const t = useT();
 
   if (request.isSuccess) {
     return (
-      <Page title="Check your e-mail" width="narrow">
-        <Notice>
-          If {email.trim()} belongs to a Kindred account, we have sent it a link to choose a new password. The link works once,
-          for 30 minutes.
-        </Notice>
-        <p>Nothing came? Look in the junk folder, check the address, or ask your program team for help.</p>
+      <Page title={t('accounts.forgot.checkEmail')} width="narrow">
+        <Notice>{t('accounts.forgot.sent', { email: email.trim() })}</Notice>
+        <p>{t('accounts.forgot.nothingCame')}</p>
         <p>
-          <Link to="/sign-in">Back to sign in</Link>
+          <Link to="/sign-in">{t('accounts.forgot.back')}</Link>
         </p>
       </Page>
     );
@@ -36,15 +35,11 @@ export function ForgotPasswordPage() {
   };
 
   return (
-    <Page
-      title="Forgot your password?"
-      width="narrow"
-      intro={<p>Enter the e-mail address you sign in with. We will send you a link to choose a new password.</p>}
-    >
+    <Page title={t('accounts.signIn.forgot')} width="narrow" intro={<p>{t('accounts.forgot.intro')}</p>}>
       <form onSubmit={submit} noValidate>
-        <FormErrors error={server.error} title="Could not send the link" labels={{ email: 'E-mail' }} />
+        <FormErrors error={server.error} title={t('accounts.forgot.couldNot')} labels={{ email: t('accounts.field.email') }} />
         <TextField
-          label="E-mail"
+          label={t('accounts.field.email')}
           type="email"
           autoComplete="username"
           value={email}
@@ -56,13 +51,13 @@ export function ForgotPasswordPage() {
           required
         />
         <FormActions>
-          <Button type="submit" busy={request.isPending} busyLabel="Sending…">
-            Send me a link
+          <Button type="submit" busy={request.isPending} busyLabel={t('accounts.withCode.sending')}>
+            {t('accounts.forgot.send')}
           </Button>
         </FormActions>
       </form>
       <p>
-        <Link to="/sign-in">Back to sign in</Link>
+        <Link to="/sign-in">{t('accounts.forgot.back')}</Link>
       </p>
     </Page>
   );

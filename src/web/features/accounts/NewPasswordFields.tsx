@@ -1,11 +1,12 @@
 import { TextField } from '../../ui/form';
+import { englishT, useT, type Translate } from '../../i18n/i18n';
 
 export const MIN_PASSWORD = 12;
 
 /** Why a new password cannot be used yet, or null. Long passphrases beat composition rules. */
-export function passwordProblem(password: string, repeat: string): string | null {
-  if (password.length < MIN_PASSWORD) return `Use at least ${MIN_PASSWORD} characters`;
-  if (password !== repeat) return 'The two passwords are not the same';
+export function passwordProblem(password: string, repeat: string, t: Translate = englishT): string | null {
+  if (password.length < MIN_PASSWORD) return t('accounts.newPassword.tooShort', { min: MIN_PASSWORD });
+  if (password !== repeat) return t('accounts.newPassword.notSame');
   return null;
 }
 
@@ -16,30 +17,29 @@ export function NewPasswordFields({
   onPassword,
   onRepeat,
   error,
-  label = 'New password',
 }: {
   password: string;
   repeat: string;
   onPassword: (v: string) => void;
   onRepeat: (v: string) => void;
   error?: string | undefined;
-  label?: string;
 }) {
+  const t = useT();
   return (
     <>
       <TextField
-        label={label}
+        label={t('accounts.newPassword.label')}
         type="password"
         autoComplete="new-password"
         value={password}
         onChange={onPassword}
-        hint={`At least ${MIN_PASSWORD} characters. A few unrelated words make a good password.`}
+        hint={t('accounts.newPassword.hint', { min: MIN_PASSWORD })}
         error={error}
         required
         minLength={MIN_PASSWORD}
       />
       <TextField
-        label={`Repeat the ${label.toLowerCase()}`}
+        label={t('accounts.newPassword.repeat')}
         type="password"
         autoComplete="new-password"
         value={repeat}

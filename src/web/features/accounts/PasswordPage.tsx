@@ -5,8 +5,11 @@ import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/f
 import { Page } from '../../ui/Page';
 import { useChangePassword } from './accounts.api';
 import { NewPasswordFields, passwordProblem } from './NewPasswordFields';
+import { useT } from '../../i18n/i18n';
 
+/** "Change password" for the signed-in person, in the person's language (ADR 0051). */
 export function PasswordPage() {
+  const t = useT();
   const change = useChangePassword();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
@@ -17,7 +20,7 @@ export function PasswordPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const p = passwordProblem(password, repeat);
+    const p = passwordProblem(password, repeat, t);
     setProblem(p);
     if (p) return;
     change.mutate(
@@ -34,16 +37,16 @@ export function PasswordPage() {
   const fields = server.fields;
 
   return (
-    <Page title="Change your password" width="narrow">
-      {change.isSuccess ? <Notice>Your password is changed.</Notice> : null}
+    <Page title={t('accounts.password.title')} width="narrow">
+      {change.isSuccess ? <Notice>{t('accounts.password.changed')}</Notice> : null}
       <form onSubmit={submit} noValidate>
         <FormErrors
           error={server.error}
-          title="Could not change your password"
-          labels={{ currentPassword: 'Current password', newPassword: 'New password' }}
+          title={t('accounts.password.couldNot')}
+          labels={{ currentPassword: t('accounts.password.current'), newPassword: t('accounts.newPassword.label') }}
         />
         <TextField
-          label="Current password"
+          label={t('accounts.password.current')}
           type="password"
           autoComplete="current-password"
           value={current}
@@ -65,8 +68,8 @@ export function PasswordPage() {
           error={problem ?? fields['newPassword']}
         />
         <FormActions>
-          <Button type="submit" busy={change.isPending} busyLabel="Saving…">
-            Change password
+          <Button type="submit" busy={change.isPending} busyLabel={t('accounts.reset.saving')}>
+            {t('accounts.changePassword')}
           </Button>
         </FormActions>
       </form>

@@ -7,6 +7,7 @@ import { Page } from '../../ui/Page';
 import { useResetPassword } from './accounts.api';
 import { tokenFromHash } from './InvitationAcceptPage';
 import { NewPasswordFields, passwordProblem } from './NewPasswordFields';
+import { useT } from '../../i18n/i18n';
 
 /** Chooses a new password with the one-time link from the e-mail (`/reset-password#token=…`). */
 export function ResetPasswordPage() {
@@ -19,32 +20,30 @@ export function ResetPasswordPage() {
   const [problem, setProblem] = useState<string | null>(null);
   // A field's refusal goes once that field is changed (issue #16).
   const server = useServerRefusal(reset.error);
+  const t = useT();
 
   if (!token) {
     return (
-      <Page title="Choose a new password" width="narrow">
-        <ErrorAlert
-          title="This link is incomplete"
-          error={{ message: 'Open the link from the e-mail again, or ask for a new one.' }}
-        />
+      <Page title={t('accounts.reset.title')} width="narrow">
+        <ErrorAlert title={t('accounts.reset.incomplete')} error={{ message: t('accounts.reset.openAgain') }} />
         <p>
-          <Link to="/forgot-password">Ask for a new link</Link>
+          <Link to="/forgot-password">{t('accounts.reset.askNew')}</Link>
         </p>
       </Page>
     );
   }
   if (reset.data) {
     return (
-      <Page title="Choose a new password" width="narrow">
-        <Notice>Your new password is saved. For your safety, you have been signed out everywhere.</Notice>
-        <ButtonLink to={`/sign-in?email=${encodeURIComponent(reset.data.email)}`}>Sign in</ButtonLink>
+      <Page title={t('accounts.reset.title')} width="narrow">
+        <Notice>{t('accounts.reset.saved')}</Notice>
+        <ButtonLink to={`/sign-in?email=${encodeURIComponent(reset.data.email)}`}>{t('accounts.signIn.title')}</ButtonLink>
       </Page>
     );
   }
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const p = passwordProblem(password, repeat);
+    const p = passwordProblem(password, repeat, t);
     setProblem(p);
     if (!p) reset.mutate({ token, password });
   };
@@ -52,16 +51,16 @@ export function ResetPasswordPage() {
   const linkInvalid = reset.error && (reset.error as { reason?: string }).reason === 'reset_invalid';
 
   return (
-    <Page title="Choose a new password" width="narrow">
+    <Page title={t('accounts.reset.title')} width="narrow">
       <form onSubmit={submit} noValidate>
         <FormErrors
           error={server.error}
-          title="Could not save the new password"
-          labels={{ password: 'New password', token: 'Link' }}
+          title={t('accounts.reset.couldNot')}
+          labels={{ password: t('accounts.newPassword.label'), token: t('accounts.reset.link') }}
         />
         {linkInvalid ? (
           <p>
-            <Link to="/forgot-password">Ask for a new link</Link>
+            <Link to="/forgot-password">{t('accounts.reset.askNew')}</Link>
           </p>
         ) : null}
         <NewPasswordFields
@@ -75,8 +74,8 @@ export function ResetPasswordPage() {
           error={problem ?? fields['password']}
         />
         <FormActions>
-          <Button type="submit" busy={reset.isPending} busyLabel="Saving…">
-            Save new password
+          <Button type="submit" busy={reset.isPending} busyLabel={t('accounts.reset.saving')}>
+            {t('accounts.reset.save')}
           </Button>
         </FormActions>
       </form>

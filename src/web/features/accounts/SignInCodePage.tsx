@@ -6,6 +6,7 @@ import { Loading } from '../../ui/feedback';
 import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useSignOut, useVerifySecondStep } from './accounts.api';
+import { useT } from '../../i18n/i18n';
 
 /** The second step of signing in: the code from the authenticator app, or a recovery code. */
 export function SignInCodePage() {
@@ -19,8 +20,9 @@ export function SignInCodePage() {
   const [code, setCode] = useState('');
   // A field's refusal goes once that field is changed (issue #16).
   const server = useServerRefusal(verify.error);
+  const t = useT();
 
-  if (me.isPending) return <Loading label="Checking your sign-in…" />;
+  if (me.isPending) return <Loading label={t('accounts.secondStep.checking')} />;
   if (!me.data) return <Navigate to="/sign-in" replace />;
   if (me.data.signInStep !== 'totp') return <Navigate to={signInStepPath(me.data, next)} replace />;
 
@@ -29,22 +31,16 @@ export function SignInCodePage() {
     verify.mutate(useRecovery ? { recoveryCode: code } : { code }, { onSuccess: () => void navigate(next, { replace: true }) });
   };
   const fields = server.fields;
-  const label = useRecovery ? 'Recovery code' : '6-digit code';
+  const label = useRecovery ? t('accounts.secondStep.recoveryCode') : t('accounts.secondStep.appCode');
 
   return (
     <Page
-      title="Enter your code"
+      title={t('accounts.secondStep.title')}
       width="narrow"
-      intro={
-        <p>
-          {useRecovery
-            ? 'Type one of the recovery codes you kept when you set up two-factor sign-in. Each works once.'
-            : 'Open your authenticator app and type the 6-digit code it shows for Kindred.'}
-        </p>
-      }
+      intro={<p>{useRecovery ? t('accounts.secondStep.recoveryIntro') : t('accounts.secondStep.appIntro')}</p>}
     >
       <form onSubmit={submit} noValidate>
-        <FormErrors error={server.error} title="Could not sign in" labels={{ code: label, recoveryCode: label }} />
+        <FormErrors error={server.error} title={t('accounts.signIn.couldNot')} labels={{ code: label, recoveryCode: label }} />
         <TextField
           key={label}
           label={label}
@@ -60,8 +56,8 @@ export function SignInCodePage() {
           required
         />
         <FormActions>
-          <Button type="submit" busy={verify.isPending} busyLabel="Checking…">
-            Continue
+          <Button type="submit" busy={verify.isPending} busyLabel={t('accounts.secondStep.checkingCode')}>
+            {t('accounts.secondStep.continue')}
           </Button>
         </FormActions>
       </form>
@@ -74,7 +70,7 @@ export function SignInCodePage() {
             verify.reset();
           }}
         >
-          {useRecovery ? 'Use the code from my app instead' : 'Use a recovery code instead'}
+          {useRecovery ? t('accounts.secondStep.useApp') : t('accounts.secondStep.useRecovery')}
         </Button>
       </p>
       <p>
@@ -82,7 +78,7 @@ export function SignInCodePage() {
           variant="quiet"
           onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) })}
         >
-          Cancel and sign out
+          {t('accounts.secondStep.cancel')}
         </Button>
       </p>
     </Page>

@@ -76,6 +76,8 @@ describe('SignInPage', () => {
                 error: 'rate_limited',
                 reason: 'too_many_tries',
                 message: 'Too many tries. Wait a few seconds, then try again.',
+                waitUnit: 'few',
+                waitCount: 8,
                 requestId: 'r',
               },
               429,

@@ -5,6 +5,7 @@ import { Button } from '../../ui/controls';
 import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { SINGLE_SIGN_ON_START, useConfig, useSignIn, useSignInOptions } from './accounts.api';
+import { useT } from '../../i18n/i18n';
 
 /** The demo's shared password, shown only when the server says it runs as a demo. */
 export const DEMO_PASSWORD = 'kindred-demo';
@@ -19,6 +20,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   // A field's refusal goes once that field is changed (issue #16).
   const server = useServerRefusal(signIn.error);
+  const t = useT();
 
   if (me.data) return <Navigate to={signInStepPath(me.data, next)} replace />;
 
@@ -36,28 +38,29 @@ export function SignInPage() {
   };
 
   return (
-    <Page title="Sign in" width="narrow">
+    <Page title={t('accounts.signIn.title')} width="narrow">
       {params.get('sso') === 'failed' ? (
         <div role="alert" className="alert alert--error">
-          <p className="alert__title">Could not sign in</p>
-          <p>Single sign-on did not work for this account; sign in with your password or ask your coordinator.</p>
-          <p>Single sign-on is for staff. Coaches and participants sign in with a password or a code.</p>
+          <p className="alert__title">{t('accounts.signIn.couldNot')}</p>
+          <p>{t('accounts.signIn.ssoFailed')}</p>
+          <p>{t('accounts.signIn.ssoIsForStaff')}</p>
         </div>
       ) : null}
       {params.get('ended') === '1' ? (
         <div role="status" className="alert alert--info">
-          <p className="alert__title">You were signed out</p>
-          <p>
-            Kindred signs you out when it has not been used for a while. Sign in again to carry on where you were: what you
-            entered in a session guide has been kept.
-          </p>
+          <p className="alert__title">{t('accounts.signIn.ended.title')}</p>
+          <p>{t('accounts.signIn.ended.text')}</p>
         </div>
       ) : null}
       <SingleSignOn />
       <form onSubmit={submit} noValidate>
-        <FormErrors error={server.error} title="Could not sign in" labels={{ email: 'E-mail', password: 'Password' }} />
+        <FormErrors
+          error={server.error}
+          title={t('accounts.signIn.couldNot')}
+          labels={{ email: t('accounts.field.email'), password: t('accounts.field.password') }}
+        />
         <TextField
-          label="E-mail"
+          label={t('accounts.field.email')}
           type="email"
           autoComplete="username"
           value={email}
@@ -69,7 +72,7 @@ export function SignInPage() {
           required
         />
         <TextField
-          label="Password"
+          label={t('accounts.field.password')}
           type="password"
           autoComplete="current-password"
           value={password}
@@ -81,21 +84,21 @@ export function SignInPage() {
           required
         />
         <FormActions>
-          <Button type="submit" busy={signIn.isPending} busyLabel="Signing in…">
-            Sign in
+          <Button type="submit" busy={signIn.isPending} busyLabel={t('accounts.signIn.signingIn')}>
+            {t('accounts.signIn.title')}
           </Button>
         </FormActions>
       </form>
       <p>
         <Link to={email.trim() ? `/forgot-password?email=${encodeURIComponent(email.trim())}` : '/forgot-password'}>
-          Forgot your password?
+          {t('accounts.signIn.forgot')}
         </Link>
       </p>
       <p>
         <Link to={email.trim() ? `/sign-in/with-code?email=${encodeURIComponent(email.trim())}` : '/sign-in/with-code'}>
-          Sign in with a code instead
+          {t('accounts.signIn.withCodeLink')}
         </Link>{' '}
-        (for participants)
+        {t('accounts.signIn.forParticipants')}
       </p>
       <DemoAccounts onChoose={chooseAccount} />
     </Page>
@@ -105,6 +108,7 @@ export function SignInPage() {
 /** Staff may sign in through the organisation's provider when the deployment has one (ADR 0031). */
 function SingleSignOn() {
   const options = useSignInOptions();
+  const t = useT();
   const sso = options.data?.singleSignOn;
   if (!sso) return null;
   return (
@@ -113,25 +117,23 @@ function SingleSignOn() {
       <a className="button button--secondary" href={SINGLE_SIGN_ON_START}>
         {sso.label}
       </a>{' '}
-      (for staff)
+      {t('accounts.signIn.forStaff')}
     </p>
   );
 }
 
 function DemoAccounts({ onChoose }: { onChoose: (email: string) => void }) {
   const config = useConfig();
+  const t = useT();
   if (!config.data?.isDemo || config.data.demoAccounts.length === 0) return null;
   return (
-    <Section title="Demo accounts" id="demo-accounts">
-      <p>
-        This is a demonstration with made-up people. Every account's password is <strong>{DEMO_PASSWORD}</strong>. Choose an
-        account to fill in the form, then select Sign in.
-      </p>
+    <Section title={t('accounts.signIn.demo.title')} id="demo-accounts">
+      <p>{t.rich('accounts.signIn.demo.text', { password: DEMO_PASSWORD, b: (chunks) => <strong>{chunks}</strong> })}</p>
       <ul className="demo-accounts">
         {config.data.demoAccounts.map((account) => (
           <li key={account}>
             <Button variant="secondary" onClick={() => onChoose(account)}>
-              Use {account}
+              {t('accounts.signIn.demo.use', { account })}
             </Button>
           </li>
         ))}

@@ -6,6 +6,7 @@ import { Notice } from '../../ui/feedback';
 import { FormActions, FormErrors, RadioGroup, TextField, useServerRefusal } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useRequestSignInCode, useSignInWithCode } from './accounts.api';
+import { useT } from '../../i18n/i18n';
 
 /** Participants sign in with a six-digit code sent by e-mail or text instead of a password (ADR 0021). */
 export function SignInWithCodePage() {
@@ -21,6 +22,7 @@ export function SignInWithCodePage() {
   // A field's refusal goes once that field is changed (issue #16).
   const asking = useServerRefusal(request.error);
   const signing = useServerRefusal(signIn.error);
+  const t = useT();
 
   if (me.data) return <Navigate to={signInStepPath(me.data, next)} replace />;
 
@@ -39,16 +41,16 @@ export function SignInWithCodePage() {
   const codeFields = signing.fields;
 
   return (
-    <Page
-      title="Sign in with a code"
-      width="narrow"
-      intro={<p>For participants: we send you a 6-digit code instead of asking for a password.</p>}
-    >
+    <Page title={t('accounts.withCode.title')} width="narrow" intro={<p>{t('accounts.withCode.intro')}</p>}>
       {!request.isSuccess ? (
         <form onSubmit={ask} noValidate>
-          <FormErrors error={asking.error} title="Could not send a code" labels={{ email: 'E-mail' }} />
+          <FormErrors
+            error={asking.error}
+            title={t('accounts.withCode.couldNotSend')}
+            labels={{ email: t('accounts.field.email') }}
+          />
           <TextField
-            label="E-mail"
+            label={t('accounts.field.email')}
             type="email"
             autoComplete="username"
             value={email}
@@ -60,7 +62,7 @@ export function SignInWithCodePage() {
             required
           />
           <RadioGroup
-            legend="Where should we send the code?"
+            legend={t('accounts.withCode.where')}
             name="channel"
             value={channel}
             onChange={(v) => {
@@ -68,25 +70,26 @@ export function SignInWithCodePage() {
               setChannel(v);
             }}
             options={[
-              { value: 'email', label: 'By e-mail' },
-              { value: 'sms', label: 'By text message to my phone' },
+              { value: 'email', label: t('accounts.withCode.byEmail') },
+              { value: 'sms', label: t('accounts.withCode.bySms') },
             ]}
           />
           <FormActions>
-            <Button type="submit" busy={request.isPending} busyLabel="Sending…">
-              Send me a code
+            <Button type="submit" busy={request.isPending} busyLabel={t('accounts.withCode.sending')}>
+              {t('accounts.withCode.send')}
             </Button>
           </FormActions>
         </form>
       ) : (
         <form onSubmit={submit} noValidate>
-          <Notice>
-            If {email.trim()} can sign in with a code, we have sent one {channel === 'sms' ? 'by text message' : 'by e-mail'}. It
-            works for 10 minutes.
-          </Notice>
-          <FormErrors error={signing.error} title="Could not sign in" labels={{ code: 'Code' }} />
+          <Notice>{t('accounts.withCode.sent', { email: email.trim(), channel })}</Notice>
+          <FormErrors
+            error={signing.error}
+            title={t('accounts.signIn.couldNot')}
+            labels={{ code: t('accounts.withCode.code') }}
+          />
           <TextField
-            label="Code"
+            label={t('accounts.withCode.code')}
             inputMode="numeric"
             autoComplete="one-time-code"
             value={code}
@@ -98,17 +101,17 @@ export function SignInWithCodePage() {
             required
           />
           <FormActions>
-            <Button type="submit" busy={signIn.isPending} busyLabel="Signing in…">
-              Sign in
+            <Button type="submit" busy={signIn.isPending} busyLabel={t('accounts.signIn.signingIn')}>
+              {t('accounts.signIn.title')}
             </Button>
             <Button variant="secondary" onClick={() => request.reset()}>
-              Send a new code
+              {t('accounts.withCode.newCode')}
             </Button>
           </FormActions>
         </form>
       )}
       <p>
-        <Link to="/sign-in">Sign in with a password instead</Link>
+        <Link to="/sign-in">{t('accounts.withCode.passwordInstead')}</Link>
       </p>
     </Page>
   );

@@ -12,6 +12,8 @@ const handout = {
   summary: 'Three ways to calm your body and mind.',
   skill: 'Slow belly breathing',
   version: 2,
+  language: 'en',
+  translation: null,
   handout:
     '### Slow belly breathing\nBreathe in for **four**, out for *six*.\n\n1. Sit down.\n2. Breathe.\n\n<script>alert(1)</script>',
 } as const;
@@ -26,10 +28,21 @@ const guide: TopicView = {
 const coach = membership({ roles: ['coach'], coachId: 'c1', can: ['curriculum:view', 'contact:log'] });
 const participant = membership({ roles: ['participant'], participantId: 'p1', can: ['curriculum:view'] });
 
-function renderTopic(view: TopicView, member = coach) {
-  mockApi({ [`GET /programs/${PROGRAM_ID}/curriculum/relaxation`]: json(view) });
-  return renderInProgram(<TopicPage />, { member, route: '/curriculum/relaxation', path: '/curriculum/:topicKey' });
+function renderTopic(view: TopicView, member = coach, route = '/curriculum/relaxation') {
+  const api = mockApi({
+    [`GET /programs/${PROGRAM_ID}/curriculum/relaxation`]: (call) => json(call.url.endsWith('?lang=es') ? spanish : view),
+  });
+  return { api, ...renderInProgram(<TopicPage />, { member, route, path: '/curriculum/:topicKey' }) };
 }
+
+const spanish: TopicView = {
+  ...handout,
+  view: 'handout',
+  title: 'Relajación',
+  language: 'es',
+  translation: { source: 'program' },
+  handout: '### Respirar despacio con el vientre\nTome aire mientras cuenta hasta **cuatro**.',
+};
 
 describe('TopicPage', () => {
   it('shows a coach the handout and the guide: skill, talking points and questions', async () => {
@@ -64,6 +77,25 @@ describe('TopicPage', () => {
     expect(screen.queryByText(/For coaches and staff/)).toBeNull();
     expect(screen.getByRole('link', { name: 'All handouts' })).toBeTruthy();
     expect(screen.getByText(/Veterans Crisis Line: dial 988, then press 1/)).toBeTruthy();
+  });
+
+  it('shows a translated handout in its language, marked as the program’s own translation, with a way back to English', async () => {
+    const user = userEvent.setup();
+    renderTopic({ ...handout, view: 'handout' }, participant, '/curriculum/relaxation?lang=es');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Relajación' })).toBeTruthy();
+    const section = screen.getByRole('region', { name: 'Handout' });
+    expect(
+      within(section)
+        .getByRole('heading', { level: 3, name: 'Respirar despacio con el vientre' })
+        .closest('[lang]')
+        ?.getAttribute('lang'),
+    ).toBe('es');
+    expect(within(section).getByText("The program's own translation")).toBeTruthy();
+    const languages = screen.getByRole('navigation', { name: 'Language of the handout' });
+    expect(within(languages).getByText('Español').getAttribute('aria-current')).toBe('true');
+    await user.click(within(languages).getByRole('link', { name: 'English' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Relaxation' })).toBeTruthy();
+    expect(screen.queryByText("The program's own translation")).toBeNull();
   });
 
   it('shows raw HTML in content as text and never injects it', async () => {

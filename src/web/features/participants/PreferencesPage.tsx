@@ -140,7 +140,7 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
       },
     });
   };
-  const fields = fieldMessagesOf(save.error);
+  const fields = fieldMessagesOf(save.error, t);
   return (
     <form onSubmit={submit} noValidate>
       {save.isSuccess ? (
