@@ -2,6 +2,7 @@ import { localizeTopic, resolveProgramCurriculum, type LocalizedTopic } from '..
 import { notFound } from '../../../core/shared/errors';
 import type { Locale } from '../../../core/shared/locale';
 import { authorize, type View } from '../../access/policy';
+import { ownParticipantId } from '../../access/relations';
 import type { Caller, Deps } from '../../platform/context';
 import { localeOfParticipant } from '../participants';
 import { loadProgram } from '../programs';
@@ -12,7 +13,7 @@ import { loadProgram } from '../programs';
  */
 async function languageFor(deps: Deps, caller: Caller, programId: string, asked: Locale | undefined): Promise<Locale> {
   if (asked) return asked;
-  const participantId = caller.actor.participantIds.get(programId);
+  const participantId = ownParticipantId(caller.actor, programId);
   return participantId ? localeOfParticipant(deps.db, participantId) : 'en';
 }
 
