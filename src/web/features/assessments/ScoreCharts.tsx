@@ -1,13 +1,11 @@
-import { useId } from 'react';
 import type { ReportView, ScoreSeries } from '../../../core/assessments';
+import { ChartFigure, linearScale, plotArea, YGrid } from '../../ui/chart';
 import { TableScroll } from '../../ui/controls';
 import { bandLabel, formatNumber } from './labels';
 import './assessments.css';
 
 /** Drawn for a phone's width, like the PEG chart. */
-const W = 360;
-const H = 220;
-const M = { left: 34, right: 12, top: 14, bottom: 30 };
+const PLOT = plotArea(360, 220, { left: 34, right: 12, top: 14, bottom: 30 });
 
 interface Axis {
   labels: readonly string[];
@@ -15,11 +13,10 @@ interface Axis {
 }
 
 function scales({ labels, range }: Axis) {
-  const span = Math.max(range.max - range.min, 1);
-  const step = (W - M.left - M.right) / Math.max(labels.length, 1);
+  const step = (PLOT.right - PLOT.left) / Math.max(labels.length, 1);
   return {
-    x: (i: number) => M.left + step * (i + 0.5),
-    y: (v: number) => M.top + (1 - (v - range.min) / span) * (H - M.top - M.bottom),
+    x: (i: number) => PLOT.left + step * (i + 0.5),
+    y: linearScale([range.min, Math.max(range.max, range.min + 1)], [PLOT.bottom, PLOT.top]),
     step,
   };
 }
@@ -35,26 +32,19 @@ function Frame({ axis, bands }: { axis: Axis; bands: ScoreSeries['bands'] }) {
         <g key={b.code}>
           <rect
             className={`score-chart__band score-chart__band--${i % 5}`}
-            x={M.left}
-            width={W - M.left - M.right}
+            x={PLOT.left}
+            width={PLOT.right - PLOT.left}
             y={y(Math.min(b.max + 0.5, max))}
             height={Math.max(y(Math.max(b.min - 0.5, min)) - y(Math.min(b.max + 0.5, max)), 0)}
           />
-          <text className="score-chart__band-label" x={W - M.right - 4} y={y(Math.min(b.max + 0.5, max)) + 11} textAnchor="end">
+          <text className="score-chart__band-label" x={PLOT.right - 4} y={y(Math.min(b.max + 0.5, max)) + 11} textAnchor="end">
             {bandLabel(b.code)}
           </text>
         </g>
       ))}
-      {ticks.map((v) => (
-        <g key={v}>
-          <line className="score-chart__grid" x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
-          <text className="score-chart__axis-label" x={M.left - 6} y={y(v) + 4} textAnchor="end">
-            {formatNumber(v)}
-          </text>
-        </g>
-      ))}
+      <YGrid plot={PLOT} ticks={ticks} y={y} classPrefix="score-chart" label={formatNumber} />
       {axis.labels.map((l, i) => (
-        <text key={l} className="score-chart__axis-label" x={x(i)} y={H - 10} textAnchor="middle">
+        <text key={l} className="score-chart__axis-label" x={x(i)} y={PLOT.height - 10} textAnchor="middle">
           {l}
         </text>
       ))}
@@ -73,7 +63,6 @@ export function ScoreChart({
   series: ScoreSeries;
   timepoints: readonly { key: string; label: string }[];
 }) {
-  const id = useId();
   const axis = { labels: timepoints.map((t) => t.label), range: series.range };
   const { x, y } = scales(axis);
   const index = (key: string) => timepoints.findIndex((t) => t.key === key);
@@ -89,28 +78,20 @@ export function ScoreChart({
           .join('; ') + '.';
   return (
     <div className="score-chart">
-      <figure aria-labelledby={`${id}-caption`}>
-        <figcaption id={`${id}-caption`}>
-          {series.title} ({formatNumber(series.range.min)} to {formatNumber(series.range.max)})
-        </figcaption>
-        <svg
-          viewBox={`0 0 ${W} ${H}`}
-          role="img"
-          aria-labelledby={`${id}-title`}
-          aria-describedby={`${id}-desc`}
-          focusable="false"
-        >
-          <title id={`${id}-title`}>{series.title} by timepoint</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          <Frame axis={axis} bands={series.bands} />
-          {points.length > 1 ? <path className="score-chart__line" d={path} /> : null}
-          {points.map((p) => (
-            <circle key={p.timepointKey} className="score-chart__point" cx={x(index(p.timepointKey))} cy={y(p.total)} r={5}>
-              <title>{`${p.label}: ${formatNumber(p.total)}`}</title>
-            </circle>
-          ))}
-        </svg>
-      </figure>
+      <ChartFigure
+        caption={`${series.title} (${formatNumber(series.range.min)} to ${formatNumber(series.range.max)})`}
+        title={`${series.title} by timepoint`}
+        summary={summary}
+        plot={PLOT}
+      >
+        <Frame axis={axis} bands={series.bands} />
+        {points.length > 1 ? <path className="score-chart__line" d={path} /> : null}
+        {points.map((p) => (
+          <circle key={p.timepointKey} className="score-chart__point" cx={x(index(p.timepointKey))} cy={y(p.total)} r={5}>
+            <title>{`${p.label}: ${formatNumber(p.total)}`}</title>
+          </circle>
+        ))}
+      </ChartFigure>
       <TableScroll label={`${series.title} scores as a table`}>
         <table className="table">
           <caption>{series.title} scores by timepoint</caption>
@@ -154,7 +135,6 @@ export function DistributionChart({
   title: string;
   timepoints: readonly { label: string; instrument: ReportInstrument }[];
 }) {
-  const id = useId();
   const first = timepoints[0]?.instrument;
   if (!first) return null;
   const axis = { labels: timepoints.map((t) => t.label), range: first.range };
@@ -169,38 +149,27 @@ export function DistributionChart({
     .join('; ');
   return (
     <div className="score-chart">
-      <figure aria-labelledby={`${id}-caption`}>
-        <figcaption id={`${id}-caption`}>{title}</figcaption>
-        <svg
-          viewBox={`0 0 ${W} ${H}`}
-          role="img"
-          aria-labelledby={`${id}-title`}
-          aria-describedby={`${id}-desc`}
-          focusable="false"
-        >
-          <title id={`${id}-title`}>{title}: distribution by timepoint</title>
-          <desc id={`${id}-desc`}>{summary}.</desc>
-          <Frame axis={axis} bands={first.bands} />
-          {timepoints.map((t, i) => {
-            const d = t.instrument.distribution;
-            if (!d) return null;
-            const cx = x(i);
-            return (
-              <g key={t.label}>
-                <line className="score-chart__whisker" x1={cx} x2={cx} y1={y(d.min)} y2={y(d.max)} />
-                <rect
-                  className="score-chart__box"
-                  x={cx - half}
-                  width={half * 2}
-                  y={y(d.q3)}
-                  height={Math.max(y(d.q1) - y(d.q3), 1)}
-                />
-                <line className="score-chart__median" x1={cx - half} x2={cx + half} y1={y(d.median)} y2={y(d.median)} />
-              </g>
-            );
-          })}
-        </svg>
-      </figure>
+      <ChartFigure caption={title} title={`${title}: distribution by timepoint`} summary={`${summary}.`} plot={PLOT}>
+        <Frame axis={axis} bands={first.bands} />
+        {timepoints.map((t, i) => {
+          const d = t.instrument.distribution;
+          if (!d) return null;
+          const cx = x(i);
+          return (
+            <g key={t.label}>
+              <line className="score-chart__whisker" x1={cx} x2={cx} y1={y(d.min)} y2={y(d.max)} />
+              <rect
+                className="score-chart__box"
+                x={cx - half}
+                width={half * 2}
+                y={y(d.q3)}
+                height={Math.max(y(d.q1) - y(d.q3), 1)}
+              />
+              <line className="score-chart__median" x1={cx - half} x2={cx + half} y1={y(d.median)} y2={y(d.median)} />
+            </g>
+          );
+        })}
+      </ChartFigure>
       <TableScroll label={`${title} distribution as a table`}>
         <table className="table">
           <caption>{title}: scores by timepoint</caption>
