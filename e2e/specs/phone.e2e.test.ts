@@ -32,8 +32,13 @@ describe('phone journeys', () => {
     expect(layout.scrollWidth, `${label}: the page is ${layout.scrollWidth}px wide`).toBeLessThanOrEqual(PHONE.width);
     await expectPlainWords(page, label);
     await expectAccessible(page, label);
-    // PHONE_SHOTS=/some/dir keeps a screenshot of each page for a person to look at.
-    if (process.env.PHONE_SHOTS) await page.screenshot({ path: `${process.env.PHONE_SHOTS}/${label.replace(/\W+/g, '-')}.png` });
+    // PHONE_SHOTS=/some/dir keeps a screenshot of each page for a person to look at: the first
+    // screen, and the whole page beside it.
+    if (process.env.PHONE_SHOTS) {
+      const file = `${process.env.PHONE_SHOTS}/${label.replace(/\W+/g, '-')}`;
+      await page.screenshot({ path: `${file}.png` });
+      await page.screenshot({ path: `${file}-full.png`, fullPage: true });
+    }
   }
 
   /**

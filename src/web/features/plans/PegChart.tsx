@@ -97,7 +97,7 @@ export function PegChart({
           </text>
         ) : null}
       </ChartFigure>
-      <TableScroll label={t('plans.chart.asTable')}>
+      <TableScroll label={t('plans.chart.asTable')} cards>
         <table className="table">
           <caption>{t('plans.chart.caption')}</caption>
           <thead>
