@@ -18,9 +18,9 @@ CREATE INDEX "interview_study_members_person_idx" ON "interview_study_members" U
 -- of the program, who could read the study before, is a reader. Nobody loses access on upgrade;
 -- leads then trim their teams.
 INSERT INTO "interview_study_members" ("study_id", "person_id", "program_id", "role", "added_at", "added_by")
-SELECT s."id", s."created_by", s."program_id", 'lead', now(), NULL FROM "interview_studies" s;--> statement-breakpoint
+SELECT s."id", s."created_by", s."program_id", 'lead', now(), NULL::uuid FROM "interview_studies" s;--> statement-breakpoint
 INSERT INTO "interview_study_members" ("study_id", "person_id", "program_id", "role", "added_at", "added_by")
-SELECT DISTINCT t."study_id", c."coder_id", s."program_id", 'coder', now(), NULL
+SELECT DISTINCT t."study_id", c."coder_id", s."program_id", 'coder', now(), NULL::uuid
 FROM "interview_codings" c
 JOIN "interview_transcripts" t ON t."id" = c."transcript_id"
 JOIN "interview_studies" s ON s."id" = t."study_id"
@@ -30,7 +30,7 @@ WHERE EXISTS (
 )
 ON CONFLICT DO NOTHING;--> statement-breakpoint
 INSERT INTO "interview_study_members" ("study_id", "person_id", "program_id", "role", "added_at", "added_by")
-SELECT DISTINCT s."id", g."person_id", s."program_id", 'reader', now(), NULL
+SELECT DISTINCT s."id", g."person_id", s."program_id", 'reader', now(), NULL::uuid
 FROM "interview_studies" s
 JOIN "role_grants" g ON g."program_id" = s."program_id" AND g."role" IN ('admin', 'coordinator', 'evaluator')
 ON CONFLICT DO NOTHING;

@@ -51,14 +51,13 @@ export async function authorizeStudy(
 
 /**
  * Authorizes managing a study's team: program staff, on the team or not (so no study is ever locked
- * out). Anyone else gets 404 for a study he or she is not on and 403 for one he or she is on.
+ * out). Coaches and participants get 403 as for every interview action; an evaluator gets 404 for a
+ * study he or she is not on and 403 for one he or she is on.
  */
 export async function authorizeStudyTeam(db: Db | Tx, actor: Actor, programId: string, studyId: string): Promise<Study> {
+  authorize(actor, 'interview:view', { programId });
   const row = await loadStudy(db, actor, programId, studyId);
-  if (!row) {
-    authorize(actor, 'interview:team', { programId, hideExistence: true });
-    throw notFound();
-  }
+  if (!row) throw notFound();
   authorize(actor, 'interview:team', { programId, hideExistence: !row.role });
   return row.study;
 }

@@ -20,7 +20,7 @@ const teamRoles = ['admin', 'coordinator', 'evaluator'] as const;
 const staffRoles: readonly string[] = ['admin', 'coordinator'];
 
 async function teamOf(db: Deps['db'] | Tx, programId: string, studyId: string): Promise<TeamView> {
-  const [members, grants] = await Promise.all([
+  const [members, grants, admins] = await Promise.all([
     db
       .select({
         personId: people.id,
@@ -38,10 +38,16 @@ async function teamOf(db: Deps['db'] | Tx, programId: string, studyId: string): 
       .innerJoin(people, eq(people.id, roleGrants.personId))
       .where(and(eq(roleGrants.programId, programId), inArray(roleGrants.role, [...teamRoles])))
       .orderBy(asc(people.displayName)),
+    // Deployment administrators hold admin in every program.
+    db
+      .select({ personId: people.id, name: people.displayName })
+      .from(people)
+      .where(eq(people.isAdmin, true))
+      .orderBy(asc(people.displayName)),
   ]);
   const onTeam = new Set(members.map((m) => m.personId));
   const candidates = new Map<string, { personId: string; name: string; canLead: boolean }>();
-  for (const g of grants) {
+  for (const g of [...grants, ...admins.map((a) => ({ ...a, role: 'admin' }))]) {
     if (onTeam.has(g.personId)) continue;
     const prior = candidates.get(g.personId);
     candidates.set(g.personId, {
@@ -50,7 +56,11 @@ async function teamOf(db: Deps['db'] | Tx, programId: string, studyId: string): 
       canLead: (prior?.canLead ?? false) || staffRoles.includes(g.role),
     });
   }
-  return { members: members.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() })), candidates: [...candidates.values()] };
+  const byName = (x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name);
+  return {
+    members: members.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() })),
+    candidates: [...candidates.values()].sort(byName),
+  };
 }
 
 /** The study's team and who may be added to it. */
@@ -70,6 +80,8 @@ async function requireEligible(tx: Tx, programId: string, personId: string, role
     .select({ role: roleGrants.role })
     .from(roleGrants)
     .where(and(eq(roleGrants.programId, programId), eq(roleGrants.personId, personId), inArray(roleGrants.role, [...teamRoles])));
+  const [person] = await tx.select({ isAdmin: people.isAdmin }).from(people).where(eq(people.id, personId));
+  if (person?.isAdmin) grants.push({ role: 'admin' });
   if (grants.length === 0)
     throw new DomainError('invalid_state', 'not_program_staff', 'Only the program’s staff and evaluators can be on a study team');
   if (role === 'lead' && !grants.some((g) => staffRoles.includes(g.role)))
