@@ -146,7 +146,14 @@ export type StudyView = z.infer<typeof StudyView>;
 export const TeamMemberInput = z.object({ personId: z.uuid(), role: StudyRole });
 export type TeamMemberInput = z.infer<typeof TeamMemberInput>;
 export const TeamRoleInput = z.object({ role: StudyRole });
-export const TeamMemberView = z.object({ personId: z.uuid(), name: z.string(), role: StudyRole, addedAt: Instant });
+export const TeamMemberView = z.object({
+  personId: z.uuid(),
+  name: z.string(),
+  role: StudyRole,
+  addedAt: Instant,
+  /** A coordinator or administrator of the program, who may lead. */
+  canLead: z.boolean(),
+});
 /** The study's team, and the program's staff and evaluators who may be added (evaluators never as lead). */
 export const TeamView = z.object({
   members: z.array(TeamMemberView),

@@ -315,6 +315,7 @@ import {
   MyInterviewPage,
   InterviewStudiesPage,
   InterviewStudyPage,
+  InterviewStudyTeamPage,
   InterviewTranscriptPage,
   SchedulingSettingsPage,
   ProgramSettingsPage,
@@ -820,6 +821,14 @@ export function AppRoutes() {
             element={
               <Allow action="interview:view">
                 <InterviewStudyPage />
+              </Allow>
+            }
+          />
+          <Route
+            path="interviews/:studyId/team"
+            element={
+              <Allow action="interview:team">
+                <InterviewStudyTeamPage />
               </Allow>
             }
           />

@@ -46,19 +46,16 @@ async function teamOf(db: Deps['db'] | Tx, programId: string, studyId: string): 
       .orderBy(asc(people.displayName)),
   ]);
   const onTeam = new Set(members.map((m) => m.personId));
+  const everyone = [...grants, ...admins.map((a) => ({ ...a, role: 'admin' }))];
+  const staff = new Set(everyone.filter((g) => staffRoles.includes(g.role)).map((g) => g.personId));
   const candidates = new Map<string, { personId: string; name: string; canLead: boolean }>();
-  for (const g of [...grants, ...admins.map((a) => ({ ...a, role: 'admin' }))]) {
-    if (onTeam.has(g.personId)) continue;
-    const prior = candidates.get(g.personId);
-    candidates.set(g.personId, {
-      personId: g.personId,
-      name: g.name,
-      canLead: (prior?.canLead ?? false) || staffRoles.includes(g.role),
-    });
+  for (const g of everyone) {
+    if (!onTeam.has(g.personId))
+      candidates.set(g.personId, { personId: g.personId, name: g.name, canLead: staff.has(g.personId) });
   }
   const byName = (x: { name: string }, y: { name: string }) => x.name.localeCompare(y.name);
   return {
-    members: members.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() })),
+    members: members.map((m) => ({ ...m, addedAt: m.addedAt.toISOString(), canLead: staff.has(m.personId) })),
     candidates: [...candidates.values()].sort(byName),
   };
 }
