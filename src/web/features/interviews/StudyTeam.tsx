@@ -82,7 +82,15 @@ function TeamBody({ studyId, team }: { studyId: string; team: TeamView }) {
         ))}
       </ul>
       {status ? <p role="status">{status}</p> : null}
-      <AddMemberForm studyId={studyId} team={team} onAdded={setStatus} />
+      <AddMemberForm
+        studyId={studyId}
+        team={team}
+        onAdded={(words) => {
+          change.reset();
+          remove.reset();
+          setStatus(words);
+        }}
+      />
     </>
   );
 }
