@@ -275,6 +275,26 @@ describe('interview journeys', () => {
     await page.getByRole('article', { name: 'Theme: Staying active' }).getByText('“I started walking every morning”').waitFor();
     await expectAccessible(page, 'study report');
     await fitsThePhone(page, '8-report');
+
+    // The administrator, a lead, takes the coordinator off the team: she then sees the study's title
+    // and its team, and nothing else of it.
+    await page.goto(address.replace(/\/transcripts\/.*$/, ''));
+    await page
+      .getByRole('region', { name: 'Study team' })
+      .getByRole('button', { name: 'Take Casey Coordinator off the team' })
+      .click();
+    await page.getByText('Casey Coordinator is off the team.').waitFor();
+    await signOut(page);
+    await signIn(page, journey.server.url, 'coordinator@example.org');
+    await visit(page, 'Interviews', 'Interviews');
+    await page.getByText('You are not on this study’s team', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'See or change the team of “What helps between calls”' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Study team' }).waitFor();
+    await page.getByRole('combobox', { name: 'Role of Alex Admin' }).waitFor();
+    await expectAccessible(page, 'study team page');
+    await fitsThePhone(page, '9-team-page');
+    await page.goto(address);
+    await page.getByText('Not found, or not available to you.').first().waitFor();
     await signOut(page);
     await page.close();
   }, 300_000);
