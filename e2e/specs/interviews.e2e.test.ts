@@ -290,7 +290,11 @@ describe('interview journeys', () => {
     await page.getByText('You are not on this study’s team', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'See or change the team of “What helps between calls”' }).click();
     await page.getByRole('heading', { level: 1, name: 'Study team' }).waitFor();
-    await page.getByRole('combobox', { name: 'Role of Alex Admin' }).waitFor();
+    await page.getByText('“What helps between calls”: who may read and code its transcripts.').waitFor();
+    await page
+      .getByRole('region', { name: 'Who is on the team' })
+      .getByRole('combobox', { name: 'Role of Alex Admin' })
+      .waitFor();
     await expectAccessible(page, 'study team page');
     await fitsThePhone(page, '9-team-page');
     await page.goto(address);

@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '../../ui/controls';
 import { QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, SelectField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
-import { useAddTeamMember, useChangeTeamRole, useRemoveTeamMember, useStudyTeam } from './interviews.api';
+import { useAddTeamMember, useChangeTeamRole, useInterviewStudies, useRemoveTeamMember, useStudyTeam } from './interviews.api';
 import './interviews.css';
 
 /** What each role on a study's team means, in a coordinator's words (ADR 0052). */
@@ -23,11 +23,11 @@ const roleOptions = (canLead: boolean) =>
  * The people on a study's team, for program staff: change a role, take someone off, add someone of
  * the program's staff or evaluators. A study always keeps one lead (the server refuses otherwise).
  */
-export function StudyTeam({ studyId, level = 2 }: { studyId: string; level?: 2 | 3 }) {
+export function StudyTeam({ studyId, title = 'Study team' }: { studyId: string; title?: string }) {
   const program = useProgram();
   const team = useStudyTeam(program.programId, studyId);
   return (
-    <Section title="Study team" id="interview-team" level={level}>
+    <Section title={title} id="interview-team">
       <p>
         Only the people on the team see this study’s transcripts, codes and reports. Evaluators see de-identified copies only.
       </p>
@@ -150,16 +150,19 @@ function AddMemberForm({ studyId, team, onAdded }: { studyId: string; team: Team
 export function InterviewStudyTeamPage() {
   const program = useProgram();
   const { studyId = '' } = useParams();
+  const studies = useInterviewStudies(program.programId);
+  const study = studies.data?.find((s) => s.id === studyId);
   return (
     <Page
       title="Study team"
+      intro={study ? `“${study.title}”: who may read and code its transcripts.` : undefined}
       actions={
         <ButtonLink variant="secondary" to={program.to('interviews')}>
           All interview studies
         </ButtonLink>
       }
     >
-      <StudyTeam studyId={studyId} />
+      <StudyTeam studyId={studyId} title="Who is on the team" />
     </Page>
   );
 }
