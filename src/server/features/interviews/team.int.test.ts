@@ -1,8 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { readdirSync, readFileSync } from 'node:fs';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit.table';
 import { createTestApp, TEST_PASSWORD, type Agent, type TestApp, type World } from '../../testing/harness';
 import { createUser } from '../accounts/accounts.service';
+import { interviewStudyMembers } from './interviews.table';
 
 /** A study's team through the API (issue #13, ADR 0052): who sees a study, and who changes its team. */
 describe('interview study teams through the API', () => {
@@ -187,5 +189,30 @@ describe('interview study teams through the API', () => {
       ['interview_study_member:update', otherId, otherId],
       ['interview_study_member:delete', w.people.coordinator, otherId],
     ]);
+  });
+
+  it('backfills a study on upgrade: creator lead, whoever coded a coder, the program’s other staff and evaluators readers', async () => {
+    // The migration's INSERT statements, run again on a study whose team rows are gone.
+    const file = readdirSync('migrations').find((f) => f.endsWith('_interview_study_members.sql'))!;
+    const inserts = readFileSync(`migrations/${file}`, 'utf8')
+      .split('--> statement-breakpoint')
+      .map((part) => part.replace(/^--.*$/gm, '').trim())
+      .filter((part) => part.startsWith('INSERT INTO "interview_study_members"'));
+    expect(inserts).toHaveLength(3);
+    await t.db.db.delete(interviewStudyMembers).where(eq(interviewStudyMembers.studyId, study));
+    for (const statement of inserts) await t.db.db.execute(sql.raw(statement));
+    const rows = await t.db.db
+      .select({
+        personId: interviewStudyMembers.personId,
+        role: interviewStudyMembers.role,
+        addedBy: interviewStudyMembers.addedBy,
+      })
+      .from(interviewStudyMembers)
+      .where(eq(interviewStudyMembers.studyId, study));
+    const byPerson = Object.fromEntries(rows.map((r) => [r.personId, r.role]));
+    // The coordinator started the study; the other coordinator coded in it; the evaluator did not.
+    // The deployment administrator holds no role grant in the program and is left out.
+    expect(byPerson).toEqual({ [w.people.coordinator]: 'lead', [otherId]: 'coder', [w.people.evaluator]: 'reader' });
+    expect(rows.every((r) => r.addedBy === null)).toBe(true);
   });
 });
