@@ -106,6 +106,30 @@ describe('interview journeys', () => {
     await expectAccessible(page, 'coding');
     await fitsThePhone(page, '4-coding');
     const address = page.url();
+
+    // The study team (ADR 0052): only people on it see the transcripts. The coordinator, who started
+    // the study, leads it and brings the administrator in as a second lead (who will code and sample).
+    await page.goto(address.replace(/\/transcripts\/.*$/, ''));
+    const team = page.getByRole('region', { name: 'Study team' });
+    await team.getByText('Casey Coordinator', { exact: true }).waitFor();
+    // The last lead cannot be taken off: the refusal says why, and nothing changes.
+    await team.getByRole('button', { name: 'Take Casey Coordinator off the team' }).click();
+    await team.getByText('A study needs at least one lead', { exact: false }).waitFor();
+    await team.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'Alex Admin' });
+    await team.getByRole('combobox', { name: 'Role on the team' }).selectOption({ label: 'Lead' });
+    await team.getByRole('button', { name: 'Add to the team' }).click();
+    await team.getByText('Alex Admin joined the team as lead.').waitFor();
+    await team.getByRole('combobox', { name: 'Role of Alex Admin' }).waitFor();
+    await expectAccessible(page, 'study team');
+    await team.scrollIntoViewIfNeeded();
+    await fitsThePhone(page, '4b-team');
+    await team.screenshot({ path: `${SHOTS}/4c-team-section.png` });
+    await signOut(page);
+
+    // The evaluator is not on the team: the study is not in his list, and its address finds nothing.
+    await signIn(page, journey.server.url, 'evaluator@example.org');
+    await visit(page, 'Interviews', 'Interviews');
+    await page.getByText('No interview studies yet.').waitFor();
     await signOut(page);
 
     // A second coder codes a longer passage with the same code.
@@ -119,7 +143,8 @@ describe('interview journeys', () => {
     await page.getByRole('link', { name: 'Coders’ agreement' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Coders’ agreement' }).waitFor();
-    const table = page.getByRole('table');
+    // The first table is the character level; the one by speaker turn follows (ADR 0032).
+    const table = page.getByRole('table').first();
     const row = table.getByRole('row', { name: /Physical activity/ });
     await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();
@@ -224,7 +249,7 @@ describe('interview journeys', () => {
     await page.goto(sampling);
     await page.getByRole('heading', { level: 1, name: 'Whom to interview' }).waitFor();
 
-    // A theme and the joint display: the two coders' passages sit with Robert's group.
+    // A theme and the joint display: the agreed passage sits with Robert's group.
     await page.getByRole('link', { name: 'Back to the study' }).click();
     await page.getByRole('link', { name: 'Themes and numbers: the joint display' }).click();
     await page.getByRole('heading', { level: 1, name: 'Themes and numbers' }).waitFor();
@@ -233,8 +258,9 @@ describe('interview journeys', () => {
     await page.getByRole('button', { name: 'Add the theme' }).click();
     const matrix = page.getByRole('table', { name: /Themes by/ });
     await matrix.getByRole('rowheader', { name: /Staying active/ }).waitFor();
-    expect(await matrix.getByRole('rowheader', { name: /Staying active/ }).textContent()).toContain('1 person, 2 passages');
-    await matrix.getByRole('button', { name: /^Mark as exemplar\W*“walking every morning/ }).click();
+    // The transcript has a consensus version, so the display counts and quotes it: one passage.
+    expect(await matrix.getByRole('rowheader', { name: /Staying active/ }).textContent()).toContain('1 person, 1 passage');
+    await matrix.getByRole('button', { name: /^Mark as exemplar\W*“I started walking every morning/ }).click();
     await matrix.getByText('Exemplar', { exact: true }).waitFor();
     await page.getByRole('combobox', { name: 'Group people by' }).selectOption({ label: 'Gender' });
     await page.getByRole('table', { name: /Themes by gender/ }).waitFor();
@@ -246,9 +272,33 @@ describe('interview journeys', () => {
     await page.getByRole('link', { name: /^Study report to print/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Study report' }).waitFor();
     await page.getByRole('table', { name: /Groups: target/ }).waitFor();
-    await page.getByRole('article', { name: 'Theme: Staying active' }).getByText('“walking every morning”').waitFor();
+    await page.getByRole('article', { name: 'Theme: Staying active' }).getByText('“I started walking every morning”').waitFor();
     await expectAccessible(page, 'study report');
     await fitsThePhone(page, '8-report');
+
+    // The administrator, a lead, takes the coordinator off the team: she then sees the study's title
+    // and its team, and nothing else of it.
+    await page.goto(address.replace(/\/transcripts\/.*$/, ''));
+    await page
+      .getByRole('region', { name: 'Study team' })
+      .getByRole('button', { name: 'Take Casey Coordinator off the team' })
+      .click();
+    await page.getByText('Casey Coordinator is off the team.').waitFor();
+    await signOut(page);
+    await signIn(page, journey.server.url, 'coordinator@example.org');
+    await visit(page, 'Interviews', 'Interviews');
+    await page.getByText('You are not on this study’s team', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'See or change the team of “What helps between calls”' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Study team' }).waitFor();
+    await page.getByText('“What helps between calls”: who may read and code its transcripts.').waitFor();
+    await page
+      .getByRole('region', { name: 'Who is on the team' })
+      .getByRole('combobox', { name: 'Role of Alex Admin' })
+      .waitFor();
+    await expectAccessible(page, 'study team page');
+    await fitsThePhone(page, '9-team-page');
+    await page.goto(address);
+    await page.getByText('Not found, or not available to you.').first().waitFor();
     await signOut(page);
     await page.close();
   }, 300_000);

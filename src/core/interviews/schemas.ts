@@ -116,6 +116,13 @@ export const TranscriptSummary = z.object({
   state: z.enum(['pending', 'ready']),
   createdAt: Instant,
 });
+/**
+ * A person's role on one study's team (ADR 0052): the lead runs the study and its team; a coder
+ * codes the de-identified copies; a reader reads them, the codes and the reports.
+ */
+export const StudyRole = z.enum(['lead', 'coder', 'reader']);
+export type StudyRole = z.infer<typeof StudyRole>;
+
 export const StudySummary = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -124,15 +131,35 @@ export const StudySummary = z.object({
   targetCount: z.int(),
   keepsOriginals: z.boolean(),
   createdAt: Instant,
+  /** The caller's role on the study's team; null when not on it (program staff see the title only). */
+  myRole: StudyRole.nullable(),
 });
 export const StudyView = StudySummary.extend({
   guides: z.array(GuideView),
   codes: z.array(CodeView),
   /** Evaluators see only transcripts that are de-identified. */
   transcripts: z.array(TranscriptSummary),
-  can: z.object({ manage: z.boolean(), code: z.boolean(), export: z.boolean() }),
+  can: z.object({ manage: z.boolean(), code: z.boolean(), export: z.boolean(), team: z.boolean() }),
 });
 export type StudyView = z.infer<typeof StudyView>;
+
+export const TeamMemberInput = z.object({ personId: z.uuid(), role: StudyRole });
+export type TeamMemberInput = z.infer<typeof TeamMemberInput>;
+export const TeamRoleInput = z.object({ role: StudyRole });
+export const TeamMemberView = z.object({
+  personId: z.uuid(),
+  name: z.string(),
+  role: StudyRole,
+  addedAt: Instant,
+  /** A coordinator or administrator of the program, who may lead. */
+  canLead: z.boolean(),
+});
+/** The study's team, and the program's staff and evaluators who may be added (evaluators never as lead). */
+export const TeamView = z.object({
+  members: z.array(TeamMemberView),
+  candidates: z.array(z.object({ personId: z.uuid(), name: z.string(), canLead: z.boolean() })),
+});
+export type TeamView = z.infer<typeof TeamView>;
 
 export const CodingView = z.object({
   id: z.uuid(),

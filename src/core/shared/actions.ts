@@ -96,6 +96,7 @@ export const actions = [
   'interview:export',
   'interview:sample',
   'interview:invite',
+  'interview:team',
   'interview:respond',
 ] as const;
 export type Action = (typeof actions)[number];

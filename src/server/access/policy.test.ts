@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/shared/errors';
 import type { Role } from '../../core/shared/vocab';
 import type { Actor } from './actor';
-import { actions, authorize, authorizeDeployment, capabilities, decide, type Action, type Relation, type View } from './policy';
+import {
+  actions,
+  authorize,
+  authorizeDeployment,
+  capabilities,
+  decide,
+  decideStudy,
+  type Action,
+  type Relation,
+  type View,
+} from './policy';
 
 const PROGRAM = '00000000-0000-4000-8000-00000000000a';
 const OTHER_PROGRAM = '00000000-0000-4000-8000-00000000000b';
@@ -163,6 +173,7 @@ const expected = {
   'interview:sample': staffOnly,
   'interview:invite': staffOnly,
   'interview:respond': { admin: NONE, coordinator: NONE, coach: NONE, participant: [_, S, _], evaluator: NONE, none: NONE },
+  'interview:team': staffOnly,
 } as const satisfies Record<Action, ExpectedRow>;
 
 function actor(roles: Role[], o: Partial<Actor> = {}): Actor {
@@ -368,5 +379,48 @@ describe('capabilities', () => {
           a !== 'study:sequence',
       ),
     );
+  });
+});
+
+describe('decideStudy: one interview study, by program role and role on its team (ADR 0052)', () => {
+  const studyActions = [
+    'interview:view',
+    'interview:manage',
+    'interview:code',
+    'interview:export',
+    'interview:sample',
+    'interview:invite',
+  ] as const;
+  /** What each action answers, in the order of studyActions. */
+  const cases: readonly [RoleKey, 'lead' | 'coder' | 'reader' | null, readonly (View | null)[]][] = [
+    ['coordinator', 'lead', [F, F, F, F, F, F]],
+    ['admin', 'lead', [F, F, F, F, F, F]],
+    // Staff on the team but not leading see the de-identified copies only, and do not run the study.
+    ['coordinator', 'coder', [P, _, P, P, _, _]],
+    ['coordinator', 'reader', [P, _, _, P, _, _]],
+    // Staff not on the team: nothing of the study (the team is managed through interview:team).
+    ['coordinator', null, [_, _, _, _, _, _]],
+    ['admin', null, [_, _, _, _, _, _]],
+    ['evaluator', 'coder', [P, _, P, P, _, _]],
+    ['evaluator', 'reader', [P, _, _, P, _, _]],
+    ['evaluator', null, [_, _, _, _, _, _]],
+    // The program's rule is the ceiling: an evaluator never runs a study, even if recorded as lead.
+    ['evaluator', 'lead', [P, _, P, P, _, _]],
+    // Coaches, participants and assessors never see a study, whatever a team row says.
+    ['coach', 'lead', [_, _, _, _, _, _]],
+    ['participant', 'coder', [_, _, _, _, _, _]],
+    ['assessor', 'reader', [_, _, _, _, _, _]],
+    ['none', 'lead', [_, _, _, _, _, _]],
+  ];
+  it.each(cases)('%s as %s', (role, studyRole, expectedViews) => {
+    expect(studyActions.map((a) => decideStudy(actorFor(role), a, PROGRAM, studyRole))).toEqual(expectedViews);
+  });
+  it('answers nothing in another program', () => {
+    expect(decideStudy(actor(['coordinator']), 'interview:view', OTHER_PROGRAM, 'lead')).toBeNull();
+  });
+  it('leaves the team to program staff, on the team or not', () => {
+    expect(decide(actor(['coordinator']), 'interview:team', PROGRAM)).toBe(F);
+    expect(decide(actor(['evaluator']), 'interview:team', PROGRAM)).toBeNull();
+    expect(decideStudy(actor(['coordinator']), 'interview:team', PROGRAM, 'lead')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/shared/errors';
 import { actions, type Action } from '../../core/shared/actions';
+import type { StudyRole } from '../../core/interviews/schemas';
 import type { Role } from '../../core/shared/vocab';
 import { rolesIn, type Actor } from './actor';
 
@@ -191,9 +192,10 @@ export const policy = {
   'outcomes:report': staffOrPseudonymousEvaluator,
   // Entering a pairing start, contact or attendance late with a reason (ADR 0030): staff only.
   'record:late_entry': staffOnly,
-  // Interview studies (#13, ADR 0032): study staff (coordinators, admins) run the study, import
-  // transcripts, read originals and confirm de-identification; evaluators read, code and export the
-  // de-identified copies only (the pseudonymous view). Coaches and participants never see them.
+  // Interview studies (#13, ADRs 0032 and 0052): the program-level ceiling. Staff (coordinators,
+  // admins) may run a study, import transcripts, read originals and confirm de-identification;
+  // evaluators read, code and export the de-identified copies only (the pseudonymous view). Coaches
+  // and participants never see them. Each study's team narrows this further: see `decideStudy`.
   'interview:view': staffOrPseudonymousEvaluator,
   'interview:manage': staffOnly,
   'interview:code': staffOrPseudonymousEvaluator,
@@ -206,11 +208,33 @@ export const policy = {
   // invitation. Coaches and evaluators never see one.
   'interview:invite': staffOnly,
   'interview:respond': (r, rel) => (r.has('participant') && rel === 'self' ? 'self' : null),
+  // A study's team (ADR 0052): program staff manage any study's team (so no study is locked out),
+  // which is how a study's lead does it too (only staff lead).
+  'interview:team': staffOnly,
 } as const satisfies Record<Action, Rule>;
 
 /** What the actor may see, or null: the pure decision, for tests and for `can` flags. */
 export function decide(actor: Actor, action: Action, programId: string, relation: Relation = 'none'): View | null {
   return policy[action](rolesIn(actor, programId), relation);
+}
+
+/** What each role on a study's team may do there (ADR 0052); `interview:team` is the program's. */
+const studyActions: Record<StudyRole, readonly Action[]> = {
+  lead: ['interview:view', 'interview:manage', 'interview:code', 'interview:export', 'interview:sample', 'interview:invite'],
+  coder: ['interview:view', 'interview:code', 'interview:export'],
+  reader: ['interview:view', 'interview:export'],
+};
+
+/**
+ * What the actor may see of one interview study, or null (ADR 0052). The program's rule is the
+ * ceiling (coaches and participants never, evaluators pseudonymous); within it only the study's
+ * team acts on the study, each as its role allows. Only the lead sees originals, pending transcripts
+ * and names: coders and readers, staff or not, get the de-identified (pseudonymous) view.
+ */
+export function decideStudy(actor: Actor, action: Action, programId: string, studyRole: StudyRole | null): View | null {
+  const ceiling = decide(actor, action, programId);
+  if (!ceiling || !studyRole || !studyActions[studyRole].includes(action)) return null;
+  return studyRole === 'lead' ? ceiling : 'pseudonymous';
 }
 
 /**

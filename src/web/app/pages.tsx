@@ -120,6 +120,7 @@ export const StudyPage = lazyPage(() => import('../features/trials/StudyPage'), 
 export const ConsortPage = lazyPage(() => import('../features/trials/ConsortPage'), 'ConsortPage');
 export const InterviewStudiesPage = lazyPage(() => import('../features/interviews/StudyPages'), 'InterviewStudiesPage');
 export const InterviewStudyPage = lazyPage(() => import('../features/interviews/StudyPages'), 'InterviewStudyPage');
+export const InterviewStudyTeamPage = lazyPage(() => import('../features/interviews/StudyTeam'), 'InterviewStudyTeamPage');
 export const InterviewTranscriptPage = lazyPage(
   () => import('../features/interviews/TranscriptPages'),
   'InterviewTranscriptPage',

@@ -8,13 +8,13 @@ import {
   type StartConsensusInput,
 } from '../../../core/interviews';
 import { DomainError } from '../../../core/shared/errors';
-import { authorize } from '../../access/policy';
+import { authorizeStudy } from '../../access/study-access';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { loadProgram } from '../programs';
-import { codersOf, findInterviewStudy, findTranscript, requireCodeOfStudy, type Transcript } from './interviews.repository';
+import { codersOf, findTranscript, requireCodeOfStudy, type Transcript } from './interviews.repository';
 import {
   interviewCodes,
   interviewCodings,
@@ -42,8 +42,7 @@ export async function getConsensus(
   transcriptId: string,
 ): Promise<{ consensus: ConsensusView | null }> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:view', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:view', programId, studyId);
   const t = await findTranscript(deps.db, study, transcriptId, 'pseudonymous');
   const [c] = await deps.db.select().from(interviewConsensus).where(eq(interviewConsensus.transcriptId, t.id));
   if (!c) return { consensus: null };
@@ -63,8 +62,7 @@ export async function startConsensus(
   input: StartConsensusInput,
 ): Promise<ConsensusView> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:code', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:code', programId, studyId);
   if (input.first === input.second)
     throw new DomainError('invalid_state', 'choose_two_coders', 'Choose the two coders to compare');
   const now = deps.clock.now();
@@ -111,8 +109,7 @@ export async function decideConsensus(
   input: ConsensusDecisionInput,
 ): Promise<ConsensusView> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:code', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:code', programId, studyId);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const t = await findTranscript(tx, study, transcriptId, 'pseudonymous');

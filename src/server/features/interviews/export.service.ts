@@ -9,14 +9,13 @@ import {
   type QdaCode,
   type QdaProject,
 } from '../../../core/interviews';
-import { authorize } from '../../access/policy';
+import { authorizeStudy } from '../../access/study-access';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db } from '../../platform/database';
 import { writeZip } from '../../platform/zip';
 import { people } from '../accounts/accounts.table';
 import { loadProgram } from '../programs';
-import { findInterviewStudy } from './interviews.repository';
 import {
   interviewCodes,
   interviewCodings,
@@ -285,8 +284,7 @@ export async function exportInterviewStudy(
   format: InterviewExportFormat,
 ): Promise<ExportFile> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:export', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:export', programId, studyId);
   const now = deps.clock.now();
   const loaded = await loadInterviewProject(deps.db, study);
   await audit(deps.db, caller, now, [{ verb: 'export', entityType: 'interview_study', entityId: studyId, programId }]);

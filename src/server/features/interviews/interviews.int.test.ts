@@ -67,6 +67,10 @@ describe('interview studies through the API', () => {
     );
     studyId = study.id;
     expect(study.keepsOriginals).toBe(false);
+    expect(study.myRole).toBe('lead');
+    // The evaluator codes only once on the study's team (ADR 0052).
+    expect((await evaluator.request('GET', `${base}/${studyId}`)).status).toBe(404);
+    await ok(coordinator.request('POST', `${base}/${studyId}/team`, { personId: w.people.evaluator, role: 'coder' }), 201);
     const q = { audience: 'participants', questions: [{ text: 'Tell me about your coach.', probes: ['How often?'] }] };
     expect((await ok(coordinator.request('POST', `${base}/${studyId}/guides`, q), 201)).version).toBe(1);
     expect((await ok(coordinator.request('POST', `${base}/${studyId}/guides`, q), 201)).version).toBe(2);
@@ -104,7 +108,7 @@ describe('interview studies through the API', () => {
   it('keeps pending transcripts from evaluators, and everything from coaches and participants', async () => {
     const seen = await ok(evaluator.request('GET', `${base}/${studyId}`));
     expect(seen.transcripts).toEqual([]);
-    expect(seen.can).toEqual({ manage: false, code: true, export: true });
+    expect(seen.can).toEqual({ manage: false, code: true, export: true, team: false });
     expect((await evaluator.request('GET', `${base}/${studyId}/transcripts/${transcriptId}`)).status).toBe(404);
     for (const who of [coach, participant]) {
       expect((await who.request('GET', base)).status).toBe(403);
@@ -416,9 +420,20 @@ describe('interview studies through the API', () => {
     const staffView = await ok(coordinator.request('GET', `${kb}/transcripts/${tr.id}?original=true`));
     expect(staffView.text).toBe('Interviewer: Who do you coach?\n[Coach 1]: I coach [Participant 1].');
     expect(staffView.original.text).toBe('Interviewer: Who do you coach?\nCarl Coach: I coach Quinn.');
+    // Off the team, the evaluator does not see the study at all; on it, the de-identified copy only.
+    expect((await evaluator.request('GET', `${kb}/transcripts/${tr.id}`)).status).toBe(404);
+    await ok(coordinator.request('POST', `${kb}/team`, { personId: w.people.evaluator, role: 'reader' }), 201);
     expect((await evaluator.request('GET', `${kb}/transcripts/${tr.id}?original=true`)).status).toBe(403);
     const evalView = await ok(evaluator.request('GET', `${kb}/transcripts/${tr.id}`));
     expect(evalView.original).toBeNull();
     expect(JSON.stringify(evalView)).not.toMatch(/Carl|Quinn/);
+    // An administrator who codes on the team but does not lead it reads the de-identified copy too.
+    const admin = await t.login('admin@test.org');
+    expect((await admin.request('GET', `${kb}/transcripts/${tr.id}`)).status).toBe(404);
+    await ok(coordinator.request('POST', `${kb}/team`, { personId: w.people.admin, role: 'coder' }), 201);
+    expect((await admin.request('GET', `${kb}/transcripts/${tr.id}?original=true`)).status).toBe(403);
+    const adminView = await ok(admin.request('GET', `${kb}/transcripts/${tr.id}`));
+    expect(adminView.original).toBeNull();
+    expect(JSON.stringify(adminView)).not.toMatch(/Carl|Quinn/);
   });
 });

@@ -1,23 +1,14 @@
-/** Reads every interview use case needs: a study of the program, a transcript of the study, coders' names. */
+/** Reads every interview use case needs (the study itself comes through `authorizeStudy`): a transcript of the study, coders' names. */
 import { and, eq, inArray } from 'drizzle-orm';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import type { View } from '../../access/policy';
 import type { Db, Tx } from '../../platform/database';
 import { people } from '../accounts/accounts.table';
-import { interviewCodes, interviewStudies, interviewTranscripts } from './interviews.table';
+import { interviewCodes, interviewTranscripts } from './interviews.table';
 
-export type Study = typeof interviewStudies.$inferSelect;
+import type { Study } from '../../access/study-access';
+export type { Study };
 export type Transcript = typeof interviewTranscripts.$inferSelect;
-
-/** The study in this program, or 404 (a study of another program does not exist here). */
-export async function findInterviewStudy(db: Db | Tx, programId: string, studyId: string): Promise<Study> {
-  const [study] = await db
-    .select()
-    .from(interviewStudies)
-    .where(and(eq(interviewStudies.id, studyId), eq(interviewStudies.programId, programId)));
-  if (!study) throw notFound();
-  return study;
-}
 
 /** A transcript of the study; evaluators (pseudonymous view) never reach one still pending. */
 export async function findTranscript(db: Db | Tx, study: Study, transcriptId: string, view: View): Promise<Transcript> {

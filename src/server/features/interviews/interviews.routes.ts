@@ -34,6 +34,9 @@ import {
   StudyInput,
   StudySummary,
   StudyView,
+  TeamMemberInput,
+  TeamRoleInput,
+  TeamView,
   TranscriptInput,
   TranscriptView,
 } from '../../../core/interviews';
@@ -73,6 +76,7 @@ import {
   recordVerbalConsent,
   scheduleInterview,
 } from './invitations.service';
+import { addTeamMember, changeTeamRole, getStudyTeam, removeTeamMember } from './team.service';
 import { createTheme, getJointDisplay, jointDisplayCsv, listThemes, updateTheme } from './themes.service';
 
 const StudyParams = ProgramParams.extend({ studyId: z.uuid() });
@@ -81,6 +85,7 @@ const CodingParams = StudyParams.extend({ codingId: z.uuid() });
 const SampleParams = StudyParams.extend({ sampleId: z.uuid() });
 const MemberParams = SampleParams.extend({ memberId: z.uuid() });
 const ThemeParams = StudyParams.extend({ themeId: z.uuid() });
+const TeamMemberParams = StudyParams.extend({ personId: z.uuid() });
 const InvitationParams = ProgramParams.extend({ memberId: z.uuid() });
 /** `?dimensions=arm,adherent`: one to four dimensions, each once. */
 const FrameQuery = z.object({
@@ -105,6 +110,27 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
   );
   app.get(`${base}/:studyId`, { schema: { tags, params: StudyParams, response: { 200: StudyView } } }, async (req) =>
     getInterviewStudy(deps, callerOf(req), req.params.programId, req.params.studyId),
+  );
+  // The study's team (ADR 0052): program staff, the study's lead among them; 409 for the last lead.
+  app.get(`${base}/:studyId/team`, { schema: { tags, params: StudyParams, response: { 200: TeamView } } }, async (req) =>
+    getStudyTeam(deps, callerOf(req), req.params.programId, req.params.studyId),
+  );
+  app.post(
+    `${base}/:studyId/team`,
+    { schema: { tags, params: StudyParams, body: TeamMemberInput, response: { 201: TeamView } } },
+    async (req, reply) =>
+      reply.code(201).send(await addTeamMember(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
+  );
+  app.patch(
+    `${base}/:studyId/team/:personId`,
+    { schema: { tags, params: TeamMemberParams, body: TeamRoleInput, response: { 200: TeamView } } },
+    async (req) =>
+      changeTeamRole(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.personId, req.body.role),
+  );
+  app.delete(
+    `${base}/:studyId/team/:personId`,
+    { schema: { tags, params: TeamMemberParams, response: { 200: TeamView } } },
+    async (req) => removeTeamMember(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.personId),
   );
   app.post(
     `${base}/:studyId/guides`,

@@ -13,24 +13,19 @@ import {
   type GuideInput,
   type KnownPerson,
   type StudyInput,
+  type StudyRole,
   type StudyView,
   type TranscriptInput,
   type TranscriptView,
 } from '../../../core/interviews';
 import { DomainError, notFound } from '../../../core/shared/errors';
-import { authorize, decide, type View } from '../../access/policy';
+import { authorize, decide, decideStudy, type View } from '../../access/policy';
+import { authorizeStudy } from '../../access/study-access';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
-import {
-  codersOf,
-  findInterviewStudy,
-  findTranscript,
-  requireCodeOfStudy,
-  type Study,
-  type Transcript,
-} from './interviews.repository';
+import { codersOf, findTranscript, requireCodeOfStudy, type Study, type Transcript } from './interviews.repository';
 import { readZip } from '../../platform/zip';
 import { people, roleGrants } from '../accounts/accounts.table';
 import { coaches } from '../coaches/coaches.table';
@@ -43,6 +38,7 @@ import {
   interviewGuides,
   interviewMemos,
   interviewStudies,
+  interviewStudyMembers,
   interviewTranscripts,
 } from './interviews.table';
 
@@ -54,7 +50,7 @@ import {
 
 const iso = (d: Date) => d.toISOString();
 
-const summaryOf = (s: Study) => ({
+const summaryOf = (s: Study, myRole: StudyRole | null) => ({
   id: s.id,
   title: s.title,
   aims: s.aims,
@@ -62,6 +58,7 @@ const summaryOf = (s: Study) => ({
   targetCount: s.targetCount,
   keepsOriginals: s.keepsOriginals,
   createdAt: iso(s.createdAt),
+  myRole,
 });
 
 const transcriptSummaryOf = (t: Transcript) => ({
@@ -81,29 +78,47 @@ export async function createInterviewStudy(deps: Deps, caller: Caller, programId
   const row = { id: newId(), programId, ...input, createdAt: now, createdBy: caller.actor.personId };
   await deps.db.transaction(async (tx) => {
     await tx.insert(interviewStudies).values(row);
-    await audit(tx, caller, now, [{ verb: 'create', entityType: 'interview_study', entityId: row.id, programId }]);
+    // The person who creates a study leads it (ADR 0052).
+    await tx.insert(interviewStudyMembers).values({
+      studyId: row.id,
+      personId: caller.actor.personId,
+      programId,
+      role: 'lead',
+      addedAt: now,
+      addedBy: caller.actor.personId,
+    });
+    await audit(tx, caller, now, [
+      { verb: 'create', entityType: 'interview_study', entityId: row.id, programId },
+      { verb: 'create', entityType: 'interview_study_member', entityId: caller.actor.personId, programId },
+    ]);
   });
-  return summaryOf(row);
+  return summaryOf(row, 'lead');
 }
 
-/** The program's interview studies. */
+/**
+ * The program's interview studies with the caller's role on each (ADR 0052): program staff see every
+ * study's title, aims and plan (to manage its team); evaluators only the studies they are on.
+ */
 export async function listInterviewStudies(deps: Deps, caller: Caller, programId: string) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:view', { programId });
+  const view = authorize(caller.actor, 'interview:view', { programId });
   const rows = await deps.db
-    .select()
+    .select({ study: interviewStudies, role: interviewStudyMembers.role })
     .from(interviewStudies)
+    .leftJoin(
+      interviewStudyMembers,
+      and(eq(interviewStudyMembers.studyId, interviewStudies.id), eq(interviewStudyMembers.personId, caller.actor.personId)),
+    )
     .where(eq(interviewStudies.programId, programId))
     .orderBy(asc(interviewStudies.createdAt));
   await audit(deps.db, caller, deps.clock.now(), [{ verb: 'list', entityType: 'interview_study', programId }]);
-  return rows.map(summaryOf);
+  return rows.filter((r) => view === 'full' || r.role !== null).map((r) => summaryOf(r.study, r.role));
 }
 
 /** A study with its guides (every version), codebook and transcripts, and what the caller may do. */
 export async function getInterviewStudy(deps: Deps, caller: Caller, programId: string, studyId: string): Promise<StudyView> {
   await loadProgram(deps.db, caller, programId);
-  const view = authorize(caller.actor, 'interview:view', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study, view, role } = await authorizeStudy(deps.db, caller.actor, 'interview:view', programId, studyId);
   const [guides, codes, transcripts] = await Promise.all([
     deps.db
       .select()
@@ -119,7 +134,7 @@ export async function getInterviewStudy(deps: Deps, caller: Caller, programId: s
   ]);
   await audit(deps.db, caller, deps.clock.now(), [{ verb: 'read', entityType: 'interview_study', entityId: studyId, programId }]);
   return {
-    ...summaryOf(study),
+    ...summaryOf(study, role),
     guides: guides.map((g) => ({
       id: g.id,
       audience: g.audience,
@@ -130,9 +145,10 @@ export async function getInterviewStudy(deps: Deps, caller: Caller, programId: s
     codes: codes.map(codeViewOf),
     transcripts: transcripts.filter((t) => view === 'full' || t.state === 'ready').map(transcriptSummaryOf),
     can: {
-      manage: decide(caller.actor, 'interview:manage', programId) !== null,
-      code: decide(caller.actor, 'interview:code', programId) !== null,
-      export: decide(caller.actor, 'interview:export', programId) !== null,
+      manage: decideStudy(caller.actor, 'interview:manage', programId, role) !== null,
+      code: decideStudy(caller.actor, 'interview:code', programId, role) !== null,
+      export: decideStudy(caller.actor, 'interview:export', programId, role) !== null,
+      team: decide(caller.actor, 'interview:team', programId) !== null,
     },
   };
 }
@@ -140,8 +156,7 @@ export async function getInterviewStudy(deps: Deps, caller: Caller, programId: s
 /** Adds a guide for an audience as its next version; earlier versions stay. */
 export async function addInterviewGuide(deps: Deps, caller: Caller, programId: string, studyId: string, input: GuideInput) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:manage', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:manage', programId, studyId);
   if (!study.audiences.includes(input.audience))
     throw new DomainError('invalid_state', 'audience_not_in_study', 'This study does not interview that group');
   const now = deps.clock.now();
@@ -234,8 +249,7 @@ export async function importTranscript(
   input: TranscriptInput,
 ): Promise<TranscriptView> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:manage', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:manage', programId, studyId);
   if (!study.audiences.includes(input.audience))
     throw new DomainError('invalid_state', 'audience_not_in_study', 'This study does not interview that group');
   let doc;
@@ -298,8 +312,7 @@ export async function linkTranscriptParticipant(
   participantId: string | null,
 ): Promise<void> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:manage', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:manage', programId, studyId);
   if (participantId) await findParticipantOfProgram(deps.db, programId, participantId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -319,8 +332,7 @@ export async function confirmDeidentification(
   replacements: { start: number; end: number; replacement: string }[],
 ): Promise<TranscriptView> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:manage', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:manage', programId, studyId);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const t = await findTranscript(tx, study, transcriptId, 'full');
@@ -420,9 +432,8 @@ export async function getTranscript(
   opts: { original: boolean },
 ): Promise<TranscriptView> {
   await loadProgram(deps.db, caller, programId);
-  const view = authorize(caller.actor, 'interview:view', { programId });
-  if (opts.original) authorize(caller.actor, 'interview:manage', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study, view } = await authorizeStudy(deps.db, caller.actor, 'interview:view', programId, studyId);
+  if (opts.original) await authorizeStudy(deps.db, caller.actor, 'interview:manage', programId, studyId);
   const t = await findTranscript(deps.db, study, transcriptId, view);
   const [codings, memos] = await Promise.all([
     deps.db
@@ -446,8 +457,7 @@ export async function getTranscript(
 /** Adds a code to the study's codebook, under a parent code of the same study if given. */
 export async function createInterviewCode(deps: Deps, caller: Caller, programId: string, studyId: string, input: CodeInput) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:code', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:code', programId, studyId);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const siblings = await tx.select().from(interviewCodes).where(eq(interviewCodes.studyId, studyId));
@@ -485,8 +495,7 @@ export async function addCoding(
   input: { codeId: string; start: number; end: number },
 ) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:code', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:code', programId, studyId);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const t = await findTranscript(tx, study, transcriptId, 'pseudonymous');
@@ -527,8 +536,7 @@ export async function addCoding(
 /** Removes one of the caller's own codings (another coder's work is not the caller's to change). */
 export async function removeCoding(deps: Deps, caller: Caller, programId: string, studyId: string, codingId: string) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:code', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:code', programId, studyId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -557,8 +565,7 @@ export async function addMemo(
   input: { text: string; transcriptId?: string | null; codeId?: string | null; start?: number | null; end?: number | null },
 ) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:code', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:code', programId, studyId);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     if (input.transcriptId) {
@@ -598,8 +605,7 @@ export async function getAgreement(
   chosen: { first?: string | undefined; second?: string | undefined },
 ): Promise<AgreementView> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:view', { programId });
-  const study = await findInterviewStudy(deps.db, programId, studyId);
+  const { study } = await authorizeStudy(deps.db, caller.actor, 'interview:view', programId, studyId);
   const t = await findTranscript(deps.db, study, transcriptId, 'pseudonymous');
   const codings = await deps.db.select().from(interviewCodings).where(eq(interviewCodings.transcriptId, t.id));
   const coderIds = [...new Set(codings.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((c) => c.coderId))];

@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -21,6 +22,7 @@ import type {
   SampleCell,
   SampleInput,
   SampleMemberState,
+  StudyRole,
   Turn,
 } from '../../../core/interviews';
 import type { Channel } from '../../../core/shared/vocab';
@@ -48,6 +50,32 @@ export const interviewStudies = pgTable(
       .references(() => people.id),
   },
   (t) => [index('interview_studies_program_idx').on(t.programId)],
+);
+
+/**
+ * A person on a study's team and his or her role there (ADR 0052): only the team reads the study's
+ * transcripts, codings, memos, consensus, exports and frames.
+ */
+export const interviewStudyMembers = pgTable(
+  'interview_study_members',
+  {
+    studyId: uuid('study_id')
+      .notNull()
+      .references(() => interviewStudies.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    role: text('role', { enum: ['lead', 'coder', 'reader'] })
+      .$type<StudyRole>()
+      .notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+    /** Who added the person; null for the one-time backfill of migration 0028. */
+    addedBy: uuid('added_by').references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.studyId, t.personId] }), index('interview_study_members_person_idx').on(t.personId)],
 );
 
 /** A semi-structured guide for one audience; a change is a new version, earlier ones are kept. */

@@ -19,6 +19,7 @@ import {
 } from '../../../core/interviews';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import { authorize } from '../../access/policy';
+import { authorizeStudy } from '../../access/study-access';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
@@ -28,7 +29,6 @@ import { organizerOf, sessionCalendar, settingsOf } from '../engagement';
 import { participants } from '../participants/participants.table';
 import { loadProgram, type Program } from '../programs';
 import { interviewConsentDocuments, interviewSampleMembers, interviewSamples } from './interviews.table';
-import { findInterviewStudy } from './interviews.repository';
 import { presentConsent, presentInterview } from './invitations.presenter';
 import { getInterviewSample } from './sampling.service';
 import { ownParticipantId } from '../../access/relations';
@@ -55,8 +55,7 @@ export async function listConsentDocuments(
   studyId: string,
 ): Promise<ConsentDocumentView[]> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:invite', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:invite', programId, studyId);
   const rows = await consentDocumentsOf(deps.db, studyId);
   await audit(deps.db, caller, deps.clock.now(), [
     { verb: 'list', entityType: 'interview_consent_document', entityId: studyId, programId },
@@ -73,8 +72,7 @@ export async function addConsentDocument(
   input: ConsentDocumentInput,
 ): Promise<ConsentDocumentView> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:invite', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:invite', programId, studyId);
   const now = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
     const [latest] = await consentDocumentsOf(tx, studyId);
@@ -159,8 +157,7 @@ async function onMember(
   act: (tx: Tx, locked: Locked, program: Program, now: Date) => Promise<void>,
 ) {
   const program = await loadProgram(deps.db, caller, ids.programId);
-  authorize(caller.actor, 'interview:invite', { programId: ids.programId });
-  await findInterviewStudy(deps.db, ids.programId, ids.studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:invite', ids.programId, ids.studyId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const locked = await lockMember(tx, ids);

@@ -121,6 +121,9 @@ describe('sampling and joint displays through the API', () => {
   });
 
   it('lets evaluators read the drawn frame by code only, and nobody else', async () => {
+    // Only on the study's team (ADR 0052): before, the study does not exist for the evaluator.
+    expect((await evaluator.request('GET', `${base}/samples/${sampleId}`)).status).toBe(404);
+    await ok(coordinator.request('POST', `${base}/team`, { personId: w.people.evaluator, role: 'coder' }), 201);
     const seen = await ok(evaluator.request('GET', `${base}/samples/${sampleId}`));
     expect(seen.members.every((m: any) => m.name === null && /\S/.test(m.code))).toBe(true);
     expect(JSON.stringify(seen)).not.toMatch(/Pat|Person|Quinn/);

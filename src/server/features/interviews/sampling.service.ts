@@ -15,7 +15,8 @@ import {
 } from '../../../core/interviews';
 import { isWithdrawnFrom, type WithdrawalScope } from '../../../core/trials';
 import { notFound } from '../../../core/shared/errors';
-import { authorize, decide, type View } from '../../access/policy';
+import { decideStudy, type View } from '../../access/policy';
+import { authorizeStudy } from '../../access/study-access';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
@@ -28,7 +29,6 @@ import { loadProgram, type Program } from '../programs';
 import { findAllocations, findStudy, findWithdrawals } from '../trials';
 import { interviewConsentDocuments, interviewSampleMembers, interviewSamples, interviewStudies } from './interviews.table';
 import { presentConsent, presentInterview } from './invitations.presenter';
-import { findInterviewStudy } from './interviews.repository';
 
 /**
  * Purposive sampling from live data (issue #13, ADR 0044). What Kindred knows of each participant
@@ -155,8 +155,7 @@ export async function previewSamplingFrame(
   dimensions: readonly SamplingDimension[],
 ) {
   const program = await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:sample', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:sample', programId, studyId);
   const now = deps.clock.now();
   const { facts } = await loadParticipantFacts(deps.db, program, now, 'full');
   const declined = await declinedBefore(deps.db, studyId);
@@ -191,8 +190,7 @@ async function declinedBefore(db: Db | Tx, studyId: string): Promise<Set<string>
 /** Draws a sample for the study from the program's data now and keeps the frame as drawn. */
 export async function drawInterviewSample(deps: Deps, caller: Caller, programId: string, studyId: string, input: SampleInput) {
   const program = await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:sample', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:sample', programId, studyId);
   const now = deps.clock.now();
   const sampleId = newId();
   await deps.db.transaction(async (tx) => {
@@ -238,8 +236,7 @@ export async function drawInterviewSample(deps: Deps, caller: Caller, programId:
 /** The study's drawn samples, newest first: when, by whom, how many proposed. */
 export async function listInterviewSamples(deps: Deps, caller: Caller, programId: string, studyId: string) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:view', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:view', programId, studyId);
   const rows = await deps.db
     .select({ id: interviewSamples.id, drawnAt: interviewSamples.drawnAt, cells: interviewSamples.cells })
     .from(interviewSamples)
@@ -263,8 +260,7 @@ export async function listInterviewSamples(deps: Deps, caller: Caller, programId
  */
 export async function getInterviewSample(deps: Deps, caller: Caller, programId: string, studyId: string, sampleId: string) {
   const program = await loadProgram(deps.db, caller, programId);
-  const view = authorize(caller.actor, 'interview:view', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  const { view, role } = await authorizeStudy(deps.db, caller.actor, 'interview:view', programId, studyId);
   const [sample] = await deps.db
     .select()
     .from(interviewSamples)
@@ -317,7 +313,7 @@ export async function getInterviewSample(deps: Deps, caller: Caller, programId: 
     declineReasons: countDeclineReasons(
       members.flatMap(({ member: m }) => (m.state === 'declined' && m.declineReason ? [m.declineReason] : [])),
     ),
-    can: { sample: view === 'full', invite: decide(caller.actor, 'interview:invite', programId) !== null },
+    can: { sample: view === 'full', invite: decideStudy(caller.actor, 'interview:invite', programId, role) !== null },
   };
 }
 
@@ -346,8 +342,7 @@ export async function markSampleMember(
   input: SampleMemberInput,
 ) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:sample', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:sample', programId, studyId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const [row] = await tx

@@ -9,13 +9,12 @@ import {
 } from '../../../core/interviews';
 import { toCsv } from '../../../core/shared/csv';
 import { DomainError, notFound } from '../../../core/shared/errors';
-import { authorize } from '../../access/policy';
+import { authorizeStudy } from '../../access/study-access';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db, Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { loadProgram } from '../programs';
-import { findInterviewStudy } from './interviews.repository';
 import {
   interviewCodes,
   interviewCodings,
@@ -89,8 +88,7 @@ function themeViewOf(t: ThemeRow, segments: readonly { codingId: string; transcr
 /** The study's themes with their exemplar quotes (de-identified words). */
 export async function listThemes(deps: Deps, caller: Caller, programId: string, studyId: string) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:view', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:view', programId, studyId);
   const [themes, segments] = await Promise.all([
     deps.db.select().from(interviewThemes).where(eq(interviewThemes.studyId, studyId)).orderBy(asc(interviewThemes.createdAt)),
     loadSegments(deps.db, studyId),
@@ -132,8 +130,7 @@ async function checkThemeInput(tx: Db | Tx, studyId: string, input: ThemeInput) 
 /** Adds a theme (codes grouped, a summary, exemplar quotes). */
 export async function createTheme(deps: Deps, caller: Caller, programId: string, studyId: string, input: ThemeInput) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:code', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:code', programId, studyId);
   const now = deps.clock.now();
   const row: ThemeRow = {
     id: newId(),
@@ -165,8 +162,7 @@ export async function updateTheme(
   input: ThemeInput,
 ) {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'interview:code', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:code', programId, studyId);
   const now = deps.clock.now();
   const updated = await deps.db.transaction(async (tx) => {
     const [t] = await tx
@@ -205,8 +201,7 @@ export async function getJointDisplay(
   verb: 'read' | 'export' = 'read',
 ): Promise<JointDisplay & { by: SamplingDimension }> {
   const program = await loadProgram(deps.db, caller, programId);
-  const view = authorize(caller.actor, 'interview:view', { programId });
-  await findInterviewStudy(deps.db, programId, studyId);
+  const { view } = await authorizeStudy(deps.db, caller.actor, 'interview:view', programId, studyId);
   const now = deps.clock.now();
   const [themes, coded, reconciled, { facts, armLabel }] = await Promise.all([
     deps.db.select().from(interviewThemes).where(eq(interviewThemes.studyId, studyId)).orderBy(asc(interviewThemes.createdAt)),

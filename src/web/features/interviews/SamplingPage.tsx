@@ -37,8 +37,9 @@ export function InterviewSamplingPage() {
             </ButtonLink>
           }
         >
-          {program.can('interview:sample') ? <DrawForm studyId={studyId} onDrawn={setChosen} /> : null}
-          {program.can('interview:invite') ? <ConsentVersions studyId={studyId} /> : null}
+          {/* Drawing and inviting are the study lead's, as running it is (ADR 0052). */}
+          {s.can.manage ? <DrawForm studyId={studyId} onDrawn={setChosen} /> : null}
+          {s.can.manage ? <ConsentVersions studyId={studyId} /> : null}
           <Section title="Drawn samples" id="drawn-samples">
             <QueryView query={samples} loadingLabel="Loading the drawn samples…">
               {(list) => {

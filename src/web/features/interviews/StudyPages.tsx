@@ -17,6 +17,7 @@ import {
   useInterviewStudies,
   useInterviewStudy,
 } from './interviews.api';
+import { StudyTeam, studyRoleWords } from './StudyTeam';
 import './interviews.css';
 
 export const audienceWords: Record<InterviewAudience, string> = {
@@ -44,11 +45,19 @@ export function InterviewStudiesPage() {
               {list.map((s) => (
                 <li key={s.id}>
                   <h2 className="interview-studies__title">
-                    <Link to={program.to(`interviews/${s.id}`)}>{s.title}</Link>
+                    {s.myRole ? <Link to={program.to(`interviews/${s.id}`)}>{s.title}</Link> : s.title}
                   </h2>
                   <p>
                     {s.audiences.map((a) => audienceWords[a]).join(', ')}; aiming for {s.targetCount} interviews.
                   </p>
+                  {s.myRole ? (
+                    <p>You are on the team: {studyRoleWords[s.myRole].label.toLowerCase()}.</p>
+                  ) : (
+                    <p>
+                      You are not on this study’s team, so its transcripts are closed to you.{' '}
+                      <Link to={program.to(`interviews/${s.id}/team`)}>See or change the team of “{s.title}”</Link>
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -184,6 +193,7 @@ export function InterviewStudyPage() {
           <Guides study={s} />
           <Codebook study={s} />
           {s.can.export ? <Downloads study={s} /> : null}
+          {s.can.team ? <StudyTeam studyId={s.id} /> : null}
         </Page>
       )}
     </QueryView>

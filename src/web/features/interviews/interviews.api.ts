@@ -24,8 +24,10 @@ import type {
   ThemeInput,
   ThemeView,
   StudyInput,
+  StudyRole,
   StudySummary,
   StudyView,
+  TeamView,
   TranscriptInput,
   TranscriptView,
 } from '../../../core/interviews';
@@ -235,3 +237,27 @@ export const useDeclineInterview = (programId: string) =>
   useAnswer(programId, ({ memberId, reason }: { memberId: string; reason: InterviewDeclineReason | null }) =>
     api.post<MyInterviewInvitation[]>(`/programs/${programId}/my-interview-invitations/${memberId}/decline`, { reason }),
   );
+
+/** A study's team and who may join it (program staff only; ADR 0052). */
+export function useStudyTeam(programId: string, studyId: string) {
+  return useQuery({
+    queryKey: [...studyKey(programId, studyId), 'team'],
+    queryFn: () => api.get<TeamView>(`${base(programId)}/${studyId}/team`),
+  });
+}
+
+/** Team changes refresh the whole list too: the caller's own role may change. */
+function useTeamMutation<I>(programId: string, fn: (input: I) => Promise<TeamView>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: studiesKey(programId) }) });
+}
+export const useAddTeamMember = (programId: string, studyId: string) =>
+  useTeamMutation(programId, (body: { personId: string; role: StudyRole }) =>
+    api.post<TeamView>(`${base(programId)}/${studyId}/team`, body),
+  );
+export const useChangeTeamRole = (programId: string, studyId: string) =>
+  useTeamMutation(programId, ({ personId, role }: { personId: string; role: StudyRole }) =>
+    api.patch<TeamView>(`${base(programId)}/${studyId}/team/${personId}`, { role }),
+  );
+export const useRemoveTeamMember = (programId: string, studyId: string) =>
+  useTeamMutation(programId, (personId: string) => api.delete<TeamView>(`${base(programId)}/${studyId}/team/${personId}`));
