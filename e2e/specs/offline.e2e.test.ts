@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../fixtures/browser';
 import { demoJourney } from '../fixtures/journey';
-import { signIn } from '../fixtures/session';
+import { signIn, signOut } from '../fixtures/session';
 
 /**
  * Issue #16 "Coaching on a bad connection" on a phone (390×844), ADR 0042: the coach opens Today,
@@ -11,7 +11,8 @@ import { signIn } from '../fixtures/session';
  * record and a reload still work offline (the service worker's copy of the app, the coach's reads
  * kept on the device); the network comes back, the queue empties by itself, and the session's
  * contact is on the server once. Then on a desktop: a contact logged offline waits, "Sign out" warns
- * while it waits, and it is sent once when the connection returns. Every page is scanned by axe-core.
+ * while it waits, and it is sent once when the connection returns; signing out deletes what the
+ * device kept before the next page opens. Every page is scanned by axe-core.
  */
 describe('coaching on a bad connection', () => {
   const journey = demoJourney({ mobile: true, desktop: true });
@@ -24,6 +25,22 @@ describe('coaching on a bad connection', () => {
     expect(res.status()).toBe(200);
     return (await res.json()) as { id: string; note?: string | null }[];
   };
+  /** Whether the coach's answers are kept in this browser's IndexedDB (ADR 0042). */
+  const keptOnDevice = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<boolean>((resolve, reject) => {
+          const open = indexedDB.open('kindred-offline-reads');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('cache')) return resolve(false);
+            const get = db.transaction('cache').objectStore('cache').get('client');
+            get.onsuccess = () => resolve(get.result !== undefined);
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
 
   it('keeps Today, the record and the guide readable offline and sends the finished session once when back online', async () => {
     const { context } = journey.mobile;
@@ -165,6 +182,14 @@ describe('coaching on a bad connection', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     expect(await contactsOnServer(page, recordUrl)).toHaveLength(before.length + 1);
+
+    // Signing out deletes the coach's kept answers before the page says so: the next person to
+    // open the app on this device, straight after, finds nothing of the coach's.
+    await expect.poll(() => keptOnDevice(page)).toBe(true);
+    await signOut(page);
+    await page.goto(`${journey.server.url}/sign-in`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await keptOnDevice(page)).toBe(false);
     await page.close();
   });
 });

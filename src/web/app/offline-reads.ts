@@ -75,7 +75,8 @@ export const offlineReadsPersister: Persister = {
 export async function clearOfflineReads(): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
   try {
-    await del(KEY, idbStore());
+    // Signing out waits for this; a browser whose IndexedDB does not answer must not hold it up.
+    await Promise.race([del(KEY, idbStore()), new Promise((done) => setTimeout(done, 2000))]);
   } catch {
     // A browser without a usable IndexedDB (private mode in some) kept nothing to delete.
   }

@@ -7,12 +7,12 @@ import type { Locale } from '../../core/shared/locale';
 import { deviceLocale, rememberDeviceLocale } from '../i18n/device-language';
 import { I18nProvider, PageLocaleContext, type AppLocale } from '../i18n/i18n';
 import { offlineReadsPersister, READS_MAX_AGE_MS, READS_VERSION, shouldKeepQuery } from './offline-reads';
-import { fetchMe, forgetSession, meKey } from './session';
+import { confirmKeptReads, fetchMe, forgetSession, meKey } from './session';
 
 /** When any request says the session has ended, forget it: RequireSession then sends the person to sign in. */
 function onError(client: () => QueryClient) {
   return (error: unknown, key?: readonly unknown[]) => {
-    if (error instanceof ApiError && error.isUnauthenticated && key?.[0] !== meKey[0]) forgetSession(client(), 'ended');
+    if (error instanceof ApiError && error.isUnauthenticated && key?.[0] !== meKey[0]) void forgetSession(client(), 'ended');
   };
 }
 
@@ -77,7 +77,7 @@ export function Providers({
         dehydrateOptions: { shouldDehydrateQuery: (q) => shouldKeepQuery(queryClient.getQueryData<Me | null>(meKey), q) },
       }}
       // Not awaited: offline the question waits for the connection, and the pages must not.
-      onSuccess={() => void queryClient.invalidateQueries({ queryKey: meKey })}
+      onSuccess={() => void confirmKeptReads(queryClient)}
     >
       {content}
     </PersistQueryClientProvider>

@@ -44,11 +44,11 @@ export function SendQueueStatus() {
     }
     if (!who || who.id !== me.id) {
       client.setQueryData(meKey, who);
-      if (!who) forgetSession(client, 'ended');
+      if (!who) void forgetSession(client, 'ended');
       return;
     }
     const outcome = await drainNow(me.id, send);
-    if (outcome.stoppedFor === 'signed_out') forgetSession(client, 'ended');
+    if (outcome.stoppedFor === 'signed_out') void forgetSession(client, 'ended');
     if (outcome.sent > 0) void client.invalidateQueries({ queryKey: ['programs'] });
   }, [client, me.id]);
 

@@ -37,18 +37,42 @@ export function rememberSignIn(client: QueryClient, me: Me): void {
 /**
  * After sign-out (or when the server says the session ended, `ended`): forget everything cached.
  * An ended session is remembered so that the sign-in page can say why (ADR 0035).
+ *
+ * What a coach kept on the device for reading offline is deleted before the page says "signed out"
+ * (the returned promise): a page left at once (the next person opening the sign-in page) would
+ * otherwise abort the deletion, and the kept answers would outlive the session (ADR 0042).
  */
-export function forgetSession(client: QueryClient, how: 'signed_out' | 'ended' = 'signed_out'): void {
+export async function forgetSession(client: QueryClient, how: 'signed_out' | 'ended' = 'signed_out'): Promise<void> {
   const who = client.getQueryData<Me | null>(meKey);
   if (how === 'ended') markSessionEnded();
   else resetSessionClock();
-  // What a coach kept for reading offline goes either way; what waits to be sent goes only on a
-  // deliberate sign-out (after the warning): an ended session's entries go once the coach signs in again (ADR 0042).
-  void clearOfflineReads();
-  if (how === 'signed_out' && who) void discardPersonQueue(who.id);
   setCsrfToken(null);
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+  // What waits to be sent goes only on a deliberate sign-out (after the warning): an ended
+  // session's entries go once the coach signs in again (ADR 0042).
+  if (how === 'signed_out' && who) void discardPersonQueue(who.id);
+  await clearOfflineReads();
   client.setQueryData(meKey, null);
+}
+
+/**
+ * After the kept answers were restored on opening the app: asks who is signed in now, and drops
+ * the kept answers, on the device and in memory, unless they are that person's. A session that
+ * ended meanwhile, or another person signing in on a shared device, must not see the last coach's
+ * pages. Offline the question waits for the connection, and the kept copy stays readable.
+ */
+export async function confirmKeptReads(client: QueryClient, ask: () => Promise<Me | null> = fetchMe): Promise<void> {
+  const kept = client.getQueryData<Me | null>(meKey);
+  let now: Me | null;
+  try {
+    now = await client.fetchQuery({ queryKey: meKey, queryFn: ask, staleTime: 0 });
+  } catch {
+    return;
+  }
+  if (kept && now?.id !== kept.id) {
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+    await clearOfflineReads();
+  }
 }
 
 export function useMeQuery() {

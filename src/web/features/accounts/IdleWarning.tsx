@@ -38,7 +38,7 @@ export function IdleWarning() {
     try {
       await api.get(path);
     } catch (e) {
-      if (e instanceof ApiError && e.isUnauthenticated) forgetSession(client, 'ended');
+      if (e instanceof ApiError && e.isUnauthenticated) void forgetSession(client, 'ended');
     }
   };
   const left = endsAt === null ? null : endsAt - now;

@@ -70,6 +70,7 @@ export function useSignOut() {
       return api.post<{ ok: true }>('/auth/logout');
     },
     // Signed out either way: a failed request most often means the session had already ended.
+    // Returned, so the mutation ends once what the device kept is deleted.
     onSettled: () => forgetSession(client),
   });
 }
