@@ -79,14 +79,21 @@ function testClient(): QueryClient {
  * pass before the answer arrived on a slow machine, whatever the page then shows (issue #14).
  */
 export async function settled(): Promise<void> {
-  await waitFor(() => {
-    if (!lastClient) throw new Error('nothing was rendered');
-    if (lastClient.isFetching() + lastClient.isMutating() > 0) throw new Error('requests still open');
-  });
-  // Observers hear of the answer in a batch that TanStack Query schedules with setTimeout(0) once the
-  // request settles: that timer was set first, so one more zero timer runs after it, and act lets
-  // React render what it changed.
-  await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const open = () => (lastClient ? lastClient.isFetching() + lastClient.isMutating() : 0);
+  // An answer can enable the next request (a page that reads the person, then their sessions): the
+  // quiet moment between the two is not the end, so wait until a render after it starts nothing more.
+  for (let round = 0; round < 50; round++) {
+    await waitFor(() => {
+      if (!lastClient) throw new Error('nothing was rendered');
+      if (open() > 0) throw new Error('requests still open');
+    });
+    // Observers hear of the answer in a batch that TanStack Query schedules with setTimeout(0) once the
+    // request settles: that timer was set first, so one more zero timer runs after it, and act lets
+    // React render what it changed.
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    if (open() === 0) return;
+  }
+  throw new Error('requests kept starting: the page never settled');
 }
 
 /** Renders UI with a query client and a router at `route`; `path` is the route pattern that matches it. */
