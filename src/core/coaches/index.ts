@@ -1,24 +1,26 @@
 import { z } from 'zod';
 import { patchSchema } from '../shared/patch';
-import { Channel, Email, Gender, PainLocation, Phone } from '../shared/vocab';
+import { BirthYear, Channel, Email, Gender, GenderAnswer, PainLocation, Phone, personName } from '../shared/vocab';
 
 export const coachStatuses = ['active', 'paused', 'retired'] as const;
 export const CoachStatus = z.enum(coachStatuses);
 export type CoachStatus = z.infer<typeof CoachStatus>;
 
+const caseloadWords = 'Enter a whole number from 1 to 20';
+
 export const CoachInput = z.object({
-  givenName: z.string().trim().min(1).max(80),
-  familyName: z.string().trim().min(1).max(80),
-  gender: Gender,
+  givenName: personName('Enter the given name'),
+  familyName: personName('Enter the family name'),
+  gender: GenderAnswer,
   painLocations: z.array(PainLocation).max(9).default([]),
-  modalities: z.array(Channel).min(1).max(4).default(['phone']),
+  modalities: z.array(Channel).min(1, 'Choose at least one way to meet').max(4).default(['phone']),
   phone: Phone.nullable().default(null),
   email: Email.nullable().default(null),
   status: CoachStatus.default('active'),
   /** How many participants the coach chooses to coach at once; ECLIPSE started everyone at one. */
-  caseload: z.int().min(1).max(20).default(1),
+  caseload: z.int({ error: caseloadWords }).min(1, caseloadWords).max(20, caseloadWords).default(1),
   /** Matching preferences (#6, ADR 0016): age band, town (for in-person pairs), languages. */
-  birthYear: z.int().min(1900).max(2100).nullable().default(null),
+  birthYear: BirthYear.nullable().default(null),
   town: z.string().trim().max(80).nullable().default(null),
   languages: z.array(z.string().trim().min(2).max(40)).max(5).default([]),
 });

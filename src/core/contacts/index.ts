@@ -15,14 +15,17 @@ export type ContactOutcome = z.infer<typeof ContactOutcome>;
 export const essentialElements = ['discussedStrategies', 'gaveEncouragement', 'discussedAdjusting', 'discussedGoals'] as const;
 export type EssentialElement = (typeof essentialElements)[number];
 
+const minutesWords = 'Enter whole minutes from 0 to 600';
+
+/** What a contact says; each field worded as the contact form asks it (ADR 0055). */
 export const ContactInput = z.object({
-  participantId: z.uuid(),
+  participantId: z.uuid({ error: 'Choose who you contacted' }),
   /** A key the client makes once per contact, so a retry after a dropped connection is not doubled. */
   clientKey: z.uuid(),
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: z.iso.datetime({ offset: true, error: 'Enter the date and time of the contact' }),
   channel: Channel,
-  outcome: ContactOutcome,
-  minutes: z.int().min(0).max(600).nullable().default(null),
+  outcome: z.enum(contactOutcomes, { error: 'Say whether you reached them' }),
+  minutes: z.int({ error: minutesWords }).min(0, minutesWords).max(600, minutesWords).nullable().default(null),
   topics: z.array(z.string().max(40)).max(30).default([]),
   discussedStrategies: z.boolean().default(false),
   gaveEncouragement: z.boolean().default(false),
@@ -37,6 +40,11 @@ export type ContactInput = z.infer<typeof ContactInput>;
 /** Allowed clock skew between a phone and the server when a contact is logged "now". */
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
+/** Later than now, allowing for a phone's clock a few minutes ahead of the server's (the form asks the same). */
+export function isInFuture(at: Date, now: Date): boolean {
+  return at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS;
+}
+
 /**
  * Checks a contact against the pairing and the program: not in the future, not before the pairing
  * began, topics from the program's curriculum, and no session content on an unreached attempt.
@@ -46,7 +54,7 @@ export function checkContact(
   ctx: { now: Date; pairingStartedAt: Date; programTopics: readonly string[] },
 ): void {
   const at = new Date(input.occurredAt);
-  if (at.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
+  if (isInFuture(at, ctx.now)) {
     throw new DomainError('invalid_state', 'contact_in_future', 'A contact cannot be logged in the future');
   }
   if (at.getTime() < ctx.pairingStartedAt.getTime() - FUTURE_TOLERANCE_MS) {

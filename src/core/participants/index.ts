@@ -4,7 +4,18 @@ import { reachWindowFields } from '../engagement/reach-window';
 import { DomainError } from '../shared/errors';
 import { patchSchema } from '../shared/patch';
 import { textCheckInFields } from '../plans/text-check-in';
-import { Channel, DateOn, Email, Gender, PainLocation, Phone, TimeOfDay } from '../shared/vocab';
+import {
+  BirthYear,
+  Channel,
+  DateOn,
+  Email,
+  Gender,
+  GenderAnswer,
+  PainLocation,
+  personName,
+  Phone,
+  TimeOfDay,
+} from '../shared/vocab';
 import { Locale } from '../shared/locale';
 import { ServiceBranch, ServiceEra } from '../volunteers/application';
 
@@ -84,11 +95,11 @@ const preferences = {
 };
 
 export const ParticipantInput = z.object({
-  givenName: z.string().trim().min(1).max(80),
-  familyName: z.string().trim().min(1).max(80),
-  gender: Gender,
-  birthYear: z.int().min(1900).max(2100).nullable().default(null),
-  painLocations: z.array(PainLocation).min(1).max(9),
+  givenName: personName('Enter the given name'),
+  familyName: personName('Enter the family name'),
+  gender: GenderAnswer,
+  birthYear: BirthYear.nullable().default(null),
+  painLocations: z.array(PainLocation).min(1, 'Choose at least one place where it hurts').max(9),
   preferredModality: preferences.preferredModality.default('phone'),
   preferredChannel: preferences.preferredChannel.default('phone'),
   preferredTimes: preferences.preferredTimes.default([]),
@@ -108,7 +119,7 @@ export const ParticipantInput = z.object({
   languages: z.array(z.string().trim().min(2).max(40)).max(5).default([]),
   /** The language Kindred shows and sends the participant (issue #16, ADR 0041). */
   locale: Locale.default('en'),
-  referredOn: DateOn,
+  referredOn: z.iso.date({ error: 'Enter the date of referral' }),
   status: z.enum(['referred', 'enrolled']).default('referred'),
   /** Add even though people already in the program look like the same person (staff checked them). */
   confirmDuplicate: z.boolean().default(false),

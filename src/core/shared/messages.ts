@@ -115,6 +115,15 @@ export function plainIssue(issue: IssueLike): PlainIssue {
   }
 }
 
+/**
+ * Kindred's own words for an issue zod already worded, when they are its words (not a schema's own
+ * message): the code and numbers to say them in the reader's language. A reported issue may lack
+ * its input, which tells "Fill this in." from "Enter a number."; the words already chosen decide.
+ */
+export function plainIssueOf(issue: IssueLike & { message?: string | undefined }): PlainIssue | null {
+  return [plainIssue(issue), plainIssue({ ...issue, input: null })].find((p) => p.message === issue.message) ?? null;
+}
+
 /** The English words of {@link plainIssue}: zod's message for every issue a schema leaves unworded. */
 export function plainIssueMessage(issue: IssueLike): string {
   return plainIssue(issue).message;

@@ -23,6 +23,17 @@ export const roles = ['admin', 'coordinator', 'coach', 'participant', 'evaluator
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * Fields worded for the forms that fill them (issue #14, forms from the schemas): the server's refusal
+ * and the form's own check then say the same thing, from one definition.
+ */
+export const personName = (words: string) => z.string({ error: words }).trim().min(1, words).max(80);
+/** A person's gender as a form asks it: left unchosen, it says how to answer. */
+export const GenderAnswer = z.enum(genders, { error: 'Choose a gender, or "Not stated"' });
+const yearWords = 'Enter a year such as 1958, or leave it empty';
+/** A year of birth: one sentence for every way it can be wrong (not a number, a fraction, out of range). */
+export const BirthYear = z.int({ error: yearWords }).min(1900, yearWords).max(2100, yearWords);
+
 export const Uuid = z.uuid();
 export const DateOn = z.iso.date();
 export const Email = z
@@ -33,3 +44,15 @@ export const Phone = z
   .string()
   .trim()
   .regex(/^\+?[0-9 ().-]{7,20}$/, 'Enter a phone number of 7 to 20 digits');
+
+/** Languages as a form takes them, "English, Spanish" → ["English", "Spanish"] (empty parts dropped, each kept once). */
+export function languagesOf(s: string): string[] {
+  return [
+    ...new Set(
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ];
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Weekday } from '../shared/time';
 import { DomainError } from '../shared/errors';
-import { Channel, Email, Gender, PainLocation, Phone, TimeOfDay } from '../shared/vocab';
+import { BirthYear, Channel, Email, genders, PainLocation, personName, Phone, TimeOfDay } from '../shared/vocab';
 
 /**
  * The branches of the US armed forces a volunteer can name, or none. Background is asked only when
@@ -84,11 +84,11 @@ export function isHoneypotFilled(body: unknown): boolean {
 
 /** A volunteer's application to coach in a program, as sent by the public form (no account needed). */
 export const ApplicationInput = z.object({
-  givenName: z.string().trim().min(1).max(80),
-  familyName: z.string().trim().min(1).max(80),
+  givenName: personName('Enter your first name'),
+  familyName: personName('Enter your last name'),
   email: Email,
   phone: Phone.nullable().default(null),
-  gender: Gender,
+  gender: z.enum(genders, { error: 'Choose one' }),
   /** Where the volunteer's own pain is: coaches are people who manage their own pain. */
   painLocations: z.array(PainLocation).min(1, 'Choose at least one').max(9),
   aboutMe: Story,
@@ -100,7 +100,7 @@ export const ApplicationInput = z.object({
   serviceBranch: ServiceBranch.nullable().default(null),
   serviceEra: ServiceEra.nullable().default(null),
   /** Optional, for matching (ADR 0016): age band, same town for in-person pairs, a language in common. */
-  birthYear: z.int().min(1900).max(2100).nullable().default(null),
+  birthYear: BirthYear.nullable().default(null),
   town: z.string().trim().max(80).nullable().default(null),
   languages: z.array(z.string().trim().min(2).max(40)).max(5).default([]),
   backgroundCheckConsent: z.boolean().default(false),
@@ -109,24 +109,47 @@ export const ApplicationInput = z.object({
 });
 export type ApplicationInput = z.infer<typeof ApplicationInput>;
 
+/** A refused answer of the program's own rules: the field, a stable code and the words. */
+export interface SettingProblem {
+  field: 'serviceBranch' | 'serviceEra' | 'backgroundCheckConsent';
+  reason: 'service_branch_required' | 'service_era_required' | 'background_check_consent_required';
+  message: string;
+}
+
 /**
  * The checks that depend on the program's settings: the background it asks about must be answered
  * (with "prefer not to say" if the volunteer wishes) and a required background check consented to.
+ * Pure; the form shows them before sending and the server refuses the first (ADR 0055).
  */
-export function checkApplication(input: ApplicationInput, settings: VolunteerSettings): void {
+export function applicationSettingProblems(
+  input: Pick<ApplicationInput, 'serviceBranch' | 'serviceEra' | 'backgroundCheckConsent'>,
+  settings: VolunteerSettings,
+): SettingProblem[] {
+  const out: SettingProblem[] = [];
   if (settings.asksServiceBranch && input.serviceBranch === null) {
-    throw new DomainError('invalid_state', 'service_branch_required', 'Choose your service branch, or "Prefer not to say"');
+    out.push({
+      field: 'serviceBranch',
+      reason: 'service_branch_required',
+      message: 'Choose your service branch, or "Prefer not to say"',
+    });
   }
   if (settings.asksServiceEra && input.serviceEra === null) {
-    throw new DomainError('invalid_state', 'service_era_required', 'Choose your service era, or "Prefer not to say"');
+    out.push({ field: 'serviceEra', reason: 'service_era_required', message: 'Choose your service era, or "Prefer not to say"' });
   }
   if (settings.requiresBackgroundCheck && !input.backgroundCheckConsent) {
-    throw new DomainError(
-      'invalid_state',
-      'background_check_consent_required',
-      'This program asks every coach to agree to a background check',
-    );
+    out.push({
+      field: 'backgroundCheckConsent',
+      reason: 'background_check_consent_required',
+      message: 'This program asks every coach to agree to a background check',
+    });
   }
+  return out;
+}
+
+/** {@link applicationSettingProblems}, refusing the first. */
+export function checkApplication(input: ApplicationInput, settings: VolunteerSettings): void {
+  const [first] = applicationSettingProblems(input, settings);
+  if (first) throw new DomainError('invalid_state', first.reason, first.message);
 }
 
 /** When a volunteer can coach: days of the week and times of day. */

@@ -2,7 +2,7 @@ import { loggableError } from '../platform/logger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors';
-import { plainIssue, usePlainMessages, type PlainIssueCode } from '../../core/shared/messages';
+import { plainIssueOf, usePlainMessages, type PlainIssueCode } from '../../core/shared/messages';
 
 // Refused fields reach people (the web shows each field's message): plain words, not zod's (#10).
 usePlainMessages();
@@ -56,9 +56,7 @@ function fieldsOf(err: FastifyError): FieldRefusal[] {
     // "Enter a number."; the words already chosen decide. Only Kindred's own words carry a code: a
     // schema's own message stays as it is written.
     const issue = { ...v.params, code: v.keyword ?? '' };
-    const plain = [plainIssue(issue), plainIssue({ ...issue, input: null })].find(
-      (p) => v.keyword && p.message === field.message,
-    );
+    const plain = v.keyword ? plainIssueOf({ ...issue, message: field.message }) : null;
     if (plain) {
       field.code = plain.code;
       if (plain.values) field.values = plain.values;

@@ -11,7 +11,9 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
-import { fieldWords } from '../../core/shared/messages';
+import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type PathValue } from 'react-hook-form';
+import type { z } from 'zod';
+import { fieldWords, plainIssueMessage, plainIssueOf } from '../../core/shared/messages';
 import { errorMessage, fieldRefusalWords, supportReference, useFocusWhenShown } from './feedback';
 import { englishT, useT, type Translate } from '../i18n/i18n';
 
@@ -100,51 +102,111 @@ export function useServerRefusal(
   return { error, fields, edited };
 }
 
+/** The messages of a refusal found in the browser, as react-hook-form keeps them. */
+function errorsOf(messages: FieldMessages): FieldErrors {
+  return Object.fromEntries(Object.entries(messages).map(([key, message]) => [key, { type: 'refused', message }]));
+}
+
+function messagesOf(errors: FieldErrors): FieldMessages {
+  const out: FieldMessages = {};
+  for (const [key, e] of Object.entries(errors)) if (e && typeof e.message === 'string') out[key] = e.message;
+  return out;
+}
+
 /**
- * A form's values, its setters, and its messages: checks in the browser first (`validate` returns
- * the fields that need attention), then the server's refusal, shown in one summary either way.
- * Changing a field clears its message, the browser's or the server's (issue #16).
+ * A form's values, its setters, and its messages, kept by react-hook-form (ADR 0055): checks in the
+ * browser first (`validate` returns the fields that need attention), then the server's refusal,
+ * shown in one summary either way. Changing a field clears its message, the browser's or the
+ * server's (issue #16). Prefer {@link useSchemaForm}, whose checks are the core schema's own.
  */
-export function useFormState<T extends object>(
+export function useFormState<T extends FieldValues>(
   initial: T,
   validate: (values: T) => FieldMessages,
   onSubmit: (values: T) => void,
   serverError: unknown,
 ) {
-  const [values, setValues] = useState(initial);
-  const [local, setLocal] = useState<FieldMessages>({});
+  const form = useForm<T>({
+    defaultValues: initial as DefaultValues<T>,
+    // The summary takes focus, and names each field with a link to it (issue #10).
+    shouldFocusError: false,
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    resolver: (values) => {
+      const missing = validate(values);
+      return Object.keys(missing).length === 0
+        ? { values, errors: {} }
+        : { values: {}, errors: errorsOf(missing) as FieldErrors<T> };
+    },
+  });
+  const values = form.watch() as T;
+  const local = messagesOf(form.formState.errors as FieldErrors);
   const server = useServerRefusal(serverError);
   const t = useT();
   const set =
-    <K extends keyof T>(key: K) =>
+    <K extends keyof T & string>(key: K) =>
     (value: T[K]) => {
-      setValues((prev) => ({ ...prev, [key]: value }));
-      setLocal((prev) => {
-        if (!(String(key) in prev)) return prev;
-        const { [String(key)]: _gone, ...rest } = prev;
-        return rest;
-      });
-      server.edited(String(key));
+      form.setValue(key as unknown as Path<T>, value as PathValue<T, Path<T>>, { shouldDirty: true });
+      if (key in local) form.clearErrors(key as unknown as Path<T>);
+      server.edited(key);
     };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const missing = validate(values);
-    setLocal(missing);
-    if (Object.keys(missing).length === 0) onSubmit(values);
-  };
+  const submit = (e: FormEvent) => void form.handleSubmit((v) => onSubmit(v as T))(e);
   const hasLocal = Object.keys(local).length > 0;
-  // A local refusal takes the server's shape, so one summary shows both. One object per refusal:
-  // the summary takes focus when its error changes, and must not take it on every keystroke.
+  // A local refusal takes the server's shape, so one summary shows both. One object per set of
+  // words: the summary takes focus when its error changes, and must not take it on every keystroke.
+  const localWords = JSON.stringify(local);
   const localError = useMemo(() => {
     const refusal = {
       message: t('ui.needsAttention'),
-      fields: Object.entries(local).map(([path, message]) => ({ path, message })),
+      fields: Object.entries(JSON.parse(localWords) as FieldMessages).map(([path, message]) => ({ path, message })),
     };
     refusalsClearedByField.add(refusal);
     return refusal;
-  }, [local, t]);
+  }, [localWords, t]);
   const error = hasLocal ? localError : server.error;
   return { values, set, submit, error, fields: hasLocal ? local : server.fields };
+}
+
+/**
+ * The fields a body refuses, checked by the core schema the server checks it with (issue #14: the
+ * rules are written once): a schema's own words as written, Kindred's plain words (by their code) in
+ * the reader's language. Empty when the body would be accepted. `keyOf` names the form field a
+ * schema path is about (default: its first segment).
+ */
+export function schemaProblems(
+  schema: z.ZodType,
+  body: unknown,
+  t: Translate = englishT,
+  keyOf: (path: string) => string = topLevel,
+): FieldMessages {
+  const result = schema.safeParse(body, {
+    error: (issue) => plainIssueMessage(issue as Parameters<typeof plainIssueMessage>[0]),
+  });
+  const out: FieldMessages = {};
+  if (result.success) return out;
+  for (const issue of result.error.issues) {
+    const key = keyOf(issue.path.map(String).join('.'));
+    if (key in out) continue;
+    const plain = plainIssueOf(issue as Parameters<typeof plainIssueOf>[0]);
+    out[key] = plain ? fieldRefusalWords({ ...plain, message: issue.message }, t) : issue.message;
+  }
+  return out;
+}
+
+/**
+ * A form checked by the core schema its request is checked with on the server (issue #14, ADR 0055):
+ * `toBody` turns the form's values (text as typed) into the request's body, the schema says what
+ * needs attention, and the form shows it before anything is sent. The server checks again.
+ */
+export function useSchemaForm<T extends FieldValues>(
+  initial: T,
+  check: { schema: z.ZodType; toBody: (values: T) => unknown; keyOf?: (path: string) => string },
+  onSubmit: (values: T) => void,
+  serverError: unknown,
+) {
+  const t = useT();
+  const { schema, toBody, keyOf } = check;
+  const validate = (values: T) => schemaProblems(schema, toBody(values), t, keyOf);
+  return useFormState(initial, validate, onSubmit, serverError);
 }
 
 /** The hint a limited text control shows: its own hint, then "Up to N characters." (issue #10). */

@@ -242,10 +242,14 @@ describe('participants', () => {
         'body.painLocations',
         'body.phone',
       ]);
-      // Plain words at the edge (issues #10, #16): no schema-library jargon reaches the form.
+      // Plain words at the edge (issues #10, #16): no schema-library jargon reaches the form; the
+      // schema's own words where it has them, the same the form shows before sending (ADR 0055).
       expect(res.body.message).toBe('Some answers need attention.');
       const byPath = Object.fromEntries(res.body.fields.map((f: { path: string; message: string }) => [f.path, f.message]));
-      expect(byPath).toMatchObject({ 'body.familyName': 'Fill this in.', 'body.painLocations': 'Choose at least one.' });
+      expect(byPath).toMatchObject({
+        'body.familyName': 'Enter the family name',
+        'body.painLocations': 'Choose at least one place where it hurts',
+      });
       for (const m of Object.values(byPath)) expect(m).not.toMatch(/>=|<=|expected|string|enum|invalid input/i);
       expect(JSON.stringify(res.body)).not.toContain('call me maybe');
       expect(await count()).toBe(before);

@@ -1,7 +1,8 @@
 import { channelLabels, genderLabels, optionsOf, painLocationLabels } from '../../app/vocab';
 import { Button, ButtonLink } from '../../ui/controls';
-import { CheckboxGroup, FormActions, FormErrors, RadioGroup, TextField, useFormState } from '../../ui/form';
-import { coachFieldLabels, missingCoachFields, type CoachFormValues } from './coach-form';
+import { CoachInput, CoachUpdate } from '../../../core/coaches';
+import { CheckboxGroup, FormActions, FormErrors, RadioGroup, TextField, useSchemaForm } from '../../ui/form';
+import { coachBody, coachFieldLabels, type CoachFormValues } from './coach-form';
 import { coachStatusLabels } from './coaches.api';
 
 /** Adds or edits a volunteer coach: who, their own pain (for matching), how they meet, and their caseload. */
@@ -20,7 +21,9 @@ export function CoachForm({
   onSubmit: (values: CoachFormValues) => void;
   cancelTo: string;
 }) {
-  const { values: v, set, submit, error: shown, fields } = useFormState(initial, missingCoachFields, onSubmit, error);
+  // Checked by the schema the server checks the request with (ADR 0055).
+  const check = { schema: mode === 'create' ? CoachInput : CoachUpdate, toBody: coachBody };
+  const { values: v, set, submit, error: shown, fields } = useSchemaForm(initial, check, onSubmit, error);
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,6 +1,5 @@
 import type { CoachStatus, CoachUpdate, CoachView } from '../../../core/coaches';
-import type { Channel, Gender, PainLocation } from '../../../core/shared/vocab';
-import type { FieldMessages } from '../../ui/form';
+import { languagesOf, type Channel, type Gender, type PainLocation } from '../../../core/shared/vocab';
 import type { NewCoachBody } from './coaches.api';
 
 export interface CoachFormValues {
@@ -51,19 +50,6 @@ export function coachValuesOf(c: CoachView): CoachFormValues {
   };
 }
 
-export function missingCoachFields(v: CoachFormValues): FieldMessages {
-  const out: FieldMessages = {};
-  if (!v.givenName.trim()) out['givenName'] = 'Enter the given name';
-  if (!v.familyName.trim()) out['familyName'] = 'Enter the family name';
-  if (!v.gender) out['gender'] = 'Choose a gender, or "Not stated"';
-  if (v.modalities.length === 0) out['modalities'] = 'Choose at least one way to meet';
-  const n = Number(v.caseload);
-  if (!Number.isInteger(n) || n < 1 || n > 20) out['caseload'] = 'Enter a whole number from 1 to 20';
-  if (v.birthYear.trim() && !/^(19|20)\d\d$/.test(v.birthYear.trim()))
-    out['birthYear'] = 'Enter a year such as 1968, or leave it empty';
-  return out;
-}
-
 const orNull = (s: string): string | null => (s.trim() ? s.trim() : null);
 
 /** The body of POST or PATCH /coaches. */
@@ -82,18 +68,6 @@ export function coachBody(v: CoachFormValues): NewCoachBody & CoachUpdate {
     town: orNull(v.town),
     languages: languagesOf(v.languages),
   };
-}
-
-/** "English, Spanish" → ["English", "Spanish"] (empty parts dropped, each kept once). */
-export function languagesOf(s: string): string[] {
-  return [
-    ...new Set(
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
-  ];
 }
 
 export const coachFieldLabels: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { LATE_ENTRY_DAYS } from '../../../core/shared/late-entry';
-import type { ContactInput, ContactOutcome, EssentialElement } from '../../../core/contacts';
+import { ContactInput, isInFuture, type ContactOutcome, type EssentialElement } from '../../../core/contacts';
 import type { Channel } from '../../../core/shared/vocab';
 import { fromLocalInputValue } from '../../ui/dates';
-import type { FieldMessages } from '../../ui/form';
+import { schemaProblems, type FieldMessages } from '../../ui/form';
 
 /** What the contact form holds while it is filled in. */
 export interface ContactFormValues {
@@ -27,21 +27,17 @@ export function isLateContact(when: string, now: Date, timeZone?: string): boole
   return at !== null && now.getTime() - new Date(at).getTime() > LATE_ENTRY_DAYS * 86_400_000;
 }
 
-/** Allowed clock skew between the phone and the server, as on the server. */
-const FUTURE_TOLERANCE_MS = 10 * 60_000;
+/** The contact's schema without the client's key, which the form makes itself. */
+const ContactAnswers = ContactInput.omit({ clientKey: true });
 
-/** What must be fixed before the contact can be sent. */
+/**
+ * What must be fixed before the contact can be sent: the schema the server checks it with, and the
+ * server's rule that a contact is not in the future (ADR 0055).
+ */
 export function contactProblems(v: ContactFormValues, now: Date, timeZone?: string): FieldMessages {
-  const out: FieldMessages = {};
-  if (!v.participantId) out['participantId'] = 'Choose who you contacted';
-  const at = fromLocalInputValue(v.when, timeZone);
-  if (!at) out['occurredAt'] = 'Enter the date and time of the contact';
-  else if (new Date(at).getTime() > now.getTime() + FUTURE_TOLERANCE_MS) out['occurredAt'] = 'The time cannot be in the future';
-  if (!v.outcome) out['outcome'] = 'Say whether you reached them';
-  if (v.outcome === 'reached' && v.minutes.trim()) {
-    const n = Number(v.minutes);
-    if (!Number.isInteger(n) || n < 0 || n > 600) out['minutes'] = 'Enter whole minutes from 0 to 600';
-  }
+  const { clientKey: _none, ...body } = contactBody(v, '', timeZone);
+  const out = schemaProblems(ContactAnswers, body);
+  if (!out['occurredAt'] && isInFuture(new Date(body.occurredAt), now)) out['occurredAt'] = 'The time cannot be in the future';
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { ParticipantInput } from '../../../core/participants';
+import { ParticipantInput, ParticipantUpdate } from '../../../core/participants';
 import { useWhen } from '../../app/when';
 import { localeNames } from '../../../core/shared/locale';
 import { maxLengthOf } from '../../../core/shared/messages';
@@ -13,10 +13,15 @@ import {
   SelectField,
   TextArea,
   TextField,
-  useFormState,
+  useSchemaForm,
 } from '../../ui/form';
 import { serviceBranchLabels, serviceEraLabels } from '../volunteers';
-import { missingFields, participantFieldLabels, type ParticipantFormValues } from './participant-form';
+import {
+  newParticipantBody,
+  participantFieldLabels,
+  participantUpdateBody,
+  type ParticipantFormValues,
+} from './participant-form';
 
 /** Adds or edits a participant: who they are, where it hurts, how to reach them, and consent to share. */
 export function ParticipantForm({
@@ -35,7 +40,12 @@ export function ParticipantForm({
   cancelTo: string;
 }) {
   const when = useWhen();
-  const { values: v, set, submit, error: shown, fields } = useFormState(initial, missingFields, onSubmit, error);
+  // Checked by the schema the server checks the request with (ADR 0055).
+  const check =
+    mode === 'create'
+      ? { schema: ParticipantInput, toBody: newParticipantBody }
+      : { schema: ParticipantUpdate, toBody: participantUpdateBody };
+  const { values: v, set, submit, error: shown, fields } = useSchemaForm(initial, check, onSubmit, error);
 
   return (
     <form onSubmit={submit} noValidate>

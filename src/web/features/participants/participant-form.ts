@@ -1,8 +1,7 @@
 import type { ParticipantUpdate } from '../../../core/participants';
 import type { Locale } from '../../../core/shared/locale';
-import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
+import { languagesOf, type Channel, type Gender, type PainLocation, type TimeOfDay } from '../../../core/shared/vocab';
 import type { ServiceBranch, ServiceEra } from '../../../core/volunteers';
-import type { FieldMessages } from '../../ui/form';
 import type { FullParticipant, NewParticipantBody } from './participants.api';
 
 /** What the participant form holds while it is being filled in (strings for text inputs). */
@@ -81,18 +80,6 @@ export function valuesOf(p: FullParticipant): ParticipantFormValues {
   };
 }
 
-/** What must be filled in before the form is sent (the server checks everything again). */
-export function missingFields(v: ParticipantFormValues): FieldMessages {
-  const out: FieldMessages = {};
-  if (!v.givenName.trim()) out['givenName'] = 'Enter the given name';
-  if (!v.familyName.trim()) out['familyName'] = 'Enter the family name';
-  if (!v.gender) out['gender'] = 'Choose a gender, or "Not stated"';
-  if (v.painLocations.length === 0) out['painLocations'] = 'Choose at least one place where it hurts';
-  if (v.birthYear.trim() && !/^\d{4}$/.test(v.birthYear.trim())) out['birthYear'] = 'Enter a year of four digits, e.g. 1958';
-  if (!v.referredOn) out['referredOn'] = 'Enter the date of referral';
-  return out;
-}
-
 const orNull = (s: string): string | null => (s.trim() ? s.trim() : null);
 
 function common(v: ParticipantFormValues) {
@@ -113,14 +100,7 @@ function common(v: ParticipantFormValues) {
     serviceBranch: v.serviceBranch || null,
     serviceEra: v.serviceEra || null,
     town: orNull(v.town),
-    languages: [
-      ...new Set(
-        v.languages
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      ),
-    ],
+    languages: languagesOf(v.languages),
     locale: v.locale,
   };
 }

@@ -49,7 +49,7 @@ describe('ApplyPage', () => {
     for (const words of [
       'First name: Enter your first name',
       'Where your pain is: Choose at least one',
-      'Service era: Choose one',
+      'Service era: Choose your service era, or "Prefer not to say"',
     ]) {
       expect(alert.textContent).toContain(words);
     }

@@ -1,7 +1,13 @@
 import { useParams } from 'react-router';
-import type { ApplicationFormView, ServiceBranch, ServiceEra } from '../../../core/volunteers';
+import {
+  ApplicationInput,
+  applicationSettingProblems,
+  type ApplicationFormView,
+  type ServiceBranch,
+  type ServiceEra,
+} from '../../../core/volunteers';
 import type { Weekday } from '../../../core/shared/time';
-import type { Channel, Gender, PainLocation, TimeOfDay } from '../../../core/shared/vocab';
+import { languagesOf, type Channel, type Gender, type PainLocation, type TimeOfDay } from '../../../core/shared/vocab';
 import { channelLabels, genderLabels, optionsOf, painLocationLabels, timeOfDayLabels } from '../../app/vocab';
 import { Button } from '../../ui/controls';
 import { Notice, QueryView } from '../../ui/feedback';
@@ -14,6 +20,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  schemaProblems,
   useFormState,
   type FieldMessages,
 } from '../../ui/form';
@@ -85,30 +92,45 @@ const labels: Record<string, string> = {
   backgroundCheckConsent: 'Background check',
 };
 
-/** What the form checks before sending; the server checks everything again. */
+/** The body of POST /applications from the form's answers (text as typed, background only where asked). */
+export function applicationBody(
+  v: Values,
+  form: Pick<ApplicationFormView, 'asksServiceBranch' | 'asksServiceEra'>,
+): ApplicationBody {
+  return {
+    givenName: v.givenName.trim(),
+    familyName: v.familyName.trim(),
+    email: v.email.trim(),
+    phone: v.phone.trim() || null,
+    gender: v.gender as Gender,
+    aboutMe: v.aboutMe,
+    ownPain: v.ownPain,
+    painLocations: v.painLocations,
+    availableDays: v.availableDays,
+    availableTimes: v.availableTimes,
+    modalities: v.modalities,
+    serviceBranch: form.asksServiceBranch && v.serviceBranch ? v.serviceBranch : null,
+    serviceEra: form.asksServiceEra && v.serviceEra ? v.serviceEra : null,
+    birthYear: v.birthYear.trim() ? Number(v.birthYear.trim()) : null,
+    town: v.town.trim() || null,
+    languages: languagesOf(v.languages),
+    backgroundCheckConsent: v.backgroundCheckConsent,
+    website: v.website,
+  };
+}
+
+/**
+ * What the form checks before sending: the schema the server checks the application with, then the
+ * program's own rules, both from core (ADR 0055). The server checks everything again.
+ */
 export function applicationProblems(
   v: Values,
   form: Pick<ApplicationFormView, 'asksServiceBranch' | 'asksServiceEra' | 'requiresBackgroundCheck'>,
 ): FieldMessages {
-  const m: FieldMessages = {};
-  if (!v.givenName.trim()) m['givenName'] = 'Enter your first name';
-  if (!v.familyName.trim()) m['familyName'] = 'Enter your last name';
-  if (!/^\S+@\S+\.\S+$/.test(v.email.trim())) m['email'] = 'Enter an e-mail address, e.g. name@example.org';
-  if (!v.gender) m['gender'] = 'Choose one';
-  if (v.aboutMe.trim().length < 20) m['aboutMe'] = 'Write a few sentences (at least 20 characters)';
-  if (v.ownPain.trim().length < 20) m['ownPain'] = 'Write a few sentences (at least 20 characters)';
-  if (v.painLocations.length === 0) m['painLocations'] = 'Choose at least one';
-  if (v.availableDays.length === 0) m['availableDays'] = 'Choose at least one day';
-  if (v.availableTimes.length === 0) m['availableTimes'] = 'Choose at least one time of day';
-  if (v.modalities.length === 0) m['modalities'] = 'Choose at least one way';
-  if (form.asksServiceBranch && !v.serviceBranch) m['serviceBranch'] = 'Choose one, or "Prefer not to say"';
-  if (form.asksServiceEra && !v.serviceEra) m['serviceEra'] = 'Choose one, or "Prefer not to say"';
-  if (v.birthYear.trim() && !/^(19|20)\d\d$/.test(v.birthYear.trim()))
-    m['birthYear'] = 'Enter a year such as 1968, or leave it empty';
-  if (form.requiresBackgroundCheck && !v.backgroundCheckConsent) {
-    m['backgroundCheckConsent'] = 'This program asks every coach to agree to a background check';
-  }
-  return m;
+  const body = applicationBody(v, form);
+  const out = schemaProblems(ApplicationInput, body);
+  for (const p of applicationSettingProblems(body, form)) out[p.field] ??= p.message;
+  return out;
 }
 
 /**
@@ -130,36 +152,7 @@ export function ApplyPage() {
 
 function ApplicationForm({ programId, form }: { programId: string; form: ApplicationFormView }) {
   const apply = useApply(programId);
-  const send = (v: Values) => {
-    const body: ApplicationBody = {
-      givenName: v.givenName.trim(),
-      familyName: v.familyName.trim(),
-      email: v.email.trim(),
-      phone: v.phone.trim() || null,
-      gender: v.gender as Gender,
-      aboutMe: v.aboutMe,
-      ownPain: v.ownPain,
-      painLocations: v.painLocations,
-      availableDays: v.availableDays,
-      availableTimes: v.availableTimes,
-      modalities: v.modalities,
-      serviceBranch: form.asksServiceBranch && v.serviceBranch ? v.serviceBranch : null,
-      serviceEra: form.asksServiceEra && v.serviceEra ? v.serviceEra : null,
-      birthYear: v.birthYear.trim() ? Number(v.birthYear.trim()) : null,
-      town: v.town.trim() || null,
-      languages: [
-        ...new Set(
-          v.languages
-            .split(',')
-            .map((x) => x.trim())
-            .filter(Boolean),
-        ),
-      ],
-      backgroundCheckConsent: v.backgroundCheckConsent,
-      website: v.website,
-    };
-    apply.mutate(body);
-  };
+  const send = (v: Values) => apply.mutate(applicationBody(v, form));
   const { values, set, submit, error, fields } = useFormState(initial, (v) => applicationProblems(v, form), send, apply.error);
 
   if (apply.isSuccess) {
