@@ -350,6 +350,26 @@ describe('action plans, check-ins and the practice log, with their access rules'
       expect(p.notes).toEqual([expect.objectContaining({ text: 'Great work on the walks, Pat.', authorName: 'coach' })]);
     });
 
+    it('names the skills tried in the participant’s language for the participant, and in English for the coach (issue #16)', async () => {
+      const set = async (locale: 'en' | 'es') =>
+        expect((await coordinator.request('PATCH', `${base()}/participants/${w.participantId}`, { locale })).status).toBe(200);
+      await set('es');
+      try {
+        const mine = (await participant.request('GET', of(w.participantId, 'progress'))).body;
+        expect(mine.skillsTried.find((s: { key: string }) => s.key === 'relaxation')).toMatchObject({
+          title: 'Relajación',
+          skill: 'Respirar despacio con el vientre',
+        });
+        const coachs = (await coach.request('GET', of(w.participantId, 'progress'))).body;
+        expect(coachs.skillsTried.find((s: { key: string }) => s.key === 'relaxation')).toMatchObject({
+          title: 'Relaxation',
+          skill: 'Slow belly breathing',
+        });
+      } finally {
+        await set('en');
+      }
+    });
+
     it('shows the coach the check-ins and practice log before the next call, in words about the participant', async () => {
       const res = await coach.request('GET', of(w.participantId, 'progress'));
       expect(res.status).toBe(200);

@@ -1,5 +1,5 @@
 /** Plans: the progress picture a participant, the coach and staff see. */
-import { resolveProgramCurriculum } from '../../../core/curriculum';
+import { localizeTopic, resolveProgramCurriculum } from '../../../core/curriculum';
 import { localDateOf, todayIn } from '../../../core/shared/time';
 import { checkInStatus, countReviews, currentPlanOf, describePegChange, type ProgressView } from '../../../core/plans';
 import { audit } from '../../platform/audit';
@@ -45,11 +45,12 @@ export async function getProgress(deps: Deps, caller: Caller, programId: string,
     practice: practice?.map((e) => ({ planId: e.planId, on: e.on, did: e.did })) ?? null,
     plans: countReviews(plans),
     planMarks: plans.map((p, i) => ({ on: p.madeOn, label: `Plan ${i + 1}` })),
+    // The participant reads the topics in his or her language (issue #16); coach and staff pages are English.
     skillsTried: topics.flatMap((t) => {
       const topic = curriculum.find((c) => c.key === t.key);
-      return topic
-        ? [{ key: t.key, title: topic.title, skill: topic.skill, firstOn: localDateOf(t.firstAt, program.timeZone) }]
-        : [];
+      if (!topic) return [];
+      const words = localizeTopic(topic, view === 'self' ? participant.locale : 'en', deps.curriculum);
+      return [{ key: t.key, title: words.title, skill: words.skill, firstOn: localDateOf(t.firstAt, program.timeZone) }];
     }),
     notes: notes.map((n) => ({ id: n.id, text: n.text, authorName: n.authorName, writtenAt: n.createdAt.toISOString() })),
   };

@@ -8,6 +8,7 @@ import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
 import { Choice, FormActions, FormErrors, TextArea } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { Stats } from '../../ui/Stats';
+import { pegChangeWords } from './change-words';
 import { PegChart } from './PegChart';
 import { PlanCard } from './PlanCard';
 import {
@@ -241,12 +242,12 @@ export function MyProgressPage() {
         {(p) => (
           <>
             <Section title={t('plans.progress.changed')} id="progress-change">
-              {p.change ? <p className="check-in-due">{p.change.words}</p> : null}
+              {p.change ? <p className="check-in-due">{pegChangeWords(p.change, t)}</p> : null}
               {p.checkIns && p.checkIns.length > 0 ? (
                 <PegChart
                   checkIns={p.checkIns}
-                  marks={p.planMarks}
-                  summary={p.change?.words ?? ''}
+                  marks={p.planMarks.map((m, i) => ({ ...m, label: t('plans.progress.planMark', { number: i + 1 }) }))}
+                  summary={p.change ? pegChangeWords(p.change, t) : ''}
                   title={t('plans.progress.chartTitle')}
                 />
               ) : (
