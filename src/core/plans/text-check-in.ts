@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoWeekOf } from '../guidance/reminders';
 import type { CrisisInfo } from '../safety/crisis';
+import { wordedRefusals } from '../shared/messages';
 import { ClockTime, localTimeOf, minutesOf, Weekday } from '../shared/time';
 import { checkInStatus, formatScore, MEANINGFUL_PEG_CHANGE } from './progress';
 
@@ -32,7 +33,7 @@ export const textCheckInFields = {
   textCheckInDay: Weekday.nullable(),
   textCheckInTime: ClockTime.refine(
     (t) => minutesOf(t) >= minutesOf(TEXT_CHECK_IN_EARLIEST) && minutesOf(t) <= minutesOf(TEXT_CHECK_IN_LATEST),
-    'Choose a time between 7 AM and 9 PM',
+    wordedRefusals.text_check_in_hours,
   ).nullable(),
 };
 
@@ -47,9 +48,9 @@ export function textCheckInProblem(v: {
 }): { field: 'textCheckInDay' | 'textCheckInTime' | 'phone'; message: string } | null {
   const isOn = v.textCheckInDay !== null || v.textCheckInTime !== null;
   if (!isOn) return null;
-  if (v.textCheckInDay === null) return { field: 'textCheckInDay', message: 'Choose the day for the check-in text' };
-  if (v.textCheckInTime === null) return { field: 'textCheckInTime', message: 'Choose the time for the check-in text' };
-  if (!v.phone || !v.phone.trim()) return { field: 'phone', message: 'Add a phone number to get the check-in by text' };
+  if (v.textCheckInDay === null) return { field: 'textCheckInDay', message: wordedRefusals.text_check_in_day };
+  if (v.textCheckInTime === null) return { field: 'textCheckInTime', message: wordedRefusals.text_check_in_time };
+  if (!v.phone || !v.phone.trim()) return { field: 'phone', message: wordedRefusals.text_check_in_phone };
   return null;
 }
 

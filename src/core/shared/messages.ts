@@ -28,6 +28,26 @@ export type PlainIssueCode =
   | 'whole_number'
   | 'invalid';
 
+/**
+ * Sentences a schema or a rule words itself for a field a participant fills in, each with a stable
+ * code (issue #16): the server sends the code with the words, and the web says them in the reader's
+ * language (`refusal.field.<code>` in the catalogs, whose English is exactly these words).
+ */
+export const wordedRefusals = {
+  phone: 'Enter a phone number of 7 to 20 digits',
+  text_check_in_hours: 'Choose a time between 7 AM and 9 PM',
+  text_check_in_day: 'Choose the day for the check-in text',
+  text_check_in_time: 'Choose the time for the check-in text',
+  text_check_in_phone: 'Add a phone number to get the check-in by text',
+} as const;
+export type WordedRefusalCode = keyof typeof wordedRefusals;
+
+/** The code of a sentence in {@link wordedRefusals}, or null for any other words. */
+export function wordedRefusalCode(message: string): WordedRefusalCode | null {
+  const found = Object.entries(wordedRefusals).find(([, words]) => words === message);
+  return found ? (found[0] as WordedRefusalCode) : null;
+}
+
 /** A refused field in words: its code, the numbers in it, and the English sentence. */
 export interface PlainIssue {
   code: PlainIssueCode;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wordedRefusals } from './messages';
 
 /** Words shared by several features: one definition each. */
 export const genders = ['woman', 'man', 'nonbinary', 'not_stated'] as const;
@@ -43,7 +44,7 @@ export const Email = z
 export const Phone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ().-]{7,20}$/, 'Enter a phone number of 7 to 20 digits');
+  .regex(/^\+?[0-9 ().-]{7,20}$/, wordedRefusals.phone);
 
 /** Languages as a form takes them, "English, Spanish" → ["English", "Spanish"] (empty parts dropped, each kept once). */
 export function languagesOf(s: string): string[] {

@@ -2,7 +2,13 @@ import { loggableError } from '../platform/logger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../core/shared/errors';
-import { plainIssueOf, usePlainMessages, type PlainIssueCode } from '../../core/shared/messages';
+import {
+  plainIssueOf,
+  usePlainMessages,
+  wordedRefusalCode,
+  type PlainIssueCode,
+  type WordedRefusalCode,
+} from '../../core/shared/messages';
 
 // Refused fields reach people (the web shows each field's message): plain words, not zod's (#10).
 usePlainMessages();
@@ -26,7 +32,7 @@ const statusOf: Record<DomainErrorCode, number> = {
 export interface FieldRefusal {
   path: string;
   message: string;
-  code?: PlainIssueCode;
+  code?: PlainIssueCode | WordedRefusalCode;
   values?: { max?: number; min?: number };
 }
 
@@ -60,6 +66,10 @@ function fieldsOf(err: FastifyError): FieldRefusal[] {
     if (plain) {
       field.code = plain.code;
       if (plain.values) field.values = plain.values;
+    } else {
+      // A schema's own words carry a code only when they are among the participant-facing ones.
+      const worded = wordedRefusalCode(field.message);
+      if (worded) field.code = worded;
     }
     return field;
   });

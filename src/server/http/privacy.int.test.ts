@@ -51,7 +51,7 @@ describe('no personal data in error responses or logs', () => {
       referredOn: '2026-03-01',
     });
     expect(res.status).toBe(400);
-    expect(res.body.fields).toEqual([{ path: 'body.phone', message: 'Enter a phone number of 7 to 20 digits' }]);
+    expect(res.body.fields).toEqual([{ path: 'body.phone', message: 'Enter a phone number of 7 to 20 digits', code: 'phone' }]);
     expect(leaks(JSON.stringify(res.body))).toEqual([]);
   });
 

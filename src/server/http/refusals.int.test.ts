@@ -3,7 +3,8 @@ import { createTestApp, type Agent, type TestApp, type World } from '../testing/
 
 /**
  * A refused field carries a stable code and its numbers beside the English words, so the web can
- * say them in the participant's language (ADR 0051); a schema's own words carry no code.
+ * say them in the participant's language (ADR 0051); a schema's own words carry a code only when they
+ * are among the participant-facing ones (`wordedRefusals`).
  */
 describe('refusals say what was refused with stable codes', () => {
   let t: TestApp;
@@ -37,14 +38,35 @@ describe('refusals say what was refused with stable codes', () => {
     expect(byPath['body.note']).toMatchObject({ code: 'too_long_text', values: { max: 1000 } });
   });
 
-  it("leaves a schema's own words as they are, without a code", async () => {
+  it("gives a schema's participant-facing words their code, and leaves a schema's other words as they are", async () => {
     const res = await participant.request('PUT', `/programs/${w.programId}/participants/${w.participantId}/preferences`, {
       phone: 'call me',
+      textCheckInTime: '23:00',
     });
     expect(res.status).toBe(400);
-    const [phone] = res.body.fields;
-    expect(phone.path).toBe('body.phone');
-    expect(phone.code).toBeUndefined();
-    expect(phone.message).not.toBe('');
+    const byPath = Object.fromEntries(res.body.fields.map((f: { path: string }) => [f.path, f]));
+    expect(byPath['body.phone']).toEqual({
+      path: 'body.phone',
+      message: 'Enter a phone number of 7 to 20 digits',
+      code: 'phone',
+    });
+    expect(byPath['body.textCheckInTime']).toMatchObject({ code: 'text_check_in_hours' });
+    const coordinator = await t.login('coordinator@test.org');
+    const staff = await coordinator.request('PATCH', `/programs/${w.programId}/participants/${w.participantId}`, {
+      givenName: ' ',
+    });
+    expect(staff.status).toBe(400);
+    expect(staff.body.fields).toEqual([{ path: 'body.givenName', message: 'Enter the given name' }]);
+  });
+
+  it('codes the text check-in rule’s refusal too, changing nothing', async () => {
+    const res = await participant.request('PUT', `/programs/${w.programId}/participants/${w.participantId}/preferences`, {
+      textCheckInDay: 'mon',
+      textCheckInTime: null,
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.fields).toEqual([
+      { path: 'body.textCheckInTime', message: 'Choose the time for the check-in text', code: 'text_check_in_time' },
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from 'react';
 import { useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type PathValue } from 'react-hook-form';
 import type { z } from 'zod';
-import { fieldWords, plainIssueMessage, plainIssueOf } from '../../core/shared/messages';
+import { fieldWords, plainIssueMessage, plainIssueOf, wordedRefusalCode } from '../../core/shared/messages';
 import { errorMessage, fieldRefusalWords, supportReference, useFocusWhenShown } from './feedback';
 import { englishT, useT, type Translate } from '../i18n/i18n';
 
@@ -187,7 +187,8 @@ export function schemaProblems(
     const key = keyOf(issue.path.map(String).join('.'));
     if (key in out) continue;
     const plain = plainIssueOf(issue as Parameters<typeof plainIssueOf>[0]);
-    out[key] = plain ? fieldRefusalWords({ ...plain, message: issue.message }, t) : issue.message;
+    const code = plain?.code ?? wordedRefusalCode(issue.message) ?? undefined;
+    out[key] = fieldRefusalWords({ ...plain, ...(code ? { code } : {}), message: issue.message }, t);
   }
   return out;
 }

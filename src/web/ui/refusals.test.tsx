@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { plainIssue, type PlainIssueCode } from '../../core/shared/messages';
+import { plainIssue, wordedRefusalCode, wordedRefusals, type PlainIssueCode } from '../../core/shared/messages';
 import { ApiError } from '../app/api';
-import { englishT, I18nProvider, useT } from '../i18n/i18n';
+import { createIntl } from 'react-intl';
+import { englishT, I18nProvider, translator, useT } from '../i18n/i18n';
+import es from '../i18n/messages/es.json';
 import { errorMessage, fieldRefusalWords } from './feedback';
 import { FormErrors } from './form';
 
@@ -38,6 +40,8 @@ const refusal = (body: Record<string, unknown>, status = 400) =>
 
 afterEach(cleanup);
 
+const spanishT = translator(createIntl({ locale: 'es', messages: es }));
+
 describe('refusals in the reader’s language (ADR 0051)', () => {
   it('says every field code in English exactly as the server does, and has Spanish for each', () => {
     const codes = new Set<PlainIssueCode>();
@@ -50,19 +54,34 @@ describe('refusals in the reader’s language (ADR 0051)', () => {
     expect(codes.size).toBe(22);
   });
 
+  it('has a catalog entry for every worded refusal, whose English is the rule’s own words, and Spanish for each', () => {
+    for (const [code, words] of Object.entries(wordedRefusals)) {
+      expect(fieldRefusalWords({ code, message: words }, englishT), code).toBe(words);
+      expect(fieldRefusalWords({ code, message: words }, spanishT), code).not.toBe(words);
+      expect(wordedRefusalCode(words)).toBe(code);
+    }
+    expect(wordedRefusalCode('Enter the town')).toBeNull();
+  });
+
   it('shows a participant the server’s refusal in Spanish: summary, each field, and a reason with its numbers', () => {
     const error = refusal({
       fields: [
         { path: 'body.pain', message: 'Use a number no bigger than 10.', code: 'too_big_number', values: { max: 10 } },
         { path: 'body.note', message: 'Keep this to 1,000 characters or fewer.', code: 'too_long_text', values: { max: 1000 } },
-        // A schema's own words have no code and stay as the server wrote them.
-        { path: 'body.phone', message: 'Enter a phone number of 7 to 20 digits' },
+        // A schema's own participant-facing words come with their code too.
+        { path: 'body.phone', message: 'Enter a phone number of 7 to 20 digits', code: 'phone' },
+        // Other words a schema has have no code and stay as the server wrote them.
+        { path: 'body.town', message: 'Enter the town' },
       ],
     });
     render(
       <I18nProvider locale="es">
         <form>
-          <FormErrors error={error} title="No se pudo guardar" labels={{ pain: 'Dolor', note: 'Nota', phone: 'Teléfono' }} />
+          <FormErrors
+            error={error}
+            title="No se pudo guardar"
+            labels={{ pain: 'Dolor', note: 'Nota', phone: 'Teléfono', town: 'Pueblo' }}
+          />
         </form>
       </I18nProvider>,
     );
@@ -70,7 +89,8 @@ describe('refusals in the reader’s language (ADR 0051)', () => {
     expect(alert.textContent).toContain('Algunas respuestas necesitan su atención.');
     expect(screen.getByText('Dolor: Use un número que no sea mayor que 10.')).toBeTruthy();
     expect(screen.getByText(/^Nota: Use 1[.\u00a0\u202f]?000 caracteres o menos\.$/)).toBeTruthy();
-    expect(screen.getByText('Teléfono: Enter a phone number of 7 to 20 digits')).toBeTruthy();
+    expect(screen.getByText('Teléfono: Escriba un número de teléfono de 7 a 20 dígitos')).toBeTruthy();
+    expect(screen.getByText('Pueblo: Enter the town')).toBeTruthy();
   });
 
   it('keeps English as the server wrote it for staff', () => {

@@ -16,6 +16,7 @@ import {
 import { checkReachWindow, localDateOf } from '../../../core/engagement';
 import { DomainError } from '../../../core/shared/errors';
 import { textCheckInProblem } from '../../../core/plans';
+import { wordedRefusalCode } from '../../../core/shared/messages';
 import { nextContactOf, pairState, type PairingActivity } from '../../../core/tasks';
 import { authorize, type View } from '../../access/policy';
 import { relationToParticipant } from '../../access/relations';
@@ -390,7 +391,8 @@ function checkTextCheckIn(before: ParticipantRecord, input: ParticipantUpdate | 
   const problem = textCheckInProblem(next);
   if (problem) {
     throw new DomainError('invalid_state', 'text_check_in_incomplete', problem.message, undefined, {
-      fields: [{ path: `body.${problem.field}`, message: problem.message }],
+      // The rule's words carry their code, so a participant reads them in his or her language (issue #16).
+      fields: [{ path: `body.${problem.field}`, message: problem.message, code: wordedRefusalCode(problem.message) }],
     });
   }
 }
