@@ -4,6 +4,8 @@ export * from './deidentify';
 export * from './agreement';
 export * from './consensus';
 export * from './refi';
+export * from './codebook';
+export * from './xml';
 export * from './csv';
 export * from './schemas';
 export * from './docx';

@@ -100,7 +100,19 @@ export const CodeView = z.object({
   whenToUse: z.string().nullable(),
   whenNotToUse: z.string().nullable(),
   example: z.string().nullable(),
+  /** `#RRGGBB` from an imported codebook (ADR 0053), or null. */
+  color: z.string().nullable(),
 });
+/** A `.qdc` codebook to import (ADR 0053): the file's text. Its size is checked by the core. */
+export const CodebookImportInput = z.object({ content: z.string().min(1) });
+export const CodebookImportResult = z.object({
+  /** The codes created, parents first. */
+  created: z.array(CodeView),
+  /** The paths ("Benefits > Hope") of the file's codes whose names were already there: kept as they were. */
+  alreadyThere: z.array(z.string()),
+});
+export type CodebookImportResult = z.infer<typeof CodebookImportResult>;
+
 export const GuideView = z.object({
   id: z.uuid(),
   audience: InterviewAudience,

@@ -143,6 +143,7 @@ export async function loadInterviewProject(
         guid: c.id,
         name: c.name,
         description: describeCode(c),
+        color: c.color,
         noteGuids: usedMemos.filter((m) => m.codeId === c.id && m.transcriptId === null).map((m) => m.id),
         children: children(c.id),
       }));

@@ -14,6 +14,8 @@ import {
   StartConsensusInput,
   CodeInput,
   CodeView,
+  CodebookImportInput,
+  CodebookImportResult,
   CodingInput,
   CodingView,
   ConfirmInput,
@@ -42,6 +44,7 @@ import {
 } from '../../../core/interviews';
 import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
+import { importCodebook } from './codebook.service';
 import { exportInterviewStudy, interviewExportFormats } from './export.service';
 import {
   addCoding,
@@ -195,6 +198,22 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
     { schema: { tags, params: StudyParams, body: CodeInput, response: { 201: CodeView } } },
     async (req, reply) =>
       reply.code(201).send(await createInterviewCode(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
+  );
+  // A REFI-QDA codebook (.qdc) into the study's codebook (ADR 0053): the lead only.
+  app.post(
+    `${base}/:studyId/codebook/import`,
+    {
+      // The core refuses a codebook over 1,000,000 characters with a reason; anything far larger is 413.
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import a REFI-QDA codebook (.qdc): new codes are added, names already there are kept and reported',
+        params: StudyParams,
+        body: CodebookImportInput,
+        response: { 200: CodebookImportResult },
+      },
+    },
+    async (req) => importCodebook(deps, callerOf(req), req.params.programId, req.params.studyId, req.body.content),
   );
   app.post(
     `${base}/:studyId/transcripts/:transcriptId/codings`,

@@ -158,6 +158,8 @@ export const interviewCodes = pgTable(
     whenToUse: text('when_to_use'),
     whenNotToUse: text('when_not_to_use'),
     example: text('example'),
+    /** `#RRGGBB` from an imported codebook (ADR 0053), or null. */
+    color: text('color'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by')
       .notNull()

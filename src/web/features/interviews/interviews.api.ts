@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   AgreementView,
   CodeInput,
+  CodebookImportResult,
   CodingView,
   ConsensusDecisionInput,
   ConsensusReply,
@@ -111,6 +112,11 @@ export const useConfirmDeidentification = (programId: string, studyId: string, t
   );
 export const useCreateCode = (programId: string, studyId: string) =>
   useStudyMutation(programId, studyId, (body: CodeInput) => api.post(`${base(programId)}/${studyId}/codes`, body));
+/** Imports a REFI-QDA codebook (.qdc) into the study's codebook (ADR 0053): the lead only. */
+export const useImportCodebook = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (content: string) =>
+    api.post<CodebookImportResult>(`${base(programId)}/${studyId}/codebook/import`, { content }),
+  );
 export const useAddCoding = (programId: string, studyId: string, transcriptId: string) =>
   useStudyMutation(programId, studyId, (body: { codeId: string; start: number; end: number }) =>
     api.post<z.infer<typeof CodingView>>(`${base(programId)}/${studyId}/transcripts/${transcriptId}/codings`, body),

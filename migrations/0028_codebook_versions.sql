@@ -1,0 +1,1 @@
+ALTER TABLE "interview_codes" ADD COLUMN "color" text;
