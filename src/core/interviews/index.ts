@@ -5,6 +5,7 @@ export * from './agreement';
 export * from './consensus';
 export * from './refi';
 export * from './codebook';
+export * from './codebook-versions';
 export * from './xml';
 export * from './csv';
 export * from './schemas';

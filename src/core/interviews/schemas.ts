@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOn } from '../shared/vocab';
+import { describedFields } from './codebook-versions';
 import { identifierKinds } from './deidentify';
 import { transcriptFormats } from './transcript';
 
@@ -112,6 +113,30 @@ export const CodebookImportResult = z.object({
   alreadyThere: z.array(z.string()),
 });
 export type CodebookImportResult = z.infer<typeof CodebookImportResult>;
+
+/** Publishing the current codebook as its next version (ADR 0053): what changed, in the lead's words. */
+export const CodebookVersionInput = z.object({ note: Text(1000) });
+export const CodebookVersionSummary = z.object({
+  version: z.int(),
+  note: z.string(),
+  publishedAt: Instant,
+  publishedBy: z.string(),
+  codeCount: z.int(),
+});
+export const CodebookVersionView = CodebookVersionSummary.extend({ codes: z.array(CodeView) });
+const DiffPath = z.object({ id: z.uuid(), path: z.string() });
+export const CodebookDiffView = z.object({
+  from: z.int(),
+  to: z.int(),
+  added: z.array(DiffPath),
+  removed: z.array(DiffPath),
+  renamed: z.array(z.object({ id: z.uuid(), from: z.string(), to: z.string() })),
+  moved: z.array(z.object({ id: z.uuid(), from: z.string(), to: z.string() })),
+  changed: z.array(DiffPath.extend({ fields: z.array(z.enum(describedFields)) })),
+});
+export type CodebookVersionSummary = z.infer<typeof CodebookVersionSummary>;
+export type CodebookVersionView = z.infer<typeof CodebookVersionView>;
+export type CodebookDiffView = z.infer<typeof CodebookDiffView>;
 
 export const GuideView = z.object({
   id: z.uuid(),

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit.table';
 import { createTestApp, TEST_PASSWORD, type Agent, type TestApp, type World } from '../../testing/harness';
 import { createUser } from '../accounts/accounts.service';
-import { interviewCodes } from './interviews.table';
+import { interviewCodebookVersions, interviewCodes } from './interviews.table';
+import { parseCodebook } from '../../../core/interviews';
 import { qualcoderCodebook } from '../../../core/interviews/fixtures/codebooks';
 
 /** Importing a REFI-QDA codebook through the API (issue #13, ADR 0053): the lead only; a refused file changes nothing. */
@@ -110,5 +111,44 @@ describe('importing a .qdc codebook through the API', () => {
     const again = await ok(lead.request('POST', `${base}/${study}/codebook/import`, { content: qdc.body as string }));
     expect(again.created).toEqual([]);
     expect(again.alreadyThere).toHaveLength(4);
+  });
+
+  it('publishes frozen versions for the lead, shows what changed, and exports any version', async () => {
+    const versions = `${base}/${study}/codebook/versions`;
+    expect((await coder.request('POST', versions, { note: 'First' })).status).toBe(403);
+    expect((await outsider.request('GET', versions)).status).toBe(404);
+    const v1 = await ok(lead.request('POST', versions, { note: 'After the first import' }), 201);
+    expect(v1).toMatchObject({ version: 1, note: 'After the first import', codeCount: 4, publishedBy: 'coordinator' });
+    const unchanged = await lead.request('POST', versions, { note: 'Again' });
+    expect([unchanged.status, unchanged.body.reason]).toEqual([409, 'codebook_unchanged']);
+
+    const hope = await ok(lead.request('POST', `${base}/${study}/codes`, { name: 'Hope', definition: 'Hope is named' }), 201);
+    const v2 = await ok(lead.request('POST', versions, { note: 'Hope added' }), 201);
+    expect(v2.version).toBe(2);
+    expect((await ok(coder.request('GET', versions))).map((v: { version: number }) => v.version)).toEqual([2, 1]);
+
+    const diff = await ok(coder.request('GET', `${base}/${study}/codebook/diff?from=1&to=2`));
+    expect(diff).toMatchObject({ from: 1, to: 2, added: [{ id: hope.id, path: 'Hope' }], removed: [], renamed: [], changed: [] });
+    expect((await ok(coder.request('GET', `${base}/${study}/codebook/diff?from=2&to=1`))).removed).toEqual([
+      { id: hope.id, path: 'Hope' },
+    ]);
+    expect((await coder.request('GET', `${base}/${study}/codebook/diff?from=1&to=9`)).status).toBe(404);
+
+    // Frozen: a later code is not in version 1, and its .qdc reads back as version 1's codes.
+    await ok(lead.request('POST', `${base}/${study}/codes`, { name: 'Later' }), 201);
+    const one = await ok(coder.request('GET', `${versions}/1`));
+    expect(one.codes.map((c: { name: string }) => c.name).sort()).toEqual(['Benefits & hope', 'Transport', 'Work', 'barriers']);
+    const qdc = await coder.request('GET', `${versions}/1/qdc`);
+    expect(qdc.status).toBe(200);
+    expect(String(qdc.headers['content-disposition'])).toContain('codebook-version-1.qdc');
+    const read = parseCodebook(qdc.body as string);
+    expect(read.map((c) => c.name).sort()).toEqual(['Benefits & hope', 'barriers']);
+    expect(read.find((c) => c.name === 'barriers')!.children.find((c) => c.name === 'Transport')).toMatchObject({
+      color: '#CD853F',
+      whenNotToUse: 'time off work (code Work instead).',
+    });
+    expect(await t.db.db.select().from(interviewCodebookVersions)).toHaveLength(2);
+    const published = await t.db.db.select().from(auditEvents).where(eq(auditEvents.action, 'interview_codebook_version:create'));
+    expect(published).toHaveLength(2);
   });
 });

@@ -13,6 +13,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type {
+  CodebookEntry,
   CandidateValues,
   IdentifierKind,
   InvitationChannel,
@@ -166,6 +167,31 @@ export const interviewCodes = pgTable(
       .references(() => people.id),
   },
   (t) => [index('interview_codes_study_idx').on(t.studyId)],
+);
+
+/**
+ * A published version of a study's codebook (ADR 0053): a frozen snapshot of every code, numbered
+ * from 1 per study, with the lead's note. Never updated or deleted.
+ */
+export const interviewCodebookVersions = pgTable(
+  'interview_codebook_versions',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    studyId: uuid('study_id')
+      .notNull()
+      .references(() => interviewStudies.id),
+    version: integer('version').notNull(),
+    note: text('note').notNull(),
+    codes: jsonb('codes').$type<CodebookEntry[]>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: uuid('published_by')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [uniqueIndex('interview_codebook_versions_unique').on(t.studyId, t.version)],
 );
 
 /** One coder's code on a span of a de-identified transcript; each coder's work is kept apart. */

@@ -18,6 +18,7 @@ import {
   useInterviewStudies,
   useInterviewStudy,
 } from './interviews.api';
+import { CodebookVersions } from './CodebookVersions';
 import { StudyTeam, studyRoleWords } from './StudyTeam';
 import './interviews.css';
 
@@ -504,6 +505,7 @@ export function Codebook({ study }: { study: StudyView }) {
       </ul>
       {study.can.code ? <NewCodeForm study={study} /> : null}
       {study.can.manage ? <ImportCodebookForm study={study} /> : null}
+      <CodebookVersions study={study} />
     </Section>
   );
 }

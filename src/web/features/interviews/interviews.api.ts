@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type {
   AgreementView,
   CodeInput,
+  CodebookDiffView,
   CodebookImportResult,
+  CodebookVersionSummary,
   CodingView,
   ConsensusDecisionInput,
   ConsensusReply,
@@ -117,6 +119,28 @@ export const useImportCodebook = (programId: string, studyId: string) =>
   useStudyMutation(programId, studyId, (content: string) =>
     api.post<CodebookImportResult>(`${base(programId)}/${studyId}/codebook/import`, { content }),
   );
+const versionsKey = (programId: string, studyId: string) => [...studyKey(programId, studyId), 'codebook-versions'] as const;
+/** The study's published codebook versions, newest first (ADR 0053). */
+export function useCodebookVersions(programId: string, studyId: string) {
+  return useQuery({
+    queryKey: versionsKey(programId, studyId),
+    queryFn: () => api.get<CodebookVersionSummary[]>(`${base(programId)}/${studyId}/codebook/versions`),
+  });
+}
+export const usePublishCodebook = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (note: string) =>
+    api.post<CodebookVersionSummary>(`${base(programId)}/${studyId}/codebook/versions`, { note }),
+  );
+/** What changed between two versions; asked only when both are chosen and differ. */
+export function useCodebookDiff(programId: string, studyId: string, from: number | null, to: number | null) {
+  return useQuery({
+    queryKey: [...versionsKey(programId, studyId), 'diff', from, to],
+    queryFn: () => api.get<CodebookDiffView>(`${base(programId)}/${studyId}/codebook/diff?from=${from}&to=${to}`),
+    enabled: from !== null && to !== null && from !== to,
+  });
+}
+export const codebookVersionHref = (programId: string, studyId: string, version: number) =>
+  `/api/v1${base(programId)}/${studyId}/codebook/versions/${version}/qdc`;
 export const useAddCoding = (programId: string, studyId: string, transcriptId: string) =>
   useStudyMutation(programId, studyId, (body: { codeId: string; start: number; end: number }) =>
     api.post<z.infer<typeof CodingView>>(`${base(programId)}/${studyId}/transcripts/${transcriptId}/codings`, body),
