@@ -83,6 +83,7 @@ import {
 import { decideConsensus, getConsensus, startConsensus } from './consensus.service';
 import {
   addConsentDocument,
+  cancelInterview,
   consentToInterview,
   declineInterview,
   inviteSampleMember,
@@ -517,6 +518,19 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
       },
     },
     async (req) => scheduleInterview(deps, callerOf(req), req.params, req.body),
+  );
+  app.post(
+    `${base}/:studyId/samples/:sampleId/members/:memberId/cancel`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Cancel a booked interview: back to consented; the participant gets the calendar cancellation (409 when none is booked)',
+        params: MemberParams,
+        response: { 200: SampleView },
+      },
+    },
+    async (req) => cancelInterview(deps, callerOf(req), req.params),
   );
   // The invited participant's own invitations (ADR 0050).
   const mine = '/programs/:programId/my-interview-invitations';

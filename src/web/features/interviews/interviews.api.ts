@@ -235,6 +235,11 @@ export const useAddConsentDocument = (programId: string, studyId: string) =>
   );
 const memberPath = (programId: string, studyId: string, sampleId: string, memberId: string) =>
   `${base(programId)}/${studyId}/samples/${sampleId}/members/${memberId}`;
+/** Cancels a booked interview (ADR 0050): the person is back to agreed; the participant is told. */
+export const useCancelInterview = (programId: string, studyId: string, sampleId: string) =>
+  useStudyMutation(programId, studyId, (memberId: string) =>
+    api.post<SampleView>(`${memberPath(programId, studyId, sampleId, memberId)}/cancel`, {}),
+  );
 export const useInviteMember = (programId: string, studyId: string, sampleId: string) =>
   useStudyMutation(programId, studyId, (memberId: string) =>
     api.post<SampleView>(`${memberPath(programId, studyId, sampleId, memberId)}/invite`, {}),
