@@ -172,10 +172,11 @@ export function useSamplingFrame(programId: string, studyId: string, dimensions:
   });
 }
 
-export function useSamples(programId: string, studyId: string) {
+export function useSamples(programId: string, studyId: string, enabled = true) {
   return useQuery({
     queryKey: samplesKey(programId, studyId),
     queryFn: () => api.get<SampleSummary[]>(`${base(programId)}/${studyId}/samples`),
+    enabled,
   });
 }
 
