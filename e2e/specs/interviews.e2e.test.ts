@@ -79,6 +79,23 @@ describe('interview journeys', () => {
     await page.getByText('Code “Physical activity” added.').waitFor();
     await expectAccessible(page, 'interview study with a guide and a code');
 
+    // A codebook from another tool comes in (ADR 0053): nested codes are added; then it is published as version 1.
+    const qdc =
+      '<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>' +
+      '<Code guid="0b9e4c2a-5d3f-4e6a-9b7c-0d1e2f3a4b5c" name="Support" isCodable="true" color="#6B8E23">' +
+      '<Description>Help from others.\n\nWhen to use: a person is named as helping.</Description>' +
+      '<Code guid="1c0f5d3b-6e4a-4f7b-8c8d-1e2f3a4b5c6d" name="Family" isCodable="true"/></Code></Codes></CodeBook>\n';
+    await page
+      .getByLabel('Codebook file (.qdc)')
+      .setInputFiles({ name: 'codebook.qdc', mimeType: 'application/xml', buffer: Buffer.from(qdc) });
+    await page.getByRole('button', { name: 'Import the codebook' }).click();
+    await page.getByText('2 codes were added.').waitFor();
+    await page.getByRole('textbox', { name: 'What changed in this version' }).fill('First codebook, with Support from the pilot');
+    await page.getByRole('button', { name: 'Publish as version 1' }).click();
+    await page.getByText('Version 1 published.').waitFor();
+    await page.getByRole('link', { name: 'Download version 1 (.qdc)' }).waitFor();
+    await expectAccessible(page, 'interview study with an imported and published codebook');
+
     await page.getByRole('textbox', { name: 'Transcript name' }).fill('Interview 1');
     await page.getByRole('combobox', { name: 'The participant interviewed (optional)' }).selectOption({ label: 'Robert Ellis' });
     await page

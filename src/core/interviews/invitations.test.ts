@@ -39,9 +39,18 @@ describe('interview invitation moves (ADR 0050)', () => {
   it('takes a decline from every state but a decline, and nothing after it but putting back', () => {
     for (const s of ['proposed', 'invited', 'consented', 'scheduled'] as const)
       expect(nextInvitationState(s, 'decline')).toBe('declined');
-    const events: InvitationEvent[] = ['invite', 'consent', 'decline', 'schedule'];
+    const events: InvitationEvent[] = ['invite', 'consent', 'decline', 'schedule', 'cancel'];
     for (const e of events) expect(refusal(() => nextInvitationState('declined', e))).toBe('conflict:already_declined');
     expect(nextInvitationState('declined', 'put_back')).toBe('proposed');
+  });
+
+  it('cancels a booked interview back to consented, and refuses a cancel with nothing booked (409)', () => {
+    expect(nextInvitationState('scheduled', 'cancel')).toBe('consented');
+    for (const s of ['proposed', 'invited', 'consented'] as const)
+      expect(refusal(() => nextInvitationState(s, 'cancel'))).toBe('conflict:not_scheduled');
+    // Once cancelled it can be scheduled again, or declined.
+    expect(nextInvitationState(nextInvitationState('scheduled', 'cancel'), 'schedule')).toBe('scheduled');
+    expect(nextInvitationState(nextInvitationState('scheduled', 'cancel'), 'decline')).toBe('declined');
   });
 
   it('puts back an invitation or a decline, never a consent', () => {

@@ -20,14 +20,15 @@ export type SampleMemberState = (typeof sampleMemberStates)[number];
 export const invitationChannels = ['email', 'text', 'none'] as const;
 export type InvitationChannel = (typeof invitationChannels)[number];
 
-export type InvitationEvent = 'invite' | 'consent' | 'decline' | 'schedule' | 'put_back';
+export type InvitationEvent = 'invite' | 'consent' | 'decline' | 'schedule' | 'cancel' | 'put_back';
 
 /**
  * Where a proposed person goes on an event, or why not: `conflict` (409) when it has already
  * happened or cannot happen any more, `invalid_state` (422) when a step before it is missing.
  * proposed → invited → consented → scheduled (moved: scheduled again); a decline from any state
  * before it; back to proposed only from invited or declined (an invitation sent in error, a decline
- * recorded on the wrong person), never after a consent.
+ * recorded on the wrong person), never after a consent. A booked interview is cancelled back to
+ * consented (to schedule again or record a decline); with nothing booked, cancel is a 409.
  */
 export function nextInvitationState(current: SampleMemberState, event: InvitationEvent): SampleMemberState {
   const refuse = (code: 'conflict' | 'invalid_state', reason: string, message: string): never => {
@@ -47,6 +48,9 @@ export function nextInvitationState(current: SampleMemberState, event: Invitatio
     case 'schedule':
       if (current === 'consented' || current === 'scheduled') return 'scheduled';
       return refuse('invalid_state', 'not_consented', 'Schedule the interview once the person has agreed to it');
+    case 'cancel':
+      if (current === 'scheduled') return 'consented';
+      return refuse('conflict', 'not_scheduled', 'No interview is booked for this person');
     case 'put_back':
       if (current === 'invited' || current === 'declined') return 'proposed';
       if (current === 'proposed') return 'proposed';

@@ -98,6 +98,41 @@ export function interviewScheduledMail(f: InterviewMailFacts, locale: Locale): M
   };
 }
 
+/** The e-mail that goes with the calendar cancellation when staff cancel a booked interview. */
+export function interviewCancelledMail(
+  f: Omit<InterviewMailFacts, 'isMoved' | 'videoLink' | 'place'>,
+  locale: Locale,
+): MailWords {
+  const when = sessionWhenWords(f.startsAt, f.timeZone, locale);
+  const how = modalityIn(f.modality, locale);
+  if (locale === 'es') {
+    return {
+      subject: 'Su entrevista de Kindred fue cancelada',
+      text: [
+        greeting(locale),
+        '',
+        `Su entrevista ${how} del ${when} fue cancelada. Nos pondremos en contacto para buscar otro momento, si usted quiere.`,
+        '',
+        'La cancelación para su calendario va adjunta.',
+        '',
+        `Véala en Kindred: ${f.page}`,
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: 'Your Kindred interview is cancelled',
+    text: [
+      greeting(locale),
+      '',
+      `Your interview ${how} on ${when} is cancelled. We will be in touch to find another time, if you would like one.`,
+      '',
+      'The calendar cancellation is attached.',
+      '',
+      `See it in Kindred: ${f.page}`,
+    ].join('\n'),
+  };
+}
+
 /** The reminder before the interview, by e-mail. */
 export function interviewReminderMail(f: Omit<InterviewMailFacts, 'isMoved'>, locale: Locale): MailWords {
   const when = sessionWhenWords(f.startsAt, f.timeZone, locale);

@@ -15,6 +15,8 @@ export interface QdaCode {
   guid: string;
   name: string;
   description: string | null;
+  /** `#RRGGBB`, or null. */
+  color?: string | null;
   children: QdaCode[];
   /** Memos written on the code. */
   noteGuids: string[];
@@ -108,7 +110,7 @@ function codeXml(c: QdaCode, pad: string): string {
     (c.description ? `${pad}  <Description>${xmlEscape(c.description)}</Description>\n` : '') +
     noteRefs(c.noteGuids, `${pad}  `) +
     c.children.map((ch) => codeXml(ch, `${pad}  `)).join('');
-  const open = `${pad}<Code${attrs({ guid: c.guid, name: c.name, isCodable: true })}`;
+  const open = `${pad}<Code${attrs({ guid: c.guid, name: c.name, isCodable: true, color: c.color })}`;
   return inner ? `${open}>\n${inner}${pad}</Code>\n` : `${open}/>\n`;
 }
 

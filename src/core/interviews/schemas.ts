@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateOn } from '../shared/vocab';
+import { describedFields } from './codebook-versions';
 import { identifierKinds } from './deidentify';
 import { transcriptFormats } from './transcript';
 
@@ -100,7 +101,43 @@ export const CodeView = z.object({
   whenToUse: z.string().nullable(),
   whenNotToUse: z.string().nullable(),
   example: z.string().nullable(),
+  /** `#RRGGBB` from an imported codebook (ADR 0053), or null. */
+  color: z.string().nullable(),
 });
+/** A `.qdc` codebook to import (ADR 0053): the file's text. Its size is checked by the core. */
+export const CodebookImportInput = z.object({ content: z.string().min(1) });
+export const CodebookImportResult = z.object({
+  /** The codes created, parents first. */
+  created: z.array(CodeView),
+  /** The paths ("Benefits > Hope") of the file's codes whose names were already there: kept as they were. */
+  alreadyThere: z.array(z.string()),
+});
+export type CodebookImportResult = z.infer<typeof CodebookImportResult>;
+
+/** Publishing the current codebook as its next version (ADR 0053): what changed, in the lead's words. */
+export const CodebookVersionInput = z.object({ note: Text(1000) });
+export const CodebookVersionSummary = z.object({
+  version: z.int(),
+  note: z.string(),
+  publishedAt: Instant,
+  publishedBy: z.string(),
+  codeCount: z.int(),
+});
+export const CodebookVersionView = CodebookVersionSummary.extend({ codes: z.array(CodeView) });
+const DiffPath = z.object({ id: z.uuid(), path: z.string() });
+export const CodebookDiffView = z.object({
+  from: z.int(),
+  to: z.int(),
+  added: z.array(DiffPath),
+  removed: z.array(DiffPath),
+  renamed: z.array(z.object({ id: z.uuid(), from: z.string(), to: z.string() })),
+  moved: z.array(z.object({ id: z.uuid(), from: z.string(), to: z.string() })),
+  changed: z.array(DiffPath.extend({ fields: z.array(z.enum(describedFields)) })),
+});
+export type CodebookVersionSummary = z.infer<typeof CodebookVersionSummary>;
+export type CodebookVersionView = z.infer<typeof CodebookVersionView>;
+export type CodebookDiffView = z.infer<typeof CodebookDiffView>;
+
 export const GuideView = z.object({
   id: z.uuid(),
   audience: InterviewAudience,

@@ -3,10 +3,9 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import {
   buildCodebookXml,
   codedSegmentsCsv,
-  describeCode,
+  qdaCodeTree,
   qdpxEntries,
   speakerAt,
-  type QdaCode,
   type QdaProject,
 } from '../../../core/interviews';
 import { authorizeStudy } from '../../access/study-access';
@@ -136,16 +135,6 @@ export async function loadInterviewProject(
       : { row: consensus[i]!, user: consensusUsers[i]!, spans: consensusSpans.filter((s) => s.consensusId === consensus[i]!.id) };
   };
 
-  const children = (parentId: string | null): QdaCode[] =>
-    codes
-      .filter((c) => c.parentId === parentId)
-      .map((c) => ({
-        guid: c.id,
-        name: c.name,
-        description: describeCode(c),
-        noteGuids: usedMemos.filter((m) => m.codeId === c.id && m.transcriptId === null).map((m) => m.id),
-        children: children(c.id),
-      }));
   const codeName = new Map(codes.map((c) => [c.id, c.name]));
   const pathOf = (id: string): string => {
     const c = codes.find((x) => x.id === id);
@@ -158,7 +147,9 @@ export async function loadInterviewProject(
     createdAt: study.createdAt,
     creatingUser: study.createdBy,
     users,
-    codes: children(null),
+    codes: qdaCodeTree(codes, (codeId) =>
+      usedMemos.filter((m) => m.codeId === codeId && m.transcriptId === null).map((m) => m.id),
+    ),
     variables: [VARIABLES.audience, VARIABLES.interviewedOn],
     cases: ready.map((t) => ({
       // One case per interview.

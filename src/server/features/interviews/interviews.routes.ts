@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   AgreementView,
@@ -14,6 +15,12 @@ import {
   StartConsensusInput,
   CodeInput,
   CodeView,
+  CodebookDiffView,
+  CodebookImportInput,
+  CodebookImportResult,
+  CodebookVersionInput,
+  CodebookVersionSummary,
+  CodebookVersionView,
   CodingInput,
   CodingView,
   ConfirmInput,
@@ -42,7 +49,15 @@ import {
 } from '../../../core/interviews';
 import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
-import { exportInterviewStudy, interviewExportFormats } from './export.service';
+import {
+  diffCodebookVersions,
+  exportCodebookVersion,
+  getCodebookVersion,
+  importCodebook,
+  listCodebookVersions,
+  publishCodebookVersion,
+} from './codebook.service';
+import { exportInterviewStudy, interviewExportFormats, type ExportFile } from './export.service';
 import {
   addCoding,
   addInterviewGuide,
@@ -68,6 +83,7 @@ import {
 import { decideConsensus, getConsensus, startConsensus } from './consensus.service';
 import {
   addConsentDocument,
+  cancelInterview,
   consentToInterview,
   declineInterview,
   inviteSampleMember,
@@ -84,6 +100,7 @@ const TranscriptParams = StudyParams.extend({ transcriptId: z.uuid() });
 const CodingParams = StudyParams.extend({ codingId: z.uuid() });
 const SampleParams = StudyParams.extend({ sampleId: z.uuid() });
 const MemberParams = SampleParams.extend({ memberId: z.uuid() });
+const VersionParams = StudyParams.extend({ version: z.coerce.number().int().min(1) });
 const ThemeParams = StudyParams.extend({ themeId: z.uuid() });
 const TeamMemberParams = StudyParams.extend({ personId: z.uuid() });
 const InvitationParams = ProgramParams.extend({ memberId: z.uuid() });
@@ -95,6 +112,14 @@ const FrameQuery = z.object({
     .pipe(z.array(SamplingDimension).min(1).max(4))
     .refine((d) => new Set(d).size === d.length, { message: 'Each dimension once' }),
 });
+
+/** A file to download (an export), never cached. */
+const sendFile = (reply: FastifyReply, file: ExportFile) =>
+  reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
 
 /** Interview studies (issue #13, ADR 0032): study staff and evaluators (de-identified copies only). */
 export function interviewsRoutes(app: App, { deps }: AppOptions): void {
@@ -196,6 +221,79 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
     async (req, reply) =>
       reply.code(201).send(await createInterviewCode(deps, callerOf(req), req.params.programId, req.params.studyId, req.body)),
   );
+  // A REFI-QDA codebook (.qdc) into the study's codebook (ADR 0053): the lead only.
+  app.post(
+    `${base}/:studyId/codebook/import`,
+    {
+      // The core refuses a codebook over 1,000,000 characters with a reason; anything far larger is 413.
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Import a REFI-QDA codebook (.qdc): new codes are added, names already there are kept and reported',
+        params: StudyParams,
+        body: CodebookImportInput,
+        response: { 200: CodebookImportResult },
+      },
+    },
+    async (req) => importCodebook(deps, callerOf(req), req.params.programId, req.params.studyId, req.body.content),
+  );
+  // Published codebook versions (ADR 0053): the lead publishes, the team reads, compares and exports.
+  app.get(
+    `${base}/:studyId/codebook/versions`,
+    { schema: { tags, params: StudyParams, response: { 200: z.array(CodebookVersionSummary) } } },
+    async (req) => listCodebookVersions(deps, callerOf(req), req.params.programId, req.params.studyId),
+  );
+  app.post(
+    `${base}/:studyId/codebook/versions`,
+    {
+      schema: {
+        tags,
+        summary: 'Publish the current codebook as its next version (409 when nothing changed since the last)',
+        params: StudyParams,
+        body: CodebookVersionInput,
+        response: { 201: CodebookVersionSummary },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await publishCodebookVersion(deps, callerOf(req), req.params.programId, req.params.studyId, req.body.note)),
+  );
+  app.get(
+    `${base}/:studyId/codebook/versions/:version`,
+    { schema: { tags, params: VersionParams, response: { 200: CodebookVersionView } } },
+    async (req) => getCodebookVersion(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.version),
+  );
+  app.get(
+    `${base}/:studyId/codebook/versions/:version/qdc`,
+    {
+      schema: {
+        tags,
+        params: VersionParams,
+        response: { 200: z.any().describe('the version as a REFI-QDA codebook (.qdc, XML)') },
+      },
+    },
+    async (req, reply) => {
+      return sendFile(
+        reply,
+        await exportCodebookVersion(deps, callerOf(req), req.params.programId, req.params.studyId, req.params.version),
+      );
+    },
+  );
+  app.get(
+    `${base}/:studyId/codebook/diff`,
+    {
+      schema: {
+        tags,
+        summary: 'What changed from one published codebook version to another',
+        params: StudyParams,
+        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        response: { 200: CodebookDiffView },
+      },
+    },
+    async (req) =>
+      diffCodebookVersions(deps, callerOf(req), req.params.programId, req.params.studyId, req.query.from, req.query.to),
+  );
   app.post(
     `${base}/:studyId/transcripts/:transcriptId/codings`,
     { schema: { tags, params: TranscriptParams, body: CodingInput, response: { 201: CodingView } } },
@@ -290,12 +388,10 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
       },
     },
     async (req, reply) => {
-      const file = await exportInterviewStudy(deps, callerOf(req), req.params.programId, req.params.studyId, req.query.format);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(file.body);
+      return sendFile(
+        reply,
+        await exportInterviewStudy(deps, callerOf(req), req.params.programId, req.params.studyId, req.query.format),
+      );
     },
   );
   // Purposive sampling (ADR 0044): staff draw and record; evaluators read drawn frames by code.
@@ -422,6 +518,19 @@ export function interviewsRoutes(app: App, { deps }: AppOptions): void {
       },
     },
     async (req) => scheduleInterview(deps, callerOf(req), req.params, req.body),
+  );
+  app.post(
+    `${base}/:studyId/samples/:sampleId/members/:memberId/cancel`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Cancel a booked interview: back to consented; the participant gets the calendar cancellation (409 when none is booked)',
+        params: MemberParams,
+        response: { 200: SampleView },
+      },
+    },
+    async (req) => cancelInterview(deps, callerOf(req), req.params),
   );
   // The invited participant's own invitations (ADR 0050).
   const mine = '/programs/:programId/my-interview-invitations';

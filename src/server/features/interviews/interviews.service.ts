@@ -416,6 +416,7 @@ const codeViewOf = (c: typeof interviewCodes.$inferSelect) => ({
   whenToUse: c.whenToUse,
   whenNotToUse: c.whenNotToUse,
   example: c.example,
+  color: c.color,
 });
 
 /**
@@ -476,6 +477,7 @@ export async function createInterviewCode(deps: Deps, caller: Caller, programId:
       whenToUse: input.whenToUse ?? null,
       whenNotToUse: input.whenNotToUse ?? null,
       example: input.example ?? null,
+      color: null,
       createdAt: now,
       createdBy: caller.actor.personId,
     };

@@ -13,6 +13,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type {
+  CodebookEntry,
   CandidateValues,
   IdentifierKind,
   InvitationChannel,
@@ -158,12 +159,39 @@ export const interviewCodes = pgTable(
     whenToUse: text('when_to_use'),
     whenNotToUse: text('when_not_to_use'),
     example: text('example'),
+    /** `#RRGGBB` from an imported codebook (ADR 0053), or null. */
+    color: text('color'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => people.id),
   },
   (t) => [index('interview_codes_study_idx').on(t.studyId)],
+);
+
+/**
+ * A published version of a study's codebook (ADR 0053): a frozen snapshot of every code, numbered
+ * from 1 per study, with the lead's note. Never updated or deleted.
+ */
+export const interviewCodebookVersions = pgTable(
+  'interview_codebook_versions',
+  {
+    id: uuid('id').primaryKey(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    studyId: uuid('study_id')
+      .notNull()
+      .references(() => interviewStudies.id),
+    version: integer('version').notNull(),
+    note: text('note').notNull(),
+    codes: jsonb('codes').$type<CodebookEntry[]>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: uuid('published_by')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [uniqueIndex('interview_codebook_versions_unique').on(t.studyId, t.version)],
 );
 
 /** One coder's code on a span of a de-identified transcript; each coder's work is kept apart. */

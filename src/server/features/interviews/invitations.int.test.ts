@@ -246,6 +246,29 @@ describe('interview invitations through the API', () => {
     expect(await auditOf(pat.id, 'interview_reminder:update')).toHaveLength(1);
   });
 
+  it('cancels a booked interview: back to consented, the calendar cancellation sent, no reminder, 409 with nothing booked', async () => {
+    const cancelled = await ok(coordinator.request('POST', `${sampleBase}/${pat.id}/cancel`));
+    expect(cancelled.members.find((m: any) => m.id === pat.id)).toMatchObject({ state: 'consented', interview: null });
+    const [mail] = await outbox(`interview-cancelled:${pat.id}:2`);
+    expect([mail!.toAddress, mail!.subject]).toEqual(['participant@test.org', 'Your Kindred interview is cancelled']);
+    expect(mail!.bodyText).toContain('a phone call on Friday 6 March 2026 at 10:00 AM Eastern time is cancelled');
+    const ics = String((mail!.attachments as { content: string }[])[0]!.content);
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain('SEQUENCE:2');
+    const again = await coordinator.request('POST', `${sampleBase}/${pat.id}/cancel`);
+    expect([again.status, again.body.reason]).toEqual([409, 'not_scheduled']);
+    expect((await coach.request('POST', `${sampleBase}/${pat.id}/cancel`)).status).toBe(403);
+    // Booked again and cancelled again: the reminder sweep at the new time's lead time sends nothing.
+    await ok(
+      coordinator.request('POST', `${sampleBase}/${pat.id}/schedule`, { date: '2026-03-10', time: '10:00', modality: 'phone' }),
+    );
+    await ok(coordinator.request('POST', `${sampleBase}/${pat.id}/cancel`));
+    expect(await sweepInterviewReminders(t.deps, new Date('2026-03-09T15:30:00Z'))).toEqual({ emails: 0, texts: 0 });
+    expect(await outbox(`interview-reminder:${pat.id}:3`)).toEqual([]);
+    expect((await memberRow(pat.id)).interviewStartsAt).toBeNull();
+    expect(await auditOf(pat.id, 'interview_invitation:update')).not.toHaveLength(0);
+  });
+
   it('records a decline by phone with its reason, counted, and never asks that person again', async () => {
     const s = await ok(coordinator.request('PUT', `${sampleBase}/${quinn.id}`, { state: 'declined', reason: 'No time' }));
     expect(s.declineReasons).toEqual([{ reason: 'No time', count: 1 }]);

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { sessionStart, videoLinkFor } from '../../../core/engagement';
 import {
+  interviewCancelledMail,
   interviewDeclineReasons,
   interviewInvitationMail,
   interviewInvitationText,
@@ -254,6 +255,31 @@ export async function recordVerbalConsent(
   });
 }
 
+/** The interview's calendar file for the participant: an invitation (REQUEST) or its cancellation (CANCEL). */
+function interviewCalendar(
+  deps: Deps,
+  program: Program,
+  attendeeEmail: string,
+  now: Date,
+  method: 'REQUEST' | 'CANCEL',
+  session: Parameters<typeof sessionCalendar>[0],
+) {
+  return {
+    filename: method === 'REQUEST' ? 'invite.ics' : 'cancel.ics',
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+    content: sessionCalendar(session, {
+      method,
+      organizer: organizerOf(deps.mailer.from),
+      attendeeEmail,
+      attendeeRole: 'Participant',
+      now,
+      timeZone: program.timeZone,
+      title: 'Kindred interview',
+      opening: method === 'REQUEST' ? 'Your Kindred interview.' : 'Your Kindred interview is cancelled.',
+    }),
+  };
+}
+
 /**
  * Schedules (or moves) the interview of a person who consented, with the engagement scheduler's
  * rules (`sessionStart`: a time that exists in the program's zone, in the future, within four
@@ -296,33 +322,17 @@ export async function scheduleInterview(
           to: participant.email,
           ...words,
           attachments: [
-            {
-              filename: 'invite.ics',
-              contentType: 'text/calendar; charset=utf-8; method=REQUEST',
-              content: sessionCalendar(
-                {
-                  id: member.id,
-                  startsAt,
-                  durationMinutes: input.durationMinutes,
-                  modality: input.modality,
-                  videoLink,
-                  place,
-                  sequence,
-                  createdAt: member.scheduledAt ?? now,
-                  updatedAt: now,
-                },
-                {
-                  method: 'REQUEST',
-                  organizer: organizerOf(deps.mailer.from),
-                  attendeeEmail: participant.email,
-                  attendeeRole: 'Participant',
-                  now,
-                  timeZone: program.timeZone,
-                  title: 'Kindred interview',
-                  opening: 'Your Kindred interview.',
-                },
-              ),
-            },
+            interviewCalendar(deps, program, participant.email, now, 'REQUEST', {
+              id: member.id,
+              startsAt,
+              durationMinutes: input.durationMinutes,
+              modality: input.modality,
+              videoLink,
+              place,
+              sequence,
+              createdAt: member.scheduledAt ?? now,
+              updatedAt: now,
+            }),
           ],
           idempotencyKey: `interview-scheduled:${member.id}:${sequence}`,
         },
@@ -341,6 +351,64 @@ export async function scheduleInterview(
         interviewSequence: sequence,
         scheduledAt: now,
         scheduledBy: caller.actor.personId,
+        updatedAt: now,
+      })
+      .where(eq(interviewSampleMembers.id, member.id));
+  });
+}
+
+/**
+ * Cancels a booked interview (staff): the person goes back to consented, to be scheduled again or
+ * marked declined; the participant gets the e-mail with the calendar's cancellation (the same event,
+ * a higher sequence), through the outbox like the scheduling mail. The interview's time is cleared,
+ * so the reminder sweep (scheduled interviews only) never reminds of it. Nothing booked → 409
+ * `not_scheduled`.
+ */
+export async function cancelInterview(
+  deps: Deps,
+  caller: Caller,
+  ids: { programId: string; studyId: string; sampleId: string; memberId: string },
+) {
+  return onMember(deps, caller, ids, async (tx, { member, participant }, program, now) => {
+    const state = move(member, 'cancel');
+    const { interviewStartsAt: startsAt, interviewModality: modality, interviewDurationMinutes: durationMinutes } = member;
+    const sequence = (member.interviewSequence ?? 0) + 1;
+    if (participant.email && startsAt && modality && durationMinutes) {
+      const page = invitationPage(deps, ids.programId);
+      await deps.mailer.enqueue(
+        tx,
+        {
+          programId: ids.programId,
+          to: participant.email,
+          ...interviewCancelledMail({ startsAt, timeZone: program.timeZone, modality, page }, participant.locale),
+          attachments: [
+            interviewCalendar(deps, program, participant.email, now, 'CANCEL', {
+              id: member.id,
+              startsAt,
+              durationMinutes,
+              modality,
+              videoLink: member.interviewVideoLink,
+              place: member.interviewPlace,
+              sequence,
+              createdAt: member.scheduledAt ?? now,
+              updatedAt: now,
+            }),
+          ],
+          idempotencyKey: `interview-cancelled:${member.id}:${sequence}`,
+        },
+        now,
+      );
+    }
+    await tx
+      .update(interviewSampleMembers)
+      .set({
+        state,
+        interviewStartsAt: null,
+        interviewDurationMinutes: null,
+        interviewModality: null,
+        interviewPlace: null,
+        // The sequence stays raised, so a new time is a newer version of the same calendar event.
+        interviewSequence: sequence,
         updatedAt: now,
       })
       .where(eq(interviewSampleMembers.id, member.id));

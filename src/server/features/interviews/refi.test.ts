@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildCodebookXml, buildProjectXml, codePointOffset, qdpxEntries, type QdaProject } from '../../../core/interviews';
+import {
+  buildCodebookXml,
+  buildProjectXml,
+  codePointOffset,
+  parseCodebook,
+  qdpxEntries,
+  type QdaProject,
+} from '../../../core/interviews';
+import { prefixedCodebook, qualcoderCodebook } from '../../../core/interviews/fixtures/codebooks';
 import { readZip, writeZip } from '../../platform/zip';
 import { validateCodebook, validateProject } from './refi.testing';
 
@@ -23,7 +31,14 @@ const project: QdaProject = {
       description: null,
       noteGuids: [],
       children: [
-        { guid: g(11), name: 'Hope', description: 'Encouragement and hope\n\nWhen to use: …', children: [], noteGuids: [g(40)] },
+        {
+          guid: g(11),
+          name: 'Hope',
+          description: 'Encouragement and hope\n\nWhen to use: …',
+          color: '#6B8E23',
+          children: [],
+          noteGuids: [g(40)],
+        },
       ],
     },
   ],
@@ -121,5 +136,24 @@ describe('REFI-QDA codebook .qdc', () => {
     expect(qdc).not.toContain('NoteRef');
     const result = await validateCodebook(qdc);
     expect(result.errors).toEqual([]);
+  });
+});
+
+describe('codebooks Kindred imports (ADR 0053)', () => {
+  it('reads only what the schema accepts: the hand-written QualCoder- and NVivo-style files are valid', async () => {
+    for (const qdc of [qualcoderCodebook, prefixedCodebook]) {
+      const result = await validateCodebook(qdc);
+      expect(result.errors).toEqual([]);
+      expect(parseCodebook(qdc).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('writes colors the schema accepts, and refuses what the schema refuses', async () => {
+    const qdc = buildCodebookXml(project.codes);
+    expect(qdc).toContain('color="#6B8E23"');
+    expect((await validateCodebook(qdc)).valid).toBe(true);
+    const broken = qdc.replace(' isCodable="true"', '');
+    expect((await validateCodebook(broken)).valid).toBe(false);
+    expect(() => parseCodebook(broken)).toThrow(/codable/);
   });
 });

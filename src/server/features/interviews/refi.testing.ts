@@ -17,11 +17,17 @@ export async function validateProject(xml: string): Promise<{ valid: boolean; er
   return { valid: result.valid, errors: result.errors.map((e) => e.rawMessage) };
 }
 
-/** Validates a `.qdc` codebook: its CodeBook, moved into the project namespace, as a project's codebook. */
+/**
+ * Validates a `.qdc` codebook: its CodeBook, moved into the project namespace (its root's attributes,
+ * comments and a `qdc:` prefix dropped), as a project's codebook; the codebook schema's Code is the
+ * project schema's CodeType.
+ */
 export async function validateCodebook(qdc: string): Promise<{ valid: boolean; errors: string[] }> {
   const body = qdc
     .replace(/^<\?xml[^>]*>\s*/, '')
-    .replace('<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Kindred">', '<CodeBook>');
+    .replace(/<!--[\s\S]*?-->\s*/g, '')
+    .replace(/<(\/?)qdc:/g, '<$1')
+    .replace(/<CodeBook\b[^>]*>/, '<CodeBook>');
   return validateProject(
     `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="codebook">\n${body}</Project>\n`,
   );

@@ -20,6 +20,7 @@ import {
 import { Section } from '../../ui/Page';
 import {
   useAddConsentDocument,
+  useCancelInterview,
   useConsentDocuments,
   useInviteMember,
   useScheduleInterview,
@@ -131,12 +132,28 @@ export function InvitationActions({ studyId, sample, member: m }: { studyId: str
   const program = useProgram();
   const who = m.name ?? m.code;
   const invite = useInviteMember(program.programId, studyId, sample.id);
-  const [open, setOpen] = useState<'consent' | 'schedule' | null>(null);
+  const cancel = useCancelInterview(program.programId, studyId, sample.id);
+  const [open, setOpen] = useState<'consent' | 'schedule' | 'cancel' | null>(null);
   if (m.state === 'declined') return null;
   return (
     <>
-      <FormErrors error={invite.error} />
-      {open === 'consent' ? (
+      <FormErrors error={invite.error ?? cancel.error} />
+      {open === 'cancel' ? (
+        <div className="sample-member__actions" role="group" aria-label={`Cancel the interview: ${who}`}>
+          <p>Cancel this interview? {who} will get an e-mail saying so, and can be scheduled again later.</p>
+          <Button
+            type="button"
+            busy={cancel.isPending}
+            busyLabel="Cancelling…"
+            onClick={() => cancel.mutate(m.id, { onSuccess: () => setOpen(null) })}
+          >
+            Yes, cancel the interview
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => setOpen(null)}>
+            Keep it
+          </Button>
+        </div>
+      ) : open === 'consent' ? (
         <VerbalConsentForm studyId={studyId} sampleId={sample.id} member={m} onDone={() => setOpen(null)} />
       ) : open === 'schedule' ? (
         <ScheduleInterviewForm studyId={studyId} sampleId={sample.id} member={m} onDone={() => setOpen(null)} />
@@ -155,6 +172,11 @@ export function InvitationActions({ studyId, sample, member: m }: { studyId: str
           {m.state === 'consented' || m.state === 'scheduled' ? (
             <Button type="button" onClick={() => setOpen('schedule')}>
               {m.state === 'scheduled' ? 'Move the interview' : 'Schedule the interview'}: {who}
+            </Button>
+          ) : null}
+          {m.state === 'scheduled' ? (
+            <Button type="button" variant="secondary" onClick={() => setOpen('cancel')}>
+              Cancel the interview: {who}
             </Button>
           ) : null}
         </div>

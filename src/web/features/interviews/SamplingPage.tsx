@@ -7,7 +7,15 @@ import { Badge, Button, ButtonLink, TableScroll } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
 import { CheckboxGroup, FormActions, FormErrors, SelectField, TextField } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
-import { useDrawSample, useInterviewStudy, useMarkMember, useSample, useSamples, useSamplingFrame } from './interviews.api';
+import {
+  useDrawSample,
+  useInterviewStudies,
+  useInterviewStudy,
+  useMarkMember,
+  useSample,
+  useSamples,
+  useSamplingFrame,
+} from './interviews.api';
 import { cellLabel, dimensionLabels, exclusionLabels, valueLabel } from './sampling.labels';
 import { ConsentVersions, InvitationActions, InvitationFacts } from './InvitationPanel';
 import './interviews.css';
@@ -23,8 +31,13 @@ export function InterviewSamplingPage() {
   const program = useProgram();
   const { studyId = '' } = useParams();
   const study = useInterviewStudy(program.programId, studyId);
-  const samples = useSamples(program.programId, studyId);
+  const studies = useInterviewStudies(program.programId);
+  const samples = useSamples(program.programId, studyId, study.data !== undefined);
   const [chosen, setChosen] = useState<string | null>(null);
+  // Program staff see every study's title but only a study's team sees its sampling (ADR 0052):
+  // someone off the team gets the reason in words, not the refused request.
+  const offTeam = study.error ? studies.data?.find((x) => x.id === studyId && x.myRole === null) : undefined;
+  if (offTeam) return <NotOnTeam title={offTeam.title} studyId={studyId} canManageTeam={program.can('interview:team')} />;
   return (
     <QueryView query={study} loadingLabel="Loading the study…">
       {(s) => (
@@ -38,7 +51,13 @@ export function InterviewSamplingPage() {
           }
         >
           {/* Drawing and inviting are the study lead's, as running it is (ADR 0052). */}
-          {s.can.manage ? <DrawForm studyId={studyId} onDrawn={setChosen} /> : null}
+          {s.can.manage ? (
+            <DrawForm studyId={studyId} onDrawn={setChosen} />
+          ) : (
+            <p className="notice">
+              Only the study’s lead draws samples and invites people. You can see the draws and where each person stands.
+            </p>
+          )}
           {s.can.manage ? <ConsentVersions studyId={studyId} /> : null}
           <Section title="Drawn samples" id="drawn-samples">
             <QueryView query={samples} loadingLabel="Loading the drawn samples…">
@@ -67,6 +86,28 @@ export function InterviewSamplingPage() {
         </Page>
       )}
     </QueryView>
+  );
+}
+
+/** The sampling page for program staff who are not on the study's team: why, and what to do. */
+function NotOnTeam({ title, studyId, canManageTeam }: { title: string; studyId: string; canManageTeam: boolean }) {
+  const program = useProgram();
+  return (
+    <Page
+      title="Whom to interview"
+      actions={
+        <ButtonLink variant="secondary" to={program.to('interviews')}>
+          All interview studies
+        </ButtonLink>
+      }
+    >
+      <p className="notice" role="status">
+        You are not on the team of “{title}”, so you cannot see whom it proposes to interview. Only the people on a study’s team
+        see its samples, and only its lead draws them and invites people.
+        {canManageTeam ? ' You can add yourself or someone else to the team.' : ' Ask the study’s lead to add you to the team.'}
+      </p>
+      {canManageTeam ? <ButtonLink to={program.to(`interviews/${studyId}/team`)}>See the study team</ButtonLink> : null}
+    </Page>
   );
 }
 

@@ -13,10 +13,12 @@ import {
   useAddGuide,
   useCreateCode,
   useCreateInterviewStudy,
+  useImportCodebook,
   useImportTranscript,
   useInterviewStudies,
   useInterviewStudy,
 } from './interviews.api';
+import { CodebookVersions } from './CodebookVersions';
 import { StudyTeam, studyRoleWords } from './StudyTeam';
 import './interviews.css';
 
@@ -318,22 +320,13 @@ function ImportForm({ study }: { study: StudyView }) {
           />
         ) : null}
         <TextField label="Interview date (optional)" type="date" value={interviewedOn} onChange={setInterviewedOn} />
-        <div className="field">
-          <label htmlFor="transcript-file" className="field__label">
-            Choose a file
-          </label>
-          <p id="transcript-file-hint" className="field__hint">
-            A video call’s captions (.vtt), subtitles (.srt), a text file (.txt) or a Word document (.docx).
-          </p>
-          <input
-            id="transcript-file"
-            type="file"
-            className="input"
-            accept=".vtt,.srt,.txt,.docx,text/vtt,text/plain"
-            aria-describedby="transcript-file-hint"
-            onChange={(e) => void choose(e)}
-          />
-        </div>
+        <FilePicker
+          id="transcript-file"
+          label="Choose a file"
+          hint="A video call’s captions (.vtt), subtitles (.srt), a text file (.txt) or a Word document (.docx)."
+          accept=".vtt,.srt,.txt,.docx,text/vtt,text/plain"
+          onChange={(e) => void choose(e)}
+        />
         <TextArea
           label="Or paste the transcript"
           value={pasted}
@@ -348,6 +341,34 @@ function ImportForm({ study }: { study: StudyView }) {
         </FormActions>
       </form>
     </Section>
+  );
+}
+
+/** A file input with its label and hint. */
+function FilePicker(props: {
+  id: string;
+  label: string;
+  hint: string;
+  accept: string;
+  onChange: (e: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id} className="field__label">
+        {props.label}
+      </label>
+      <p id={`${props.id}-hint`} className="field__hint">
+        {props.hint}
+      </p>
+      <input
+        id={props.id}
+        type="file"
+        className="input"
+        accept={props.accept}
+        aria-describedby={`${props.id}-hint`}
+        onChange={props.onChange}
+      />
+    </div>
   );
 }
 
@@ -466,7 +487,10 @@ export function Codebook({ study }: { study: StudyView }) {
         {tree.map(({ code, depth }) => (
           <li key={code.id} style={{ marginInlineStart: `${depth * 1.25}rem` }}>
             <details>
-              <summary>{code.name}</summary>
+              <summary>
+                {code.color ? <span className="code-swatch" style={{ background: code.color }} aria-hidden="true" /> : null}
+                {code.name}
+              </summary>
               <DetailList
                 items={[
                   ['Definition', code.definition ?? '—'],
@@ -480,7 +504,72 @@ export function Codebook({ study }: { study: StudyView }) {
         ))}
       </ul>
       {study.can.code ? <NewCodeForm study={study} /> : null}
+      {study.can.manage ? <ImportCodebookForm study={study} /> : null}
+      <CodebookVersions study={study} />
     </Section>
+  );
+}
+
+/** What an import did, in a sentence or two. */
+export function importSummary(result: { created: unknown[]; alreadyThere: string[] }): string {
+  const added =
+    result.created.length === 0
+      ? 'No new codes were added.'
+      : result.created.length === 1
+        ? '1 code was added.'
+        : `${result.created.length} codes were added.`;
+  if (result.alreadyThere.length === 0) return added;
+  return `${added} Already in the codebook and left as they were: ${result.alreadyThere.join('; ')}.`;
+}
+
+/** The lead imports a codebook from NVivo, ATLAS.ti, MAXQDA, QualCoder or another Kindred study (.qdc). */
+function ImportCodebookForm({ study }: { study: StudyView }) {
+  const program = useProgram();
+  const importing = useImportCodebook(program.programId, study.id);
+  const [content, setContent] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    setDone(null);
+    if (!f) return setContent(null);
+    // The server refuses anything over about 1 MB too; this spares the upload.
+    if (f.size > 1_000_000) {
+      setContent(null);
+      return setProblem('This file is too large for a codebook (the limit is about 1 MB).');
+    }
+    setProblem(null);
+    setContent(await f.text());
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (content === null) return setProblem('Choose a codebook file (.qdc) first.');
+    setProblem(null);
+    importing.mutate(content, { onSuccess: (result) => setDone(importSummary(result)) });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Import a codebook">
+      <h3>Import a codebook</h3>
+      {problem ? (
+        <p role="alert" className="alert alert--error">
+          {problem}
+        </p>
+      ) : null}
+      <FormErrors error={importing.error} />
+      <FilePicker
+        id="codebook-file"
+        label="Codebook file (.qdc)"
+        hint="Exported from NVivo, ATLAS.ti, MAXQDA, QualCoder or another study here. New codes are added; a code whose name is already there stays as it is."
+        accept=".qdc,application/xml,text/xml"
+        onChange={(e) => void choose(e)}
+      />
+      <FormActions>
+        <Button type="submit" busy={importing.isPending} busyLabel="Importing…">
+          Import the codebook
+        </Button>
+      </FormActions>
+      {done ? <p role="status">{done}</p> : null}
+    </form>
   );
 }
 

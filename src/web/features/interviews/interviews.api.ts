@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import type {
   AgreementView,
   CodeInput,
+  CodebookDiffView,
+  CodebookImportResult,
+  CodebookVersionSummary,
   CodingView,
   ConsensusDecisionInput,
   ConsensusReply,
@@ -111,6 +114,33 @@ export const useConfirmDeidentification = (programId: string, studyId: string, t
   );
 export const useCreateCode = (programId: string, studyId: string) =>
   useStudyMutation(programId, studyId, (body: CodeInput) => api.post(`${base(programId)}/${studyId}/codes`, body));
+/** Imports a REFI-QDA codebook (.qdc) into the study's codebook (ADR 0053): the lead only. */
+export const useImportCodebook = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (content: string) =>
+    api.post<CodebookImportResult>(`${base(programId)}/${studyId}/codebook/import`, { content }),
+  );
+const versionsKey = (programId: string, studyId: string) => [...studyKey(programId, studyId), 'codebook-versions'] as const;
+/** The study's published codebook versions, newest first (ADR 0053). */
+export function useCodebookVersions(programId: string, studyId: string) {
+  return useQuery({
+    queryKey: versionsKey(programId, studyId),
+    queryFn: () => api.get<CodebookVersionSummary[]>(`${base(programId)}/${studyId}/codebook/versions`),
+  });
+}
+export const usePublishCodebook = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (note: string) =>
+    api.post<CodebookVersionSummary>(`${base(programId)}/${studyId}/codebook/versions`, { note }),
+  );
+/** What changed between two versions; asked only when both are chosen and differ. */
+export function useCodebookDiff(programId: string, studyId: string, from: number | null, to: number | null) {
+  return useQuery({
+    queryKey: [...versionsKey(programId, studyId), 'diff', from, to],
+    queryFn: () => api.get<CodebookDiffView>(`${base(programId)}/${studyId}/codebook/diff?from=${from}&to=${to}`),
+    enabled: from !== null && to !== null && from !== to,
+  });
+}
+export const codebookVersionHref = (programId: string, studyId: string, version: number) =>
+  `/api/v1${base(programId)}/${studyId}/codebook/versions/${version}/qdc`;
 export const useAddCoding = (programId: string, studyId: string, transcriptId: string) =>
   useStudyMutation(programId, studyId, (body: { codeId: string; start: number; end: number }) =>
     api.post<z.infer<typeof CodingView>>(`${base(programId)}/${studyId}/transcripts/${transcriptId}/codings`, body),
@@ -142,10 +172,11 @@ export function useSamplingFrame(programId: string, studyId: string, dimensions:
   });
 }
 
-export function useSamples(programId: string, studyId: string) {
+export function useSamples(programId: string, studyId: string, enabled = true) {
   return useQuery({
     queryKey: samplesKey(programId, studyId),
     queryFn: () => api.get<SampleSummary[]>(`${base(programId)}/${studyId}/samples`),
+    enabled,
   });
 }
 
@@ -205,6 +236,11 @@ export const useAddConsentDocument = (programId: string, studyId: string) =>
   );
 const memberPath = (programId: string, studyId: string, sampleId: string, memberId: string) =>
   `${base(programId)}/${studyId}/samples/${sampleId}/members/${memberId}`;
+/** Cancels a booked interview (ADR 0050): the person is back to agreed; the participant is told. */
+export const useCancelInterview = (programId: string, studyId: string, sampleId: string) =>
+  useStudyMutation(programId, studyId, (memberId: string) =>
+    api.post<SampleView>(`${memberPath(programId, studyId, sampleId, memberId)}/cancel`, {}),
+  );
 export const useInviteMember = (programId: string, studyId: string, sampleId: string) =>
   useStudyMutation(programId, studyId, (memberId: string) =>
     api.post<SampleView>(`${memberPath(programId, studyId, sampleId, memberId)}/invite`, {}),
