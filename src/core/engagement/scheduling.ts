@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DomainError } from '../shared/errors';
 import type { Locale } from '../shared/locale';
-import { Channel, DateOn } from '../shared/vocab';
+import { Channel, channels } from '../shared/vocab';
 import {
   addDaysOn,
-  ClockTime,
+  clockTime,
   clockOf,
   clockWords,
   dateOnWords,
@@ -81,10 +81,11 @@ export const DEFAULT_SCHEDULING: SchedulingSettings = {
 /** The next session as coach (or staff) and participant agreed it, in the program's local time. */
 export const ScheduleSessionInput = z
   .object({
-    date: DateOn,
-    time: ClockTime,
+    // Worded as the scheduling forms ask (ADR 0055).
+    date: z.iso.date({ error: 'Choose the day' }),
+    time: clockTime('Choose the time'),
     durationMinutes: z.int().min(5).max(180).default(30),
-    modality: Channel,
+    modality: z.enum(channels, { error: 'Choose how you will meet' }),
     /** Where they meet, for an in-person session. */
     place: z.string().trim().max(200).default(''),
   })

@@ -52,7 +52,10 @@ export const TimeZone = z
   .refine(isValidTimeZone, 'Choose a time zone from the list, such as New York for Eastern time');
 
 /** A clock time as HH:MM (24-hour), e.g. "09:30". */
-export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 09:30 or 18:00');
+/** An HH:MM clock time, with the words a form shows when it is missing or malformed. */
+export const clockTime = (words = 'Use a time such as 09:30 or 18:00') =>
+  z.string({ error: words }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, words);
+export const ClockTime = clockTime();
 
 /** Minutes since midnight of an HH:MM clock time. */
 export function minutesOf(clock: string): number {

@@ -15,3 +15,4 @@ export { frequencyLabels, weekdayLabels } from './labels';
 export { MyNextSession, NextSessionSection, sessionModalityLabels, sessionWhen } from './NextSession';
 export { ScheduleSessionForm } from './ScheduleSessionForm';
 export { SchedulingSettingsPage } from './SchedulingSettingsPage';
+export { MeetingFields, meetingBody, meetingCheck, meetingLabels, meetingValues, type MeetingValues } from './MeetingFields';

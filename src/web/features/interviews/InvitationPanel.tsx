@@ -1,23 +1,14 @@
 import { useId, useState } from 'react';
 import type { SampleView } from '../../../core/interviews';
 import type { Channel } from '../../../core/shared/vocab';
-import { zoneWords } from '../../../core/shared/time';
 import { useProgram } from '../../app/program';
 import { channelLabels, optionsOf } from '../../app/vocab';
 import { useWhen } from '../../app/when';
 import { Button } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
-import {
-  FormActions,
-  FormErrors,
-  RadioGroup,
-  SelectField,
-  TextArea,
-  TextField,
-  useFormState,
-  type FieldMessages,
-} from '../../ui/form';
+import { FormActions, FormErrors, RadioGroup, TextArea, useSchemaForm } from '../../ui/form';
 import { Section } from '../../ui/Page';
+import { MeetingFields, meetingBody, meetingCheck, meetingLabels, meetingValues, type MeetingValues } from '../engagement';
 import {
   useAddConsentDocument,
   useCancelInterview,
@@ -247,25 +238,8 @@ function VerbalConsentForm({
   );
 }
 
-interface ScheduleValues {
-  date: string;
-  time: string;
-  durationMinutes: string;
-  modality: Channel | '';
-  place: string;
-}
-
-const durationOptions = ['30', '45', '60', '90'].map((d) => ({ value: d, label: `${d} minutes` }));
-const modalityOptions = optionsOf({ phone: channelLabels.phone, video: channelLabels.video, in_person: channelLabels.in_person });
-
-function validateSchedule(v: ScheduleValues): FieldMessages {
-  const out: FieldMessages = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date)) out['date'] = 'Choose the day';
-  if (!/^\d{2}:\d{2}$/.test(v.time)) out['time'] = 'Choose the time';
-  if (!v.modality) out['modality'] = 'Choose how you will meet';
-  if (v.modality === 'in_person' && v.place.trim() === '') out['place'] = 'Say where you will meet';
-  return out;
-}
+const durations = [30, 45, 60, 90] as const;
+const modalities = optionsOf({ phone: channelLabels.phone, video: channelLabels.video, in_person: channelLabels.in_person });
 
 /** The day, time, length and way of meeting, in the program's time; the participant gets the calendar invitation. */
 function ScheduleInterviewForm({
@@ -280,62 +254,27 @@ function ScheduleInterviewForm({
   onDone: () => void;
 }) {
   const program = useProgram();
-  const name = useId();
   const who = m.name ?? m.code;
   const schedule = useScheduleInterview(program.programId, studyId, sampleId);
-  const form = useFormState<ScheduleValues>(
-    {
-      date: '',
-      time: '',
-      durationMinutes: String(m.interview?.durationMinutes ?? 45),
-      modality: m.interview?.modality ?? '',
-      place: m.interview?.place ?? '',
-    },
-    validateSchedule,
-    (v) =>
-      schedule.mutate(
-        {
-          memberId: m.id,
-          date: v.date,
-          time: v.time,
-          durationMinutes: Number(v.durationMinutes),
-          modality: v.modality as Channel,
-          ...(v.modality === 'in_person' ? { place: v.place.trim() } : {}),
-        },
-        { onSuccess: onDone },
-      ),
+  const form = useSchemaForm<MeetingValues>(
+    // A move keeps the length, the way and the place; the day and time are chosen again.
+    { ...meetingValues(m.interview ?? undefined, 45), date: '', time: '' },
+    meetingCheck,
+    (v) => schedule.mutate({ memberId: m.id, ...meetingBody(v) }, { onSuccess: onDone }),
     schedule.error,
   );
-  const { values: v, set, fields } = form;
   return (
     <form onSubmit={form.submit} noValidate aria-label={`Schedule the interview: ${who}`}>
-      <FormErrors
-        error={form.error}
-        labels={{ date: 'Date', time: 'Time', durationMinutes: 'How long', modality: 'How will you meet?', place: 'Where?' }}
+      <FormErrors error={form.error} labels={meetingLabels('Where?')} />
+      <MeetingFields
+        values={form.values}
+        set={form.set}
+        fields={form.fields}
+        durations={durations}
+        modalities={modalities}
+        placeLabel="Where?"
+        timeZone={program.timeZone}
       />
-      <TextField label="Date" type="date" value={v.date} onChange={set('date')} error={fields['date']} required />
-      <TextField
-        label="Time"
-        type="time"
-        value={v.time}
-        onChange={set('time')}
-        hint={`The program’s time: ${zoneWords(program.timeZone)}.`}
-        error={fields['time']}
-        required
-      />
-      <SelectField label="How long" value={v.durationMinutes} options={durationOptions} onChange={set('durationMinutes')} />
-      <RadioGroup
-        legend="How will you meet?"
-        name={`${name}-modality`}
-        options={modalityOptions}
-        value={v.modality}
-        onChange={set('modality')}
-        hint={v.modality === 'video' ? 'Kindred adds the link to the program’s video room.' : undefined}
-        error={fields['modality']}
-      />
-      {v.modality === 'in_person' ? (
-        <TextField label="Where?" value={v.place} onChange={set('place')} maxLength={200} error={fields['place']} />
-      ) : null}
       <FormActions>
         <Button type="submit" busy={schedule.isPending} busyLabel="Saving…">
           {m.state === 'scheduled' ? 'Move the interview' : 'Schedule the interview'}
