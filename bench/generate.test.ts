@@ -164,7 +164,7 @@ describe('the benchmark generator', () => {
         note: 'Benchmark contact.',
       });
       expect(isNew).toBe(true);
-      expect(seen).toEqual([Q.SELECT_CONTACT_TARGET, Q.INSERT_CONTACT, Q.INSERT_AUDIT].map(norm));
+      expect(seen).toEqual([Q.SELECT_CONTACT_TARGET, Q.INSERT_CONTACT_AUDITED].map(norm));
       expect(await db.rawQuery(Q.SELECT_CONTACT_TARGET, [participantId, randomUUID(), gen.programId])).toEqual([
         expect.objectContaining({ participant_id: participantId, previous_id: null }),
       ]);

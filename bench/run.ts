@@ -316,7 +316,13 @@ async function benchTarget(
         run: async (i: number) => {
           const c = input(slice(1)(i));
           await raw.query(Q.SELECT_CONTACT_TARGET, [c.participantId, c.clientKey, programId]);
-          await rawInsert(c, pairingOf.get(c.participantId)!);
+          const now = new Date().toISOString();
+          const id = randomUUID();
+          await raw.query(Q.INSERT_CONTACT_AUDITED, [
+            ...insertParams(c, pairingOf.get(c.participantId)!, id, now),
+            0,
+            ...auditParams(id, now),
+          ]);
         },
       },
       {
@@ -436,6 +442,19 @@ async function benchTarget(
         operation: 'log_contact',
         statement: 'transaction: insert contact + audit row',
         run: () => rawInsert(input(someone), pairingOf.get(someone)!),
+      },
+      {
+        operation: 'log_contact',
+        statement: 'insert contact + audit row in one statement',
+        run: () => {
+          const now = new Date().toISOString();
+          const id = randomUUID();
+          return raw.query(Q.INSERT_CONTACT_AUDITED, [
+            ...insertParams(input(someone), pairingOf.get(someone)!, id, now),
+            0,
+            ...auditParams(id, now),
+          ]);
+        },
       },
       {
         operation: 'coach_today',

@@ -77,8 +77,22 @@ export const SELECT_CONTACT_TARGET = `select pr.topics, pt.id as participant_id,
         left join contacts prev on prev.program_id = pr.id and prev.client_key = $2
         where pr.id = $3`;
 
-/** The contact insert of `logContact`. */
+/** The contact insert (the session guide's, and the first part of `logContact`'s one write). */
 export const INSERT_CONTACT = `insert into "contacts" ("id", "program_id", "pairing_id", "participant_id", "coach_id", "client_key", "occurred_at", "channel", "outcome", "is_reached", "minutes", "topics", "discussed_strategies", "gave_encouragement", "discussed_adjusting", "discussed_goals", "note", "logged_by", "created_at", "entered_late_by", "entered_late_at", "late_reason") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, default, default, default) on conflict do nothing returning "id", "program_id", "pairing_id", "participant_id", "coach_id", "client_key", "occurred_at", "channel", "outcome", "is_reached", "minutes", "topics", "discussed_strategies", "gave_encouragement", "discussed_adjusting", "discussed_goals", "note", "logged_by", "created_at", "entered_late_by", "entered_late_at", "late_reason"`;
+
+/**
+ * `logContact`'s write (ADR 0046 amendment): the contact insert and its audit row in one statement,
+ * the audit row written only when the insert returned the contact. Parameters: the contact's 19
+ * values as in `INSERT_CONTACT`, then the audit row's ordinal (0), at, actor, action, entity type,
+ * entity id, program, ip, request id.
+ */
+export const INSERT_CONTACT_AUDITED = `with "written" as (${INSERT_CONTACT.replace(/ returning .*$/, '')} returning "id", "program_id", "pairing_id", "participant_id", "coach_id", "client_key", "occurred_at", "channel", "outcome", "is_reached", "minutes", "topics", "discussed_strategies", "gave_encouragement", "discussed_adjusting", "discussed_goals", "note", "logged_by", "created_at", "entered_late_by", "entered_late_at", "late_reason"),
+      "audited" as (insert into "audit_events" ("at", "actor_id", "action", "entity_type", "entity_id", "program_id", "ip", "request_id")
+    select e.at, e.actor_id, e.action, e.entity_type, e.entity_id, e.program_id, e.ip, e.request_id
+    from (values ($20::int, $21::timestamptz, $22::uuid, $23, $24, $25, $26::uuid, $27::text, $28::text)) as e(n, at, actor_id, action, entity_type, entity_id, program_id, ip, request_id)
+    where exists (select from "written")
+    order by e.n)
+      select "id", "program_id", "pairing_id", "participant_id", "coach_id", "client_key", "occurred_at", "channel", "outcome", "is_reached", "minutes", "topics", "discussed_strategies", "gave_encouragement", "discussed_adjusting", "discussed_goals", "note", "logged_by", "created_at", "entered_late_by", "entered_late_at", "late_reason" from "written"`;
 
 /** `audit(...)` with one entry. */
 export const INSERT_AUDIT = `insert into "audit_events" ("id", "at", "actor_id", "action", "entity_type", "entity_id", "program_id", "ip", "request_id") values (default, $1, $2, $3, $4, $5, $6, $7, $8)`;

@@ -1,4 +1,5 @@
-import { audit, type AuditEntry } from '../platform/audit';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
+import { audit, auditWhenWritten, type AuditEntry } from '../platform/audit';
 import type { Caller } from '../platform/context';
 import type { Db, Tx } from '../platform/database';
 import { authorize, type Action, type Relation, type View } from './policy';
@@ -12,6 +13,11 @@ export interface AuditLog {
   add(...entries: readonly Omit<AuditEntry, 'programId'>[]): void;
   /** Writes what was collected in one insert and empties the list; nothing when nothing was added. */
   flush(db: Db | Tx): Promise<void>;
+  /**
+   * Takes what was collected as the audit part of one data-modifying statement: written only when
+   * the CTE `written` returns a row (`auditWhenWritten`), and emptied like `flush`.
+   */
+  flushWhenWritten(written: SQLWrapper): SQL;
 }
 
 /**
@@ -42,6 +48,7 @@ export function auditLog(caller: Caller, programId: string, now: Date): AuditLog
       const batch = entries.splice(0);
       await audit(db, caller, now, batch);
     },
+    flushWhenWritten: (written) => auditWhenWritten(written, caller, now, entries.splice(0)),
   };
 }
 

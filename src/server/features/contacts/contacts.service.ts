@@ -12,7 +12,7 @@ import { loadParticipantFor } from '../participants';
 import { loadProgram } from '../programs';
 import { contactTarget } from './contacts.repository';
 import { contacts } from './contacts.table';
-import { contactByKey, insertContact, prepareContact, replayedContact, type ContactRow } from './contacts.writes';
+import { contactByKey, insertContactAudited, prepareContact, replayedContact, type ContactRow } from './contacts.writes';
 import { ownCoachId, relationToParticipant } from '../../access/relations';
 
 export function presentContact(c: ContactRow, names: ReadonlyMap<string, string> = new Map()): ContactView {
@@ -71,11 +71,8 @@ export async function logContact(
     { participantId: record.id, pairing: record.pairing, programTopics: target.topics },
     input,
   );
-  const row = await deps.db.transaction(async (tx) => {
-    const inserted = await insertContact(tx, ctx, prepared, input);
-    await ctx.audit.flush(tx);
-    return inserted;
-  });
+  // The contact and its audit rows in one statement (no BEGIN and COMMIT round trips; ADR 0046).
+  const row = await insertContactAudited(deps.db, ctx, prepared, input);
   // A concurrent retry with the same key won the race; answer with what it saved.
   if (!row) return replayedByKey(deps.db, programId, input.clientKey, input.participantId);
   return { contact: presentContact(row, new Map([[caller.actor.personId, caller.actor.displayName]])), isNew: true };
