@@ -186,6 +186,17 @@ describe('interview journeys', () => {
       .waitFor();
     await expectAccessible(page, 'agreement');
     await fitsThePhone(page, '5-agreement');
+    // On a phone each agreement table shows a card per code (issue #16): nothing scrolls sideways,
+    // so Kappa and Alpha are on the screen.
+    for (const name of ['Agreement per code table', 'Agreement per code by speaker turn table']) {
+      const region = page.getByRole('region', { name, exact: true });
+      expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      const cells = region.getByRole('row', { name: /Physical activity/ }).getByRole('cell');
+      for (const k of [1, 2]) {
+        const box = await cells.nth(k).boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      }
+    }
 
     // Purposive sampling (ADR 0044): a target per group, a draw, a decline with its reason.
     await page.goto(address.replace(/\/transcripts\/.*$/, ''));

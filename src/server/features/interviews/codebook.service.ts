@@ -9,6 +9,7 @@ import {
   qdaCodeTree,
   sameCodebook,
   type CodebookDiffView,
+  type CodeInput,
   type CodebookEntry,
   type CodebookImportResult,
   type CodebookVersionSummary,
@@ -21,11 +22,12 @@ import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { loadProgram } from '../programs';
 import type { ExportFile } from './export.service';
+import { codeViewOf } from './interviews.presenters';
 import { codersOf } from './interviews.repository';
 import { interviewCodebookVersions, interviewCodes, interviewStudies } from './interviews.table';
 
 /**
- * The study's codebook as a whole (ADR 0053): importing a REFI-QDA `.qdc`, and published versions
+ * The study's codebook: adding one code (issue #13, ADR 0032); and as a whole (ADR 0053): importing a REFI-QDA `.qdc`, and published versions
  * (frozen snapshots) with what changed between two and each one's `.qdc`. Only the study's lead
  * imports and publishes; the team reads versions. A refusal changes nothing and writes no audit row.
  */
@@ -221,4 +223,36 @@ export async function exportCodebookVersion(
     contentType: 'application/xml; charset=utf-8',
     body: Buffer.from(buildCodebookXml(qdaCodeTree(row.codes)), 'utf8'),
   };
+}
+
+/** Adds a code to the study's codebook, under a parent code of the same study if given. */
+export async function createInterviewCode(deps: Deps, caller: Caller, programId: string, studyId: string, input: CodeInput) {
+  await loadProgram(deps.db, caller, programId);
+  await authorizeStudy(deps.db, caller.actor, 'interview:code', programId, studyId);
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const siblings = await tx.select().from(interviewCodes).where(eq(interviewCodes.studyId, studyId));
+    if (input.parentId && !siblings.some((c) => c.id === input.parentId))
+      throw new DomainError('invalid_state', 'parent_not_in_codebook', 'The parent code is not in this codebook');
+    const parentId = input.parentId ?? null;
+    if (siblings.some((c) => c.parentId === parentId && c.name.toLowerCase() === input.name.toLowerCase()))
+      throw new DomainError('conflict', 'code_exists', 'A code with this name is already there');
+    const row = {
+      id: newId(),
+      programId,
+      studyId,
+      parentId,
+      name: input.name,
+      definition: input.definition ?? null,
+      whenToUse: input.whenToUse ?? null,
+      whenNotToUse: input.whenNotToUse ?? null,
+      example: input.example ?? null,
+      color: null,
+      createdAt: now,
+      createdBy: caller.actor.personId,
+    };
+    await tx.insert(interviewCodes).values(row);
+    await audit(tx, caller, now, [{ verb: 'create', entityType: 'interview_code', entityId: row.id, programId }]);
+    return codeViewOf(row);
+  });
 }

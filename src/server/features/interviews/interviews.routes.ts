@@ -50,6 +50,7 @@ import {
 import { callerOf, type App, type AppOptions } from '../../http/routing';
 import { ProgramParams } from '../../http/schemas';
 import {
+  createInterviewCode,
   diffCodebookVersions,
   exportCodebookVersion,
   getCodebookVersion,
@@ -58,21 +59,12 @@ import {
   publishCodebookVersion,
 } from './codebook.service';
 import { exportInterviewStudy, interviewExportFormats, type ExportFile } from './export.service';
-import {
-  addCoding,
-  addInterviewGuide,
-  addMemo,
-  confirmDeidentification,
-  createInterviewCode,
-  createInterviewStudy,
-  getAgreement,
-  getInterviewStudy,
-  getTranscript,
-  importTranscript,
-  linkTranscriptParticipant,
-  listInterviewStudies,
-  removeCoding,
-} from './interviews.service';
+import { getAgreement } from './agreement.service';
+import { addCoding, removeCoding } from './codings.service';
+import { confirmDeidentification } from './deidentification.service';
+import { addMemo } from './memos.service';
+import { addInterviewGuide, createInterviewStudy, getInterviewStudy, listInterviewStudies } from './studies.service';
+import { getTranscript, importTranscript, linkTranscriptParticipant } from './transcripts.service';
 import {
   drawInterviewSample,
   getInterviewSample,

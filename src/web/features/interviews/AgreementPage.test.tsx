@@ -114,5 +114,18 @@ describe('Coders’ agreement: the consensus version (issue #13)', () => {
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
     ).toContain('Characters both coded');
+    // On a phone each table shows a card per code (issue #16): every cell says which column it is.
+    for (const region of [byCharacter, byTurn]) {
+      expect(region.className).toContain('table-scroll--cards');
+      const cells = within(region).getByRole('rowheader', { name: 'Hope' }).closest('tr')!.querySelectorAll('td');
+      expect([...cells].map((td) => td.getAttribute('data-label'))).toEqual([
+        'Percent agreement',
+        'Kappa',
+        'Alpha',
+        expect.stringMatching(/both coded$/),
+        'Only Ana',
+        'Only Ben',
+      ]);
+    }
   });
 });

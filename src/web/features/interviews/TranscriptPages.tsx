@@ -343,7 +343,10 @@ type TranscriptIds = { programId: string; studyId: string; transcriptId: string 
 
 type CodeRow = Agreement['codes'][number];
 
-/** Per code: percent agreement, kappa, alpha and the counts, in one unit (characters or turns). */
+/**
+ * Per code: percent agreement, kappa, alpha and the counts, in one unit (characters or turns). On a
+ * phone each code is a card, so kappa and alpha are on the screen without scrolling sideways (#16).
+ */
 function AgreementTable({
   agreement: g,
   unit,
@@ -356,7 +359,7 @@ function AgreementTable({
   counts: (c: CodeRow) => CodeRow['byTurn'];
 }) {
   return (
-    <TableScroll label={label}>
+    <TableScroll label={label} cards>
       <table className="table agreement-table">
         <thead>
           <tr>
