@@ -16,18 +16,22 @@ export * from './text-check-in';
 /** A 0–10 rating: the confidence ruler, the readiness ruler and each PEG item use the same scale. */
 export const Rating = z.int().min(0).max(10);
 
-const line = (max: number) => z.string().trim().min(1).max(max);
+/** A required line, with the form's own words when it is missing or empty. */
+const wordedLine = (max: number, words: string) => z.string({ error: words }).trim().min(1, words).max(max);
+/** A 0–10 ruler a form asks for, with its words when it is not answered. */
+const ruler = (words: string) => z.int({ error: words }).min(0, words).max(10, words);
 
 /**
  * What an action plan states (Stanford self-management format): what, how much, when, how often
  * (days a week) and the participant's confidence 0–10 of doing the whole plan.
  */
 export const PlanDraft = z.object({
-  what: line(200),
-  howMuch: line(120),
-  when: line(120),
-  daysPerWeek: z.int().min(1).max(7),
-  confidence: Rating,
+  // Worded as the plan form asks (ADR 0055).
+  what: wordedLine(200, 'Say what they will do'),
+  howMuch: wordedLine(120, 'Say how much, e.g. 10 minutes'),
+  when: wordedLine(120, 'Say when, e.g. after lunch'),
+  daysPerWeek: z.int({ error: 'Choose how many days a week' }).min(1).max(7),
+  confidence: ruler('Choose how sure they are, from 0 to 10'),
 });
 export type PlanDraft = z.infer<typeof PlanDraft>;
 
@@ -47,8 +51,8 @@ export const ActionPlanInput = PlanDraft.extend({
 export const SmallStepInput = z.object({
   kind: z.literal('small_step'),
   clientKey: z.uuid(),
-  readiness: Rating,
-  what: line(200),
+  readiness: ruler('Choose how ready they are, from 0 to 10'),
+  what: wordedLine(200, 'Say what the smaller step is'),
   when: z.string().trim().max(120).default(''),
 });
 

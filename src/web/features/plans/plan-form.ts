@@ -1,5 +1,5 @@
-import type { PlanDraft, PlanKind } from '../../../core/plans';
-import type { FieldMessages } from '../../ui/form';
+import { ActionPlanInput, SmallStepInput, type PlanDraft, type PlanKind } from '../../../core/plans';
+import { schemaProblems, type FieldMessages } from '../../ui/form';
 import type { PlanBody } from './plans.api';
 
 /** What the plan form holds while it is filled in. */
@@ -38,20 +38,25 @@ export const planFieldLabels: Record<string, string> = {
   step: 'A smaller step',
 };
 
-/** What must be filled in before the plan can be saved (the server checks again). */
+const ActionPlanAnswers = ActionPlanInput.omit({ clientKey: true, earlierDrafts: true });
+const SmallStepAnswers = SmallStepInput.omit({ clientKey: true });
+
+/**
+ * What must be filled in before the plan can be saved: the schema the server checks the plan with
+ * (ADR 0055). A small step's "what" is the form's step field, named "what" as in the request.
+ */
 export function planProblems(v: PlanFormValues): FieldMessages {
-  const out: FieldMessages = {};
-  if (v.kind === 'action_plan') {
-    if (!v.what.trim()) out['what'] = 'Say what they will do';
-    if (!v.howMuch.trim()) out['howMuch'] = 'Say how much, e.g. 10 minutes';
-    if (!v.when.trim()) out['when'] = 'Say when, e.g. after lunch';
-    if (!v.daysPerWeek) out['daysPerWeek'] = 'Choose how many days a week';
-    if (v.confidence === null) out['confidence'] = 'Choose how sure they are, from 0 to 10';
-  } else {
-    if (v.readiness === null) out['readiness'] = 'Choose how ready they are, from 0 to 10';
-    if (!v.step.trim()) out['what'] = 'Say what the smaller step is';
-  }
-  return out;
+  const number = (s: string) => (s.trim() ? Number(s) : undefined);
+  return v.kind === 'action_plan'
+    ? schemaProblems(ActionPlanAnswers, {
+        kind: v.kind,
+        what: v.what,
+        howMuch: v.howMuch,
+        when: v.when,
+        daysPerWeek: number(v.daysPerWeek),
+        confidence: v.confidence ?? undefined,
+      })
+    : schemaProblems(SmallStepAnswers, { kind: v.kind, readiness: v.readiness ?? undefined, what: v.step, when: v.stepWhen });
 }
 
 /** The draft of an action plan as it stands (only when every field is filled in). */
