@@ -17,7 +17,7 @@ export type EssentialElement = (typeof essentialElements)[number];
 
 const minutesWords = 'Enter whole minutes from 0 to 600';
 
-/** What a contact says; each field worded as the contact form asks it (ADR 0055). */
+/** What a contact says; each field worded as the contact form asks it (ADR 0054). */
 export const ContactInput = z.object({
   participantId: z.uuid({ error: 'Choose who you contacted' }),
   /** A key the client makes once per contact, so a retry after a dropped connection is not doubled. */

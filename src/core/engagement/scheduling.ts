@@ -81,7 +81,7 @@ export const DEFAULT_SCHEDULING: SchedulingSettings = {
 /** The next session as coach (or staff) and participant agreed it, in the program's local time. */
 export const ScheduleSessionInput = z
   .object({
-    // Worded as the scheduling forms ask (ADR 0055).
+    // Worded as the scheduling forms ask (ADR 0054).
     date: z.iso.date({ error: 'Choose the day' }),
     time: clockTime('Choose the time'),
     durationMinutes: z.int().min(5).max(180).default(30),

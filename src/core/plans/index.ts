@@ -26,7 +26,7 @@ const ruler = (words: string) => z.int({ error: words }).min(0, words).max(10, w
  * (days a week) and the participant's confidence 0–10 of doing the whole plan.
  */
 export const PlanDraft = z.object({
-  // Worded as the plan form asks (ADR 0055).
+  // Worded as the plan form asks (ADR 0054).
   what: wordedLine(200, 'Say what they will do'),
   howMuch: wordedLine(120, 'Say how much, e.g. 10 minutes'),
   when: wordedLine(120, 'Say when, e.g. after lunch'),

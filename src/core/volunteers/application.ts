@@ -119,7 +119,7 @@ export interface SettingProblem {
 /**
  * The checks that depend on the program's settings: the background it asks about must be answered
  * (with "prefer not to say" if the volunteer wishes) and a required background check consented to.
- * Pure; the form shows them before sending and the server refuses the first (ADR 0055).
+ * Pure; the form shows them before sending and the server refuses the first (ADR 0054).
  */
 export function applicationSettingProblems(
   input: Pick<ApplicationInput, 'serviceBranch' | 'serviceEra' | 'backgroundCheckConsent'>,

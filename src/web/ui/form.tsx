@@ -114,7 +114,7 @@ function messagesOf(errors: FieldErrors): FieldMessages {
 }
 
 /**
- * A form's values, its setters, and its messages, kept by react-hook-form (ADR 0055): checks in the
+ * A form's values, its setters, and its messages, kept by react-hook-form (ADR 0054): checks in the
  * browser first (`validate` returns the fields that need attention), then the server's refusal,
  * shown in one summary either way. Changing a field clears its message, the browser's or the
  * server's (issue #16). Prefer {@link useSchemaForm}, whose checks are the core schema's own.
@@ -194,7 +194,7 @@ export function schemaProblems(
 }
 
 /**
- * A form checked by the core schema its request is checked with on the server (issue #14, ADR 0055):
+ * A form checked by the core schema its request is checked with on the server (issue #14, ADR 0054):
  * `toBody` turns the form's values (text as typed) into the request's body, the schema says what
  * needs attention, and the form shows it before anything is sent. The server checks again.
  */

@@ -10,7 +10,7 @@ import es from '../i18n/messages/es.json';
 import { coachBody, emptyCoach } from '../features/coaches/coach-form';
 import { FormErrors, schemaProblems, TextField, useSchemaForm } from './form';
 
-describe('schemaProblems (forms checked by the core schema, ADR 0055)', () => {
+describe('schemaProblems (forms checked by the core schema, ADR 0054)', () => {
   it('says what the coach schema refuses, in the schema’s own words, one message a field', () => {
     const body = coachBody({ ...emptyCoach, givenName: '  ', caseload: '0', birthYear: '19x8', modalities: [], phone: '12' });
     expect(schemaProblems(CoachInput, body)).toEqual({

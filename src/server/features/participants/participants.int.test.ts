@@ -243,7 +243,7 @@ describe('participants', () => {
         'body.phone',
       ]);
       // Plain words at the edge (issues #10, #16): no schema-library jargon reaches the form; the
-      // schema's own words where it has them, the same the form shows before sending (ADR 0055).
+      // schema's own words where it has them, the same the form shows before sending (ADR 0054).
       expect(res.body.message).toBe('Some answers need attention.');
       const byPath = Object.fromEntries(res.body.fields.map((f: { path: string; message: string }) => [f.path, f.message]));
       expect(byPath).toMatchObject({

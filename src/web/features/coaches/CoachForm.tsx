@@ -21,7 +21,7 @@ export function CoachForm({
   onSubmit: (values: CoachFormValues) => void;
   cancelTo: string;
 }) {
-  // Checked by the schema the server checks the request with (ADR 0055).
+  // Checked by the schema the server checks the request with (ADR 0054).
   const check = { schema: mode === 'create' ? CoachInput : CoachUpdate, toBody: coachBody };
   const { values: v, set, submit, error: shown, fields } = useSchemaForm(initial, check, onSubmit, error);
 

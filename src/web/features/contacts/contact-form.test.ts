@@ -16,7 +16,7 @@ const filled: ContactFormValues = {
   note: '',
 };
 
-describe('contactProblems (the contact schema and the server’s time rule, ADR 0055)', () => {
+describe('contactProblems (the contact schema and the server’s time rule, ADR 0054)', () => {
   it('accepts a filled-in contact, and the server’s schema accepts its body', () => {
     expect(contactProblems(filled, now, zone)).toEqual({});
     expect(ContactInput.safeParse(contactBody(filled, '0b7c1f7e-2f0a-4d55-9d1c-3a3b7f0e9a11', zone)).success).toBe(true);

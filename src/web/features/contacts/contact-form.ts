@@ -32,7 +32,7 @@ const ContactAnswers = ContactInput.omit({ clientKey: true });
 
 /**
  * What must be fixed before the contact can be sent: the schema the server checks it with, and the
- * server's rule that a contact is not in the future (ADR 0055).
+ * server's rule that a contact is not in the future (ADR 0054).
  */
 export function contactProblems(v: ContactFormValues, now: Date, timeZone?: string): FieldMessages {
   const { clientKey: _none, ...body } = contactBody(v, '', timeZone);

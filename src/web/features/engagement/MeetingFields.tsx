@@ -38,7 +38,7 @@ export function meetingBody(v: MeetingValues) {
   };
 }
 
-/** The check of both scheduling forms: the schema the server checks the body with (ADR 0055). */
+/** The check of both scheduling forms: the schema the server checks the body with (ADR 0054). */
 export const meetingCheck = { schema: ScheduleSessionInput, toBody: meetingBody };
 
 /** The summary's names of the fields. */

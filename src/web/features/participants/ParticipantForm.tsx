@@ -40,7 +40,7 @@ export function ParticipantForm({
   cancelTo: string;
 }) {
   const when = useWhen();
-  // Checked by the schema the server checks the request with (ADR 0055).
+  // Checked by the schema the server checks the request with (ADR 0054).
   const check =
     mode === 'create'
       ? { schema: ParticipantInput, toBody: newParticipantBody }

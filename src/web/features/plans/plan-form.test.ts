@@ -4,7 +4,7 @@ import { emptyPlanForm, planBody, planProblems } from './plan-form';
 
 const key = '0b7c1f7e-2f0a-4d55-9d1c-3a3b7f0e9a11';
 
-describe('planProblems (the plan schema the server checks with, ADR 0055)', () => {
+describe('planProblems (the plan schema the server checks with, ADR 0054)', () => {
   it('names every missing part of an action plan in the form’s words', () => {
     expect(planProblems(emptyPlanForm)).toEqual({
       what: 'Say what they will do',

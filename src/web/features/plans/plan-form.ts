@@ -43,7 +43,7 @@ const SmallStepAnswers = SmallStepInput.omit({ clientKey: true });
 
 /**
  * What must be filled in before the plan can be saved: the schema the server checks the plan with
- * (ADR 0055). A small step's "what" is the form's step field, named "what" as in the request.
+ * (ADR 0054). A small step's "what" is the form's step field, named "what" as in the request.
  */
 export function planProblems(v: PlanFormValues): FieldMessages {
   const number = (s: string) => (s.trim() ? Number(s) : undefined);

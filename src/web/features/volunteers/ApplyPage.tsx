@@ -121,7 +121,7 @@ export function applicationBody(
 
 /**
  * What the form checks before sending: the schema the server checks the application with, then the
- * program's own rules, both from core (ADR 0055). The server checks everything again.
+ * program's own rules, both from core (ADR 0054). The server checks everything again.
  */
 export function applicationProblems(
   v: Values,
