@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, zonedMidnight } from '../shared/time';
+import { wholeDays } from '../shared/vocab';
 
 /**
  * The escalation ladder: what happens when a pair goes quiet. Each step is derived from the data
@@ -23,20 +24,20 @@ export type LadderState = LadderStep | 'none' | 'paused' | 'ended';
 export const LadderSettings = z
   .object({
     /** Days after pairing (or after a pause) by which the coach should make the first contact. */
-    firstContactDays: z.int().min(1).max(60),
+    firstContactDays: wholeDays(1, 60),
     /** Days after pairing without a reached contact before the coach gets a reminder. */
-    reminderDays: z.int().min(1).max(90),
+    reminderDays: wholeDays(1, 90),
     /** Days past the cadence without a reached contact before staff call the pair. */
-    checkInGraceDays: z.int().min(0).max(120),
+    checkInGraceDays: wholeDays(0, 120),
     /** Days past the cadence without a reached contact before staff decide: re-pair, pause or withdraw. */
-    decisionGraceDays: z.int().min(1).max(180),
+    decisionGraceDays: wholeDays(1, 180),
   })
   .refine((l) => l.reminderDays >= l.firstContactDays, {
-    message: 'The reminder comes on or after the day the first contact is due',
+    message: 'The reminder cannot come before the first contact is due. Use the same number of days or more.',
     path: ['reminderDays'],
   })
   .refine((l) => l.decisionGraceDays > l.checkInGraceDays, {
-    message: 'The decision comes after the check-in call',
+    message: 'The decision comes after the staff call. Use more days than for the call.',
     path: ['decisionGraceDays'],
   });
 export type LadderSettings = z.infer<typeof LadderSettings>;

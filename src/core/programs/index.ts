@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_LADDER, LadderSettings } from '../engagement/ladder';
 import { DEFAULT_TIME_ZONE, TimeZone } from '../shared/time';
 import { patchSchema } from '../shared/patch';
-import { DateOn } from '../shared/vocab';
+import { DateOn, wholeDays } from '../shared/vocab';
 
 /** Protocol defaults from ECLIPSE: 182 days, a contact every 14 days, 12 target contacts. */
 export const PROGRAM_DEFAULTS = { lengthDays: 182, cadenceDays: 14, targetContacts: 12 } as const;
@@ -32,8 +32,8 @@ export const ProgramInput = z.object({
   name: z.string().trim().min(1).max(120),
   site: z.string().trim().min(1).max(120),
   startOn: DateOn,
-  lengthDays: z.int().min(7).max(1095).default(PROGRAM_DEFAULTS.lengthDays),
-  cadenceDays: z.int().min(1).max(90).default(PROGRAM_DEFAULTS.cadenceDays),
+  lengthDays: wholeDays(7, 1095).default(PROGRAM_DEFAULTS.lengthDays),
+  cadenceDays: wholeDays(1, 90).default(PROGRAM_DEFAULTS.cadenceDays),
   targetContacts: z.int().min(1).max(200).default(PROGRAM_DEFAULTS.targetContacts),
   /** The IANA zone the program's local days and hours are counted in (attempt times, pauses). */
   timeZone: TimeZone.default(DEFAULT_TIME_ZONE),

@@ -35,6 +35,12 @@ const yearWords = 'Enter a year such as 1958, or leave it empty';
 /** A year of birth: one sentence for every way it can be wrong (not a number, a fraction, out of range). */
 export const BirthYear = z.int({ error: yearWords }).min(1900, yearWords).max(2100, yearWords);
 
+/** A number of days a setting takes, refused in the words a form shows beside it (ADR 0054). */
+export const wholeDays = (min: number, max: number) => {
+  const words = `Enter a whole number of days from ${min} to ${max}.`;
+  return z.int({ error: words }).min(min, words).max(max, words);
+};
+
 export const Uuid = z.uuid();
 export const DateOn = z.iso.date();
 export const Email = z

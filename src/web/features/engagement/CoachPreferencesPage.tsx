@@ -1,6 +1,6 @@
 import { useWhen } from '../../app/when';
-import { useState, type FormEvent } from 'react';
-import type { CoachPreferencesView } from '../../../core/engagement';
+import { CoachPreferencesUpdate, type CoachPreferencesView } from '../../../core/engagement';
+import { clockWords } from '../../../core/shared/time';
 import type { Channel, TimeOfDay } from '../../../core/shared/vocab';
 import { useProgram } from '../../app/program';
 import { channelLabels, listOf, optionsOf, timeOfDayLabels } from '../../app/vocab';
@@ -8,7 +8,7 @@ import { Disclosure } from '../../ui/Disclosure';
 import { weekdayLabels } from './labels';
 import { Button, DetailList } from '../../ui/controls';
 import { ErrorAlert, Notice, QueryView } from '../../ui/feedback';
-import { CheckboxGroup, FormActions, FormErrors, RadioGroup, TextArea, fieldMessagesOf } from '../../ui/form';
+import { CheckboxGroup, FormActions, FormErrors, RadioGroup, TextArea, useSchemaForm } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
 import { useCoachPreferences, useUpdateCoachPreferences } from './engagement.api';
 import {
@@ -41,38 +41,43 @@ interface Values extends ReachWindowValues {
   contactNotes: string;
 }
 
+/** The body of PUT /coaches/:id/preferences: notes trimmed, an empty time or pause sent as null. */
+export function coachPreferencesBody(v: Values): CoachPreferencesUpdate {
+  return {
+    preferredChannel: v.preferredChannel,
+    preferredTimes: v.preferredTimes,
+    contactNotes: v.contactNotes.trim(),
+    ...reachWindowBody(v),
+  };
+}
+
 function CoachPreferencesForm({ prefs, staffFor }: { prefs: CoachPreferencesView; staffFor?: string }) {
   const program = useProgram();
   const save = useUpdateCoachPreferences(program.programId, prefs.coachId);
-  const [v, setV] = useState<Values>({
+  const initial: Values = {
     preferredChannel: prefs.preferredChannel,
     preferredTimes: prefs.preferredTimes,
     contactNotes: prefs.contactNotes,
     ...reachWindowValues(prefs),
-  });
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) => {
-      setV((prev) => ({ ...prev, [key]: value }));
-      save.reset();
-    };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate({
-      preferredChannel: v.preferredChannel,
-      preferredTimes: v.preferredTimes,
-      contactNotes: v.contactNotes.trim(),
-      ...reachWindowBody(v),
-    });
   };
-  const fields = fieldMessagesOf(save.error);
+  // Checked by the schema the server checks the request with (ADR 0054).
+  const check = { schema: CoachPreferencesUpdate, toBody: coachPreferencesBody };
+  const form = useSchemaForm(initial, check, (values: Values) => save.mutate(coachPreferencesBody(values)), save.error);
+  const { values: v, submit, error: shown, fields } = form;
+  const set =
+    <K extends keyof Values & string>(key: K) =>
+    (value: Values[K]) => {
+      form.set(key)(value);
+      // A saved notice is about the answers as they were.
+      if (save.isSuccess) save.reset();
+    };
   return (
     <form onSubmit={submit} noValidate>
       {save.isSuccess ? (
         <Notice>{staffFor ? `Saved ${staffFor}’s preferences.` : 'Saved. The program team will see your choices.'}</Notice>
       ) : null}
       <FormErrors
-        error={save.error}
+        error={shown}
         labels={{
           preferredChannel: 'Way to reach you',
           preferredTimes: 'Good times',
@@ -132,8 +137,8 @@ export function StaffCoachPreferences({ coachId, name }: { coachId: string; name
                 ['Best way to reach them', channelLabels[p.preferredChannel]],
                 ['Best times', p.preferredTimes.length > 0 ? listOf(timeOfDayLabels, p.preferredTimes) : 'Any time of day'],
                 ['Good days', p.preferredDays.length > 0 ? listOf(weekdayLabels, p.preferredDays) : 'Any day'],
-                ['Not before', p.notBefore],
-                ['Not after', p.notAfter],
+                ['Not before', p.notBefore ? clockWords(p.notBefore, 'en') : null],
+                ['Not after', p.notAfter ? clockWords(p.notAfter, 'en') : null],
                 ['Contact paused until', p.contactPausedUntil ? when.dateOn(p.contactPausedUntil) : 'Not paused'],
                 ['Notes', p.contactNotes],
               ]}

@@ -1,8 +1,8 @@
-import type { SchedulingSettings } from '../../../core/engagement';
+import { SchedulingSettings } from '../../../core/engagement';
 import { useProgram } from '../../app/program';
 import { Button } from '../../ui/controls';
 import { Notice, QueryView } from '../../ui/feedback';
-import { Choice, FormActions, FormErrors, SelectField, TextField, useFormState, type FieldMessages } from '../../ui/form';
+import { Choice, FormActions, FormErrors, SelectField, TextField, useSchemaForm } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import { useSchedulingSettings, useUpdateSchedulingSettings } from './engagement.api';
 
@@ -17,13 +17,17 @@ interface Values {
   textReminders: boolean;
 }
 
-function validate(v: Values): FieldMessages {
-  const t = v.videoRoomTemplate.trim();
-  if (t && !t.startsWith('https://')) return { videoRoomTemplate: 'The video room must be an https:// address' };
-  if (t && !/\{(pairing|session)\}/.test(t))
-    return { videoRoomTemplate: 'Use {pairing} or {session}, so that each pair gets its own room' };
-  return {};
+/** The body of PUT …/scheduling-settings: an empty address is sent as none. */
+export function schedulingSettingsBody(v: Values): SchedulingSettings {
+  return {
+    videoRoomTemplate: v.videoRoomTemplate.trim() || null,
+    reminderLeadHours: Number(v.reminderLeadHours),
+    textReminders: v.textReminders,
+  };
 }
+
+/** Checked by the schema the server checks the request with (ADR 0054): the address's rules live in core. */
+const check = { schema: SchedulingSettings, toBody: schedulingSettingsBody };
 
 /** Staff set the program's video room and when reminders go (ADR 0013). */
 export function SchedulingSettingsPage() {
@@ -43,19 +47,14 @@ export function SchedulingSettingsPage() {
 function SettingsForm({ settings }: { settings: SchedulingSettings }) {
   const program = useProgram();
   const save = useUpdateSchedulingSettings(program.programId);
-  const form = useFormState<Values>(
+  const form = useSchemaForm<Values>(
     {
       videoRoomTemplate: settings.videoRoomTemplate ?? '',
       reminderLeadHours: String(settings.reminderLeadHours),
       textReminders: settings.textReminders,
     },
-    validate,
-    (v) =>
-      save.mutate({
-        videoRoomTemplate: v.videoRoomTemplate.trim() || null,
-        reminderLeadHours: Number(v.reminderLeadHours),
-        textReminders: v.textReminders,
-      }),
+    check,
+    (v) => save.mutate(schedulingSettingsBody(v)),
     save.error,
   );
   const options = leadOptions.some((o) => o.value === form.values.reminderLeadHours)

@@ -1,6 +1,7 @@
 import { Navigate, useParams } from 'react-router';
 import { useWhen } from '../../app/when';
 import { useProgram } from '../../app/program';
+import { clockWords } from '../../../core/shared/time';
 import { channelLabels, genderLabels, listOf, painLocationLabels, pairStateLabels, timeOfDayLabels } from '../../app/vocab';
 import { ButtonLink, DetailList, telHref } from '../../ui/controls';
 import { QueryView } from '../../ui/feedback';
@@ -213,11 +214,13 @@ function CoachingRecord({ participant: p }: { participant: CoachingParticipant }
   );
 }
 
-/** "17:30 to 20:00", "Not before 17:30", "Not after 20:00", or "Any time". */
-function windowWords(notBefore: string | null, notAfter: string | null): string | null {
-  if (notBefore && notAfter) return `${notBefore} to ${notAfter}`;
-  if (notBefore) return `Not before ${notBefore}`;
-  if (notAfter) return `Not after ${notAfter}`;
+/** "5:30 PM to 8:00 PM", "Not before 5:30 PM", "Not after 8:00 PM", or "Any time" (no 24-hour clock, #16). */
+export function windowWords(notBefore: string | null, notAfter: string | null): string | null {
+  const from = notBefore ? clockWords(notBefore, 'en') : null;
+  const to = notAfter ? clockWords(notAfter, 'en') : null;
+  if (from && to) return `${from} to ${to}`;
+  if (from) return `Not before ${from}`;
+  if (to) return `Not after ${to}`;
   return 'Any time';
 }
 

@@ -108,4 +108,41 @@ describe('"How to reach me": the weekly check-in by text message (#16)', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Add a phone number to get the check-in by text');
   });
+
+  it('checks the phone number with the server’s own rule before sending anything (ADR 0054)', async () => {
+    const calls = mockApi({
+      [`GET ${url}`]: json(me({ phone: null })),
+      [`PUT ${url}/preferences`]: json(me({ phone: '317 555 0200' })),
+    });
+    renderInProgram(<PreferencesPage />, { member: participant });
+    const user = userEvent.setup();
+    const phone = await screen.findByRole('textbox', { name: 'Your phone number' });
+    await user.type(phone, 'call me');
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Enter a phone number of 7 to 20 digits');
+    expect(phone.getAttribute('aria-invalid')).toBe('true');
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    // Changing the answer clears its message; a good number is sent.
+    await user.clear(phone);
+    expect(screen.queryByText('Enter a phone number of 7 to 20 digits')).toBeNull();
+    await user.type(phone, '317 555 0200');
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    await screen.findByText('Saved. Your coach will see your choices.');
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+  });
+
+  it('says the phone rule in Spanish to a participant who reads Spanish', async () => {
+    const calls = mockApi({
+      [`GET ${url}`]: json(me({ phone: null, locale: 'es' })),
+    });
+    renderInProgram(<PreferencesPage />, { member: participant, locale: 'es' });
+    const user = userEvent.setup();
+    const phone = await screen.findByRole('textbox', { name: 'Su número de teléfono' });
+    await user.type(phone, '12');
+    await user.click(screen.getByRole('button', { name: 'Guardar preferencias' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Escriba un número de teléfono de 7 a 20 dígitos');
+    expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+  });
 });

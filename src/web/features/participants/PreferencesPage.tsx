@@ -1,11 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import type { Me } from '../../../core/accounts';
 import { localeNames, type Locale } from '../../../core/shared/locale';
 import { meKey } from '../../app/session';
 import { englishT, labelsOf, useLocale, useT } from '../../i18n/i18n';
 import { useParams } from 'react-router';
-import type { PreferencesUpdate } from '../../../core/participants';
+import { PreferencesUpdate } from '../../../core/participants';
 import { TEXT_CHECK_IN_EARLIEST, TEXT_CHECK_IN_LATEST } from '../../../core/plans';
 import { clockOf, clockWords, minutesOf, zoneWords, type Weekday } from '../../../core/shared/time';
 import type { Channel, TimeOfDay } from '../../../core/shared/vocab';
@@ -22,7 +21,7 @@ import {
   SelectField,
   TextArea,
   TextField,
-  fieldMessagesOf,
+  useSchemaForm,
 } from '../../ui/form';
 import { Page } from '../../ui/Page';
 import {
@@ -112,7 +111,7 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
   const t = who === 'you' ? tIn : englishT;
   const localeIn = useLocale();
   const locale: Locale = who === 'you' ? localeIn : 'en';
-  const [v, setV] = useState<Values>({
+  const initial: Values = {
     textCheckIn: p.textCheckInDay !== null,
     textCheckInDay: p.textCheckInDay ?? p.preferredDays[0] ?? 'mon',
     textCheckInTime: p.textCheckInTime ?? '18:00',
@@ -124,30 +123,33 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
     canShareContact: p.canShareContact,
     locale: p.locale,
     ...reachWindowValues(p),
-  });
-  const set =
-    <K extends keyof Values>(key: K) =>
-    (value: Values[K]) => {
-      setV((prev) => ({ ...prev, [key]: value }));
-      save.reset();
-    };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(preferencesBody(v), {
+  };
+  // Checked by the schema the server checks the request with (ADR 0054): the phone's rule and the
+  // notes' length are said before anything is sent, in the participant's words.
+  const check = { schema: PreferencesUpdate, toBody: preferencesBody };
+  const onSave = (values: Values) =>
+    save.mutate(preferencesBody(values), {
       onSuccess: (saved) => {
         // The participant's own choice of language takes effect at once (the session's `me` carries it).
         if (saved.view === 'self') client.setQueryData<Me | null>(meKey, (m) => (m ? { ...m, locale: saved.locale } : m));
       },
     });
-  };
-  const fields = fieldMessagesOf(save.error, t);
+  const form = useSchemaForm(initial, check, onSave, save.error);
+  const { values: v, submit, error: shown, fields } = form;
+  const set =
+    <K extends keyof Values & string>(key: K) =>
+    (value: Values[K]) => {
+      form.set(key)(value);
+      // A saved notice is about the answers as they were.
+      if (save.isSuccess) save.reset();
+    };
   return (
     <form onSubmit={submit} noValidate>
       {save.isSuccess ? (
         <Notice>{who === 'you' ? t('participants.prefs.saved') : 'Saved. The coach will see these choices.'}</Notice>
       ) : null}
       <FormErrors
-        error={save.error}
+        error={shown}
         labels={{
           phone: t('participants.prefs.phoneName'),
           contactNotes: t('participants.prefs.notesName'),

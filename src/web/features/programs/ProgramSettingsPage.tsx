@@ -1,9 +1,10 @@
 import { useProgram } from '../../app/program';
 import { Button } from '../../ui/controls';
 import { Notice, QueryView } from '../../ui/feedback';
-import { FormActions, FormErrors, SelectField, TextField, useFormState, type FieldMessages } from '../../ui/form';
+import { ProgramUpdate } from '../../../core/programs';
+import { FormActions, FormErrors, SelectField, TextField, useSchemaForm } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
-import { useProgramDetail, useUpdateProgram, type ProgramView } from './programs.api';
+import { useProgramDetail, useUpdateProgram, type ProgramSettingsBody, type ProgramView } from './programs.api';
 
 /** The US zones a program runs on, in the words people use for them. */
 export const US_TIME_ZONES: readonly { value: string; label: string }[] = [
@@ -41,16 +42,6 @@ interface Values {
   decisionGraceDays: string;
 }
 
-/** Each number's limits (the server's, core/programs and core/engagement/ladder.ts). */
-const limits: Record<Exclude<keyof Values, 'timeZone'>, [number, number]> = {
-  cadenceDays: [1, 90],
-  lengthDays: [7, 1095],
-  firstContactDays: [1, 60],
-  reminderDays: [1, 90],
-  checkInGraceDays: [0, 120],
-  decisionGraceDays: [1, 180],
-};
-
 const labels = {
   cadenceDays: 'Days between contacts',
   lengthDays: 'Program length in days',
@@ -62,21 +53,35 @@ const labels = {
   ladder: 'When a pair goes quiet',
 } as const;
 
-const wholeNumber = (s: string): number | null => (/^\d{1,4}$/.test(s.trim()) ? Number(s.trim()) : null);
+type DayField = Exclude<keyof Values, 'timeZone'>;
 
-export function validate(v: Values): FieldMessages {
-  const out: FieldMessages = {};
-  for (const key of Object.keys(limits) as (keyof typeof limits)[]) {
-    const [min, max] = limits[key];
-    const n = wholeNumber(v[key]);
-    if (n === null || n < min || n > max) out[key] = `Enter a whole number of days from ${min} to ${max}.`;
-  }
-  if (!out['firstContactDays'] && !out['reminderDays'] && Number(v.reminderDays) < Number(v.firstContactDays))
-    out['reminderDays'] = 'The reminder cannot come before the first contact is due. Use the same number of days or more.';
-  if (!out['checkInGraceDays'] && !out['decisionGraceDays'] && Number(v.decisionGraceDays) <= Number(v.checkInGraceDays))
-    out['decisionGraceDays'] = 'The decision comes after the staff call. Use more days than for the call.';
-  return out;
+const wholeNumber = (s: string): number | null => (/^\d{1,4}$/.test(s.trim()) ? Number(s.trim()) : null);
+/** A number as typed: the number when it is one, else the text, which the schema refuses in its words. */
+const days = (s: string): number | string => wholeNumber(s) ?? s;
+
+/** The body of PATCH /programs/:id for the settings form (the ladder nested, as the server takes it). */
+export function settingsBody(v: Values) {
+  return {
+    cadenceDays: days(v.cadenceDays),
+    lengthDays: days(v.lengthDays),
+    timeZone: v.timeZone,
+    ladder: {
+      firstContactDays: days(v.firstContactDays),
+      reminderDays: days(v.reminderDays),
+      checkInGraceDays: days(v.checkInGraceDays),
+      decisionGraceDays: days(v.decisionGraceDays),
+    },
+  };
 }
+
+/** The form field a schema path is about: the ladder's fields sit at the top of the form. */
+const fieldOf = (path: string): string => (path.startsWith('ladder.') ? path.slice('ladder.'.length) : path.split('.')[0]!);
+
+/**
+ * Checked by the schema the server checks the request with (ADR 0054): the limits and the ladder's
+ * order are written once, in core.
+ */
+const check = { schema: ProgramUpdate, toBody: settingsBody, keyOf: fieldOf };
 
 const weeksAbout = (days: string): string => {
   const n = wholeNumber(days);
@@ -104,7 +109,7 @@ export function ProgramSettingsPage() {
 function SettingsForm({ program: p }: { program: ProgramView }) {
   const program = useProgram();
   const save = useUpdateProgram(program.programId);
-  const form = useFormState<Values>(
+  const form = useSchemaForm<Values>(
     {
       cadenceDays: String(p.cadenceDays),
       lengthDays: String(p.lengthDays),
@@ -114,25 +119,15 @@ function SettingsForm({ program: p }: { program: ProgramView }) {
       checkInGraceDays: String(p.ladder.checkInGraceDays),
       decisionGraceDays: String(p.ladder.decisionGraceDays),
     },
-    validate,
-    (v) =>
-      save.mutate({
-        cadenceDays: Number(v.cadenceDays),
-        lengthDays: Number(v.lengthDays),
-        timeZone: v.timeZone,
-        ladder: {
-          firstContactDays: Number(v.firstContactDays),
-          reminderDays: Number(v.reminderDays),
-          checkInGraceDays: Number(v.checkInGraceDays),
-          decisionGraceDays: Number(v.decisionGraceDays),
-        },
-      }),
+    check,
+    // Sent only once the schema accepts it, so every number is a number.
+    (v) => save.mutate(settingsBody(v) as ProgramSettingsBody),
     save.error,
   );
   const zones = US_TIME_ZONES.some((z) => z.value === p.timeZone)
     ? US_TIME_ZONES
     : [...US_TIME_ZONES, { value: p.timeZone, label: zoneInWords(p.timeZone) }];
-  const number = (key: keyof typeof limits, hint: string) => (
+  const number = (key: DayField, hint: string) => (
     <TextField
       label={labels[key]}
       value={form.values[key]}
