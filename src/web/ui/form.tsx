@@ -124,6 +124,8 @@ export function useFormState<T extends FieldValues>(
   validate: (values: T) => FieldMessages,
   onSubmit: (values: T) => void,
   serverError: unknown,
+  /** Called after any field changes, e.g. to take down a "Saved" notice about the old answers. */
+  onEdit?: () => void,
 ) {
   const form = useForm<T>({
     defaultValues: initial as DefaultValues<T>,
@@ -148,6 +150,7 @@ export function useFormState<T extends FieldValues>(
       form.setValue(key as unknown as Path<T>, value as PathValue<T, Path<T>>, { shouldDirty: true });
       if (key in local) form.clearErrors(key as unknown as Path<T>);
       server.edited(key);
+      onEdit?.();
     };
   const submit = (e: FormEvent) => void form.handleSubmit((v) => onSubmit(v as T))(e);
   const hasLocal = Object.keys(local).length > 0;
@@ -203,11 +206,12 @@ export function useSchemaForm<T extends FieldValues>(
   check: { schema: z.ZodType; toBody: (values: T) => unknown; keyOf?: (path: string) => string },
   onSubmit: (values: T) => void,
   serverError: unknown,
+  onEdit?: () => void,
 ) {
   const t = useT();
   const { schema, toBody, keyOf } = check;
   const validate = (values: T) => schemaProblems(schema, toBody(values), t, keyOf);
-  return useFormState(initial, validate, onSubmit, serverError);
+  return useFormState(initial, validate, onSubmit, serverError, onEdit);
 }
 
 /** The hint a limited text control shows: its own hint, then "Up to N characters." (issue #10). */

@@ -62,15 +62,10 @@ function CoachPreferencesForm({ prefs, staffFor }: { prefs: CoachPreferencesView
   };
   // Checked by the schema the server checks the request with (ADR 0054).
   const check = { schema: CoachPreferencesUpdate, toBody: coachPreferencesBody };
-  const form = useSchemaForm(initial, check, (values: Values) => save.mutate(coachPreferencesBody(values)), save.error);
-  const { values: v, submit, error: shown, fields } = form;
-  const set =
-    <K extends keyof Values & string>(key: K) =>
-    (value: Values[K]) => {
-      form.set(key)(value);
-      // A saved notice is about the answers as they were.
-      if (save.isSuccess) save.reset();
-    };
+  const onSave = (values: Values) => save.mutate(coachPreferencesBody(values));
+  // A saved notice is about the answers as they were.
+  const form = useSchemaForm(initial, check, onSave, save.error, () => save.isSuccess && save.reset());
+  const { values: v, set, submit, error: shown, fields } = form;
   return (
     <form onSubmit={submit} noValidate>
       {save.isSuccess ? (

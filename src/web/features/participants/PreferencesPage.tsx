@@ -134,15 +134,9 @@ function PreferencesForm({ participant: p }: { participant: SelfParticipant | Fu
         if (saved.view === 'self') client.setQueryData<Me | null>(meKey, (m) => (m ? { ...m, locale: saved.locale } : m));
       },
     });
-  const form = useSchemaForm(initial, check, onSave, save.error);
-  const { values: v, submit, error: shown, fields } = form;
-  const set =
-    <K extends keyof Values & string>(key: K) =>
-    (value: Values[K]) => {
-      form.set(key)(value);
-      // A saved notice is about the answers as they were.
-      if (save.isSuccess) save.reset();
-    };
+  // A saved notice is about the answers as they were.
+  const form = useSchemaForm(initial, check, onSave, save.error, () => save.isSuccess && save.reset());
+  const { values: v, set, submit, error: shown, fields } = form;
   return (
     <form onSubmit={submit} noValidate>
       {save.isSuccess ? (
