@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { ScheduleSessionInput } from '../../../core/engagement';
 import { zoneWords } from '../../../core/shared/time';
+import { useOptionalProgram } from '../../app/program';
 import type { Channel } from '../../../core/shared/vocab';
 import { RadioGroup, SelectField, TextField, type FieldMessages } from '../../ui/form';
 
@@ -57,7 +58,7 @@ export function MeetingFields({
   durations,
   modalities,
   placeLabel,
-  timeZone,
+  timeZone: given,
 }: {
   values: MeetingValues;
   set: <K extends keyof MeetingValues>(key: K) => (value: MeetingValues[K]) => void;
@@ -66,9 +67,13 @@ export function MeetingFields({
   durations: readonly number[];
   modalities: { value: Channel; label: string }[];
   placeLabel: string;
+  /** The zone the time is in; the program's own when not given. */
   timeZone: string | undefined;
 }) {
   const id = useId();
+  // Always named (issue #16): a form opened without a zone reads the program's.
+  const program = useOptionalProgram();
+  const timeZone = given ?? program?.timeZone;
   return (
     <>
       <TextField label="Date" type="date" value={v.date} onChange={set('date')} error={fields['date']} required />

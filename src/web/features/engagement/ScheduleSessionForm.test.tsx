@@ -75,4 +75,12 @@ describe('the schedule-session form', () => {
       modality: 'video',
     });
   });
+
+  it('names the zone of the time even when the page that opens it does not pass one (#16)', () => {
+    renderInProgram(<ScheduleSessionForm pairingId={PAIRING} onDone={vi.fn()} />, {
+      member: { ...coach, timeZone: 'America/Chicago' },
+    });
+    expect(screen.getByText('The program’s time: Central time.')).toBeTruthy();
+    expect(screen.queryByText('The program’s time.')).toBeNull();
+  });
 });
