@@ -64,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--demo', 'seed the demo program into an empty database unless KINDRED_DEMO says otherwise')
     .action(async (opts: { demo?: boolean }) => {
       const config = loadConfig(process.env, { demoByDefault: opts.demo === true });
-      const server = await startServer(config);
+      const server = await startServer(config, { firstStartApart: true });
       process.stdout.write(
         `Kindred is running at ${server.url.replace('127.0.0.1', 'localhost')} ` +
           `(${config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL'}` +

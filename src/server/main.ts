@@ -11,6 +11,7 @@ import { createMailer } from './platform/mail';
 import { createTexter } from './platform/sms';
 import { backupEmbedded, isBackupRunning, type BackupResult } from './platform/backup';
 import { dbDir, moveLegacyLayout, socketPath } from './platform/datadir';
+import { makeFirstDatabase, needsFirstStart } from './platform/first-start';
 import { checkDatabase, summarizeCheck } from './platform/dbcheck';
 import { serveControl } from './platform/control';
 import type { Server as ControlServer } from 'node:net';
@@ -31,7 +32,18 @@ export interface RunningServer {
 }
 
 /** Composition root: config → curriculum → lock → database (migrated) → demo seed → HTTP, and a clean stop. */
-export async function startServer(config: Config, opts: { clock?: Clock; webDir?: string | null } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  opts: {
+    clock?: Clock;
+    webDir?: string | null;
+    /**
+     * Make a new embedded database (and the demo seed) on an instance of its own and open it anew,
+     * so a first start idles like a restart (`kindred serve`; ADR 0049 amendment).
+     */
+    firstStartApart?: boolean;
+  } = {},
+): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   // Bad content stops start-up before anything is opened, naming each file and problem.
   const curriculum = loadCurriculum({ extraDir: config.curriculumDir });
@@ -45,6 +57,13 @@ export async function startServer(config: Config, opts: { clock?: Clock; webDir?
       // The database moves into <dataDir>/db, away from backups/ and the lock (ADR 0019).
       if (moveLegacyLayout(config.database.dataDir))
         logger.info('moved the embedded database into db/ inside the data directory');
+      if (opts.firstStartApart && needsFirstStart(config.database.dataDir)) {
+        logger.info('making the new embedded database');
+        const isDemo = config.isDemo;
+        await makeFirstDatabase(config.database.dataDir, async (first) => {
+          if (isDemo && (await isDatabaseEmpty(first.db))) await seedDemo(first.db, (opts.clock ?? systemClock).now());
+        });
+      }
     }
     db = await openDatabase(
       config.database.kind === 'pglite'
