@@ -13,7 +13,8 @@ async function abrirMenu(page: Page): Promise<void> {
 /**
  * Issue #16, "Spanish" (ADR 0041, 0051): a participant chooses Español on "How to reach me" on a
  * phone; the pages, the header, a handout and <html lang> follow at once and after a reload, and stay
- * accessible. Signed out, the sign-in pages switch to Español and say a refusal in Spanish.
+ * accessible. Signed out, the sign-in pages switch to Español and say a refusal in Spanish. A
+ * Spanish speaker's invitation opens in Spanish, and so do Sign-in and security and its two-factor set-up.
  */
 describe('a participant in Spanish', () => {
   const journey = demoJourney({ mobile: true });
@@ -109,4 +110,71 @@ describe('a participant in Spanish', () => {
     await page.getByRole('heading', { level: 1, name: 'Forgot your password?' }).waitFor();
     await page.close();
   });
+
+  it(
+    'opens a Spanish speaker’s invitation in Spanish, then Sign-in and security and the two-factor set-up',
+    { timeout: 180_000 },
+    async () => {
+      const base = journey.server.url;
+      const page = await journey.mobile.context.newPage();
+      // A coordinator invites the demo participant who chose Spanish (and has no account yet).
+      await signIn(page, base, 'coordinator@example.org');
+      const me = (await (await page.request.get(`${base}/api/v1/me`)).json()) as {
+        csrfToken: string;
+        memberships: { programId: string }[];
+      };
+      const programId = me.memberships[0]!.programId;
+      const api = `${base}/api/v1/programs/${programId}`;
+      const rows = (await (await page.request.get(`${api}/participants`)).json()) as { id: string }[];
+      let spanishId: string | null = null;
+      for (const r of rows) {
+        const p = (await (await page.request.get(`${api}/participants/${r.id}`)).json()) as { locale: string };
+        if (p.locale === 'es') spanishId = r.id;
+      }
+      expect(spanishId).not.toBeNull();
+      const invited = await page.request.post(`${api}/invitations`, {
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: { email: 'nuevo@example.org', role: 'participant', subjectId: spanishId, displayName: 'Nuevo' },
+      });
+      expect(invited.status()).toBe(201);
+      const mails = (await (await page.request.get(`${api}/mail`)).json()) as { to: string; text: string }[];
+      const text = mails.find((m) => m.to === 'nuevo@example.org')!.text;
+      // The link says the participant's language; it is opened on this server's own origin (one device store).
+      const path = /(\/invitation#token=[A-Za-z0-9_-]+&lang=es)\b/.exec(text)![1]!;
+      await signOut(page);
+      await page.getByRole('group', { name: 'Language' }).waitFor();
+
+      await page.goto(`${base}${path}`);
+      const h1 = page.getByRole('heading', { level: 1, name: 'Acepte su invitación' });
+      await h1.waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('es');
+      const box = (await h1.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible(page, 'Acepte su invitación');
+      await page.getByLabel('Contraseña nueva', { exact: true }).fill('una frase bastante larga');
+      await page.getByLabel('Repita la contraseña nueva', { exact: true }).fill('una frase bastante larga');
+      await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
+      await page.getByText('Su cuenta para nuevo@example.org está lista.').waitFor();
+
+      // Signed in, the record's Spanish decides: Sign-in and security, and the two-factor set-up.
+      await page.getByRole('link', { name: 'Iniciar sesión' }).click();
+      await page.getByLabel('Contraseña', { exact: true }).fill('una frase bastante larga');
+      await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+      await page.goto(`${base}/account/security`);
+      await page.getByRole('heading', { level: 1, name: 'Inicio de sesión y seguridad' }).waitFor();
+      await page.getByRole('button', { name: 'Configurar el inicio de sesión en dos pasos' }).click();
+      await page.getByRole('img', { name: 'Código QR para su aplicación de autenticación' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible(page, 'Configurar el inicio de sesión en dos pasos');
+      await page.getByRole('textbox', { name: 'Código de 6 dígitos' }).fill('000000');
+      await page.getByRole('button', { name: 'Activar el inicio de sesión en dos pasos' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Ese código no es correcto. Revise la aplicación y pruebe el código más reciente.' })
+        .waitFor();
+      await page.close();
+    },
+  );
 });

@@ -124,8 +124,9 @@
  *   event for <participant>" → h1 "Safety event": button "Acknowledge"; textbox "What was done",
  *   "Referred to (optional)", button "Save follow-up"; textbox "Closing note (optional)", button
  *   "Close the event". Nav "Safety log" (staff, evaluators) with link "Safety settings" (staff).
- * - Invitation (/invitation#token=…): "New password", "Repeat the new password", button "Create my
- *   account", then link "Sign in".
+ * - Invitation (/invitation#token=…, a participant's with &lang=en|es): group "Language" ("English /
+ *   Español", as on the sign-in pages; the link's language first), "New password", "Repeat the new
+ *   password", button "Create my account", then link "Sign in".
  * - Assessments (nav "Assessments" for staff and assessors; "Assessment report" for evaluators):
  *   worklist (h1 "Assessments"): combobox "State", links "Assessment report", "Assessment settings"
  *   (staff), table region "Assessments table" (row header = link named after the participant). A
@@ -466,9 +467,9 @@ export function AppRoutes() {
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/sign-in/code" element={<SignInCodePage />} />
         <Route path="/sign-in/with-code" element={<SignInWithCodePage />} />
+        <Route path="/invitation" element={<InvitationAcceptPage />} />
       </Route>
       <Route element={<PublicLayout />}>
-        <Route path="/invitation" element={<InvitationAcceptPage />} />
         <Route path="/sign-in/two-factor" element={<SignInEnrolPage />} />
         <Route path="/apply/:programId" element={<ApplyPage />} />
         <Route path="/assess/:programId" element={<AssessmentLinkPage />} />

@@ -29,8 +29,11 @@ import {
 } from '../app/pages';
 import { AssessmentLinkPage } from '../features/assessments/LinkPage';
 import { ForgotPasswordPage } from '../features/accounts/ForgotPasswordPage';
+import { InvitationAcceptPage } from '../features/accounts/InvitationAcceptPage';
 import { ResetPasswordPage } from '../features/accounts/ResetPasswordPage';
 import { PasswordPage } from '../features/accounts/PasswordPage';
+import { SecurityPage } from '../features/accounts/SecurityPage';
+import { SignInEnrolPage } from '../features/accounts/SignInEnrolPage';
 import { SignInCodePage } from '../features/accounts/SignInCodePage';
 import { SignInPage } from '../features/accounts/SignInPage';
 import { SignInWithCodePage } from '../features/accounts/SignInWithCodePage';
@@ -234,8 +237,11 @@ const invitation = {
   interview: null,
 };
 
-function api() {
+type ApiRoutes = Parameters<typeof mockApi>[0];
+
+function api(extra: ApiRoutes = {}) {
   return mockApi({
+    ...extra,
     [`GET ${base}/my-interview-invitations`]: json([invitation]),
     'GET /session': json({ me }),
     [`GET ${base}/participants/${P}`]: json(self),
@@ -328,8 +334,14 @@ function findUntranslated(root: HTMLElement, extra: readonly string[] = []): str
 
 const pseudo = pseudoMessages(englishMessages);
 
-function renderPage(path: string, page: ReactElement, state?: unknown, language: 'pseudo' | 'session' = 'pseudo') {
-  api();
+function renderPage(
+  path: string,
+  page: ReactElement,
+  state?: unknown,
+  language: 'pseudo' | 'session' = 'pseudo',
+  extra: ApiRoutes = {},
+) {
+  api(extra);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <Providers client={client} {...(language === 'pseudo' ? { locale: 'pseudo' as const, messages: pseudo } : {})}>
@@ -395,6 +407,139 @@ describe('participant pages in the pseudo-locale (issue #16, ADR 0041)', () => {
     expect(findUntranslated(div)).toEqual(['Saved as you go', 'aria-label="Close"']);
   });
 });
+
+/**
+ * "Sign-in and security" (ADR 0051 amendment): two-factor sign-in off, set up (with a wrong first
+ * code, then the recovery codes), on (with a wrong password, new codes, then turned off), and where
+ * the person is signed in (one device signed out, then every other). Each state in the pseudo-locale.
+ */
+describe('Sign-in and security in the pseudo-locale', () => {
+  /** The authenticator key, the recovery codes and the browsers' and systems' names are not the page's words. */
+  const given = ['ABCD EFGH IJKL', 'abcde-12345', 'fghij-67890', 'Firefox', 'Windows', 'Safari', 'iPhone', 'Android'];
+  const sessions = [
+    {
+      id: 's1',
+      createdAt: '2026-12-02T15:00:00.000Z',
+      lastSeenAt: '2026-12-02T15:10:00.000Z',
+      browser: 'Firefox on Windows',
+      isCurrent: true,
+    },
+    {
+      id: 's2',
+      createdAt: '2026-12-01T09:00:00.000Z',
+      lastSeenAt: '2026-12-01T09:30:00.000Z',
+      browser: 'Safari on iPhone',
+      isCurrent: false,
+    },
+    {
+      id: 's3',
+      createdAt: '2026-12-01T08:00:00.000Z',
+      lastSeenAt: '2026-12-01T08:30:00.000Z',
+      browser: 'A browser on Android',
+      isCurrent: false,
+    },
+    {
+      id: 's4',
+      createdAt: '2026-12-01T07:00:00.000Z',
+      lastSeenAt: '2026-12-01T07:30:00.000Z',
+      browser: 'Unknown browser',
+      isCurrent: false,
+    },
+  ];
+  const refused = (reason: string, message: string) => json({ error: 'invalid_state', reason, message, requestId: 't' }, 422);
+  const user = () => userEvent.setup();
+  const clean = (container: HTMLElement) => expect(findUntranslated(container, given)).toEqual([]);
+
+  it('two-factor sign-in off, set up with a wrong code and then the right one: every word comes through a message', async () => {
+    let enrolled = false;
+    let tries = 0;
+    const { container } = renderPage('account/security', <SecurityPage />, undefined, 'pseudo', {
+      'GET /auth/two-factor': () => json({ enrolled, required: false, recoveryCodesLeft: enrolled ? 2 : 0 }),
+      'GET /auth/sessions': json(sessions),
+      'POST /auth/two-factor/enrol': json({
+        uri: 'otpauth://totp/x',
+        key: 'ABCD EFGH IJKL',
+        qrCode: 'data:image/svg+xml;base64,PHN2Zy8+',
+      }),
+      'POST /auth/two-factor/confirm': () => {
+        if (++tries === 1) return refused('wrong_code', 'That code is not right. Check the app and try the newest code.');
+        enrolled = true;
+        return json({ recoveryCodes: ['abcde-12345', 'fghij-67890'] });
+      },
+    });
+    await settled();
+    expect(container.textContent).toContain(pseudo['accounts.twoFactor.optional']);
+    expect(container.textContent).toContain(pseudo['accounts.sessions.intro']);
+    clean(container);
+
+    await user().click(screen.getByRole('button', { name: pseudo['accounts.twoFactor.setUp'] }));
+    await screen.findByRole('img', { name: pseudo['accounts.twoFactor.qrAlt'] });
+    clean(container);
+
+    await user().type(screen.getByRole('textbox', { name: pseudo['accounts.secondStep.appCode'] }), '111111');
+    await user().click(screen.getByRole('button', { name: pseudo['accounts.twoFactor.turnOn'] }));
+    // The server's refusal, said by its reason.
+    await waitFor(() => expect(container.textContent).toContain(pseudo['refusal.reason.wrong_code']));
+    clean(container);
+
+    await user().click(screen.getByRole('button', { name: pseudo['accounts.twoFactor.turnOn'] }));
+    await screen.findByRole('heading', { name: pseudo['accounts.twoFactor.codesTitle'] });
+    clean(container);
+    await user().click(screen.getByRole('button', { name: pseudo['accounts.twoFactor.kept'] }));
+    await waitFor(() => expect(container.textContent).toContain(pseudo['accounts.twoFactor.isOn']));
+    await settled();
+    clean(container);
+  });
+
+  it('two-factor sign-in on, new codes, a wrong password, then off; devices signed out: every word comes through a message', async () => {
+    let enrolled = true;
+    let tries = 0;
+    const { container } = renderPage('account/security', <SecurityPage />, undefined, 'pseudo', {
+      'GET /auth/two-factor': () => json({ enrolled, required: false, recoveryCodesLeft: 1 }),
+      'GET /auth/sessions': json(sessions),
+      'POST /auth/two-factor/recovery-codes': json({ recoveryCodes: ['abcde-12345', 'fghij-67890'] }),
+      'POST /auth/two-factor/disable': () => {
+        if (++tries === 1) return refused('wrong_password', 'The password is not right');
+        enrolled = false;
+        return json({ ok: true });
+      },
+      'DELETE /auth/sessions/s2': json({ ok: true }),
+      'POST /auth/sessions/end-others': json({ ended: 2 }),
+    });
+    await settled();
+    expect(container.textContent).toContain(pseudo['accounts.twoFactor.turnOff']);
+    clean(container);
+
+    await user().click(screen.getByRole('button', { name: pseudo['accounts.twoFactor.newCodes'] }));
+    await screen.findByRole('heading', { name: pseudo['accounts.twoFactor.codesTitle'] });
+    clean(container);
+    await user().click(screen.getByRole('button', { name: pseudo['accounts.twoFactor.kept'] }));
+
+    await user().type(container.querySelector<HTMLInputElement>('input[type=password]')!, 'not my password');
+    await user().click(screen.getByRole('button', { name: pseudo['accounts.twoFactor.turnOff'] }));
+    await waitFor(() => expect(container.textContent).toContain(pseudo['refusal.reason.wrong_password']));
+    clean(container);
+    await user().click(screen.getByRole('button', { name: pseudo['accounts.twoFactor.turnOff'] }));
+    await waitFor(() => expect(container.textContent).toContain(pseudo['accounts.twoFactor.isOff']));
+    await settled();
+    clean(container);
+
+    const signOuts = screen.getAllByRole('button', { name: new RegExp(`^${escape(pseudo['accounts.signOut']!)} `) });
+    expect(signOuts).toHaveLength(3);
+    await user().click(signOuts[0]!);
+    await waitFor(() => expect(container.textContent).toContain(pseudo['accounts.sessions.endedOne']));
+    clean(container);
+    await user().click(screen.getByRole('button', { name: pseudo['accounts.sessions.everywhereElse'] }));
+    await waitFor(() => expect(container.textContent).toContain(accent('Signed out')));
+    await settled();
+    clean(container);
+  });
+});
+
+/** A message as a literal part of a regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 describe('the signed-in participant’s language', () => {
   it('follows the session: Spanish pages, dates and <html lang="es"> for a Spanish speaker', async () => {
@@ -522,8 +667,10 @@ function RoutedTopic() {
  */
 describe('the sign-in pages in the pseudo-locale', () => {
   const totpMe: Me = { ...me, signInStep: 'totp' };
-  function signInApi(who: Me | null) {
+  const enrolMe: Me = { ...me, signInStep: 'enrol' };
+  function signInApi(who: Me | null, extra: ApiRoutes = {}) {
     return mockApi({
+      ...extra,
       'GET /session': who ? json({ me: who }) : json({ error: 'unauthenticated', message: 'Sign in', requestId: 't' }, 401),
       'GET /config': json({ isDemo: true, demoAccounts: ['participant@example.org'] }),
       'GET /auth/options': json({ singleSignOn: { label: 'Riverside staff sign-in' } }),
@@ -543,6 +690,8 @@ describe('the sign-in pages in the pseudo-locale', () => {
               <Route path="/sign-in/code" element={<SignInCodePage />} />
               <Route path="/forgot-password" element={<ForgotPasswordPage />} />
               <Route path="/reset-password" element={<ResetPasswordPage />} />
+              <Route path="/invitation" element={<InvitationAcceptPage />} />
+              <Route path="/sign-in/two-factor" element={<SignInEnrolPage />} />
             </Route>
           </Routes>
         </MemoryRouter>
@@ -578,6 +727,9 @@ describe('the sign-in pages in the pseudo-locale', () => {
     ],
     ['Choose a new password', '/reset-password#token=tok_aaaaaaaaaaaaaaaaaaaaaaaa', 'accounts.reset.save', null],
     ['Choose a new password, with an incomplete link', '/reset-password', 'accounts.reset.askNew', null],
+    ['Accept your invitation', '/invitation#token=tok_aaaaaaaaaaaaaaaaaaaaaaaa', 'accounts.invitation.create', null],
+    ['Accept your invitation, with an incomplete link', '/invitation', 'accounts.invitation.openAgain', null],
+    ['Set up two-factor sign-in (a program that requires it)', '/sign-in/two-factor', 'accounts.twoFactor.needApp', enrolMe],
   ];
 
   it.each(states)('%s: every word comes through a message', async (_name, path, shown, who, press) => {
@@ -586,6 +738,44 @@ describe('the sign-in pages in the pseudo-locale', () => {
     if (press) await userEvent.setup().click(await screen.findByRole('button', { name: pseudo[press] }));
     await waitFor(() => expect(container.textContent).toContain(pseudo[shown]));
     await settled();
+    expect(findUntranslated(container, given)).toEqual([]);
+  });
+
+  /** What the server answers to "Create my account", and a message only that answer shows. */
+  const accepted: [string, Response | null, string][] = [
+    [
+      'the link is used or expired',
+      json(
+        {
+          error: 'not_found',
+          reason: 'invitation_invalid',
+          message: 'This invitation link is not valid any more; ask for a new one',
+          requestId: 't',
+        },
+        404,
+      ),
+      pseudo['refusal.reason.invitation_invalid']!,
+    ],
+    ['the account is ready', json({ email: 'participant@example.org', isExistingAccount: false }), accent('is ready')],
+    [
+      'the person already had an account',
+      json({ email: 'participant@example.org', isExistingAccount: true }),
+      accent('already had'),
+    ],
+    ['the password is too short (the page says so before sending)', null, accent('Use at least')],
+  ];
+
+  it.each(accepted)('Accept your invitation, when %s: every word comes through a message', async (_name, answer, shown) => {
+    const calls = signInApi(null, answer ? { 'POST /invitations/accept': answer.clone() } : {});
+    const { container } = renderSignIn('/invitation#token=tok_aaaaaaaaaaaaaaaaaaaaaaaa');
+    const user = userEvent.setup();
+    const typed = answer ? 'a long enough passphrase' : 'short';
+    await user.type(await screen.findByLabelText(new RegExp(`^${escape(pseudo['accounts.newPassword.label']!)}`)), typed);
+    await user.type(screen.getByLabelText(new RegExp(`^${escape(pseudo['accounts.newPassword.repeat']!)}`)), typed);
+    await user.click(screen.getByRole('button', { name: pseudo['accounts.invitation.create'] }));
+    await waitFor(() => expect(container.textContent).toContain(shown));
+    await settled();
+    expect(calls.some((c) => c.url.endsWith('/invitations/accept'))).toBe(answer !== null);
     expect(findUntranslated(container, given)).toEqual([]);
   });
 
@@ -603,6 +793,55 @@ describe('the sign-in pages in the pseudo-locale', () => {
     renderSignIn('/sign-in/code');
     await settled();
     expect(screen.queryByRole('group', { name: pseudo['app.language'] })).toBeNull();
+  });
+});
+
+describe('the invitation page in the invited person’s language (ADR 0051)', () => {
+  it('opens in the language the link carries, keeps the switch, and says the server’s refusal in it', async () => {
+    localStorage.removeItem(DEVICE_LANGUAGE_KEY);
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-US']);
+    try {
+      mockApi({
+        'GET /session': json({ error: 'unauthenticated', message: 'Sign in', requestId: 't' }, 401),
+        'POST /invitations/accept': json(
+          {
+            error: 'not_found',
+            reason: 'invitation_invalid',
+            message: 'This invitation link is not valid any more; ask for a new one',
+            requestId: 't',
+          },
+          404,
+        ),
+      });
+      render(
+        <Providers client={new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })}>
+          <MemoryRouter initialEntries={['/invitation#token=tok_aaaaaaaaaaaaaaaaaaaaaaaa&lang=es']}>
+            <Routes>
+              <Route element={<PublicLayout withLanguage />}>
+                <Route path="/invitation" element={<InvitationAcceptPage />} />
+              </Route>
+            </Routes>
+          </MemoryRouter>
+        </Providers>,
+      );
+      expect(await screen.findByRole('heading', { level: 1, name: 'Acepte su invitación' })).toBeTruthy();
+      await waitFor(() => expect(document.documentElement.lang).toBe('es'));
+      const group = screen.getByRole('group', { name: 'Idioma' });
+      expect(within(group).getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
+      const user = userEvent.setup();
+      await user.type(screen.getByLabelText(/^Contraseña nueva/), 'a long enough passphrase');
+      await user.type(screen.getByLabelText(/^Repita la contraseña nueva/), 'a long enough passphrase');
+      await user.click(screen.getByRole('button', { name: 'Crear mi cuenta' }));
+      expect(await screen.findByText('Este enlace de invitación ya no es válido; pida uno nuevo')).toBeTruthy();
+
+      // The switch still decides: English at once.
+      await user.click(within(screen.getByRole('group', { name: 'Idioma' })).getByRole('button', { name: 'English' }));
+      expect(await screen.findByRole('heading', { level: 1, name: 'Accept your invitation' })).toBeTruthy();
+      expect(localStorage.getItem(DEVICE_LANGUAGE_KEY)).toBe('en');
+    } finally {
+      languages.mockRestore();
+      localStorage.removeItem(DEVICE_LANGUAGE_KEY);
+    }
   });
 });
 

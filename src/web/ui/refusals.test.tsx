@@ -152,6 +152,14 @@ describe('refusals in the reader’s language (ADR 0051)', () => {
     });
     expect(es(other)).toBe('The password is not right');
     expect(errorMessage(other)).toBe('The password is not right');
+    // Turning two-factor sign-in off says it with its own reason (ADR 0051 amendment).
+    const wrongPassword = new ApiError(422, {
+      error: 'invalid_state',
+      reason: 'wrong_password',
+      message: 'The password is not right',
+    });
+    expect(es(wrongPassword)).toBe('La contraseña no es correcta');
+    expect(errorMessage(wrongPassword)).toBe('The password is not right');
     // A reason the catalog does not know: the server's words.
     expect(es(new ApiError(409, { error: 'conflict', reason: 'coach_at_capacity', message: 'This coach is full' }))).toBe(
       'This coach is full',

@@ -257,6 +257,8 @@ describe('accounts', () => {
       const mail = listed.body.find((m: { to: string }) => m.to === 'nina.new@test.org');
       expect(mail).toMatchObject({ state: 'captured', subject: 'Your invitation to Kindred', sentAt: null });
       expect(mail.text).toContain('Hello Nina New');
+      // A coach's invitation names no language: the page speaks the device's (ADR 0051).
+      expect(mail.text).not.toContain('&lang=');
       const token = tokenIn(mail.text);
       const [invitation] = await t.db.db.select().from(invitations).where(eq(invitations.id, res.body.id));
       expect(invitation?.tokenHash).toBe(hashToken(token));
@@ -286,7 +288,10 @@ describe('accounts', () => {
         displayName: 'Quinn Other',
       });
       expect(res.status).toBe(201);
-      const token = tokenIn((await mailTo('quinn@test.org'))[0]!.bodyText);
+      const text = (await mailTo('quinn@test.org'))[0]!.bodyText;
+      // A participant's link carries the language chosen on the record, so the page opens in it (ADR 0051).
+      expect(text).toMatch(/\/invitation#token=[A-Za-z0-9_-]+&lang=en\s/);
+      const token = tokenIn(text);
       expect(
         (await t.anonymous.request('POST', '/invitations/accept', { token, password: 'quinn passphrase here' })).status,
       ).toBe(200);

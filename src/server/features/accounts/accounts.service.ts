@@ -220,6 +220,7 @@ export async function inviteInTransaction(
   const now = deps.clock.now();
   // A participant's invitation is in his or her language; anyone else's in English (issue #16).
   let locale: Locale = DEFAULT_LOCALE;
+  let participantsLanguage = false;
   if (input.subjectId) {
     const table = input.role === 'coach' ? coaches : input.role === 'participant' ? participants : null;
     if (!table)
@@ -239,11 +240,14 @@ export async function inviteInTransaction(
     if (!subject) throw new DomainError('not_found', undefined, 'Not found');
     if (subject.personId) throw new DomainError('conflict', 'already_has_account', 'This record already has an account');
     locale = subject.locale;
+    participantsLanguage = table === participants;
   }
   const token = newToken();
   const id = newId();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
-  const link = `${deps.publicUrl}/invitation#token=${token}`;
+  // A participant's link also says the participant's language, so the page opens in it (ADR 0051).
+  const lang = participantsLanguage ? `&lang=${locale}` : '';
+  const link = `${deps.publicUrl}/invitation#token=${token}${lang}`;
   await tx.insert(invitations).values({
     id,
     programId,

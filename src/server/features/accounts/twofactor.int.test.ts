@@ -116,7 +116,10 @@ describe('two-factor sign-in', () => {
     await a.request('POST', '/auth/two-factor/verify', {
       code: totpFor(factor!.secret).generate({ timestamp: t.clock.now().getTime() }),
     });
-    expect((await a.request('POST', '/auth/two-factor/disable', { password: 'not my password' })).status).toBe(422);
+    const wrong = await a.request('POST', '/auth/two-factor/disable', { password: 'not my password' });
+    expect(wrong.status).toBe(422);
+    // Its own reason, so the web can say it in the reader's language (ADR 0051).
+    expect(wrong.body).toMatchObject({ reason: 'wrong_password', message: 'The password is not right' });
     expect((await a.request('POST', '/auth/two-factor/disable', { password: 'correct horse battery staple' })).status).toBe(200);
     expect((await loginAs(t, 'coach2@test.org')).signInStep).toBe('done');
   });

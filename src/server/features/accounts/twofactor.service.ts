@@ -253,7 +253,7 @@ export async function disableTwoFactor(deps: Deps, caller: Caller, password: str
   const personId = caller.actor.personId;
   const [person] = await deps.db.select().from(people).where(eq(people.id, personId));
   if (!person?.passwordHash || !(await verifyPassword(person.passwordHash, password))) {
-    throw new DomainError('invalid_state', 'wrong_current_password', 'The password is not right');
+    throw new DomainError('invalid_state', 'wrong_password', 'The password is not right');
   }
   if (await isRequiredFor(deps.db, personId, caller.actor.isAdmin)) {
     throw new DomainError('invalid_state', 'two_factor_required', 'Your program requires two-factor sign-in for your role');

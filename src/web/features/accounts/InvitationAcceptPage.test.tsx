@@ -3,7 +3,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWithRouter } from '../../testing/render';
-import { InvitationAcceptPage, tokenFromHash } from './InvitationAcceptPage';
+import { InvitationAcceptPage, languageFromHash, tokenFromHash } from './InvitationAcceptPage';
 
 const TOKEN = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -11,6 +11,12 @@ describe('InvitationAcceptPage', () => {
   it('reads the token from the URL fragment', () => {
     expect(tokenFromHash(`#token=${TOKEN}`)).toBe(TOKEN);
     expect(tokenFromHash('')).toBeNull();
+    // A participant's link also says the participant's language (ADR 0051); the token is unchanged by it.
+    expect(tokenFromHash(`#token=${TOKEN}&lang=es`)).toBe(TOKEN);
+    expect(languageFromHash(`#token=${TOKEN}&lang=es`)).toBe('es');
+    expect(languageFromHash(`#token=${TOKEN}&lang=en`)).toBe('en');
+    expect(languageFromHash(`#token=${TOKEN}&lang=fr`)).toBeNull();
+    expect(languageFromHash(`#token=${TOKEN}`)).toBeNull();
   });
 
   it('checks that the two passwords match before sending, then sends the token and password', async () => {

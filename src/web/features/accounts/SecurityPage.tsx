@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { useT } from '../../i18n/i18n';
 import { Badge, Button } from '../../ui/controls';
 import { ErrorAlert, Loading, Notice } from '../../ui/feedback';
 import { FormActions, FormErrors, TextField } from '../../ui/form';
@@ -11,13 +12,14 @@ import { RecoveryCodesShown, TwoFactorEnrol } from './TwoFactorEnrol';
 
 /** Sign-in and security: two-factor sign-in, where one is signed in, and the password. */
 export function SecurityPage() {
+  const t = useT();
   return (
-    <Page title="Sign-in and security">
+    <Page title={t('accounts.security.title')}>
       <TwoFactorSection />
       <SessionsSection />
-      <Section title="Password" id="password">
+      <Section title={t('accounts.field.password')} id="password">
         <p>
-          <Link to="/account/password">Change password</Link>
+          <Link to="/account/password">{t('accounts.changePassword')}</Link>
         </p>
       </Section>
     </Page>
@@ -31,6 +33,7 @@ function TwoFactorSection() {
   const [password, setPassword] = useState('');
   const [enrolled, setEnrolled] = useState(false);
   const client = useQueryClient();
+  const t = useT();
 
   const turnOff = (e: FormEvent) => {
     e.preventDefault();
@@ -38,17 +41,17 @@ function TwoFactorSection() {
   };
 
   return (
-    <Section title="Two-factor sign-in" id="two-factor">
-      <p>A code from an app on your phone, as well as your password, so a guessed or stolen password is not enough.</p>
+    <Section title={t('accounts.twoFactor.title')} id="two-factor">
+      <p>{t('accounts.twoFactor.what')}</p>
       {status.isPending ? <Loading /> : null}
       {status.error ? <ErrorAlert error={status.error} onRetry={() => void status.refetch()} /> : null}
-      {disable.isSuccess ? <Notice>Two-factor sign-in is off.</Notice> : null}
-      {enrolled ? <Notice>Two-factor sign-in is on.</Notice> : null}
+      {disable.isSuccess ? <Notice>{t('accounts.twoFactor.isOff')}</Notice> : null}
+      {enrolled ? <Notice>{t('accounts.twoFactor.isOn')}</Notice> : null}
       {status.data && !status.data.enrolled ? (
         <>
           <p>
-            <Badge tone="warning">Off</Badge>{' '}
-            {status.data.required ? 'Your program asks staff to use it: set it up now.' : 'You can choose to use it.'}
+            <Badge tone="warning">{t('accounts.twoFactor.off')}</Badge>{' '}
+            {status.data.required ? t('accounts.twoFactor.requiredSetUp') : t('accounts.twoFactor.optional')}
           </p>
           <TwoFactorEnrol
             onDone={() => {
@@ -61,34 +64,43 @@ function TwoFactorSection() {
       {status.data?.enrolled ? (
         <>
           <p>
-            <Badge tone="good">On</Badge> You have {status.data.recoveryCodesLeft} unused recovery{' '}
-            {status.data.recoveryCodesLeft === 1 ? 'code' : 'codes'}.
+            <Badge tone="good">{t('accounts.twoFactor.on')}</Badge>{' '}
+            {t('accounts.twoFactor.codesLeft', { count: status.data.recoveryCodesLeft })}
           </p>
           {renew.data ? (
             <RecoveryCodesShown codes={renew.data.recoveryCodes} onDone={() => renew.reset()} />
           ) : (
-            <Button variant="secondary" busy={renew.isPending} busyLabel="Making codes…" onClick={() => renew.mutate()}>
-              Make new recovery codes
+            <Button
+              variant="secondary"
+              busy={renew.isPending}
+              busyLabel={t('accounts.twoFactor.making')}
+              onClick={() => renew.mutate()}
+            >
+              {t('accounts.twoFactor.newCodes')}
             </Button>
           )}
-          {renew.error ? <ErrorAlert error={renew.error} title="Could not make new codes" /> : null}
+          {renew.error ? <ErrorAlert error={renew.error} title={t('accounts.twoFactor.couldNotMake')} /> : null}
           {status.data.required ? (
-            <p>Your program requires two-factor sign-in for your role, so it cannot be turned off.</p>
+            <p>{t('accounts.twoFactor.cannotTurnOff')}</p>
           ) : (
             <form onSubmit={turnOff} noValidate className="two-factor-off">
-              <FormErrors error={disable.error} title="Could not turn off two-factor sign-in" labels={{ password: 'Password' }} />
+              <FormErrors
+                error={disable.error}
+                title={t('accounts.twoFactor.couldNotTurnOff')}
+                labels={{ password: t('accounts.field.password') }}
+              />
               <TextField
-                label="Password"
+                label={t('accounts.field.password')}
                 type="password"
                 autoComplete="current-password"
                 value={password}
                 onChange={setPassword}
-                hint="Your password, to turn two-factor sign-in off."
+                hint={t('accounts.twoFactor.offHint')}
                 required
               />
               <FormActions>
-                <Button type="submit" variant="danger" busy={disable.isPending} busyLabel="Turning off…">
-                  Turn off two-factor sign-in
+                <Button type="submit" variant="danger" busy={disable.isPending} busyLabel={t('accounts.twoFactor.turningOff')}>
+                  {t('accounts.twoFactor.turnOff')}
                 </Button>
               </FormActions>
             </form>

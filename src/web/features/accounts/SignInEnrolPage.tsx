@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { meKey, safeNext, signInStepPath, useMeQuery } from '../../app/session';
+import { useT } from '../../i18n/i18n';
 import { Loading } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { TwoFactorEnrol } from './TwoFactorEnrol';
@@ -12,17 +13,14 @@ export function SignInEnrolPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const me = useMeQuery();
+  const t = useT();
 
-  if (me.isPending) return <Loading label="Checking your sign-in…" />;
+  if (me.isPending) return <Loading label={t('accounts.secondStep.checking')} />;
   if (!me.data) return <Navigate to="/sign-in" replace />;
   if (me.data.signInStep !== 'enrol') return <Navigate to={signInStepPath(me.data, next)} replace />;
 
   return (
-    <Page
-      title="Set up two-factor sign-in"
-      width="narrow"
-      intro={<p>Your program asks staff to sign in with a code from a phone app as well as a password. It takes two minutes.</p>}
-    >
+    <Page title={t('accounts.twoFactor.setUp')} width="narrow" intro={<p>{t('accounts.twoFactor.requiredIntro')}</p>}>
       <TwoFactorEnrol
         onDone={() => {
           void client.invalidateQueries({ queryKey: meKey }).then(() => navigate(next, { replace: true }));

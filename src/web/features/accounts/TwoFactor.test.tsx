@@ -3,7 +3,11 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, renderWithRouter } from '../../testing/render';
+import { createIntl } from 'react-intl';
+import { englishT, translator } from '../../i18n/i18n';
+import es from '../../i18n/messages/es.json';
 import { SecurityPage } from './SecurityPage';
+import { browserWords } from './SessionsSection';
 import { SignInCodePage } from './SignInCodePage';
 import { TwoFactorEnrol } from './TwoFactorEnrol';
 
@@ -66,6 +70,19 @@ describe('SecurityPage', () => {
     await user.click(screen.getByRole('button', { name: /^Sign out Safari on iPhone, last active/ }));
     expect(await screen.findByText('That device is signed out.')).toBeTruthy();
     expect(calls.some((c) => c.method === 'DELETE' && c.url.endsWith('/auth/sessions/s2'))).toBe(true);
+  });
+});
+
+describe('browserWords', () => {
+  it('says the server’s English summary of a device with the catalog’s words, keeping the names', () => {
+    expect(browserWords('Firefox on Windows', englishT)).toBe('Firefox on Windows');
+    expect(browserWords('A browser on Android', englishT)).toBe('A browser on Android');
+    expect(browserWords('Unknown browser', englishT)).toBe('Unknown browser');
+    expect(browserWords('Lynx', englishT)).toBe('Lynx');
+    const spanish = translator(createIntl({ locale: 'es', messages: es }));
+    expect(browserWords('Safari on iPhone', spanish)).toBe('Safari en iPhone');
+    expect(browserWords('A browser on Android', spanish)).toBe('Un navegador en Android');
+    expect(browserWords('Unknown browser', spanish)).toBe('Navegador desconocido');
   });
 });
 

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/i18n';
 import { Button } from '../../ui/controls';
 import { ErrorAlert } from '../../ui/feedback';
 import { FormActions, FormErrors, TextField, useServerRefusal } from '../../ui/form';
@@ -13,6 +14,7 @@ export function TwoFactorEnrol({ onDone }: { onDone: () => void }) {
   const start = useStartEnrolment();
   const confirm = useConfirmEnrolment();
   const [code, setCode] = useState('');
+  const t = useT();
   // A field's refusal goes once that field is changed (issue #16).
   const server = useServerRefusal(confirm.error);
 
@@ -20,13 +22,10 @@ export function TwoFactorEnrol({ onDone }: { onDone: () => void }) {
   if (!start.data) {
     return (
       <div>
-        <p>
-          You need an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or 2FAS. Each time
-          you sign in, you type the 6-digit code the app shows.
-        </p>
-        {start.error ? <ErrorAlert error={start.error} title="Could not start the set-up" /> : null}
-        <Button busy={start.isPending} busyLabel="Starting…" onClick={() => start.mutate()}>
-          Set up two-factor sign-in
+        <p>{t('accounts.twoFactor.needApp')}</p>
+        {start.error ? <ErrorAlert error={start.error} title={t('accounts.twoFactor.couldNotStart')} /> : null}
+        <Button busy={start.isPending} busyLabel={t('accounts.twoFactor.starting')} onClick={() => start.mutate()}>
+          {t('accounts.twoFactor.setUp')}
         </Button>
       </div>
     );
@@ -40,18 +39,20 @@ export function TwoFactorEnrol({ onDone }: { onDone: () => void }) {
     <div className="two-factor-enrol">
       <ol className="steps-list">
         <li>
-          <p>In the app, add an account and scan this QR code:</p>
-          <img className="qr-code" src={start.data.qrCode} alt="QR code for your authenticator app" width={200} height={200} />
-          <p>
-            Cannot scan it? Choose to type a key instead and enter: <code className="totp-key">{start.data.key}</code>
-          </p>
+          <p>{t('accounts.twoFactor.scan')}</p>
+          <img className="qr-code" src={start.data.qrCode} alt={t('accounts.twoFactor.qrAlt')} width={200} height={200} />
+          <p>{t.rich('accounts.twoFactor.typeKey', { key: <code className="totp-key">{start.data.key}</code> })}</p>
         </li>
         <li>
-          <p>Type the 6-digit code the app now shows for Kindred.</p>
+          <p>{t('accounts.twoFactor.typeCode')}</p>
           <form onSubmit={submit} noValidate>
-            <FormErrors error={server.error} title="Could not turn on two-factor sign-in" labels={{ code: '6-digit code' }} />
+            <FormErrors
+              error={server.error}
+              title={t('accounts.twoFactor.couldNotTurnOn')}
+              labels={{ code: t('accounts.secondStep.appCode') }}
+            />
             <TextField
-              label="6-digit code"
+              label={t('accounts.secondStep.appCode')}
               inputMode="numeric"
               autoComplete="one-time-code"
               value={code}
@@ -63,8 +64,8 @@ export function TwoFactorEnrol({ onDone }: { onDone: () => void }) {
               required
             />
             <FormActions>
-              <Button type="submit" busy={confirm.isPending} busyLabel="Checking…">
-                Turn on two-factor sign-in
+              <Button type="submit" busy={confirm.isPending} busyLabel={t('accounts.secondStep.checkingCode')}>
+                {t('accounts.twoFactor.turnOn')}
               </Button>
             </FormActions>
           </form>
@@ -76,12 +77,10 @@ export function TwoFactorEnrol({ onDone }: { onDone: () => void }) {
 
 /** Recovery codes, shown once: each gets you in once if the phone is lost. */
 export function RecoveryCodesShown({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  const t = useT();
   return (
-    <Section title="Your recovery codes" id="recovery-codes">
-      <p role="status">
-        Two-factor sign-in is on. Keep these codes somewhere safe, such as printed in a drawer. If you lose your phone, each code
-        lets you sign in once. They will not be shown again.
-      </p>
+    <Section title={t('accounts.twoFactor.codesTitle')} id="recovery-codes">
+      <p role="status">{t('accounts.twoFactor.codesText')}</p>
       <ul className="recovery-codes">
         {codes.map((c) => (
           <li key={c}>
@@ -91,9 +90,9 @@ export function RecoveryCodesShown({ codes, onDone }: { codes: string[]; onDone:
       </ul>
       <FormActions>
         <Button variant="secondary" onClick={() => window.print()}>
-          Print the codes
+          {t('accounts.twoFactor.print')}
         </Button>
-        <Button onClick={onDone}>I have kept my codes</Button>
+        <Button onClick={onDone}>{t('accounts.twoFactor.kept')}</Button>
       </FormActions>
     </Section>
   );
