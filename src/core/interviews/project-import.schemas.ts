@@ -37,3 +37,40 @@ export const ProjectImportResult = z.object({
   }),
 });
 export type ProjectImportResult = z.infer<typeof ProjectImportResult>;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * The plain words of what a project brings or brought ("5 codes, 1 transcript, 3 coded passages by
+ * 1 coder, 1 memo"), then one sentence per thing left out and why; shared by the web and the CLI.
+ */
+export function projectImportSummary(r: ProjectImportResult): string[] {
+  const codes = r.saved ? r.codes.created : r.codes.inFile;
+  const lines = [
+    `${plural(codes, r.saved ? 'new code' : 'code', r.saved ? 'new codes' : 'codes')}, ${plural(r.transcripts, 'transcript', 'transcripts')}, ` +
+      `${plural(r.codings, 'coded passage', 'coded passages')} by ${plural(r.coders, 'coder', 'coders')}, ${plural(r.memos, 'memo', 'memos')}.`,
+  ];
+  if (r.saved && r.codes.alreadyThere.length)
+    lines.push(`${plural(r.codes.alreadyThere.length, 'code was', 'codes were')} already in the codebook and kept as they were.`);
+  const left = r.notImported;
+  if (left.codings || left.memos)
+    lines.push(
+      `${[
+        left.codings ? plural(left.codings, 'coded passage', 'coded passages') : '',
+        left.memos ? plural(left.memos, 'memo', 'memos') : '',
+      ]
+        .filter(Boolean)
+        .join(' and ')} not imported because the person who wrote them in the file was not matched to anyone on the team.`,
+    );
+  if (left.cases)
+    lines.push(
+      `${plural(left.cases, 'case', 'cases')} not imported because Kindred keeps no cases: link each transcript to the person interviewed instead.`,
+    );
+  if (left.otherSources)
+    lines.push(
+      `${plural(left.otherSources, 'source', 'sources')} that ${left.otherSources === 1 ? 'is' : 'are'} not text (PDF, picture, audio or video) not imported.`,
+    );
+  if (r.saved && r.transcripts)
+    lines.push('Each transcript waits for someone to confirm its de-identification before the team sees it.');
+  return lines;
+}
