@@ -198,6 +198,31 @@ describe('importing a .qdpx project through the API', () => {
     expect(view.codings).toHaveLength(3);
   });
 
+  it('moves a held passage memo with the pseudonyms too, and keeps both coders’ work apart', async () => {
+    const f = await newStudy('Both coders');
+    const preview = await ok(importInto(lead, f, otherToolZip(), { preview: true }));
+    const [rosa, sam] = preview.users.map((u: { guid: string }) => u.guid);
+    const users = { [rosa]: w.people.coordinator, [sam]: w.people.evaluator };
+    expect(await ok(importInto(lead, f, otherToolZip(), { users }))).toMatchObject({ codings: 5, coders: 2, memos: 3 });
+    const [tr] = await t.db.db.select().from(interviewTranscripts).where(eq(interviewTranscripts.studyId, f));
+    const pending = await ok(lead.request('GET', `${base}/${f}/transcripts/${tr!.id}`));
+    const replacements = pending.proposals.map(({ start, end, replacement }: Record<string, unknown>) => ({
+      start,
+      end,
+      replacement,
+    }));
+    const ready = await ok(lead.request('POST', `${base}/${f}/transcripts/${tr!.id}/deidentification`, { replacements }));
+    const view = await ok(coder.request('GET', `${base}/${f}/transcripts/${tr!.id}`));
+    const passage = view.memos.find((m: { start: number | null }) => m.start !== null);
+    expect(ready.text.slice(passage.start, passage.end)).toBe('It gave me hope.');
+    const byCoder = (id: string) =>
+      view.codings
+        .filter((c: { coderId: string }) => c.coderId === id)
+        .map((c: { start: number; end: number }) => ready.text.slice(c.start, c.end));
+    expect(byCoder(w.people.coordinator).sort()).toEqual(['Getting hold of him by phone.', 'It gave me hope.']);
+    expect(byCoder(w.people.evaluator)).toHaveLength(3);
+  });
+
   it('refuses a file that is not a project with a stable reason, and changes nothing', async () => {
     const d = await newStudy('Refusals');
     const before = await counts();
