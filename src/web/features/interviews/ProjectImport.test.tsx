@@ -91,5 +91,6 @@ describe('ProjectImportForm', () => {
       '3 coded passages and 1 memo not imported because the person who wrote them in the file was not matched to anyone on the team.',
     );
     expect(screen.queryByRole('region', { name: 'What the file holds' })).toBeNull();
+    expect((screen.getByLabelText('Project file (.qdpx)') as HTMLInputElement).files).toHaveLength(0);
   });
 });

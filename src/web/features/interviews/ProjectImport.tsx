@@ -43,6 +43,8 @@ export function ProjectImportForm(props: {
   const [whose, setWhose] = useState<Record<string, string>>({});
   const [done, setDone] = useState<ProjectImportResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // A new key clears the file input once the file is imported, so it cannot be sent twice by mistake.
+  const [formKey, setFormKey] = useState(0);
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
@@ -81,11 +83,12 @@ export function ProjectImportForm(props: {
     setDone(r);
     setPreview(null);
     setContent(null);
+    setFormKey((k) => k + 1);
   };
 
   return (
     <div className="project-import">
-      <form onSubmit={(e) => void read(e)} noValidate aria-label="Read a project file">
+      <form key={formKey} onSubmit={(e) => void read(e)} noValidate aria-label="Read a project file">
         {problem ? (
           <p role="alert" className="alert alert--error">
             {problem}
