@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { otherToolProject, otherToolSourceGuid, otherToolSourceText } from '../../src/core/interviews/fixtures/projects';
+import { writeZip } from '../../src/server/platform/zip';
 import { expectAccessible } from '../fixtures/browser';
 import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
@@ -340,4 +342,39 @@ describe('interview journeys', () => {
     await signOut(page);
     await page.close();
   }, 300_000);
+
+  it('lets the lead import a project from another tool (.qdpx), saying whose work is whose (ADR 0055)', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const page = await journey.mobile.context.newPage();
+    await signIn(page, journey.server.url, 'coordinator@example.org');
+    await visit(page, 'Interviews', 'Interviews');
+    await page.getByRole('textbox', { name: 'Study title' }).fill('Brought from QualCoder');
+    await page.getByRole('textbox', { name: 'How many interviews are planned' }).fill('4');
+    await page.getByRole('button', { name: 'Start the study' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brought from QualCoder' }).waitFor();
+    const section = page.getByRole('region', { name: 'Import a project (.qdpx)' });
+    const qdpx = writeZip([
+      { path: 'project.qde', data: Buffer.from(otherToolProject, 'utf8') },
+      { path: `Sources/${otherToolSourceGuid}.txt`, data: Buffer.from(otherToolSourceText, 'utf8') },
+    ]);
+    await section
+      .getByLabel('Project file (.qdpx)')
+      .setInputFiles({ name: 'study.qdpx', mimeType: 'application/zip', buffer: qdpx });
+    await section.getByRole('button', { name: 'Read the file' }).click();
+    await section.getByText('5 codes, 1 transcript, 5 coded passages by 2 coders, 3 memos.').waitFor();
+    await section
+      .getByRole('combobox', { name: 'Rosa (2 coded passages, 2 memos) is' })
+      .selectOption({ label: 'Casey Coordinator' });
+    await expectAccessible(page, 'project import preview');
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: `${SHOTS}/10-project-import-preview.png` });
+    await section.getByRole('button', { name: 'Import the project' }).click();
+    await section.getByText('Imported 5 new codes, 1 transcript, 2 coded passages by 1 coder, 2 memos.').waitFor();
+    await page.getByRole('link', { name: 'P1 interview' }).waitFor();
+    await expectAccessible(page, 'project imported');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await section.screenshot({ path: `${SHOTS}/10b-project-imported.png` });
+    await signOut(page);
+    await page.close();
+  }, 120_000);
 });

@@ -15,7 +15,7 @@ import { isDatabaseEmpty, seedDemo } from '../server/demo/seed';
 import { runAnalyzeCommand, type AnalyzeCommandOptions } from './analyze';
 import { runConsortCommand } from './consort';
 import { runExportCommand } from './export';
-import { runInterviewsExportCommand } from './interviews';
+import { runInterviewsExportCommand, runInterviewsImportCommand } from './interviews';
 import { runMatchCommand } from './match';
 import { runReportCommand } from './report';
 import { runScoreCommand } from './score';
@@ -278,9 +278,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(outcome.written.map((f) => `Wrote ${f}\n`).join(''));
     });
 
-  program
-    .command('interviews')
-    .description('interview studies (#13)')
+  const interviews = program.command('interviews').description('interview studies (#13)');
+  interviews
     .command('export')
     .description("write an interview study's de-identified transcripts as a REFI-QDA project, its coded segments or its codebook")
     .requiredOption('--study <id>', 'the interview study (id)')
@@ -290,6 +289,18 @@ export async function main(argv: string[]): Promise<number> {
       const outcome = await runInterviewsExportCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
       if (!outcome.ok) throw new UsageError(outcome.error);
       process.stdout.write(`Wrote ${outcome.written}\n`);
+    });
+  interviews
+    .command('import')
+    .description(
+      'import a REFI-QDA project (.qdpx) into an interview study: codes, transcripts (pending de-identification), codings, memos',
+    )
+    .requiredOption('--study <id>', 'the interview study (id)')
+    .requiredOption('--file <file>', 'the .qdpx file')
+    .action(async (opts: { study: string; file: string }) => {
+      const outcome = await runInterviewsImportCommand(opts, (fn) => withDatabase(loadConfig(process.env), fn));
+      if (!outcome.ok) throw new UsageError(outcome.error);
+      process.stdout.write(outcome.lines.map((l) => `${l}\n`).join(''));
     });
 
   program

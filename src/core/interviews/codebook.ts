@@ -49,7 +49,8 @@ export class CodebookError extends Error {
   }
 }
 
-const GUID =
+/** A GUID as REFI-QDA writes one (with or without braces). */
+export const REFI_GUID =
   /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/;
 const RGB = /^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$/;
 const LIMITS = { name: 120, field: 4000 };
@@ -119,8 +120,15 @@ export function parseCodebook(xml: string): ImportedCode[] {
     throw new CodebookError('codebook_invalid', 'The codebook holds its codes more than once or out of order');
   const top = codesEls[0];
   if (!top || top.children.length === 0) throw new CodebookError('codebook_empty', 'This codebook has no codes');
-  only(top, ['Code'], 'The list of codes');
+  return readCodes(top);
+}
 
+/**
+ * Reads a `Codes` element (of a `.qdc`, or of a project's CodeBook) into the code tree, with the
+ * refusals of `parseCodebook` (CodebookError).
+ */
+export function readCodes(top: XmlElement): ImportedCode[] {
+  only(top, ['Code'], 'The list of codes');
   let count = 0;
   const read = (el: XmlElement, path: number[]): ImportedCode => {
     const where = `Code ${path.join('.')}`;
@@ -133,7 +141,7 @@ export function parseCodebook(xml: string): ImportedCode[] {
     if (order.some((o, k) => k > 0 && o < order[k - 1]!) || order.filter((o) => o === 0).length > 1)
       throw new CodebookError('codebook_invalid', `${where} has its parts out of order`);
     const { guid, name, isCodable, color } = el.attrs;
-    if (!guid || !GUID.test(guid.trim())) throw new CodebookError('codebook_invalid', `${where} has no valid guid`);
+    if (!guid || !REFI_GUID.test(guid.trim())) throw new CodebookError('codebook_invalid', `${where} has no valid guid`);
     if (isCodable === undefined || !['true', 'false', '1', '0'].includes(isCodable.trim()))
       throw new CodebookError('codebook_invalid', `${where} does not say whether it is codable`);
     if (color !== undefined && !RGB.test(color.trim()))
@@ -199,9 +207,11 @@ export function planCodebookImport(
   existing: readonly ExistingCode[],
   imported: readonly ImportedCode[],
   newId: () => string,
-): { create: PlannedCode[]; alreadyThere: string[] } {
+): { create: PlannedCode[]; alreadyThere: string[]; idByGuid: Map<string, string> } {
   const create: PlannedCode[] = [];
   const alreadyThere: string[] = [];
+  // Where each of the file's codes lands (a new code or the one already there), for codings that refer to it.
+  const idByGuid = new Map<string, string>();
   const walk = (codes: readonly ImportedCode[], parentId: string | null, parentPath: string, parentIsNew: boolean) => {
     for (const c of codes) {
       const path = parentPath ? `${parentPath} > ${c.name}` : c.name;
@@ -209,10 +219,12 @@ export function planCodebookImport(
         ? undefined
         : existing.find((e) => e.parentId === parentId && e.name.toLowerCase() === c.name.toLowerCase());
       if (match) {
+        idByGuid.set(c.guid, match.id);
         alreadyThere.push(path);
         walk(c.children, match.id, path, false);
       } else {
         const id = newId();
+        idByGuid.set(c.guid, id);
         create.push({
           id,
           parentId,
@@ -228,5 +240,5 @@ export function planCodebookImport(
     }
   };
   walk(imported, null, '', false);
-  return { create, alreadyThere };
+  return { create, alreadyThere, idByGuid };
 }

@@ -14,3 +14,5 @@ export * from './sampling';
 export * from './joint-display';
 export * from './invitations';
 export * from './mail';
+export * from './project-import';
+export * from './project-import.schemas';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readZip, writeZip } from './zip';
+import { readZip, writeZip, ZipLimitError } from './zip';
 
 describe('zip', () => {
   const entries = [
@@ -41,5 +41,19 @@ describe('zip', () => {
     const zip = writeZip([{ path: 'big.txt', data: Buffer.alloc(100_000) }]);
     expect(readZip(zip, 200_000)).toHaveLength(1);
     expect(() => readZip(zip, 50_000)).toThrow(/too large/);
+  });
+
+  it('refuses a bomb whose header lies about its size, and entries past the limit in all (ADR 0055)', () => {
+    const zip = writeZip([{ path: 'big.txt', data: Buffer.alloc(100_000) }]);
+    // The central directory's uncompressed size says 10 bytes; inflating stops at the limit anyway.
+    const central = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(10, central + 24);
+    expect(() => readZip(zip, 50_000)).toThrow(ZipLimitError);
+    const two = writeZip([
+      { path: 'a.txt', data: Buffer.alloc(40_000) },
+      { path: 'b.txt', data: Buffer.alloc(40_000) },
+    ]);
+    expect(readZip(two, 50_000, 80_000)).toHaveLength(2);
+    expect(() => readZip(two, 50_000, 79_999)).toThrow(ZipLimitError);
   });
 });

@@ -67,11 +67,21 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
+/** An archive refused for what it would unpack to (an entry, or all of them, past the limit). */
+export class ZipLimitError extends Error {
+  constructor() {
+    super('A ZIP archive too large to read');
+    this.name = 'ZipLimitError';
+  }
+}
+
 /**
  * Reads a ZIP archive's entries through its central directory, checking each CRC. An entry that
- * would inflate past `maxEntryBytes` is refused (a small upload must not unpack into gigabytes).
+ * would inflate past `maxEntryBytes`, or entries past `maxTotalBytes` in all, are refused with a
+ * ZipLimitError (a small upload must not unpack into gigabytes).
  */
-export function readZip(zip: Buffer, maxEntryBytes = 64 * 1024 * 1024): ZipEntry[] {
+export function readZip(zip: Buffer, maxEntryBytes = 64 * 1024 * 1024, maxTotalBytes = Infinity): ZipEntry[] {
+  let total = 0;
   const endAt = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (endAt < 0) throw new Error('Not a ZIP archive');
   const count = zip.readUInt16LE(endAt + 10);
@@ -82,7 +92,7 @@ export function readZip(zip: Buffer, maxEntryBytes = 64 * 1024 * 1024): ZipEntry
     const method = zip.readUInt16LE(at + 10);
     const crc = zip.readUInt32LE(at + 16);
     const size = zip.readUInt32LE(at + 20);
-    if (zip.readUInt32LE(at + 24) > maxEntryBytes) throw new Error('A ZIP entry too large to read');
+    if (zip.readUInt32LE(at + 24) > maxEntryBytes) throw new ZipLimitError();
     const nameLength = zip.readUInt16LE(at + 28);
     const extraLength = zip.readUInt16LE(at + 30);
     const commentLength = zip.readUInt16LE(at + 32);
@@ -91,7 +101,16 @@ export function readZip(zip: Buffer, maxEntryBytes = 64 * 1024 * 1024): ZipEntry
     const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);
     const body = zip.subarray(dataAt, dataAt + size);
     if (method !== STORED && method !== DEFLATE) throw new Error(`Unsupported ZIP method ${method}`);
-    const data = method === DEFLATE ? inflateRawSync(body, { maxOutputLength: maxEntryBytes }) : Buffer.from(body);
+    let data: Buffer;
+    try {
+      data = method === DEFLATE ? inflateRawSync(body, { maxOutputLength: maxEntryBytes }) : Buffer.from(body);
+    } catch (e) {
+      // Node refuses output past maxOutputLength with a RangeError: a bomb, whatever the header said.
+      if (e instanceof RangeError) throw new ZipLimitError();
+      throw e;
+    }
+    total += data.length;
+    if (total > maxTotalBytes) throw new ZipLimitError();
     if (crc32(data) !== crc) throw new Error(`A damaged ZIP entry: ${path}`);
     out.push({ path, data });
     at += 46 + nameLength + extraLength + commentLength;

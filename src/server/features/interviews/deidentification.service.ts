@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { applyReplacements, checkReplacements, type KnownPerson, type TranscriptView } from '../../../core/interviews';
+import { shiftHeldCodingsAndMemos } from './held-spans';
 import { DomainError } from '../../../core/shared/errors';
 import { authorizeStudy } from '../../access/study-access';
 import { audit } from '../../platform/audit';
@@ -96,6 +97,8 @@ export async function confirmDeidentification(
       deidentifiedBy: caller.actor.personId,
     };
     await tx.update(interviewTranscripts).set(updated).where(eq(interviewTranscripts.id, t.id));
+    // An imported project's codings and memos waited on the original text (ADR 0055): they move now.
+    await shiftHeldCodingsAndMemos(tx, t.id, replacements);
     await audit(tx, caller, now, [{ verb: 'update', entityType: 'interview_transcript', entityId: t.id, programId }]);
     return presentTranscript(updated, 'full', false, [], [], []);
   });

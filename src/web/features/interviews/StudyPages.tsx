@@ -19,6 +19,8 @@ import {
   useInterviewStudy,
 } from './interviews.api';
 import { CodebookVersions } from './CodebookVersions';
+import { ProjectImport } from './ProjectImport';
+import { base64Of } from './upload';
 import { StudyTeam, studyRoleWords } from './StudyTeam';
 import './interviews.css';
 
@@ -194,6 +196,7 @@ export function InterviewStudyPage() {
           <Transcripts study={s} />
           <Guides study={s} />
           <Codebook study={s} />
+          {s.can.manage ? <ProjectImport study={s} audienceWords={audienceWords} /> : null}
           {s.can.export ? <Downloads study={s} /> : null}
           {s.can.team ? <StudyTeam studyId={s.id} /> : null}
         </Page>
@@ -234,13 +237,6 @@ export function formatOf(fileName: string | null, content: string): ImportFormat
   if (/^\uFEFF?WEBVTT/.test(content)) return 'vtt';
   if (/^\uFEFF?\s*\d+\s*\r?\n\d{1,2}:\d{2}:\d{2}[,.]\d{3}\s*-->/.test(content)) return 'srt';
   return 'text';
-}
-
-function base64Of(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }
 
 function ImportForm({ study }: { study: StudyView }) {

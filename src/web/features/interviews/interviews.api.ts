@@ -5,6 +5,8 @@ import type {
   CodeInput,
   CodebookDiffView,
   CodebookImportResult,
+  ProjectImportInput,
+  ProjectImportResult,
   CodebookVersionSummary,
   CodingView,
   ConsensusDecisionInput,
@@ -115,6 +117,11 @@ export const useConfirmDeidentification = (programId: string, studyId: string, t
 export const useCreateCode = (programId: string, studyId: string) =>
   useStudyMutation(programId, studyId, (body: CodeInput) => api.post(`${base(programId)}/${studyId}/codes`, body));
 /** Imports a REFI-QDA codebook (.qdc) into the study's codebook (ADR 0053): the lead only. */
+/** Previews or imports a REFI-QDA project (.qdpx) into the study (ADR 0055). */
+export const useImportProject = (programId: string, studyId: string) =>
+  useStudyMutation(programId, studyId, (input: ProjectImportInput) =>
+    api.post<ProjectImportResult>(`${base(programId)}/${studyId}/project/import`, input),
+  );
 export const useImportCodebook = (programId: string, studyId: string) =>
   useStudyMutation(programId, studyId, (content: string) =>
     api.post<CodebookImportResult>(`${base(programId)}/${studyId}/codebook/import`, { content }),
