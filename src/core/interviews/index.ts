@@ -14,3 +14,4 @@ export * from './sampling';
 export * from './joint-display';
 export * from './invitations';
 export * from './mail';
+export * from './audio';

@@ -12,6 +12,7 @@ import { evaluationRoutes } from '../features/evaluation/evaluation.routes';
 import { fidelityRoutes } from '../features/fidelity/fidelity.routes';
 import { guidanceRoutes } from '../features/guidance/guidance.routes';
 import { interviewsRoutes } from '../features/interviews/interviews.routes';
+import { interviewAudioRoutes } from '../features/interviews/audio.routes';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { matchingRoutes } from '../features/matching/matching.routes';
 import { pairingsRoutes } from '../features/pairings/pairings.routes';
@@ -66,6 +67,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   evaluationRoutes(app, opts);
   smartRoutes(app, opts);
   interviewsRoutes(app, opts);
+  interviewAudioRoutes(app, opts);
 }
 
 export const DEMO_ACCOUNTS = [
