@@ -6,7 +6,9 @@ import { programKey } from '../../app/program-key';
 /** A transcript's recording (ADR 0056): the study's lead only. */
 const path = (programId: string, studyId: string, transcriptId: string) =>
   `/programs/${programId}/interview-studies/${studyId}/transcripts/${transcriptId}/audio`;
-const key = (programId: string, transcriptId: string) => [...programKey(programId), 'interview-audio', transcriptId] as const;
+/** Under the study's key, so every change to the study (confirming the de-identification deletes a recording) refreshes it. */
+const key = (programId: string, studyId: string, transcriptId: string) =>
+  [...programKey(programId), 'interview-studies', studyId, 'audio', transcriptId] as const;
 
 /** Where the browser's player fetches the recording (it asks for byte ranges itself). */
 export const audioSource = (programId: string, studyId: string, transcriptId: string) =>
@@ -14,7 +16,7 @@ export const audioSource = (programId: string, studyId: string, transcriptId: st
 
 export function useAudioDetails(programId: string, studyId: string, transcriptId: string, enabled: boolean) {
   return useQuery({
-    queryKey: key(programId, transcriptId),
+    queryKey: key(programId, studyId, transcriptId),
     queryFn: () => api.get<AudioDetails>(`${path(programId, studyId, transcriptId)}/details`),
     enabled,
   });
@@ -25,7 +27,7 @@ export function useAttachAudio(programId: string, studyId: string, transcriptId:
   return useMutation({
     mutationFn: (file: File) =>
       api.upload<AudioView>(path(programId, studyId, transcriptId), file, { 'x-file-name': encodeURIComponent(file.name) }),
-    onSuccess: () => client.invalidateQueries({ queryKey: key(programId, transcriptId) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: key(programId, studyId, transcriptId) }),
   });
 }
 
@@ -33,6 +35,6 @@ export function useDeleteAudio(programId: string, studyId: string, transcriptId:
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api.delete<null>(path(programId, studyId, transcriptId)),
-    onSuccess: () => client.invalidateQueries({ queryKey: key(programId, transcriptId) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: key(programId, studyId, transcriptId) }),
   });
 }
