@@ -36,7 +36,7 @@ describe('interview recordings through the API', () => {
   /** A raw request as a browser sends it: the file as the body, its name in X-File-Name. */
   const raw = async (
     agent: Agent,
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'HEAD' | 'POST' | 'DELETE',
     url: string,
     o: { payload?: Buffer | Readable; headers?: Record<string, string> } = {},
   ) => {
@@ -171,8 +171,11 @@ describe('interview recordings through the API', () => {
     const past = await raw(lead, 'GET', url, { headers: { range: `bytes=${wav.length}-` } });
     expect(past.status).toBe(416);
     expect(past.headers['content-range']).toBe(`bytes */${wav.length}`);
-    // The whole read, the five ranges; not the refused one.
-    expect((await audited('interview_audio:read')) - before).toBe(6);
+    // A player may ask for the size first: the headers without the bytes.
+    const head = await raw(lead, 'HEAD', url, { headers: { range: 'bytes=0-99' } });
+    expect([head.status, head.headers['content-range'], head.raw.length]).toEqual([206, `bytes 0-99/${wav.length}`, 0]);
+    // The whole read, the five ranges and the HEAD; not the refused one.
+    expect((await audited('interview_audio:read')) - before).toBe(7);
   });
 
   it('is the lead’s alone: coders (staff or not) 403, off the team 404, coaches and participants 403', async () => {
