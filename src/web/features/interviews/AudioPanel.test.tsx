@@ -63,6 +63,7 @@ describe('a transcript’s recording (ADR 0056)', () => {
     await user.upload(await screen.findByLabelText('Recording to attach'), file);
     await user.click(screen.getByRole('button', { name: 'Attach the recording' }));
     await screen.findByText('Interview 1.m4a');
+    expect(screen.getByRole('status').textContent).toBe('Recording attached.');
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.body).toBe(file);
     expect(post.headers).toMatchObject({ 'content-type': 'audio/mp4', 'x-file-name': 'Interview%201.m4a' });
@@ -128,6 +129,7 @@ describe('a transcript’s recording (ADR 0056)', () => {
     await user.click(screen.getByRole('button', { name: 'Yes, delete the recording' }));
     await screen.findByRole('button', { name: 'Attach the recording' });
     expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
+    expect(screen.getByRole('status').textContent).toBe('Recording deleted.');
     expect(screen.queryByRole('button', { name: /^Play from here/ })).toBeNull();
   });
 

@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo, useRef, useState, type FormEvent, t
 import { fileSize, type AudioDetails } from '../../../core/interviews';
 import { useProgram } from '../../app/program';
 import { Button, DetailList } from '../../ui/controls';
-import { QueryView } from '../../ui/feedback';
+import { Notice, QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors } from '../../ui/form';
 import { Section } from '../../ui/Page';
 import { audioSource, useAttachAudio, useAudioDetails, useDeleteAudio } from './audio.api';
@@ -108,14 +108,30 @@ export function AudioPanel({ studyId, transcriptId }: { studyId: string; transcr
   const program = useProgram();
   const query = useAudioDetails(program.programId, studyId, transcriptId, true);
   const ctx = useContext(RecordingContext);
+  // Said, and focused, when the form or the delete button goes away under the person's hand; only
+  // while it is still true (confirming the de-identification may delete the recording since).
+  const [notice, setNotice] = useState<{ text: string; audioId: string | null } | null>(null);
+  const current = query.data ? (query.data.audio?.id ?? null) : undefined;
   return (
     <Section title="Recording" id="recording">
+      {notice && notice.audioId === current ? <Notice>{notice.text}</Notice> : null}
       <QueryView query={query} loadingLabel="Loading the recording…">
         {(d) =>
           d.audio ? (
-            <Attached details={d} lengthMs={ctx?.recording.lengthMs ?? null} studyId={studyId} transcriptId={transcriptId} />
+            <Attached
+              details={d}
+              lengthMs={ctx?.recording.lengthMs ?? null}
+              studyId={studyId}
+              transcriptId={transcriptId}
+              onDeleted={() => setNotice({ text: 'Recording deleted.', audioId: null })}
+            />
           ) : d.canAttach ? (
-            <AttachForm maxBytes={d.maxBytes} studyId={studyId} transcriptId={transcriptId} />
+            <AttachForm
+              maxBytes={d.maxBytes}
+              studyId={studyId}
+              transcriptId={transcriptId}
+              onAttached={(id) => setNotice({ text: 'Recording attached.', audioId: id })}
+            />
           ) : (
             <p>This study does not keep originals, so a recording cannot be attached once the transcript is de-identified.</p>
           )
@@ -130,11 +146,13 @@ function Attached({
   lengthMs,
   studyId,
   transcriptId,
+  onDeleted,
 }: {
   details: AudioDetails;
   lengthMs: number | null;
   studyId: string;
   transcriptId: string;
+  onDeleted: () => void;
 }) {
   const program = useProgram();
   const remove = useDeleteAudio(program.programId, studyId, transcriptId);
@@ -160,7 +178,12 @@ function Attached({
         <div role="group" aria-label="Delete the recording?">
           <p>Delete the recording for good? It cannot be brought back.</p>
           <FormActions>
-            <Button variant="danger" busy={remove.isPending} busyLabel="Deleting…" onClick={() => remove.mutate()}>
+            <Button
+              variant="danger"
+              busy={remove.isPending}
+              busyLabel="Deleting…"
+              onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}
+            >
               Yes, delete the recording
             </Button>
             <Button variant="secondary" onClick={() => setAsking(false)}>
@@ -179,7 +202,17 @@ function Attached({
 
 const ACCEPT = 'audio/*,.mp3,.wav,.m4a,.ogg,.opus,.webm';
 
-function AttachForm({ maxBytes, studyId, transcriptId }: { maxBytes: number; studyId: string; transcriptId: string }) {
+function AttachForm({
+  maxBytes,
+  studyId,
+  transcriptId,
+  onAttached,
+}: {
+  maxBytes: number;
+  studyId: string;
+  transcriptId: string;
+  onAttached: (audioId: string) => void;
+}) {
   const program = useProgram();
   const attach = useAttachAudio(program.programId, studyId, transcriptId);
   const input = useRef<HTMLInputElement>(null);
@@ -190,7 +223,7 @@ function AttachForm({ maxBytes, studyId, transcriptId }: { maxBytes: number; stu
     if (!file) return setProblem('Choose the recording first.');
     if (file.size > maxBytes) return setProblem(`This file is larger than ${fileSize(maxBytes)}, the most Kindred keeps.`);
     setProblem(null);
-    attach.mutate(file);
+    attach.mutate(file, { onSuccess: (audio) => onAttached(audio.id) });
   };
   return (
     <form onSubmit={submit} noValidate aria-label="Attach a recording">
