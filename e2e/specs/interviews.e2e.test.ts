@@ -6,6 +6,7 @@ import { writeZip } from '../../src/server/platform/zip';
 import { expectAccessible } from '../fixtures/browser';
 import { demoJourney } from '../fixtures/journey';
 import { signIn, signOut, visit } from '../fixtures/session';
+import { makeWav } from '../../src/server/features/interviews/audio.testing';
 
 /**
  * Issue #13's interview journey in Chromium on a phone-sized screen against a fresh demo server: a
@@ -109,6 +110,22 @@ describe('interview journeys', () => {
     await replacements.getByRole('textbox', { name: 'Replace “Robert Ellis” with' }).waitFor();
     await expectAccessible(page, 'de-identification review');
     await fitsThePhone(page, '3-review');
+
+    // The recording (ADR 0056): the lead attaches it while reviewing and plays a turn from its time.
+    // The study keeps no originals, so the page says it goes when the de-identification is confirmed.
+    const recording = page.getByRole('region', { name: 'Recording' });
+    await recording
+      .getByLabel('Recording to attach')
+      .setInputFiles({ name: 'interview-1.wav', mimeType: 'audio/wav', buffer: makeWav(15) });
+    await recording.getByRole('button', { name: 'Attach the recording' }).click();
+    await recording.getByText('interview-1.wav').waitFor();
+    await recording.getByText('will be deleted when the de-identification is confirmed', { exact: false }).waitFor();
+    await recording.getByText('0:15').waitFor();
+    await page.getByRole('button', { name: 'Play from here (0:06)' }).click();
+    await page.waitForFunction(() => (document.querySelector('audio')?.currentTime ?? 0) >= 6);
+    await page.evaluate(() => document.querySelector('audio')?.pause());
+    await expectAccessible(page, 'de-identification review with a recording');
+    await fitsThePhone(page, '3-review-recording');
     await page.getByRole('button', { name: 'Confirm the de-identification' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Interview 1' }).waitFor();
@@ -117,6 +134,8 @@ describe('interview journeys', () => {
     const coded = (await transcript.textContent()) ?? '';
     expect(coded).not.toMatch(/Robert|Ellis|James|Walker/);
     expect(coded).toContain('[Participant 1]');
+    await page.getByText('so a recording cannot be attached once the transcript is de-identified', { exact: false }).waitFor();
+    expect(await page.locator('audio').count()).toBe(0);
     await page.getByRole('combobox', { name: 'Code' }).selectOption({ label: 'Physical activity' });
     await select(page, 'walking every morning');
     await page.getByRole('button', { name: 'Code this selection' }).click();

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       backupHours: 24,
       backupRetention: { keep: 7, maxBytes: 2048 * 1024 * 1024 },
       curriculumDir: null,
+      audioMaxBytes: 200 * 1024 * 1024,
       oidc: null,
     });
   });
@@ -97,6 +98,7 @@ describe('loadConfig', () => {
       KINDRED_SESSION_MAX_HOURS: '8',
       KINDRED_BACKUP_HOURS: '0',
       KINDRED_CURRICULUM_DIR: '/etc/kindred/curriculum',
+      KINDRED_AUDIO_MAX_MB: '50',
     });
     expect(c).toMatchObject({
       port: 8080,
@@ -109,6 +111,7 @@ describe('loadConfig', () => {
       cookieSecure: true,
       backupHours: 0,
       curriculumDir: '/etc/kindred/curriculum',
+      audioMaxBytes: 50 * 1024 * 1024,
     });
   });
 

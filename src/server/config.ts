@@ -56,6 +56,7 @@ const ConfigSchema = z.object({
   KINDRED_BACKUP_KEEP: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(7),
   KINDRED_BACKUP_MAX_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int().min(1).max(10_000_000).default(2048),
   KINDRED_CURRICULUM_DIR: z.string().min(1).optional(),
+  KINDRED_AUDIO_MAX_MB: z.coerce.number({ message: 'must be a number of megabytes' }).int().min(1).max(10_000).default(200),
   KINDRED_OIDC_ISSUER: z.url({ message: 'must be the provider URL, such as https://sso.example.org/realms/staff' }).optional(),
   KINDRED_OIDC_CLIENT_ID: z.string().min(1).max(256).optional(),
   KINDRED_OIDC_CLIENT_SECRET: z.string().min(1).max(1024).optional(),
@@ -83,6 +84,8 @@ export interface Config {
   backupRetention: { keep: number; maxBytes: number };
   /** A deployment's own curriculum topics (`<key>.md` files) that add to or replace the built-in ones. */
   curriculumDir: string | null;
+  /** The largest interview recording accepted, in bytes (ADR 0056). */
+  audioMaxBytes: number;
   /** Single sign-on for staff through OpenID Connect (ADR 0031); null when not configured. */
   oidc: OidcSettings | null;
 }
@@ -164,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { demoByDefault?: boole
     backupHours: c.KINDRED_BACKUP_HOURS,
     backupRetention: { keep: c.KINDRED_BACKUP_KEEP, maxBytes: c.KINDRED_BACKUP_MAX_MB * 1024 * 1024 },
     curriculumDir: c.KINDRED_CURRICULUM_DIR ?? null,
+    audioMaxBytes: c.KINDRED_AUDIO_MAX_MB * 1024 * 1024,
     oidc:
       c.KINDRED_OIDC_ISSUER && c.KINDRED_OIDC_CLIENT_ID
         ? {

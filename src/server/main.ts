@@ -110,6 +110,7 @@ export async function startServer(
     isDemo: config.isDemo,
     trustProxy: config.trustProxy,
     oidc: config.oidc,
+    audioMaxBytes: config.audioMaxBytes,
     ...(opts.webDir !== undefined ? { webDir: opts.webDir } : {}),
   });
   // What a write request queued (a sign-in code, a reset link) leaves as soon as it has answered;

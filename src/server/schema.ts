@@ -18,5 +18,6 @@ export * from './platform/mail.table';
 export * from './features/trials/trials.table';
 export * from './features/trials/smart.table';
 export * from './features/interviews/interviews.table';
+export * from './features/interviews/audio.table';
 export * from './platform/jobs.table';
 export * from './platform/ratelimit.table';

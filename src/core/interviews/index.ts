@@ -16,3 +16,4 @@ export * from './invitations';
 export * from './mail';
 export * from './project-import';
 export * from './project-import.schemas';
+export * from './audio';

@@ -9,7 +9,11 @@ export type DomainErrorCode =
   /** Something that existed and is no longer usable (an expired or replaced link). */
   | 'gone'
   /** A file that cannot be used, with every problem found (`InvalidFile`). */
-  | 'invalid_file';
+  | 'invalid_file'
+  /** A body larger than the route accepts (a recording over the configured size). */
+  | 'too_large'
+  /** A body of a kind the route does not take (a file that is not audio). */
+  | 'unsupported_media_type';
 
 export class DomainError extends Error {
   constructor(

@@ -22,6 +22,8 @@ const statusOf: Record<DomainErrorCode, number> = {
   rate_limited: 429,
   gone: 410,
   invalid_file: 422,
+  too_large: 413,
+  unsupported_media_type: 415,
 };
 
 /**

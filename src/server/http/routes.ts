@@ -13,6 +13,7 @@ import { fidelityRoutes } from '../features/fidelity/fidelity.routes';
 import { guidanceRoutes } from '../features/guidance/guidance.routes';
 import { interviewsRoutes } from '../features/interviews/interviews.routes';
 import { projectImportRoutes } from '../features/interviews/project-import.routes';
+import { interviewAudioRoutes } from '../features/interviews/audio.routes';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { matchingRoutes } from '../features/matching/matching.routes';
 import { pairingsRoutes } from '../features/pairings/pairings.routes';
@@ -68,6 +69,7 @@ export function registerApiRoutes(app: App, opts: AppOptions): void {
   smartRoutes(app, opts);
   interviewsRoutes(app, opts);
   projectImportRoutes(app, opts);
+  interviewAudioRoutes(app, opts);
 }
 
 export const DEMO_ACCOUNTS = [

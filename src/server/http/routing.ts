@@ -59,6 +59,8 @@ export interface AppOptions {
   applicationRateLimit?: number;
   /** Told about every route as it is registered (tests walk them to check that each one needs a session). */
   onRoute?: (route: { method: string | string[]; url: string; isPublic: boolean }) => void;
+  /** The largest interview recording accepted, in bytes (ADR 0056); 200 MB when absent. */
+  audioMaxBytes?: number;
   /** Single sign-on for staff (ADR 0031); absent or null when not configured. */
   oidc?: OidcSettings | null;
 }

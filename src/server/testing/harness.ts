@@ -107,6 +107,8 @@ export async function createTestApp(
     mailFrom?: string;
     /** Single sign-on settings (ADR 0031); none by default. */
     oidc?: AppOptions['oidc'];
+    /** The largest interview recording accepted (ADR 0056); 200 MB by default. */
+    audioMaxBytes?: number;
   } = {},
 ): Promise<TestApp> {
   const { db, close } = await freshDatabase();
@@ -135,6 +137,7 @@ export async function createTestApp(
     loginRateLimit: opts.loginRateLimit ?? 1000,
     applicationRateLimit: opts.applicationRateLimit ?? 1000,
     oidc: opts.oidc ?? null,
+    ...(opts.audioMaxBytes ? { audioMaxBytes: opts.audioMaxBytes } : {}),
   });
   await app.ready();
 

@@ -74,9 +74,16 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   return (await requestWithHeaders<T>(method, path, body)).data;
 }
 
-async function requestWithHeaders<T>(method: Method, path: string, body?: unknown): Promise<{ data: T; headers: Headers }> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+async function requestWithHeaders<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<{ data: T; headers: Headers }> {
+  // A file (a recording, ADR 0056) goes as it is, streamed by the browser; anything else as JSON.
+  const file = typeof Blob !== 'undefined' && body instanceof Blob ? body : null;
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+  if (body !== undefined) headers['content-type'] = file ? file.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -84,7 +91,7 @@ async function requestWithHeaders<T>(method: Method, path: string, body?: unknow
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: file ?? JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError(0, NETWORK_ERROR);
@@ -142,4 +149,7 @@ export const api = {
   put: <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown): Promise<T> => request<T>('PATCH', path, body),
   delete: <T>(path: string): Promise<T> => request<T>('DELETE', path),
+  /** A file as the request's body, with the headers the route reads (e.g. the file's name). */
+  upload: async <T>(path: string, file: Blob, headers: Record<string, string> = {}): Promise<T> =>
+    (await requestWithHeaders<T>('POST', path, file, headers)).data,
 };

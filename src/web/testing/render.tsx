@@ -53,7 +53,14 @@ export function mockApi(routes: Record<string, Response | Error | ((call: Call) 
     const method = (init?.method ?? 'GET').toUpperCase();
     const path = url.replace(/^\/api\/v1/, '').split('?')[0] ?? '';
     const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>));
-    const call: Call = { method, url, headers, body: init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined };
+    // JSON bodies are parsed; a file (an upload) is kept as it was sent.
+    const sent = init?.body;
+    const call: Call = {
+      method,
+      url,
+      headers,
+      body: typeof sent === 'string' ? (JSON.parse(sent) as unknown) : (sent ?? undefined),
+    };
     calls.push(call);
     const answer = routes[`${method} ${path}`];
     const result = typeof answer === 'function' ? answer(call) : answer;

@@ -11,6 +11,7 @@ import { coaches } from '../coaches/coaches.table';
 import { participants } from '../participants/participants.table';
 import { loadProgram } from '../programs';
 import { programs } from '../programs/programs.table';
+import { deleteAudioOfTranscript } from './audio.repository';
 import { presentTranscript } from './interviews.presenters';
 import { findTranscript, type Transcript } from './interviews.repository';
 import { interviewTranscripts } from './interviews.table';
@@ -100,6 +101,8 @@ export async function confirmDeidentification(
     // An imported project's codings and memos waited on the original text (ADR 0055): they move now.
     await shiftHeldCodingsAndMemos(tx, t.id, replacements);
     await audit(tx, caller, now, [{ verb: 'update', entityType: 'interview_transcript', entityId: t.id, programId }]);
+    // A recording is an original too (ADR 0056): kept only when the study keeps originals.
+    if (!study.keepsOriginals) await deleteAudioOfTranscript(tx, caller, now, programId, t.id);
     return presentTranscript(updated, 'full', false, [], [], []);
   });
 }

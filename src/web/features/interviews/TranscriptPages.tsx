@@ -9,6 +9,7 @@ import { Button, ButtonLink, TableScroll } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
 import { FormActions, FormErrors, SelectField, TextArea } from '../../ui/form';
 import { Page, Section } from '../../ui/Page';
+import { AudioPanel, clock, RecordingScope, usePlayFrom } from './AudioPanel';
 import { DeidentificationReview } from './DeidentificationReview';
 import {
   useAddCoding,
@@ -29,14 +30,7 @@ import './interviews.css';
 type Turn = TranscriptView['turns'][number];
 type Coding = TranscriptView['codings'][number];
 
-/** Milliseconds as m:ss or h:mm:ss, the way a recording's player shows them. */
-export function clock(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
+export { clock };
 
 /** The transcript, turn by turn, with the given passages highlighted; every piece carries its offset. */
 export function TranscriptText({
@@ -52,6 +46,8 @@ export function TranscriptText({
   label: string;
   containerRef?: React.Ref<HTMLDivElement>;
 }) {
+  // The study's lead, with a recording attached, can start it at any timed turn (ADR 0056).
+  const playFrom = usePlayFrom();
   return (
     <div ref={containerRef} className="transcript" role="region" aria-label={label} tabIndex={0}>
       {turns.map((t) => (
@@ -60,6 +56,16 @@ export function TranscriptText({
             <span className="transcript__time" aria-label={`at ${clock(t.startMs)}`}>
               {clock(t.startMs)}{' '}
             </span>
+          ) : null}
+          {t.startMs !== null && playFrom ? (
+            <button
+              type="button"
+              className="transcript__play"
+              aria-label={`Play from here (${clock(t.startMs)})`}
+              onClick={() => playFrom(t.startMs!)}
+            >
+              Play from here
+            </button>
           ) : null}
           {t.textStart > t.start ? (
             <strong className="transcript__speaker" data-start={t.start}>
@@ -100,13 +106,17 @@ export function InterviewTranscriptPage() {
             </ButtonLink>
           }
         >
-          {t.state === 'pending' ? (
-            <Review transcript={t} studyId={studyId} />
-          ) : (
-            <QueryView query={study} loadingLabel="Loading the codebook…">
-              {(s) => <Coding transcript={t} study={s} />}
-            </QueryView>
-          )}
+          {/* The recording is the lead's alone (ADR 0056): only those who may run the study see it. */}
+          <RecordingScope enabled={study.data?.can.manage === true} studyId={studyId} transcriptId={t.id} label={t.label}>
+            {study.data?.can.manage ? <AudioPanel studyId={studyId} transcriptId={t.id} /> : null}
+            {t.state === 'pending' ? (
+              <Review transcript={t} studyId={studyId} />
+            ) : (
+              <QueryView query={study} loadingLabel="Loading the codebook…">
+                {(s) => <Coding transcript={t} study={s} />}
+              </QueryView>
+            )}
+          </RecordingScope>
         </Page>
       )}
     </QueryView>
