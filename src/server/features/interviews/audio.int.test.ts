@@ -5,6 +5,7 @@ import { createUser } from '../accounts/accounts.service';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../http/routing';
 import { auditEvents } from '../../platform/audit.table';
 import { createTestApp, TEST_PASSWORD, type Agent, type TestApp, type World } from '../../testing/harness';
+import { sweepAbandonedAudio } from './audio.service';
 import { interviewAudio, interviewAudioChunks } from './audio.table';
 import { makeWav } from './audio.testing';
 
@@ -226,5 +227,54 @@ describe('interview recordings through the API', () => {
     // Nothing about a recording names the person in the audit trail: ids only.
     const rows = await t.db.db.select().from(auditEvents).where(like(auditEvents.entityType, 'interview_audio%'));
     expect(JSON.stringify(rows)).not.toContain('Sam');
+  });
+
+  it('sweeps an upload abandoned for over an hour, with its bytes, and leaves the rest', async () => {
+    const programId = w.programId;
+    const row = (id: string, transcriptId: string, state: 'uploading' | 'ready', minutesAgo: number) => ({
+      id,
+      programId,
+      studyId: keeping,
+      transcriptId,
+      state,
+      filename: 'x.wav',
+      kind: 'wav' as const,
+      byteSize: 4,
+      chunkSize: 4,
+      createdAt: new Date(t.clock.now().getTime() - minutesAgo * 60_000),
+      createdBy: lead.personId,
+    });
+    const abandoned = '0b0b0b0b-0000-4000-8000-000000000001';
+    const inProgress = '0b0b0b0b-0000-4000-8000-000000000002';
+    const oldReady = '0b0b0b0b-0000-4000-8000-000000000003';
+    const spare = [
+      await transcript(keeping, 'Interview 4'),
+      await transcript(keeping, 'Interview 5'),
+      await transcript(keeping, 'Interview 6'),
+    ];
+    await t.db.db
+      .insert(interviewAudio)
+      .values([
+        row(abandoned, spare[0]!, 'uploading', 61),
+        row(inProgress, spare[1]!, 'uploading', 59),
+        row(oldReady, spare[2]!, 'ready', 120),
+      ]);
+    await t.db.db.insert(interviewAudioChunks).values([
+      { audioId: abandoned, seq: 0, data: Buffer.from('RIFF') },
+      { audioId: inProgress, seq: 0, data: Buffer.from('RIFF') },
+    ]);
+    const before = await stored();
+    const deletes = await audited('interview_audio:delete');
+    expect(await sweepAbandonedAudio(t.deps, t.clock.now())).toEqual({ deleted: 1 });
+    const ids = (await t.db.db.select({ id: interviewAudio.id }).from(interviewAudio)).map((r) => r.id);
+    expect(ids).not.toContain(abandoned);
+    expect(ids).toContain(inProgress);
+    expect(await stored()).toEqual({ audio: before.audio - 1, chunks: before.chunks - 1 });
+    expect(await audited('interview_audio:delete')).toBe(deletes + 1);
+    // A ready recording is never swept, however old.
+    expect(await sweepAbandonedAudio(t.deps, new Date(t.clock.now().getTime() + 48 * 3_600_000))).toEqual({ deleted: 1 });
+    const left = (await t.db.db.select({ id: interviewAudio.id }).from(interviewAudio)).map((r) => r.id);
+    expect(left).not.toContain(inProgress);
+    expect(left).toContain(oldReady);
   });
 });

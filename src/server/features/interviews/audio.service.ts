@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import {
   audioContentType,
   fileSize,
@@ -35,8 +35,8 @@ import { findTranscript, type Study, type Transcript } from './interviews.reposi
 
 /** The default largest recording (KINDRED_AUDIO_MAX_MB): two hours of MP3 at 192 kbit/s is about 170 MB. */
 export const DEFAULT_AUDIO_MAX_BYTES = 200 * 1024 * 1024;
-/** An upload left `uploading` this long (its server stopped mid-way) no longer blocks a new one. */
-const STALE_UPLOAD_MS = 60 * 60 * 1000;
+/** An upload left `uploading` this long (its server stopped mid-way) no longer blocks a new one, and is swept. */
+export const STALE_UPLOAD_MS = 60 * 60 * 1000;
 
 /** What arrives with an upload: the file's name and declared size and type, and its bytes as they come. */
 export interface AudioUpload {
@@ -257,4 +257,28 @@ export async function deleteAudio(
     await deleteAudioRow(tx, audio.id);
     await audit(tx, caller, deps.clock.now(), [{ verb: 'delete', entityType: 'interview_audio', entityId: audio.id, programId }]);
   });
+}
+
+/**
+ * Deletes the recordings whose upload was abandoned (the server stopped mid-way, so the row stayed
+ * `uploading` for over an hour): part of a voice is still personal data, and nobody may ever attach
+ * again to that transcript to replace it. Each deletion is audited as the system's. Timed job.
+ */
+export async function sweepAbandonedAudio(deps: Deps, now: Date): Promise<{ deleted: number }> {
+  const before = new Date(now.getTime() - STALE_UPLOAD_MS);
+  const system = { actor: null, requestId: 'abandoned-audio', ip: null };
+  const deleted = await deps.db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(interviewAudio)
+      .where(and(eq(interviewAudio.state, 'uploading'), lt(interviewAudio.createdAt, before)))
+      .returning({ id: interviewAudio.id, programId: interviewAudio.programId });
+    await audit(
+      tx,
+      system,
+      now,
+      gone.map((g) => ({ verb: 'delete' as const, entityType: 'interview_audio', entityId: g.id, programId: g.programId })),
+    );
+    return gone.length;
+  });
+  return { deleted };
 }

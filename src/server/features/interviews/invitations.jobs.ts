@@ -3,7 +3,6 @@ import { localDateOf, reminderChannels, remindersDue } from '../../../core/engag
 import { interviewReminderMail, interviewReminderText } from '../../../core/interviews';
 import { audit } from '../../platform/audit';
 import type { Deps } from '../../platform/context';
-import type { TimedJob } from '../../platform/jobs';
 import { isOptedOut } from '../../platform/outbox';
 import { settingsOf } from '../engagement';
 import { participants } from '../participants/participants.table';
@@ -103,4 +102,3 @@ export async function sweepInterviewReminders(deps: Deps, now: Date): Promise<{ 
 }
 
 /** Interviews' timed work, run by main.ts. */
-export const interviewJobs: readonly TimedJob[] = [{ name: 'interview reminder sweep', run: sweepInterviewReminders }];
