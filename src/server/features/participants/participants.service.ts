@@ -19,7 +19,7 @@ import { textCheckInProblem } from '../../../core/plans';
 import { wordedRefusalCode } from '../../../core/shared/messages';
 import { nextContactOf, pairState, type PairingActivity } from '../../../core/tasks';
 import { authorize, type View } from '../../access/policy';
-import { relationToParticipant } from '../../access/relations';
+import { loadParticipantFor } from '../../access/participant-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
@@ -215,39 +215,17 @@ export async function listParticipants(
   return rows.map((r) => presentParticipant(r, view, program, now, agreements.get(r.id)));
 }
 
-/** Loads one participant the caller may see, or answers not found. */
-export async function loadParticipantFor(
-  deps: Deps,
-  caller: Caller,
-  programId: string,
-  participantId: string,
-  action:
-    | 'participant:view'
-    | 'participant:preferences'
-    | 'participant:update'
-    | 'participant:status'
-    | 'contact:log'
-    | 'contact:list'
-    | 'outreach:suggest',
-): Promise<{ record: ParticipantRecord; view: View; program: Program }> {
-  const program = await loadProgram(deps.db, caller, programId);
-  const [record] = await findParticipants(deps.db, { programId, ids: [participantId] });
-  if (!record) throw new DomainError('not_found', undefined, 'Not found');
-  const view = authorize(caller.actor, action, {
-    programId,
-    relation: relationToParticipant(caller.actor, record),
-    hideExistence: true,
-  });
-  return { record, view, program };
-}
-
 export async function getParticipant(
   deps: Deps,
   caller: Caller,
   programId: string,
   participantId: string,
 ): Promise<ParticipantView> {
-  const { record, view, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:view');
+  const {
+    participant: record,
+    view,
+    program,
+  } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:view');
   const now = deps.clock.now();
   const agreements = await agreementsOf(deps, programId, [record], now);
   await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'participant', entityId: participantId, programId }]);
@@ -351,7 +329,7 @@ export async function updateParticipant(
   input: ParticipantUpdate | PreferencesUpdate,
   action: 'participant:update' | 'participant:preferences',
 ): Promise<ParticipantView> {
-  const { record: before, view, program } = await loadParticipantFor(deps, caller, programId, participantId, action);
+  const { participant: before, view, program } = await loadParticipantFor(deps, caller, programId, participantId, action);
   const now = deps.clock.now();
   if ('birthYear' in input) checkParticipantDates({ birthYear: input.birthYear }, localDateOf(now, program.timeZone));
   checkReachWindow(
@@ -405,7 +383,7 @@ export async function changeStatus(
   participantId: string,
   change: StatusChange,
 ): Promise<ParticipantView> {
-  const { record, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:status');
+  const { participant: record, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:status');
   checkStatusChange(record.status, change.status);
   const now = deps.clock.now();
   checkStatusDate(change.on, localDateOf(now, program.timeZone));
