@@ -96,4 +96,19 @@ describe('the program context', () => {
       }
     },
   );
+
+  // The ladder's decision authorizes 'ladder:record' once and then ends the pairing, pauses or
+  // withdraws the participant through those features' writes with its context (issue #14).
+  it.each<Action>(['pairing:end', 'participant:preferences', 'participant:status'])(
+    'lets whoever may record a ladder decision also %s, for every role and relation',
+    (action) => {
+      for (const roles of roleSets) {
+        for (const relation of relations) {
+          const actor = actorWith(roles);
+          if (decide(actor, 'ladder:record', PROGRAM, 'none'))
+            expect(decide(actor, action, PROGRAM, relation), `${roles} ${relation}`).not.toBeNull();
+        }
+      }
+    },
+  );
 });

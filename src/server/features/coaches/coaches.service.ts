@@ -9,7 +9,7 @@ import { selectRows, type Db, type Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { loadProgram } from '../programs';
 import { coaches } from './coaches.table';
-import { relationToCoach } from '../../access/relations';
+import { loadCoachFor, type CoachRead } from '../../access/coach-context';
 
 type CoachRow = typeof coaches.$inferSelect & { activePairings: number; recentReached: number };
 
@@ -67,15 +67,15 @@ export async function listCoaches(deps: Deps, caller: Caller, programId: string)
   return rows.map(presentCoach);
 }
 
+/** One coach with caseload, as `loadCoachFor` reads it for a coach's page or training. */
+export const readCoachWithCaseload: CoachRead<CoachRow> = async (db, programId, coachId, now) =>
+  (await findCoaches(db, programId, now, coachId))[0];
+
 export async function getCoach(deps: Deps, caller: Caller, programId: string, coachId: string): Promise<CoachView> {
-  await loadProgram(deps.db, caller, programId);
-  const now = deps.clock.now();
-  const [row] = await findCoaches(deps.db, programId, now, coachId);
-  if (!row) throw new DomainError('not_found', undefined, 'Not found');
-  const isSelf = relationToCoach(caller.actor, programId, coachId) === 'self';
-  authorize(caller.actor, 'coach:view', { programId, relation: isSelf ? 'self' : 'none', hideExistence: true });
-  await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'coach', entityId: coachId, programId }]);
-  return presentCoach(row);
+  const { coach, ctx } = await loadCoachFor(deps, caller, programId, coachId, 'coach:view', readCoachWithCaseload);
+  ctx.audit.add({ verb: 'read', entityType: 'coach', entityId: coachId });
+  await ctx.audit.flush(deps.db);
+  return presentCoach(coach);
 }
 
 /**

@@ -3,5 +3,12 @@
  * pipeline's writes (a trainee's coach record, status changes, training milestones), each inside the
  * caller's transaction.
  */
-export { addVolunteerCoach, findCoaches, recordCoachTraining, setCoachStatus, type NewVolunteerCoach } from './coaches.service';
+export {
+  addVolunteerCoach,
+  findCoaches,
+  readCoachWithCaseload,
+  recordCoachTraining,
+  setCoachStatus,
+  type NewVolunteerCoach,
+} from './coaches.service';
 export { openCoachTasks } from './care.service';

@@ -14,7 +14,8 @@ import {
   type ThanksView,
 } from '../../../core/coaches';
 import { DomainError } from '../../../core/shared/errors';
-import { authorize, decide, type Action } from '../../access/policy';
+import { authorize } from '../../access/policy';
+import { loadCoachFor } from '../../access/coach-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { selectRows } from '../../platform/database';
@@ -22,26 +23,8 @@ import { newId } from '../../platform/ids';
 import { pairings } from '../pairings/pairings.table';
 import { loadProgram } from '../programs';
 import { todayIn } from '../../../core/shared/time';
-import { coaches } from './coaches.table';
 import { boosterSessions, coachCheckIns, coachThanks } from './support.table';
-import { relationToCoach, relationToOwnParticipant } from '../../access/relations';
-
-/**
- * Loads a coach and authorizes the caller for it: staff for any coach in the program, a coach for
- * his or her own record only. Someone who may not see the coach gets not found.
- */
-async function loadCoachFor(deps: Deps, caller: Caller, programId: string, coachId: string, action: Action) {
-  const program = await loadProgram(deps.db, caller, programId);
-  const relation = relationToCoach(caller.actor, programId, coachId);
-  const canSee = decide(caller.actor, 'wellbeing:view', programId, relation) !== null;
-  authorize(caller.actor, action, { programId, relation, hideExistence: !canSee });
-  const [coach] = await deps.db
-    .select()
-    .from(coaches)
-    .where(and(eq(coaches.programId, programId), eq(coaches.id, coachId)));
-  if (!coach) throw new DomainError('not_found', undefined, 'Not found');
-  return { program, coach };
-}
+import { relationToOwnParticipant } from '../../access/relations';
 
 type CheckInRow = typeof coachCheckIns.$inferSelect;
 
@@ -183,15 +166,8 @@ export async function followUpWellbeing(
  * Counts from the contacts and plans tables; thanks newest first, without names.
  */
 export async function getImpact(deps: Deps, caller: Caller, programId: string, coachId: string): Promise<CoachImpactView> {
-  await loadProgram(deps.db, caller, programId);
-  const relation = relationToCoach(caller.actor, programId, coachId);
-  authorize(caller.actor, 'impact:view', { programId, relation, hideExistence: true });
-  const [coach] = await deps.db
-    .select()
-    .from(coaches)
-    .where(and(eq(coaches.programId, programId), eq(coaches.id, coachId)));
-  if (!coach) throw new DomainError('not_found', undefined, 'Not found');
-  const now = deps.clock.now();
+  const { coach, ctx } = await loadCoachFor(deps, caller, programId, coachId, 'impact:view');
+  const now = ctx.now;
   const [counts] = await selectRows<Record<string, number | string | null>>(
     deps.db,
     sql`select

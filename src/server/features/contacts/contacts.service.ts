@@ -4,16 +4,15 @@ import { DomainError } from '../../../core/shared/errors';
 import { decodeCursor, encodeCursor, type Page } from '../../../core/shared/paging';
 import type { Db } from '../../platform/database';
 import { authorize } from '../../access/policy';
-import { programContext } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { people } from '../accounts/accounts.table';
-import { loadParticipantFor } from '../participants';
+import { loadParticipantFor, participantAccess } from '../../access/participant-context';
 import { loadProgram } from '../programs';
 import { contactTarget } from './contacts.repository';
 import { contacts } from './contacts.table';
 import { contactByKey, insertContactAudited, prepareContact, replayedContact, type ContactRow } from './contacts.writes';
-import { ownCoachId, relationToParticipant } from '../../access/relations';
+import { ownCoachId } from '../../access/relations';
 
 export function presentContact(c: ContactRow, names: ReadonlyMap<string, string> = new Map()): ContactView {
   return {
@@ -63,8 +62,7 @@ export async function logContact(
   const target = await contactTarget(deps.db, programId, input.participantId, input.clientKey);
   if (!target?.participant) throw new DomainError('not_found', undefined, 'Not found');
   const record = target.participant;
-  const relation = relationToParticipant(caller.actor, record);
-  const ctx = programContext(caller, programId, 'contact:log', { relation, hideExistence: true }, deps.clock.now());
+  const ctx = participantAccess(caller, record, 'contact:log', deps.clock.now());
   if (target.previousId) return replayedByKey(deps.db, programId, input.clientKey, input.participantId);
   const prepared = prepareContact(
     ctx,

@@ -3,7 +3,7 @@ import { bandCounts, localTimeOf, suggestBestTimes, type BestTimesView } from '.
 import { addDays } from '../../../core/shared/time';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
-import { loadParticipantFor } from '../participants';
+import { loadParticipantFor } from '../../access/participant-context';
 import { countProgramAttemptsByHour, findAttempts } from './engagement.repository';
 
 /** How far back the program-wide pattern of answered calls looks. */
@@ -15,7 +15,7 @@ const PATTERN_DAYS = 180;
  * times and pause.
  */
 export async function bestTimes(deps: Deps, caller: Caller, programId: string, participantId: string): Promise<BestTimesView> {
-  const { record, program } = await loadParticipantFor(deps, caller, programId, participantId, 'outreach:suggest');
+  const { participant: record, program } = await loadParticipantFor(deps, caller, programId, participantId, 'outreach:suggest');
   const now = deps.clock.now();
   const [own, hours] = await Promise.all([
     findAttempts(deps.db, programId, participantId),

@@ -367,6 +367,24 @@ describe('the escalation ladder and "Pairs that need help"', () => {
     expect(cyril).toMatchObject({ status: 'withdrawn', withdrawalReason: 'lost_to_follow_up', endedOn: '2026-04-07' });
     const [cyrilPairing] = await t.db.db.select().from(pairings).where(eq(pairings.id, pairingOf[ids.c]!));
     expect(cyrilPairing!.endReason).toBe('participant_withdrawn');
+    // Each decision and what it carried out are audited, in its transaction.
+    const audited = async (action: string, entityId: string) =>
+      (
+        await t.db.db
+          .select()
+          .from(auditEvents)
+          .where(
+            and(
+              eq(auditEvents.action, action),
+              eq(auditEvents.entityId, entityId),
+              eq(auditEvents.actorId, w.people.coordinator),
+            ),
+          )
+      ).length;
+    for (const event of [rePair, pause, withdraw]) expect(await audited('ladder_event:create', event.id)).toBe(1);
+    expect(await audited('pairing:update', pairingOf[w.participantId]!)).toBeGreaterThan(0);
+    expect(await audited('participant:update', ids.d)).toBeGreaterThan(0);
+    expect(await audited('participant:update', ids.c)).toBeGreaterThan(0);
 
     expect((await pairs()).map((p) => p.participantId).sort()).toEqual([w.otherParticipantId, ids.d].sort());
     const again = await coordinator.request('POST', `${base}/pairings/${pairingOf[w.participantId]}/decisions`, {

@@ -14,14 +14,15 @@ import {
 } from '../../../core/engagement';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import { authorize } from '../../access/policy';
+import { programContext } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
-import type { Db, Tx } from '../../platform/database';
+import type { Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { coaches } from '../coaches/coaches.table';
-import { endPairing } from '../pairings';
+import { writePairingEnd } from '../pairings';
 import { pairings } from '../pairings/pairings.table';
-import { changeStatus, updateParticipant } from '../participants';
+import { findParticipants, writeParticipantUpdate, writeStatusChange } from '../participants';
 import { loadProgram, taskRulesOf } from '../programs';
 import { participants } from '../participants/participants.table';
 import { loadPairingActivity, type ActivityRow } from '../tasks';
@@ -193,8 +194,10 @@ export async function recordDecision(
   input: DecisionInput,
 ): Promise<LadderEventView> {
   const program = await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'ladder:record', { programId });
-  const now = deps.clock.now();
+  // `ladder:record` implies the nested writes' actions (pairing:end, participant:preferences,
+  // participant:status); program-context.test.ts checks it for every role.
+  const ctx = programContext(caller, programId, 'ladder:record', { relation: 'none', hideExistence: false }, deps.clock.now());
+  const now = ctx.now;
   return deps.db.transaction(async (tx) => {
     const row = await lockPair(tx, programId, pairingId);
     const pos = ladderPosition(row, taskRulesOf(program), now);
@@ -209,24 +212,22 @@ export async function recordDecision(
       pausedUntil: input.outcome === 'pause' ? input.until : null,
       note: input.note,
     });
-    // The owning features' use cases run inside this transaction (their own becomes a savepoint).
-    const inTx: Deps = { ...deps, db: tx as unknown as Db };
+    // The owning features' writes run in this transaction with this context, each with its own rules
+    // and audit entries (issue #14: no nested use case reloading and re-authorizing).
     if (input.outcome === 're_pair') {
-      await endPairing(inTx, caller, programId, pairingId, { reason: input.reason, note: input.note });
-    } else if (input.outcome === 'pause') {
-      await updateParticipant(
-        inTx,
-        caller,
-        programId,
-        row.participantId,
-        { contactPausedUntil: input.until },
-        'participant:preferences',
-      );
+      await writePairingEnd(tx, ctx, pairingId, { reason: input.reason, note: input.note });
     } else {
-      const on = localDateOf(now, program.timeZone);
-      await changeStatus(inTx, caller, programId, row.participantId, { status: 'withdrawn', on, reason: input.reason });
+      const [participant] = await findParticipants(tx, { programId, ids: [row.participantId] });
+      if (!participant) throw notFound();
+      if (input.outcome === 'pause') {
+        await writeParticipantUpdate(tx, ctx, program, participant, { contactPausedUntil: input.until });
+      } else {
+        const on = localDateOf(now, program.timeZone);
+        await writeStatusChange(tx, ctx, program, participant, { status: 'withdrawn', on, reason: input.reason });
+      }
     }
-    await audit(tx, caller, now, [{ verb: 'create', entityType: 'ladder_event', entityId: event.id, programId }]);
+    ctx.audit.add({ verb: 'create', entityType: 'ladder_event', entityId: event.id });
+    await ctx.audit.flush(tx);
     return presentEvent(event);
   });
 }

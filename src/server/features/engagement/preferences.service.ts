@@ -2,24 +2,10 @@
 import { and, eq } from 'drizzle-orm';
 import { checkReachWindow, type CoachPreferencesUpdate, type CoachPreferencesView, localDateOf } from '../../../core/engagement';
 import { notFound } from '../../../core/shared/errors';
-import { authorize } from '../../access/policy';
+import { loadCoachFor } from '../../access/coach-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
-import type { Db } from '../../platform/database';
 import { coaches } from '../coaches/coaches.table';
-import { loadProgram } from '../programs';
-import { relationToCoach } from '../../access/relations';
-
-async function loadCoachFor(db: Db, caller: Caller, programId: string, coachId: string) {
-  const [coach] = await db
-    .select()
-    .from(coaches)
-    .where(and(eq(coaches.id, coachId), eq(coaches.programId, programId)));
-  if (!coach) throw notFound();
-  const isSelf = relationToCoach(caller.actor, programId, coachId) === 'self';
-  authorize(caller.actor, 'coach:preferences', { programId, relation: isSelf ? 'self' : 'none', hideExistence: true });
-  return coach;
-}
 
 function presentCoachPreferences(c: typeof coaches.$inferSelect): CoachPreferencesView {
   return {
@@ -41,8 +27,7 @@ export async function getCoachPreferences(
   programId: string,
   coachId: string,
 ): Promise<CoachPreferencesView> {
-  await loadProgram(deps.db, caller, programId);
-  const coach = await loadCoachFor(deps.db, caller, programId, coachId);
+  const { coach } = await loadCoachFor(deps, caller, programId, coachId, 'coach:preferences');
   await audit(deps.db, caller, deps.clock.now(), [{ verb: 'read', entityType: 'coach', entityId: coachId, programId }]);
   return presentCoachPreferences(coach);
 }
@@ -55,8 +40,7 @@ export async function updateCoachPreferences(
   coachId: string,
   input: CoachPreferencesUpdate,
 ): Promise<CoachPreferencesView> {
-  const program = await loadProgram(deps.db, caller, programId);
-  const before = await loadCoachFor(deps.db, caller, programId, coachId);
+  const { program, coach: before } = await loadCoachFor(deps, caller, programId, coachId, 'coach:preferences');
   const now = deps.clock.now();
   checkReachWindow(
     {

@@ -18,21 +18,20 @@ import type { PlanInput } from '../../../core/plans';
 import { DomainError, notFound } from '../../../core/shared/errors';
 import { todayIn } from '../../../core/shared/time';
 import { authorize } from '../../access/policy';
-import { programContext } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import type { Db } from '../../platform/database';
 import { contactByKey, insertContact, prepareContact, replayedContact, topicsCovered } from '../contacts';
 import { contacts } from '../contacts/contacts.table';
 import { insertScheduledSession, schedulingTarget, sessionStartFor, type SchedulingTarget } from '../engagement';
-import { findParticipants, type ParticipantRecord } from '../participants';
+import type { ParticipantRecord } from '../participants';
 import { getProgress, insertPlan, listPlans, markPlanReviewed, planByKey, planContent, replayedPlan } from '../plans';
-import { loadProgram, type Program } from '../programs';
+import type { Program } from '../programs';
 import { guideContent } from './guidance.loader';
 import { guideTarget } from './guidance.repository';
 import { sessionGuides } from './guidance.table';
 import { insertGuide, removeGuideDraft } from './guidance.writes';
-import { relationToParticipant } from '../../access/relations';
+import { loadParticipantFor, participantAccess } from '../../access/participant-context';
 
 /** The furthest ahead a next contact can be agreed in the guide. */
 export const NEXT_CONTACT_MAX_DAYS = 92;
@@ -44,14 +43,7 @@ export async function loadForGuide(
   programId: string,
   participantId: string,
 ): Promise<{ program: Program; participant: ParticipantRecord & { pairing: NonNullable<ParticipantRecord['pairing']> } }> {
-  const program = await loadProgram(deps.db, caller, programId);
-  const [participant] = await findParticipants(deps.db, { programId, ids: [participantId] });
-  if (!participant) throw notFound();
-  authorize(caller.actor, 'guide:run', {
-    programId,
-    relation: relationToParticipant(caller.actor, participant),
-    hideExistence: true,
-  });
+  const { program, participant } = await loadParticipantFor(deps, caller, programId, participantId, 'guide:run');
   const pairing = pairingForGuide(participant);
   return { program, participant: { ...participant, pairing } };
 }
@@ -188,13 +180,7 @@ export async function finishGuide(
   const target = await guideTarget(deps.db, programId, participantId, input.clientKey);
   if (!target?.participant) throw notFound();
   const { program, participant, saved } = target;
-  const ctx = programContext(
-    caller,
-    programId,
-    'guide:run',
-    { relation: relationToParticipant(caller.actor, participant), hideExistence: true },
-    now,
-  );
+  const ctx = participantAccess(caller, participant, 'guide:run', now);
   const pairing = pairingForGuide(participant);
   if (saved.guide) return previousGuide(saved.guide, participantId, input.topics);
 
@@ -325,14 +311,7 @@ export async function recentGuidedSessions(
   programId: string,
   participantId: string,
 ): Promise<GuidedSessionSummary[]> {
-  const program = await loadProgram(deps.db, caller, programId);
-  const [participant] = await findParticipants(deps.db, { programId, ids: [participantId] });
-  if (!participant) throw notFound();
-  authorize(caller.actor, 'guide:run', {
-    programId,
-    relation: relationToParticipant(caller.actor, participant),
-    hideExistence: true,
-  });
+  const { program } = await loadParticipantFor(deps, caller, programId, participantId, 'guide:run');
   const rows = await deps.db
     .select({
       id: sessionGuides.id,

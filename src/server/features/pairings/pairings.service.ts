@@ -5,8 +5,10 @@ import { DomainError, notFound } from '../../../core/shared/errors';
 import { lateEntryMark } from '../../../core/shared/late-entry';
 import { isTrainingComplete } from '../../../core/volunteers';
 import { authorize } from '../../access/policy';
+import { programContext, type ProgramContext } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
+import type { Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { people } from '../accounts/accounts.table';
 import { coaches } from '../coaches/coaches.table';
@@ -121,36 +123,51 @@ export async function endPairing(
   input: { reason: PairingEndReason; note: string },
 ): Promise<PairingView> {
   await loadProgram(deps.db, caller, programId);
-  authorize(caller.actor, 'pairing:end', { programId });
-  const now = deps.clock.now();
+  const ctx = programContext(caller, programId, 'pairing:end', { relation: 'none', hideExistence: false }, deps.clock.now());
   return deps.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(pairings)
-      .where(and(eq(pairings.id, pairingId), eq(pairings.programId, programId)))
-      .for('update');
-    if (!existing) throw new DomainError('not_found', undefined, 'Not found');
-    if (existing.endedAt) throw new DomainError('conflict', 'pairing_already_ended', 'This pairing has already ended');
-    const [row] = await tx
-      .update(pairings)
-      .set({ endedAt: now, endReason: input.reason, endNote: input.note || null })
-      .where(eq(pairings.id, pairingId))
-      .returning();
-    await tx
-      .update(participants)
-      .set({ status: 'enrolled', updatedAt: now })
-      .where(and(eq(participants.id, existing.participantId), eq(participants.status, 'active')));
-    await audit(tx, caller, now, [
-      { verb: 'update', entityType: 'pairing', entityId: pairingId, programId },
-      { verb: 'update', entityType: 'participant', entityId: existing.participantId, programId },
-    ]);
-    const [coach] = await tx.select().from(coaches).where(eq(coaches.id, existing.coachId));
-    if (!row) throw new Error('update returned nothing');
+    const row = await writePairingEnd(tx, ctx, pairingId, input);
+    await ctx.audit.flush(tx);
+    const [coach] = await tx.select().from(coaches).where(eq(coaches.id, row.coachId));
     const [lateBy] = row.enteredLateBy
       ? await tx.select({ name: people.displayName }).from(people).where(eq(people.id, row.enteredLateBy))
       : [];
     return present(row, coach ? `${coach.givenName} ${coach.familyName}` : '', lateBy?.name ?? '');
   });
+}
+
+/**
+ * Ends a pairing of the context's program in the caller's transaction (the participant waits for a
+ * new coach): refused when it has already ended. Audit entries go to `ctx.audit`; the caller flushes.
+ * For a use case that has authorized `pairing:end` or an action that implies it (the ladder's).
+ */
+export async function writePairingEnd(
+  tx: Tx,
+  ctx: ProgramContext,
+  pairingId: string,
+  input: { reason: PairingEndReason; note: string },
+): Promise<typeof pairings.$inferSelect> {
+  const [existing] = await tx
+    .select()
+    .from(pairings)
+    .where(and(eq(pairings.id, pairingId), eq(pairings.programId, ctx.programId)))
+    .for('update');
+  if (!existing) throw new DomainError('not_found', undefined, 'Not found');
+  if (existing.endedAt) throw new DomainError('conflict', 'pairing_already_ended', 'This pairing has already ended');
+  const [row] = await tx
+    .update(pairings)
+    .set({ endedAt: ctx.now, endReason: input.reason, endNote: input.note || null })
+    .where(eq(pairings.id, pairingId))
+    .returning();
+  await tx
+    .update(participants)
+    .set({ status: 'enrolled', updatedAt: ctx.now })
+    .where(and(eq(participants.id, existing.participantId), eq(participants.status, 'active')));
+  ctx.audit.add(
+    { verb: 'update', entityType: 'pairing', entityId: pairingId },
+    { verb: 'update', entityType: 'participant', entityId: existing.participantId },
+  );
+  if (!row) throw new Error('update returned nothing');
+  return row;
 }
 
 /** A participant's pairing history, newest first (staff only). */

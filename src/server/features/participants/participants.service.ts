@@ -19,9 +19,11 @@ import { textCheckInProblem } from '../../../core/plans';
 import { wordedRefusalCode } from '../../../core/shared/messages';
 import { nextContactOf, pairState, type PairingActivity } from '../../../core/tasks';
 import { authorize, type View } from '../../access/policy';
-import { relationToParticipant } from '../../access/relations';
+import { loadParticipantFor } from '../../access/participant-context';
+import type { ProgramContext } from '../../access/program-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
+import type { Tx } from '../../platform/database';
 import { newId } from '../../platform/ids';
 import { pairings } from '../pairings/pairings.table';
 import { loadProgram, taskRulesOf, type Program } from '../programs';
@@ -215,39 +217,17 @@ export async function listParticipants(
   return rows.map((r) => presentParticipant(r, view, program, now, agreements.get(r.id)));
 }
 
-/** Loads one participant the caller may see, or answers not found. */
-export async function loadParticipantFor(
-  deps: Deps,
-  caller: Caller,
-  programId: string,
-  participantId: string,
-  action:
-    | 'participant:view'
-    | 'participant:preferences'
-    | 'participant:update'
-    | 'participant:status'
-    | 'contact:log'
-    | 'contact:list'
-    | 'outreach:suggest',
-): Promise<{ record: ParticipantRecord; view: View; program: Program }> {
-  const program = await loadProgram(deps.db, caller, programId);
-  const [record] = await findParticipants(deps.db, { programId, ids: [participantId] });
-  if (!record) throw new DomainError('not_found', undefined, 'Not found');
-  const view = authorize(caller.actor, action, {
-    programId,
-    relation: relationToParticipant(caller.actor, record),
-    hideExistence: true,
-  });
-  return { record, view, program };
-}
-
 export async function getParticipant(
   deps: Deps,
   caller: Caller,
   programId: string,
   participantId: string,
 ): Promise<ParticipantView> {
-  const { record, view, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:view');
+  const {
+    participant: record,
+    view,
+    program,
+  } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:view');
   const now = deps.clock.now();
   const agreements = await agreementsOf(deps, programId, [record], now);
   await audit(deps.db, caller, now, [{ verb: 'read', entityType: 'participant', entityId: participantId, programId }]);
@@ -351,29 +331,47 @@ export async function updateParticipant(
   input: ParticipantUpdate | PreferencesUpdate,
   action: 'participant:update' | 'participant:preferences',
 ): Promise<ParticipantView> {
-  const { record: before, view, program } = await loadParticipantFor(deps, caller, programId, participantId, action);
-  const now = deps.clock.now();
-  if ('birthYear' in input) checkParticipantDates({ birthYear: input.birthYear }, localDateOf(now, program.timeZone));
+  const { participant: before, view, program, ctx } = await loadParticipantFor(deps, caller, programId, participantId, action);
+  const now = ctx.now;
+  await deps.db.transaction(async (tx) => {
+    await writeParticipantUpdate(tx, ctx, program, before, input);
+    await ctx.audit.flush(tx);
+  });
+  const [record] = await findParticipants(deps.db, { programId, ids: [participantId] });
+  if (!record) throw new DomainError('not_found', undefined, 'Not found');
+  const agreements = await agreementsOf(deps, programId, [record], now);
+  return presentParticipant(record, view, program, now, agreements.get(record.id));
+}
+
+/**
+ * Changes a participant's own fields in the caller's transaction, after the rules the change must
+ * pass (birth year, the reach window, the weekly text check-in), so no caller can skip them. Audited
+ * through `ctx.audit` (the caller flushes). For a use case that has authorized `participant:update`
+ * or `participant:preferences`, or an action that implies them (the ladder's decision).
+ */
+export async function writeParticipantUpdate(
+  tx: Tx,
+  ctx: ProgramContext,
+  program: Program,
+  before: ParticipantRecord,
+  input: ParticipantUpdate | PreferencesUpdate,
+): Promise<void> {
+  const today = localDateOf(ctx.now, program.timeZone);
+  if ('birthYear' in input) checkParticipantDates({ birthYear: input.birthYear }, today);
   checkReachWindow(
     {
       notBefore: input.notBefore === undefined ? before.notBefore : input.notBefore,
       notAfter: input.notAfter === undefined ? before.notAfter : input.notAfter,
       contactPausedUntil: input.contactPausedUntil === undefined ? before.contactPausedUntil : input.contactPausedUntil,
     },
-    { today: localDateOf(now, program.timeZone), storedPausedUntil: before.contactPausedUntil },
+    { today, storedPausedUntil: before.contactPausedUntil },
   );
   checkTextCheckIn(before, input);
-  await deps.db.transaction(async (tx) => {
-    await tx
-      .update(participants)
-      .set({ ...input, updatedAt: now })
-      .where(and(eq(participants.id, participantId), eq(participants.programId, programId)));
-    await audit(tx, caller, now, [{ verb: 'update', entityType: 'participant', entityId: participantId, programId }]);
-  });
-  const [record] = await findParticipants(deps.db, { programId, ids: [participantId] });
-  if (!record) throw new DomainError('not_found', undefined, 'Not found');
-  const agreements = await agreementsOf(deps, programId, [record], now);
-  return presentParticipant(record, view, program, now, agreements.get(record.id));
+  await tx
+    .update(participants)
+    .set({ ...input, updatedAt: ctx.now })
+    .where(and(eq(participants.id, before.id), eq(participants.programId, ctx.programId)));
+  ctx.audit.add({ verb: 'update', entityType: 'participant', entityId: before.id });
 }
 
 /**
@@ -405,35 +403,55 @@ export async function changeStatus(
   participantId: string,
   change: StatusChange,
 ): Promise<ParticipantView> {
-  const { record, program } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:status');
-  checkStatusChange(record.status, change.status);
-  const now = deps.clock.now();
-  checkStatusDate(change.on, localDateOf(now, program.timeZone));
-  const isEnding = change.status === 'completed' || change.status === 'withdrawn';
+  const {
+    participant: record,
+    program,
+    ctx,
+  } = await loadParticipantFor(deps, caller, programId, participantId, 'participant:status');
+  const now = ctx.now;
   await deps.db.transaction(async (tx) => {
-    await tx
-      .update(participants)
-      .set({
-        status: change.status,
-        updatedAt: now,
-        ...(change.status === 'enrolled' ? { enrolledOn: change.on } : {}),
-        ...(isEnding ? { endedOn: change.on } : {}),
-        ...(change.status === 'withdrawn' ? { withdrawalReason: change.reason } : {}),
-      })
-      .where(eq(participants.id, participantId));
-    if (record.pairing && isEnding) {
-      await tx
-        .update(pairings)
-        .set({
-          endedAt: now,
-          endReason: change.status === 'withdrawn' ? 'participant_withdrawn' : 'program_completed',
-        })
-        .where(eq(pairings.id, record.pairing.id));
-    }
-    await audit(tx, caller, now, [{ verb: 'update', entityType: 'participant', entityId: participantId, programId }]);
+    await writeStatusChange(tx, ctx, program, record, change);
+    await ctx.audit.flush(tx);
   });
   const [updated] = await findParticipants(deps.db, { programId, ids: [participantId] });
   if (!updated) throw new DomainError('not_found', undefined, 'Not found');
   const agreements = await agreementsOf(deps, programId, [updated], now);
   return presentParticipant(updated, 'full', program, now, agreements.get(updated.id));
+}
+
+/**
+ * Moves a participant through enrolment, completion or withdrawal in the caller's transaction, after
+ * the status rules; ending also ends the pairing. Audited through `ctx.audit` (the caller flushes).
+ * For a use case that has authorized `participant:status` or an action that implies it.
+ */
+export async function writeStatusChange(
+  tx: Tx,
+  ctx: ProgramContext,
+  program: Program,
+  record: ParticipantRecord,
+  change: StatusChange,
+): Promise<void> {
+  checkStatusChange(record.status, change.status);
+  checkStatusDate(change.on, localDateOf(ctx.now, program.timeZone));
+  const isEnding = change.status === 'completed' || change.status === 'withdrawn';
+  await tx
+    .update(participants)
+    .set({
+      status: change.status,
+      updatedAt: ctx.now,
+      ...(change.status === 'enrolled' ? { enrolledOn: change.on } : {}),
+      ...(isEnding ? { endedOn: change.on } : {}),
+      ...(change.status === 'withdrawn' ? { withdrawalReason: change.reason } : {}),
+    })
+    .where(eq(participants.id, record.id));
+  if (record.pairing && isEnding) {
+    await tx
+      .update(pairings)
+      .set({
+        endedAt: ctx.now,
+        endReason: change.status === 'withdrawn' ? 'participant_withdrawn' : 'program_completed',
+      })
+      .where(eq(pairings.id, record.pairing.id));
+  }
+  ctx.audit.add({ verb: 'update', entityType: 'participant', entityId: record.id });
 }

@@ -17,7 +17,8 @@ import { newId } from '../../platform/ids';
 import { recordCheckInNoteFlags, type AuditCaller } from '../safety';
 import { loadProgram } from '../programs';
 import { painCheckIns } from './plans.table';
-import { checkInProgram, loadParticipantFor } from './plans.access';
+import { loadParticipantFor } from '../../access/participant-context';
+import { checkInProgram } from './plans.access';
 import { presentCheckIn } from './plans.presenters';
 
 /**

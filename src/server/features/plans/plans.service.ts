@@ -24,7 +24,8 @@ import { loadProgram } from '../programs';
 import { findPlans, planSummary } from './plans.repository';
 import { insertPlan, markPlanReviewed, planByKey, planContent, replayedPlan } from './plans.writes';
 import { encouragementNotes, practiceLog, trackingSettings } from './plans.table';
-import { checkInProgram, contextOf, loadParticipantFor, loadPlanFor, maySeeTracking } from './plans.access';
+import { loadParticipantFor } from '../../access/participant-context';
+import { checkInProgram, loadPlanFor, maySeeTracking } from './plans.access';
 import { presentPlan } from './plans.presenters';
 
 /** A participant's plans, newest first, for staff, the participant's coach and the participant. */
@@ -59,11 +60,10 @@ export async function createPlan(
   participantId: string,
   input: PlanInput,
 ): Promise<{ plan: PlanView; isNew: boolean }> {
-  const { program, participant, view } = await loadParticipantFor(deps, caller, programId, participantId, 'plan:create');
+  const { program, participant, view, ctx } = await loadParticipantFor(deps, caller, programId, participantId, 'plan:create');
   const previous = await planByKey(deps.db, programId, input.clientKey);
   if (previous) return previousPlan(deps, view, programId, participantId, previous);
   checkInProgram(participant);
-  const ctx = contextOf(caller, programId, participant, view, deps.clock.now());
   const content = planContent(input);
   const madeOn = todayIn(program, ctx.now);
   const id = await deps.db.transaction(async (tx) => {
@@ -106,9 +106,8 @@ export async function reviewPlan(
   planId: string,
   input: PlanReviewInput,
 ): Promise<PlanView> {
-  const { plan, participant, view } = await loadPlanFor(deps, caller, programId, planId, 'plan:review');
+  const { plan, participant, view, ctx } = await loadPlanFor(deps, caller, programId, planId, 'plan:review');
   checkReview(plan);
-  const ctx = contextOf(caller, programId, participant, view, deps.clock.now());
   await deps.db.transaction(async (tx) => {
     await markPlanReviewed(tx, ctx, planId, input);
     await ctx.audit.flush(tx);

@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { topicsCovered } from '../contacts';
 import { findCheckIns, findNotes, findPlans, findPractice, sharesWithCoach } from './plans.repository';
-import { loadParticipantFor } from './plans.access';
+import { loadParticipantFor } from '../../access/participant-context';
 import { presentCheckIn, presentPlan } from './plans.presenters';
 
 /**

@@ -12,35 +12,21 @@ import {
   type TrainingState,
 } from '../../../core/volunteers';
 import { DomainError } from '../../../core/shared/errors';
-import { authorize, decide, type Action } from '../../access/policy';
+import { authorize } from '../../access/policy';
+import { loadCoachFor } from '../../access/coach-context';
 import { audit } from '../../platform/audit';
 import type { Caller, Deps } from '../../platform/context';
 import { newId } from '../../platform/ids';
-import { findCoaches, recordCoachTraining } from '../coaches';
+import { findCoaches, readCoachWithCaseload, recordCoachTraining } from '../coaches';
 import { loadProgram } from '../programs';
 import { activateAfterTraining } from './pipeline.service';
 import { loadCoachTraining, loadPasses } from './volunteers.repository';
 import { coachAgreements, trainingAttempts } from './volunteers.table';
-import { ownCoachId, relationToCoach } from '../../access/relations';
-
-/**
- * Loads the coach and authorizes the caller for it: staff for any coach, a coach for his or her
- * own record only. A coach outside the caller's reach answers not found; staff, who may see the
- * coach's training but not take it for him or her, are refused outright.
- */
-async function loadCoachFor(deps: Deps, caller: Caller, programId: string, coachId: string, action: Action) {
-  await loadProgram(deps.db, caller, programId);
-  const relation = relationToCoach(caller.actor, programId, coachId);
-  const canSeeCoach = decide(caller.actor, 'training:view', programId, relation) !== null;
-  authorize(caller.actor, action, { programId, relation, hideExistence: !canSeeCoach });
-  const [coach] = await findCoaches(deps.db, programId, deps.clock.now(), coachId);
-  if (!coach) throw new DomainError('not_found', undefined, 'Not found');
-  return coach;
-}
+import { ownCoachId } from '../../access/relations';
 
 /** A coach's training: each module passed or not with the last attempt, the agreement, and whether all is done. */
 export async function getTrainingState(deps: Deps, caller: Caller, programId: string, coachId: string): Promise<TrainingState> {
-  const coach = await loadCoachFor(deps, caller, programId, coachId, 'training:view');
+  const { coach } = await loadCoachFor(deps, caller, programId, coachId, 'training:view', readCoachWithCaseload);
   const { attempts, signature } = await loadCoachTraining(deps.db, programId, coachId);
   const passed = passedModules(
     deps.training.modules,
@@ -101,7 +87,7 @@ export async function submitQuizAttempt(
   moduleKey: string,
   answers: QuizAnswers,
 ): Promise<AttemptResult> {
-  await loadCoachFor(deps, caller, programId, coachId, 'training:take');
+  await loadCoachFor(deps, caller, programId, coachId, 'training:take', readCoachWithCaseload);
   const module = deps.training.modules.find((m) => m.key === moduleKey);
   if (!module) throw new DomainError('not_found', undefined, 'Not found');
   if (unknownAnswers(module, answers).length > 0) {
@@ -145,7 +131,7 @@ export async function submitQuizAttempt(
 
 /** The agreement as the coach reads it, with whether and when he or she signed it. */
 export async function getAgreement(deps: Deps, caller: Caller, programId: string, coachId: string): Promise<AgreementView> {
-  const coach = await loadCoachFor(deps, caller, programId, coachId, 'training:view');
+  const { coach } = await loadCoachFor(deps, caller, programId, coachId, 'training:view', readCoachWithCaseload);
   const { signature } = await loadCoachTraining(deps.db, programId, coachId);
   await audit(deps.db, caller, deps.clock.now(), [{ verb: 'read', entityType: 'coach_agreement', entityId: coachId, programId }]);
   return {
@@ -166,7 +152,7 @@ export async function signAgreement(
   coachId: string,
   input: AgreementSignature,
 ): Promise<AgreementView> {
-  await loadCoachFor(deps, caller, programId, coachId, 'agreement:sign');
+  await loadCoachFor(deps, caller, programId, coachId, 'agreement:sign', readCoachWithCaseload);
   const agreement = deps.training.agreement;
   if (input.version !== agreement.version) {
     throw new DomainError(
