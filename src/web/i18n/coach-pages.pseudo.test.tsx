@@ -7,6 +7,7 @@
  * names and own words, or the server's words (task reasons and tips), allowed below by name.
  */
 import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -16,6 +17,8 @@ import { AppLayout } from '../app/layout';
 import { ProgramProvider } from '../app/program';
 import { Providers } from '../app/providers';
 import { RequireSession } from '../app/session';
+import { ContactHistoryPage } from '../features/contacts/ContactHistoryPage';
+import { LogContactPage } from '../features/contacts/LogContactPage';
 import { TodayPage } from '../features/tasks/TodayPage';
 import { json, membership, mockApi, PROGRAM_ID } from '../testing/render';
 import { englishMessages, type MessageId } from './i18n';
@@ -29,7 +32,16 @@ const base = `/programs/${PROGRAM_ID}`;
 const coach = membership({
   roles: ['coach'],
   coachId: COACH,
-  can: ['task:list', 'guide:run', 'contact:log', 'contact:list', 'wellbeing:record', 'safety:raise', 'curriculum:view'],
+  can: [
+    'task:list',
+    'guide:run',
+    'contact:log',
+    'contact:list',
+    'wellbeing:record',
+    'safety:raise',
+    'curriculum:view',
+    'outreach:suggest',
+  ],
 });
 
 const me: Me = {
@@ -154,6 +166,73 @@ const reminders = {
   nextBooster: { id: '77777777-7777-4777-8777-777777777777', heldOn: '2099-12-10', topic: 'Listening well' },
 };
 
+const topics = [
+  { key: 'pacing', title: 'Activity pacing' },
+  { key: 'sleep', title: 'Sleep' },
+];
+const programDetail = { id: PROGRAM_ID, name: 'Riverside Pilot', topics };
+
+const contact = {
+  id: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
+  participantId: P,
+  coachId: COACH,
+  occurredAt: '2026-12-01T15:00:00Z',
+  channel: 'phone',
+  outcome: 'reached',
+  isReached: true,
+  minutes: 20,
+  topics: ['pacing'],
+  discussedStrategies: true,
+  gaveEncouragement: true,
+  discussedAdjusting: false,
+  discussedGoals: false,
+  note: 'Talked about the garden',
+  loggedAt: '2026-12-01T15:30:00Z',
+  enteredLate: null,
+};
+const contacts = [
+  contact,
+  {
+    ...contact,
+    id: 'cccccccc-cccc-4ccc-8ccc-cccccccccccd',
+    occurredAt: '2026-11-28T15:00:00Z',
+    outcome: 'voicemail',
+    isReached: false,
+    minutes: null,
+    topics: [],
+    note: '',
+  },
+  // Reached, nothing recorded, with a participant the coach no longer coaches.
+  {
+    ...contact,
+    id: 'cccccccc-cccc-4ccc-8ccc-ccccccccccce',
+    participantId: '44444444-4444-4444-8444-444444444449',
+    minutes: null,
+    topics: [],
+    discussedStrategies: false,
+    gaveEncouragement: false,
+    note: '',
+  },
+];
+
+const bestTimes = {
+  timeZone: 'America/New_York',
+  ownAttempts: 3,
+  pausedUntil: '2099-12-09',
+  suggestions: [
+    {
+      weekday: 'tue',
+      band: 'evening',
+      from: '18:00',
+      to: '21:00',
+      nextOn: '2099-12-15',
+      score: 0.8,
+      own: { attempts: 3, answered: 2 },
+      reason: 'Pat answered 2 of 3 calls at this time.',
+    },
+  ],
+};
+
 type ApiRoutes = Parameters<typeof mockApi>[0];
 function api(routes: ApiRoutes) {
   return mockApi({ 'GET /session': json({ me }), ...routes });
@@ -178,6 +257,9 @@ const ALLOWED_WORDS = [
   'I can’t go on like this.',
   'Riverside Library',
   'Listening well',
+  'Talked about the garden',
+  ...topics.map((t) => t.title),
+  bestTimes.suggestions[0]!.reason,
   // The server's words (not translatable yet).
   task.reason,
   ...task.tips,
@@ -207,7 +289,7 @@ function renderPage(path: string, page: ReactElement, routes: ApiRoutes) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <Providers client={client} locale="pseudo" messages={pseudo}>
-      <MemoryRouter initialEntries={[{ pathname: `${base}/${path}` }]}>
+      <MemoryRouter initialEntries={[`${base}/${path}`]}>
         <Routes>
           <Route
             path={`${base}/*`}
@@ -260,18 +342,110 @@ const pages: [string, string, () => ReactElement, ApiRoutes, MessageId[]][] = [
     },
     ['staff.coach.today.noTasks', 'staff.coach.today.noSessions', 'staff.coach.today.noParticipants'],
   ],
+  [
+    'My contacts',
+    'contacts',
+    () => <ContactHistoryPage />,
+    {
+      [`GET ${base}/contacts`]: json(contacts),
+      [`GET ${base}/today`]: json({ tasks: [], sessions: [], participants: [pat, ann], painAlerts: [] }),
+      [`GET ${base}`]: json(programDetail),
+    },
+    [
+      'staff.coach.contacts.essentials',
+      'staff.coach.contacts.outcomeShort.voicemail',
+      'staff.coach.contacts.noneRecorded',
+      'staff.coach.contacts.formerParticipant',
+      'staff.coach.contacts.note',
+    ],
+  ],
+  [
+    'My contacts, none yet',
+    'contacts',
+    () => <ContactHistoryPage />,
+    {
+      [`GET ${base}/contacts`]: json([]),
+      [`GET ${base}/today`]: json({ tasks: [], sessions: [], participants: [], painAlerts: [] }),
+      [`GET ${base}`]: json(programDetail),
+    },
+    ['staff.coach.contacts.none'],
+  ],
+  [
+    'Log a contact, for a participant, with the best times',
+    `contacts/new?participant=${P}`,
+    () => <LogContactPage />,
+    {
+      [`GET ${base}/today`]: json({ tasks: [], sessions: [], participants: [pat, ann], painAlerts: [] }),
+      [`GET ${base}`]: json(programDetail),
+      [`GET ${base}/participants/${P}/best-times`]: json(bestTimes),
+    },
+    [
+      'staff.coach.contactForm.save',
+      'staff.coach.bestTimes.basis',
+      'staff.coach.bestTimes.paused',
+      'staff.coach.contactForm.noteHint',
+    ],
+  ],
+  [
+    'Log a contact, nobody to log for',
+    'contacts/new',
+    () => <LogContactPage />,
+    {
+      [`GET ${base}/today`]: json({ tasks: [], sessions: [], participants: [], painAlerts: [] }),
+      [`GET ${base}`]: json(programDetail),
+    },
+    ['staff.coach.contactForm.noneForCoach'],
+  ],
 ];
 
 describe('the coach’s pages in the pseudo-locale (issue #16, ADR 0041)', () => {
   it.each(pages)('%s: every word comes through a message', async (_name, path, page, routes, shown) => {
     const { container } = renderPage(path, page(), routes);
     await settled();
-    // A message's words before its first argument: enough to tell the loaded page is in the pseudo-locale.
-    const head = (id: MessageId) => pseudo[id]!.split('{')[0]!;
+    // A message's longest run of words between its arguments: enough to tell the loaded page shows it.
+    const head = (id: MessageId) =>
+      pseudo[id]!.split(/[{}#]/)
+        .filter((w) => !/[A-Za-z]/.test(w))
+        .sort((x, y) => y.length - x.length)[0]!;
     await waitFor(() => expect(container.textContent).toContain(head(shown[0]!)));
     expect(document.documentElement.lang).toBe('en-XA');
     expect(screen.queryByRole('alert')).toBeNull();
     for (const id of shown) expect(container.textContent, id).toContain(head(id));
+    expect(findUntranslated(container)).toEqual([]);
+  });
+
+  it('Log a contact, refused in the browser and then by the server: every word comes through a message', async () => {
+    const user = userEvent.setup();
+    const { container } = renderPage(`contacts/new?participant=${P}`, <LogContactPage />, {
+      [`GET ${base}/today`]: json({ tasks: [], sessions: [], participants: [pat, ann], painAlerts: [] }),
+      [`GET ${base}`]: json(programDetail),
+      [`GET ${base}/participants/${P}/best-times`]: json({ ...bestTimes, pausedUntil: null, suggestions: [] }),
+      [`POST ${base}/contacts`]: json(
+        {
+          error: 'invalid_input',
+          message: 'Some answers need attention.',
+          requestId: 'r1',
+          fields: [
+            { path: 'note', message: 'Keep this to 4,000 characters or fewer.', code: 'too_long_text', values: { max: 4000 } },
+          ],
+        },
+        400,
+      ),
+    });
+    await settled();
+    await waitFor(() => expect(container.textContent).toContain(accent('said suits them. Check their days and times.')));
+    // No answer to "Did you reach them?": the browser refuses, in the page's words.
+    await user.click(screen.getByRole('button', { name: pseudo['staff.coach.contactForm.save'] }));
+    const local = await screen.findByRole('alert');
+    expect(local.textContent).toContain(pseudo['staff.coach.contactForm.couldNotSave']);
+    expect(local.textContent).toContain(pseudo['staff.coach.contactForm.outcome']);
+    expect(findUntranslated(container)).toEqual([]);
+    // Reached, with topics and what was done; the server refuses the note.
+    await user.click(screen.getByRole('radio', { name: pseudo['staff.coach.contactForm.outcome.reached'] }));
+    expect(screen.getByRole('group', { name: pseudo['staff.coach.contactForm.did'] })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: pseudo['staff.coach.contactForm.save'] }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/4,000/));
+    expect(screen.getByRole('alert').textContent).toContain(pseudo['refusal.error.invalid_input']);
     expect(findUntranslated(container)).toEqual([]);
   });
 
