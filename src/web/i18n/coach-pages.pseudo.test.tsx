@@ -6,7 +6,7 @@
  * plain ASCII letters did not come through a message, and fails the test, unless it is people's
  * names and own words, or the server's words (task reasons and tips), allowed below by name.
  */
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
@@ -17,6 +17,7 @@ import { AppLayout } from '../app/layout';
 import { ProgramProvider } from '../app/program';
 import { Providers } from '../app/providers';
 import { RequireSession } from '../app/session';
+import { WellbeingPage } from '../features/coaches/CarePages';
 import { ContactHistoryPage } from '../features/contacts/ContactHistoryPage';
 import { LogContactPage } from '../features/contacts/LogContactPage';
 import { TodayPage } from '../features/tasks/TodayPage';
@@ -233,7 +234,62 @@ const bestTimes = {
   ],
 };
 
+const checkIn = {
+  id: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
+  coachId: COACH,
+  month: '2026-11',
+  pegPain: 3,
+  pegEnjoyment: 4,
+  pegActivity: 5,
+  pegScore: 4,
+  stress: 7,
+  feelings: ['giving_back', 'too_much'],
+  note: 'Busy month at home',
+  recordedAt: '2026-11-20T15:00:00Z',
+  worsening: ['said coaching feels like too much'],
+  followedUpAt: '2026-11-22T15:00:00Z',
+  followUpNote: 'Fewer calls in December',
+};
+const wellbeing = {
+  coachId: COACH,
+  coachName: 'Carl Coach',
+  thisMonth: '2026-12',
+  isDue: true,
+  checkIns: [
+    checkIn,
+    {
+      ...checkIn,
+      id: 'dddddddd-dddd-4ddd-8ddd-ddddddddddde',
+      month: '2026-10',
+      feelings: [],
+      note: '',
+      worsening: [],
+      followedUpAt: null,
+      followUpNote: null,
+    },
+  ],
+};
+
 type ApiRoutes = Parameters<typeof mockApi>[0];
+
+/** The server's refusal of a note longer than `max` characters, with its code and numbers, as the server words it. */
+function noteTooLong(max: number) {
+  return json(
+    {
+      error: 'invalid_input',
+      message: 'Some answers need attention.',
+      fields: [
+        {
+          path: 'note',
+          message: `Keep this to ${max.toLocaleString('en')} characters or fewer.`,
+          code: 'too_long_text',
+          values: { max },
+        },
+      ],
+    },
+    400,
+  );
+}
 function api(routes: ApiRoutes) {
   return mockApi({ 'GET /session': json({ me }), ...routes });
 }
@@ -258,6 +314,9 @@ const ALLOWED_WORDS = [
   'Riverside Library',
   'Listening well',
   'Talked about the garden',
+  checkIn.note,
+  // The server's words for a check-in that looks harder (not translatable yet).
+  ...checkIn.worsening,
   ...topics.map((t) => t.title),
   bestTimes.suggestions[0]!.reason,
   // The server's words (not translatable yet).
@@ -396,6 +455,26 @@ const pages: [string, string, () => ReactElement, ApiRoutes, MessageId[]][] = [
     },
     ['staff.coach.contactForm.noneForCoach'],
   ],
+  [
+    'My well-being, due this month, with past check-ins',
+    'my-wellbeing',
+    () => <WellbeingPage />,
+    { [`GET ${base}/coaches/${COACH}/wellbeing`]: json(wellbeing) },
+    [
+      'staff.coach.wellbeing.intro',
+      'staff.coach.wellbeing.save',
+      'staff.coach.wellbeing.harder',
+      'staff.coach.wellbeing.feels',
+      'staff.coach.wellbeing.called',
+    ],
+  ],
+  [
+    'My well-being, done this month, none before',
+    'my-wellbeing',
+    () => <WellbeingPage />,
+    { [`GET ${base}/coaches/${COACH}/wellbeing`]: json({ ...wellbeing, isDue: false, checkIns: [] }) },
+    ['staff.coach.wellbeing.done', 'staff.coach.wellbeing.none'],
+  ],
 ];
 
 describe('the coach’s pages in the pseudo-locale (issue #16, ADR 0041)', () => {
@@ -420,17 +499,7 @@ describe('the coach’s pages in the pseudo-locale (issue #16, ADR 0041)', () =>
       [`GET ${base}/today`]: json({ tasks: [], sessions: [], participants: [pat, ann], painAlerts: [] }),
       [`GET ${base}`]: json(programDetail),
       [`GET ${base}/participants/${P}/best-times`]: json({ ...bestTimes, pausedUntil: null, suggestions: [] }),
-      [`POST ${base}/contacts`]: json(
-        {
-          error: 'invalid_input',
-          message: 'Some answers need attention.',
-          requestId: 'r1',
-          fields: [
-            { path: 'note', message: 'Keep this to 4,000 characters or fewer.', code: 'too_long_text', values: { max: 4000 } },
-          ],
-        },
-        400,
-      ),
+      [`POST ${base}/contacts`]: noteTooLong(4000),
     });
     await settled();
     await waitFor(() => expect(container.textContent).toContain(accent('said suits them. Check their days and times.')));
@@ -445,6 +514,27 @@ describe('the coach’s pages in the pseudo-locale (issue #16, ADR 0041)', () =>
     expect(screen.getByRole('group', { name: pseudo['staff.coach.contactForm.did'] })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: pseudo['staff.coach.contactForm.save'] }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/4,000/));
+    expect(screen.getByRole('alert').textContent).toContain(pseudo['refusal.error.invalid_input']);
+    expect(findUntranslated(container)).toEqual([]);
+  });
+
+  it('My well-being, refused in the browser and then by the server: every word comes through a message', async () => {
+    const user = userEvent.setup();
+    const { container } = renderPage('my-wellbeing', <WellbeingPage />, {
+      [`GET ${base}/coaches/${COACH}/wellbeing`]: json({ ...wellbeing, checkIns: [] }),
+      [`POST ${base}/coaches/${COACH}/wellbeing`]: noteTooLong(1000),
+    });
+    await settled();
+    const save = await screen.findByRole('button', { name: pseudo['staff.coach.wellbeing.save'] });
+    await user.click(save);
+    expect((await screen.findByRole('alert')).textContent).toBe(pseudo['staff.coach.wellbeing.answerAll']);
+    expect(findUntranslated(container)).toEqual([]);
+    for (const legend of ['pain', 'enjoyment', 'activity', 'stress'] as const) {
+      const group = screen.getByRole('radiogroup', { name: pseudo[`staff.coach.wellbeing.${legend}`] });
+      await user.click(within(group).getByRole('radio', { name: '5' }));
+    }
+    await user.click(save);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/1,000/));
     expect(screen.getByRole('alert').textContent).toContain(pseudo['refusal.error.invalid_input']);
     expect(findUntranslated(container)).toEqual([]);
   });
