@@ -198,12 +198,12 @@ export function navItems(p: ProgramScope, t: Translate = englishT): NavItem[] {
   const staffOrEvaluator = p.can('overview:view');
   if (staffOrEvaluator) items.push({ to: p.to('overview'), label: 'Overview' });
   if (p.isCoach) {
-    items.push({ to: p.to('today'), label: 'Today' });
-    items.push({ to: p.to('contacts'), label: 'My contacts', end: true });
-    if (p.can('coach:preferences')) items.push({ to: p.to('my-availability'), label: 'When to reach me' });
-    if (p.can('training:take')) items.push({ to: p.to('training'), label: 'Training' });
-    if (p.can('wellbeing:record')) items.push({ to: p.to('my-wellbeing'), label: 'My well-being' });
-    if (p.can('impact:view')) items.push({ to: p.to('my-impact'), label: 'The difference I make' });
+    items.push({ to: p.to('today'), label: t('staff.coach.nav.today') });
+    items.push({ to: p.to('contacts'), label: t('staff.coach.nav.contacts'), end: true });
+    if (p.can('coach:preferences')) items.push({ to: p.to('my-availability'), label: t('staff.coach.nav.availability') });
+    if (p.can('training:take')) items.push({ to: p.to('training'), label: t('staff.coach.nav.training') });
+    if (p.can('wellbeing:record')) items.push({ to: p.to('my-wellbeing'), label: t('staff.coach.nav.wellbeing') });
+    if (p.can('impact:view')) items.push({ to: p.to('my-impact'), label: t('staff.coach.nav.impact') });
   }
   if (staffOrEvaluator && p.can('participant:list')) items.push({ to: p.to('participants'), label: 'Participants' });
   if (p.can('coach:list')) items.push({ to: p.to('coaches'), label: 'Coaches' });

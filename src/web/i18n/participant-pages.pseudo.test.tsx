@@ -43,7 +43,7 @@ import { MyInterviewPage } from '../features/interviews/MyInterviewPage';
 import { json, membership, mockApi, PROGRAM_ID } from '../testing/render';
 import { DEVICE_LANGUAGE_KEY } from './device-language';
 import { englishMessages, type MessageId } from './i18n';
-import { accent, pseudoMessages } from './pseudo';
+import { accent, pseudoMessages, untranslatedIn } from './pseudo';
 
 const P = '44444444-4444-4444-8444-444444444444';
 const COACH = '55555555-5555-4555-8555-555555555555';
@@ -306,30 +306,9 @@ const DATE_PATTERNS = [
   /\b(today|yesterday|tomorrow|\d+ days ago|in \d+ days)\b/g,
 ];
 
-/** Text still in plain English: what is left with ASCII letters once allowed words are taken out. */
-function untranslated(text: string, extra: readonly string[]): string | null {
-  let rest = text;
-  for (const w of [...extra, ...ALLOWED_WORDS]) rest = rest.split(w).join(' ');
-  for (const p of DATE_PATTERNS) rest = rest.replace(p, ' ');
-  return /[A-Za-z]{2,}/.test(rest) ? text.trim() : null;
-}
-
-/** Every text node and every text attribute in the document that is not pseudo-localized. */
+/** What on the page did not come through a message, `extra` (the test's own given words) allowed too. */
 function findUntranslated(root: HTMLElement, extra: readonly string[] = []): string[] {
-  const found: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.closest('script, style')) continue;
-    const bad = untranslated(node.textContent ?? '', extra);
-    if (bad) found.push(bad);
-  }
-  for (const el of root.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
-    for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
-      const bad = untranslated(el.getAttribute(attr) ?? '', extra);
-      if (bad) found.push(`${attr}="${bad}"`);
-    }
-  }
-  return found;
+  return untranslatedIn(root, [...extra, ...ALLOWED_WORDS], DATE_PATTERNS);
 }
 
 const pseudo = pseudoMessages(englishMessages);

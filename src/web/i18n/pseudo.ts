@@ -41,3 +41,33 @@ export function pseudoMessage(message: string): string {
 export function pseudoMessages(messages: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(messages).map(([id, m]) => [id, pseudoMessage(m)]));
 }
+
+/** Text still in plain English: what is left with ASCII letters once the allowed words and patterns are taken out. */
+function untranslated(text: string, allowed: readonly string[], patterns: readonly RegExp[]): string | null {
+  let rest = text;
+  for (const w of allowed) rest = rest.split(w).join(' ');
+  for (const p of patterns) rest = rest.replace(p, ' ');
+  return /[A-Za-z]{2,}/.test(rest) ? text.trim() : null;
+}
+
+/**
+ * Every text node and every text attribute (aria-label, title, placeholder, alt) under `root` that is
+ * not in the pseudo-locale, once `allowed` words (longest first) and `patterns` (dates, times) are
+ * taken out: what the pseudo-locale page tests expect to be empty.
+ */
+export function untranslatedIn(root: HTMLElement, allowed: readonly string[], patterns: readonly RegExp[]): string[] {
+  const found: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement?.closest('script, style')) continue;
+    const bad = untranslated(node.textContent ?? '', allowed, patterns);
+    if (bad) found.push(bad);
+  }
+  for (const el of root.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+    for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
+      const bad = untranslated(el.getAttribute(attr) ?? '', allowed, patterns);
+      if (bad) found.push(`${attr}="${bad}"`);
+    }
+  }
+  return found;
+}

@@ -2,7 +2,6 @@ import { useWhen } from '../../app/when';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { BoosterView, CoachCareRow, CoachCheckInView, CoachingFeeling, CoachWellbeingView } from '../../../core/coaches';
-import { coachingFeelings } from '../../../core/coaches';
 import { useProgram } from '../../app/program';
 import { Badge, Button, TableScroll, VisuallyHidden } from '../../ui/controls';
 import { Empty, QueryView } from '../../ui/feedback';
@@ -22,7 +21,8 @@ import {
   useWellbeing,
 } from './care.api';
 import './care.css';
-import { useT } from '../../i18n/i18n';
+import { labelsOf, useT } from '../../i18n/i18n';
+import { optionsOf } from '../../app/vocab';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -242,27 +242,23 @@ export function WellbeingPage() {
   const coachId = useCoachIdFromRoute();
   const wellbeing = useWellbeing(program.programId, coachId);
   const isOwn = program.membership.coachId === coachId;
+  const t = useT();
   return (
     <Page
-      title={isOwn ? 'My well-being' : `Well-being: ${wellbeing.data?.coachName ?? 'coach'}`}
-      intro={
-        isOwn ? (
-          <p>
-            Coaching can be rewarding and tiring. Once a month, tell us how you are doing. Only you and the program’s coordinators
-            see your answers; if things look harder, a coordinator will call you.
-          </p>
-        ) : (
-          <p>The coach’s monthly check-ins, newest first. A worsening trend puts “Call the coach” on the Tasks list.</p>
-        )
+      title={
+        isOwn
+          ? t('staff.coach.wellbeing.title')
+          : t('staff.coach.wellbeing.titleFor', { name: wellbeing.data?.coachName ?? t('staff.coach.wellbeing.someCoach') })
       }
+      intro={<p>{t(isOwn ? 'staff.coach.wellbeing.intro' : 'staff.coach.wellbeing.introStaff')}</p>}
     >
-      <QueryView query={wellbeing} loadingLabel="Loading check-ins…">
+      <QueryView query={wellbeing} loadingLabel={t('staff.coach.wellbeing.loading')}>
         {(view) => (
           <>
             {isOwn && program.can('wellbeing:record') ? <CheckInSection view={view} /> : null}
-            <Section title="Check-ins" id="wellbeing-history">
+            <Section title={t('staff.coach.wellbeing.checkIns')} id="wellbeing-history">
               {view.checkIns.length === 0 ? (
-                <Empty>No check-ins yet.</Empty>
+                <Empty>{t('staff.coach.wellbeing.none')}</Empty>
               ) : (
                 <ul className="cards">
                   {view.checkIns.map((c) => (
@@ -283,6 +279,7 @@ export function WellbeingPage() {
 function CheckInSection({ view }: { view: CoachWellbeingView }) {
   const program = useProgram();
   const record = useRecordWellbeing(program.programId, view.coachId);
+  const t = useT();
   const [pain, setPain] = useState<number | null>(null);
   const [enjoyment, setEnjoyment] = useState<number | null>(null);
   const [activity, setActivity] = useState<number | null>(null);
@@ -293,9 +290,9 @@ function CheckInSection({ view }: { view: CoachWellbeingView }) {
   const [saved, setSaved] = useState('');
   if (!view.isDue) {
     return (
-      <Section title="This month’s check-in" id="wellbeing-now">
+      <Section title={t('staff.coach.wellbeing.thisMonth')} id="wellbeing-now">
         <div role="status">
-          <p>{saved || 'You have checked in this month. Thank you.'}</p>
+          <p>{saved || t('staff.coach.wellbeing.done')}</p>
         </div>
       </Section>
     );
@@ -303,73 +300,68 @@ function CheckInSection({ view }: { view: CoachWellbeingView }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (pain === null || enjoyment === null || activity === null || stress === null) {
-      setLocal('Answer the three pain questions and the stress question.');
+      setLocal(t('staff.coach.wellbeing.answerAll'));
       return;
     }
     setLocal('');
     record.mutate(
       { pegPain: pain, pegEnjoyment: enjoyment, pegActivity: activity, stress, feelings, note },
       {
-        onSuccess: (c) =>
-          setSaved(
-            c.worsening.length > 0
-              ? 'Check-in saved. Thank you. A coordinator will call you to see how you are doing.'
-              : 'Check-in saved. Thank you.',
-          ),
+        onSuccess: (c) => setSaved(t(c.worsening.length > 0 ? 'staff.coach.wellbeing.savedCall' : 'staff.coach.wellbeing.saved')),
       },
     );
   };
   return (
-    <Section title="This month’s check-in" id="wellbeing-now">
+    <Section title={t('staff.coach.wellbeing.thisMonth')} id="wellbeing-now">
       <form onSubmit={submit} noValidate>
         {local ? (
           <div role="alert" className="alert alert--error">
             <p>{local}</p>
           </div>
         ) : null}
-        <FormErrors error={record.error} />
+        <FormErrors error={record.error} labels={{ note: t('staff.coach.wellbeing.noteName') }} />
         <ScaleField
-          legend="Your pain on average in the past week"
+          legend={t('staff.coach.wellbeing.pain')}
           name="peg-pain"
           value={pain}
           onChange={setPain}
-          low="No pain"
-          high="Pain as bad as you can imagine"
+          low={t('staff.coach.wellbeing.noPain')}
+          high={t('staff.coach.wellbeing.worstPain')}
         />
         <ScaleField
-          legend="How much pain got in the way of enjoying life"
+          legend={t('staff.coach.wellbeing.enjoyment')}
           name="peg-enjoyment"
           value={enjoyment}
           onChange={setEnjoyment}
-          low="Not at all"
-          high="Completely"
+          low={t('staff.coach.wellbeing.notAtAll')}
+          high={t('staff.coach.wellbeing.completely')}
         />
         <ScaleField
-          legend="How much pain got in the way of your general activity"
+          legend={t('staff.coach.wellbeing.activity')}
           name="peg-activity"
           value={activity}
           onChange={setActivity}
-          low="Not at all"
-          high="Completely"
+          low={t('staff.coach.wellbeing.notAtAll')}
+          high={t('staff.coach.wellbeing.completely')}
         />
         <ScaleField
-          legend="How stressed you have felt this month"
+          legend={t('staff.coach.wellbeing.stress')}
           name="stress"
           value={stress}
           onChange={setStress}
-          low="Not at all"
-          high="Extremely"
+          low={t('staff.coach.wellbeing.notAtAll')}
+          high={t('staff.coach.wellbeing.extremely')}
         />
         <CheckboxGroup
-          legend="How does coaching feel this month?"
-          options={coachingFeelings.map((f) => ({ value: f, label: feelingLabels[f] }))}
+          legend={t('staff.coach.wellbeing.feelings')}
+          options={optionsOf(labelsOf(t, 'staff.coach.wellbeing.feeling', feelingLabels))}
           values={feelings}
           onChange={setFeelings}
         />
-        <TextArea label="Anything you want the coordinator to know (optional)" maxLength={1000} value={note} onChange={setNote} />
+        <TextArea label={t('staff.coach.wellbeing.note')} maxLength={1000} value={note} onChange={setNote} />
         <FormActions>
-          <Button type="submit" busy={record.isPending} busyLabel="Saving…">
-            Save check-in
+          <Button type="submit" busy={record.isPending} busyLabel={t('staff.coach.wellbeing.saving')}>
+            {t('staff.coach.wellbeing.save')}
           </Button>
         </FormActions>
       </form>
@@ -380,23 +372,29 @@ function CheckInSection({ view }: { view: CoachWellbeingView }) {
 
 function CheckInCard({ checkIn: c, coachId, isOwn }: { checkIn: CoachCheckInView; coachId: string; isOwn: boolean }) {
   const program = useProgram();
+  const t = useT();
+  const feelings = labelsOf(t, 'staff.coach.wellbeing.feeling', feelingLabels);
   return (
     <>
       <h3>{c.month}</h3>
       <p>
-        Pain score (PEG) {c.pegScore.toFixed(1)} of 10 · stress {c.stress} of 10
-        {c.feelings.length > 0 ? ` · coaching feels: ${c.feelings.map((f) => feelingLabels[f].toLowerCase()).join(', ')}` : ''}
+        {t('staff.coach.wellbeing.scores', { peg: c.pegScore.toFixed(1), stress: c.stress })}
+        {c.feelings.length > 0
+          ? t('staff.coach.wellbeing.feels', { feelings: c.feelings.map((f) => feelings[f].toLowerCase()).join(', ') })
+          : ''}
       </p>
       {c.note ? <p>“{c.note}”</p> : null}
       {c.worsening.length > 0 ? (
         <p>
-          <Badge tone="warning">Harder this month</Badge> {c.worsening.join('; ')}.
+          {/* The reasons are the server's words (English until they carry codes). */}
+          <Badge tone="warning">{t('staff.coach.wellbeing.harder')}</Badge> {c.worsening.join('; ')}.
         </p>
       ) : null}
       {c.followedUpAt ? (
         <p className="muted">
-          Coordinator called on {c.followedUpAt.slice(0, 10)}
-          {!isOwn && c.followUpNote ? `: ${c.followUpNote}` : ''}.
+          {!isOwn && c.followUpNote
+            ? t('staff.coach.wellbeing.calledNote', { date: c.followedUpAt.slice(0, 10), note: c.followUpNote })
+            : t('staff.coach.wellbeing.called', { date: c.followedUpAt.slice(0, 10) })}
         </p>
       ) : c.worsening.length > 0 && program.can('wellbeing:follow_up') ? (
         <FollowUpForm coachId={coachId} checkIn={c} />
@@ -408,6 +406,7 @@ function CheckInCard({ checkIn: c, coachId, isOwn }: { checkIn: CoachCheckInView
 function FollowUpForm({ coachId, checkIn }: { coachId: string; checkIn: CoachCheckInView }) {
   const program = useProgram();
   const followUp = useFollowUp(program.programId, coachId, checkIn.id);
+  const t = useT();
   const [note, setNote] = useState('');
   return (
     <form
@@ -417,11 +416,16 @@ function FollowUpForm({ coachId, checkIn }: { coachId: string; checkIn: CoachChe
       }}
       noValidate
     >
-      <FormErrors error={followUp.error} labels={{ note: 'What was agreed' }} />
-      <TextArea label={`What was agreed on the call maxLength={1000} (${checkIn.month})`} value={note} onChange={setNote} />
+      <FormErrors error={followUp.error} labels={{ note: t('staff.coach.wellbeing.agreedName') }} />
+      <TextArea
+        label={t('staff.coach.wellbeing.agreed', { month: checkIn.month })}
+        maxLength={1000}
+        value={note}
+        onChange={setNote}
+      />
       <FormActions>
-        <Button type="submit" variant="secondary" busy={followUp.isPending} busyLabel="Saving…">
-          Record the call
+        <Button type="submit" variant="secondary" busy={followUp.isPending} busyLabel={t('staff.coach.wellbeing.saving')}>
+          {t('staff.coach.wellbeing.recordCall')}
         </Button>
       </FormActions>
     </form>

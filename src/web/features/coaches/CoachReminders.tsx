@@ -1,4 +1,5 @@
 import { useWhen } from '../../app/when';
+import { useT } from '../../i18n/i18n';
 import { useProgram } from '../../app/program';
 import { ButtonLink } from '../../ui/controls';
 import { Section } from '../../ui/Page';
@@ -12,27 +13,26 @@ import { useCoachReminders } from './care.api';
 export function CoachReminders() {
   const when = useWhen();
   const program = useProgram();
+  const t = useT();
   const coachId = program.can('wellbeing:record') ? (program.membership.coachId ?? '') : '';
   const reminders = useCoachReminders(program.programId, coachId);
   const r = reminders.data;
   if (!r || (!r.wellbeingDue && !r.nextBooster)) return null;
   return (
-    <Section title="For you" id="today-for-you">
+    <Section title={t('staff.coach.reminders.title')} id="today-for-you">
       <ul className="cards">
         {r.wellbeingDue ? (
           <li className="card">
-            <h3 className="card__title">Well-being check-in due</h3>
-            <p>
-              How are you, and how does coaching feel this month? It takes two minutes, and only you and the program team see it.
-            </p>
+            <h3 className="card__title">{t('staff.coach.reminders.wellbeingDue')}</h3>
+            <p>{t('staff.coach.reminders.wellbeingWhy')}</p>
             <div className="card__actions">
-              <ButtonLink to={program.to('my-wellbeing')}>My well-being</ButtonLink>
+              <ButtonLink to={program.to('my-wellbeing')}>{t('staff.coach.nav.wellbeing')}</ButtonLink>
             </div>
           </li>
         ) : null}
         {r.nextBooster ? (
           <li className="card">
-            <h3 className="card__title">Booster session on {when.dateOn(r.nextBooster.heldOn)}</h3>
+            <h3 className="card__title">{t('staff.coach.reminders.booster', { date: when.dateOn(r.nextBooster.heldOn) })}</h3>
             <p>{r.nextBooster.topic}</p>
           </li>
         ) : null}

@@ -6,6 +6,7 @@ import type { Channel } from '../../../core/shared/vocab';
 import { channelLabels, optionsOf } from '../../app/vocab';
 import { Button, ButtonLink } from '../../ui/controls';
 import { useWhen } from '../../app/when';
+import { labelsOf, useT, type Translate } from '../../i18n/i18n';
 import {
   CheckboxGroup,
   FormActions,
@@ -16,7 +17,7 @@ import {
   TextField,
   useServerRefusal,
 } from '../../ui/form';
-import { contactBody, contactFieldLabels, contactProblems, isLateContact, type ContactFormValues } from './contact-form';
+import { contactBody, contactFieldLabelsIn, contactProblems, isLateContact, type ContactFormValues } from './contact-form';
 import { useLogContact, type LoggedContact } from './contacts.api';
 import { elementLabels, outcomeLabels } from './labels';
 
@@ -26,20 +27,17 @@ export interface ContactPerson {
   preferredChannel: Channel;
 }
 
-function localError(fields: Record<string, string>) {
+function localError(fields: Record<string, string>, t: Translate) {
   return {
-    message: 'Some answers need attention.',
+    message: t('refusal.error.invalid_input'),
     fields: Object.entries(fields).map(([path, message]) => ({ path, message })),
   };
 }
 
 /** Says plainly that a failed save can be retried without being saved twice. */
-function saveError(error: unknown): unknown {
+function saveError(error: unknown, t: Translate): unknown {
   if (error && typeof error === 'object' && 'status' in error && error.status === 0) {
-    return {
-      message:
-        'Could not reach Kindred, so the contact is not saved yet. Select Save contact again to retry: it will be saved only once.',
-    };
+    return { message: t('staff.coach.contactForm.couldNotReach') };
   }
   return error;
 }
@@ -67,10 +65,15 @@ export function ContactForm({
   now?: () => Date;
 }) {
   const me = useOptionalMe();
+  const t = useT();
   // The clock in the "When" field is the program's (issue #16), named when the device is elsewhere.
   const when = useWhen();
   const zone = when.timeZone;
-  const log = useLogContact(programId, me?.id ?? '', (id) => people.find((p) => p.id === id)?.name ?? 'a participant');
+  const log = useLogContact(
+    programId,
+    me?.id ?? '',
+    (id) => people.find((p) => p.id === id)?.name ?? t('staff.coach.contactForm.aParticipant'),
+  );
   // One key per contact, made once and reused on every retry of this form.
   const [clientKey] = useState(newClientKey);
   const initialPerson = people.find((p) => p.id === initialParticipantId) ?? (people.length === 1 ? people[0] : undefined);
@@ -102,7 +105,7 @@ export function ContactForm({
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const p = contactProblems(v, now(), zone);
+    const p = contactProblems(v, now(), zone, t);
     setProblems(p);
     if (Object.keys(p).length > 0) return;
     // mutateAsync: the result arrives even if refreshed data re-renders the page around the form.
@@ -116,41 +119,41 @@ export function ContactForm({
   return (
     <form onSubmit={submit} noValidate>
       <FormErrors
-        error={hasLocal ? localError(problems) : saveError(server.error)}
-        title="Could not save the contact"
-        labels={contactFieldLabels}
+        error={hasLocal ? localError(problems, t) : saveError(server.error, t)}
+        title={t('staff.coach.contactForm.couldNotSave')}
+        labels={contactFieldLabelsIn(t)}
       />
       <SelectField
-        label="Participant"
+        label={t('staff.coach.contactForm.participant')}
         value={v.participantId}
-        placeholder={people.length === 1 ? undefined : 'Choose a participant'}
+        placeholder={people.length === 1 ? undefined : t('staff.coach.contactForm.chooseParticipant')}
         options={people.map((p) => ({ value: p.id, label: p.name }))}
         onChange={chooseParticipant}
         error={fields['participantId']}
       />
       <TextField
-        label="When"
+        label={t('staff.coach.contactForm.when')}
         type="datetime-local"
         className="field--short-wide"
         value={v.when}
         max={when.toInput(now())}
         onChange={set('when')}
         error={fields['occurredAt']}
-        hint={`Now, unless you are logging an earlier contact.${when.zoneElsewhere ? ` In ${when.zoneElsewhere}.` : ''}`}
+        hint={`${t('staff.coach.contactForm.whenHint')}${when.zoneElsewhere ? ` ${t('staff.coach.contactForm.whenZone', { zone: when.zoneElsewhere })}` : ''}`}
       />
       {isLateContact(v.when, now(), zone) ? (
         <TextField
-          label="Entered late: why?"
+          label={t('staff.coach.contactForm.lateReason')}
           value={v.lateReason ?? ''}
           onChange={set('lateReason')}
           error={fields['enteredLate.reason'] ?? fields['enteredLate']}
-          hint="A contact more than 7 days ago is entered by program staff from a paper record, with the reason."
+          hint={t('staff.coach.contactForm.lateHint')}
         />
       ) : null}
       <RadioGroup
-        legend="How"
+        legend={t('staff.coach.contactForm.how')}
         name="channel"
-        options={optionsOf(channelLabels)}
+        options={optionsOf(labelsOf(t, 'vocab.channel', channelLabels))}
         value={v.channel}
         onChange={(c) => {
           setChannelTouched(true);
@@ -159,9 +162,9 @@ export function ContactForm({
         error={fields['channel']}
       />
       <RadioGroup
-        legend="Did you reach them?"
+        legend={t('staff.coach.contactForm.outcome')}
         name="outcome"
-        options={optionsOf(outcomeLabels)}
+        options={optionsOf(labelsOf(t, 'staff.coach.contactForm.outcome', outcomeLabels))}
         value={v.outcome}
         onChange={set('outcome')}
         error={fields['outcome']}
@@ -169,7 +172,7 @@ export function ContactForm({
       {reached ? (
         <>
           <TextField
-            label="Minutes (optional)"
+            label={t('staff.coach.contactForm.minutes')}
             type="number"
             inputMode="numeric"
             min={0}
@@ -181,37 +184,37 @@ export function ContactForm({
           />
           {topics.length > 0 ? (
             <CheckboxGroup
-              legend="Topics you talked about"
+              legend={t('staff.coach.contactForm.topics')}
               columns
-              options={topics.map((t) => ({ value: t.key, label: t.title }))}
+              options={topics.map((topic) => ({ value: topic.key, label: topic.title }))}
               values={v.topics}
               onChange={set('topics')}
               error={fields['topics']}
             />
           ) : null}
           <CheckboxGroup<EssentialElement>
-            legend="What you did"
-            hint="Tick each one that happened in this talk."
-            options={optionsOf(elementLabels)}
+            legend={t('staff.coach.contactForm.did')}
+            hint={t('staff.coach.contactForm.didHint')}
+            options={optionsOf(labelsOf(t, 'staff.coach.contacts.element', elementLabels))}
             values={v.elements}
             onChange={set('elements')}
           />
         </>
       ) : null}
       <TextArea
-        label="Private note (optional)"
-        hint="Only you and the program staff can read it."
+        label={t('staff.coach.contactForm.note')}
+        hint={t('staff.coach.contactForm.noteHint')}
         value={v.note}
         onChange={set('note')}
         maxLength={4000}
         error={fields['note']}
       />
       <FormActions>
-        <Button type="submit" busy={log.isPending} busyLabel="Saving…">
-          Save contact
+        <Button type="submit" busy={log.isPending} busyLabel={t('staff.coach.contactForm.saving')}>
+          {t('staff.coach.contactForm.save')}
         </Button>
         <ButtonLink to={cancelTo} variant="secondary">
-          Cancel
+          {t('staff.coach.contactForm.cancel')}
         </ButtonLink>
       </FormActions>
     </form>

@@ -1,5 +1,6 @@
 import type { ContactView, EssentialElement } from '../../../core/contacts';
 import { useWhen } from '../../app/when';
+import { labelsOf, useT } from '../../i18n/i18n';
 import { channelLabels } from '../../app/vocab';
 import { Badge } from '../../ui/controls';
 import { Empty } from '../../ui/feedback';
@@ -20,8 +21,12 @@ export function ContactList({
   headingLevel?: 2 | 3;
 }) {
   const when = useWhen();
-  if (contacts.length === 0) return <Empty>No contacts logged yet.</Empty>;
-  const titles = new Map(topics.map((t) => [t.key, t.title]));
+  const t = useT();
+  if (contacts.length === 0) return <Empty>{t('staff.coach.contacts.none')}</Empty>;
+  const titles = new Map(topics.map((topic) => [topic.key, topic.title]));
+  const channels = labelsOf(t, 'vocab.channel', channelLabels);
+  const outcomes = labelsOf(t, 'staff.coach.contacts.outcomeShort', outcomeShortLabels);
+  const elements = labelsOf(t, 'staff.coach.contacts.element', elementLabels);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const rows = [...contacts].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   return (
@@ -31,29 +36,32 @@ export function ContactList({
         return (
           <li key={c.id} className="card">
             <Heading className="card__title">
-              {nameOf ? `${nameOf(c.participantId)}: ` : ''}
-              {when.dateTime(c.occurredAt)}
+              {nameOf
+                ? t('staff.coach.contacts.nameAndWhen', { name: nameOf(c.participantId), when: when.dateTime(c.occurredAt) })
+                : when.dateTime(c.occurredAt)}
             </Heading>
             <p className="card__meta">
-              {when.ago(c.occurredAt)} · {channelLabels[c.channel]}
-              {c.minutes !== null ? ` · ${c.minutes} min` : ''}{' '}
-              <Badge tone={c.isReached ? 'good' : 'neutral'}>{outcomeShortLabels[c.outcome]}</Badge>
+              {when.ago(c.occurredAt)} · {channels[c.channel]}
+              {c.minutes !== null ? ` · ${t('staff.coach.contacts.minutes', { minutes: c.minutes })}` : ''}{' '}
+              <Badge tone={c.isReached ? 'good' : 'neutral'}>{outcomes[c.outcome]}</Badge>
             </p>
             {c.isReached ? (
               <>
                 <p>
-                  <strong>Topics:</strong>{' '}
-                  {c.topics.length > 0 ? c.topics.map((t) => titles.get(t) ?? t).join(', ') : 'None recorded'}
+                  <strong>{t('staff.coach.contacts.topics')}</strong>{' '}
+                  {c.topics.length > 0
+                    ? c.topics.map((k) => titles.get(k) ?? k).join(', ')
+                    : t('staff.coach.contacts.noneRecorded')}
                 </p>
                 <p>
-                  <strong>Essentials ({covered.length} of 4):</strong>{' '}
-                  {covered.length > 0 ? covered.map((e) => elementLabels[e]).join('; ') : 'None recorded'}
+                  <strong>{t('staff.coach.contacts.essentials', { count: covered.length })}</strong>{' '}
+                  {covered.length > 0 ? covered.map((e) => elements[e]).join('; ') : t('staff.coach.contacts.noneRecorded')}
                 </p>
               </>
             ) : null}
             {c.note ? (
               <p>
-                <strong>Note:</strong> {c.note}
+                <strong>{t('staff.coach.contacts.note')}</strong> {c.note}
               </p>
             ) : null}
             <LateEntryNote mark={c.enteredLate} timeZone={when.timeZone} />

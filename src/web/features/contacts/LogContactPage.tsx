@@ -1,5 +1,6 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { useProgram } from '../../app/program';
+import { useT } from '../../i18n/i18n';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { BestTimes } from '../engagement';
@@ -14,6 +15,7 @@ import { ContactForm } from './ContactForm';
  */
 export function LogContactPage() {
   const program = useProgram();
+  const t = useT();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   // Staff log for anyone active; a coach who is also staff is treated as staff here.
@@ -22,13 +24,15 @@ export function LogContactPage() {
   const detail = useProgramDetail(program.programId);
   const participantId = params.get('participant') ?? '';
   return (
-    <Page title="Log a contact" width="narrow" actions={<SafetyConcernLink participantId={participantId || undefined} />}>
-      <QueryView query={loggable} loadingLabel="Loading participants…">
+    <Page
+      title={t('staff.coach.contactForm.title')}
+      width="narrow"
+      actions={<SafetyConcernLink participantId={participantId || undefined} />}
+    >
+      <QueryView query={loggable} loadingLabel={t('staff.coach.contactForm.loading')}>
         {(list) =>
           list.length === 0 ? (
-            <Empty>
-              {isStaff ? 'No participant is active (paired with a coach).' : 'You have no participants to log a contact for.'}
-            </Empty>
+            <Empty>{t(isStaff ? 'staff.coach.contactForm.noneForStaff' : 'staff.coach.contactForm.noneForCoach')}</Empty>
           ) : (
             <QueryView query={detail}>
               {(d) => {
@@ -58,11 +62,11 @@ export function LogContactPage() {
                       }
                       onSaved={(c) => {
                         const id = c.isQueued ? c.participantId : c.contact.participantId;
-                        const name = people.find((p) => p.id === id)?.name ?? 'the participant';
+                        const name = people.find((p) => p.id === id)?.name ?? t('staff.coach.contactForm.theParticipant');
                         const back = isStaff ? program.to(`participants/${id}`) : program.to('today');
                         const notice = c.isQueued
-                          ? `Contact with ${name} is waiting to send: you are offline, so it is kept on this device and sent when you are back online.`
-                          : `Contact with ${name} saved.`;
+                          ? t('staff.coach.contactForm.queued', { name })
+                          : t('staff.coach.contactForm.saved', { name });
                         void navigate(back, { state: { notice } });
                       }}
                     />

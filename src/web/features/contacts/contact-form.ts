@@ -3,6 +3,7 @@ import { ContactInput, isInFuture, type ContactOutcome, type EssentialElement } 
 import type { Channel } from '../../../core/shared/vocab';
 import { fromLocalInputValue } from '../../ui/dates';
 import { schemaProblems, type FieldMessages } from '../../ui/form';
+import { englishT, type Translate } from '../../i18n/i18n';
 
 /** What the contact form holds while it is filled in. */
 export interface ContactFormValues {
@@ -34,10 +35,12 @@ const ContactAnswers = ContactInput.omit({ clientKey: true });
  * What must be fixed before the contact can be sent: the schema the server checks it with, and the
  * server's rule that a contact is not in the future (ADR 0054).
  */
-export function contactProblems(v: ContactFormValues, now: Date, timeZone?: string): FieldMessages {
+export function contactProblems(v: ContactFormValues, now: Date, timeZone?: string, t: Translate = englishT): FieldMessages {
   const { clientKey: _none, ...body } = contactBody(v, '', timeZone);
-  const out = schemaProblems(ContactAnswers, body);
-  if (!out['occurredAt'] && isInFuture(new Date(body.occurredAt), now)) out['occurredAt'] = 'The time cannot be in the future';
+  const out = schemaProblems(ContactAnswers, body, t);
+  // The schema's own words for a missing outcome (the only way it can be refused), in the reader's language.
+  if (out['outcome']) out['outcome'] = t('staff.coach.contactForm.outcomeMissing');
+  if (!out['occurredAt'] && isInFuture(new Date(body.occurredAt), now)) out['occurredAt'] = t('staff.coach.contactForm.future');
   return out;
 }
 
@@ -65,12 +68,15 @@ export function contactBody(v: ContactFormValues, clientKey: string, timeZone?: 
   };
 }
 
-export const contactFieldLabels: Record<string, string> = {
-  participantId: 'Participant',
-  occurredAt: 'When',
-  channel: 'How',
-  outcome: 'Did you reach them?',
-  minutes: 'Minutes',
-  topics: 'Topics',
-  note: 'Private note',
-};
+/** The form's fields by name, for the error summary, in the reader's language. */
+export function contactFieldLabelsIn(t: Translate): Record<string, string> {
+  return {
+    participantId: t('staff.coach.contactForm.participant'),
+    occurredAt: t('staff.coach.contactForm.when'),
+    channel: t('staff.coach.contactForm.how'),
+    outcome: t('staff.coach.contactForm.outcome'),
+    minutes: t('staff.coach.contactForm.minutesName'),
+    topics: t('staff.coach.contactForm.topicsName'),
+    note: t('staff.coach.contactForm.noteName'),
+  };
+}

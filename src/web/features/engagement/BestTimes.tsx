@@ -1,6 +1,7 @@
 import { useWhen } from '../../app/when';
 import type { BestTimesView } from '../../../core/engagement';
 import { timeOfDayLabels } from '../../app/vocab';
+import { labelsOf, useLocale, useT } from '../../i18n/i18n';
 import { VisuallyHidden, telHref } from '../../ui/controls';
 import { clockWords, zoneWords } from '../../../core/shared/time';
 import { Empty, QueryView } from '../../ui/feedback';
@@ -11,9 +12,10 @@ import { weekdayLabels } from './labels';
 /** "Best times to try": the suggested slots with the reason for each, learnt from past attempts. */
 export function BestTimes({ programId, participantId, name }: { programId: string; participantId: string; name: string }) {
   const best = useBestTimes(programId, participantId);
+  const t = useT();
   return (
-    <Section title="Best times to try" id="best-times">
-      <QueryView query={best} loadingLabel="Working out the best times…">
+    <Section title={t('staff.coach.bestTimes.title')} id="best-times">
+      <QueryView query={best} loadingLabel={t('staff.coach.bestTimes.loading')}>
         {(b) => <BestTimesBody best={b} name={name} />}
       </QueryView>
     </Section>
@@ -22,24 +24,30 @@ export function BestTimes({ programId, participantId, name }: { programId: strin
 
 function BestTimesBody({ best: b, name }: { best: BestTimesView; name: string }) {
   const when = useWhen();
+  const t = useT();
+  const locale = useLocale();
+  const weekdays = labelsOf(t, 'vocab.weekday', weekdayLabels);
+  const bands = labelsOf(t, 'vocab.timeOfDay', timeOfDayLabels);
   return (
     <>
       {b.pausedUntil ? (
-        <p className="notice">
-          {name} asked not to be contacted before {when.dateOn(b.pausedUntil)}.
-        </p>
+        <p className="notice">{t('staff.coach.bestTimes.paused', { name, date: when.dateOn(b.pausedUntil) })}</p>
       ) : null}
       {b.suggestions.length === 0 ? (
-        <Empty>No time fits what {name} said suits them. Check their days and times.</Empty>
+        <Empty>{t('staff.coach.bestTimes.none', { name })}</Empty>
       ) : (
         <ol className="suggestions">
           {b.suggestions.map((s) => (
             <li key={`${s.weekday}-${s.band}`} className="suggestion">
               <p className="suggestion__slot">
                 <strong>
-                  {weekdayLabels[s.weekday]} {timeOfDayLabels[s.band].toLowerCase()}
+                  {t('staff.coach.bestTimes.slotDay', { weekday: weekdays[s.weekday], band: bands[s.band].toLowerCase() })}
                 </strong>
-                , {clockWords(s.from)} to {clockWords(s.to)} · next on {when.dateOn(s.nextOn)}
+                {t('staff.coach.bestTimes.slotHours', {
+                  from: clockWords(s.from, locale),
+                  to: clockWords(s.to, locale),
+                  date: when.dateOn(s.nextOn),
+                })}
               </p>
               <p className="suggestion__reason">{s.reason}</p>
             </li>
@@ -47,8 +55,7 @@ function BestTimesBody({ best: b, name }: { best: BestTimesView; name: string })
         </ol>
       )}
       <p className="muted">
-        Times are the program’s ({zoneWords(b.timeZone)}). Learnt from {b.ownAttempts} attempt{b.ownAttempts === 1 ? '' : 's'}{' '}
-        with {name} and the program’s pattern.
+        {t('staff.coach.bestTimes.basis', { zone: zoneWords(b.timeZone, locale), attempts: b.ownAttempts, name })}
       </p>
     </>
   );

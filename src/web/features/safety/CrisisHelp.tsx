@@ -196,10 +196,11 @@ export function CrisisHelpLink() {
 /** The "Safety concern" button on a participant's record and the contact form (coaches and staff). */
 export function SafetyConcernLink({ participantId }: { participantId?: string | undefined }) {
   const program = useProgram();
+  const t = useT();
   if (!program.can('safety:raise') || !(program.isCoach || program.isStaff)) return null;
   return (
     <ButtonLink variant="danger" to={program.to(`safety/concern${participantId ? `?participant=${participantId}` : ''}`)}>
-      Safety concern
+      {t('staff.safety.concern')}
     </ButtonLink>
   );
 }

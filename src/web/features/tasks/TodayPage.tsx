@@ -1,15 +1,17 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useWhen } from '../../app/when';
 import type { ScheduledSessionView } from '../../../core/engagement';
 import type { TaskView } from '../../../core/tasks';
 import { useProgram } from '../../app/program';
 import { channelLabels, listOf, timeOfDayLabels } from '../../app/vocab';
+import { labelsOf, useLocale, useT } from '../../i18n/i18n';
 import { ButtonLink, VisuallyHidden, telHref } from '../../ui/controls';
 import { Disclosure } from '../../ui/Disclosure';
 import { Empty, QueryView } from '../../ui/feedback';
 import { Page, Section } from '../../ui/Page';
 import { CoachReminders } from '../coaches';
-import { sessionModalityLabels, sessionWhen, smsHref } from '../engagement';
+import { sessionWhen, smsHref } from '../engagement';
 import { PainAlerts } from './PainAlerts';
 import { TaskDue } from './TaskBadges';
 import { taskKindLabels, useToday, type CoachingParticipant } from './tasks.api';
@@ -18,17 +20,21 @@ import { taskKindLabels, useToday, type CoachingParticipant } from './tasks.api'
 export function TodayPage() {
   const program = useProgram();
   const today = useToday(program.programId);
+  const tr = useT();
   return (
-    <Page title="Today" actions={<ButtonLink to={program.to('contacts/new')}>Log a contact</ButtonLink>}>
-      <QueryView query={today} loadingLabel="Loading your day…">
+    <Page
+      title={tr('staff.coach.today.title')}
+      actions={<ButtonLink to={program.to('contacts/new')}>{tr('staff.coach.today.logContact')}</ButtonLink>}
+    >
+      <QueryView query={today} loadingLabel={tr('staff.coach.today.loading')}>
         {(t) => {
           const byId = new Map(t.participants.map((p) => [p.id, p]));
           return (
             <>
               <PainAlerts alerts={t.painAlerts} />
-              <Section title="My tasks" id="today-tasks">
+              <Section title={tr('staff.coach.today.tasks')} id="today-tasks">
                 {t.tasks.length === 0 ? (
-                  <Empty>Nothing is due. Thank you for keeping in touch.</Empty>
+                  <Empty>{tr('staff.coach.today.noTasks')}</Empty>
                 ) : (
                   <ol className="cards">
                     {t.tasks.map((task) => (
@@ -41,9 +47,9 @@ export function TodayPage() {
                   </ol>
                 )}
               </Section>
-              <Section title="Upcoming sessions" id="today-sessions">
+              <Section title={tr('staff.coach.today.sessions')} id="today-sessions">
                 {t.sessions.length === 0 ? (
-                  <Empty>No session is scheduled in the next two weeks.</Empty>
+                  <Empty>{tr('staff.coach.today.noSessions')}</Empty>
                 ) : (
                   <ol className="cards">
                     {t.sessions.map((s) => (
@@ -53,9 +59,9 @@ export function TodayPage() {
                 )}
               </Section>
               <CoachReminders />
-              <Section title="My participants" id="today-participants">
+              <Section title={tr('staff.coach.today.participants')} id="today-participants">
                 {t.participants.length === 0 ? (
-                  <Empty>You are not coaching anyone yet. The program team will let you know when you are paired.</Empty>
+                  <Empty>{tr('staff.coach.today.noParticipants')}</Empty>
                 ) : (
                   <ul className="cards">
                     {t.participants.map((p) => (
@@ -75,32 +81,34 @@ export function TodayPage() {
 /** The session guide for a due contact (issue #4): check in, review, topic, plan, next contact. */
 function GuideLink({ participantId, name }: { participantId: string; name: string }) {
   const program = useProgram();
+  const t = useT();
   if (!program.can('guide:run')) return null;
   return (
     <ButtonLink to={program.to(`participants/${participantId}/guide`)}>
-      Start session guide<VisuallyHidden> with {name}</VisuallyHidden>
+      {t.rich('staff.coach.today.startGuide', { name, hidden })}
     </ButtonLink>
   );
 }
 
 function LogLink({ participantId, name }: { participantId: string; name: string }) {
   const program = useProgram();
+  const t = useT();
   return (
     <ButtonLink to={program.to(`contacts/new?participant=${participantId}`)}>
-      Log a contact<VisuallyHidden> with {name}</VisuallyHidden>
+      {t.rich('staff.coach.today.logContactWith', { name, hidden })}
     </ButtonLink>
   );
 }
 
 function CallLink({ phone, name }: { phone: string; name: string }) {
+  const t = useT();
   return (
     <>
       <a className="button button--secondary" href={telHref(phone)}>
-        Call {phone}
-        <VisuallyHidden>, {name}</VisuallyHidden>
+        {t.rich('staff.coach.today.call', { phone, name, hidden })}
       </a>
       <a className="button button--secondary" href={smsHref(phone)}>
-        Text<VisuallyHidden> {name}</VisuallyHidden>
+        {t.rich('staff.coach.today.text', { name, hidden })}
       </a>
     </>
   );
@@ -109,24 +117,31 @@ function CallLink({ phone, name }: { phone: string; name: string }) {
 /** A session coming up: when (in the program's time), with whom, how, the link or place, and the guide. */
 function SessionCard({ session: s }: { session: ScheduledSessionView }) {
   const program = useProgram();
+  const t = useT();
+  const locale = useLocale();
+  const modalities = { ...labelsOf(t, 'vocab.channel', channelLabels), text: t('vocab.sessionModality.text') };
   const name = s.participantName ?? '';
   return (
     <li className="card">
       <h3 className="card__title">
-        {sessionWhen(s)} with <Link to={program.to(`participants/${s.participantId}`)}>{name}</Link>
+        {t.rich('staff.coach.today.sessionWith', {
+          when: sessionWhen(s, locale),
+          name,
+          link: (chunks) => <Link to={program.to(`participants/${s.participantId}`)}>{chunks}</Link>,
+        })}
       </h3>
       <p className="card__meta">
-        {sessionModalityLabels[s.modality]} · {s.durationMinutes} minutes
+        {t('staff.coach.today.sessionMeta', { modality: modalities[s.modality], minutes: s.durationMinutes })}
       </p>
       {s.modality === 'video' && s.videoLink ? (
         <p>
           <a href={s.videoLink} rel="noopener noreferrer" target="_blank">
-            Join the video call<VisuallyHidden> with {name}</VisuallyHidden>
+            {t.rich('staff.coach.today.joinVideo', { name, hidden })}
           </a>
         </p>
       ) : null}
-      {s.modality === 'video' && !s.videoLink ? <p>No video link from Kindred: send {name} one.</p> : null}
-      {s.modality === 'in_person' && s.place ? <p>Where: {s.place}</p> : null}
+      {s.modality === 'video' && !s.videoLink ? <p>{t('staff.coach.today.noVideoLink', { name })}</p> : null}
+      {s.modality === 'in_person' && s.place ? <p>{t('staff.coach.today.where', { place: s.place })}</p> : null}
       <div className="card__actions">
         <GuideLink participantId={s.participantId} name={name} />
       </div>
@@ -135,21 +150,17 @@ function SessionCard({ session: s }: { session: ScheduledSessionView }) {
 }
 
 function TaskCard({ task, participant }: { task: TaskView; participant: CoachingParticipant | undefined }) {
+  const t = useT();
   return (
     <li className={`card ${task.isOverdue ? 'card--alert' : ''}`}>
       <h3 className="card__title">{task.participantName}</h3>
       <p className="card__meta">
-        <strong>{taskKindLabels[task.kind]}</strong> · <TaskDue task={task} />
+        <strong>{labelsOf(t, 'staff.task.kind', taskKindLabels)[task.kind]}</strong> · <TaskDue task={task} />
       </p>
+      {/* The reason and tips are the server's words (English until they carry codes). */}
       <p>{task.reason}</p>
       {task.tips.length > 0 ? (
-        <Disclosure
-          label={
-            <>
-              Tips for reaching people<VisuallyHidden> ({task.participantName})</VisuallyHidden>
-            </>
-          }
-        >
+        <Disclosure label={t.rich('staff.coach.today.tips', { name: task.participantName, hidden })}>
           <ul>
             {task.tips.map((tip) => (
               <li key={tip}>{tip}</li>
@@ -173,30 +184,36 @@ function TaskCard({ task, participant }: { task: TaskView; participant: Coaching
 function ParticipantCard({ participant: p }: { participant: CoachingParticipant }) {
   const when = useWhen();
   const program = useProgram();
+  const t = useT();
   const name = `${p.givenName} ${p.familyName}`;
+  const channel = labelsOf(t, 'vocab.channel', channelLabels)[p.preferredChannel].toLowerCase();
+  const times = listOf(labelsOf(t, 'vocab.timeOfDay', timeOfDayLabels), p.preferredTimes).toLowerCase();
+  const reached = p.lastReachedAt
+    ? t('staff.coach.today.lastTalked', { ago: when.ago(p.lastReachedAt) })
+    : t('staff.coach.today.notReached');
+  const next =
+    p.pairState === 'paused' && p.contactPausedUntil
+      ? t('staff.coach.today.pausedUntil', { date: when.dateOn(p.contactPausedUntil) })
+      : p.nextContactDueOn
+        ? t('staff.coach.today.nextContact', { when: when.nextContact(p.nextContactDueOn, p.nextContactBasis) })
+        : null;
   return (
     <li className="card">
       <h3 className="card__title">
         <Link to={program.to(`participants/${p.id}`)}>{name}</Link>
       </h3>
-      <p className="card__meta">
-        {p.lastReachedAt ? `Last talked ${when.ago(p.lastReachedAt)}` : 'Not reached yet'}
-        {p.pairState === 'paused' && p.contactPausedUntil
-          ? ` · paused until ${when.dateOn(p.contactPausedUntil)}`
-          : p.nextContactDueOn
-            ? ` · next contact ${when.nextContact(p.nextContactDueOn, p.nextContactBasis)}`
-            : ''}
-      </p>
+      <p className="card__meta">{next ? `${reached} · ${next}` : reached}</p>
       <p>
-        Prefers {channelLabels[p.preferredChannel].toLowerCase()}
-        {p.preferredTimes.length > 0 ? `, ${listOf(timeOfDayLabels, p.preferredTimes).toLowerCase()}` : ''}.
+        {p.preferredTimes.length > 0
+          ? t('staff.coach.today.prefersAt', { channel, times })
+          : t('staff.coach.today.prefers', { channel })}
         {p.contactNotes ? ` ${p.contactNotes}` : ''}
       </p>
       {p.email ? (
         <p className="contact-line">
           <a href={`mailto:${p.email}`}>
             {p.email}
-            <VisuallyHidden> (e-mail {name})</VisuallyHidden>
+            <VisuallyHidden> {t('staff.coach.today.emailWho', { name })}</VisuallyHidden>
           </a>
         </p>
       ) : null}
@@ -207,4 +224,9 @@ function ParticipantCard({ participant: p }: { participant: CoachingParticipant 
       ) : null}
     </li>
   );
+}
+
+/** The part of a message only screen readers read (`<hidden>…</hidden>` in the catalog). */
+function hidden(chunks: ReactNode[]) {
+  return <VisuallyHidden>{chunks}</VisuallyHidden>;
 }
