@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonthsOn,
+  monthWords,
   bandOf,
   calendarDateOf,
   clockWords,
@@ -142,5 +143,12 @@ describe('times and zones in words (issue #16)', () => {
     expect(zoneWords('Pacific/Honolulu', 'es')).toBe('hora de Hawái-Aleutianas');
     for (const z of ['America/Indiana/Indianapolis', 'Pacific/Guam', 'Europe/London', 'America/Puerto_Rico'])
       expect(zoneWords(z, 'es')).not.toMatch(/\/|GMT/);
+  });
+});
+
+describe('monthWords', () => {
+  it('says a month as people do, in English and Spanish', () => {
+    expect(monthWords('2026-11')).toBe('November 2026');
+    expect(monthWords('2026-01', 'es')).toBe('enero de 2026');
   });
 });

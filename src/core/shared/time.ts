@@ -288,6 +288,14 @@ export function addMonthsOn(dateOn: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** A calendar month as people say it, "2026-11" → "November 2026" ("noviembre de 2026"): no ISO months on screen (#16). */
+export function monthWords(month: string, locale: Locale = 'en'): string {
+  const [y = 1970, m = 1] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 15)),
+  );
+}
+
 /** The weekday of a YYYY-MM-DD calendar date. */
 export function weekdayOfDateOn(dateOn: string): Weekday {
   const [y = 1970, m = 1, d = 1] = dateOn.split('-').map(Number);

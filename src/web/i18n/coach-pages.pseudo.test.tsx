@@ -330,6 +330,7 @@ const ALLOWED_WORDS = [
  */
 const DATE_PATTERNS = [
   /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)( \d{4})?\b/g,
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/g,
   /\b\d{1,2}:\d{2} (AM|PM)\b/g,
   /\b(Eastern|Central|Mountain|Pacific) time\b/g,
   /\b(was due|due|the scheduled session|as agreed in the last session)\b/g,

@@ -63,4 +63,36 @@ describe('WellbeingPage', () => {
     });
     expect(await screen.findByText(/A coordinator will call you/)).toBeTruthy();
   });
+
+  it('names the month of each past check-in and the day of the call in words, never as ISO dates (#16)', async () => {
+    mockApi({
+      [`GET ${URL}`]: json({
+        ...empty,
+        isDue: false,
+        checkIns: [
+          {
+            id: '33333333-3333-4333-8333-333333333333',
+            coachId: COACH,
+            month: '2026-02',
+            pegPain: 4,
+            pegEnjoyment: 4,
+            pegActivity: 4,
+            pegScore: 4,
+            stress: 3,
+            feelings: [],
+            note: '',
+            recordedAt: '2026-02-03T15:00:00.000Z',
+            worsening: [],
+            followedUpAt: '2026-02-05T15:00:00.000Z',
+            followUpNote: null,
+          },
+        ],
+      }),
+    });
+    renderInProgram(<WellbeingPage />, { member: coach });
+    await screen.findByRole('heading', { level: 3, name: 'February 2026' });
+    const text = document.body.textContent ?? '';
+    expect(text).not.toMatch(/\b2026-02(-\d\d)?\b/);
+    expect(text).toMatch(/Coordinator called on .*5 Feb/);
+  });
 });

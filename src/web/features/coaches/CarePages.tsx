@@ -1,4 +1,5 @@
 import { useWhen } from '../../app/when';
+import { monthWords } from '../../../core/shared/time';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { BoosterView, CoachCareRow, CoachCheckInView, CoachingFeeling, CoachWellbeingView } from '../../../core/coaches';
@@ -21,7 +22,7 @@ import {
   useWellbeing,
 } from './care.api';
 import './care.css';
-import { labelsOf, useT } from '../../i18n/i18n';
+import { labelsOf, useLocale, useT } from '../../i18n/i18n';
 import { optionsOf } from '../../app/vocab';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -374,9 +375,11 @@ function CheckInCard({ checkIn: c, coachId, isOwn }: { checkIn: CoachCheckInView
   const program = useProgram();
   const t = useT();
   const feelings = labelsOf(t, 'staff.coach.wellbeing.feeling', feelingLabels);
+  const when = useWhen();
+  const locale = useLocale();
   return (
     <>
-      <h3>{c.month}</h3>
+      <h3>{monthWords(c.month, locale)}</h3>
       <p>
         {t('staff.coach.wellbeing.scores', { peg: c.pegScore.toFixed(1), stress: c.stress })}
         {c.feelings.length > 0
@@ -393,8 +396,8 @@ function CheckInCard({ checkIn: c, coachId, isOwn }: { checkIn: CoachCheckInView
       {c.followedUpAt ? (
         <p className="muted">
           {!isOwn && c.followUpNote
-            ? t('staff.coach.wellbeing.calledNote', { date: c.followedUpAt.slice(0, 10), note: c.followUpNote })
-            : t('staff.coach.wellbeing.called', { date: c.followedUpAt.slice(0, 10) })}
+            ? t('staff.coach.wellbeing.calledNote', { date: when.day(c.followedUpAt), note: c.followUpNote })
+            : t('staff.coach.wellbeing.called', { date: when.day(c.followedUpAt) })}
         </p>
       ) : c.worsening.length > 0 && program.can('wellbeing:follow_up') ? (
         <FollowUpForm coachId={coachId} checkIn={c} />
@@ -407,6 +410,7 @@ function FollowUpForm({ coachId, checkIn }: { coachId: string; checkIn: CoachChe
   const program = useProgram();
   const followUp = useFollowUp(program.programId, coachId, checkIn.id);
   const t = useT();
+  const locale = useLocale();
   const [note, setNote] = useState('');
   return (
     <form
@@ -418,7 +422,7 @@ function FollowUpForm({ coachId, checkIn }: { coachId: string; checkIn: CoachChe
     >
       <FormErrors error={followUp.error} labels={{ note: t('staff.coach.wellbeing.agreedName') }} />
       <TextArea
-        label={t('staff.coach.wellbeing.agreed', { month: checkIn.month })}
+        label={t('staff.coach.wellbeing.agreed', { month: monthWords(checkIn.month, locale) })}
         maxLength={1000}
         value={note}
         onChange={setNote}
