@@ -115,9 +115,10 @@ describe('scheduling journeys', () => {
     await expect.poll(() => room.inputValue()).toBe('https://meet.example.org/kindred-{pairing}');
     await room.fill('https://meet.example.org/{participant}');
     await page.getByRole('button', { name: 'Save settings' }).click();
+    // The core's own words (ADR 0054): it names the placeholder it does not know.
     await page
       .getByRole('alert')
-      .filter({ hasText: /each pair gets its own room/ })
+      .filter({ hasText: /Unknown placeholder \{participant\}: use \{pairing\} or \{session\}/ })
       .waitFor();
     await room.fill('https://video.example.org/riverside-{session}');
     await page.getByRole('combobox', { name: 'Reminder' }).selectOption('48');
